@@ -1,0 +1,66 @@
+package org.aspskg.cli;
+
+import java.io.PrintWriter;
+import org.aspskg.AspsKgException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code asps-kg} command line: a root that only dispatches to one small class per command. */
+@Command(name = "asps-kg",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "OWL knowledge graph of alveolar soft part sarcoma and its differential diagnoses.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+    /** Exit code for a check that ran and found problems (validation errors, failed QC). */
+    public static final int EXIT_FAILED_CHECK = 1;
+    /** Exit code for bad input or a failure the user can act on. */
+    public static final int EXIT_USER_ERROR = 2;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces for errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code; used by tests to run commands in-process. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line; one place maps exceptions to exit codes. */
+    public static CommandLine commandLine() {
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            boolean verbose = main.verbose || parseResult.hasMatchedOption("--verbose");
+            if (ex instanceof AspsKgException ake) {
+                err.println("error: " + ake.getMessage());
+                if (ake.hint() != null) err.println("hint: " + ake.hint());
+                if (verbose) ex.printStackTrace(err);
+                err.flush();
+                return EXIT_USER_ERROR;
+            }
+            err.println("error: " + ex);
+            if (verbose) ex.printStackTrace(err);
+            else err.println("(run with --verbose for the stack trace)");
+            err.flush();
+            return EXIT_USER_ERROR;
+        });
+        return cl;
+    }
+}

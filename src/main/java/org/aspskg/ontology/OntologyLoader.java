@@ -1,0 +1,102 @@
+package org.aspskg.ontology;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandler;
+import org.aspskg.AspsKgException;
+import org.semanticweb.owlapi.apibinding.OWLManager;
+import org.semanticweb.owlapi.io.FileDocumentSource;
+import org.semanticweb.owlapi.model.OWLOntology;
+import org.semanticweb.owlapi.model.OWLOntologyCreationException;
+import org.semanticweb.owlapi.model.OWLOntologyManager;
+
+/**
+ * Reads the ontology source. RDF syntax is checked first with Jena, whose parser reports
+ * file, line and column; only a file that parses is handed to the OWL API.
+ */
+public final class OntologyLoader {
+    /** The edited ontology, relative to the project root. */
+    public static final Path DEFAULT_ONTOLOGY = Path.of("ontology", "asps.ttl");
+
+    private OntologyLoader() {}
+
+    /** Parses an RDF file (language from its extension) into a Jena model, or fails with file:line:col. */
+    public static Model readRdf(Path file) {
+        requireReadable(file);
+        Lang lang = RDFLanguages.filenameToLang(file.toString(), Lang.TURTLE);
+        Model model = ModelFactory.createDefaultModel();
+        try {
+            RDFParser.source(file).lang(lang).errorHandler(new LocatingErrorHandler(file)).parse(model);
+        } catch (LocatedSyntaxError e) {
+            throw new AspsKgException(e.getMessage(), "Fix the syntax at that line and run again.", e);
+        } catch (RiotException e) {
+            throw new AspsKgException(file + ": " + e.getMessage(), "Fix the syntax and run again.", e);
+        }
+        return model;
+    }
+
+    /** Loads an ontology file into a fresh OWL API manager after an RDF syntax check. */
+    public static OWLOntology load(Path file) {
+        return load(file, OWLManager.createOWLOntologyManager());
+    }
+
+    /** Loads an ontology file into the given manager after an RDF syntax check. */
+    public static OWLOntology load(Path file, OWLOntologyManager manager) {
+        readRdf(file);
+        try {
+            return manager.loadOntologyFromOntologyDocument(new FileDocumentSource(file.toFile()));
+        } catch (OWLOntologyCreationException e) {
+            throw new AspsKgException(file + ": the OWL API could not load the ontology: "
+                    + firstLine(e.getMessage()), "Check the file loads in Protégé or with 'robot convert'.", e);
+        }
+    }
+
+    private static void requireReadable(Path file) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new AspsKgException(file + ": no such readable file",
+                    "Run from the project root or pass the path of the ontology file.");
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "unknown error";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** A syntax error with its position, formatted as {@code file:line:col: message}. */
+    static final class LocatedSyntaxError extends RuntimeException {
+        LocatedSyntaxError(String message) {
+            super(message);
+        }
+    }
+
+    /** Turns Jena's parse errors into {@code file:line:col: message}; warnings are fatal too. */
+    private record LocatingErrorHandler(Path file) implements ErrorHandler {
+        @Override
+        public void warning(String message, long line, long col) {
+            throw located(message, line, col);
+        }
+
+        @Override
+        public void error(String message, long line, long col) {
+            throw located(message, line, col);
+        }
+
+        @Override
+        public void fatal(String message, long line, long col) {
+            throw located(message, line, col);
+        }
+
+        private LocatedSyntaxError located(String message, long line, long col) {
+            String where = line > 0 ? file + ":" + line + (col > 0 ? ":" + col : "") : file.toString();
+            return new LocatedSyntaxError(where + ": " + message);
+        }
+    }
+}
