@@ -41,4 +41,39 @@ public final class AspsVocabulary {
     public static Property property(String localName) {
         return ResourceFactory.createProperty(iri(localName));
     }
+
+    // --- Terms of other vocabularies that the quality checks read (OBO, IAO, oboInOwl) ---
+
+    /** OBO PURL namespace. */
+    public static final String OBO = "http://purl.obolibrary.org/obo/";
+    /** oboInOwl namespace (synonyms, cross-references, subsets). */
+    public static final String OBO_IN_OWL = "http://www.geneontology.org/formats/oboInOwl#";
+
+    /** IAO 'definition': every asps-kg term has exactly one. */
+    public static final Property DEFINITION = ResourceFactory.createProperty(OBO + "IAO_0000115");
+    /** IAO 'elucidation', accepted by ROBOT in place of a definition. */
+    public static final Property ELUCIDATION = ResourceFactory.createProperty(OBO + "IAO_0000600");
+    /** IAO 'alternative label', an exact synonym. */
+    public static final Property ALTERNATIVE_LABEL = ResourceFactory.createProperty(OBO + "IAO_0000118");
+    /** IAO 'term replaced by', only for deprecated terms. */
+    public static final Property TERM_REPLACED_BY = ResourceFactory.createProperty(OBO + "IAO_0100001");
+    /** OMO 'abbreviation' synonym type. */
+    public static final Resource ABBREVIATION = ResourceFactory.createResource(OBO + "OMO_0003000");
+    /** OMO 'acronym' synonym type. */
+    public static final Resource ACRONYM = ResourceFactory.createResource(OBO + "OMO_0003012");
+
+    public static final Property HAS_EXACT_SYNONYM = ResourceFactory.createProperty(OBO_IN_OWL + "hasExactSynonym");
+    public static final Property HAS_BROAD_SYNONYM = ResourceFactory.createProperty(OBO_IN_OWL + "hasBroadSynonym");
+    public static final Property HAS_NARROW_SYNONYM = ResourceFactory.createProperty(OBO_IN_OWL + "hasNarrowSynonym");
+    public static final Property HAS_RELATED_SYNONYM = ResourceFactory.createProperty(OBO_IN_OWL + "hasRelatedSynonym");
+    public static final Property HAS_SYNONYM_TYPE = ResourceFactory.createProperty(OBO_IN_OWL + "hasSynonymType");
+    public static final Property HAS_DB_XREF = ResourceFactory.createProperty(OBO_IN_OWL + "hasDbXref");
+    public static final Property IN_SUBSET = ResourceFactory.createProperty(OBO_IN_OWL + "inSubset");
+    public static final Resource SUBSET_PROPERTY = ResourceFactory.createResource(OBO_IN_OWL + "SubsetProperty");
+    public static final Resource SYNONYM_TYPE_PROPERTY = ResourceFactory.createResource(OBO_IN_OWL + "SynonymTypeProperty");
+    public static final Resource OBSOLETE_CLASS = ResourceFactory.createResource(OBO_IN_OWL + "ObsoleteClass");
+
+    /** IRI prefixes that look like OBO PURLs but are not the canonical {@link #OBO} one. */
+    public static final java.util.List<String> NON_CANONICAL_OBO_PREFIXES = java.util.List.of(
+            "https://purl.obolibrary.org/obo/", "http://purl.org/obo/", "http://www.obofoundry.org/");
 }
