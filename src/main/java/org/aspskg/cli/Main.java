@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
         description = "OWL knowledge graph of alveolar soft part sarcoma and its differential diagnoses.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ValidateCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for a check that ran and found problems (validation errors, failed QC). */
