@@ -2,9 +2,9 @@ package org.aspskg.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.aspskg.AspsKgException;
 import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.ontology.qc.Level;
 import org.aspskg.ontology.qc.OntologyValidator;
@@ -37,8 +37,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReportFormat reportFormat = ReportFormat.parse(format);
-        Optional<Level> threshold = failOn.trim().toLowerCase(Locale.ROOT).equals("none")
-                ? Optional.empty() : Optional.of(Level.parse(failOn));
+        Optional<Level> threshold = threshold(failOn);
         QualityReport report = OntologyValidator.standard().validate(ontology);
         reportFormat.write(report, spec.commandLine().getOut());
         PrintWriter err = spec.commandLine().getErr();
@@ -47,5 +46,14 @@ final class ValidateCommand implements Callable<Integer> {
                 + threshold.map(t -> failed ? " (fails at " + t + ")" : " (passes at " + t + ")").orElse(""));
         err.flush();
         return failed ? Main.EXIT_FAILED_CHECK : 0;
+    }
+
+    private static Optional<Level> threshold(String failOn) {
+        if (failOn.trim().equalsIgnoreCase("none")) return Optional.empty();
+        try {
+            return Optional.of(Level.parse(failOn));
+        } catch (AspsKgException e) {
+            throw new AspsKgException("unknown --fail-on level '" + failOn + "'", "Use ERROR, WARN, INFO or none.");
+        }
     }
 }
