@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDFS;
 import org.semanticweb.HermiT.ReasonerFactory;
 import org.semanticweb.owlapi.model.OWLAxiom;
 import org.semanticweb.owlapi.model.OWLClass;
@@ -43,8 +45,8 @@ public final class ReasonerCheck implements QualityCheck {
             List<OWLClass> unsatisfiable = reasoner.getUnsatisfiableClasses().getEntitiesMinusBottom().stream()
                     .sorted(Comparator.comparing((OWLClass c) -> c.getIRI().toString())).toList();
             for (OWLClass c : unsatisfiable) {
-                out.add(new Finding("unsatisfiable_class", o.showIri(c.getIRI().toString()), "rdfs:subClassOf",
-                        "owl:Nothing", explain(render, justifications.forUnsatisfiable(c, axioms))));
+                out.add(new Finding("unsatisfiable_class", o.showIri(c.getIRI().toString()), o.show(RDFS.subClassOf),
+                        o.show(OWL2.Nothing), explain(render, justifications.forUnsatisfiable(c, axioms))));
             }
         } catch (RuntimeException e) {
             out.add(new Finding("reasoner_failure", render.ontology(), "HermiT", String.valueOf(e.getMessage())));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.aspskg.ontology.AspsVocabulary;
 import org.semanticweb.HermiT.ReasonerFactory;
 import org.semanticweb.owlapi.apibinding.OWLManager;
 import org.semanticweb.owlapi.model.IRI;
@@ -24,7 +25,7 @@ class JustificationFinderTest {
     private final ReasonerFactory hermit = new ReasonerFactory();
 
     private OWLClass cls(String name) {
-        return df.getOWLClass(IRI.create("https://w3id.org/asps-kg/test/" + name));
+        return df.getOWLClass(IRI.create(AspsVocabulary.iri("test/" + name)));
     }
 
     @Test
@@ -57,7 +58,7 @@ class JustificationFinderTest {
     @Test
     void justificationOfAnInconsistencyNamesTheClashingAssertions() {
         OWLClass b = cls("B"), c = cls("C");
-        var x = df.getOWLNamedIndividual(IRI.create("https://w3id.org/asps-kg/test/x"));
+        var x = df.getOWLNamedIndividual(IRI.create(AspsVocabulary.iri("test/x")));
         List<OWLAxiom> axioms = List.of(
                 df.getOWLDisjointClassesAxiom(b, c),
                 df.getOWLClassAssertionAxiom(b, x),
