@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code asps-kg validate}: the ontology's quality report (ROBOT's report rules, OWL 2 DL, HermiT, term policy). */
-@Command(name = "validate",
+@Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check the ontology: RDF syntax, OWL 2 DL profile, HermiT consistency and satisfiability "
                 + "(with justifications), ROBOT's report rules and the asps-kg term policy.",
                 "Exit 0 when no row is at or above --fail-on, 1 when some is, 2 when the file cannot be read."})
