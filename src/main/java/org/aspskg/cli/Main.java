@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
             ValidateCommand.class,
             BuildCommand.class,
             ServeCommand.class,
+            QueryCommand.class,
+            ReasonCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for a check that ran and found problems (validation errors, failed QC). */
