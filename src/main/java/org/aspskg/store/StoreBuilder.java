@@ -87,8 +87,10 @@ public final class StoreBuilder {
         try {
             try (KnowledgeGraphStore store = KnowledgeGraphStore.connect(staging)) {
                 DatasetGraph dsg = store.datasetGraph();
-                Txn.executeWrite(dsg, () -> graphs.forEach((iri, model) -> addGraph(dsg, iri, model.getGraph())));
-                carryOver(dsg);
+                Txn.executeWrite(dsg, () -> {
+                    graphs.forEach((iri, model) -> addGraph(dsg, iri, model.getGraph()));
+                    carryOver(dsg);
+                });
                 sizes = store.graphSizes();
             }
             finish(BuildPhase.LOAD, t, times, sizes.values().stream().mapToLong(Long::longValue).sum()
