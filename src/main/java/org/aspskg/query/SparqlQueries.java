@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
@@ -25,6 +27,8 @@ import org.aspskg.AspsKgException;
  * transaction, and writes the answer in the chosen {@link OutputFormat}.
  */
 public final class SparqlQueries {
+    private static final Pattern POSITION = Pattern.compile("\\s*at line (\\d+), column (\\d+)\\.?");
+
     private SparqlQueries() {}
 
     /** Reads and parses a query file; a syntax error names the file, line and column. */
@@ -44,8 +48,17 @@ public final class SparqlQueries {
         try {
             return QueryFactory.create(text, Syntax.syntaxSPARQL_11);
         } catch (QueryParseException e) {
-            String where = e.getLine() > 0 ? source + ":" + e.getLine() + ":" + e.getColumn() : source;
-            throw new AspsKgException(where + ": " + firstLine(e.getMessage()), "Fix the query and run again.", e);
+            // The message's "at line L, column C" points at the offending token; getLine/getColumn may not.
+            String message = firstLine(e.getMessage());
+            Matcher m = POSITION.matcher(message);
+            String where;
+            if (m.find()) {
+                where = source + ":" + m.group(1) + ":" + m.group(2);
+                message = (message.substring(0, m.start()) + message.substring(m.end())).strip();
+            } else {
+                where = e.getLine() > 0 ? source + ":" + e.getLine() + ":" + e.getColumn() : source;
+            }
+            throw new AspsKgException(where + ": " + message, "Fix the query and run again.", e);
         }
     }
 

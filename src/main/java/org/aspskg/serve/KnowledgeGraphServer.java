@@ -55,6 +55,11 @@ public final class KnowledgeGraphServer {
         return "http://" + host + ":" + port() + DATASET;
     }
 
+    /** The underlying Fuseki server, for tests that inspect its connectors. */
+    FusekiServer fusekiForTests() {
+        return fuseki;
+    }
+
     public void join() {
         fuseki.join();
     }
