@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
             ServeCommand.class,
             QueryCommand.class,
             ReasonCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for a check that ran and found problems (validation errors, failed QC). */

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.aspskg.ontology.AspsVocabulary;
@@ -33,6 +34,7 @@ public final class StoreBuilder {
     private ReasonerKind reasoner = ReasonerKind.HERMIT;
     private BuildObserver observer = BuildObserver.NONE;
     private final Map<String, Supplier<Model>> extraGraphs = new LinkedHashMap<>();
+    private final Map<String, Path> graphFiles = new LinkedHashMap<>();
     private final List<String> carriedOver = new ArrayList<>(List.of(AspsVocabulary.GRAPH_CASES));
 
     public StoreBuilder(Path ontologyFile, Path storeDir) {
@@ -53,6 +55,15 @@ public final class StoreBuilder {
     /** Adds a named graph computed from another source (e.g. the mappings), loaded in the LOAD phase. */
     public StoreBuilder graph(String graphIri, Supplier<Model> source) {
         extraGraphs.put(graphIri, source);
+        return this;
+    }
+
+    /**
+     * Adds a named graph read from an RDF file in the LOAD phase, streamed from disk rather than held
+     * in memory (for large data such as case cohorts). A syntax error fails the build with file:line.
+     */
+    public StoreBuilder graphFile(String graphIri, Path file) {
+        graphFiles.put(graphIri, file);
         return this;
     }
 
@@ -89,6 +100,8 @@ public final class StoreBuilder {
                 DatasetGraph dsg = store.datasetGraph();
                 Txn.executeWrite(dsg, () -> {
                     graphs.forEach((iri, model) -> addGraph(dsg, iri, model.getGraph()));
+                    graphFiles.forEach((iri, file) -> OntologyLoader.parseRdf(file,
+                            StreamRDFLib.extendTriplesToQuads(NodeFactory.createURI(iri), StreamRDFLib.dataset(dsg))));
                     carryOver(dsg);
                 });
                 sizes = store.graphSizes();
