@@ -49,7 +49,7 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
 
     /** A smoke run of every benchmark with tiny inputs, a second or two each: keeps the harness from rotting. */
     public static BenchSettings smoke(Path out, Path work) {
-        return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 1, List.of(1_000L, 3_000L), 1,
+        return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 1, List.of(2_000L), 1,
                 1_000L, List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(400), 1, "256m");
     }
 }

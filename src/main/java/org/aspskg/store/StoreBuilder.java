@@ -8,10 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.aspskg.ontology.AspsVocabulary;
@@ -97,13 +96,16 @@ public final class StoreBuilder {
         Map<String, Long> sizes;
         try {
             try (KnowledgeGraphStore store = KnowledgeGraphStore.connect(staging)) {
-                DatasetGraph dsg = store.datasetGraph();
-                Txn.executeWrite(dsg, () -> {
-                    graphs.forEach((iri, model) -> addGraph(dsg, iri, model.getGraph()));
-                    graphFiles.forEach((iri, file) -> OntologyLoader.parseRdf(file,
-                            StreamRDFLib.extendTriplesToQuads(NodeFactory.createURI(iri), StreamRDFLib.dataset(dsg))));
-                    carryOver(dsg);
-                });
+                BulkLoad load = BulkLoad.start(store.datasetGraph());
+                try {
+                    graphs.forEach((iri, model) -> load.graph(iri, model.getGraph()));
+                    graphFiles.forEach(load::file);
+                    carryOver(load);
+                    load.finish();
+                } catch (RuntimeException e) {
+                    load.abort(e);
+                    throw e;
+                }
                 sizes = store.graphSizes();
             }
             finish(BuildPhase.LOAD, t, times, sizes.values().stream().mapToLong(Long::longValue).sum()
@@ -118,20 +120,14 @@ public final class StoreBuilder {
         return new BuildReport(target.path(), axioms, inferred.countsByKind(), sizes, times);
     }
 
-    private static void addGraph(DatasetGraph dsg, String iri, Graph graph) {
-        var name = NodeFactory.createURI(iri);
-        graph.find().forEachRemaining(triple -> dsg.add(name, triple.getSubject(), triple.getPredicate(),
-                triple.getObject()));
-    }
-
     /** Copies graphs that only the store holds (stored cases) from the store being replaced. */
-    private void carryOver(DatasetGraph into) {
+    private void carryOver(BulkLoad into) {
         if (!target.exists() || carriedOver.isEmpty()) return;
         try (KnowledgeGraphStore previous = KnowledgeGraphStore.connect(target.path())) {
             DatasetGraph from = previous.datasetGraph();
             Txn.executeRead(from, () -> carriedOver.forEach(iri -> {
                 var name = NodeFactory.createURI(iri);
-                if (from.containsGraph(name)) addGraph(into, iri, from.getGraph(name));
+                if (from.containsGraph(name)) from.find(name, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(into::quad);
             }));
         }
     }
