@@ -28,9 +28,23 @@ class BenchCommandTest {
 
     private static CliRun run;
 
+    /** The README's full-run command, e.g. {@code bench}, as arguments after {@code java -jar target/asps-kg.jar}. */
+    private static List<String> readmeBenchCommand() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## Benchmarks"));
+        String line = section.lines().filter(l -> l.startsWith("    " + JAR + "bench")).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + JAR + "bench' command in the README's Benchmarks section"));
+        return List.of(line.substring(4 + JAR.length()).strip().split(" +"));
+    }
+
+    private static final String JAR = "java -jar target/asps-kg.jar ";
+
+    /** Runs the README's command with {@code --smoke} and a temporary results directory. */
     @BeforeAll
-    static void runSmokeBench() {
-        run = CliRun.of("bench", "--smoke", "--out", out.toString());
+    static void runSmokeBench() throws Exception {
+        List<String> args = new java.util.ArrayList<>(readmeBenchCommand());
+        args.addAll(List.of("--smoke", "--out", out.toString()));
+        run = CliRun.of(args.toArray(String[]::new));
     }
 
     private static List<Measurement> results(String benchmark) throws Exception {
