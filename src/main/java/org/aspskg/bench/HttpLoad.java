@@ -67,7 +67,9 @@ final class HttpLoad {
                     try {
                         HttpResponse<byte[]> response = http.send(requests.get(qi), HttpResponse.BodyHandlers.ofByteArray());
                         long micros = (System.nanoTime() - start) / 1000;
-                        if (response.statusCode() == 200) {
+                        if (response.statusCode() == 200 && !complete(response.body(), queries.get(qi))) {
+                            error(errors, errorSamples, queries.get(qi).name() + ": truncated response (timed out?)");
+                        } else if (response.statusCode() == 200) {
                             mine.recordValue(Math.min(micros, HIGHEST_MICROS));
                             mineByQuery.get(queries.get(qi).name()).recordValue(Math.min(micros, HIGHEST_MICROS));
                         } else {
@@ -100,6 +102,17 @@ final class HttpLoad {
         queries.forEach(q -> perQuery.put(q.name(), histogram()));
         byQuery.forEach(m -> m.forEach((name, h) -> perQuery.get(name).add(h)));
         return new Result(clients, all.getTotalCount(), errors.get(), elapsed, all, perQuery, List.copyOf(errorSamples));
+    }
+
+    /**
+     * Whether a 200 answer is whole: a server that gives up during a query (e.g. at its time limit)
+     * has already sent 200 and just stops writing. JSON results end with '}', N-Triples with a newline.
+     */
+    static boolean complete(byte[] body, LibraryQuery q) {
+        int end = body.length - 1;
+        if (q.graphResult()) return body.length == 0 || body[end] == '\n';
+        while (end >= 0 && Character.isWhitespace(body[end])) end--;
+        return end >= 0 && body[end] == '}';
     }
 
     private static void error(AtomicLong errors, List<String> samples, String what) {

@@ -88,7 +88,7 @@ public final class ServeBenchmark implements Benchmark {
             for (String peer : order) {
                 ServerProcess server = start(peer, settings, store, work.resolve("round-" + round));
                 try {
-                    resultSizes.put(peer, resultSizes(server.datasetUrl() + "/sparql", library));
+                    resultSizes.put(peer, resultSizes(peer, server.datasetUrl() + "/sparql", library));
                     String endpoint = server.datasetUrl() + "/sparql";
                     log.progress("serve: %s (pid %d) warming up with %d clients", peer, server.pid(), maxClients);
                     HttpLoad.run(endpoint, library.queries(), maxClients, settings.serveWarmup(), MAX_REQUESTS);
@@ -181,7 +181,7 @@ public final class ServeBenchmark implements Benchmark {
     }
 
     /** Each query's result size (rows, triples, or 1/0 for ASK), asked with Jena's HTTP client. */
-    private static Map<String, Long> resultSizes(String endpoint, QueryLibrary library) {
+    private static Map<String, Long> resultSizes(String peer, String endpoint, QueryLibrary library) {
         Map<String, Long> sizes = new LinkedHashMap<>();
         for (LibraryQuery q : library.queries()) {
             Query query = QueryFactory.create(q.text());
@@ -202,6 +202,10 @@ public final class ServeBenchmark implements Benchmark {
                     n = qe.execDescribe().size();
                 }
                 sizes.put(q.name(), n);
+            } catch (RuntimeException e) {
+                throw new AspsKgException("serve benchmark: query " + q.name() + " failed on " + peer + ": " + e.getMessage(),
+                        "Every library query must answer in full on both servers (asps-kg serve stops a query after "
+                        + "10 s to its first result); check it with 'asps-kg query'.", e);
             }
         }
         return sizes;

@@ -36,7 +36,8 @@ class QueryLibraryTest {
         QueryLibrary library = QueryLibrary.load(tmp.resolve("no-such-dir"));
         assertEquals("built-in", library.source());
         assertEquals(List.of("01-asps-inferred-superclasses", "02-facts-citing-reference", "03-asps-features-by-weight",
-                "04-diseases-with-flow-voids", "05-hypervascular-lesions", "06-label-search", "07-describe-asps"),
+                "04-diseases-with-flow-voids", "05-hypervascular-lesions", "06-label-search", "07-describe-asps",
+                "08-statements-per-disease"),
                 library.queries().stream().map(LibraryQuery::name).toList());
     }
 
