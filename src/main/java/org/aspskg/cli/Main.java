@@ -14,6 +14,10 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
+            BuildCommand.class,
+            ServeCommand.class,
+            QueryCommand.class,
+            ReasonCommand.class,
             MapCommand.class,
         })
 public final class Main implements Runnable {
