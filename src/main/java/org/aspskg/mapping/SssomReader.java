@@ -40,6 +40,15 @@ public final class SssomReader {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
+    /**
+     * The mapping set that goes with an ontology file: {@code mappings/asps.sssom.tsv} in the
+     * ontology's directory (so {@code ontology/asps.ttl} goes with {@link #DEFAULT_MAPPING_SET}).
+     */
+    public static Path mappingSetFor(Path ontology) {
+        Path beside = Path.of("mappings", "asps.sssom.tsv");
+        return ontology.getParent() == null ? beside : ontology.getParent().resolve(beside);
+    }
+
     private SssomReader() {}
 
     public static MappingSet read(Path file) {
