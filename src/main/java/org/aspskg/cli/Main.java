@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
             QueryCommand.class,
             ReasonCommand.class,
             MapCommand.class,
+            ExportCommand.class,
+            ReleaseCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for a check that ran and found problems (validation errors, failed QC). */
