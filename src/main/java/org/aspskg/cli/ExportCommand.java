@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.aspskg.export.Artefact;
 import org.aspskg.export.ArtefactWriter;
 import org.aspskg.export.ExportFormat;
-import org.aspskg.export.Release;
 import org.aspskg.export.ReleaseSources;
 import org.aspskg.mapping.SssomReader;
 import org.aspskg.ontology.OntologyLoader;
@@ -29,7 +28,7 @@ final class ExportCommand implements Callable<Integer> {
     boolean inferred;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Directory to write into (default: ${DEFAULT-VALUE}).")
-    Path out = Release.DEFAULT_DIR;
+    Path out = Path.of("target", "export");
 
     @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology (default: ${DEFAULT-VALUE}).")
     Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
