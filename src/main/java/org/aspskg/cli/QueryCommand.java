@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Query;
 import org.aspskg.AspsKgException;
-import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.query.OutputFormat;
 import org.aspskg.query.SparqlQueries;
 import org.aspskg.store.KnowledgeGraphStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,12 +34,8 @@ final class QueryCommand implements Callable<Integer> {
             description = "table, csv, tsv, json, xml, ttl, nt, jsonld, rdfxml (default: ${DEFAULT-VALUE}).")
     String format = "table";
 
-    @Option(names = "--store", paramLabel = "DIR", description = "TDB2 directory (default: ${DEFAULT-VALUE}).")
-    Path store = KnowledgeGraphStore.DEFAULT_STORE;
-
-    @Option(names = "--ontology", paramLabel = "FILE",
-            description = "Ontology to build from when there is no store (default: ${DEFAULT-VALUE}).")
-    Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
 
     @Spec
     CommandSpec spec;
@@ -48,7 +44,7 @@ final class QueryCommand implements Callable<Integer> {
     public Integer call() {
         OutputFormat outputFormat = OutputFormat.parse(format);
         Query query = query();
-        try (KnowledgeGraphStore kg = StoreBuilds.openOrBuild(ontology, store, spec.commandLine().getErr())) {
+        try (KnowledgeGraphStore kg = StoreBuilds.openOrBuild(storeOptions.ontology, storeOptions.store, spec.commandLine().getErr())) {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             long n = SparqlQueries.run(kg.dataset(), query, outputFormat, answer);
             PrintWriter out = spec.commandLine().getOut();
