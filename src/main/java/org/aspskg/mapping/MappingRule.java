@@ -22,6 +22,7 @@ public enum MappingRule {
     UNKNOWN_SUBJECT(Level.ERROR, "subject_id is not a term of the ontology"),
     SUBJECT_LABEL_MISMATCH(Level.ERROR, "subject_label is not the subject's rdfs:label in the ontology"),
     MULTIPLE_EXACT_MATCHES(Level.ERROR, "a subject has more than one exact match in one target vocabulary, or a code is the exact match of several subjects"),
+    IDENTIFIER_NOT_CURIE(Level.WARN, "an identifier outside the mapping's core (subject_source, author_id …) is a full IRI; SSSOM/TSV should write CURIEs"),
     MISSING_LABEL(Level.WARN, "subject_label or object_label is empty (SSSOM recommends both)"),
     MISSING_AUTHOR(Level.WARN, "neither the row nor the set names an author or creator"),
     UNSOURCED_MAPPING(Level.WARN, "a manually curated mapping has neither see_also nor comment saying where the code was verified"),

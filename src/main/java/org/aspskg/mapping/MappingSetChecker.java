@@ -195,7 +195,11 @@ public final class MappingSetChecker {
         void checkTyped(String where, String slot, String value) {
             if (SssomSlots.IDENTIFIERS.contains(slot)) {
                 Optional<Curie> curie = Curie.parse(value);
-                if (curie.isEmpty()) {
+                if (curie.isEmpty() && absolute(value) && !SssomSlots.REQUIRED_COLUMNS.contains(slot)) {
+                    // SSSOM/TSV: parsers SHOULD (not MUST) reject IRIs; asps-kg only needs CURIEs in the core columns
+                    add(MappingRule.IDENTIFIER_NOT_CURIE, where, slot, value,
+                            "SSSOM/TSV should write identifiers as CURIEs; declare a prefix for this IRI in the curie_map");
+                } else if (curie.isEmpty()) {
                     add(MappingRule.INVALID_IDENTIFIER, where, slot, value,
                             "SSSOM/TSV writes identifiers as CURIEs (prefix:id), with the prefix in the curie_map");
                 } else if (!set.curieMap().knows(curie.get().prefix())) {

@@ -133,6 +133,19 @@ class MappingSetCheckerTest {
     }
 
     @Test
+    void identifierNotCurieOutsideTheCoreColumns() throws Exception {
+        String head = HEAD + "#subject_source: https://w3id.org/asps-kg/asps.owl\n";
+        String columns = COLUMNS.replace("\n", "\tauthor_id\n");
+        String asps = ASPS.replace("\n", "\thttps://orcid.example/0000-0000\n");
+        assertEquals(List.of(
+                "WARN | identifier_not_curie | FILE | subject_source | https://w3id.org/asps-kg/asps.owl | "
+                        + "SSSOM/TSV should write identifiers as CURIEs; declare a prefix for this IRI in the curie_map",
+                "WARN | identifier_not_curie | FILE:9 | author_id | https://orcid.example/0000-0000 | "
+                        + "SSSOM/TSV should write identifiers as CURIEs; declare a prefix for this IRI in the curie_map"),
+                check(head + columns + asps));
+    }
+
+    @Test
     void undeclaredPrefix() throws Exception {
         String nope = row("aspskg:Thigh", "thigh", "skos:exactMatch", "NOPE:0002", "example thigh",
                 "semapv:ManualMappingCuration", "https://example.org/vocab/0002");
