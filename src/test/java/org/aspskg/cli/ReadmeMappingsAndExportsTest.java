@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.aspskg.mapping.MappingRule;
 import org.aspskg.mapping.SssomReader;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,17 @@ class ReadmeMappingsAndExportsTest {
             assertEquals(true, Files.exists(Path.of("target/release").resolve(file)), file);
         }
         assertEquals(true, Files.exists(Path.of("target/export/asps-full.trig")));
+    }
+
+    @Test
+    void theReadmeListsEveryMappingRuleAtItsLevel() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## Mappings"), readme.indexOf("## Exports and release"));
+        for (MappingRule rule : MappingRule.values()) {
+            boolean listed = section.lines().anyMatch(l -> l.startsWith("|") && l.contains("`" + rule.ruleName() + "`")
+                    && l.contains("| " + rule.level() + " |"));
+            assertEquals(true, listed, rule.ruleName() + " (" + rule.level() + ") is not in the README's rule table");
+        }
     }
 
     @Test
