@@ -1,14 +1,12 @@
 package org.aspskg.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.reason.ReasonerKind;
 import org.aspskg.store.BuildReport;
-import org.aspskg.store.KnowledgeGraphStore;
 import org.aspskg.store.StoreBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,22 +18,19 @@ import picocli.CommandLine.Spec;
                 + "directory that replaces the store only when complete.",
                 "Phases and their times go to stderr; a summary of the graphs to stdout."})
 final class BuildCommand implements Callable<Integer> {
-    @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology to build from (default: ${DEFAULT-VALUE}).")
-    Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
-
-    @Option(names = "--store", paramLabel = "DIR", description = "TDB2 directory (default: ${DEFAULT-VALUE}).")
-    Path store = KnowledgeGraphStore.DEFAULT_STORE;
-
     @Option(names = "--reasoner", paramLabel = "hermit|elk",
             description = "Reasoner for classification (default: ${DEFAULT-VALUE}).")
     String reasoner = "hermit";
+
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        BuildReport report = StoreBuilds.standard(ontology, store)
+        BuildReport report = StoreBuilds.standard(storeOptions.ontology, storeOptions.store)
                 .reasoner(ReasonerKind.parse(reasoner))
                 .observer(new PhasePrinter(spec.commandLine().getErr()))
                 .build();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Query;
 import org.aspskg.AspsKgException;
-import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.query.LibraryCheck;
 import org.aspskg.query.LibraryQuery;
 import org.aspskg.query.OutputFormat;
@@ -17,6 +16,7 @@ import org.aspskg.query.QueryLibrary;
 import org.aspskg.query.SparqlQueries;
 import org.aspskg.store.KnowledgeGraphStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,12 +53,8 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--queries", paramLabel = "DIR", description = "The query library (default: ${DEFAULT-VALUE}).")
     Path queries = QueryLibrary.DEFAULT_DIR;
 
-    @Option(names = "--store", paramLabel = "DIR", description = "TDB2 directory (default: ${DEFAULT-VALUE}).")
-    Path store = KnowledgeGraphStore.DEFAULT_STORE;
-
-    @Option(names = "--ontology", paramLabel = "FILE",
-            description = "Ontology to build from when there is no store (default: ${DEFAULT-VALUE}).")
-    Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
 
     @Spec
     CommandSpec spec;
@@ -74,7 +70,7 @@ final class QueryCommand implements Callable<Integer> {
         }
         OutputFormat outputFormat = OutputFormat.parse(format);
         Query q = query();
-        try (KnowledgeGraphStore kg = StoreBuilds.openOrBuild(ontology, store, spec.commandLine().getErr())) {
+        try (KnowledgeGraphStore kg = StoreBuilds.openOrBuild(storeOptions.ontology, storeOptions.store, spec.commandLine().getErr())) {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             long n = SparqlQueries.run(kg.dataset(), q, outputFormat, answer);
             PrintWriter out = spec.commandLine().getOut();
@@ -102,7 +98,7 @@ final class QueryCommand implements Callable<Integer> {
         QueryLibrary library = QueryLibrary.load(queries);
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
-        try (KnowledgeGraphStore kg = StoreBuilds.openOrBuild(ontology, store, spec.commandLine().getErr())) {
+        try (KnowledgeGraphStore kg = StoreBuilds.openOrBuild(storeOptions.ontology, storeOptions.store, spec.commandLine().getErr())) {
             for (LibraryQuery q : library.queries()) {
                 LibraryCheck.Outcome outcome = LibraryCheck.check(q, parsed -> SparqlQueries.answer(kg.dataset(), parsed));
                 out.println((outcome.passed() ? "ok    " : "FAIL  ") + q.fileName());
