@@ -11,7 +11,6 @@ import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.reason.ReasonerKind;
 import org.aspskg.store.BuildPhase;
 import org.aspskg.store.BuildReport;
-import org.aspskg.store.StoreBuilder;
 import org.aspskg.store.StoreDirectory;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -80,7 +79,7 @@ public final class BuildBenchmark implements Benchmark {
     private static BuildReport build(BenchSettings settings, ReasonerKind kind, String label) {
         Path dir = settings.work().resolve("build-" + peer(kind) + "-" + label);
         try {
-            return new StoreBuilder(settings.ontology(), dir.resolve("tdb2")).reasoner(kind).build();
+            return settings.storeBuilder(dir.resolve("tdb2")).reasoner(kind).build();
         } finally {
             StoreDirectory.deleteQuietly(dir);
         }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
-import org.aspskg.bench.QueryLibrary.LibraryQuery;
+import org.aspskg.bench.ServedQueries.ServedQuery;
 
 /**
  * Closed-loop SPARQL load over HTTP: {@code clients} threads each send a query, read the whole
@@ -37,7 +37,7 @@ final class HttpLoad {
 
     private HttpLoad() {}
 
-    static Result run(String endpoint, List<LibraryQuery> queries, int clients, Duration duration, long maxRequests)
+    static Result run(String endpoint, List<ServedQuery> queries, int clients, Duration duration, long maxRequests)
             throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -108,7 +108,7 @@ final class HttpLoad {
      * Whether a 200 answer is whole: a server that gives up during a query (e.g. at its time limit)
      * has already sent 200 and just stops writing. JSON results end with '}', N-Triples with a newline.
      */
-    static boolean complete(byte[] body, LibraryQuery q) {
+    static boolean complete(byte[] body, ServedQuery q) {
         int end = body.length - 1;
         if (q.graphResult()) return body.length == 0 || body[end] == '\n';
         while (end >= 0 && Character.isWhitespace(body[end])) end--;
@@ -120,7 +120,7 @@ final class HttpLoad {
         if (samples.size() < 5) samples.add(what);
     }
 
-    private static HttpRequest request(String endpoint, LibraryQuery q) {
+    private static HttpRequest request(String endpoint, ServedQuery q) {
         return HttpRequest.newBuilder(URI.create(endpoint))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/sparql-query; charset=utf-8")

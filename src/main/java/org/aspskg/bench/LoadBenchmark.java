@@ -113,7 +113,7 @@ public final class LoadBenchmark implements Benchmark {
     private static Duration loadWithAspsKg(BenchSettings settings, Path file, Path dir) {
         AtomicReference<Duration> load = new AtomicReference<>();
         Path store = dir.resolve("tdb2");
-        new StoreBuilder(settings.ontology(), store)
+        settings.storeBuilder(store)
                 .graphFile(AspsVocabulary.GRAPH_SYNTHETIC, file)
                 .observer(new BuildObserver() {
                     @Override

@@ -7,14 +7,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
-import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.aspskg.AspsKgException;
-import org.aspskg.bench.QueryLibrary.LibraryQuery;
+import org.aspskg.bench.ServedQueries.ServedQuery;
 import org.aspskg.ontology.AspsVocabulary;
+import org.aspskg.query.AnswerComparison;
+import org.aspskg.query.QueryAnswer;
+import org.aspskg.query.SparqlQueries;
 import org.aspskg.serve.KnowledgeGraphServer;
 import org.aspskg.store.BuildReport;
 import org.aspskg.store.StoreBuilder;
@@ -72,14 +73,14 @@ public final class ServeBenchmark implements Benchmark {
 
     @Override
     public List<Measurement> run(BenchSettings settings, BenchLog log) throws Exception {
-        QueryLibrary library = QueryLibrary.load(settings.queries());
+        ServedQueries library = ServedQueries.load(settings.queries());
         log.progress("serve: %d queries from %s", library.queries().size(), library.source());
         Path work = settings.work().resolve("serve");
         Path store = work.resolve("tdb2");
         long storeTriples = buildStore(settings, work, store, log);
 
         Map<String, Map<Integer, Totals>> totals = new LinkedHashMap<>();
-        Map<String, Map<String, Long>> resultSizes = new LinkedHashMap<>();
+        Map<String, Map<String, QueryAnswer>> answers = new LinkedHashMap<>();
         Map<String, double[]> memory = new LinkedHashMap<>(); // peer -> {peak heap, peak rss}
         List<String> peers = List.of(ASPS_KG, STOCK);
         int maxClients = settings.clients().stream().mapToInt(Integer::intValue).max().orElseThrow();
@@ -88,7 +89,7 @@ public final class ServeBenchmark implements Benchmark {
             for (String peer : order) {
                 ServerProcess server = start(peer, settings, store, work.resolve("round-" + round));
                 try {
-                    resultSizes.put(peer, resultSizes(peer, server.datasetUrl() + "/sparql", library));
+                    if (!answers.containsKey(peer)) answers.put(peer, answers(peer, server.datasetUrl() + "/sparql", library));
                     String endpoint = server.datasetUrl() + "/sparql";
                     log.progress("serve: %s (pid %d) warming up with %d clients", peer, server.pid(), maxClients);
                     HttpLoad.run(endpoint, library.queries(), maxClients, settings.serveWarmup(), MAX_REQUESTS);
@@ -108,7 +109,7 @@ public final class ServeBenchmark implements Benchmark {
                 peak[1] = Math.max(peak[1], server.peakRssMiB().orElse(0));
             }
         }
-        requireSameResults(resultSizes);
+        requireSameAnswers(library, answers);
 
         List<Measurement> rows = new ArrayList<>();
         for (int clients : settings.clients()) {
@@ -126,7 +127,7 @@ public final class ServeBenchmark implements Benchmark {
             }
         }
         for (int clients : settings.clients()) {
-            for (LibraryQuery q : library.queries()) {
+            for (ServedQuery q : library.queries()) {
                 for (String peer : peers) {
                     Histogram h = totals.get(peer).get(clients).perQuery.get(q.name());
                     if (h == null || h.getTotalCount() == 0) continue; // too short a run to reach this query
@@ -152,7 +153,7 @@ public final class ServeBenchmark implements Benchmark {
 
     /** The served store: the ontology's build plus {@code serveTriples} synthetic triples. */
     private static long buildStore(BenchSettings settings, Path work, Path store, BenchLog log) throws IOException {
-        StoreBuilder builder = new StoreBuilder(settings.ontology(), store);
+        StoreBuilder builder = settings.storeBuilder(store);
         if (settings.serveTriples() > 0) {
             Path data = work.resolve("synthetic.nt");
             SyntheticStatements.from(OntologyLoader.readRdf(settings.ontology())).writeNTriples(settings.serveTriples(), data);
@@ -180,45 +181,30 @@ public final class ServeBenchmark implements Benchmark {
                         "--set", "tdb:unionDefaultGraph=true", KnowledgeGraphServer.DATASET), dataset, work);
     }
 
-    /** Each query's result size (rows, triples, or 1/0 for ASK), asked with Jena's HTTP client. */
-    private static Map<String, Long> resultSizes(String peer, String endpoint, QueryLibrary library) {
-        Map<String, Long> sizes = new LinkedHashMap<>();
-        for (LibraryQuery q : library.queries()) {
-            Query query = QueryFactory.create(q.text());
-            try (QueryExecutionHTTP qe = QueryExecutionHTTP.service(endpoint).query(query).build()) {
-                long n;
-                if (query.isSelectType()) {
-                    var rs = qe.execSelect();
-                    n = 0;
-                    while (rs.hasNext()) {
-                        rs.next();
-                        n++;
-                    }
-                } else if (query.isAskType()) {
-                    n = qe.execAsk() ? 1 : 0;
-                } else if (query.isConstructType()) {
-                    n = qe.execConstruct().size();
-                } else {
-                    n = qe.execDescribe().size();
-                }
-                sizes.put(q.name(), n);
+    /** Every query's whole answer, asked with Jena's HTTP client. */
+    private static Map<String, QueryAnswer> answers(String peer, String endpoint, ServedQueries library) {
+        Map<String, QueryAnswer> answers = new LinkedHashMap<>();
+        for (ServedQuery q : library.queries()) {
+            try {
+                answers.put(q.name(), SparqlQueries.answer(endpoint, q.query()));
             } catch (RuntimeException e) {
                 throw new AspsKgException("serve benchmark: query " + q.name() + " failed on " + peer + ": " + e.getMessage(),
-                        "Every library query must answer in full on both servers (asps-kg serve stops a query after "
-                        + "10 s to its first result); check it with 'asps-kg query'.", e);
+                        "Every query must answer in full on both servers (asps-kg serve stops a query after 10 s to "
+                        + "its first result); check it with 'asps-kg query'.", e);
             }
         }
-        return sizes;
+        return answers;
     }
 
-    private static void requireSameResults(Map<String, Map<String, Long>> sizes) {
-        var it = sizes.entrySet().iterator();
-        var first = it.next();
-        while (it.hasNext()) {
-            var other = it.next();
-            if (!other.getValue().equals(first.getValue())) {
-                throw new AspsKgException("serve benchmark: result sizes differ: " + first.getKey() + " " + first.getValue()
-                        + ", " + other.getKey() + " " + other.getValue(),
+    /** Both servers must give the same answer to every query, or the comparison would be meaningless. */
+    private static void requireSameAnswers(ServedQueries library, Map<String, Map<String, QueryAnswer>> answers) {
+        List<String> peers = new ArrayList<>(answers.keySet());
+        for (ServedQuery q : library.queries()) {
+            Optional<String> diff = AnswerComparison.differences(q.query(), answers.get(peers.get(0)).get(q.name()),
+                    answers.get(peers.get(1)).get(q.name()));
+            if (diff.isPresent()) {
+                throw new AspsKgException("serve benchmark: " + q.name() + " answers differently on " + peers.get(0)
+                        + " and " + peers.get(1) + ": " + diff.get(),
                         "The two servers do not serve the same data the same way; the comparison would be meaningless.");
             }
         }

@@ -49,7 +49,8 @@ final class BenchCommand implements Callable<Integer> {
     Integer loadRuns;
 
     @Option(names = "--serve-triples", paramLabel = "N",
-            description = "Synthetic triples added to the served store (default: 1000000).")
+            description = "Synthetic triples added to the served store (default: 0; they multiply the answers of "
+                    + "library queries about statement nodes).")
     Long serveTriples;
 
     @Option(names = "--clients", split = ",", paramLabel = "N", description = "Concurrent clients (default: 1,4,16).")
@@ -70,7 +71,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path work = Files.createTempDirectory("asps-kg-bench-");
-        BenchSettings d = smoke ? BenchSettings.smoke(out, work) : BenchSettings.full(out, work);
+        BenchSettings d = smoke ? BenchSettings.smoke(out, work, StoreBuilds::standard)
+                : BenchSettings.full(out, work, StoreBuilds::standard);
         BenchSettings settings = new BenchSettings(
                 ontology != null ? ontology : d.ontology(),
                 queries != null ? queries : d.queries(),
@@ -83,7 +85,8 @@ final class BenchCommand implements Callable<Integer> {
                 d.serveWarmup(),
                 serveSeconds != null ? Duration.ofMillis(Math.round(serveSeconds * 1000)) : d.serveDuration(),
                 serveRounds != null ? serveRounds : d.serveRounds(),
-                serverHeap != null ? serverHeap : d.serverHeap());
+                serverHeap != null ? serverHeap : d.serverHeap(),
+                d.storeBuilds());
         BenchmarkSuite suite = BenchmarkSuite.standard();
         if (only != null) suite = suite.only(only);
         String command = "asps-kg " + String.join(" ", spec.commandLine().getParseResult().originalArgs());

@@ -1,17 +1,16 @@
 package org.aspskg.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aspskg.AspsKgException;
-import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.reason.ReasonerKind;
 import org.aspskg.store.BuildReport;
 import org.aspskg.store.GraphStorePush;
 import org.aspskg.store.KnowledgeGraphStore;
 import org.aspskg.store.StoreBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,15 +22,12 @@ import picocli.CommandLine.Spec;
                 + "directory that replaces the store only when complete.",
                 "Phases and their times go to stderr; a summary of the graphs to stdout."})
 final class BuildCommand implements Callable<Integer> {
-    @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology to build from (default: ${DEFAULT-VALUE}).")
-    Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
-
-    @Option(names = "--store", paramLabel = "DIR", description = "TDB2 directory (default: ${DEFAULT-VALUE}).")
-    Path store = KnowledgeGraphStore.DEFAULT_STORE;
-
     @Option(names = "--reasoner", paramLabel = "hermit|elk",
             description = "Reasoner for classification (default: ${DEFAULT-VALUE}).")
     String reasoner = "hermit";
+
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
 
     @Option(names = "--target", paramLabel = "URL",
             description = "After building, push the asserted, inferred, mappings and cases graphs to this SPARQL 1.1 "
@@ -55,7 +51,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GraphStorePush push = target == null ? null : new GraphStorePush(target, credentials());
-        BuildReport report = StoreBuilds.standard(ontology, store)
+        BuildReport report = StoreBuilds.standard(storeOptions.ontology, storeOptions.store)
                 .reasoner(ReasonerKind.parse(reasoner))
                 .observer(new PhasePrinter(spec.commandLine().getErr()))
                 .build();
@@ -63,7 +59,7 @@ final class BuildCommand implements Callable<Integer> {
         StoreBuilds.printSummary(report, out);
         if (push != null) {
             Map<String, Long> sent;
-            try (KnowledgeGraphStore kg = KnowledgeGraphStore.open(store)) {
+            try (KnowledgeGraphStore kg = KnowledgeGraphStore.open(storeOptions.store)) {
                 sent = push.push(kg, KnowledgeGraphStore.GRAPHS);
             } catch (AspsKgException e) {
                 throw new AspsKgException(e.getMessage() + " (the local store " + report.store() + " is built)",

@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
             ServeCommand.class,
             QueryCommand.class,
             ReasonCommand.class,
+            MapCommand.class,
+            ExportCommand.class,
+            ReleaseCommand.class,
             BenchCommand.class,
         })
 public final class Main implements Runnable {

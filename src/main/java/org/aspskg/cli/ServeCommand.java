@@ -1,12 +1,11 @@
 package org.aspskg.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.serve.KnowledgeGraphServer;
 import org.aspskg.store.KnowledgeGraphStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,13 +16,6 @@ import picocli.CommandLine.Spec;
                 + "/asps/sparql and /asps/query (SPARQL 1.1 Query), /asps/get (Graph Store Protocol, read).",
                 "Builds the store first when there is none. Stop with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--store", paramLabel = "DIR", description = "TDB2 directory (default: ${DEFAULT-VALUE}).")
-    Path store = KnowledgeGraphStore.DEFAULT_STORE;
-
-    @Option(names = "--ontology", paramLabel = "FILE",
-            description = "Ontology to build from when there is no store (default: ${DEFAULT-VALUE}).")
-    Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
-
     @Option(names = "--host", description = "Address to bind; 0.0.0.0 for all interfaces (default: ${DEFAULT-VALUE}).")
     String host = KnowledgeGraphServer.DEFAULT_HOST;
 
@@ -37,13 +29,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--verbose-requests", description = "Log each request in detail (Fuseki's verbose mode).")
     boolean verboseRequests;
 
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        KnowledgeGraphStore kg = StoreBuilds.openOrBuild(ontology, store, err);
+        KnowledgeGraphStore kg = StoreBuilds.openOrBuild(storeOptions.ontology, storeOptions.store, err);
         KnowledgeGraphServer server = KnowledgeGraphServer.create(kg.datasetGraph())
                 .host(host).port(port).queryTimeout(queryTimeout).verbose(verboseRequests)
                 .build()

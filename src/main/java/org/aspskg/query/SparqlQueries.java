@@ -62,6 +62,16 @@ public final class SparqlQueries {
         }
     }
 
+    /** Executes {@code query} in a read transaction and returns the whole answer, detached from the store. */
+    public static QueryAnswer answer(Dataset dataset, Query query) {
+        return Txn.calculateRead(dataset, () -> QueryAnswer.execute(QueryExecution.dataset(dataset).query(query).build(), query));
+    }
+
+    /** Executes {@code query} at a SPARQL endpoint over HTTP and returns the whole answer. */
+    public static QueryAnswer answer(String endpoint, Query query) {
+        return QueryAnswer.fromEndpoint(endpoint, query);
+    }
+
     /** Executes and writes the answer; returns the number of rows (SELECT), triples (graph) or 1/0 (ASK). */
     public static long run(Dataset dataset, Query query, OutputFormat format, OutputStream out) {
         return Txn.calculateRead(dataset, () -> {

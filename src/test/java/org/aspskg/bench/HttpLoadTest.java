@@ -3,14 +3,19 @@ package org.aspskg.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
-import org.aspskg.bench.QueryLibrary.LibraryQuery;
+import org.apache.jena.query.QueryFactory;
+import org.aspskg.bench.ServedQueries.ServedQuery;
 import org.junit.jupiter.api.Test;
 
 class HttpLoadTest {
-    private static final LibraryQuery SELECT = new LibraryQuery("s", "SELECT * {}", false);
-    private static final LibraryQuery CONSTRUCT = new LibraryQuery("c", "CONSTRUCT WHERE {}", true);
+    private static final ServedQuery SELECT = query("s", "SELECT * {}");
+    private static final ServedQuery CONSTRUCT = query("c", "CONSTRUCT WHERE {}");
 
-    private static boolean complete(String body, LibraryQuery q) {
+    private static ServedQuery query(String name, String text) {
+        return new ServedQuery(name, text, QueryFactory.create(text));
+    }
+
+    private static boolean complete(String body, ServedQuery q) {
         return HttpLoad.complete(body.getBytes(StandardCharsets.UTF_8), q);
     }
 

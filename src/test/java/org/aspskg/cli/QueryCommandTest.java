@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.aspskg.query.LibraryQuery;
+import org.aspskg.query.QueryLibrary;
 import org.aspskg.store.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,5 +98,75 @@ class QueryCommandTest {
         assertTrue(Files.isDirectory(store));
         assertTrue(r.err().contains("no store at " + store.toAbsolutePath() + "; building it"), r.err());
         assertEquals("?label\n\"alveolar soft part sarcoma\"@en\n", r.out());
+    }
+
+    @Test
+    void listPrintsEveryLibraryQuerysFileNameAndQuestion() {
+        CliRun r = CliRun.of("query", "--list");
+        assertEquals(0, r.exit(), r.err());
+        List<LibraryQuery> library = QueryLibrary.load(QueryLibrary.DEFAULT_DIR).queries();
+        List<String> lines = r.out().lines().toList();
+        assertEquals(library.size(), lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String[] fileAndQuestion = lines.get(i).split(" {2,}", 2);
+            assertEquals(library.get(i).fileName(), fileAndQuestion[0]);
+            assertEquals(library.get(i).question(), fileAndQuestion[1]);
+        }
+        assertTrue(r.out().startsWith("01-asps-sites-by-age-group.rq "), r.out());
+    }
+
+    @Test
+    void aLibraryQueryRunsByNumberOrNameAsItsFileDoes() {
+        CliRun byFile = CliRun.of("query", "queries/06-tfe3-sensitivity-specificity.rq", "--store", store(), "-f", "csv");
+        assertEquals(0, byFile.exit(), byFile.err());
+        assertEquals("disease,test,finding,sensitivity,specificity,reference,source\r\n"
+                + "alveolar soft part sarcoma,TFE3 immunohistochemistry,strong nuclear TFE3 immunostaining,0.92,0.92,11,"
+                + "Radiopaedia article rID 59433: Alveolar soft part sarcoma\r\n", byFile.out());
+        for (String ref : List.of("06", "6", "tfe3-sensitivity-specificity", "06-tfe3-sensitivity-specificity.rq")) {
+            CliRun r = CliRun.of("query", ref, "--store", store(), "-f", "csv");
+            assertEquals(0, r.exit(), ref + ": " + r.err());
+            assertEquals(byFile.out(), r.out(), ref);
+        }
+    }
+
+    @Test
+    void anUnknownLibraryQueryIsAnErrorPointingToTheList() {
+        CliRun r = CliRun.of("query", "99", "--store", store());
+        assertEquals(Main.EXIT_USER_ERROR, r.exit());
+        assertTrue(r.err().contains("error: no query '99' in the library queries (and no such file)"), r.err());
+        assertTrue(r.err().contains("asps-kg query --list"), r.err());
+    }
+
+    @Test
+    void listTakesNoQuery() {
+        CliRun r = CliRun.of("query", "--list", "07");
+        assertEquals(Main.EXIT_USER_ERROR, r.exit());
+        assertTrue(r.err().contains("--list and --check take no query"), r.err());
+    }
+
+    @Test
+    void checkPassesOnTheLibraryAndFailsWithTheDifferenceOnAWrongExpectedFile() throws Exception {
+        CliRun ok = CliRun.of("query", "--check", "--store", store());
+        assertEquals(0, ok.exit(), ok.out() + ok.err());
+        int n = QueryLibrary.load(QueryLibrary.DEFAULT_DIR).queries().size();
+        assertEquals(n, ok.out().lines().filter(l -> l.startsWith("ok    ")).count(), ok.out());
+        assertTrue(ok.err().contains(n + " library queries: " + n + " as expected, 0 not"), ok.err());
+
+        Path library = tmp.resolve("queries");
+        Files.createDirectories(library);
+        for (String f : List.of("06-tfe3-sensitivity-specificity.rq", "06-tfe3-sensitivity-specificity.srj",
+                "17-asps-pas-positive-diastase-resistant.rq", "17-asps-pas-positive-diastase-resistant.srj")) {
+            Files.copy(Path.of("queries", f), library.resolve(f));
+        }
+        Path ask = library.resolve("17-asps-pas-positive-diastase-resistant.srj");
+        Files.writeString(ask, Files.readString(ask).replace("true", "false"));
+
+        CliRun bad = CliRun.of("query", "--check", "--queries", library.toString(), "--store", store());
+        assertEquals(Main.EXIT_FAILED_CHECK, bad.exit(), bad.out() + bad.err());
+        assertEquals("ok    06-tfe3-sensitivity-specificity.rq\n"
+                + "FAIL  17-asps-pas-positive-diastase-resistant.rq\n"
+                + "      17-asps-pas-positive-diastase-resistant.rq does not give the answer in "
+                + "17-asps-pas-positive-diastase-resistant.srj: expected false, got true\n", bad.out());
+        assertTrue(bad.err().contains("2 library queries: 1 as expected, 1 not"), bad.err());
     }
 }
