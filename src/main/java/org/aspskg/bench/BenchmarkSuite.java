@@ -89,10 +89,14 @@ public final class BenchmarkSuite {
 
                 - command: `%s` (%d s)
                 - machine: %d cores, %.1f GiB memory, Java %s (%s), %s %s
-                - load average (1, 5, 15 min): %s at the start, %s at the end, one-minute peak %.2f during the run
+                - load average (1, 5, 15 min): %s at the start, %s at the end, one-minute peak %.2f during the run \
+                (the benchmark itself keeps up to 2 busy)
+                - other processes' share of all CPU time during the run: %s
                 """, started.truncatedTo(ChronoUnit.SECONDS), command, took.toSeconds(), MachineState.cores(),
                 MachineState.memoryGiB(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 System.getProperty("os.name"), System.getProperty("os.arch"), machine.startLoad(), machine.endLoad(),
-                machine.maxOneMinuteLoad());
+                machine.maxOneMinuteLoad(), machine.foreignCpuShare() < 0 ? "unknown (no /proc)"
+                        : String.format(Locale.ROOT, "%.0f %% on average, %.0f %% at most over 2 s",
+                                100 * machine.foreignCpuShare(), 100 * machine.maxForeignCpuShare()));
     }
 }
