@@ -42,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
     Integer buildRuns;
 
     @Option(names = "--load-sizes", split = ",", paramLabel = "TRIPLES",
-            description = "Synthetic data set sizes for the load benchmark (default: 100000,300000,1000000,3000000).")
+            description = "Synthetic data set sizes for the load benchmark (default: 100000,300000,1000000,2000000).")
     List<Long> loadSizes;
 
     @Option(names = "--load-runs", paramLabel = "N", description = "Timed loads per peer and size (default: 3).")
