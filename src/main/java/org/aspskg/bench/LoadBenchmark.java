@@ -45,7 +45,19 @@ public final class LoadBenchmark implements Benchmark {
 
     /** One way of loading a file into an empty TDB2 directory; returns the time the load took. */
     private interface Peer {
-        Duration load(BenchSettings settings, Path file, Path dir);
+        Timing load(BenchSettings settings, Path file, Path dir);
+    }
+
+    /** Wall-clock time of a load and the CPU time this JVM spent meanwhile (all its threads). */
+    record Timing(Duration wall, Duration cpu) {
+        static long cpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+
+        static Timing since(long wallStart, long cpuStart) {
+            return new Timing(Duration.ofNanos(System.nanoTime() - wallStart), Duration.ofNanos(cpuNanos() - cpuStart));
+        }
     }
 
     @Override
@@ -82,15 +94,18 @@ public final class LoadBenchmark implements Benchmark {
             Path file = settings.work().resolve("synthetic-" + size + ".nt");
             data.writeNTriples(size, file);
             Map<String, List<Double>> seconds = new LinkedHashMap<>();
+            Map<String, List<Double>> cpuSeconds = new LinkedHashMap<>();
             for (int run = 0; run < settings.loadRuns(); run++) {
                 for (int i = 0; i < names.size(); i++) {
                     // rotate the order each run so no peer always goes first (cold page cache, JIT)
                     String peer = names.get((i + run) % names.size());
                     Path dir = settings.work().resolve("load-" + peer + "-" + size + "-" + run);
                     try {
-                        Duration d = peers.get(peer).load(settings, file, dir);
-                        seconds.computeIfAbsent(peer, p -> new ArrayList<>()).add(d.toNanos() / 1e9);
-                        log.progress("load: %,d triples, %s, run %d: %.2f s", size, peer, run + 1, d.toNanos() / 1e9);
+                        Timing t = peers.get(peer).load(settings, file, dir);
+                        seconds.computeIfAbsent(peer, p -> new ArrayList<>()).add(t.wall().toNanos() / 1e9);
+                        cpuSeconds.computeIfAbsent(peer, p -> new ArrayList<>()).add(t.cpu().toNanos() / 1e9);
+                        log.progress("load: %,d triples, %s, run %d: %.2f s (%.2f s CPU)", size, peer, run + 1,
+                                t.wall().toNanos() / 1e9, t.cpu().toNanos() / 1e9);
                     } finally {
                         StoreDirectory.deleteQuietly(dir);
                     }
@@ -103,6 +118,9 @@ public final class LoadBenchmark implements Benchmark {
                         "triples/s", s.size()));
                 rows.add(new Measurement(name(), peer, "synthetic-statements", size, "triples", 1, "time", median * 1000,
                         "ms", s.size()));
+                // CPU time is less disturbed than wall time by other work on shared cores
+                rows.add(new Measurement(name(), peer, "synthetic-statements", size, "triples", 1, "cpu time",
+                        Stats.median(cpuSeconds.get(peer)) * 1000, "ms", s.size()));
             }
             java.nio.file.Files.deleteIfExists(file);
         }
@@ -110,15 +128,23 @@ public final class LoadBenchmark implements Benchmark {
     }
 
     /** asps-kg build with the file as an extra named graph; only the LOAD phase is timed. */
-    private static Duration loadWithAspsKg(BenchSettings settings, Path file, Path dir) {
-        AtomicReference<Duration> load = new AtomicReference<>();
+    private static Timing loadWithAspsKg(BenchSettings settings, Path file, Path dir) {
+        AtomicReference<Timing> load = new AtomicReference<>();
+        long[] cpuStart = new long[1];
         Path store = dir.resolve("tdb2");
         settings.storeBuilder(store)
                 .graphFile(AspsVocabulary.GRAPH_SYNTHETIC, file)
                 .observer(new BuildObserver() {
                     @Override
+                    public void phaseStarted(BuildPhase phase) {
+                        if (phase == BuildPhase.LOAD) cpuStart[0] = Timing.cpuNanos();
+                    }
+
+                    @Override
                     public void phaseFinished(BuildPhase phase, Duration duration, String summary) {
-                        if (phase == BuildPhase.LOAD) load.set(duration);
+                        if (phase == BuildPhase.LOAD) {
+                            load.set(new Timing(duration, Duration.ofNanos(Timing.cpuNanos() - cpuStart[0])));
+                        }
                     }
                 })
                 .build();
@@ -131,16 +157,17 @@ public final class LoadBenchmark implements Benchmark {
         return load.get();
     }
 
-    private static Duration loadWithJena(Path dir, java.util.function.Function<DatasetGraph, DataLoader> loaderFor,
+    private static Timing loadWithJena(Path dir, java.util.function.Function<DatasetGraph, DataLoader> loaderFor,
             Path file) {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
         try {
             DataLoader loader = loaderFor.apply(dsg);
             long start = System.nanoTime();
+            long cpu = Timing.cpuNanos();
             loader.startBulk();
             loader.load(file.toString());
             loader.finishBulk();
-            Duration d = Duration.ofNanos(System.nanoTime() - start);
+            Timing d = Timing.since(start, cpu);
             requireLoaded(dsg, file);
             return d;
         } finally {
@@ -148,13 +175,14 @@ public final class LoadBenchmark implements Benchmark {
         }
     }
 
-    private static Duration loadInTransaction(Path dir, Path file) {
+    private static Timing loadInTransaction(Path dir, Path file) {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
         try {
             long start = System.nanoTime();
+            long cpu = Timing.cpuNanos();
             Txn.executeWrite(dsg, () -> RDFParser.source(file)
                     .parse(StreamRDFLib.extendTriplesToQuads(GRAPH, StreamRDFLib.dataset(dsg))));
-            Duration d = Duration.ofNanos(System.nanoTime() - start);
+            Timing d = Timing.since(start, cpu);
             requireLoaded(dsg, file);
             return d;
         } finally {

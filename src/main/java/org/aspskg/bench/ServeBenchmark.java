@@ -126,6 +126,23 @@ public final class ServeBenchmark implements Benchmark {
                 if (t.errors > 0) log.progress("serve: %s errors, e.g. %s", peer, t.errorSamples);
             }
         }
+        // the slowest query's p99 at each client count: the figure a per-query latency target is about
+        for (int clients : settings.clients()) {
+            for (String peer : peers) {
+                var perQuery = totals.get(peer).get(clients).perQuery;
+                perQuery.entrySet().stream().filter(e -> e.getValue().getTotalCount() > 0)
+                        .max(java.util.Comparator.comparingDouble(e -> HttpLoad.percentileMillis(e.getValue(), 99)))
+                        .ifPresent(e -> rows.add(row(peer, "slowest query", storeTriples, clients, "p99",
+                                HttpLoad.percentileMillis(e.getValue(), 99), "ms", e.getValue().getTotalCount())));
+            }
+        }
+        for (String peer : peers) {
+            String scenario = "server JVM -Xmx" + settings.serverHeap();
+            rows.add(row(peer, scenario, storeTriples, maxClients, "peak heap", memory.get(peer)[0], "MiB",
+                    settings.serveRounds()));
+            rows.add(row(peer, scenario, storeTriples, maxClients, "peak RSS", memory.get(peer)[1], "MiB",
+                    settings.serveRounds()));
+        }
         for (int clients : settings.clients()) {
             for (ServedQuery q : library.queries()) {
                 for (String peer : peers) {
@@ -135,13 +152,6 @@ public final class ServeBenchmark implements Benchmark {
                             h.getTotalCount()));
                 }
             }
-        }
-        for (String peer : peers) {
-            String scenario = "server JVM -Xmx" + settings.serverHeap();
-            rows.add(row(peer, scenario, storeTriples, maxClients, "peak heap", memory.get(peer)[0], "MiB",
-                    settings.serveRounds()));
-            rows.add(row(peer, scenario, storeTriples, maxClients, "peak RSS", memory.get(peer)[1], "MiB",
-                    settings.serveRounds()));
         }
         return rows;
     }

@@ -85,6 +85,7 @@ class BenchCommandTest {
             for (long size : List.of(2000L)) {
                 expected.add(peer + " " + size + " rate triples/s");
                 expected.add(peer + " " + size + " time ms");
+                expected.add(peer + " " + size + " cpu time ms");
             }
         }
         assertEquals(expected, keys(rows, m -> m.peer() + " " + m.size() + " " + m.metric() + " " + m.unit()));
@@ -117,6 +118,14 @@ class BenchCommandTest {
         assertTrue(all.stream().filter(m -> m.metric().equals("p99")).allMatch(m -> m.value() > 0), all.toString());
         assertEquals(Set.of("asps-kg peak heap", "asps-kg peak RSS", "stock-fuseki peak heap", "stock-fuseki peak RSS"),
                 keys(rows.stream().filter(m -> m.unit().equals("MiB")).toList(), m -> m.peer() + " " + m.metric()));
+        // "slowest query" is the largest per-query p99 of its server and client count
+        for (Measurement slowest : rows.stream().filter(m -> m.scenario().equals("slowest query")).toList()) {
+            double max = rows.stream().filter(m -> m.peer().equals(slowest.peer()) && m.clients() == slowest.clients()
+                    && m.metric().equals("p99") && !m.scenario().equals("all-queries")
+                    && !m.scenario().equals("slowest query")).mapToDouble(Measurement::value).max().orElseThrow();
+            assertEquals(max, slowest.value(), 0.001, slowest.toString());
+        }
+        assertEquals(6, rows.stream().filter(m -> m.scenario().equals("slowest query")).count());
         // the served store: the ontology plus the synthetic triples
         assertTrue(rows.stream().allMatch(m -> m.size() > 3000), rows.toString());
     }
