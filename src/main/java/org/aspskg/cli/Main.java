@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
+            DdxCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for a check that ran and found problems (validation errors, failed QC). */
