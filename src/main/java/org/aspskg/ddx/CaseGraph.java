@@ -43,9 +43,9 @@ public record CaseGraph(Model model, Resource caseResource, Map<RDFNode, Integer
             CaseStatement s = c.statements().get(i);
             switch (s.kind()) {
                 case AGE -> {
-                    r.addLiteral(AspsVocabulary.AGE_IN_YEARS, m.createTypedLiteral(
-                            new java.math.BigInteger(s.written())));
-                    origin.put(r, i);
+                    var age = m.createTypedLiteral(new java.math.BigInteger(s.written()));
+                    r.addLiteral(AspsVocabulary.AGE_IN_YEARS, age);
+                    origin.put(age, i);
                 }
                 case SEX -> {
                     String group = k.demographics().groups().stream()

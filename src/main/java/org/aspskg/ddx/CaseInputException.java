@@ -19,8 +19,19 @@ public final class CaseInputException extends AspsKgException {
     }
 
     public CaseInputException(String source, List<Problem> problems) {
-        super(summary(source, problems), "Fix the case and run again; 'asps-kg ddx --help' describes the case formats.");
-        this.problems = List.copyOf(problems);
+        this(source, sorted(problems), true);
+    }
+
+    private CaseInputException(String source, List<Problem> sorted, boolean unused) {
+        super(summary(source, sorted), "Fix the case and run again; 'asps-kg ddx --help' describes the case formats.");
+        this.problems = sorted;
+    }
+
+    /** In the order they appear in the file; problems without a line first. */
+    private static List<Problem> sorted(List<Problem> problems) {
+        return problems.stream().distinct().sorted(java.util.Comparator
+                .comparingLong((Problem p) -> p.position().line())
+                .thenComparingLong(p -> p.position().column())).toList();
     }
 
     private static String summary(String source, List<Problem> problems) {

@@ -13,6 +13,7 @@ import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.path.P_Link;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -29,8 +30,11 @@ public final class CaseShapes {
     private final Shapes shapes;
     private final Graph hierarchy;
 
-    /** One SHACL result: the node it is about, the path, the offending value, and the message. */
-    public record Violation(Node focus, String path, Node value, String message) {}
+    /**
+     * One SHACL result: the node it is about, the path (and its predicate when the path is one
+     * predicate), the offending value, and the message.
+     */
+    public record Violation(Node focus, String path, Node predicate, Node value, String message) {}
 
     private CaseShapes(Shapes shapes, Graph hierarchy) {
         this.shapes = shapes;
@@ -57,8 +61,9 @@ public final class CaseShapes {
         ValidationReport report = ShaclValidator.get().validate(shapes, new Union(cases, hierarchy));
         List<Violation> out = new ArrayList<>();
         for (ReportEntry e : report.getEntries()) {
+            Node predicate = e.resultPath() instanceof P_Link link ? link.getNode() : null;
             out.add(new Violation(e.focusNode(), e.resultPath() == null ? null : e.resultPath().toString(),
-                    e.value(), e.message()));
+                    predicate, e.value(), e.message()));
         }
         return out;
     }

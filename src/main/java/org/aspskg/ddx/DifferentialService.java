@@ -44,8 +44,19 @@ public final class DifferentialService {
      * classifications differ (a cross-check; slow).
      */
     public DifferentialRanking rankCheckedWithHermit(PatientCase c) {
-        CaseClassification hermit = knowledge.hermitClassifier().classify(c);
-        CaseClassification compiled = knowledge.classifier().classify(c);
+        HermitCaseClassifier reference = knowledge.hermitClassifier();
+        CaseClassification compiled;
+        try {
+            compiled = knowledge.classifier().classify(c);
+        } catch (ContradictoryCaseException e) {
+            if (reference.isConsistent(c)) {
+                throw new AspsKgException("case " + c.id() + ": the compiled classifier finds it contradictory ("
+                        + e.getMessage() + ") but HermiT finds it consistent",
+                        "This is a bug in asps-kg: please report it with the case file.");
+            }
+            throw e;
+        }
+        CaseClassification hermit = reference.classify(c);
         if (!hermit.types().equals(compiled.types())) {
             Set<String> onlyHermit = new TreeSet<>(hermit.types());
             onlyHermit.removeAll(compiled.types());

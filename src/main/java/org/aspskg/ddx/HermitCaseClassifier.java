@@ -78,6 +78,18 @@ public final class HermitCaseClassifier implements CaseClassifier {
         return out;
     }
 
+    /** Whether the case is consistent with the ontology (one HermiT run, no explanation). */
+    public boolean isConsistent(PatientCase c) {
+        OWLOntology o = withTBox(List.copyOf(abox(c, individual(c, 0)).keySet()));
+        OWLReasoner r = new ReasonerFactory().createReasoner(o);
+        try {
+            return r.isConsistent();
+        } finally {
+            r.dispose();
+            o.getOWLOntologyManager().removeOntology(o);
+        }
+    }
+
     @Override
     public CaseClassification classify(PatientCase c) {
         return classifyAll(List.of(c)).get(0);
@@ -160,6 +172,7 @@ public final class HermitCaseClassifier implements CaseClassifier {
             if (a == null || a.witnesses().isEmpty()) continue;
             if (sides.stream().noneMatch(s -> s.equals(a.witnesses()))) sides.add(a.witnesses());
         }
+        sides.sort(Comparator.comparingInt((BitSet b) -> b.nextSetBit(0)).thenComparingInt(BitSet::cardinality));
         List<CaseStatement> one = new ArrayList<>();
         List<CaseStatement> other = new ArrayList<>();
         for (int i = 0; i < sides.size(); i++) {

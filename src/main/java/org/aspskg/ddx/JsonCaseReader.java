@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.RDFNode;
 import org.aspskg.ontology.AspsVocabulary;
 
@@ -127,7 +128,8 @@ public final class JsonCaseReader {
         } catch (JsonParseException e) {
             JsonLocation l = e.getLocation();
             problems.add(new CaseInputException.Problem(l == null ? SourcePosition.of(source)
-                    : new SourcePosition(source, l.getLineNr(), l.getColumnNr()), "JSON syntax: " + e.getOriginalMessage()));
+                    : new SourcePosition(source, l.getLineNr(), l.getColumnNr()),
+                    "JSON syntax: " + e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[")));
             throw new CaseInputException(source, problems);
         }
         if (findings.isEmpty() && absent.isEmpty() && problems.isEmpty()) {
@@ -188,19 +190,35 @@ public final class JsonCaseReader {
         if (violations.isEmpty()) return;
         Set<CaseInputException.Problem> problems = new LinkedHashSet<>();
         for (CaseShapes.Violation v : violations) {
-            SourcePosition at = SourcePosition.of(source);
-            for (Map.Entry<RDFNode, Integer> e : g.statementOfNode().entrySet()) {
-                if (e.getKey().asNode().equals(v.value()) || (e.getKey().asNode().equals(v.focus())
-                        && !e.getKey().equals(g.caseResource()))) {
-                    at = c.statements().get(e.getValue()).position();
-                }
-            }
-            if (at.line() == 0 && v.path() != null && v.path().contains("ageInYears")) {
-                at = c.statements(CaseStatement.Kind.AGE).stream().findFirst().map(CaseStatement::position).orElse(at);
-            }
-            problems.add(new CaseInputException.Problem(at, "SHACL: " + v.message()));
+            problems.add(new CaseInputException.Problem(position(v, c, g, source), "SHACL: " + v.message()));
         }
         throw new CaseInputException(source, List.copyOf(problems));
+    }
+
+    /**
+     * Where the statement behind a SHACL result was written: the statement whose node is the
+     * result's value, or its focus; for a result about the case on a property, the first statement
+     * written for that property.
+     */
+    private static SourcePosition position(CaseShapes.Violation v, PatientCase c, CaseGraph g, String source) {
+        Node caseNode = g.caseResource().asNode();
+        List<java.util.function.Predicate<Node>> preferences = List.of(
+                n -> v.value() != null && n.equals(v.value()),
+                n -> !v.focus().equals(caseNode) && n.equals(v.focus()),
+                n -> v.focus().equals(caseNode) && v.predicate() != null
+                        && g.model().getGraph().contains(caseNode, v.predicate(), n));
+        for (var preference : preferences) {
+            SourcePosition best = null;
+            for (Map.Entry<RDFNode, Integer> e : g.statementOfNode().entrySet()) {
+                if (!preference.test(e.getKey().asNode())) continue;
+                SourcePosition p = c.statements().get(e.getValue()).position();
+                if (best == null || p.line() < best.line() || (p.line() == best.line() && p.column() < best.column())) {
+                    best = p;
+                }
+            }
+            if (best != null) return best;
+        }
+        return SourcePosition.of(source);
     }
 
     private static String closestKey(String key) {

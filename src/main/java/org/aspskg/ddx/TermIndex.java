@@ -41,6 +41,7 @@ public final class TermIndex {
     private final Map<String, String> kindLabels = new HashMap<>();
     /** Every name of a stateable class with its class, for suggestions (names as written). */
     private final Map<String, String> suggestionNames = new TreeMap<>();
+    private final Map<String, String> prefixes;
 
     /** What a name resolved to. */
     public record Term(String iri, String label, String curie) {}
@@ -49,6 +50,7 @@ public final class TermIndex {
     public TermIndex(Model ontology, CaseTBox tbox) {
         Map<String, String> prefixes = new LinkedHashMap<>(ontology.getNsPrefixMap());
         prefixes.put(AspsVocabulary.PREFIX, AspsVocabulary.NS);
+        this.prefixes = Map.copyOf(prefixes);
         Set<String> stateable = new LinkedHashSet<>();
         for (OWLClass c : tbox.stateableClasses()) stateable.add(c.getIRI().toString());
         for (OWLClass c : tbox.stateableClasses()) {
@@ -167,8 +169,10 @@ public final class TermIndex {
         return labels.getOrDefault(iri, iri);
     }
 
+    /** The CURIE of an IRI with the ontology's prefixes (the IRI itself if no prefix fits). */
     public String curie(String iri) {
-        return curies.getOrDefault(iri, iri);
+        String known = curies.get(iri);
+        return known != null ? known : curie(iri, prefixes);
     }
 
     private Term term(String iri) {

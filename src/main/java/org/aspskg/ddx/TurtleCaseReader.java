@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -55,11 +56,11 @@ public final class TurtleCaseReader {
             throw new CaseInputException(source, List.of(new CaseInputException.Problem(SourcePosition.of(source),
                     "no patient case: nothing is typed aspskg:PatientCase")));
         }
-        checkTerms(model, cases, where, source, problems);
-        if (problems.isEmpty()) {
-            for (CaseShapes.Violation v : knowledge.shapes().validate(graph)) {
-                problems.add(new CaseInputException.Problem(position(v, graph, where, source), describe(v)));
-            }
+        Set<Node> unknown = checkTerms(model, cases, where, source, problems);
+        for (CaseShapes.Violation v : knowledge.shapes().validate(graph)) {
+            // A node whose class is unknown has been reported with suggestions; SHACL's view of it adds nothing.
+            if (v.value() != null && unknown.contains(v.value()) || unknown.contains(v.focus())) continue;
+            problems.add(new CaseInputException.Problem(position(v, graph, where, source), describe(v, graph)));
         }
         if (!problems.isEmpty()) throw new CaseInputException(source, sorted(problems));
         List<PatientCase> out = new ArrayList<>();
@@ -122,33 +123,40 @@ public final class TurtleCaseReader {
     }
 
     /** Every class a case states must be a finding, site or group of the ontology; unknown ones get suggestions. */
-    private void checkTerms(Model model, List<Resource> cases, Map<Triple, SourcePosition> where, String source,
-                            List<CaseInputException.Problem> problems) {
+    private Set<Node> checkTerms(Model model, List<Resource> cases, Map<Triple, SourcePosition> where, String source,
+                                 List<CaseInputException.Problem> problems) {
+        Set<Node> unknown = new java.util.HashSet<>();
         for (Resource c : cases) {
             for (Statement s : c.listProperties().toList()) {
                 if (isCaseProperty(s) && s.getObject().isResource()) {
                     for (Statement type : s.getResource().listProperties(RDF.type).toList()) {
-                        checkTerm(type, where, source, problems);
+                        if (!checkTerm(type, where, source, problems)) unknown.add(s.getObject().asNode());
                     }
                 } else if (s.getPredicate().equals(RDF.type) && s.getObject().isAnon()) {
                     Statement complement = s.getResource().getProperty(OWL2.complementOf);
                     if (complement != null && complement.getObject().isResource()) {
                         Statement some = complement.getResource().getProperty(OWL2.someValuesFrom);
-                        if (some != null) checkTerm(some, where, source, problems);
+                        if (some != null && !checkTerm(some, where, source, problems)) {
+                            unknown.add(s.getObject().asNode());
+                            unknown.add(complement.getObject().asNode());
+                        }
                     }
                 }
             }
         }
+        return unknown;
     }
 
-    private void checkTerm(Statement s, Map<Triple, SourcePosition> where, String source,
-                           List<CaseInputException.Problem> problems) {
+    /** False (and a problem added) when the statement's object is an IRI that is no stateable class. */
+    private boolean checkTerm(Statement s, Map<Triple, SourcePosition> where, String source,
+                              List<CaseInputException.Problem> problems) {
         RDFNode o = s.getObject();
-        if (!o.isURIResource()) return; // SHACL reports a class that is not an IRI
+        if (!o.isURIResource()) return true; // SHACL reports a class that is not an IRI
         String iri = o.asResource().getURI();
-        if (knowledge.terms().byIri(iri).isPresent()) return;
+        if (knowledge.terms().byIri(iri).isPresent()) return true;
         String message = knowledge.terms().explainUnknown(knowledge.terms().curie(iri), localName(iri));
         problems.add(new CaseInputException.Problem(at(s.asTriple(), where, source), message));
+        return false;
     }
 
     private static boolean isCaseProperty(Statement s) {
@@ -206,36 +214,44 @@ public final class TurtleCaseReader {
         return where.getOrDefault(t, SourcePosition.of(source));
     }
 
-    /** The position of a SHACL result: the triple (focus, path, value) if written, else the focus node's first triple. */
+    /**
+     * The position of a SHACL result: the triple (focus, path, value) if written; else the first
+     * triple about the value; else the first (focus, path, any) triple; else the focus' first triple.
+     */
     private static SourcePosition position(CaseShapes.Violation v, Graph graph, Map<Triple, SourcePosition> where,
                                            String source) {
-        SourcePosition best = null;
-        for (Map.Entry<Triple, SourcePosition> e : where.entrySet()) {
-            Triple t = e.getKey();
-            boolean aboutFocus = t.getSubject().equals(v.focus());
-            boolean aboutValue = v.value() != null && (t.getObject().equals(v.value()) || t.getSubject().equals(v.value()));
-            if (aboutFocus && v.value() != null && t.getObject().equals(v.value())) return e.getValue();
-            if ((aboutFocus || (best == null && aboutValue)) && (best == null || before(e.getValue(), best))) {
-                best = e.getValue();
+        List<java.util.function.Predicate<Triple>> preferences = List.of(
+                t -> t.getSubject().equals(v.focus()) && v.value() != null && t.getObject().equals(v.value())
+                        && (v.predicate() == null || t.getPredicate().equals(v.predicate())),
+                t -> v.value() != null && t.getSubject().equals(v.value()),
+                t -> t.getSubject().equals(v.focus()) && v.predicate() != null && t.getPredicate().equals(v.predicate()),
+                t -> t.getSubject().equals(v.focus()));
+        for (var preference : preferences) {
+            SourcePosition best = null;
+            for (Map.Entry<Triple, SourcePosition> e : where.entrySet()) {
+                if (preference.test(e.getKey()) && (best == null || before(e.getValue(), best))) best = e.getValue();
             }
+            if (best != null) return best;
         }
-        return best != null ? best : SourcePosition.of(source);
+        return SourcePosition.of(source);
     }
 
     private static boolean before(SourcePosition a, SourcePosition b) {
         return a.line() < b.line() || (a.line() == b.line() && a.column() < b.column());
     }
 
-    private String describe(CaseShapes.Violation v) {
-        String value = v.value() == null ? "" : " (value " + show(v.value()) + ")";
+    private String describe(CaseShapes.Violation v, Graph graph) {
+        String value = v.value() == null ? "" : " (value " + show(v.value(), graph) + ")";
         String path = v.path() == null ? "" : " on " + shortPath(v.path());
         return "SHACL: " + v.message() + path + value;
     }
 
-    private String show(Node n) {
+    private String show(Node n, Graph graph) {
         if (n.isURI()) return knowledge.terms().curie(n.getURI());
         if (n.isLiteral()) return n.getLiteralLexicalForm();
-        return "a blank node";
+        List<String> types = graph.find(n, RDF.type.asNode(), Node.ANY).mapWith(t -> t.getObject())
+                .filterKeep(Node::isURI).mapWith(o -> knowledge.terms().curie(o.getURI())).toList();
+        return types.isEmpty() ? "a blank node" : "[ a " + String.join(", ", types) + " ]";
     }
 
     private String shortPath(String path) {
