@@ -56,7 +56,7 @@ final class DdxCommand implements Callable<Integer> {
         if (!f.equals("table") && !f.equals("json") && !f.equals("ttl")) {
             throw new AspsKgException("unknown --format '" + format + "'", "Use table, json or ttl.");
         }
-        DifferentialService service = new DifferentialService(DdxKnowledge.load(ontology, shapes));
+        DifferentialService service = new DifferentialService(DdxKnowledge.cached(ontology, shapes));
         PatientCase c = new CaseReader(service.knowledge()).read(caseFile);
         DifferentialRanking ranking = checkWithHermit ? service.rankCheckedWithHermit(c) : service.rank(c);
         PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,11 @@
 package org.aspskg.ddx;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.jena.rdf.model.Model;
@@ -60,7 +65,30 @@ public final class DdxKnowledge {
 
     /** The project's ontology and shapes. */
     public static DdxKnowledge loadDefault() {
-        return load(OntologyLoader.DEFAULT_ONTOLOGY, DEFAULT_SHAPES);
+        return cached(OntologyLoader.DEFAULT_ONTOLOGY, DEFAULT_SHAPES);
+    }
+
+    private record FileStamp(Path path, long modified, long size) {
+        static FileStamp of(Path p) {
+            try {
+                return new FileStamp(p.toAbsolutePath().normalize(), Files.getLastModifiedTime(p).toMillis(), Files.size(p));
+            } catch (IOException e) {
+                return new FileStamp(p.toAbsolutePath().normalize(), -1, -1);
+            }
+        }
+    }
+
+    private static final Map<List<FileStamp>, DdxKnowledge> CACHE = new ConcurrentHashMap<>();
+
+    /**
+     * As {@link #load}, but returns the knowledge already compiled in this JVM from the same files
+     * (same path, modification time and size): loading takes seconds, and an embedding program
+     * (a server, a test suite running the command line in-process) ranks many cases.
+     */
+    public static DdxKnowledge cached(Path ontologyFile, Path shapesFile) {
+        List<FileStamp> key = List.of(FileStamp.of(ontologyFile), FileStamp.of(shapesFile));
+        if (key.stream().anyMatch(k -> k.modified() < 0)) return load(ontologyFile, shapesFile);
+        return CACHE.computeIfAbsent(key, k -> load(ontologyFile, shapesFile));
     }
 
     public Model ontology() {
