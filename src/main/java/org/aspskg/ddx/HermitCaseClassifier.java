@@ -91,52 +91,55 @@ public final class HermitCaseClassifier implements CaseClassifier {
         }
     }
 
+    /**
+     * Realizes one case by asking HermiT, for every case class C, whether the ontology and the
+     * case entail C(case) — about 160 ms a case. Not HermiT's realization (precomputing
+     * CLASS_ASSERTIONS): with this TBox HermiT 1.4.5.519's realization now and then missed an
+     * entailed type (a case stated to have no brain metastasis, or no lung metastasis, lost
+     * ddx:without/…), depending on hash order, while isEntailed never did.
+     */
     @Override
     public CaseClassification classify(PatientCase c) {
-        return realize(List.of(c)).get(0);
+        Map<OWLAxiom, CaseAssertion> abox = abox(c, individual(c, 0));
+        OWLOntology o = withTBox(List.copyOf(abox.keySet()));
+        OWLReasoner r = new ReasonerFactory().createReasoner(o);
+        try {
+            if (!r.isConsistent()) throw explain(c, abox);
+            OWLNamedIndividual ind = df.getOWLNamedIndividual(IRI.create(individual(c, 0)));
+            Set<String> types = new TreeSet<>();
+            for (OWLClass k : tbox.caseClasses()) {
+                if (r.isEntailed(df.getOWLClassAssertionAxiom(k, ind))) types.add(k.getIRI().toString());
+            }
+            return classification(c, types);
+        } finally {
+            r.dispose();
+            o.getOWLOntologyManager().removeOntology(o);
+        }
     }
 
-    /**
-     * Cases per HermiT run in {@link #classifyAll}. HermiT does not split an ABox into its
-     * independent parts, so realizing n unconnected cases costs more than n times one case: on
-     * this TBox (whose helper classes ¬∃p.X put a disjunction on every case) 10 cases took 2 s,
-     * 20 took 6 s and 40 took 33 s, while batches of 4 cost about 90 ms a case.
-     */
-    static final int CASES_PER_RUN = 4;
-
-    /**
-     * Realizes many cases, {@link #CASES_PER_RUN} per HermiT run; if a run's ABox is inconsistent,
-     * falls back to one run per case of it to find which (and explain why).
-     */
+    /** {@link #classify} for each case. */
     public List<CaseClassification> classifyAll(List<PatientCase> cases) {
         List<CaseClassification> out = new ArrayList<>();
-        for (int from = 0; from < cases.size(); from += CASES_PER_RUN) {
-            out.addAll(realize(cases.subList(from, Math.min(cases.size(), from + CASES_PER_RUN))));
-        }
+        for (PatientCase c : cases) out.add(classify(c));
         return out;
     }
 
     /**
-     * Realizes cases in one ABox (one HermiT run), as a whole-ABox realization in Protégé would;
-     * if that ABox is inconsistent, falls back to one run per case to find which.
+     * Whole-ABox realization of many cases in one HermiT run (precomputing CLASS_ASSERTIONS), as
+     * Protégé or ROBOT would realize a cohort: the naive peer for benchmarks, not a reference —
+     * see {@link #classify} for the types it was seen to miss. HermiT does not split an ABox into
+     * its independent parts, so its cost grows faster than the number of cases (on this TBox 10
+     * cases took 2 s, 20 took 6 s, 40 took 33 s). Fails on an inconsistent ABox.
      */
-    public List<CaseClassification> realize(List<PatientCase> cases) {
+    public List<CaseClassification> realizeWholeABox(List<PatientCase> cases) {
         List<Map<OWLAxiom, CaseAssertion>> aboxes = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) aboxes.add(abox(cases.get(i), individual(cases.get(i), i)));
         OWLOntology o = withTBox(aboxes.stream().flatMap(m -> m.keySet().stream()).toList());
         OWLReasoner r = new ReasonerFactory().createReasoner(o);
         try {
             if (!r.isConsistent()) {
-                if (cases.size() == 1) throw explain(cases.get(0), aboxes.get(0));
-                List<CaseClassification> out = new ArrayList<>();
-                for (PatientCase c : cases) out.add(classify(c));
-                return out;
+                throw new IllegalArgumentException("the cases' ABox is inconsistent with the ontology");
             }
-            // Realize the ABox at once (getTypes per individual without it runs a tableau over the
-            // whole ABox for every individual and class). CLASS_ASSERTIONS alone: HermiT 1.4.5.519
-            // asked to precompute CLASS_HIERARCHY and CLASS_ASSERTIONS together missed a type that
-            // isEntailed confirms (a case with an absent lung metastasis, age 30, female, haemorrhage
-            // and mesenchymal tissue lost ddx:without/LungMetastasis).
             r.precomputeInferences(InferenceType.CLASS_ASSERTIONS);
             List<CaseClassification> out = new ArrayList<>();
             for (int i = 0; i < cases.size(); i++) {

@@ -51,7 +51,7 @@ class CaseClassifierAgreementTest {
         }
     }
 
-    /** HermiT's realization of the cases (a few per ABox) against the compiled classifier, case by case. */
+    /** HermiT's entailed types of each case against the compiled classifier's. */
     private static void assertAgreement(List<PatientCase> cases) {
         DdxKnowledge k = TestKnowledge.knowledge();
         List<CaseClassification> reference = k.hermitClassifier().classifyAll(cases);
