@@ -14,7 +14,14 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
+            BuildCommand.class,
+            ServeCommand.class,
+            QueryCommand.class,
+            ReasonCommand.class,
             DdxCommand.class,
+            MapCommand.class,
+            ExportCommand.class,
+            ReleaseCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for a check that ran and found problems (validation errors, failed QC). */

@@ -48,7 +48,8 @@ final class ValidateCommand implements Callable<Integer> {
         return failed ? Main.EXIT_FAILED_CHECK : 0;
     }
 
-    private static Optional<Level> threshold(String failOn) {
+    /** The --fail-on level, or empty for "none"; shared with the other commands that print a report. */
+    static Optional<Level> threshold(String failOn) {
         if (failOn.trim().equalsIgnoreCase("none")) return Optional.empty();
         try {
             return Optional.of(Level.parse(failOn));

@@ -39,7 +39,7 @@ public final class RankingGraph {
         CaseGraph caseGraph = CaseGraph.of(r.patientCase(), knowledge);
         Model m = caseGraph.model();
         m.setNsPrefix("fact", AspsVocabulary.FACT_NS);
-        m.setNsPrefix("src", AspsVocabulary.NS + "source/");
+        m.setNsPrefix("src", AspsVocabulary.SOURCE_NS);
         String base = rankingIri(r.patientCase());
         Resource ranking = m.createResource(base, AspsVocabulary.DIFFERENTIAL_DIAGNOSIS_RANKING)
                 .addProperty(AspsVocabulary.RANKING_OF_CASE, caseGraph.caseResource())

@@ -32,8 +32,6 @@ public final class AspsVocabulary {
 
     /** Namespace of patient cases read from JSON (a case with id {@code x} is {@code CASE_NS + x}). */
     public static final String CASE_NS = NS + "case/";
-    /** Namespace of the statement nodes (disease-feature associations and other sourced facts). */
-    public static final String FACT_NS = NS + "fact/";
     /** Namespace of the in-memory helper classes the case classifier adds to the TBox (never written to files). */
     public static final String DDX_NS = NS + "ddx/";
 
@@ -128,6 +126,51 @@ public final class AspsVocabulary {
     public static final Resource SUBSET_PROPERTY = ResourceFactory.createResource(OBO_IN_OWL + "SubsetProperty");
     public static final Resource SYNONYM_TYPE_PROPERTY = ResourceFactory.createResource(OBO_IN_OWL + "SynonymTypeProperty");
     public static final Resource OBSOLETE_CLASS = ResourceFactory.createResource(OBO_IN_OWL + "ObsoleteClass");
+
+    // --- Mappings (SSSOM, SKOS) and the prefixes every artefact declares ---
+
+    /** Namespace of fact (statement node) IRIs. */
+    public static final String FACT_NS = NS + "fact/";
+    /** Namespace of the source article and its numbered references. */
+    public static final String SOURCE_NS = NS + "source/";
+    /** Dublin Core terms. */
+    public static final String DCTERMS = "http://purl.org/dc/terms/";
+    /** SKOS core: the mapping predicates exactMatch, closeMatch, broadMatch, narrowMatch, relatedMatch. */
+    public static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+    /** Semantic Mapping Vocabulary: SSSOM's mapping justifications. */
+    public static final String SEMAPV = "https://w3id.org/semapv/vocab/";
+    /** SSSOM's own namespace (slots without a slot_uri in its RDF form). */
+    public static final String SSSOM = "https://w3id.org/sssom/";
+    /** LinkML, built into SSSOM's prefix table. */
+    public static final String LINKML = "https://w3id.org/linkml/";
+    /** Provenance, Authoring and Versioning (SSSOM's author_id is pav:authoredBy). */
+    public static final String PAV = "http://purl.org/pav/";
+    /** SNOMED CT concept IRIs, as the SCTID prefix expands (bioregistry). */
+    public static final String SNOMED_CT = "http://snomed.info/id/";
+    /** The CURIE prefix of SNOMED CT identifiers (bioregistry's preferred prefix). */
+    public static final String SNOMED_CT_PREFIX = "SCTID";
+
+    public static final Property SKOS_EXACT_MATCH = ResourceFactory.createProperty(SKOS + "exactMatch");
+    public static final Property SKOS_CLOSE_MATCH = ResourceFactory.createProperty(SKOS + "closeMatch");
+
+    /** Prefixes every asps-kg artefact and query declares: our namespaces, then the W3C and OBO ones. */
+    public static final java.util.Map<String, String> STANDARD_PREFIXES = standardPrefixes();
+
+    private static java.util.Map<String, String> standardPrefixes() {
+        java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put(PREFIX, NS);
+        p.put("fact", FACT_NS);
+        p.put("src", SOURCE_NS);
+        p.put("obo", OBO);
+        p.put("oboInOwl", OBO_IN_OWL);
+        p.put("rdf", org.apache.jena.vocabulary.RDF.getURI());
+        p.put("rdfs", org.apache.jena.vocabulary.RDFS.getURI());
+        p.put("owl", org.apache.jena.vocabulary.OWL.getURI());
+        p.put("xsd", org.apache.jena.vocabulary.XSD.getURI());
+        p.put("dcterms", DCTERMS);
+        p.put("skos", SKOS);
+        return java.util.Collections.unmodifiableMap(p);
+    }
 
     /** IRI prefixes that look like OBO PURLs but are not the canonical {@link #OBO} one. */
     public static final java.util.List<String> NON_CANONICAL_OBO_PREFIXES = java.util.List.of(

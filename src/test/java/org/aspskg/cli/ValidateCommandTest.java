@@ -15,17 +15,8 @@ import picocli.CommandLine;
 class ValidateCommandTest {
     private static final String FIXTURES = "src/test/resources/qc/";
 
-    /** stdout, stderr and exit code of one in-process run. */
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -40,7 +31,7 @@ class ValidateCommandTest {
 
     @Test
     void syntaxErrorExitsTwoWithFileLineAndColumnOnStderr() {
-        Run r = run("validate", "--ontology", FIXTURES + "syntax-error.ttl");
+        CliRun r = run("validate", "--ontology", FIXTURES + "syntax-error.ttl");
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("error: " + FIXTURES + "syntax-error.ttl:9:5: "), r.err());
@@ -63,7 +54,7 @@ class ValidateCommandTest {
 
     @Test
     void tsvHasRobotsColumnsAndAnExplanation() {
-        Run r = run("validate", "--ontology", FIXTURES + "unsatisfiable.ttl", "--format", "tsv");
+        CliRun r = run("validate", "--ontology", FIXTURES + "unsatisfiable.ttl", "--format", "tsv");
         assertEquals(Main.EXIT_FAILED_CHECK, r.exit());
         List<String> lines = r.out().lines().toList();
         assertEquals("Level\tRule Name\tSubject\tProperty\tValue\tExplanation", lines.get(0));
@@ -75,7 +66,7 @@ class ValidateCommandTest {
 
     @Test
     void jsonCarriesCountsRowsAndJustifications() throws Exception {
-        Run r = run("validate", "--ontology", FIXTURES + "inconsistent.ttl", "--format", "json");
+        CliRun r = run("validate", "--ontology", FIXTURES + "inconsistent.ttl", "--format", "json");
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(1, json.at("/counts/ERROR").asInt());
         assertEquals("inconsistent_ontology", json.at("/rows/0/rule").asText());
@@ -84,7 +75,7 @@ class ValidateCommandTest {
 
     @Test
     void tableShowsTheJustificationUnderItsRow() {
-        Run r = run("validate", "--ontology", FIXTURES + "unsatisfiable.ttl");
+        CliRun r = run("validate", "--ontology", FIXTURES + "unsatisfiable.ttl");
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(1).startsWith("ERROR  unsatisfiable_class  :AspsInBone"), lines.get(1));
         assertEquals("    :AspsInBone SubClassOf :BoneNeoplasm", lines.get(2));

@@ -196,7 +196,7 @@ class SourceCoverageTest {
 
     @Test
     void survivalFiguresAreTypedDecimalsWithTimePoints() {
-        assertEquals(Set.of("2.0d|0.77d|10", "5.0d|0.60d|10", "10.0d|0.38d|10", "20.0d|0.15d|10"), rows("""
+        assertEquals(Set.of("2.0d|0.77d|10", "5.0d|0.6d|10", "10.0d|0.38d|10", "20.0d|0.15d|10"), rows("""
                 SELECT ?years ?proportion ?n WHERE { ?s a aspskg:SurvivalEstimate ;
                   aspskg:aboutDisease aspskg:AlveolarSoftPartSarcoma ; aspskg:timePointYears ?years ;
                   aspskg:survivalProportion ?proportion ; aspskg:citesReference/aspskg:referenceNumber ?n }"""));

@@ -1,0 +1,27 @@
+package org.aspskg.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import org.aspskg.store.BuildObserver;
+import org.aspskg.store.BuildPhase;
+
+/** Prints each build phase to stderr as it starts and finishes, with its time. */
+final class PhasePrinter implements BuildObserver {
+    private final PrintWriter err;
+
+    PhasePrinter(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public void phaseStarted(BuildPhase phase) {
+        err.printf("%-12s …%n", phase.label());
+        err.flush();
+    }
+
+    @Override
+    public void phaseFinished(BuildPhase phase, Duration duration, String summary) {
+        err.printf("%-12s %6d ms  %s%n", phase.label(), duration.toMillis(), summary);
+        err.flush();
+    }
+}

@@ -1,0 +1,131 @@
+package org.aspskg.query;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.ResultSetRewindable;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.system.Txn;
+import org.aspskg.AspsKgException;
+
+/**
+ * Runs SPARQL on a dataset without a server: parses with file:line:col errors, executes inside a read
+ * transaction, and writes the answer in the chosen {@link OutputFormat}.
+ */
+public final class SparqlQueries {
+    private static final Pattern POSITION = Pattern.compile("\\s*at line (\\d+), column (\\d+)\\.?");
+
+    private SparqlQueries() {}
+
+    /** Reads and parses a query file; a syntax error names the file, line and column. */
+    public static Query parse(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new AspsKgException(file + ": no such query file", "Give the path of a .rq file, or use --query.");
+        }
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses query text; {@code source} names it in errors (a file name, or "--query"). */
+    public static Query parse(String text, String source) {
+        try {
+            return QueryFactory.create(text, Syntax.syntaxSPARQL_11);
+        } catch (QueryParseException e) {
+            // The message's "at line L, column C" points at the offending token; getLine/getColumn may not.
+            String message = firstLine(e.getMessage());
+            Matcher m = POSITION.matcher(message);
+            String where;
+            if (m.find()) {
+                where = source + ":" + m.group(1) + ":" + m.group(2);
+                message = (message.substring(0, m.start()) + message.substring(m.end())).strip();
+            } else {
+                where = e.getLine() > 0 ? source + ":" + e.getLine() + ":" + e.getColumn() : source;
+            }
+            throw new AspsKgException(where + ": " + message, "Fix the query and run again.", e);
+        }
+    }
+
+    /** Executes {@code query} in a read transaction and returns the whole answer, detached from the store. */
+    public static QueryAnswer answer(Dataset dataset, Query query) {
+        return Txn.calculateRead(dataset, () -> QueryAnswer.execute(QueryExecution.dataset(dataset).query(query).build(), query));
+    }
+
+    /** Executes {@code query} at a SPARQL endpoint over HTTP and returns the whole answer. */
+    public static QueryAnswer answer(String endpoint, Query query) {
+        return QueryAnswer.fromEndpoint(endpoint, query);
+    }
+
+    /** Executes and writes the answer; returns the number of rows (SELECT), triples (graph) or 1/0 (ASK). */
+    public static long run(Dataset dataset, Query query, OutputFormat format, OutputStream out) {
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(query).build()) {
+                if (query.isSelectType()) {
+                    requireResultsFormat(format, "SELECT");
+                    ResultSetRewindable rs = qe.execSelect().rewindable();
+                    if (format == OutputFormat.TABLE) {
+                        ResultSetFormatter.out(out, rs, query.getPrologue());
+                    } else {
+                        ResultSetMgr.write(out, rs, format.resultsLang());
+                    }
+                    return (long) rs.size();
+                }
+                if (query.isAskType()) {
+                    requireResultsFormat(format, "ASK");
+                    boolean answer = qe.execAsk();
+                    if (format == OutputFormat.TABLE) {
+                        writeText(out, answer ? "yes\n" : "no\n");
+                    } else {
+                        ResultSetMgr.write(out, answer, format.resultsLang());
+                    }
+                    return answer ? 1L : 0L;
+                }
+                if (!format.writesGraphs()) {
+                    throw new AspsKgException("a " + (query.isConstructType() ? "CONSTRUCT" : "DESCRIBE")
+                            + " query returns a graph, which --format " + format.name().toLowerCase() + " cannot write",
+                            "Use ttl, nt, jsonld, rdfxml (or json/xml for JSON-LD/RDF-XML).");
+                }
+                Model model = query.isConstructType() ? qe.execConstruct() : qe.execDescribe();
+                RDFDataMgr.write(out, model, format.graphLang());
+                return model.size();
+            }
+        });
+    }
+
+    private static void requireResultsFormat(OutputFormat format, String form) {
+        if (!format.writesResults()) {
+            throw new AspsKgException("a " + form + " query returns a result table, which --format "
+                    + format.name().toLowerCase() + " cannot write", "Use table, csv, tsv, json or xml.");
+        }
+    }
+
+    private static void writeText(OutputStream out, String text) {
+        try {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "syntax error";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,14 @@
+package org.aspskg.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** What a build did: where the store is, how big each named graph is, and how long each phase took. */
+public record BuildReport(Path store, int logicalAxioms, Map<String, Integer> inferencesByKind,
+        Map<String, Long> graphSizes, Map<BuildPhase, Duration> phaseTimes) {
+
+    public Duration total() {
+        return phaseTimes.values().stream().reduce(Duration.ZERO, Duration::plus);
+    }
+}

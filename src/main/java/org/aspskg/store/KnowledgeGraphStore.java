@@ -1,0 +1,83 @@
+package org.aspskg.store;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.aspskg.AspsKgException;
+import org.aspskg.ontology.AspsVocabulary;
+
+/**
+ * The persistent knowledge graph: a TDB2 dataset whose named graphs are documented in
+ * {@link AspsVocabulary} (asserted, inferred, mappings, cases) and whose default graph is their
+ * union (TDB2's {@code unionDefaultGraph}), so a plain query sees asserted and inferred triples while
+ * {@code GRAPH <…/graph/asserted>} sees only what the editors wrote.
+ */
+public final class KnowledgeGraphStore implements AutoCloseable {
+    /** Default location, relative to the working directory. */
+    public static final Path DEFAULT_STORE = Path.of("data", "tdb2");
+
+    /** The named graphs a build writes, in the order they are listed. */
+    public static final List<String> GRAPHS = List.of(AspsVocabulary.GRAPH_ASSERTED, AspsVocabulary.GRAPH_INFERRED,
+            AspsVocabulary.GRAPH_MAPPINGS, AspsVocabulary.GRAPH_CASES);
+
+    private final Path dir;
+    private final DatasetGraph dsg;
+
+    private KnowledgeGraphStore(Path dir, DatasetGraph dsg) {
+        this.dir = dir;
+        this.dsg = dsg;
+    }
+
+    /** Opens an existing store (after repairing an interrupted swap); fails with a hint if none is there. */
+    public static KnowledgeGraphStore open(Path dir) {
+        StoreDirectory location = new StoreDirectory(dir);
+        location.recover();
+        if (!location.exists()) {
+            throw new AspsKgException("no store at " + location.path(), "Run 'asps-kg build' first.");
+        }
+        return connect(location.path());
+    }
+
+    /** Connects to the TDB2 database in a directory (creating it if empty) with the union default graph. */
+    static KnowledgeGraphStore connect(Path dir) {
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
+        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return new KnowledgeGraphStore(dir, dsg);
+    }
+
+    public Path path() {
+        return dir;
+    }
+
+    public DatasetGraph datasetGraph() {
+        return dsg;
+    }
+
+    public Dataset dataset() {
+        return DatasetFactory.wrap(dsg);
+    }
+
+    /** Number of triples in each named graph, in {@link #GRAPHS} order, then any other graph. */
+    public Map<String, Long> graphSizes() {
+        return Txn.calculateRead(dsg, () -> {
+            Map<String, Long> sizes = new LinkedHashMap<>();
+            GRAPHS.forEach(g -> sizes.put(g, 0L));
+            dsg.listGraphNodes().forEachRemaining(g -> sizes.put(g.getURI(), dsg.getGraph(g).stream().count()));
+            return sizes;
+        });
+    }
+
+    /** Releases the database so its directory can be moved or deleted. */
+    @Override
+    public void close() {
+        TDBInternal.expel(dsg);
+    }
+}

@@ -1,0 +1,136 @@
+package org.aspskg.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.aspskg.ontology.AspsVocabulary;
+import org.aspskg.ontology.OntologyLoader;
+import org.aspskg.reason.Classification;
+import org.aspskg.reason.InferenceMaterializer;
+import org.aspskg.reason.InferredGraph;
+import org.aspskg.reason.ReasonerKind;
+import org.semanticweb.owlapi.model.OWLOntology;
+
+/**
+ * The operation behind {@code asps-kg build}: ontology → reasoner → RDF → TDB2. Writes a complete
+ * store into a fresh directory and swaps it in only when every phase has succeeded (see
+ * {@link StoreDirectory}); graphs that live only in the store (the cases graph) are carried over
+ * from the store being replaced. Building twice from the same sources gives the same triples.
+ */
+public final class StoreBuilder {
+    private final Path ontologyFile;
+    private final StoreDirectory target;
+    private ReasonerKind reasoner = ReasonerKind.HERMIT;
+    private BuildObserver observer = BuildObserver.NONE;
+    private final Map<String, Supplier<Model>> extraGraphs = new LinkedHashMap<>();
+    private final List<String> carriedOver = new ArrayList<>(List.of(AspsVocabulary.GRAPH_CASES));
+
+    public StoreBuilder(Path ontologyFile, Path storeDir) {
+        this.ontologyFile = ontologyFile;
+        this.target = new StoreDirectory(storeDir);
+    }
+
+    public StoreBuilder reasoner(ReasonerKind kind) {
+        this.reasoner = kind;
+        return this;
+    }
+
+    public StoreBuilder observer(BuildObserver observer) {
+        this.observer = observer;
+        return this;
+    }
+
+    /** Adds a named graph computed from another source (e.g. the mappings), loaded in the LOAD phase. */
+    public StoreBuilder graph(String graphIri, Supplier<Model> source) {
+        extraGraphs.put(graphIri, source);
+        return this;
+    }
+
+    public BuildReport build() {
+        target.recover();
+        target.requireNotInUse();
+        Map<BuildPhase, Duration> times = new EnumMap<>(BuildPhase.class);
+
+        long t = start(BuildPhase.PARSE);
+        Model asserted = OntologyLoader.readRdf(ontologyFile);
+        OWLOntology ontology = OntologyLoader.load(ontologyFile);
+        int axioms = ontology.getLogicalAxiomCount();
+        finish(BuildPhase.PARSE, t, times, asserted.size() + " triples, " + axioms + " logical axioms");
+
+        InferredGraph inferred;
+        t = start(BuildPhase.CLASSIFY);
+        try (Classification classification = Classification.classify(ontology, reasoner)) {
+            finish(BuildPhase.CLASSIFY, t, times, classification.namedClasses().size() + " classes, "
+                    + reasoner.displayName() + ", consistent");
+            t = start(BuildPhase.MATERIALIZE);
+            inferred = InferenceMaterializer.materialize(classification);
+            finish(BuildPhase.MATERIALIZE, t, times, inferred.size() + " inferred triples " + inferred.countsByKind());
+        }
+
+        t = start(BuildPhase.LOAD);
+        Map<String, Model> graphs = new LinkedHashMap<>();
+        graphs.put(AspsVocabulary.GRAPH_ASSERTED, asserted);
+        graphs.put(AspsVocabulary.GRAPH_INFERRED, inferred.model());
+        extraGraphs.forEach((iri, source) -> graphs.put(iri, source.get()));
+        Path staging = target.newStaging();
+        Map<String, Long> sizes;
+        try {
+            try (KnowledgeGraphStore store = KnowledgeGraphStore.connect(staging)) {
+                DatasetGraph dsg = store.datasetGraph();
+                Txn.executeWrite(dsg, () -> {
+                    graphs.forEach((iri, model) -> addGraph(dsg, iri, model.getGraph()));
+                    carryOver(dsg);
+                });
+                sizes = store.graphSizes();
+            }
+            finish(BuildPhase.LOAD, t, times, sizes.values().stream().mapToLong(Long::longValue).sum()
+                    + " quads in " + sizes.size() + " named graphs");
+            t = start(BuildPhase.SWAP);
+            target.swapIn(staging);
+            finish(BuildPhase.SWAP, t, times, target.path().toString());
+        } catch (RuntimeException | Error e) {
+            StoreDirectory.deleteQuietly(staging);
+            throw e;
+        }
+        return new BuildReport(target.path(), axioms, inferred.countsByKind(), sizes, times);
+    }
+
+    private static void addGraph(DatasetGraph dsg, String iri, Graph graph) {
+        var name = NodeFactory.createURI(iri);
+        graph.find().forEachRemaining(triple -> dsg.add(name, triple.getSubject(), triple.getPredicate(),
+                triple.getObject()));
+    }
+
+    /** Copies graphs that only the store holds (stored cases) from the store being replaced. */
+    private void carryOver(DatasetGraph into) {
+        if (!target.exists() || carriedOver.isEmpty()) return;
+        try (KnowledgeGraphStore previous = KnowledgeGraphStore.connect(target.path())) {
+            DatasetGraph from = previous.datasetGraph();
+            Txn.executeRead(from, () -> carriedOver.forEach(iri -> {
+                var name = NodeFactory.createURI(iri);
+                if (from.containsGraph(name)) addGraph(into, iri, from.getGraph(name));
+            }));
+        }
+    }
+
+    private long start(BuildPhase phase) {
+        observer.phaseStarted(phase);
+        return System.nanoTime();
+    }
+
+    private void finish(BuildPhase phase, long startNanos, Map<BuildPhase, Duration> times, String summary) {
+        Duration d = Duration.ofNanos(System.nanoTime() - startNanos);
+        times.put(phase, d);
+        observer.phaseFinished(phase, d, summary);
+    }
+}

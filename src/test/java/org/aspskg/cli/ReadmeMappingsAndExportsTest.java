@@ -1,0 +1,67 @@
+package org.aspskg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.aspskg.mapping.MappingRule;
+import org.aspskg.mapping.SssomReader;
+import org.junit.jupiter.api.Test;
+
+/** The commands of the README's "Mappings" and "Exports and release" sections run as written. */
+class ReadmeMappingsAndExportsTest {
+    private static final String JAR = "java -jar target/asps-kg.jar ";
+
+    private static List<String> commands(String section, String command) throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("## " + section);
+        int end = readme.indexOf("\n## ", start + 3);
+        return readme.substring(start, end < 0 ? readme.length() : end).lines()
+                .filter(l -> l.startsWith("    " + JAR + command))
+                .map(l -> l.substring(4 + JAR.length()))
+                .toList();
+    }
+
+    private static void runAll(List<String> commands, boolean verdictsAllowed) {
+        for (String command : commands) {
+            CliRun r = CliRun.of(command.split(" +"));
+            // --check may find problems (1); 2 would mean the command as written is wrong
+            boolean ok = r.exit() == 0 || (verdictsAllowed && r.exit() == Main.EXIT_FAILED_CHECK);
+            assertEquals(true, ok, command + " exited " + r.exit() + ": " + r.err());
+        }
+    }
+
+    @Test
+    void exportAndReleaseCommandsRun() throws Exception {
+        List<String> commands = commands("Exports and release", "");
+        assertEquals(4, commands.stream().filter(c -> c.startsWith("export")).count(), commands.toString());
+        assertEquals(1, commands.stream().filter(c -> c.startsWith("release")).count(), commands.toString());
+        runAll(commands, false);
+        for (String file : List.of("asps.owl", "asps-base.owl", "asps-full.owl", "asps.ttl", "asps.jsonld", "asps.obo", "SHA256SUMS")) {
+            assertEquals(true, Files.exists(Path.of("target/release").resolve(file)), file);
+        }
+        assertEquals(true, Files.exists(Path.of("target/export/asps-full.trig")));
+    }
+
+    @Test
+    void theReadmeListsEveryMappingRuleAtItsLevel() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## Mappings"), readme.indexOf("## Exports and release"));
+        for (MappingRule rule : MappingRule.values()) {
+            boolean listed = section.lines().anyMatch(l -> l.startsWith("|") && l.contains("`" + rule.ruleName() + "`")
+                    && l.contains("| " + rule.level() + " |"));
+            assertEquals(true, listed, rule.ruleName() + " (" + rule.level() + ") is not in the README's rule table");
+        }
+    }
+
+    @Test
+    void mappingCommandsRunOnTheProjectsMappingSet() throws Exception {
+        List<String> commands = commands("Mappings", "map");
+        assertFalse(commands.isEmpty());
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(SssomReader.DEFAULT_MAPPING_SET),
+                "ontology/mappings/asps.sssom.tsv not merged yet");
+        runAll(commands, true);
+    }
+}
