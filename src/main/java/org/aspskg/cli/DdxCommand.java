@@ -13,9 +13,11 @@ import org.aspskg.ddx.DifferentialRanking;
 import org.aspskg.ddx.DifferentialService;
 import org.aspskg.ddx.PatientCase;
 import org.aspskg.ddx.CaseReader;
+import org.aspskg.ddx.CasesGraph;
+import org.aspskg.store.KnowledgeGraphStore;
 import org.aspskg.ddx.RankingJson;
-import org.aspskg.ontology.OntologyLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,8 +39,14 @@ final class DdxCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "table|json|ttl", description = "Output format (default: ${DEFAULT-VALUE}).")
     String format = "table";
 
-    @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology (default: ${DEFAULT-VALUE}).")
-    Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
+    @Option(names = "--store-ranking",
+            description = "Also write the case and its ranking to the cases graph of the store (--store), "
+                    + "replacing an earlier ranking of the same case. The store must exist and not be served "
+                    + "(a running server takes POST /asps/ddx?store=true instead).")
+    boolean storeRanking;
 
     @Option(names = "--shapes", paramLabel = "FILE", description = "SHACL shapes for cases (default: ${DEFAULT-VALUE}).")
     Path shapes = DdxKnowledge.DEFAULT_SHAPES;
@@ -50,15 +58,36 @@ final class DdxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The store, or a message for people when another process (a running serve) holds its lock. */
+    private KnowledgeGraphStore openForWriting() {
+        try {
+            return KnowledgeGraphStore.open(storeOptions.store);
+        } catch (AspsKgException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("lock")) {
+                throw new AspsKgException("the store at " + storeOptions.store + " is in use by another process ("
+                        + e.getMessage() + ")", "Stop 'asps-kg serve' first, or POST the case to the running "
+                        + "server's /asps/ddx?store=true.", e);
+            }
+            throw e;
+        }
+    }
+
     @Override
     public Integer call() {
         String f = format.trim().toLowerCase(Locale.ROOT);
         if (!f.equals("table") && !f.equals("json") && !f.equals("ttl")) {
             throw new AspsKgException("unknown --format '" + format + "'", "Use table, json or ttl.");
         }
-        DifferentialService service = new DifferentialService(DdxKnowledge.cached(ontology, shapes));
+        DifferentialService service = new DifferentialService(DdxKnowledge.cached(storeOptions.ontology, shapes));
         PatientCase c = new CaseReader(service.knowledge()).read(caseFile);
         DifferentialRanking ranking = checkWithHermit ? service.rankCheckedWithHermit(c) : service.rank(c);
+        if (storeRanking) {
+            try (KnowledgeGraphStore kg = openForWriting()) {
+                new CasesGraph(kg.datasetGraph()).store(ranking, service.toModel(ranking));
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         switch (f) {
             case "json" -> out.print(RankingJson.write(service.toJson(ranking)));
@@ -72,7 +101,8 @@ final class DdxCommand implements Callable<Integer> {
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         err.println(caseFile + ": " + ranking.top().label() + " ranked first of " + ranking.hypotheses().size()
-                + (checkWithHermit ? " (HermiT agrees with the compiled classifier)" : ""));
+                + (checkWithHermit ? " (HermiT agrees with the compiled classifier)" : "")
+                + (storeRanking ? "; stored in the cases graph of " + storeOptions.store : ""));
         err.flush();
         return 0;
     }

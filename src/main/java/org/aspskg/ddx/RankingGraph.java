@@ -32,7 +32,12 @@ public final class RankingGraph {
 
     /** The IRI of a case's ranking. */
     public static String rankingIri(PatientCase c) {
-        return c.iri() + "/ranking";
+        return rankingIri(c.iri());
+    }
+
+    /** The IRI of the ranking of the case with this IRI. */
+    public static String rankingIri(String caseIri) {
+        return caseIri + "/ranking";
     }
 
     public Model toModel(DifferentialRanking r) {

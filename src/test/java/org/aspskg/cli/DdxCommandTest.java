@@ -113,6 +113,30 @@ class DdxCommandTest {
     }
 
     @Test
+    void storeRankingWritesTheCaseToTheCasesGraphAndABadCaseLeavesTheStoreUntouched(@TempDir Path dir) throws Exception {
+        Path tdb = dir.resolve("tdb2");
+        org.aspskg.store.StandardBuild.of(org.aspskg.ontology.OntologyLoader.DEFAULT_ONTOLOGY, tdb).build();
+        Run r = run("ddx", "--store-ranking", "--store", tdb.toString(), EXAMPLE.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("stored in the cases graph of " + tdb), r.err());
+        long stored;
+        try (org.aspskg.store.KnowledgeGraphStore kg = org.aspskg.store.KnowledgeGraphStore.open(tdb)) {
+            org.aspskg.ddx.CasesGraph cases = new org.aspskg.ddx.CasesGraph(kg.datasetGraph());
+            assertTrue(cases.contains("https://w3id.org/asps-kg/case/asps-thigh-young-woman"));
+            stored = cases.size();
+        }
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"findings\": [\"TFE3 positive\", \"TFE3 negative\"]}");
+        assertEquals(Main.EXIT_USER_ERROR, run("ddx", "--store-ranking", "--store", tdb.toString(), bad.toString()).exit());
+        try (org.aspskg.store.KnowledgeGraphStore kg = org.aspskg.store.KnowledgeGraphStore.open(tdb)) {
+            assertEquals(stored, new org.aspskg.ddx.CasesGraph(kg.datasetGraph()).size());
+        }
+        Run missing = run("ddx", "--store-ranking", "--store", dir.resolve("none").toString(), EXAMPLE.toString());
+        assertEquals(Main.EXIT_USER_ERROR, missing.exit());
+        assertTrue(missing.err().contains("no store at"), missing.err());
+    }
+
+    @Test
     void checkWithHermitAgreesOnAnExample() {
         Run r = run("ddx", "--check-with-hermit", Path.of("ontology", "examples", "asps-buttock-lung-metastases.ttl").toString());
         assertEquals(0, r.exit(), r.err());
