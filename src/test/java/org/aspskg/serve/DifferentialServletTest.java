@@ -158,6 +158,20 @@ class DifferentialServletTest {
                 + expectedModel.difference(mine).listStatements().toList());
     }
 
+    @Test
+    void readmeCurlCommandForTheEndpointWorksAsWritten() throws Exception {
+        String line = Files.readString(Path.of("README.md")).lines()
+                .filter(l -> l.startsWith("    curl") && l.contains("/asps/ddx")).findFirst()
+                .orElseThrow(() -> new AssertionError("no curl command for /asps/ddx in the README"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "'http://127\\.0\\.0\\.1:3030/asps(/ddx[^']*)' -H 'Content-Type: ([^']+)' --data-binary @(\\S+)").matcher(line);
+        assertTrue(m.find(), line);
+        HttpResponse<String> r = post(m.group(1), m.group(2), null, Files.readString(Path.of(m.group(3))));
+        assertEquals(200, r.statusCode(), r.body());
+        String caseIri = RankingJson.MAPPER.readTree(r.body()).get("case").get("iri").asText();
+        assertEquals(m.group(1).contains("store=true"), new CasesGraph(store.datasetGraph()).contains(caseIri));
+    }
+
     /** TDB2 keeps doubles in canonical form ("0.5e0"): compare values, not lexical forms. */
     private static org.apache.jena.rdf.model.RDFNode sameValue(Model m, org.apache.jena.rdf.model.RDFNode o) {
         if (o.isLiteral() && o.asLiteral().getDatatypeURI().equals(org.apache.jena.vocabulary.XSD.xdouble.getURI())) {
