@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
             ServeCommand.class,
             QueryCommand.class,
             ReasonCommand.class,
+            DdxCommand.class,
             MapCommand.class,
             ExportCommand.class,
             ReleaseCommand.class,

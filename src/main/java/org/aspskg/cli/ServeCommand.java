@@ -2,6 +2,9 @@ package org.aspskg.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.DifferentialService;
+import org.aspskg.serve.DifferentialServlet;
 import org.aspskg.serve.KnowledgeGraphServer;
 import org.aspskg.store.KnowledgeGraphStore;
 import picocli.CommandLine.Command;
@@ -13,7 +16,9 @@ import picocli.CommandLine.Spec;
 /** {@code asps-kg serve}: the store behind an embedded Fuseki; builds the store first if there is none. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the knowledge graph over SPARQL with an embedded Fuseki (read-only): "
-                + "/asps/sparql and /asps/query (SPARQL 1.1 Query), /asps/get (Graph Store Protocol, read).",
+                + "/asps/sparql and /asps/query (SPARQL 1.1 Query), /asps/get (Graph Store Protocol, read), "
+                + "and POST /asps/ddx (a case in, its ranked differential diagnosis out; ?store=true keeps it "
+                + "in the cases graph).",
                 "Builds the store first when there is none. Stop with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", description = "Address to bind; 0.0.0.0 for all interfaces (default: ${DEFAULT-VALUE}).")
@@ -39,8 +44,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         KnowledgeGraphStore kg = StoreBuilds.openOrBuild(storeOptions.ontology, storeOptions.store, err);
+        DifferentialService ddx = new DifferentialService(DdxKnowledge.cached(storeOptions.ontology, DdxKnowledge.DEFAULT_SHAPES));
         KnowledgeGraphServer server = KnowledgeGraphServer.create(kg.datasetGraph())
                 .host(host).port(port).queryTimeout(queryTimeout).verbose(verboseRequests)
+                .servlet("ddx", new DifferentialServlet(ddx, kg.datasetGraph()))
                 .build()
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -50,6 +57,8 @@ final class ServeCommand implements Callable<Integer> {
         String url = server.datasetUrl(host.equals("0.0.0.0") ? "127.0.0.1" : host);
         err.println("asps-kg: serving " + kg.path() + " at " + url + "/sparql (query), " + url + "/get (graphs)");
         err.println("asps-kg: try  curl -s '" + url + "/sparql' --data-urlencode 'query=SELECT (COUNT(*) AS ?n) { ?s ?p ?o }'");
+        err.println("asps-kg: rank a case with  curl -s " + url + "/ddx -H 'Content-Type: application/json' "
+                + "--data-binary @ontology/examples/asps-thigh-young-woman.json");
         err.println("asps-kg: Ctrl-C stops the server");
         err.flush();
         server.join();

@@ -1,15 +1,11 @@
 package org.aspskg.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.aspskg.mapping.MappingGraph;
-import org.aspskg.mapping.SssomReader;
-import org.aspskg.ontology.AspsVocabulary;
-import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.store.BuildReport;
 import org.aspskg.store.KnowledgeGraphStore;
+import org.aspskg.store.StandardBuild;
 import org.aspskg.store.StoreBuilder;
 import org.aspskg.store.StoreDirectory;
 
@@ -17,17 +13,8 @@ import org.aspskg.store.StoreDirectory;
 final class StoreBuilds {
     private StoreBuilds() {}
 
-    /**
-     * The ontology, and the mapping set beside it (mappings/asps.sssom.tsv) as the mappings graph
-     * when there is one; a mapping set with ERROR rows fails the build before the store is touched.
-     */
     static StoreBuilder standard(Path ontology, Path store) {
-        StoreBuilder builder = new StoreBuilder(ontology, store);
-        Path mappings = SssomReader.mappingSetFor(ontology);
-        if (Files.exists(mappings)) {
-            builder.graph(AspsVocabulary.GRAPH_MAPPINGS, () -> MappingGraph.load(mappings, OntologyLoader.readRdf(ontology)));
-        }
-        return builder;
+        return StandardBuild.of(ontology, store);
     }
 
     /** Opens the store, building it first (progress on {@code err}) when there is none. */

@@ -35,6 +35,60 @@ public final class AspsVocabulary {
     /** The source article (Radiopaedia rID 59433). */
     public static final String SOURCE_ARTICLE = NS + "source/radiopaedia-59433";
 
+    /** Namespace of patient cases read from JSON (a case with id {@code x} is {@code CASE_NS + x}). */
+    public static final String CASE_NS = NS + "case/";
+    /** Namespace of the in-memory helper classes the case classifier adds to the TBox (never written to files). */
+    public static final String DDX_NS = NS + "ddx/";
+
+    // --- Patient cases (asps-kg ddx) ---
+
+    public static final Resource PATIENT_CASE = resource("PatientCase");
+    public static final Property HAS_FINDING = property("hasFinding");
+    public static final Property HAS_LESION_SITE = property("hasLesionSite");
+    public static final Property IN_DEMOGRAPHIC_GROUP = property("inDemographicGroup");
+    public static final Property AGE_IN_YEARS = property("ageInYears");
+    public static final Resource FINDING = resource("Finding");
+    public static final Resource ANATOMICAL_SITE = resource("AnatomicalSite");
+    public static final Resource DEMOGRAPHIC_GROUP = resource("DemographicGroup");
+    public static final Property MINIMUM_AGE_YEARS = property("minimumAgeYears");
+    public static final Property MAXIMUM_AGE_YEARS = property("maximumAgeYears");
+    public static final Property REQUIRES_SEX = property("requiresSex");
+
+    // --- Disease-feature associations and evidence weights (what the ranker reads) ---
+
+    public static final Resource DISEASE_FEATURE_ASSOCIATION = resource("DiseaseFeatureAssociation");
+    public static final Property ABOUT_DISEASE = property("aboutDisease");
+    public static final Property ABOUT_FEATURE = property("aboutFeature");
+    public static final Property EVIDENCE_WEIGHT = property("evidenceWeight");
+    public static final Property IN_AGE_GROUP = property("inAgeGroup");
+    public static final Property LIKELIHOOD_RATIO_IF_PRESENT = property("likelihoodRatioIfPresent");
+    public static final Property LIKELIHOOD_RATIO_IF_ABSENT = property("likelihoodRatioIfAbsent");
+    public static final Property SENSITIVITY = property("sensitivity");
+    public static final Property SPECIFICITY = property("specificity");
+    public static final Property CITES_REFERENCE = property("citesReference");
+    public static final Property REFERENCE_NUMBER = property("referenceNumber");
+    public static final Property HAS_DIFFERENTIAL_DIAGNOSIS = property("hasDifferentialDiagnosis");
+    public static final Property NEGATION_OF = property("negationOf");
+
+    // --- Differential diagnosis rankings (written by asps-kg ddx) ---
+
+    public static final Resource DIFFERENTIAL_DIAGNOSIS_RANKING = resource("DifferentialDiagnosisRanking");
+    public static final Resource RANKED_HYPOTHESIS = resource("RankedHypothesis");
+    public static final Resource EVIDENCE_ITEM = resource("EvidenceItem");
+    public static final Resource SUPPORTING_EVIDENCE = resource("SupportingEvidence");
+    public static final Resource OPPOSING_EVIDENCE = resource("OpposingEvidence");
+    public static final Property RANKING_OF_CASE = property("rankingOfCase");
+    public static final Property HAS_RANKED_HYPOTHESIS = property("hasRankedHypothesis");
+    public static final Property HAS_EVIDENCE_ITEM = property("hasEvidenceItem");
+    public static final Property HYPOTHESIS_DIAGNOSIS = property("hypothesisDiagnosis");
+    public static final Property BASED_ON_ASSOCIATION = property("basedOnAssociation");
+    public static final Property RANK = property("rank");
+    public static final Property PRETEST_PROBABILITY = property("pretestProbability");
+    public static final Property POST_TEST_PROBABILITY = property("postTestProbability");
+    public static final Property LOG10_LIKELIHOOD_RATIO = property("log10LikelihoodRatio");
+    public static final Property LIKELIHOOD_RATIO = property("likelihoodRatio");
+    public static final Property FEATURE_OBSERVED = property("featureObserved");
+
     public static String iri(String localName) {
         return NS + localName;
     }

@@ -111,6 +111,26 @@ class AspsOntologyTest {
         assertTrue(hermit.isEntailed(df.getOWLSubClassOfAxiom(cls(sub), cls(sup))), sub + " ⊑ " + sup);
     }
 
+    @Test
+    void aCaseWithALesionInAPartOfASiteHasALesionOfTheSite() {
+        // hasLesionSite o part of -> hasLesionSite: a thigh mass is a mass of the lower limb, a uterine one of the genital tract.
+        var site = df.getOWLObjectProperty(IRI.create(AspsVocabulary.iri("hasLesionSite")));
+        for (String[] pair : new String[][] {{"Thigh", "LowerLimb"}, {"Buttock", "LowerLimb"}, {"Uterus", "FemaleGenitalTract"}}) {
+            assertTrue(hermit.isEntailed(df.getOWLSubClassOfAxiom(
+                    df.getOWLObjectSomeValuesFrom(site, cls(pair[0])), df.getOWLObjectSomeValuesFrom(site, cls(pair[1])))),
+                    pair[0] + " -> " + pair[1]);
+        }
+        assertFalse(hermit.isEntailed(df.getOWLSubClassOfAxiom(
+                df.getOWLObjectSomeValuesFrom(site, cls("LowerLimb")), df.getOWLObjectSomeValuesFrom(site, cls("Thigh")))));
+    }
+
+    @Test
+    void aTfe3NegativeCaseIsEntailedNotToShowNuclearTfe3Staining() {
+        var finding = df.getOWLObjectProperty(IRI.create(AspsVocabulary.iri("hasFinding")));
+        assertTrue(hermit.isEntailed(df.getOWLSubClassOfAxiom(cls("TFE3NegativePresentation"),
+                df.getOWLObjectComplementOf(df.getOWLObjectSomeValuesFrom(finding, cls("TFE3NuclearImmunoreactivity"))))));
+    }
+
     @ParameterizedTest(name = "{0} is not a {1}")
     @CsvSource({
         "AlveolarSoftPartSarcoma, LesionWithoutFlowVoids",

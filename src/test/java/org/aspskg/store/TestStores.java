@@ -9,13 +9,13 @@ public final class TestStores {
 
     private TestStores() {}
 
-    /** A store built from the real ontology in a temporary directory, deleted when the JVM exits. */
+    /** The store as `asps-kg build` makes it (ontology and mapping set), in a temporary directory, deleted when the JVM exits. */
     public static synchronized Path sharedStore() {
         if (shared == null) {
             try {
                 Path dir = java.nio.file.Files.createTempDirectory("asps-kg-store-");
                 shared = dir.resolve("tdb2");
-                new StoreBuilder(OntologyLoader.DEFAULT_ONTOLOGY, shared).build();
+                StandardBuild.of(OntologyLoader.DEFAULT_ONTOLOGY, shared).build();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> StoreDirectory.deleteQuietly(dir)));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

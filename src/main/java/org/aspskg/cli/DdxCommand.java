@@ -1,0 +1,109 @@
+package org.aspskg.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.aspskg.AspsKgException;
+import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.DifferentialRanking;
+import org.aspskg.ddx.DifferentialService;
+import org.aspskg.ddx.PatientCase;
+import org.aspskg.ddx.CaseReader;
+import org.aspskg.ddx.CasesGraph;
+import org.aspskg.store.KnowledgeGraphStore;
+import org.aspskg.ddx.RankingJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code asps-kg ddx CASE}: classify a patient case and rank its differential diagnosis. */
+@Command(name = "ddx", mixinStandardHelpOptions = true,
+        description = {"Classify a patient case against the ontology and rank ASPS and its differential diagnoses "
+                + "by likelihood ratios, with the findings for and against each and their references.",
+                "A case is JSON {\"id\", \"label\", \"age\", \"sex\", \"findings\": [...], \"absent\": [...]} "
+                        + "(findings, sites and groups named by label, synonym, CURIE or IRI) or Turtle with "
+                        + "aspskg:PatientCase, aspskg:hasFinding, aspskg:hasLesionSite, aspskg:inDemographicGroup, "
+                        + "aspskg:ageInYears. See ontology/examples/.",
+                "Exit 0 with a ranking; 2 when the case is invalid or contradictory."})
+final class DdxCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "CASE", description = "The case file: .json or .ttl.")
+    Path caseFile;
+
+    @Option(names = "--format", paramLabel = "table|json|ttl", description = "Output format (default: ${DEFAULT-VALUE}).")
+    String format = "table";
+
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
+    @Option(names = "--store-ranking",
+            description = "Also write the case and its ranking to the cases graph of the store (--store), "
+                    + "replacing an earlier ranking of the same case. The store must exist and not be served "
+                    + "(a running server takes POST /asps/ddx?store=true instead).")
+    boolean storeRanking;
+
+    @Option(names = "--shapes", paramLabel = "FILE", description = "SHACL shapes for cases (default: ${DEFAULT-VALUE}).")
+    Path shapes = DdxKnowledge.DEFAULT_SHAPES;
+
+    @Option(names = "--check-with-hermit",
+            description = "Also realize the case with HermiT and fail if it disagrees with the compiled classifier.")
+    boolean checkWithHermit;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The store, or a message for people when another process (a running serve) holds its lock. */
+    private KnowledgeGraphStore openForWriting() {
+        try {
+            return KnowledgeGraphStore.open(storeOptions.store);
+        } catch (AspsKgException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("lock")) {
+                throw new AspsKgException("the store at " + storeOptions.store + " is in use by another process ("
+                        + e.getMessage() + ")", "Stop 'asps-kg serve' first, or POST the case to the running "
+                        + "server's /asps/ddx?store=true.", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        String f = format.trim().toLowerCase(Locale.ROOT);
+        if (!f.equals("table") && !f.equals("json") && !f.equals("ttl")) {
+            throw new AspsKgException("unknown --format '" + format + "'", "Use table, json or ttl.");
+        }
+        DifferentialService service = new DifferentialService(DdxKnowledge.cached(storeOptions.ontology, shapes));
+        PatientCase c = new CaseReader(service.knowledge()).read(caseFile);
+        DifferentialRanking ranking = checkWithHermit ? service.rankCheckedWithHermit(c) : service.rank(c);
+        if (storeRanking) {
+            try (KnowledgeGraphStore kg = openForWriting()) {
+                new CasesGraph(kg.datasetGraph()).store(ranking, service.toModel(ranking));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (f) {
+            case "json" -> out.print(RankingJson.write(service.toJson(ranking)));
+            case "ttl" -> {
+                StringWriter ttl = new StringWriter();
+                RDFDataMgr.write(ttl, service.toModel(ranking), Lang.TURTLE);
+                out.print(ttl);
+            }
+            default -> service.table().write(ranking, out);
+        }
+        out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(caseFile + ": " + ranking.top().label() + " ranked first of " + ranking.hypotheses().size()
+                + (checkWithHermit ? " (HermiT agrees with the compiled classifier)" : "")
+                + (storeRanking ? "; stored in the cases graph of " + storeOptions.store : ""));
+        err.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,10 @@
+package org.aspskg.ddx;
+
+/**
+ * Realizes a patient case against the ontology's defined case classes. Fails with a
+ * {@link ContradictoryCaseException} naming the clashing statements when the case is inconsistent
+ * with the ontology.
+ */
+public interface CaseClassifier {
+    CaseClassification classify(PatientCase patientCase);
+}

@@ -1,0 +1,43 @@
+package org.aspskg.ddx;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.aspskg.AspsKgException;
+
+/** Reads a case file by its extension: {@code .json} or {@code .ttl}. */
+public final class CaseReader {
+    private final DdxKnowledge knowledge;
+
+    public CaseReader(DdxKnowledge knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    /** The one case of a file; fails if a Turtle file holds none or several. */
+    public PatientCase read(Path file) {
+        List<PatientCase> cases = readAll(file);
+        if (cases.size() != 1) {
+            throw new AspsKgException(file + ": holds " + cases.size() + " patient cases; ddx ranks one case per file",
+                    "Put each case in its own file.");
+        }
+        return cases.get(0);
+    }
+
+    /** All cases of a file (a JSON file holds one; a Turtle file may hold several). */
+    public List<PatientCase> readAll(Path file) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new AspsKgException(file + ": no such readable file", "Give the path of a .json or .ttl case file.");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try (InputStream in = Files.newInputStream(file)) {
+            if (name.endsWith(".json")) return List.of(new JsonCaseReader(knowledge).read(in, file.toString()));
+            if (name.endsWith(".ttl")) return new TurtleCaseReader(knowledge).read(in, file.toString());
+        } catch (IOException e) {
+            throw new AspsKgException(file + ": cannot read: " + e.getMessage(), "Check the file's permissions.", e);
+        }
+        throw new AspsKgException(file + ": unknown case format", "A case file ends in .json or .ttl.");
+    }
+}

@@ -1,0 +1,135 @@
+package org.aspskg.ddx;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.jena.rdf.model.Model;
+import org.aspskg.ontology.OntologyLoader;
+import org.semanticweb.owlapi.model.OWLOntology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything case reasoning needs from the ontology, loaded and compiled once: the associations
+ * the ranker weighs, the classified case TBox, the names a case may use, the demographic groups,
+ * the SHACL shapes and the compiled classifier. Immutable and thread-safe once built, so one
+ * instance serves a command line run, an HTTP endpoint or a benchmark of many cases.
+ */
+public final class DdxKnowledge {
+    private static final Logger LOG = LoggerFactory.getLogger(DdxKnowledge.class);
+    /** Where the case shapes live, relative to the project root. */
+    public static final Path DEFAULT_SHAPES = Path.of("ontology", "shapes", "case-shapes.ttl");
+
+    private final Model ontology;
+    private final DiseaseFeatureAssociations associations;
+    private final CaseTBox tbox;
+    private final TermIndex terms;
+    private final DemographicGroups demographics;
+    private final CaseAssertions caseAssertions;
+    private final CompiledCaseClassifier classifier;
+    private final CaseShapes shapes;
+    private final String ontologyVersion;
+
+    private DdxKnowledge(Model ontology, OWLOntology owl, Path shapesFile) {
+        long start = System.nanoTime();
+        this.ontology = ontology;
+        this.associations = DiseaseFeatureAssociations.read(ontology);
+        Set<String> features = new TreeSet<>();
+        for (Association a : associations.all()) {
+            features.add(a.feature());
+            if (a.ageGroup() != null) features.add(a.ageGroup());
+        }
+        this.tbox = CaseTBox.classify(owl, features);
+        this.terms = new TermIndex(ontology, tbox);
+        this.demographics = new DemographicGroups(ontology);
+        this.caseAssertions = new CaseAssertions(tbox, demographics);
+        this.classifier = new CompiledCaseClassifier(tbox, caseAssertions, terms::label);
+        this.shapes = CaseShapes.load(shapesFile, tbox, ontology);
+        this.ontologyVersion = owl.getOntologyID().getVersionIRI().map(Object::toString).orElse(null);
+        LOG.debug("case reasoning ready in {} ms: {} hypotheses, {} associations, {} features",
+                (System.nanoTime() - start) / 1_000_000, associations.hypotheses().size(),
+                associations.all().size(), tbox.features().size());
+    }
+
+    /** Loads the ontology file and the case shapes and compiles them. */
+    public static DdxKnowledge load(Path ontologyFile, Path shapesFile) {
+        Model model = OntologyLoader.readRdf(ontologyFile);
+        OWLOntology owl = OntologyLoader.load(ontologyFile);
+        return new DdxKnowledge(model, owl, shapesFile);
+    }
+
+    /** The project's ontology and shapes. */
+    public static DdxKnowledge loadDefault() {
+        return cached(OntologyLoader.DEFAULT_ONTOLOGY, DEFAULT_SHAPES);
+    }
+
+    private record FileStamp(Path path, long modified, long size) {
+        static FileStamp of(Path p) {
+            try {
+                return new FileStamp(p.toAbsolutePath().normalize(), Files.getLastModifiedTime(p).toMillis(), Files.size(p));
+            } catch (IOException e) {
+                return new FileStamp(p.toAbsolutePath().normalize(), -1, -1);
+            }
+        }
+    }
+
+    private static final Map<List<FileStamp>, DdxKnowledge> CACHE = new ConcurrentHashMap<>();
+
+    /**
+     * As {@link #load}, but returns the knowledge already compiled in this JVM from the same files
+     * (same path, modification time and size): loading takes seconds, and an embedding program
+     * (a server, a test suite running the command line in-process) ranks many cases.
+     */
+    public static DdxKnowledge cached(Path ontologyFile, Path shapesFile) {
+        List<FileStamp> key = List.of(FileStamp.of(ontologyFile), FileStamp.of(shapesFile));
+        if (key.stream().anyMatch(k -> k.modified() < 0)) return load(ontologyFile, shapesFile);
+        return CACHE.computeIfAbsent(key, k -> load(ontologyFile, shapesFile));
+    }
+
+    public Model ontology() {
+        return ontology;
+    }
+
+    public DiseaseFeatureAssociations associations() {
+        return associations;
+    }
+
+    public CaseTBox tbox() {
+        return tbox;
+    }
+
+    public TermIndex terms() {
+        return terms;
+    }
+
+    public DemographicGroups demographics() {
+        return demographics;
+    }
+
+    public CaseAssertions caseAssertions() {
+        return caseAssertions;
+    }
+
+    public CompiledCaseClassifier classifier() {
+        return classifier;
+    }
+
+    /** A new HermiT reference classifier over the same TBox (each holds its own reasoners). */
+    public HermitCaseClassifier hermitClassifier() {
+        return new HermitCaseClassifier(tbox, caseAssertions, terms::label);
+    }
+
+    public CaseShapes shapes() {
+        return shapes;
+    }
+
+    /** The ontology's versionIRI, or null. */
+    public String ontologyVersion() {
+        return ontologyVersion;
+    }
+}

@@ -1,0 +1,145 @@
+package org.aspskg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.aspskg.ddx.DifferentialRanking;
+import org.aspskg.ddx.DifferentialService;
+import org.aspskg.ddx.RankedHypothesis;
+import org.aspskg.ddx.RankingJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code asps-kg ddx}: the same ranking as the service in every format; bad cases exit 2 with a located message. */
+class DdxCommandTest {
+    private static final Path EXAMPLE = Path.of("ontology", "examples", "asps-thigh-young-woman.json");
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static DifferentialService service() {
+        return DifferentialService.loadDefault();
+    }
+
+    @Test
+    void cliJsonEqualsTheServicesJsonForTheSameCase() throws Exception {
+        Run r = run("ddx", "--format", "json", EXAMPLE.toString());
+        assertEquals(0, r.exit(), r.err());
+        DifferentialService service = service();
+        assertEquals(RankingJson.write(service.toJson(service.rank(EXAMPLE))), r.out());
+        // JSON in, JSON out, as an HTTP endpoint calls it, with the file's text:
+        assertEquals(service.rankJson(Files.readString(EXAMPLE), EXAMPLE.toString()), r.out());
+        JsonNode cli = RankingJson.MAPPER.readTree(r.out());
+        assertEquals("alveolar soft part sarcoma", cli.get("hypotheses").get(0).get("diagnosis").asText());
+        assertEquals("https://w3id.org/asps-kg/AlveolarSoftPartSarcoma", cli.get("hypotheses").get(0).get("iri").asText());
+    }
+
+    @Test
+    void tableListsTheHypothesesInRankOrderWithTheirScores() {
+        Run r = run("ddx", EXAMPLE.toString());
+        assertEquals(0, r.exit(), r.err());
+        DifferentialRanking ranking = service().rank(EXAMPLE);
+        List<String> rows = r.out().lines().filter(l -> l.matches("\\s+\\d+  .*")).toList();
+        assertEquals(ranking.hypotheses().size(), rows.size(), r.out());
+        for (int i = 0; i < rows.size(); i++) {
+            RankedHypothesis h = ranking.hypotheses().get(i);
+            assertTrue(rows.get(i).matches("\\s+" + h.rank() + "  " + java.util.regex.Pattern.quote(h.label()) + "\\s+.*"
+                    + java.util.regex.Pattern.quote(String.format(java.util.Locale.ROOT, "%+.2f", h.log10LikelihoodRatio()))
+                    + ".*"), rows.get(i));
+        }
+        assertTrue(r.out().contains("   for      LR 10      deep soft tissue present ('deep soft tissue')  [source article; evidence weight characteristic]"), r.out());
+        assertTrue(r.err().contains("alveolar soft part sarcoma ranked first of 6"), r.err());
+    }
+
+    @Test
+    void turtleOutputIsTheRankingGraph() {
+        Run r = run("ddx", "--format", "ttl", EXAMPLE.toString());
+        assertEquals(0, r.exit(), r.err());
+        Model cli = ModelFactory.createDefaultModel().read(new StringReader(r.out()), null, "TTL");
+        DifferentialService service = service();
+        assertTrue(cli.isIsomorphicWith(service.toModel(service.rank(EXAMPLE))));
+    }
+
+    @Test
+    void unknownFindingExitsTwoWithFileLineAndSuggestions(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"id\": \"bad\",\n \"findings\": [\"thigh\", \"flow viods\"]}\n");
+        Run r = run("ddx", bad.toString());
+        assertEquals(Main.EXIT_USER_ERROR, r.exit());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("error: " + bad + ":2:24: unknown finding 'flow viods'; did you mean 'flow voids' "
+                + "(aspskg:FlowVoid)"), r.err());
+        assertTrue(r.err().contains("hint: "), r.err());
+        assertTrue(!r.err().contains("Exception"), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void contradictoryCaseExitsTwoNamingBothFindings(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("clash.json");
+        Files.writeString(bad, "{\"findings\": [\"TFE3 positive\", \"TFE3 negative\"]}");
+        Run r = run("ddx", "--format", "json", bad.toString());
+        assertEquals(Main.EXIT_USER_ERROR, r.exit());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("error: case clash is contradictory: 'TFE3 positive' (strong nuclear TFE3 "
+                + "immunostaining) at " + bad + ":1:15 and 'TFE3 negative' (negative TFE3 immunostaining) at " + bad
+                + ":1:32 cannot both hold"), r.err());
+    }
+
+    @Test
+    void unknownFormatAndMissingFileExitTwo() {
+        assertEquals(Main.EXIT_USER_ERROR, run("ddx", "--format", "xml", EXAMPLE.toString()).exit());
+        Run missing = run("ddx", "no/such/case.json");
+        assertEquals(Main.EXIT_USER_ERROR, missing.exit());
+        assertTrue(missing.err().contains("no/such/case.json: no such readable file"), missing.err());
+    }
+
+    @Test
+    void storeRankingWritesTheCaseToTheCasesGraphAndABadCaseLeavesTheStoreUntouched(@TempDir Path dir) throws Exception {
+        Path tdb = dir.resolve("tdb2");
+        org.aspskg.store.StandardBuild.of(org.aspskg.ontology.OntologyLoader.DEFAULT_ONTOLOGY, tdb).build();
+        Run r = run("ddx", "--store-ranking", "--store", tdb.toString(), EXAMPLE.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("stored in the cases graph of " + tdb), r.err());
+        long stored;
+        try (org.aspskg.store.KnowledgeGraphStore kg = org.aspskg.store.KnowledgeGraphStore.open(tdb)) {
+            org.aspskg.ddx.CasesGraph cases = new org.aspskg.ddx.CasesGraph(kg.datasetGraph());
+            assertTrue(cases.contains("https://w3id.org/asps-kg/case/asps-thigh-young-woman"));
+            stored = cases.size();
+        }
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"findings\": [\"TFE3 positive\", \"TFE3 negative\"]}");
+        assertEquals(Main.EXIT_USER_ERROR, run("ddx", "--store-ranking", "--store", tdb.toString(), bad.toString()).exit());
+        try (org.aspskg.store.KnowledgeGraphStore kg = org.aspskg.store.KnowledgeGraphStore.open(tdb)) {
+            assertEquals(stored, new org.aspskg.ddx.CasesGraph(kg.datasetGraph()).size());
+        }
+        Run missing = run("ddx", "--store-ranking", "--store", dir.resolve("none").toString(), EXAMPLE.toString());
+        assertEquals(Main.EXIT_USER_ERROR, missing.exit());
+        assertTrue(missing.err().contains("no store at"), missing.err());
+    }
+
+    @Test
+    void checkWithHermitAgreesOnAnExample() {
+        Run r = run("ddx", "--check-with-hermit", Path.of("ontology", "examples", "asps-buttock-lung-metastases.ttl").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("HermiT agrees with the compiled classifier"), r.err());
+    }
+}
