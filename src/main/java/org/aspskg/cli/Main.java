@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
             QueryCommand.class,
             ReasonCommand.class,
             DdxCommand.class,
+            GenerateCommand.class,
             MapCommand.class,
             ExportCommand.class,
             ReleaseCommand.class,
