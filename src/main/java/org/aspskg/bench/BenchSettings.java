@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.store.StoreBuilder;
 
@@ -16,7 +17,7 @@ import org.aspskg.store.StoreBuilder;
  * @param out           where the CSV, PNG and Markdown results go
  * @param work          scratch directory for stores and data files (emptied afterwards)
  * @param buildRuns     timed builds per reasoner, after one untimed warm-up build each
- * @param loadSizes     synthetic data set sizes, in triples, for the load benchmark
+ * @param loadSizes     case cohort sizes, in cases, for the load benchmark (about 37 triples a case)
  * @param loadRuns      timed loads per peer and size (the median is reported)
  * @param serveTriples  synthetic triples added to the served store besides the ontology
  * @param clients       concurrent client counts for the serve benchmark
@@ -24,12 +25,16 @@ import org.aspskg.store.StoreBuilder;
  * @param serveDuration how long each client count is measured, per server and round
  * @param serveRounds   rounds of (asps-kg, stock) measurements, alternating which goes first
  * @param serverHeap    the servers' {@code -Xmx}
+ * @param shapes        the SHACL case shapes (for the cohort's case knowledge)
+ * @param caseSizes     cohort sizes, in cases, for asps-kg's case ranking (each in a child JVM with {@code serverHeap})
+ * @param naiveCaseSizes cohort sizes for the whole-ABox HermiT peer (it grows superlinearly: keep them small)
  * @param storeBuilds   how asps-kg builds a store from (ontology, store directory): the command line's
  *                      build (the ontology and its mapping set), so the benchmark measures what users run
  */
 public record BenchSettings(Path ontology, Path queries, Path out, Path work, int buildRuns, List<Long> loadSizes,
         int loadRuns, long serveTriples, List<Integer> clients, Duration serveWarmup, Duration serveDuration,
-        int serveRounds, String serverHeap, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
+        int serveRounds, String serverHeap, Path shapes, List<Integer> caseSizes, List<Integer> naiveCaseSizes,
+        BiFunction<Path, Path, StoreBuilder> storeBuilds) {
 
     /** Default results directory (committed). */
     public static final Path RESULTS = Path.of("bench", "results");
@@ -39,6 +44,11 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
     public BenchSettings {
         clients = List.copyOf(clients);
         loadSizes = List.copyOf(loadSizes);
+        caseSizes = List.copyOf(caseSizes);
+        naiveCaseSizes = List.copyOf(naiveCaseSizes);
+        if (caseSizes.stream().anyMatch(n -> n < 1) || naiveCaseSizes.stream().anyMatch(n -> n < 1)) {
+            throw new IllegalArgumentException("case sizes ≥ 1");
+        }
         if (buildRuns < 1 || loadRuns < 1 || serveRounds < 1) throw new IllegalArgumentException("runs must be ≥ 1");
         if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1)) throw new IllegalArgumentException("clients ≥ 1");
         if (loadSizes.isEmpty() || loadSizes.stream().anyMatch(n -> n < 1)) throw new IllegalArgumentException("sizes ≥ 1");
@@ -50,8 +60,9 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
      */
     public static BenchSettings full(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
         return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 5,
-                List.of(100_000L, 300_000L, 1_000_000L, 2_000_000L), 3, 0, List.of(1, 4, 16),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), 2, "1g", storeBuilds);
+                List.of(3_000L, 10_000L, 30_000L, 100_000L), 3, 0, List.of(1, 4, 16),
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 2, "1g", DdxKnowledge.DEFAULT_SHAPES,
+                List.of(1_000, 10_000, 100_000), List.of(10, 20, 40), storeBuilds);
     }
 
     /**
@@ -59,8 +70,9 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
      * rotting (including the synthetic triples in the served store).
      */
     public static BenchSettings smoke(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
-        return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 1, List.of(2_000L), 1,
-                1_000L, List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(400), 1, "256m", storeBuilds);
+        return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 1, List.of(50L), 1,
+                1_000L, List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(400), 1, "256m",
+                DdxKnowledge.DEFAULT_SHAPES, List.of(100), List.of(2), storeBuilds);
     }
 
     /** A store builder for the benchmarks' own stores. */

@@ -28,7 +28,8 @@ public final class BenchmarkSuite {
 
     /** Every whole-pipeline benchmark asps-kg has, in the order they run. */
     public static BenchmarkSuite standard() {
-        return new BenchmarkSuite(List.of(new BuildBenchmark(), new LoadBenchmark(), new ServeBenchmark()));
+        return new BenchmarkSuite(List.of(new BuildBenchmark(), new LoadBenchmark(), new CaseRankingBenchmark(),
+                new ServeBenchmark()));
     }
 
     public List<String> names() {

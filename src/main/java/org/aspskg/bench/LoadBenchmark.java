@@ -20,7 +20,10 @@ import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.aspskg.AspsKgException;
 import org.aspskg.ontology.AspsVocabulary;
-import org.aspskg.ontology.OntologyLoader;
+import org.apache.jena.riot.RDFFormat;
+import org.aspskg.ddx.CohortGenerator;
+import org.aspskg.ddx.CohortWriter;
+import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.store.BuildObserver;
 import org.aspskg.store.BuildPhase;
 import org.aspskg.store.StoreBuilder;
@@ -33,7 +36,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * observer) and by Jena's loaders on the same file in the same run: the phased loader (what
  * {@code tdb2.tdbloader} uses on an empty database), the parallel loader, and a plain write
  * transaction (what an application using Jena's API does). Each peer's store is checked to hold
- * exactly the file's triples. The data are {@link SyntheticStatements} of each configured size.
+ * exactly the file's triples. The data are the synthetic case cohort ({@link CohortGenerator}, the
+ * N-Triples {@code asps-kg generate} writes) of each configured number of cases.
  */
 public final class LoadBenchmark implements Benchmark {
     static final String ASPS_KG = "asps-kg";
@@ -67,7 +71,7 @@ public final class LoadBenchmark implements Benchmark {
 
     @Override
     public String title() {
-        return "TDB2 load of synthetic statement nodes (stand-in for the case cohort) into a fresh store";
+        return "TDB2 load of the synthetic case cohort (N-Triples, as asps-kg generate writes it) into a fresh store";
     }
 
     @Override
@@ -86,13 +90,17 @@ public final class LoadBenchmark implements Benchmark {
 
     @Override
     public List<Measurement> run(BenchSettings settings, BenchLog log) throws Exception {
-        SyntheticStatements data = SyntheticStatements.from(OntologyLoader.readRdf(settings.ontology()));
+        DdxKnowledge knowledge = DdxKnowledge.load(settings.ontology(), settings.shapes());
+        CohortGenerator generator = new CohortGenerator(knowledge);
         Map<String, Peer> peers = peers();
         List<String> names = new ArrayList<>(peers.keySet());
         List<Measurement> rows = new ArrayList<>();
-        for (long size : settings.loadSizes()) {
-            Path file = settings.work().resolve("synthetic-" + size + ".nt");
-            data.writeNTriples(size, file);
+        for (long cases : settings.loadSizes()) {
+            Path file = settings.work().resolve("cohort-" + cases + ".nt");
+            new CohortWriter(knowledge).writeRdf(generator.generate(Math.toIntExact(cases), CaseRankingBenchmark.SEED),
+                    file, RDFFormat.NTRIPLES);
+            long size = lineCount(file);
+            String scenario = "cohort of " + cases + " cases";
             Map<String, List<Double>> seconds = new LinkedHashMap<>();
             Map<String, List<Double>> cpuSeconds = new LinkedHashMap<>();
             for (int run = 0; run < settings.loadRuns(); run++) {
@@ -104,7 +112,7 @@ public final class LoadBenchmark implements Benchmark {
                         Timing t = peers.get(peer).load(settings, file, dir);
                         seconds.computeIfAbsent(peer, p -> new ArrayList<>()).add(t.wall().toNanos() / 1e9);
                         cpuSeconds.computeIfAbsent(peer, p -> new ArrayList<>()).add(t.cpu().toNanos() / 1e9);
-                        log.progress("load: %,d triples, %s, run %d: %.2f s (%.2f s CPU)", size, peer, run + 1,
+                        log.progress("load: %,d cases (%,d triples), %s, run %d: %.2f s (%.2f s CPU)", cases, size, peer, run + 1,
                                 t.wall().toNanos() / 1e9, t.cpu().toNanos() / 1e9);
                     } finally {
                         StoreDirectory.deleteQuietly(dir);
@@ -114,12 +122,12 @@ public final class LoadBenchmark implements Benchmark {
             for (String peer : names) {
                 List<Double> s = seconds.get(peer);
                 double median = Stats.median(s);
-                rows.add(new Measurement(name(), peer, "synthetic-statements", size, "triples", 1, "rate", size / median,
+                rows.add(new Measurement(name(), peer, scenario, size, "triples", 1, "rate", size / median,
                         "triples/s", s.size()));
-                rows.add(new Measurement(name(), peer, "synthetic-statements", size, "triples", 1, "time", median * 1000,
+                rows.add(new Measurement(name(), peer, scenario, size, "triples", 1, "time", median * 1000,
                         "ms", s.size()));
                 // CPU time is less disturbed than wall time by other work on shared cores
-                rows.add(new Measurement(name(), peer, "synthetic-statements", size, "triples", 1, "cpu time",
+                rows.add(new Measurement(name(), peer, scenario, size, "triples", 1, "cpu time",
                         Stats.median(cpuSeconds.get(peer)) * 1000, "ms", s.size()));
             }
             java.nio.file.Files.deleteIfExists(file);
@@ -190,14 +198,17 @@ public final class LoadBenchmark implements Benchmark {
         }
     }
 
-    /** The store's synthetic graph must hold exactly the file's lines (one triple each, no duplicates). */
-    private static void requireLoaded(DatasetGraph dsg, Path file) {
-        long expected;
+    private static long lineCount(Path file) {
         try (var lines = java.nio.file.Files.lines(file)) {
-            expected = lines.count();
+            return lines.count();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The store's graph must hold exactly the file's lines (one triple each, no duplicates). */
+    private static void requireLoaded(DatasetGraph dsg, Path file) {
+        long expected = lineCount(file);
         long actual = Txn.calculateRead(dsg, () -> dsg.getGraph(GRAPH).size());
         if (actual != expected) {
             throw new AspsKgException("load benchmark: " + actual + " triples loaded from " + file + ", expected " + expected,

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                 + "progress to stderr. The full run takes several minutes; --smoke runs everything tiny."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these benchmarks: build, load, serve (default: all).")
+            description = "Run only these benchmarks: build, load, cases, serve (default: all).")
     List<String> only;
 
     @Option(names = "--smoke", description = "Tiny inputs and short intervals: checks the harness, not the speed.")
@@ -41,8 +41,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--build-runs", paramLabel = "N", description = "Timed builds per reasoner (default: 5).")
     Integer buildRuns;
 
-    @Option(names = "--load-sizes", split = ",", paramLabel = "TRIPLES",
-            description = "Synthetic data set sizes for the load benchmark (default: 100000,300000,1000000,2000000).")
+    @Option(names = "--load-sizes", split = ",", paramLabel = "CASES",
+            description = "Case cohort sizes, in cases, for the load benchmark (default: 3000,10000,30000,100000; "
+                    + "about 37 triples a case).")
     List<Long> loadSizes;
 
     @Option(names = "--load-runs", paramLabel = "N", description = "Timed loads per peer and size (default: 3).")
@@ -65,6 +66,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--server-heap", paramLabel = "SIZE", description = "The servers' -Xmx (default: 1g).")
     String serverHeap;
 
+    @Option(names = "--case-sizes", split = ",", paramLabel = "N",
+            description = "Cohort sizes for asps-kg's case ranking (default: 1000,10000,100000).")
+    List<Integer> caseSizes;
+
+    @Option(names = "--naive-case-sizes", split = ",", paramLabel = "N",
+            description = "Cohort sizes for the whole-ABox HermiT peer (default: 10,20,40; it grows superlinearly).")
+    List<Integer> naiveCaseSizes;
+
     @Spec
     CommandSpec spec;
 
@@ -86,6 +95,9 @@ final class BenchCommand implements Callable<Integer> {
                 serveSeconds != null ? Duration.ofMillis(Math.round(serveSeconds * 1000)) : d.serveDuration(),
                 serveRounds != null ? serveRounds : d.serveRounds(),
                 serverHeap != null ? serverHeap : d.serverHeap(),
+                d.shapes(),
+                caseSizes != null ? caseSizes : d.caseSizes(),
+                naiveCaseSizes != null ? naiveCaseSizes : d.naiveCaseSizes(),
                 d.storeBuilds());
         BenchmarkSuite suite = BenchmarkSuite.standard();
         if (only != null) suite = suite.only(only);
