@@ -58,7 +58,7 @@ class BenchCommandTest {
     @Test
     void smokeRunSucceedsAndPrintsATablePerBenchmark() {
         assertEquals(0, run.exit(), run.err());
-        for (String name : List.of("build", "load", "serve")) {
+        for (String name : List.of("build", "load", "cases", "serve")) {
             assertTrue(run.out().contains("### " + name + ": "), "no table for " + name + ":\n" + run.out());
         }
         assertTrue(run.out().contains("load average (1, 5, 15 min): "), run.out());
@@ -78,23 +78,48 @@ class BenchCommandTest {
     }
 
     @Test
-    void loadResultsHaveEveryPeerAtEverySize() throws Exception {
+    void loadResultsHaveEveryPeerOnTheCaseCohort() throws Exception {
         List<Measurement> rows = results("load");
         Set<String> expected = new TreeSet<>();
         for (String peer : List.of("asps-kg", "jena-bulk-loader", "jena-bulk-loader-parallel", "jena-transaction")) {
-            for (long size : List.of(2000L)) {
-                expected.add(peer + " " + size + " rate triples/s");
-                expected.add(peer + " " + size + " time ms");
-                expected.add(peer + " " + size + " cpu time ms");
-            }
+            expected.add(peer + " cohort of 50 cases rate triples/s");
+            expected.add(peer + " cohort of 50 cases time ms");
+            expected.add(peer + " cohort of 50 cases cpu time ms");
         }
-        assertEquals(expected, keys(rows, m -> m.peer() + " " + m.size() + " " + m.metric() + " " + m.unit()));
+        assertEquals(expected, keys(rows, m -> m.peer() + " " + m.scenario() + " " + m.metric() + " " + m.unit()));
+        // the cohort's N-Triples: dozens of triples a case, the same file for every peer
+        assertEquals(1, rows.stream().map(Measurement::size).distinct().count(), rows.toString());
+        assertTrue(rows.get(0).size() > 50 * 10, rows.toString());
         assertTrue(rows.stream().allMatch(m -> m.value() > 0), rows.toString());
         // rate and time are the same measurement seen two ways
         for (Measurement rate : rows.stream().filter(m -> m.metric().equals("rate")).toList()) {
             Measurement time = rows.stream().filter(m -> m.metric().equals("time") && m.peer().equals(rate.peer())
                     && m.size() == rate.size()).findFirst().orElseThrow();
             assertEquals(rate.size(), rate.value() * time.value() / 1000, rate.size() * 0.01, rate + " vs " + time);
+        }
+    }
+
+    @Test
+    void caseResultsHaveTheCompiledPathAtEverySizeAndBothHermitPeersAtTheSmallOne() throws Exception {
+        List<Measurement> rows = results("cases");
+        Set<String> expected = new TreeSet<>();
+        for (long n : List.of(2L, 100L)) {
+            for (String metric : List.of("time", "throughput", "p50 per case", "p99 per case", "threads",
+                    "peak heap (-Xmx256m)", "true diagnosis ranked first")) {
+                expected.add("asps-kg " + n + " " + metric);
+            }
+        }
+        for (String metric : List.of("time", "throughput", "threads")) expected.add("whole-abox-hermit 2 " + metric);
+        for (String metric : List.of("time", "throughput", "p50 per case", "p99 per case", "threads")) {
+            expected.add("hermit-per-case 2 " + metric);
+        }
+        assertEquals(expected, keys(rows, m -> m.peer() + " " + m.size() + " " + m.metric()));
+        assertTrue(rows.stream().filter(m -> !m.metric().startsWith("true diagnosis")).allMatch(m -> m.value() > 0),
+                rows.toString());
+        for (Measurement t : rows.stream().filter(m -> m.metric().equals("throughput")).toList()) {
+            Measurement time = rows.stream().filter(m -> m.metric().equals("time") && m.peer().equals(t.peer())
+                    && m.size() == t.size()).findFirst().orElseThrow();
+            assertEquals(t.size(), t.value() * time.value() / 1000, t.size() * 0.01, t + " vs " + time);
         }
     }
 
@@ -132,7 +157,7 @@ class BenchCommandTest {
 
     @Test
     void everyBenchmarkHasAPlotAndTheReportListsThem() throws Exception {
-        for (String name : List.of("build", "load", "serve")) {
+        for (String name : List.of("build", "load", "cases", "serve")) {
             BufferedImage png = ImageIO.read(out.resolve(name + ".png").toFile());
             assertTrue(png != null && png.getWidth() >= 640 && png.getHeight() >= 400, name + ".png");
         }
