@@ -9,6 +9,8 @@ import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.aspskg.AspsKgException;
 import org.semanticweb.owlapi.apibinding.OWLManager;
 import org.semanticweb.owlapi.io.FileDocumentSource;
@@ -28,17 +30,25 @@ public final class OntologyLoader {
 
     /** Parses an RDF file (language from its extension) into a Jena model, or fails with file:line:col. */
     public static Model readRdf(Path file) {
+        Model model = ModelFactory.createDefaultModel();
+        parseRdf(file, StreamRDFLib.graph(model.getGraph()));
+        return model;
+    }
+
+    /**
+     * Streams an RDF file (language from its extension, Turtle when unknown) into a destination
+     * without holding it in memory, or fails with file:line:col.
+     */
+    public static void parseRdf(Path file, StreamRDF destination) {
         requireReadable(file);
         Lang lang = RDFLanguages.filenameToLang(file.toString(), Lang.TURTLE);
-        Model model = ModelFactory.createDefaultModel();
         try {
-            RDFParser.source(file).lang(lang).errorHandler(new LocatingErrorHandler(file)).parse(model);
+            RDFParser.source(file).lang(lang).errorHandler(new LocatingErrorHandler(file)).parse(destination);
         } catch (LocatedSyntaxError e) {
             throw new AspsKgException(e.getMessage(), "Fix the syntax at that line and run again.", e);
         } catch (RiotException e) {
             throw new AspsKgException(file + ": " + e.getMessage(), "Fix the syntax and run again.", e);
         }
-        return model;
     }
 
     /** Loads an ontology file into a fresh OWL API manager after an RDF syntax check. */

@@ -130,7 +130,8 @@ public final class StoreDirectory {
         }
     }
 
-    static void deleteQuietly(Path tree) {
+    /** Deletes a directory tree, logging (not throwing) what cannot be deleted. */
+    public static void deleteQuietly(Path tree) {
         if (!Files.exists(tree)) return;
         try (Stream<Path> walk = Files.walk(tree)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> {

@@ -1,0 +1,70 @@
+package org.aspskg.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.aspskg.ontology.OntologyLoader;
+import org.aspskg.store.StoreBuilder;
+
+/**
+ * What a benchmark run measures and for how long.
+ *
+ * @param ontology      the ontology every store is built from
+ * @param queries       directory whose top-level {@code *.rq} files are the served query library
+ *                      (built-in representative queries when it has none)
+ * @param out           where the CSV, PNG and Markdown results go
+ * @param work          scratch directory for stores and data files (emptied afterwards)
+ * @param buildRuns     timed builds per reasoner, after one untimed warm-up build each
+ * @param loadSizes     synthetic data set sizes, in triples, for the load benchmark
+ * @param loadRuns      timed loads per peer and size (the median is reported)
+ * @param serveTriples  synthetic triples added to the served store besides the ontology
+ * @param clients       concurrent client counts for the serve benchmark
+ * @param serveWarmup   untimed load on each server before it is measured
+ * @param serveDuration how long each client count is measured, per server and round
+ * @param serveRounds   rounds of (asps-kg, stock) measurements, alternating which goes first
+ * @param serverHeap    the servers' {@code -Xmx}
+ * @param storeBuilds   how asps-kg builds a store from (ontology, store directory): the command line's
+ *                      build (the ontology and its mapping set), so the benchmark measures what users run
+ */
+public record BenchSettings(Path ontology, Path queries, Path out, Path work, int buildRuns, List<Long> loadSizes,
+        int loadRuns, long serveTriples, List<Integer> clients, Duration serveWarmup, Duration serveDuration,
+        int serveRounds, String serverHeap, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
+
+    /** Default results directory (committed). */
+    public static final Path RESULTS = Path.of("bench", "results");
+    /** Default query library directory. */
+    public static final Path QUERIES = Path.of("queries");
+
+    public BenchSettings {
+        clients = List.copyOf(clients);
+        loadSizes = List.copyOf(loadSizes);
+        if (buildRuns < 1 || loadRuns < 1 || serveRounds < 1) throw new IllegalArgumentException("runs must be ≥ 1");
+        if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1)) throw new IllegalArgumentException("clients ≥ 1");
+        if (loadSizes.isEmpty() || loadSizes.stream().anyMatch(n -> n < 1)) throw new IllegalArgumentException("sizes ≥ 1");
+    }
+
+    /**
+     * The documented full run, about a quarter of an hour on 2 cores. The served store is the real one: the
+     * query library asks about the ontology's statement nodes, which synthetic copies would multiply.
+     */
+    public static BenchSettings full(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
+        return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 5,
+                List.of(100_000L, 300_000L, 1_000_000L, 2_000_000L), 3, 0, List.of(1, 4, 16),
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 2, "1g", storeBuilds);
+    }
+
+    /**
+     * A smoke run of every benchmark with tiny inputs, a second or two each: keeps the harness from
+     * rotting (including the synthetic triples in the served store).
+     */
+    public static BenchSettings smoke(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
+        return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 1, List.of(2_000L), 1,
+                1_000L, List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(400), 1, "256m", storeBuilds);
+    }
+
+    /** A store builder for the benchmarks' own stores. */
+    StoreBuilder storeBuilder(Path store) {
+        return storeBuilds.apply(ontology, store);
+    }
+}

@@ -1,0 +1,232 @@
+package org.aspskg.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+import org.aspskg.AspsKgException;
+import org.aspskg.bench.ServedQueries.ServedQuery;
+import org.aspskg.ontology.AspsVocabulary;
+import org.aspskg.query.AnswerComparison;
+import org.aspskg.query.QueryAnswer;
+import org.aspskg.query.SparqlQueries;
+import org.aspskg.serve.KnowledgeGraphServer;
+import org.aspskg.store.BuildReport;
+import org.aspskg.store.StoreBuilder;
+import org.aspskg.ontology.OntologyLoader;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/**
+ * SPARQL serving over HTTP on loopback: the query library replayed by 1, 4 and 16 concurrent clients
+ * for a fixed time against {@code asps-kg serve} and against stock Fuseki — jena-fuseki-main's own
+ * command line ({@code FusekiMainCmd --tdb2 --loc … --set tdb:unionDefaultGraph=true /asps}, what
+ * the README tells a user of stock Fuseki to run), no asps-kg code — on the same TDB2 files. Each
+ * server runs alone in its own JVM with the same heap limit; each is warmed up, then measured; rounds
+ * alternate which goes first. Before timing, every query's result size must be the same on both,
+ * so both serve the same data the same way. Also reports each server's peak heap and resident memory.
+ */
+public final class ServeBenchmark implements Benchmark {
+    static final String ASPS_KG = "asps-kg";
+    static final String STOCK = "stock-fuseki";
+    /** Hard cap on requests per measured interval, so a run is bounded in count as well as in time. */
+    static final long MAX_REQUESTS = 2_000_000;
+
+    @Override
+    public String name() {
+        return "serve";
+    }
+
+    @Override
+    public String title() {
+        return "SPARQL query library over HTTP (loopback), asps-kg serve vs stock Fuseki on the same TDB2 store";
+    }
+
+    @Override
+    public Comparison comparison() {
+        return new Comparison(ASPS_KG, STOCK);
+    }
+
+    /** Accumulates one peer's measurements at one client count over the rounds. */
+    private static final class Totals {
+        long requests;
+        long errors;
+        long nanos;
+        final Histogram all = HttpLoad.histogram();
+        final Map<String, Histogram> perQuery = new LinkedHashMap<>();
+        final List<String> errorSamples = new ArrayList<>();
+
+        void add(HttpLoad.Result r) {
+            requests += r.requests();
+            errors += r.errors();
+            nanos += r.elapsed().toNanos();
+            all.add(r.all());
+            r.perQuery().forEach((q, h) -> perQuery.computeIfAbsent(q, x -> HttpLoad.histogram()).add(h));
+            if (errorSamples.size() < 5) errorSamples.addAll(r.errorSamples());
+        }
+    }
+
+    @Override
+    public List<Measurement> run(BenchSettings settings, BenchLog log) throws Exception {
+        ServedQueries library = ServedQueries.load(settings.queries());
+        log.progress("serve: %d queries from %s", library.queries().size(), library.source());
+        Path work = settings.work().resolve("serve");
+        Path store = work.resolve("tdb2");
+        long storeTriples = buildStore(settings, work, store, log);
+
+        Map<String, Map<Integer, Totals>> totals = new LinkedHashMap<>();
+        Map<String, Map<String, QueryAnswer>> answers = new LinkedHashMap<>();
+        Map<String, double[]> memory = new LinkedHashMap<>(); // peer -> {peak heap, peak rss}
+        List<String> peers = List.of(ASPS_KG, STOCK);
+        int maxClients = settings.clients().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        for (int round = 0; round < settings.serveRounds(); round++) {
+            List<String> order = round % 2 == 0 ? peers : List.of(peers.get(1), peers.get(0));
+            for (String peer : order) {
+                ServerProcess server = start(peer, settings, store, work.resolve("round-" + round));
+                try {
+                    if (!answers.containsKey(peer)) answers.put(peer, answers(peer, server.datasetUrl() + "/sparql", library));
+                    String endpoint = server.datasetUrl() + "/sparql";
+                    log.progress("serve: %s (pid %d) warming up with %d clients", peer, server.pid(), maxClients);
+                    HttpLoad.run(endpoint, library.queries(), maxClients, settings.serveWarmup(), MAX_REQUESTS);
+                    for (int clients : settings.clients()) {
+                        HttpLoad.Result r = HttpLoad.run(endpoint, library.queries(), clients, settings.serveDuration(),
+                                MAX_REQUESTS);
+                        totals.computeIfAbsent(peer, p -> new TreeMap<>()).computeIfAbsent(clients, c -> new Totals()).add(r);
+                        log.progress("serve: %s, %d clients: %.0f queries/s, p50 %.1f ms, p99 %.1f ms, %d errors", peer,
+                                clients, r.throughput(), HttpLoad.percentileMillis(r.all(), 50),
+                                HttpLoad.percentileMillis(r.all(), 99), r.errors());
+                    }
+                } finally {
+                    server.close();
+                }
+                double[] peak = memory.computeIfAbsent(peer, p -> new double[] {0, 0});
+                peak[0] = Math.max(peak[0], server.peakHeapMiB().orElse(0));
+                peak[1] = Math.max(peak[1], server.peakRssMiB().orElse(0));
+            }
+        }
+        requireSameAnswers(library, answers);
+
+        List<Measurement> rows = new ArrayList<>();
+        for (int clients : settings.clients()) {
+            for (String peer : peers) {
+                Totals t = totals.get(peer).get(clients);
+                double seconds = t.nanos / 1e9;
+                rows.add(row(peer, "all-queries", storeTriples, clients, "throughput", t.requests / seconds, "queries/s",
+                        t.requests));
+                rows.add(row(peer, "all-queries", storeTriples, clients, "p50", HttpLoad.percentileMillis(t.all, 50), "ms",
+                        t.requests));
+                rows.add(row(peer, "all-queries", storeTriples, clients, "p99", HttpLoad.percentileMillis(t.all, 99), "ms",
+                        t.requests));
+                rows.add(row(peer, "all-queries", storeTriples, clients, "errors", t.errors, "requests", t.requests + t.errors));
+                if (t.errors > 0) log.progress("serve: %s errors, e.g. %s", peer, t.errorSamples);
+            }
+        }
+        // the slowest query's p99 at each client count: the figure a per-query latency target is about
+        for (int clients : settings.clients()) {
+            for (String peer : peers) {
+                var perQuery = totals.get(peer).get(clients).perQuery;
+                perQuery.entrySet().stream().filter(e -> e.getValue().getTotalCount() > 0)
+                        .max(java.util.Comparator.comparingDouble(e -> HttpLoad.percentileMillis(e.getValue(), 99)))
+                        .ifPresent(e -> rows.add(row(peer, "slowest query", storeTriples, clients, "p99",
+                                HttpLoad.percentileMillis(e.getValue(), 99), "ms", e.getValue().getTotalCount())));
+            }
+        }
+        for (String peer : peers) {
+            String scenario = "server JVM -Xmx" + settings.serverHeap();
+            rows.add(row(peer, scenario, storeTriples, maxClients, "peak heap", memory.get(peer)[0], "MiB",
+                    settings.serveRounds()));
+            rows.add(row(peer, scenario, storeTriples, maxClients, "peak RSS", memory.get(peer)[1], "MiB",
+                    settings.serveRounds()));
+        }
+        for (int clients : settings.clients()) {
+            for (ServedQuery q : library.queries()) {
+                for (String peer : peers) {
+                    Histogram h = totals.get(peer).get(clients).perQuery.get(q.name());
+                    if (h == null || h.getTotalCount() == 0) continue; // too short a run to reach this query
+                    rows.add(row(peer, q.name(), storeTriples, clients, "p99", HttpLoad.percentileMillis(h, 99), "ms",
+                            h.getTotalCount()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private Measurement row(String peer, String scenario, long size, int clients, String metric, double value, String unit,
+            long runs) {
+        return new Measurement(name(), peer, scenario, size, "triples", clients, metric, value, unit, runs);
+    }
+
+    /** The served store: the ontology's build plus {@code serveTriples} synthetic triples. */
+    private static long buildStore(BenchSettings settings, Path work, Path store, BenchLog log) throws IOException {
+        StoreBuilder builder = settings.storeBuilder(store);
+        if (settings.serveTriples() > 0) {
+            Path data = work.resolve("synthetic.nt");
+            SyntheticStatements.from(OntologyLoader.readRdf(settings.ontology())).writeNTriples(settings.serveTriples(), data);
+            builder.graphFile(AspsVocabulary.GRAPH_SYNTHETIC, data);
+        }
+        BuildReport report = builder.build();
+        long triples = report.graphSizes().values().stream().mapToLong(Long::longValue).sum();
+        log.progress("serve: store of %,d triples at %s", triples, store);
+        return triples;
+    }
+
+    private static ServerProcess start(String peer, BenchSettings settings, Path store, Path work)
+            throws IOException, InterruptedException {
+        int port = ServerProcess.freePort();
+        String dataset = "http://127.0.0.1:" + port + KnowledgeGraphServer.DATASET;
+        if (peer.equals(ASPS_KG)) {
+            return ServerProcess.start(peer, settings.serverHeap(), List.of(), "org.aspskg.cli.Main",
+                    List.of("serve", "--store", store.toString(), "--port", Integer.toString(port)), dataset, work);
+        }
+        // Fuseki's own command line, as a user of stock Fuseki runs it (fuseki-server takes the same arguments).
+        // The system property tells Fuseki that logging is set up already (by the SLF4J backend on the classpath).
+        return ServerProcess.start(peer, settings.serverHeap(), List.of("-Dlog4j2.configurationFile=slf4j"),
+                "org.apache.jena.fuseki.main.cmds.FusekiMainCmd",
+                List.of("--localhost", "--port=" + port, "--tdb2", "--loc=" + store,
+                        "--set", "tdb:unionDefaultGraph=true", KnowledgeGraphServer.DATASET), dataset, work);
+    }
+
+    /** Every query's whole answer, asked with Jena's HTTP client. */
+    private static Map<String, QueryAnswer> answers(String peer, String endpoint, ServedQueries library) {
+        Map<String, QueryAnswer> answers = new LinkedHashMap<>();
+        for (ServedQuery q : library.queries()) {
+            try {
+                answers.put(q.name(), SparqlQueries.answer(endpoint, q.query()));
+            } catch (RuntimeException e) {
+                throw new AspsKgException("serve benchmark: query " + q.name() + " failed on " + peer + ": " + e.getMessage(),
+                        "Every query must answer in full on both servers (asps-kg serve stops a query after 10 s to "
+                        + "its first result); check it with 'asps-kg query'.", e);
+            }
+        }
+        return answers;
+    }
+
+    /** Both servers must give the same answer to every query, or the comparison would be meaningless. */
+    private static void requireSameAnswers(ServedQueries library, Map<String, Map<String, QueryAnswer>> answers) {
+        List<String> peers = new ArrayList<>(answers.keySet());
+        for (ServedQuery q : library.queries()) {
+            Optional<String> diff = AnswerComparison.differences(q.query(), answers.get(peers.get(0)).get(q.name()),
+                    answers.get(peers.get(1)).get(q.name()));
+            if (diff.isPresent()) {
+                throw new AspsKgException("serve benchmark: " + q.name() + " answers differently on " + peers.get(0)
+                        + " and " + peers.get(1) + ": " + diff.get(),
+                        "The two servers do not serve the same data the same way; the comparison would be meaningless.");
+            }
+        }
+    }
+
+    @Override
+    public List<Chart<?, ?>> charts(List<Measurement> results) {
+        List<Measurement> all = results.stream().filter(m -> m.scenario().equals("all-queries")).toList();
+        return List.of(
+                Charts.lines("SPARQL throughput", "concurrent clients (log scale)", "queries/s",
+                        all.stream().filter(m -> m.metric().equals("throughput")).toList(), Measurement::clients, true),
+                Charts.lines("SPARQL latency, 99th percentile", "concurrent clients (log scale)", "ms",
+                        all.stream().filter(m -> m.metric().equals("p99")).toList(), Measurement::clients, true));
+    }
+}

@@ -1,0 +1,100 @@
+package org.aspskg.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.aspskg.bench.BenchLog;
+import org.aspskg.bench.BenchSettings;
+import org.aspskg.bench.BenchmarkSuite;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code asps-kg bench}: the whole-pipeline benchmarks, against the tools a user would otherwise pick. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark build (HermiT vs ELK), TDB2 load (vs Jena's bulk loaders) and SPARQL serving "
+                + "(vs stock Fuseki, 1/4/16 clients over loopback) on this machine, in one run.",
+                "Writes <out>/<benchmark>.csv, <out>/<benchmark>.png and <out>/results.md; prints the tables to stdout, "
+                + "progress to stderr. The full run takes several minutes; --smoke runs everything tiny."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--only", split = ",", paramLabel = "NAME",
+            description = "Run only these benchmarks: build, load, serve (default: all).")
+    List<String> only;
+
+    @Option(names = "--smoke", description = "Tiny inputs and short intervals: checks the harness, not the speed.")
+    boolean smoke;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: ${DEFAULT-VALUE}).")
+    Path out = BenchSettings.RESULTS;
+
+    @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology (default: ontology/asps.ttl).")
+    Path ontology;
+
+    @Option(names = "--queries", paramLabel = "DIR",
+            description = "Query library whose top-level *.rq files are replayed (default: queries/, else built-in).")
+    Path queries;
+
+    @Option(names = "--build-runs", paramLabel = "N", description = "Timed builds per reasoner (default: 5).")
+    Integer buildRuns;
+
+    @Option(names = "--load-sizes", split = ",", paramLabel = "TRIPLES",
+            description = "Synthetic data set sizes for the load benchmark (default: 100000,300000,1000000,2000000).")
+    List<Long> loadSizes;
+
+    @Option(names = "--load-runs", paramLabel = "N", description = "Timed loads per peer and size (default: 3).")
+    Integer loadRuns;
+
+    @Option(names = "--serve-triples", paramLabel = "N",
+            description = "Synthetic triples added to the served store (default: 0; they multiply the answers of "
+                    + "library queries about statement nodes).")
+    Long serveTriples;
+
+    @Option(names = "--clients", split = ",", paramLabel = "N", description = "Concurrent clients (default: 1,4,16).")
+    List<Integer> clients;
+
+    @Option(names = "--serve-seconds", paramLabel = "S", description = "Measured seconds per client count (default: 10).")
+    Double serveSeconds;
+
+    @Option(names = "--serve-rounds", paramLabel = "N", description = "Rounds of both servers (default: 2).")
+    Integer serveRounds;
+
+    @Option(names = "--server-heap", paramLabel = "SIZE", description = "The servers' -Xmx (default: 1g).")
+    String serverHeap;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Path work = Files.createTempDirectory("asps-kg-bench-");
+        BenchSettings d = smoke ? BenchSettings.smoke(out, work, StoreBuilds::standard)
+                : BenchSettings.full(out, work, StoreBuilds::standard);
+        BenchSettings settings = new BenchSettings(
+                ontology != null ? ontology : d.ontology(),
+                queries != null ? queries : d.queries(),
+                out, work,
+                buildRuns != null ? buildRuns : d.buildRuns(),
+                loadSizes != null ? loadSizes : d.loadSizes(),
+                loadRuns != null ? loadRuns : d.loadRuns(),
+                serveTriples != null ? serveTriples : d.serveTriples(),
+                clients != null ? clients : d.clients(),
+                d.serveWarmup(),
+                serveSeconds != null ? Duration.ofMillis(Math.round(serveSeconds * 1000)) : d.serveDuration(),
+                serveRounds != null ? serveRounds : d.serveRounds(),
+                serverHeap != null ? serverHeap : d.serverHeap(),
+                d.storeBuilds());
+        BenchmarkSuite suite = BenchmarkSuite.standard();
+        if (only != null) suite = suite.only(only);
+        String command = "asps-kg " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        BenchmarkSuite.Run run = suite.run(settings, command, new BenchLog(spec.commandLine().getErr()));
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(run.markdown());
+        stdout.flush();
+        spec.commandLine().getErr().println("bench: results in " + settings.out().toAbsolutePath());
+        return 0;
+    }
+}

@@ -1,0 +1,148 @@
+package org.aspskg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.aspskg.bench.Measurement;
+import org.aspskg.bench.ResultsFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code asps-kg bench --smoke}: every benchmark runs end to end on tiny inputs (real builds, real
+ * loads, real servers in their own JVMs) and writes well-formed results. No timing is asserted.
+ */
+class BenchCommandTest {
+    @TempDir
+    static Path out;
+
+    private static CliRun run;
+
+    /** The README's full-run command, e.g. {@code bench}, as arguments after {@code java -jar target/asps-kg.jar}. */
+    private static List<String> readmeBenchCommand() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## Benchmarks"));
+        String line = section.lines().filter(l -> l.startsWith("    " + JAR + "bench")).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + JAR + "bench' command in the README's Benchmarks section"));
+        return List.of(line.substring(4 + JAR.length()).strip().split(" +"));
+    }
+
+    private static final String JAR = "java -jar target/asps-kg.jar ";
+
+    /** Runs the README's command with {@code --smoke} and a temporary results directory. */
+    @BeforeAll
+    static void runSmokeBench() throws Exception {
+        List<String> args = new java.util.ArrayList<>(readmeBenchCommand());
+        args.addAll(List.of("--smoke", "--out", out.toString()));
+        run = CliRun.of(args.toArray(String[]::new));
+    }
+
+    private static List<Measurement> results(String benchmark) throws Exception {
+        return ResultsFile.read(out.resolve(benchmark + ".csv"));
+    }
+
+    private static Set<String> keys(List<Measurement> rows, java.util.function.Function<Measurement, String> key) {
+        return rows.stream().map(key).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void smokeRunSucceedsAndPrintsATablePerBenchmark() {
+        assertEquals(0, run.exit(), run.err());
+        for (String name : List.of("build", "load", "serve")) {
+            assertTrue(run.out().contains("### " + name + ": "), "no table for " + name + ":\n" + run.out());
+        }
+        assertTrue(run.out().contains("load average (1, 5, 15 min): "), run.out());
+        assertTrue(run.out().contains("other processes' share of all CPU time: "), run.out());
+    }
+
+    @Test
+    void buildResultsHaveEveryPhaseForHermitAndElk() throws Exception {
+        List<Measurement> rows = results("build");
+        Set<String> expected = new TreeSet<>();
+        for (String peer : List.of("hermit", "elk")) {
+            for (String phase : List.of("parse", "classify", "materialize", "load", "total")) {
+                expected.add(peer + " " + phase + " median ms");
+            }
+        }
+        assertEquals(expected, keys(rows, m -> m.peer() + " " + m.scenario() + " " + m.metric() + " " + m.unit()));
+        assertTrue(rows.stream().allMatch(m -> m.value() > 0 && m.runs() == 1 && m.size() > 2000), rows.toString());
+    }
+
+    @Test
+    void loadResultsHaveEveryPeerAtEverySize() throws Exception {
+        List<Measurement> rows = results("load");
+        Set<String> expected = new TreeSet<>();
+        for (String peer : List.of("asps-kg", "jena-bulk-loader", "jena-bulk-loader-parallel", "jena-transaction")) {
+            for (long size : List.of(2000L)) {
+                expected.add(peer + " " + size + " rate triples/s");
+                expected.add(peer + " " + size + " time ms");
+                expected.add(peer + " " + size + " cpu time ms");
+            }
+        }
+        assertEquals(expected, keys(rows, m -> m.peer() + " " + m.size() + " " + m.metric() + " " + m.unit()));
+        assertTrue(rows.stream().allMatch(m -> m.value() > 0), rows.toString());
+        // rate and time are the same measurement seen two ways
+        for (Measurement rate : rows.stream().filter(m -> m.metric().equals("rate")).toList()) {
+            Measurement time = rows.stream().filter(m -> m.metric().equals("time") && m.peer().equals(rate.peer())
+                    && m.size() == rate.size()).findFirst().orElseThrow();
+            assertEquals(rate.size(), rate.value() * time.value() / 1000, rate.size() * 0.01, rate + " vs " + time);
+        }
+    }
+
+    @Test
+    void serveResultsCompareBothServersAtEveryClientCountWithoutErrors() throws Exception {
+        List<Measurement> rows = results("serve");
+        List<Measurement> all = rows.stream().filter(m -> m.scenario().equals("all-queries")).toList();
+        Set<String> expected = new TreeSet<>();
+        for (String peer : List.of("asps-kg", "stock-fuseki")) {
+            for (int clients : List.of(1, 4, 16)) {
+                for (String metric : List.of("throughput", "p50", "p99", "errors")) {
+                    expected.add(peer + " " + clients + " " + metric);
+                }
+            }
+        }
+        assertEquals(expected, keys(all, m -> m.peer() + " " + m.clients() + " " + m.metric()));
+        Map<String, Double> errors = all.stream().filter(m -> m.metric().equals("errors"))
+                .collect(Collectors.toMap(m -> m.peer() + "@" + m.clients(), Measurement::value));
+        assertTrue(errors.values().stream().allMatch(e -> e == 0), "errors: " + errors);
+        assertTrue(all.stream().filter(m -> m.metric().equals("throughput")).allMatch(m -> m.value() > 0), all.toString());
+        assertTrue(all.stream().filter(m -> m.metric().equals("p99")).allMatch(m -> m.value() > 0), all.toString());
+        assertEquals(Set.of("asps-kg peak heap", "asps-kg peak RSS", "stock-fuseki peak heap", "stock-fuseki peak RSS"),
+                keys(rows.stream().filter(m -> m.unit().equals("MiB")).toList(), m -> m.peer() + " " + m.metric()));
+        // "slowest query" is the largest per-query p99 of its server and client count
+        for (Measurement slowest : rows.stream().filter(m -> m.scenario().equals("slowest query")).toList()) {
+            double max = rows.stream().filter(m -> m.peer().equals(slowest.peer()) && m.clients() == slowest.clients()
+                    && m.metric().equals("p99") && !m.scenario().equals("all-queries")
+                    && !m.scenario().equals("slowest query")).mapToDouble(Measurement::value).max().orElseThrow();
+            assertEquals(max, slowest.value(), 0.001, slowest.toString());
+        }
+        assertEquals(6, rows.stream().filter(m -> m.scenario().equals("slowest query")).count());
+        // the served store: the ontology plus the synthetic triples
+        assertTrue(rows.stream().allMatch(m -> m.size() > 3000), rows.toString());
+    }
+
+    @Test
+    void everyBenchmarkHasAPlotAndTheReportListsThem() throws Exception {
+        for (String name : List.of("build", "load", "serve")) {
+            BufferedImage png = ImageIO.read(out.resolve(name + ".png").toFile());
+            assertTrue(png != null && png.getWidth() >= 640 && png.getHeight() >= 400, name + ".png");
+        }
+        String report = Files.readString(out.resolve("results.md"));
+        assertEquals(run.out(), report);
+        assertTrue(report.contains("Plot: `serve.png`"), report);
+        for (String name : List.of("build", "load", "serve")) {
+            String section = Files.readString(out.resolve(name + ".md"));
+            assertTrue(section.startsWith("### " + name + ": ") && report.contains(section), name + ".md:\n" + section);
+        }
+    }
+}
