@@ -62,6 +62,7 @@ class BenchCommandTest {
             assertTrue(run.out().contains("### " + name + ": "), "no table for " + name + ":\n" + run.out());
         }
         assertTrue(run.out().contains("load average (1, 5, 15 min): "), run.out());
+        assertTrue(run.out().contains("other processes' share of all CPU time: "), run.out());
     }
 
     @Test
@@ -164,5 +165,9 @@ class BenchCommandTest {
         String report = Files.readString(out.resolve("results.md"));
         assertEquals(run.out(), report);
         assertTrue(report.contains("Plot: `serve.png`"), report);
+        for (String name : List.of("build", "load", "serve")) {
+            String section = Files.readString(out.resolve(name + ".md"));
+            assertTrue(section.startsWith("### " + name + ": ") && report.contains(section), name + ".md:\n" + section);
+        }
     }
 }
