@@ -25,8 +25,8 @@ import org.aspskg.ontology.AspsVocabulary;
  * {@code synthetic:<copy>/<fact-name>}. Copies point at the real diseases, findings and references,
  * so queries over them join with the ontology as case data will.
  *
- * <p>A stand-in for the synthetic case cohort ({@code asps-kg generate}, issue 7) until it exists:
- * the same shape of load (many small individuals, IRIs, a few literals each), not the same content.
+ * <p>Used by the serve benchmark's {@code --serve-triples}; the load benchmark loads the synthetic
+ * case cohort ({@code asps-kg generate}) instead.
  */
 public final class SyntheticStatements {
     private final List<Template> templates;
