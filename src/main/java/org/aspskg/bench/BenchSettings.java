@@ -21,8 +21,8 @@ import org.aspskg.store.StoreBuilder;
  * @param serveTriples  synthetic triples added to the served store besides the ontology
  * @param clients       concurrent client counts for the serve benchmark
  * @param serveWarmup   untimed load on each server before it is measured
- * @param serveDuration how long each client count is measured, per server and round
- * @param serveRounds   rounds of (asps-kg, stock) measurements, alternating which goes first
+ * @param serveDuration one measured slice of one client count on one server
+ * @param serveRounds   slices per client count and server, interleaved between the servers
  * @param serverHeap    the servers' {@code -Xmx}
  * @param storeBuilds   how asps-kg builds a store from (ontology, store directory): the command line's
  *                      build (the ontology and its mapping set), so the benchmark measures what users run
@@ -51,7 +51,7 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
     public static BenchSettings full(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
         return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 5,
                 List.of(100_000L, 300_000L, 1_000_000L, 2_000_000L), 3, 0, List.of(1, 4, 16),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), 2, "1g", storeBuilds);
+                Duration.ofSeconds(5), Duration.ofSeconds(2), 5, "1g", storeBuilds);
     }
 
     /**
@@ -60,7 +60,7 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
      */
     public static BenchSettings smoke(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
         return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 1, List.of(2_000L), 1,
-                1_000L, List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(400), 1, "256m", storeBuilds);
+                1_000L, List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(200), 2, "256m", storeBuilds);
     }
 
     /** A store builder for the benchmarks' own stores. */
