@@ -22,8 +22,8 @@ import org.aspskg.store.StoreBuilder;
  * @param serveTriples  synthetic triples added to the served store besides the ontology
  * @param clients       concurrent client counts for the serve benchmark
  * @param serveWarmup   untimed load on each server before it is measured
- * @param serveDuration how long each client count is measured, per server and round
- * @param serveRounds   rounds of (asps-kg, stock) measurements, alternating which goes first
+ * @param serveDuration one measured slice of one client count on one server
+ * @param serveRounds   slices per client count and server, interleaved between the servers
  * @param serverHeap    the servers' {@code -Xmx}
  * @param shapes        the SHACL case shapes (for the cohort's case knowledge)
  * @param caseSizes     cohort sizes, in cases, for asps-kg's case ranking (each in a child JVM with {@code serverHeap})
@@ -61,7 +61,7 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
     public static BenchSettings full(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
         return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 5,
                 List.of(3_000L, 10_000L, 30_000L, 100_000L), 3, 0, List.of(1, 4, 16),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), 2, "1g", DdxKnowledge.DEFAULT_SHAPES,
+                Duration.ofSeconds(5), Duration.ofSeconds(2), 5, "1g", DdxKnowledge.DEFAULT_SHAPES,
                 List.of(1_000, 10_000, 100_000), List.of(10, 20, 40), storeBuilds);
     }
 
@@ -71,7 +71,7 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
      */
     public static BenchSettings smoke(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
         return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 1, List.of(50L), 1,
-                1_000L, List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(400), 1, "256m",
+                1_000L, List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(200), 2, "256m",
                 DdxKnowledge.DEFAULT_SHAPES, List.of(100), List.of(2), storeBuilds);
     }
 

@@ -26,10 +26,12 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * SPARQL serving over HTTP on loopback: the query library replayed by 1, 4 and 16 concurrent clients
  * for a fixed time against {@code asps-kg serve} and against stock Fuseki — jena-fuseki-main's own
  * command line ({@code FusekiMainCmd --tdb2 --loc … --set tdb:unionDefaultGraph=true /asps}, what
- * the README tells a user of stock Fuseki to run), no asps-kg code — on the same TDB2 files. Each
- * server runs alone in its own JVM with the same heap limit; each is warmed up, then measured; rounds
- * alternate which goes first. Before timing, every query's result size must be the same on both,
- * so both serve the same data the same way. Also reports each server's peak heap and resident memory.
+ * the README tells a user of stock Fuseki to run), no asps-kg code — on the same TDB2 store (stock
+ * Fuseki on a byte-for-byte copy, since a TDB2 database is opened by one process). Each server runs in
+ * its own JVM with the same heap limit; both are up, each is warmed up, then each client count is
+ * measured in short slices alternating between the servers, so that other work on the shared cores
+ * falls on both alike. Before timing, both must give the same answer to every query. Also reports
+ * each server's peak heap and resident memory.
  */
 public final class ServeBenchmark implements Benchmark {
     static final String ASPS_KG = "asps-kg";
@@ -79,37 +81,53 @@ public final class ServeBenchmark implements Benchmark {
         Path store = work.resolve("tdb2");
         long storeTriples = buildStore(settings, work, store, log);
 
+        // TDB2 lets one process open a database, so stock Fuseki serves a byte-for-byte copy of it
+        Path stockStore = work.resolve("tdb2-copy");
+        copyTree(store, stockStore);
+
         Map<String, Map<Integer, Totals>> totals = new LinkedHashMap<>();
         Map<String, Map<String, QueryAnswer>> answers = new LinkedHashMap<>();
         Map<String, double[]> memory = new LinkedHashMap<>(); // peer -> {peak heap, peak rss}
         List<String> peers = List.of(ASPS_KG, STOCK);
         int maxClients = settings.clients().stream().mapToInt(Integer::intValue).max().orElseThrow();
-        for (int round = 0; round < settings.serveRounds(); round++) {
-            List<String> order = round % 2 == 0 ? peers : List.of(peers.get(1), peers.get(0));
-            for (String peer : order) {
-                ServerProcess server = start(peer, settings, store, work.resolve("round-" + round));
-                try {
-                    if (!answers.containsKey(peer)) answers.put(peer, answers(peer, server.datasetUrl() + "/sparql", library));
-                    String endpoint = server.datasetUrl() + "/sparql";
-                    log.progress("serve: %s (pid %d) warming up with %d clients", peer, server.pid(), maxClients);
-                    HttpLoad.run(endpoint, library.queries(), maxClients, settings.serveWarmup(), MAX_REQUESTS);
-                    for (int clients : settings.clients()) {
-                        HttpLoad.Result r = HttpLoad.run(endpoint, library.queries(), clients, settings.serveDuration(),
-                                MAX_REQUESTS);
+        Map<String, ServerProcess> servers = new LinkedHashMap<>();
+        try {
+            servers.put(ASPS_KG, start(ASPS_KG, settings, store, work));
+            servers.put(STOCK, start(STOCK, settings, stockStore, work));
+            for (String peer : peers) {
+                answers.put(peer, answers(peer, servers.get(peer).datasetUrl() + "/sparql", library));
+            }
+            requireSameAnswers(library, answers);
+            for (String peer : peers) {
+                log.progress("serve: %s (pid %d) warming up with %d clients", peer, servers.get(peer).pid(), maxClients);
+                HttpLoad.run(servers.get(peer).datasetUrl() + "/sparql", library.queries(), maxClients,
+                        settings.serveWarmup(), MAX_REQUESTS);
+            }
+            // short interleaved slices, alternating which server goes first, so that other work on
+            // shared cores falls on both servers alike; only the measured server is busy at a time
+            for (int clients : settings.clients()) {
+                for (int slice = 0; slice < settings.serveRounds(); slice++) {
+                    List<String> order = slice % 2 == 0 ? peers : List.of(peers.get(1), peers.get(0));
+                    for (String peer : order) {
+                        HttpLoad.Result r = HttpLoad.run(servers.get(peer).datasetUrl() + "/sparql", library.queries(),
+                                clients, settings.serveDuration(), MAX_REQUESTS);
                         totals.computeIfAbsent(peer, p -> new TreeMap<>()).computeIfAbsent(clients, c -> new Totals()).add(r);
-                        log.progress("serve: %s, %d clients: %.0f queries/s, p50 %.1f ms, p99 %.1f ms, %d errors", peer,
-                                clients, r.throughput(), HttpLoad.percentileMillis(r.all(), 50),
-                                HttpLoad.percentileMillis(r.all(), 99), r.errors());
                     }
-                } finally {
-                    server.close();
                 }
-                double[] peak = memory.computeIfAbsent(peer, p -> new double[] {0, 0});
-                peak[0] = Math.max(peak[0], server.peakHeapMiB().orElse(0));
-                peak[1] = Math.max(peak[1], server.peakRssMiB().orElse(0));
+                for (String peer : peers) {
+                    Totals t = totals.get(peer).get(clients);
+                    log.progress("serve: %s, %d clients: %.0f queries/s, p50 %.1f ms, p99 %.1f ms, %d errors", peer,
+                            clients, t.requests / (t.nanos / 1e9), HttpLoad.percentileMillis(t.all, 50),
+                            HttpLoad.percentileMillis(t.all, 99), t.errors);
+                }
+            }
+        } finally {
+            for (var e : servers.entrySet()) {
+                ServerProcess server = e.getValue();
+                server.close();
+                memory.put(e.getKey(), new double[] {server.peakHeapMiB().orElse(0), server.peakRssMiB().orElse(0)});
             }
         }
-        requireSameAnswers(library, answers);
 
         List<Measurement> rows = new ArrayList<>();
         for (int clients : settings.clients()) {
@@ -138,10 +156,8 @@ public final class ServeBenchmark implements Benchmark {
         }
         for (String peer : peers) {
             String scenario = "server JVM -Xmx" + settings.serverHeap();
-            rows.add(row(peer, scenario, storeTriples, maxClients, "peak heap", memory.get(peer)[0], "MiB",
-                    settings.serveRounds()));
-            rows.add(row(peer, scenario, storeTriples, maxClients, "peak RSS", memory.get(peer)[1], "MiB",
-                    settings.serveRounds()));
+            rows.add(row(peer, scenario, storeTriples, maxClients, "peak heap", memory.get(peer)[0], "MiB", 1));
+            rows.add(row(peer, scenario, storeTriples, maxClients, "peak RSS", memory.get(peer)[1], "MiB", 1));
         }
         for (int clients : settings.clients()) {
             for (ServedQuery q : library.queries()) {
@@ -173,6 +189,14 @@ public final class ServeBenchmark implements Benchmark {
         long triples = report.graphSizes().values().stream().mapToLong(Long::longValue).sum();
         log.progress("serve: store of %,d triples at %s", triples, store);
         return triples;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = java.nio.file.Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                java.nio.file.Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
     }
 
     private static ServerProcess start(String peer, BenchSettings settings, Path store, Path work)

@@ -70,7 +70,7 @@ public final class KnowledgeGraphStore implements AutoCloseable {
         return Txn.calculateRead(dsg, () -> {
             Map<String, Long> sizes = new LinkedHashMap<>();
             GRAPHS.forEach(g -> sizes.put(g, 0L));
-            // size() counts index entries; stream().count() would decode every node of every triple
+            // size() counts index entries; streaming the triples would also decode every node
             dsg.listGraphNodes().forEachRemaining(g -> sizes.put(g.getURI(), (long) dsg.getGraph(g).size()));
             return sizes;
         });
