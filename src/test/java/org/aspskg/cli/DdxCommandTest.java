@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,22 +16,13 @@ import org.aspskg.ddx.RankedHypothesis;
 import org.aspskg.ddx.RankingJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code asps-kg ddx}: the same ranking as the service in every format; bad cases exit 2 with a located message. */
 class DdxCommandTest {
     private static final Path EXAMPLE = Path.of("ontology", "examples", "asps-thigh-young-woman.json");
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static DifferentialService service() {
@@ -42,7 +31,7 @@ class DdxCommandTest {
 
     @Test
     void cliJsonEqualsTheServicesJsonForTheSameCase() throws Exception {
-        Run r = run("ddx", "--format", "json", EXAMPLE.toString());
+        CliRun r = run("ddx", "--format", "json", EXAMPLE.toString());
         assertEquals(0, r.exit(), r.err());
         DifferentialService service = service();
         assertEquals(RankingJson.write(service.toJson(service.rank(EXAMPLE))), r.out());
@@ -55,7 +44,7 @@ class DdxCommandTest {
 
     @Test
     void tableListsTheHypothesesInRankOrderWithTheirScores() {
-        Run r = run("ddx", EXAMPLE.toString());
+        CliRun r = run("ddx", EXAMPLE.toString());
         assertEquals(0, r.exit(), r.err());
         DifferentialRanking ranking = service().rank(EXAMPLE);
         List<String> rows = r.out().lines().filter(l -> l.matches("\\s+\\d+  .*")).toList();
@@ -72,7 +61,7 @@ class DdxCommandTest {
 
     @Test
     void turtleOutputIsTheRankingGraph() {
-        Run r = run("ddx", "--format", "ttl", EXAMPLE.toString());
+        CliRun r = run("ddx", "--format", "ttl", EXAMPLE.toString());
         assertEquals(0, r.exit(), r.err());
         Model cli = ModelFactory.createDefaultModel().read(new StringReader(r.out()), null, "TTL");
         DifferentialService service = service();
@@ -83,7 +72,7 @@ class DdxCommandTest {
     void unknownFindingExitsTwoWithFileLineAndSuggestions(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"id\": \"bad\",\n \"findings\": [\"thigh\", \"flow viods\"]}\n");
-        Run r = run("ddx", bad.toString());
+        CliRun r = run("ddx", bad.toString());
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("error: " + bad + ":2:24: unknown finding 'flow viods'; did you mean 'flow voids' "
@@ -96,7 +85,7 @@ class DdxCommandTest {
     void contradictoryCaseExitsTwoNamingBothFindings(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("clash.json");
         Files.writeString(bad, "{\"findings\": [\"TFE3 positive\", \"TFE3 negative\"]}");
-        Run r = run("ddx", "--format", "json", bad.toString());
+        CliRun r = run("ddx", "--format", "json", bad.toString());
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("error: case clash is contradictory: 'TFE3 positive' (strong nuclear TFE3 "
@@ -107,7 +96,7 @@ class DdxCommandTest {
     @Test
     void unknownFormatAndMissingFileExitTwo() {
         assertEquals(Main.EXIT_USER_ERROR, run("ddx", "--format", "xml", EXAMPLE.toString()).exit());
-        Run missing = run("ddx", "no/such/case.json");
+        CliRun missing = run("ddx", "no/such/case.json");
         assertEquals(Main.EXIT_USER_ERROR, missing.exit());
         assertTrue(missing.err().contains("no/such/case.json: no such readable file"), missing.err());
     }
@@ -116,7 +105,7 @@ class DdxCommandTest {
     void storeRankingWritesTheCaseToTheCasesGraphAndABadCaseLeavesTheStoreUntouched(@TempDir Path dir) throws Exception {
         Path tdb = dir.resolve("tdb2");
         org.aspskg.store.StandardBuild.of(org.aspskg.ontology.OntologyLoader.DEFAULT_ONTOLOGY, tdb).build();
-        Run r = run("ddx", "--store-ranking", "--store", tdb.toString(), EXAMPLE.toString());
+        CliRun r = run("ddx", "--store-ranking", "--store", tdb.toString(), EXAMPLE.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("stored in the cases graph of " + tdb), r.err());
         long stored;
@@ -131,14 +120,14 @@ class DdxCommandTest {
         try (org.aspskg.store.KnowledgeGraphStore kg = org.aspskg.store.KnowledgeGraphStore.open(tdb)) {
             assertEquals(stored, new org.aspskg.ddx.CasesGraph(kg.datasetGraph()).size());
         }
-        Run missing = run("ddx", "--store-ranking", "--store", dir.resolve("none").toString(), EXAMPLE.toString());
+        CliRun missing = run("ddx", "--store-ranking", "--store", dir.resolve("none").toString(), EXAMPLE.toString());
         assertEquals(Main.EXIT_USER_ERROR, missing.exit());
         assertTrue(missing.err().contains("no store at"), missing.err());
     }
 
     @Test
     void checkWithHermitAgreesOnAnExample() {
-        Run r = run("ddx", "--check-with-hermit", Path.of("ontology", "examples", "asps-buttock-lung-metastases.ttl").toString());
+        CliRun r = run("ddx", "--check-with-hermit", Path.of("ontology", "examples", "asps-buttock-lung-metastases.ttl").toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("HermiT agrees with the compiled classifier"), r.err());
     }

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code asps-kg map --check}: exit codes 0, 1 and 2, and the report formats validate uses. */
 class MapCheckCommandTest {
@@ -21,16 +18,8 @@ class MapCheckCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path broken() throws Exception {
@@ -42,7 +31,7 @@ class MapCheckCommandTest {
 
     @Test
     void aValidSetExitsZeroWithASummaryOnStderr() {
-        Run r = run("map", "--check", GOOD, "--ontology", TERMS);
+        CliRun r = run("map", "--check", GOOD, "--ontology", TERMS);
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("Level  Rule Name  Subject  Property  Value"), r.out().lines().toList());
         assertEquals(GOOD + ": 0 ERROR, 0 WARN, 0 INFO (passes at ERROR)\n", r.err());
@@ -51,7 +40,7 @@ class MapCheckCommandTest {
     @Test
     void errorRowsExitOneAndAreListedAsTsv() throws Exception {
         Path file = broken();
-        Run r = run("map", "--check", file.toString(), "--ontology", TERMS, "--format", "tsv");
+        CliRun r = run("map", "--check", file.toString(), "--ontology", TERMS, "--format", "tsv");
         assertEquals(Main.EXIT_FAILED_CHECK, r.exit());
         assertEquals(List.of("Level\tRule Name\tSubject\tProperty\tValue\tExplanation",
                 "ERROR\tundeclared_prefix\t" + file + ":12\tobject_id\tNOPE:0002\tprefix 'NOPE' is not in the curie_map"),
@@ -61,7 +50,7 @@ class MapCheckCommandTest {
 
     @Test
     void jsonCarriesCountsAndRows() throws Exception {
-        Run r = run("map", "--check", broken().toString(), "--ontology", TERMS, "--format", "json", "--fail-on", "none");
+        CliRun r = run("map", "--check", broken().toString(), "--ontology", TERMS, "--format", "json", "--fail-on", "none");
         assertEquals(0, r.exit());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(1, json.at("/counts/ERROR").asInt());
@@ -73,7 +62,7 @@ class MapCheckCommandTest {
     void anUnreadableSetExitsTwoWithFileAndLine() throws Exception {
         Path file = dir.resolve("short-row.sssom.tsv");
         Files.writeString(file, "subject_id\tpredicate_id\tobject_id\tmapping_justification\nA:1\tskos:exactMatch\n");
-        Run r = run("map", "--check", file.toString(), "--ontology", TERMS);
+        CliRun r = run("map", "--check", file.toString(), "--ontology", TERMS);
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
         assertEquals("", r.out());
         assertEquals(List.of("error: " + file + ":2: 2 cells, but the header names 4 columns",
@@ -83,7 +72,7 @@ class MapCheckCommandTest {
 
     @Test
     void neitherCodeNorCheckIsAUsageError() {
-        Run r = run("map");
+        CliRun r = run("map");
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
         assertEquals("Give a CODE to resolve, or --check [FILE].", r.err().lines().findFirst().orElse(""));
     }
