@@ -51,6 +51,7 @@ import org.semanticweb.owlapi.reasoner.OWLReasoner;
  */
 public final class CaseTBox {
     private final OWLOntology ontology;
+    private final List<OWLAxiom> ontologyAxioms;
     private final OWLDataFactory df;
     private final OWLReasoner hermit;
     private final OWLClass patientCase;
@@ -76,9 +77,10 @@ public final class CaseTBox {
             throw new IllegalStateException(e);
         }
         // Logical axioms and declarations only: annotations do not change what HermiT infers.
-        manager.addAxioms(ontology, source.axioms(Imports.INCLUDED)
+        this.ontologyAxioms = source.axioms(Imports.INCLUDED)
                 .filter(ax -> ax.isLogicalAxiom() || ax.getAxiomType() == AxiomType.DECLARATION)
-                .map(ax -> (OWLAxiom) ax.getAxiomWithoutAnnotations()));
+                .map(ax -> (OWLAxiom) ax.getAxiomWithoutAnnotations()).distinct().toList();
+        manager.addAxioms(ontology, ontologyAxioms.stream());
         this.patientCase = df.getOWLClass(IRI.create(AspsVocabulary.PATIENT_CASE.getURI()));
         this.caseProperties = readCaseProperties();
 
@@ -251,6 +253,14 @@ public final class CaseTBox {
     /** The TBox with its helper classes: the ontology HermiT realizes cases against. */
     public OWLOntology ontology() {
         return ontology;
+    }
+
+    /**
+     * The ontology's own logical axioms and declarations, without the helper classes: what Protégé
+     * or ROBOT would reason with.
+     */
+    public List<OWLAxiom> ontologyAxioms() {
+        return ontologyAxioms;
     }
 
     /** HermiT over {@link #ontology()}, classified. Not thread-safe: only for compile time and tests. */

@@ -156,15 +156,59 @@ public final class HermitCaseClassifier implements CaseClassifier {
         }
     }
 
+    /**
+     * The cohort realized as a Protégé or ROBOT user would: one ontology of the plain ontology's
+     * logical axioms ({@link CaseTBox#ontologyAxioms()}, no helper classes) and every case's ABox
+     * (the same translation as {@link #realizeWholeABox}, absent findings as ¬∃p.X assertions),
+     * HermiT precomputing CLASS_ASSERTIONS, then each case individual's inferred types among the
+     * ontology's case classes ({@link CaseTBox#ontologyCaseClasses()}, PatientCase included).
+     *
+     * <p>It answers less than asps-kg: which presentations a case has, not which features it is
+     * known to show or not to show, so nothing can be ranked from it. It is the fairer naive peer
+     * for benchmarks (no ¬∃ helper definitions for HermiT to branch on), and a lower bound on what
+     * the naive way costs. Fails on an inconsistent ABox.
+     *
+     * @return for each case in order, the IRIs of its case classes
+     */
+    public List<Set<String>> realizeWholeABoxPlain(List<PatientCase> cases) {
+        List<OWLAxiom> abox = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) abox.addAll(abox(cases.get(i), individual(cases.get(i), i)).keySet());
+        OWLOntology o = ontologyWith(tbox.ontologyAxioms(), abox);
+        OWLReasoner r = new ReasonerFactory().createReasoner(o);
+        try {
+            if (!r.isConsistent()) {
+                throw new IllegalArgumentException("the cases' ABox is inconsistent with the ontology");
+            }
+            r.precomputeInferences(InferenceType.CLASS_ASSERTIONS);
+            Set<OWLClass> caseClasses = tbox.ontologyCaseClasses();
+            List<Set<String>> out = new ArrayList<>();
+            for (int i = 0; i < cases.size(); i++) {
+                OWLNamedIndividual ind = df.getOWLNamedIndividual(IRI.create(individual(cases.get(i), i)));
+                Set<String> types = new TreeSet<>();
+                r.getTypes(ind, false).entities().filter(caseClasses::contains)
+                        .forEach(t -> types.add(t.getIRI().toString()));
+                out.add(types);
+            }
+            return out;
+        } finally {
+            r.dispose();
+            o.getOWLOntologyManager().removeOntology(o);
+        }
+    }
+
     private static String individual(PatientCase c, int i) {
         return c.iri() + "-individual-" + i;
     }
 
     private OWLOntology withTBox(List<OWLAxiom> abox) {
+        return ontologyWith(tbox.ontology().axioms(Imports.EXCLUDED).toList(), abox);
+    }
+
+    private static OWLOntology ontologyWith(List<OWLAxiom> tboxAxioms, List<OWLAxiom> abox) {
         OWLOntologyManager m = OWLManager.createOWLOntologyManager();
         try {
             OWLOntology o = m.createOntology();
-            m.addAxioms(o, tbox.ontology().axioms(Imports.EXCLUDED));
+            m.addAxioms(o, tboxAxioms.stream());
             m.addAxioms(o, abox.stream());
             return o;
         } catch (OWLOntologyCreationException e) {
