@@ -27,14 +27,20 @@ import org.aspskg.store.StoreBuilder;
  * @param serverHeap    the servers' {@code -Xmx}
  * @param shapes        the SHACL case shapes (for the cohort's case knowledge)
  * @param caseSizes     cohort sizes, in cases, for asps-kg's case ranking (each in a child JVM with {@code serverHeap})
- * @param naiveCaseSizes cohort sizes for the whole-ABox HermiT peer (it grows superlinearly: keep them small)
+ * @param naiveCaseSizes cohort sizes, growing, for the HermiT peers that answer what asps-kg answers
+ *                      ({@code whole-abox-hermit}, {@code hermit-per-case}); each stops at its first size
+ *                      that does not finish within {@code naiveBudget}
  * @param storeBuilds   how asps-kg builds a store from (ontology, store directory): the command line's
  *                      build (the ontology and its mapping set), so the benchmark measures what users run
+ * @param plainCaseSizes cohort sizes, growing, for {@code whole-abox-hermit-plain} (HermiT realizing the
+ *                      cohort against the plain ontology), stopping as the other HermiT peers do
+ * @param naiveBudget   how long one run of a HermiT peer may take (in a child JVM with {@code serverHeap});
+ *                      a run past it is stopped and reported as not finishing within it
  */
 public record BenchSettings(Path ontology, Path queries, Path out, Path work, int buildRuns, List<Long> loadSizes,
         int loadRuns, long serveTriples, List<Integer> clients, Duration serveWarmup, Duration serveDuration,
         int serveRounds, String serverHeap, Path shapes, List<Integer> caseSizes, List<Integer> naiveCaseSizes,
-        BiFunction<Path, Path, StoreBuilder> storeBuilds) {
+        BiFunction<Path, Path, StoreBuilder> storeBuilds, List<Integer> plainCaseSizes, Duration naiveBudget) {
 
     /** Default results directory (committed). */
     public static final Path RESULTS = Path.of("bench", "results");
@@ -46,23 +52,27 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
         loadSizes = List.copyOf(loadSizes);
         caseSizes = List.copyOf(caseSizes);
         naiveCaseSizes = List.copyOf(naiveCaseSizes);
-        if (caseSizes.stream().anyMatch(n -> n < 1) || naiveCaseSizes.stream().anyMatch(n -> n < 1)) {
+        plainCaseSizes = List.copyOf(plainCaseSizes);
+        if (caseSizes.stream().anyMatch(n -> n < 1) || naiveCaseSizes.stream().anyMatch(n -> n < 1)
+                || plainCaseSizes.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("case sizes ≥ 1");
         }
+        if (naiveBudget.isNegative() || naiveBudget.isZero()) throw new IllegalArgumentException("naive budget > 0");
         if (buildRuns < 1 || loadRuns < 1 || serveRounds < 1) throw new IllegalArgumentException("runs must be ≥ 1");
         if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1)) throw new IllegalArgumentException("clients ≥ 1");
         if (loadSizes.isEmpty() || loadSizes.stream().anyMatch(n -> n < 1)) throw new IllegalArgumentException("sizes ≥ 1");
     }
 
     /**
-     * The documented full run, about a quarter of an hour on 2 cores. The served store is the real one: the
+     * The documented full run, about half an hour on 2 cores. The served store is the real one: the
      * query library asks about the ontology's statement nodes, which synthetic copies would multiply.
      */
     public static BenchSettings full(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
         return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 5,
                 List.of(3_000L, 10_000L, 30_000L, 100_000L), 3, 0, List.of(1, 4, 16),
                 Duration.ofSeconds(5), Duration.ofSeconds(2), 5, "1g", DdxKnowledge.DEFAULT_SHAPES,
-                List.of(1_000, 10_000, 100_000), List.of(10, 20, 40), storeBuilds);
+                List.of(1_000, 10_000, 100_000), List.of(10, 20, 40, 80, 160), storeBuilds,
+                List.of(10, 30, 100, 300, 1_000, 3_000, 10_000, 30_000, 100_000), Duration.ofSeconds(120));
     }
 
     /**
@@ -72,7 +82,7 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
     public static BenchSettings smoke(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
         return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 1, List.of(50L), 1,
                 1_000L, List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(200), 2, "256m",
-                DdxKnowledge.DEFAULT_SHAPES, List.of(100), List.of(2), storeBuilds);
+                DdxKnowledge.DEFAULT_SHAPES, List.of(100), List.of(2), storeBuilds, List.of(2), Duration.ofSeconds(20));
     }
 
     /** A store builder for the benchmarks' own stores. */

@@ -49,8 +49,7 @@ public final class CaseRankingRun {
         PatientCase[] cases = cohort.stream().map(CohortGenerator.GeneratedCase::patientCase).toArray(PatientCase[]::new);
         String[] truth = cohort.stream().map(CohortGenerator.GeneratedCase::trueDiagnosis).toArray(String[]::new);
         cohort = null;
-        System.gc();
-        for (MemoryPoolMXBean heapPool : ManagementFactory.getMemoryPoolMXBeans()) heapPool.resetPeakUsage();
+        resetPeakHeap();
         long[] nanos = new long[n];
         AtomicInteger top1 = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
@@ -77,14 +76,25 @@ public final class CaseRankingRun {
         pool.shutdown();
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        long peakHeap = 0;
-        for (MemoryPoolMXBean pool2 : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool2.getType() == MemoryType.HEAP) peakHeap += pool2.getPeakUsage().getUsed();
-        }
         return String.format(Locale.ROOT,
                 "RESULT cases=%d threads=%d wall_ms=%.3f p50_us=%.3f p99_us=%.3f max_us=%.3f peak_heap_mib=%.1f top1=%d",
                 n, threads, wall / 1e6, percentile(sorted, 0.50) / 1e3, percentile(sorted, 0.99) / 1e3,
-                sorted[n - 1] / 1e3, peakHeap / (1024.0 * 1024.0), top1.get());
+                sorted[n - 1] / 1e3, peakHeapMib(), top1.get());
+    }
+
+    /** Collects garbage, then starts measuring the heap's peak use afresh. */
+    static void resetPeakHeap() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+    }
+
+    /** The heap's peak use since {@link #resetPeakHeap()}: the sum of the heap pools' peaks, in MiB. */
+    static double peakHeapMib() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        }
+        return peak / (1024.0 * 1024.0);
     }
 
     static double percentile(long[] sorted, double q) {

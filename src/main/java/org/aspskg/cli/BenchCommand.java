@@ -71,8 +71,19 @@ final class BenchCommand implements Callable<Integer> {
     List<Integer> caseSizes;
 
     @Option(names = "--naive-case-sizes", split = ",", paramLabel = "N",
-            description = "Cohort sizes for the whole-ABox HermiT peer (default: 10,20,40; it grows superlinearly).")
+            description = "Growing cohort sizes for the HermiT peers whole-abox-hermit and hermit-per-case "
+                    + "(default: 10,20,40,80,160; each stops at its first size past --naive-budget).")
     List<Integer> naiveCaseSizes;
+
+    @Option(names = "--plain-case-sizes", split = ",", paramLabel = "N",
+            description = "Growing cohort sizes for the HermiT peer whole-abox-hermit-plain (default: "
+                    + "10,30,100,…,100000; it stops at its first size past --naive-budget).")
+    List<Integer> plainCaseSizes;
+
+    @Option(names = "--naive-budget", paramLabel = "S",
+            description = "Seconds one run of a HermiT peer may take before it is stopped and reported as not "
+                    + "finishing (default: 120).")
+    Double naiveBudget;
 
     @Spec
     CommandSpec spec;
@@ -98,7 +109,9 @@ final class BenchCommand implements Callable<Integer> {
                 d.shapes(),
                 caseSizes != null ? caseSizes : d.caseSizes(),
                 naiveCaseSizes != null ? naiveCaseSizes : d.naiveCaseSizes(),
-                d.storeBuilds());
+                d.storeBuilds(),
+                plainCaseSizes != null ? plainCaseSizes : d.plainCaseSizes(),
+                naiveBudget != null ? Duration.ofMillis(Math.round(naiveBudget * 1000)) : d.naiveBudget());
         BenchmarkSuite suite = BenchmarkSuite.standard();
         if (only != null) suite = suite.only(only);
         String command = "asps-kg " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
