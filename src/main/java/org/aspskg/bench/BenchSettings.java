@@ -64,7 +64,7 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
     }
 
     /**
-     * The documented full run, about half an hour on 2 cores. The served store is the real one: the
+     * The documented full run, about 40 minutes on 2 cores. The served store is the real one: the
      * query library asks about the ontology's statement nodes, which synthetic copies would multiply.
      */
     public static BenchSettings full(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {

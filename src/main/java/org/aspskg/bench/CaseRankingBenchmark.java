@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.CohortGenerator;
+import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -164,8 +165,12 @@ public final class CaseRankingBenchmark implements Benchmark {
 
     @Override
     public List<Chart<?, ?>> charts(List<Measurement> results) {
-        return List.of(Charts.lines("Case classification + ranking by cohort size", "cases (log scale)",
-                "throughput (cases/s)", results.stream().filter(m -> m.metric().equals("throughput")).toList(),
-                Measurement::size, true));
+        // time against size on log–log axes: a line of slope 1 is linear growth, a steeper one superlinear
+        XYChart chart = Charts.lines("Case classification (+ ranking) of a cohort, time by size", "cases (log scale)",
+                "time (ms, log scale)", results.stream().filter(m -> m.metric().equals("time")).toList(),
+                Measurement::size, true);
+        chart.getStyler().setYAxisMin(null);
+        chart.getStyler().setYAxisLogarithmic(true);
+        return List.of(chart);
     }
 }

@@ -125,8 +125,9 @@ public final class HermitCaseClassifier implements CaseClassifier {
     }
 
     /**
-     * Whole-ABox realization of many cases in one HermiT run (precomputing CLASS_ASSERTIONS), as
-     * Protégé or ROBOT would realize a cohort: the naive peer for benchmarks, not a reference —
+     * Whole-ABox realization of many cases in one HermiT run (precomputing CLASS_ASSERTIONS) against
+     * the case TBox, helper classes included: a naive peer for benchmarks that answers what the
+     * ranker needs (see {@link #realizeWholeABoxPlain} for the plain ontology's), not a reference —
      * see {@link #classify} for the types it was seen to miss. HermiT does not split an ABox into
      * its independent parts, so its cost grows faster than the number of cases (on this TBox 10
      * cases took 2 s, 20 took 6 s, 40 took 33 s). Fails on an inconsistent ABox.
