@@ -54,6 +54,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "library queries about statement nodes).")
     Long serveTriples;
 
+    @Option(names = "--serve-cases", paramLabel = "N",
+            description = "Synthetic cases (as asps-kg generate writes them) in the served store's cases graph "
+                    + "(default: 100000, about 36 triples a case).")
+    Long serveCases;
+
     @Option(names = "--clients", split = ",", paramLabel = "N", description = "Concurrent clients (default: 1,4,16).")
     List<Integer> clients;
 
@@ -90,6 +95,7 @@ final class BenchCommand implements Callable<Integer> {
                 loadSizes != null ? loadSizes : d.loadSizes(),
                 loadRuns != null ? loadRuns : d.loadRuns(),
                 serveTriples != null ? serveTriples : d.serveTriples(),
+                serveCases != null ? serveCases : d.serveCases(),
                 clients != null ? clients : d.clients(),
                 d.serveWarmup(),
                 serveSeconds != null ? Duration.ofMillis(Math.round(serveSeconds * 1000)) : d.serveDuration(),
