@@ -65,7 +65,7 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
     public static BenchSettings full(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
         return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 5,
                 List.of(3_000L, 10_000L, 30_000L, 100_000L), 3, 0, 100_000, List.of(1, 4, 16),
-                Duration.ofSeconds(5), Duration.ofSeconds(2), 5, "1g", DdxKnowledge.DEFAULT_SHAPES,
+                Duration.ofSeconds(5), Duration.ofSeconds(3), 8, "1g", DdxKnowledge.DEFAULT_SHAPES,
                 List.of(1_000, 10_000, 100_000), List.of(10, 20, 40), storeBuilds);
     }
 

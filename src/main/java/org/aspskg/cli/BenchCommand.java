@@ -62,10 +62,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--clients", split = ",", paramLabel = "N", description = "Concurrent clients (default: 1,4,16).")
     List<Integer> clients;
 
-    @Option(names = "--serve-seconds", paramLabel = "S", description = "Seconds of one measured slice (default: 2).")
+    @Option(names = "--serve-seconds", paramLabel = "S", description = "Seconds of one measured slice (default: 3).")
     Double serveSeconds;
 
-    @Option(names = "--serve-rounds", paramLabel = "N", description = "Slices per client count and server, alternating servers (default: 5).")
+    @Option(names = "--serve-rounds", paramLabel = "N", description = "Slices per client count and server, alternating servers (default: 8).")
     Integer serveRounds;
 
     @Option(names = "--server-heap", paramLabel = "SIZE", description = "The servers' -Xmx (default: 1g).")
