@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                 + "progress to stderr. The full run takes several minutes; --smoke runs everything tiny."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these benchmarks: build, load, cases, serve (default: all).")
+            description = "Run only these benchmarks: build, load, cases, serve, micro (default: all).")
     List<String> only;
 
     @Option(names = "--smoke", description = "Tiny inputs and short intervals: checks the harness, not the speed.")
@@ -98,7 +98,8 @@ final class BenchCommand implements Callable<Integer> {
                 d.shapes(),
                 caseSizes != null ? caseSizes : d.caseSizes(),
                 naiveCaseSizes != null ? naiveCaseSizes : d.naiveCaseSizes(),
-                d.storeBuilds());
+                d.storeBuilds(),
+                d.micro());
         BenchmarkSuite suite = BenchmarkSuite.standard();
         if (only != null) suite = suite.only(only);
         String command = "asps-kg " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
