@@ -76,7 +76,8 @@ public final class MicroBenchmark implements Benchmark {
                 .timeUnit(TimeUnit.MICROSECONDS)
                 .shouldFailOnError(true)
                 .param("ontology", settings.ontology().toAbsolutePath().toString())
-                .param("shapes", settings.shapes().toAbsolutePath().toString());
+                .param("shapes", settings.shapes().toAbsolutePath().toString())
+                .param("pool", Integer.toString(micro.pool()));
         Collection<RunResult> results;
         try (PrintStream jmhOutput = log.stream()) {
             results = new Runner(options.build(), OutputFormatFactory.createFormatInstance(jmhOutput,
