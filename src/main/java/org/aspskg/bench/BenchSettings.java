@@ -35,7 +35,7 @@ import org.aspskg.store.StoreBuilder;
 public record BenchSettings(Path ontology, Path queries, Path out, Path work, int buildRuns, List<Long> loadSizes,
         int loadRuns, long serveTriples, long serveCases, List<Integer> clients, Duration serveWarmup, Duration serveDuration,
         int serveRounds, String serverHeap, Path shapes, List<Integer> caseSizes, List<Integer> naiveCaseSizes,
-        BiFunction<Path, Path, StoreBuilder> storeBuilds) {
+        BiFunction<Path, Path, StoreBuilder> storeBuilds, MicroSettings micro) {
 
     /** Default results directory (committed). */
     public static final Path RESULTS = Path.of("bench", "results");
@@ -66,7 +66,7 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
         return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 5,
                 List.of(3_000L, 10_000L, 30_000L, 100_000L), 3, 0, 100_000, List.of(1, 4, 16),
                 Duration.ofSeconds(5), Duration.ofSeconds(3), 8, "1g", DdxKnowledge.DEFAULT_SHAPES,
-                List.of(1_000, 10_000, 100_000), List.of(10, 20, 40), storeBuilds);
+                List.of(1_000, 10_000, 100_000), List.of(10, 20, 40), storeBuilds, MicroSettings.full());
     }
 
     /**
@@ -76,7 +76,7 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
     public static BenchSettings smoke(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
         return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 1, List.of(50L), 1,
                 1_000L, 100, List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(200), 2, "256m",
-                DdxKnowledge.DEFAULT_SHAPES, List.of(100), List.of(2), storeBuilds);
+                DdxKnowledge.DEFAULT_SHAPES, List.of(100), List.of(2), storeBuilds, MicroSettings.smoke());
     }
 
     /** A store builder for the benchmarks' own stores. */

@@ -17,12 +17,13 @@ import picocli.CommandLine.Spec;
 /** {@code asps-kg bench}: the whole-pipeline benchmarks, against the tools a user would otherwise pick. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark build (HermiT vs ELK), TDB2 load (vs Jena's bulk loaders) and SPARQL serving "
-                + "(vs stock Fuseki, 1/4/16 clients over loopback) on this machine, in one run.",
+                + "(vs stock Fuseki, 1/4/16 clients over loopback) on this machine, in one run; 'micro' times one case's "
+                + "classification, ranking and JSON reading with JMH.",
                 "Writes <out>/<benchmark>.csv, <out>/<benchmark>.png and <out>/results.md; prints the tables to stdout, "
                 + "progress to stderr. The full run takes several minutes; --smoke runs everything tiny."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these benchmarks: build, load, cases, serve (default: all).")
+            description = "Run only these benchmarks: build, load, cases, serve, micro (default: all).")
     List<String> only;
 
     @Option(names = "--smoke", description = "Tiny inputs and short intervals: checks the harness, not the speed.")
@@ -104,7 +105,8 @@ final class BenchCommand implements Callable<Integer> {
                 d.shapes(),
                 caseSizes != null ? caseSizes : d.caseSizes(),
                 naiveCaseSizes != null ? naiveCaseSizes : d.naiveCaseSizes(),
-                d.storeBuilds());
+                d.storeBuilds(),
+                d.micro());
         BenchmarkSuite suite = BenchmarkSuite.standard();
         if (only != null) suite = suite.only(only);
         String command = "asps-kg " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
