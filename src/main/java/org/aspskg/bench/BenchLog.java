@@ -1,7 +1,11 @@
 package org.aspskg.bench;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.apache.commons.io.output.WriterOutputStream;
+import org.apache.commons.io.output.CloseShieldOutputStream;
 
 /** Progress of a benchmark run, to stderr: what is running now, so a long run is not silent. */
 public final class BenchLog {
@@ -14,5 +18,15 @@ public final class BenchLog {
     public void progress(String format, Object... args) {
         err.println("bench: " + String.format(Locale.ROOT, format, args));
         err.flush();
+    }
+
+    /** The same place as a stream, for a tool's own progress output (JMH's); closing it leaves the log open. */
+    public PrintStream stream() {
+        try {
+            return new PrintStream(CloseShieldOutputStream.wrap(WriterOutputStream.builder().setWriter(err)
+                    .setCharset(StandardCharsets.UTF_8).setWriteImmediately(true).get()), true, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -20,6 +20,7 @@ import org.aspskg.store.StoreBuilder;
  * @param loadSizes     case cohort sizes, in cases, for the load benchmark (about 37 triples a case)
  * @param loadRuns      timed loads per peer and size (the median is reported)
  * @param serveTriples  synthetic triples added to the served store besides the ontology
+ * @param serveCases    synthetic cases ({@code asps-kg generate}'s cohort) in the served store's cases graph
  * @param clients       concurrent client counts for the serve benchmark
  * @param serveWarmup   untimed load on each server before it is measured
  * @param serveDuration one measured slice of one client count on one server
@@ -38,9 +39,10 @@ import org.aspskg.store.StoreBuilder;
  *                      a run past it is stopped and reported as not finishing within it
  */
 public record BenchSettings(Path ontology, Path queries, Path out, Path work, int buildRuns, List<Long> loadSizes,
-        int loadRuns, long serveTriples, List<Integer> clients, Duration serveWarmup, Duration serveDuration,
+        int loadRuns, long serveTriples, long serveCases, List<Integer> clients, Duration serveWarmup, Duration serveDuration,
         int serveRounds, String serverHeap, Path shapes, List<Integer> caseSizes, List<Integer> naiveCaseSizes,
-        BiFunction<Path, Path, StoreBuilder> storeBuilds, List<Integer> plainCaseSizes, Duration naiveBudget) {
+        BiFunction<Path, Path, StoreBuilder> storeBuilds, MicroSettings micro, List<Integer> plainCaseSizes,
+        Duration naiveBudget) {
 
     /** Default results directory (committed). */
     public static final Path RESULTS = Path.of("bench", "results");
@@ -58,31 +60,35 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
             throw new IllegalArgumentException("case sizes ≥ 1");
         }
         if (naiveBudget.isNegative() || naiveBudget.isZero()) throw new IllegalArgumentException("naive budget > 0");
+        if (serveTriples < 0 || serveCases < 0) throw new IllegalArgumentException("served data sizes ≥ 0");
         if (buildRuns < 1 || loadRuns < 1 || serveRounds < 1) throw new IllegalArgumentException("runs must be ≥ 1");
         if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1)) throw new IllegalArgumentException("clients ≥ 1");
         if (loadSizes.isEmpty() || loadSizes.stream().anyMatch(n -> n < 1)) throw new IllegalArgumentException("sizes ≥ 1");
     }
 
     /**
-     * The documented full run, about 40 minutes on 2 cores. The served store is the real one: the
-     * query library asks about the ontology's statement nodes, which synthetic copies would multiply.
+     * The documented full run, about 40 minutes on 2 cores. The served store is the real one with a
+     * cohort of 100,000 synthetic cases in its cases graph (about 3.6 million triples), as a registry
+     * would load it; no synthetic copies of the ontology's statement nodes, which the query library
+     * asks about and which copies would multiply.
      */
     public static BenchSettings full(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
         return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 5,
-                List.of(3_000L, 10_000L, 30_000L, 100_000L), 3, 0, List.of(1, 4, 16),
-                Duration.ofSeconds(5), Duration.ofSeconds(2), 5, "1g", DdxKnowledge.DEFAULT_SHAPES,
-                List.of(1_000, 10_000, 100_000), List.of(10, 20, 40, 80, 160), storeBuilds,
+                List.of(3_000L, 10_000L, 30_000L, 100_000L), 3, 0, 100_000, List.of(1, 4, 16),
+                Duration.ofSeconds(5), Duration.ofSeconds(3), 8, "1g", DdxKnowledge.DEFAULT_SHAPES,
+                List.of(1_000, 10_000, 100_000), List.of(10, 20, 40, 80, 160), storeBuilds, MicroSettings.full(),
                 List.of(10, 30, 100, 300, 1_000, 3_000, 10_000, 30_000, 100_000), Duration.ofSeconds(120));
     }
 
     /**
      * A smoke run of every benchmark with tiny inputs, a second or two each: keeps the harness from
-     * rotting (including the synthetic triples in the served store).
+     * rotting (including the synthetic triples and cases in the served store).
      */
     public static BenchSettings smoke(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
         return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 1, List.of(50L), 1,
-                1_000L, List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(200), 2, "256m",
-                DdxKnowledge.DEFAULT_SHAPES, List.of(100), List.of(2), storeBuilds, List.of(2), Duration.ofSeconds(20));
+                1_000L, 100, List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(200), 2, "256m",
+                DdxKnowledge.DEFAULT_SHAPES, List.of(100), List.of(2), storeBuilds, MicroSettings.smoke(), List.of(2),
+                Duration.ofSeconds(20));
     }
 
     /** A store builder for the benchmarks' own stores. */

@@ -37,7 +37,7 @@ public final class BenchmarkSuite {
     /** Every whole-pipeline benchmark asps-kg has, in the order they run. */
     public static BenchmarkSuite standard() {
         return new BenchmarkSuite(List.of(new BuildBenchmark(), new LoadBenchmark(), new CaseRankingBenchmark(),
-                new ServeBenchmark()));
+                new ServeBenchmark(), new MicroBenchmark()));
     }
 
     public List<String> names() {

@@ -20,6 +20,10 @@ import org.aspskg.serve.KnowledgeGraphServer;
 import org.aspskg.store.BuildReport;
 import org.aspskg.store.StoreBuilder;
 import org.aspskg.ontology.OntologyLoader;
+import org.aspskg.ddx.CohortGenerator;
+import org.aspskg.ddx.CohortWriter;
+import org.aspskg.ddx.DdxKnowledge;
+import org.apache.jena.riot.RDFFormat;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -31,7 +35,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * its own JVM with the same heap limit; both are up, each is warmed up, then each client count is
  * measured in short slices alternating between the servers, so that other work on the shared cores
  * falls on both alike. Before timing, both must give the same answer to every query. Also reports
- * each server's peak heap and resident memory.
+ * each server's peak heap and resident memory. The store holds the ontology's build and, in the full
+ * run, a synthetic cohort of 100,000 cases in its cases graph.
  */
 public final class ServeBenchmark implements Benchmark {
     static final String ASPS_KG = "asps-kg";
@@ -46,7 +51,7 @@ public final class ServeBenchmark implements Benchmark {
 
     @Override
     public String title() {
-        return "SPARQL query library over HTTP (loopback), asps-kg serve vs stock Fuseki on the same TDB2 store";
+        return "SPARQL query library over HTTP (loopback) on the store with the case cohort, asps-kg serve vs stock Fuseki on the same TDB2 store";
     }
 
     @Override
@@ -177,9 +182,21 @@ public final class ServeBenchmark implements Benchmark {
         return new Measurement(name(), peer, scenario, size, "triples", clients, metric, value, unit, runs);
     }
 
-    /** The served store: the ontology's build plus {@code serveTriples} synthetic triples. */
+    /**
+     * The served store: the ontology's build (what {@code asps-kg build} makes), a synthetic cohort of
+     * {@code serveCases} cases in the cases graph (the N-Triples {@code asps-kg generate} writes, with the
+     * case-ranking benchmark's seed) and {@code serveTriples} synthetic statement triples.
+     */
     private static long buildStore(BenchSettings settings, Path work, Path store, BenchLog log) throws IOException {
         StoreBuilder builder = settings.storeBuilder(store);
+        java.nio.file.Files.createDirectories(work);
+        if (settings.serveCases() > 0) {
+            Path cohort = work.resolve("cohort.nt");
+            DdxKnowledge knowledge = DdxKnowledge.load(settings.ontology(), settings.shapes());
+            new CohortWriter(knowledge).writeRdf(new CohortGenerator(knowledge)
+                    .generate(Math.toIntExact(settings.serveCases()), CaseRankingBenchmark.SEED), cohort, RDFFormat.NTRIPLES);
+            builder.graphFile(AspsVocabulary.GRAPH_CASES, cohort);
+        }
         if (settings.serveTriples() > 0) {
             Path data = work.resolve("synthetic.nt");
             SyntheticStatements.from(OntologyLoader.readRdf(settings.ontology())).writeNTriples(settings.serveTriples(), data);
@@ -187,7 +204,7 @@ public final class ServeBenchmark implements Benchmark {
         }
         BuildReport report = builder.build();
         long triples = report.graphSizes().values().stream().mapToLong(Long::longValue).sum();
-        log.progress("serve: store of %,d triples at %s", triples, store);
+        log.progress("serve: store of %,d triples (%,d cases) at %s", triples, settings.serveCases(), store);
         return triples;
     }
 

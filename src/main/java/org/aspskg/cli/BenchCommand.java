@@ -17,12 +17,13 @@ import picocli.CommandLine.Spec;
 /** {@code asps-kg bench}: the whole-pipeline benchmarks, against the tools a user would otherwise pick. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark build (HermiT vs ELK), TDB2 load (vs Jena's bulk loaders) and SPARQL serving "
-                + "(vs stock Fuseki, 1/4/16 clients over loopback) on this machine, in one run.",
+                + "(vs stock Fuseki, 1/4/16 clients over loopback) on this machine, in one run; 'micro' times one case's "
+                + "classification, ranking and JSON reading with JMH.",
                 "Writes <out>/<benchmark>.csv, <out>/<benchmark>.png and <out>/results.md; prints the tables to stdout, "
                 + "progress to stderr. The full run takes several minutes; --smoke runs everything tiny."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these benchmarks: build, load, cases, serve (default: all).")
+            description = "Run only these benchmarks: build, load, cases, serve, micro (default: all).")
     List<String> only;
 
     @Option(names = "--smoke", description = "Tiny inputs and short intervals: checks the harness, not the speed.")
@@ -54,13 +55,18 @@ final class BenchCommand implements Callable<Integer> {
                     + "library queries about statement nodes).")
     Long serveTriples;
 
+    @Option(names = "--serve-cases", paramLabel = "N",
+            description = "Synthetic cases (as asps-kg generate writes them) in the served store's cases graph "
+                    + "(default: 100000, about 36 triples a case).")
+    Long serveCases;
+
     @Option(names = "--clients", split = ",", paramLabel = "N", description = "Concurrent clients (default: 1,4,16).")
     List<Integer> clients;
 
-    @Option(names = "--serve-seconds", paramLabel = "S", description = "Seconds of one measured slice (default: 2).")
+    @Option(names = "--serve-seconds", paramLabel = "S", description = "Seconds of one measured slice (default: 3).")
     Double serveSeconds;
 
-    @Option(names = "--serve-rounds", paramLabel = "N", description = "Slices per client count and server, alternating servers (default: 5).")
+    @Option(names = "--serve-rounds", paramLabel = "N", description = "Slices per client count and server, alternating servers (default: 8).")
     Integer serveRounds;
 
     @Option(names = "--server-heap", paramLabel = "SIZE", description = "The servers' -Xmx (default: 1g).")
@@ -101,6 +107,7 @@ final class BenchCommand implements Callable<Integer> {
                 loadSizes != null ? loadSizes : d.loadSizes(),
                 loadRuns != null ? loadRuns : d.loadRuns(),
                 serveTriples != null ? serveTriples : d.serveTriples(),
+                serveCases != null ? serveCases : d.serveCases(),
                 clients != null ? clients : d.clients(),
                 d.serveWarmup(),
                 serveSeconds != null ? Duration.ofMillis(Math.round(serveSeconds * 1000)) : d.serveDuration(),
@@ -110,6 +117,7 @@ final class BenchCommand implements Callable<Integer> {
                 caseSizes != null ? caseSizes : d.caseSizes(),
                 naiveCaseSizes != null ? naiveCaseSizes : d.naiveCaseSizes(),
                 d.storeBuilds(),
+                d.micro(),
                 plainCaseSizes != null ? plainCaseSizes : d.plainCaseSizes(),
                 naiveBudget != null ? Duration.ofMillis(Math.round(naiveBudget * 1000)) : d.naiveBudget());
         BenchmarkSuite suite = BenchmarkSuite.standard();

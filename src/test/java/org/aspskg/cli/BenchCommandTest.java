@@ -14,6 +14,12 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.aspskg.bench.Measurement;
 import org.aspskg.bench.ResultsFile;
+import org.aspskg.bench.micro.CaseBenchmarks;
+import org.aspskg.bench.micro.HermitCaseBenchmarks;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,14 +57,14 @@ class BenchCommandTest {
         return ResultsFile.read(out.resolve(benchmark + ".csv"));
     }
 
-    private static Set<String> keys(List<Measurement> rows, java.util.function.Function<Measurement, String> key) {
+    private static <T> Set<String> keys(java.util.Collection<T> rows, java.util.function.Function<T, String> key) {
         return rows.stream().map(key).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
     void smokeRunSucceedsAndPrintsATablePerBenchmark() {
         assertEquals(0, run.exit(), run.err());
-        for (String name : List.of("build", "load", "cases", "serve")) {
+        for (String name : List.of("build", "load", "cases", "serve", "micro")) {
             assertTrue(run.out().contains("### " + name + ": "), "no table for " + name + ":\n" + run.out());
         }
         assertTrue(run.out().contains("load average (1, 5, 15 min): "), run.out());
@@ -164,16 +170,63 @@ class BenchCommandTest {
         assertTrue(rows.stream().allMatch(m -> m.size() > 3000), rows.toString());
     }
 
+    /** The JMH benchmark classes and the peer each measures. */
+    private static final Map<Class<?>, String> MICRO_PEERS = Map.of(CaseBenchmarks.class, "asps-kg",
+            HermitCaseBenchmarks.class, "hermit-per-case");
+
+    private static List<String> benchmarkMethods(Class<?> c) {
+        return java.util.Arrays.stream(c.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class))
+                .map(java.lang.reflect.Method::getName).toList();
+    }
+
+    @Test
+    void theBenchmarkListJmhRunsFromHoldsEveryDeclaredMicroBenchmarkInBothModes() {
+        Set<String> expected = new TreeSet<>();
+        MICRO_PEERS.keySet().forEach(c -> benchmarkMethods(c).forEach(method -> {
+            for (Mode mode : List.of(Mode.AverageTime, Mode.SampleTime)) expected.add(c.getName() + "." + method + " " + mode);
+        }));
+        var listed = BenchmarkList.defaultList().getAll(
+                OutputFormatFactory.createFormatInstance(System.err, VerboseMode.SILENT), List.of());
+        assertEquals(expected, keys(listed, e -> e.getUsername() + " " + e.getMode()));
+    }
+
+    @Test
+    void microResultsHaveAMeanThroughputP50AndP99ForEveryDeclaredBenchmark() throws Exception {
+        List<Measurement> rows = results("micro");
+        Set<String> expected = new TreeSet<>();
+        MICRO_PEERS.forEach((c, peer) -> benchmarkMethods(c).forEach(method -> {
+            for (String metric : List.of("mean µs/op", "throughput ops/s", "p50 µs/op", "p99 µs/op")) {
+                expected.add(peer + " " + method + " " + metric);
+            }
+        }));
+        assertTrue(expected.size() >= 6 * 4, expected.toString());
+        // smoke: one measured iteration, so JMH gives no error over iterations
+        assertEquals(expected, keys(rows, m -> m.peer() + " " + m.scenario() + " " + m.metric() + " " + m.unit()));
+        assertTrue(rows.stream().allMatch(m -> m.value() > 0 && m.runs() >= 1 && m.clients() == 1
+                && m.size() == 100 && m.sizeUnit().equals("cases in the pool")), rows.toString());
+        for (Measurement mean : rows.stream().filter(m -> m.metric().equals("mean")).toList()) {
+            Measurement throughput = rows.stream().filter(m -> m.metric().equals("throughput")
+                    && m.peer().equals(mean.peer()) && m.scenario().equals(mean.scenario())).findFirst().orElseThrow();
+            assertEquals(1e6, mean.value() * throughput.value(), 1e6 * 0.01, mean + " vs " + throughput);
+        }
+        for (Measurement p50 : rows.stream().filter(m -> m.metric().equals("p50")).toList()) {
+            Measurement p99 = rows.stream().filter(m -> m.metric().equals("p99")
+                    && m.peer().equals(p50.peer()) && m.scenario().equals(p50.scenario())).findFirst().orElseThrow();
+            assertTrue(p50.value() <= p99.value(), p50 + " vs " + p99);
+        }
+    }
+
     @Test
     void everyBenchmarkHasAPlotAndTheReportListsThem() throws Exception {
-        for (String name : List.of("build", "load", "cases", "serve")) {
+        for (String name : List.of("build", "load", "cases", "serve", "micro")) {
             BufferedImage png = ImageIO.read(out.resolve(name + ".png").toFile());
             assertTrue(png != null && png.getWidth() >= 640 && png.getHeight() >= 400, name + ".png");
         }
         String report = Files.readString(out.resolve("results.md"));
         assertEquals(run.out(), report);
         assertTrue(report.contains("Plot: `serve.png`"), report);
-        for (String name : List.of("build", "load", "serve")) {
+        for (String name : List.of("build", "load", "serve", "micro")) {
             String section = Files.readString(out.resolve(name + ".md"));
             assertTrue(section.startsWith("### " + name + ": ") && report.contains(section), name + ".md:\n" + section);
         }

@@ -1,0 +1,47 @@
+package org.aspskg.bench.micro;
+
+import java.util.concurrent.TimeUnit;
+import org.aspskg.ddx.CaseClassification;
+import org.aspskg.ddx.DifferentialRanking;
+import org.aspskg.ddx.PatientCase;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+
+/**
+ * asps-kg's per-case hot path, one step at a time, on one thread: what one case costs to classify
+ * (the compiled classifier), to rank once classified, both ({@code DifferentialService.rank}), to read
+ * from JSON (parse and SHACL validation), and the whole JSON-in, JSON-out request the HTTP endpoint
+ * serves. Each benchmark returns its result so the JIT cannot drop the work.
+ */
+@BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class CaseBenchmarks {
+    @Benchmark
+    public CaseClassification classifyCase(CohortState cohort) {
+        return cohort.classifier.classify(cohort.patientCase(cohort.advance()));
+    }
+
+    @Benchmark
+    public DifferentialRanking rankClassifiedCase(CohortState cohort) {
+        return cohort.ranker.rank(cohort.classification(cohort.advance()));
+    }
+
+    @Benchmark
+    public DifferentialRanking classifyAndRankCase(CohortState cohort) {
+        return cohort.service.rank(cohort.patientCase(cohort.advance()));
+    }
+
+    @Benchmark
+    public PatientCase readJsonCase(CohortState cohort) {
+        int i = cohort.advance();
+        return cohort.jsonReader.read(cohort.json(i), cohort.source(i));
+    }
+
+    @Benchmark
+    public String rankJsonRequest(CohortState cohort) {
+        int i = cohort.advance();
+        return cohort.service.rankJson(cohort.json(i), cohort.source(i));
+    }
+}
