@@ -50,24 +50,35 @@ public final class TurtleCaseReader {
         Map<Triple, SourcePosition> where = new HashMap<>();
         Graph graph = parse(in, source, where);
         Model model = ModelFactory.createModelForGraph(graph);
-        List<CaseInputException.Problem> problems = new ArrayList<>();
         List<Resource> cases = model.listSubjectsWithProperty(RDF.type, AspsVocabulary.PATIENT_CASE).toList();
         if (cases.isEmpty()) {
             throw new CaseInputException(source, List.of(new CaseInputException.Problem(SourcePosition.of(source),
                     "no patient case: nothing is typed aspskg:PatientCase")));
         }
-        Set<Node> unknown = checkTerms(model, cases, where, source, problems);
-        for (CaseShapes.Violation v : knowledge.shapes().validate(graph)) {
-            // A node whose class is unknown has been reported with suggestions; SHACL's view of it adds nothing.
-            if (v.value() != null && unknown.contains(v.value()) || unknown.contains(v.focus())) continue;
-            problems.add(new CaseInputException.Problem(position(v, graph, where, source), describe(v, graph)));
-        }
+        List<CaseInputException.Problem> problems = check(graph, where, source);
         if (!problems.isEmpty()) throw new CaseInputException(source, sorted(problems));
         List<PatientCase> out = new ArrayList<>();
         for (Resource r : cases) out.add(toCase(r, where, source));
         out.sort(Comparator.comparing((PatientCase c) -> c.statements().isEmpty() ? 0
                 : c.statements().get(0).position().line()).thenComparing(PatientCase::iri));
         return out;
+    }
+
+    /**
+     * Checks the cases in a graph — the classes they state are the ontology's, and the SHACL case
+     * shapes hold — and returns every problem, placed by {@code where} (the position of each triple).
+     */
+    List<CaseInputException.Problem> check(Graph graph, Map<Triple, SourcePosition> where, String source) {
+        Model model = ModelFactory.createModelForGraph(graph);
+        List<CaseInputException.Problem> problems = new ArrayList<>();
+        List<Resource> cases = model.listSubjectsWithProperty(RDF.type, AspsVocabulary.PATIENT_CASE).toList();
+        Set<Node> unknown = checkTerms(model, cases, where, source, problems);
+        for (CaseShapes.Violation v : knowledge.shapes().validate(graph)) {
+            // A node whose class is unknown has been reported with suggestions; SHACL's view of it adds nothing.
+            if (v.value() != null && unknown.contains(v.value()) || unknown.contains(v.focus())) continue;
+            problems.add(new CaseInputException.Problem(position(v, graph, where, source), describe(v, graph)));
+        }
+        return problems;
     }
 
     private static List<CaseInputException.Problem> sorted(List<CaseInputException.Problem> problems) {
