@@ -277,6 +277,7 @@ public final class CohortLoader implements CaseLoad {
                 addProblem(new CaseInputException.Problem(new SourcePosition(source, where.line, where.column),
                         "a statement in the named graph <" + g.getURI() + ">: cases are loaded into <"
                                 + AspsVocabulary.GRAPH_CASES + ">; write them in the default graph or in that graph"));
+                triple(quad.asTriple()); // checked like the rest, so that this problem does not cause others
             }
         }
 
@@ -326,15 +327,15 @@ public final class CohortLoader implements CaseLoad {
             if (order.isEmpty()) return;
             long t0 = System.nanoTime();
             long c0 = CPU.getCurrentThreadCpuTime();
-            checkPlacement();
+            Map<Node, Node> caseOf = checkPlacement();
             placementCpu += CPU.getCurrentThreadCpuTime() - c0;
             // The checks place problems by the position of each triple; without problems, the first pass
             // needs none, so the map is made (and the chunk checked again with it) only for a bad chunk.
-            List<CaseInputException.Problem> found = checker.check(graph, Map.of(), source);
+            List<CaseInputException.Problem> found = checker.check(graph, Map.of(), source, caseOf::get);
             if (!found.isEmpty()) {
                 Map<Triple, SourcePosition> positions = new HashMap<>();
                 for (int i = 0; i < order.size(); i++) positions.putIfAbsent(order.get(i), at(i));
-                found = checker.check(graph, positions, source);
+                found = checker.check(graph, positions, source, caseOf::get);
             }
             found.stream().sorted(java.util.Comparator.comparingLong((CaseInputException.Problem p) -> p.position().line())
                     .thenComparingLong(p -> p.position().column())).forEach(CohortLoader.this::addProblem);
@@ -353,18 +354,21 @@ public final class CohortLoader implements CaseLoad {
         }
 
         /** Every subject of the chunk belongs to one of its cases, and no case comes back after its chunk. */
-        private void checkPlacement() {
-            Set<Node> reached = new HashSet<>();
+        private Map<Node, Node> checkPlacement() {
+            Map<Node, Node> reached = new HashMap<>();
             Deque<Node> todo = new ArrayDeque<>();
-            graph.find(Node.ANY, TYPE, PATIENT_CASE).forEachRemaining(t -> todo.add(t.getSubject()));
-            while (!todo.isEmpty()) {
-                Node n = todo.pop();
-                if (!reached.add(n)) continue;
-                graph.find(n, Node.ANY, Node.ANY).forEachRemaining(t -> {
-                    Node o = t.getObject();
-                    // rdf:type to a named class leads into the ontology, not to a node the case owns
-                    if (o.isBlank() || (o.isURI() && !t.getPredicate().equals(TYPE))) todo.add(o);
-                });
+            for (Triple c : graph.find(Node.ANY, TYPE, PATIENT_CASE).toList()) {
+                Node caseNode = c.getSubject();
+                todo.add(caseNode);
+                while (!todo.isEmpty()) {
+                    Node n = todo.pop();
+                    if (reached.putIfAbsent(n, caseNode) != null) continue;
+                    graph.find(n, Node.ANY, Node.ANY).forEachRemaining(t -> {
+                        Node o = t.getObject();
+                        // rdf:type to a named class leads into the ontology, not to a node the case owns
+                        if (o.isBlank() || (o.isURI() && !t.getPredicate().equals(TYPE))) todo.add(o);
+                    });
+                }
             }
             subjects.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> {
                 Node s = e.getKey();
@@ -373,12 +377,13 @@ public final class CohortLoader implements CaseLoad {
                     addProblem(new CaseInputException.Problem(at(first), "more statements about " + show(s)
                             + " after other cases came between (or in another file): a case's statements must be "
                             + "together, and each case loaded once"));
-                } else if (!reached.contains(s)) {
+                } else if (!reached.containsKey(s)) {
                     addProblem(new CaseInputException.Problem(at(first), show(s) + " belongs to no patient case here: "
                             + "--cases loads patient cases (a subject typed aspskg:PatientCase and the nodes it "
                             + "points to), each case's statements together"));
                 }
             });
+            return reached;
         }
 
         private void send(Triple t) {
