@@ -121,6 +121,10 @@ public final class CohortLoader implements CaseLoad {
     public Report loadInto(StreamRDF cases, Consumer<String> progress) {
         long start = System.nanoTime();
         cpuStart = CPU.getCurrentThreadCpuTime();
+        loadedCases.clear();
+        closedSubjects.clear();
+        problems.clear();
+        problemCount = triples = validateNanos = loadNanos = validateCpu = placementCpu = 0;
         for (Path input : inputs) {
             long casesBefore = loadedCases.size();
             if (Files.isDirectory(input)) loadJsonDirectory(input, cases, progress);

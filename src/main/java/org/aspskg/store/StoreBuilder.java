@@ -26,7 +26,8 @@ import org.semanticweb.owlapi.model.OWLOntology;
  * The operation behind {@code asps-kg build}: ontology → reasoner → RDF → TDB2. Writes a complete
  * store into a fresh directory and swaps it in only when every phase has succeeded (see
  * {@link StoreDirectory}); graphs that live only in the store (the cases graph) are carried over
- * from the store being replaced. Building twice from the same sources gives the same triples.
+ * from the store being replaced, and case files ({@link #cases}) are loaded into the cases graph in
+ * the same staged load. Building twice from the same sources gives the same triples.
  */
 public final class StoreBuilder {
     private final Path ontologyFile;

@@ -80,6 +80,16 @@ class CohortLoaderTest {
     }
 
     @Test
+    void aGzippedFileLoadsLikeThePlainOne() throws IOException {
+        Path nt = write("cohort.nt", RDFFormat.NTRIPLES);
+        Path gz = tmp.resolve("cohort.nt.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(nt, out);
+        }
+        assertTrue(RDFDataMgr.loadGraph(nt.toString()).isIsomorphicWith(load(CHUNK, true, gz)));
+    }
+
+    @Test
     void reportCountsTheCasesAndTriples() throws IOException {
         Path file = write("cohort.nt", RDFFormat.NTRIPLES);
         CaseLoad.Report report = new CohortLoader(TestKnowledge.knowledge(), List.of(file), true, CHUNK)
