@@ -17,6 +17,8 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.system.Txn;
+import org.aspskg.ddx.CaseGraph;
+import org.aspskg.ddx.CaseReader;
 import org.aspskg.ddx.CohortGenerator;
 import org.aspskg.ddx.CohortWriter;
 import org.aspskg.ddx.DdxKnowledge;
@@ -128,6 +130,23 @@ class BuildCasesTest {
 
         ok(run("build", "--store", store, "--cases", cohort.toString()));
         assertSameGraphs(loaded, snapshot(Path.of(store)));
+    }
+
+    @Test
+    void aLoadedCaseReplacesTheStoredCaseOfTheSameIriAndItsRanking() throws IOException {
+        String store = tmp.resolve("tdb2").toString();
+        ok(run("build", "--store", store));
+        ok(run("ddx", "--store-ranking", "--store", store, RANKED_CASE));
+        DdxKnowledge k = DdxKnowledge.loadDefault();
+        Model sameCase = CaseGraph.of(new CaseReader(k).read(Path.of(RANKED_CASE)), k).model();
+        Path file = tmp.resolve("same-case.ttl");
+        try (var out = Files.newOutputStream(file)) {
+            RDFDataMgr.write(out, sameCase, RDFFormat.TURTLE);
+        }
+        assertTrue(cases(snapshot(Path.of(store))).size() > sameCase.size(), "the ranking is stored with the case");
+        ok(run("build", "--store", store, "--cases", file.toString()));
+        assertTrue(sameCase.isIsomorphicWith(cases(snapshot(Path.of(store)))),
+                "the cases graph holds the loaded case once, without the ranking made from the stored one");
     }
 
     @Test
