@@ -1,9 +1,14 @@
 package org.aspskg.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aspskg.AspsKgException;
+import org.aspskg.ddx.CohortLoader;
+import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.reason.ReasonerKind;
 import org.aspskg.store.BuildReport;
 import org.aspskg.store.GraphStorePush;
@@ -29,6 +34,30 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
 
+    @Option(names = "--cases", paramLabel = "FILE|DIR",
+            description = {"Load patient cases into the cases graph: Turtle, N-Triples, N-Quads or TriG (.ttl, .nt, .nq, "
+                    + ".trig, optionally .gz; quads only in the default or the cases graph), or a directory of JSON "
+                    + "cases. Repeatable. Each case is checked as 'asps-kg ddx' checks one (known terms, SHACL case "
+                    + "shapes); any problem fails the build with file:line and leaves the store as it was.",
+                    "Cases already stored are kept (a loaded case replaces a stored case of the same IRI and its "
+                            + "stored ranking) unless --replace-cases."})
+    List<Path> cases = new ArrayList<>();
+
+    @Option(names = "--replace-cases",
+            description = "The cases graph holds only the cases loaded by this build: the stored cases and rankings "
+                    + "are not carried over (without --cases: the cases graph becomes empty).")
+    boolean replaceCases;
+
+    @Option(names = "--no-validate-cases",
+            description = "Load the --cases files without the per-case checks (syntax errors still fail the build), "
+                    + "as tdb2.tdbloader trusts its input: for data asps-kg wrote itself or already validated, e.g. "
+                    + "an exported cases graph with rankings. JSON cases are always checked.")
+    boolean noValidateCases;
+
+    @Option(names = "--shapes", paramLabel = "FILE",
+            description = "SHACL case shapes for --cases (default: ${DEFAULT-VALUE}).")
+    Path shapes = DdxKnowledge.DEFAULT_SHAPES;
+
     @Option(names = "--target", paramLabel = "URL",
             description = "After building, push the asserted, inferred, mappings and cases graphs to this SPARQL 1.1 "
                     + "Graph Store Protocol endpoint (HTTP PUT per graph, replacing it), e.g. http://host:3030/ds/data.")
@@ -51,10 +80,14 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GraphStorePush push = target == null ? null : new GraphStorePush(target, credentials());
-        BuildReport report = StoreBuilds.standard(storeOptions.ontology, storeOptions.store)
+        StoreBuilder builder = StoreBuilds.standard(storeOptions.ontology, storeOptions.store)
                 .reasoner(ReasonerKind.parse(reasoner))
                 .observer(new PhasePrinter(spec.commandLine().getErr()))
-                .build();
+                .replaceCases(replaceCases);
+        if (!cases.isEmpty()) {
+            builder.cases(new CohortLoader(DdxKnowledge.cached(storeOptions.ontology, shapes), cases, !noValidateCases));
+        }
+        BuildReport report = builder.build();
         PrintWriter out = spec.commandLine().getOut();
         StoreBuilds.printSummary(report, out);
         if (push != null) {

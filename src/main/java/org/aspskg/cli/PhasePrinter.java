@@ -20,6 +20,12 @@ final class PhasePrinter implements BuildObserver {
     }
 
     @Override
+    public void phaseProgress(BuildPhase phase, String message) {
+        err.printf("%-12s           %s%n", phase.label(), message);
+        err.flush();
+    }
+
+    @Override
     public void phaseFinished(BuildPhase phase, Duration duration, String summary) {
         err.printf("%-12s %6d ms  %s%n", phase.label(), duration.toMillis(), summary);
         err.flush();

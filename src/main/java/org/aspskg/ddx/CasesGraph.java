@@ -55,21 +55,31 @@ public final class CasesGraph {
      * and those of the blank nodes reachable from them (findings, absent-finding classes).
      */
     private static List<Triple> storedFor(Graph g, String caseIri) {
+        List<Triple> out = new ArrayList<>();
+        subjectsStoredFor(g, caseIri, new HashSet<>(), out);
+        return out;
+    }
+
+    /**
+     * Adds to {@code subjects} the subjects of the triples stored for a case (see {@link #storedFor}):
+     * the case, its blank nodes, its ranking and the nodes under the ranking; those triples go to
+     * {@code triples} when it is not null.
+     */
+    static void subjectsStoredFor(Graph g, String caseIri, Set<Node> subjects, List<Triple> triples) {
         String rankingIri = RankingGraph.rankingIri(caseIri);
-        Set<Node> subjects = new HashSet<>();
+        Set<Node> seen = new HashSet<>();
         Deque<Node> todo = new ArrayDeque<>();
         todo.add(NodeFactory.createURI(caseIri));
         todo.add(NodeFactory.createURI(rankingIri));
-        List<Triple> out = new ArrayList<>();
         while (!todo.isEmpty()) {
             Node s = todo.pop();
-            if (!subjects.add(s)) continue;
+            if (!seen.add(s)) continue;
             g.find(s, Node.ANY, Node.ANY).forEachRemaining(t -> {
-                out.add(t);
+                subjects.add(s);
+                if (triples != null) triples.add(t);
                 Node o = t.getObject();
                 if (o.isBlank() || (o.isURI() && o.getURI().startsWith(rankingIri + "/"))) todo.add(o);
             });
         }
-        return out;
     }
 }

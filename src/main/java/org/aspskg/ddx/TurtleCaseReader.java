@@ -50,24 +50,59 @@ public final class TurtleCaseReader {
         Map<Triple, SourcePosition> where = new HashMap<>();
         Graph graph = parse(in, source, where);
         Model model = ModelFactory.createModelForGraph(graph);
-        List<CaseInputException.Problem> problems = new ArrayList<>();
         List<Resource> cases = model.listSubjectsWithProperty(RDF.type, AspsVocabulary.PATIENT_CASE).toList();
         if (cases.isEmpty()) {
             throw new CaseInputException(source, List.of(new CaseInputException.Problem(SourcePosition.of(source),
                     "no patient case: nothing is typed aspskg:PatientCase")));
         }
-        Set<Node> unknown = checkTerms(model, cases, where, source, problems);
-        for (CaseShapes.Violation v : knowledge.shapes().validate(graph)) {
-            // A node whose class is unknown has been reported with suggestions; SHACL's view of it adds nothing.
-            if (v.value() != null && unknown.contains(v.value()) || unknown.contains(v.focus())) continue;
-            problems.add(new CaseInputException.Problem(position(v, graph, where, source), describe(v, graph)));
-        }
+        List<CaseInputException.Problem> problems = check(graph, where, source);
         if (!problems.isEmpty()) throw new CaseInputException(source, sorted(problems));
         List<PatientCase> out = new ArrayList<>();
         for (Resource r : cases) out.add(toCase(r, where, source));
         out.sort(Comparator.comparing((PatientCase c) -> c.statements().isEmpty() ? 0
                 : c.statements().get(0).position().line()).thenComparing(PatientCase::iri));
         return out;
+    }
+
+    /**
+     * Checks the cases in a graph — the classes they state are the ontology's, and the SHACL case
+     * shapes hold — and returns every problem, placed by {@code where} (the position of each triple).
+     */
+    List<CaseInputException.Problem> check(Graph graph, Map<Triple, SourcePosition> where, String source) {
+        return check(graph, where, source, null);
+    }
+
+    /**
+     * As {@link #check(Graph, Map, String)}; with {@code caseOf} (the case a node belongs to, or null),
+     * each message starts with the case's IRI, for inputs holding many cases.
+     */
+    List<CaseInputException.Problem> check(Graph graph, Map<Triple, SourcePosition> where, String source,
+                                           java.util.function.Function<Node, Node> caseOf) {
+        Model model = ModelFactory.createModelForGraph(graph);
+        List<CaseInputException.Problem> problems = new ArrayList<>();
+        List<Resource> cases = model.listSubjectsWithProperty(RDF.type, AspsVocabulary.PATIENT_CASE).toList();
+        Set<Node> unknown = new java.util.HashSet<>();
+        for (Resource c : cases) {
+            int before = problems.size();
+            unknown.addAll(checkTerms(model, List.of(c), where, source, problems));
+            if (caseOf != null) named(problems, before, c.asNode());
+        }
+        for (CaseShapes.Violation v : knowledge.shapes().validate(graph)) {
+            // A node whose class is unknown has been reported with suggestions; SHACL's view of it adds nothing.
+            if (v.value() != null && unknown.contains(v.value()) || unknown.contains(v.focus())) continue;
+            problems.add(new CaseInputException.Problem(position(v, graph, where, source), describe(v, graph)));
+            if (caseOf != null) named(problems, problems.size() - 1, caseOf.apply(v.focus()));
+        }
+        return problems;
+    }
+
+    /** Puts the case's IRI before the messages of the problems from index {@code from} on. */
+    private static void named(List<CaseInputException.Problem> problems, int from, Node caseNode) {
+        if (caseNode == null || !caseNode.isURI()) return;
+        for (int i = from; i < problems.size(); i++) {
+            CaseInputException.Problem p = problems.get(i);
+            problems.set(i, new CaseInputException.Problem(p.position(), "case <" + caseNode.getURI() + ">: " + p.message()));
+        }
     }
 
     private static List<CaseInputException.Problem> sorted(List<CaseInputException.Problem> problems) {

@@ -54,6 +54,11 @@ final class BulkLoad {
         OntologyLoader.parseRdf(file, StreamRDFLib.extendTriplesToQuads(NodeFactory.createURI(iri), stream));
     }
 
+    /** A stream whose triples go into the named graph {@code iri} (quads keep their own graph). */
+    StreamRDF graphStream(String iri) {
+        return StreamRDFLib.extendTriplesToQuads(NodeFactory.createURI(iri), stream);
+    }
+
     /** Adds one quad (e.g. copied from another store). */
     void quad(Quad quad) {
         stream.quad(quad);

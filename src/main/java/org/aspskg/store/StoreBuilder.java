@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -25,7 +26,8 @@ import org.semanticweb.owlapi.model.OWLOntology;
  * The operation behind {@code asps-kg build}: ontology → reasoner → RDF → TDB2. Writes a complete
  * store into a fresh directory and swaps it in only when every phase has succeeded (see
  * {@link StoreDirectory}); graphs that live only in the store (the cases graph) are carried over
- * from the store being replaced. Building twice from the same sources gives the same triples.
+ * from the store being replaced, and case files ({@link #cases}) are loaded into the cases graph in
+ * the same staged load. Building twice from the same sources gives the same triples.
  */
 public final class StoreBuilder {
     private final Path ontologyFile;
@@ -35,6 +37,8 @@ public final class StoreBuilder {
     private final Map<String, Supplier<Model>> extraGraphs = new LinkedHashMap<>();
     private final Map<String, Path> graphFiles = new LinkedHashMap<>();
     private final List<String> carriedOver = new ArrayList<>(List.of(AspsVocabulary.GRAPH_CASES));
+    private CaseLoad cases;
+    private boolean replaceCases;
 
     public StoreBuilder(Path ontologyFile, Path storeDir) {
         this.ontologyFile = ontologyFile;
@@ -66,6 +70,22 @@ public final class StoreBuilder {
         return this;
     }
 
+    /**
+     * Loads patient cases into the cases graph in the LOAD phase ({@code build --cases}). By default the
+     * cases graph becomes the previous store's cases graph plus the loaded cases, a loaded case
+     * replacing a stored one of the same IRI (and its stored ranking); see {@link #replaceCases}.
+     */
+    public StoreBuilder cases(CaseLoad load) {
+        this.cases = load;
+        return this;
+    }
+
+    /** When true, the previous store's cases graph is not carried over: the new one holds only what this build loads. */
+    public StoreBuilder replaceCases(boolean replace) {
+        this.replaceCases = replace;
+        return this;
+    }
+
     public BuildReport build() {
         target.recover();
         target.requireNotInUse();
@@ -94,12 +114,19 @@ public final class StoreBuilder {
         extraGraphs.forEach((iri, source) -> graphs.put(iri, source.get()));
         Path staging = target.newStaging();
         Map<String, Long> sizes;
+        CaseLoad.Report casesLoaded = null;
         try {
             try (KnowledgeGraphStore store = KnowledgeGraphStore.connect(staging)) {
                 BulkLoad load = BulkLoad.start(store.datasetGraph());
                 try {
                     graphs.forEach((iri, model) -> load.graph(iri, model.getGraph()));
                     graphFiles.forEach(load::file);
+                    if (cases != null) {
+                        observer.phaseProgress(BuildPhase.LOAD, "cases: reading …");
+                        casesLoaded = cases.loadInto(load.graphStream(AspsVocabulary.GRAPH_CASES),
+                                line -> observer.phaseProgress(BuildPhase.LOAD, "cases: " + line));
+                        observer.phaseProgress(BuildPhase.LOAD, "cases: " + casesLoaded.summary());
+                    }
                     carryOver(load);
                     load.finish();
                 } catch (RuntimeException e) {
@@ -117,17 +144,41 @@ public final class StoreBuilder {
             StoreDirectory.deleteQuietly(staging);
             throw e;
         }
-        return new BuildReport(target.path(), axioms, inferred.countsByKind(), sizes, times);
+        return new BuildReport(target.path(), axioms, inferred.countsByKind(), sizes, times, casesLoaded);
     }
 
-    /** Copies graphs that only the store holds (stored cases) from the store being replaced. */
+    /**
+     * Copies graphs that only the store holds (stored cases) from the store being replaced, except
+     * what the loaded cases replace, and the whole cases graph with {@link #replaceCases}.
+     */
     private void carryOver(BulkLoad into) {
         if (!target.exists() || carriedOver.isEmpty()) return;
         try (KnowledgeGraphStore previous = KnowledgeGraphStore.connect(target.path())) {
             DatasetGraph from = previous.datasetGraph();
             Txn.executeRead(from, () -> carriedOver.forEach(iri -> {
-                var name = NodeFactory.createURI(iri);
-                if (from.containsGraph(name)) from.find(name, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(into::quad);
+                Node name = NodeFactory.createURI(iri);
+                if (!from.containsGraph(name)) return;
+                boolean isCases = iri.equals(AspsVocabulary.GRAPH_CASES);
+                if (isCases && replaceCases) {
+                    observer.phaseProgress(BuildPhase.LOAD, "cases: the previous cases graph ("
+                            + from.getGraph(name).size() + " triples) is replaced (--replace-cases)");
+                    return;
+                }
+                Set<Node> replaced = isCases && cases != null ? cases.replacedSubjects(from.getGraph(name)) : Set.of();
+                long[] kept = new long[2];
+                from.find(name, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+                    if (replaced.contains(q.getSubject())) {
+                        kept[1]++;
+                    } else {
+                        kept[0]++;
+                        into.quad(q);
+                    }
+                });
+                if (isCases && cases != null) {
+                    observer.phaseProgress(BuildPhase.LOAD, "cases: carried over " + kept[0]
+                            + " triples from the previous store" + (kept[1] == 0 ? ""
+                            : "; left out " + kept[1] + " triples of stored cases that the loaded ones replace"));
+                }
             }));
         }
     }
