@@ -22,6 +22,7 @@ import org.aspskg.AspsKgException;
 import org.aspskg.ontology.AspsVocabulary;
 import org.apache.jena.riot.RDFFormat;
 import org.aspskg.ddx.CohortGenerator;
+import org.aspskg.ddx.CohortLoader;
 import org.aspskg.ddx.CohortWriter;
 import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.store.BuildObserver;
@@ -33,7 +34,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /**
  * TDB2 load rate (triples/s) of one N-Triples file into a fresh store's named graph, by asps-kg's
  * own build (the LOAD phase of {@link StoreBuilder} with the file as an extra graph, timed by its
- * observer) and by Jena's loaders on the same file in the same run: the phased loader (what
+ * observer; and, as {@code asps-kg-build-cases}, the same phase loading the file as
+ * {@code build --cases} does, each case checked against the case shapes on the way) and by Jena's loaders on the same file in the same run: the phased loader (what
  * {@code tdb2.tdbloader} uses on an empty database), the parallel loader, and a plain write
  * transaction (what an application using Jena's API does). Each peer's store is checked to hold
  * exactly the file's triples. The data are the synthetic case cohort ({@link CohortGenerator}, the
@@ -41,6 +43,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 public final class LoadBenchmark implements Benchmark {
     static final String ASPS_KG = "asps-kg";
+    static final String ASPS_KG_CASES = "asps-kg-build-cases";
     static final String BULK = "jena-bulk-loader";
     static final String BULK_PARALLEL = "jena-bulk-loader-parallel";
     static final String TRANSACTION = "jena-transaction";
@@ -81,7 +84,8 @@ public final class LoadBenchmark implements Benchmark {
 
     private static Map<String, Peer> peers() {
         Map<String, Peer> peers = new LinkedHashMap<>();
-        peers.put(ASPS_KG, LoadBenchmark::loadWithAspsKg);
+        peers.put(ASPS_KG, (s, file, dir) -> loadWithAspsKg(s, file, dir, false));
+        peers.put(ASPS_KG_CASES, (s, file, dir) -> loadWithAspsKg(s, file, dir, true));
         peers.put(BULK, (s, file, dir) -> loadWithJena(dir, d -> LoaderFactory.phasedLoader(d, GRAPH, QUIET), file));
         peers.put(BULK_PARALLEL, (s, file, dir) -> loadWithJena(dir, d -> LoaderFactory.parallelLoader(d, GRAPH, QUIET), file));
         peers.put(TRANSACTION, (s, file, dir) -> loadInTransaction(dir, file));
@@ -136,13 +140,22 @@ public final class LoadBenchmark implements Benchmark {
     }
 
     /** asps-kg build with the file as an extra named graph; only the LOAD phase is timed. */
-    private static Timing loadWithAspsKg(BenchSettings settings, Path file, Path dir) {
+    /**
+     * asps-kg's LOAD phase: the file as a plain extra graph (the load path alone, like Jena's loaders), or,
+     * with {@code asCases}, as {@code asps-kg build --cases} loads a cohort: checked case by case against
+     * the case shapes while it streams into the cases graph.
+     */
+    private static Timing loadWithAspsKg(BenchSettings settings, Path file, Path dir, boolean asCases) {
         AtomicReference<Timing> load = new AtomicReference<>();
         long[] cpuStart = new long[1];
         Path store = dir.resolve("tdb2");
-        settings.storeBuilder(store)
-                .graphFile(AspsVocabulary.GRAPH_SYNTHETIC, file)
-                .observer(new BuildObserver() {
+        StoreBuilder builder = settings.storeBuilder(store);
+        if (asCases) {
+            builder.cases(new CohortLoader(DdxKnowledge.load(settings.ontology(), settings.shapes()), List.of(file), true));
+        } else {
+            builder.graphFile(AspsVocabulary.GRAPH_SYNTHETIC, file);
+        }
+        builder.observer(new BuildObserver() {
                     @Override
                     public void phaseStarted(BuildPhase phase) {
                         if (phase == BuildPhase.LOAD) cpuStart[0] = Timing.cpuNanos();
@@ -158,7 +171,7 @@ public final class LoadBenchmark implements Benchmark {
                 .build();
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
         try {
-            requireLoaded(dsg, file);
+            requireLoaded(dsg, asCases ? NodeFactory.createURI(AspsVocabulary.GRAPH_CASES) : GRAPH, file);
         } finally {
             TDBInternal.expel(dsg);
         }
@@ -208,8 +221,12 @@ public final class LoadBenchmark implements Benchmark {
 
     /** The store's graph must hold exactly the file's lines (one triple each, no duplicates). */
     private static void requireLoaded(DatasetGraph dsg, Path file) {
+        requireLoaded(dsg, GRAPH, file);
+    }
+
+    private static void requireLoaded(DatasetGraph dsg, Node graph, Path file) {
         long expected = lineCount(file);
-        long actual = Txn.calculateRead(dsg, () -> dsg.getGraph(GRAPH).size());
+        long actual = Txn.calculateRead(dsg, () -> dsg.getGraph(graph).size());
         if (actual != expected) {
             throw new AspsKgException("load benchmark: " + actual + " triples loaded from " + file + ", expected " + expected,
                     "A loader lost or duplicated data; the figures would be meaningless.");
