@@ -24,7 +24,7 @@ import org.aspskg.store.StoreBuilder;
  * @param clients       concurrent client counts for the serve benchmark
  * @param serveWarmup   untimed load on each server before it is measured
  * @param serveDuration one measured slice of one client count on one server
- * @param serveRounds   slices per client count and server, interleaved between the servers
+ * @param serveRounds   slices per client count and server, interleaved between the servers, per start
  * @param serverHeap    the servers' {@code -Xmx}
  * @param shapes        the SHACL case shapes (for the cohort's case knowledge)
  * @param caseSizes     cohort sizes, in cases, for asps-kg's case ranking (each in a child JVM with {@code serverHeap})
@@ -37,12 +37,14 @@ import org.aspskg.store.StoreBuilder;
  *                      cohort against the plain ontology), stopping as the other HermiT peers do
  * @param naiveBudget   how long one run of a HermiT peer may take (in a child JVM with {@code serverHeap});
  *                      a run past it is stopped and reported as not finishing within it
+ * @param serveRestarts how many times both servers are started afresh and measured (each JVM compiles
+ *                      the hot code its own way: a single pair of JVMs can differ by ±10 % at 1 client)
  */
 public record BenchSettings(Path ontology, Path queries, Path out, Path work, int buildRuns, List<Long> loadSizes,
         int loadRuns, long serveTriples, long serveCases, List<Integer> clients, Duration serveWarmup, Duration serveDuration,
         int serveRounds, String serverHeap, Path shapes, List<Integer> caseSizes, List<Integer> naiveCaseSizes,
         BiFunction<Path, Path, StoreBuilder> storeBuilds, MicroSettings micro, List<Integer> plainCaseSizes,
-        Duration naiveBudget) {
+        Duration naiveBudget, int serveRestarts) {
 
     /** Default results directory (committed). */
     public static final Path RESULTS = Path.of("bench", "results");
@@ -61,7 +63,7 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
         }
         if (naiveBudget.isNegative() || naiveBudget.isZero()) throw new IllegalArgumentException("naive budget > 0");
         if (serveTriples < 0 || serveCases < 0) throw new IllegalArgumentException("served data sizes ≥ 0");
-        if (buildRuns < 1 || loadRuns < 1 || serveRounds < 1) throw new IllegalArgumentException("runs must be ≥ 1");
+        if (buildRuns < 1 || loadRuns < 1 || serveRounds < 1 || serveRestarts < 1) throw new IllegalArgumentException("runs must be ≥ 1");
         if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1)) throw new IllegalArgumentException("clients ≥ 1");
         if (loadSizes.isEmpty() || loadSizes.stream().anyMatch(n -> n < 1)) throw new IllegalArgumentException("sizes ≥ 1");
     }
@@ -75,9 +77,9 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
     public static BenchSettings full(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
         return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 5,
                 List.of(3_000L, 10_000L, 30_000L, 100_000L), 3, 0, 100_000, List.of(1, 4, 16),
-                Duration.ofSeconds(5), Duration.ofSeconds(3), 8, "1g", DdxKnowledge.DEFAULT_SHAPES,
+                Duration.ofSeconds(5), Duration.ofSeconds(3), 4, "1g", DdxKnowledge.DEFAULT_SHAPES,
                 List.of(1_000, 10_000, 100_000), List.of(10, 20, 40, 80, 160), storeBuilds, MicroSettings.full(),
-                List.of(10, 30, 100, 300, 1_000, 3_000, 10_000, 30_000, 100_000), Duration.ofSeconds(120));
+                List.of(10, 30, 100, 300, 1_000, 3_000, 10_000, 30_000, 100_000), Duration.ofSeconds(120), 3);
     }
 
     /**
@@ -86,9 +88,9 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
      */
     public static BenchSettings smoke(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
         return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 1, List.of(50L), 1,
-                1_000L, 100, List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(200), 2, "256m",
+                1_000L, 100, List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(200), 1, "256m",
                 DdxKnowledge.DEFAULT_SHAPES, List.of(100), List.of(2), storeBuilds, MicroSettings.smoke(), List.of(2),
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(20), 2);
     }
 
     /** A store builder for the benchmarks' own stores. */

@@ -34,8 +34,10 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * Fuseki on a byte-for-byte copy, since a TDB2 database is opened by one process). Each server runs in
  * its own JVM with the same heap limit; both are up, each is warmed up, then each client count is
  * measured in short slices alternating between the servers, so that other work on the shared cores
- * falls on both alike. Before timing, both must give the same answer to every query. Also reports
- * each server's peak heap and resident memory. The store holds the ontology's build and, in the full
+ * falls on both alike; all this is repeated with both servers started afresh {@code serveRestarts}
+ * times and the figures pool every start, since each JVM compiles the hot code its own way. Before
+ * timing, both must give the same answer to every query. Also reports each server's peak heap and
+ * resident memory (the largest over the starts). The store holds the ontology's build and, in the full
  * run, a synthetic cohort of 100,000 cases in its cases graph.
  */
 public final class ServeBenchmark implements Benchmark {
@@ -95,42 +97,49 @@ public final class ServeBenchmark implements Benchmark {
         Map<String, double[]> memory = new LinkedHashMap<>(); // peer -> {peak heap, peak rss}
         List<String> peers = List.of(ASPS_KG, STOCK);
         int maxClients = settings.clients().stream().mapToInt(Integer::intValue).max().orElseThrow();
-        Map<String, ServerProcess> servers = new LinkedHashMap<>();
-        try {
-            servers.put(ASPS_KG, start(ASPS_KG, settings, store, work));
-            servers.put(STOCK, start(STOCK, settings, stockStore, work));
-            for (String peer : peers) {
-                answers.put(peer, answers(peer, servers.get(peer).datasetUrl() + "/sparql", library));
-            }
-            requireSameAnswers(library, answers);
-            for (String peer : peers) {
-                log.progress("serve: %s (pid %d) warming up with %d clients", peer, servers.get(peer).pid(), maxClients);
-                HttpLoad.run(servers.get(peer).datasetUrl() + "/sparql", library.queries(), maxClients,
-                        settings.serveWarmup(), MAX_REQUESTS);
-            }
-            // short interleaved slices, alternating which server goes first, so that other work on
-            // shared cores falls on both servers alike; only the measured server is busy at a time
-            for (int clients : settings.clients()) {
-                for (int slice = 0; slice < settings.serveRounds(); slice++) {
-                    List<String> order = slice % 2 == 0 ? peers : List.of(peers.get(1), peers.get(0));
-                    for (String peer : order) {
-                        HttpLoad.Result r = HttpLoad.run(servers.get(peer).datasetUrl() + "/sparql", library.queries(),
-                                clients, settings.serveDuration(), MAX_REQUESTS);
-                        totals.computeIfAbsent(peer, p -> new TreeMap<>()).computeIfAbsent(clients, c -> new Totals()).add(r);
+        for (int start = 0; start < settings.serveRestarts(); start++) {
+            Map<String, ServerProcess> servers = new LinkedHashMap<>();
+            try {
+                servers.put(ASPS_KG, start(ASPS_KG, settings, store, work));
+                servers.put(STOCK, start(STOCK, settings, stockStore, work));
+                if (start == 0) {
+                    for (String peer : peers) {
+                        answers.put(peer, answers(peer, servers.get(peer).datasetUrl() + "/sparql", library));
                     }
+                    requireSameAnswers(library, answers);
                 }
                 for (String peer : peers) {
-                    Totals t = totals.get(peer).get(clients);
-                    log.progress("serve: %s, %d clients: %.0f queries/s, p50 %.1f ms, p99 %.1f ms, %d errors", peer,
-                            clients, t.requests / (t.nanos / 1e9), HttpLoad.percentileMillis(t.all, 50),
-                            HttpLoad.percentileMillis(t.all, 99), t.errors);
+                    log.progress("serve: start %d/%d, %s (pid %d) warming up with %d clients", start + 1,
+                            settings.serveRestarts(), peer, servers.get(peer).pid(), maxClients);
+                    HttpLoad.run(servers.get(peer).datasetUrl() + "/sparql", library.queries(), maxClients,
+                            settings.serveWarmup(), MAX_REQUESTS);
                 }
-            }
-        } finally {
-            for (var e : servers.entrySet()) {
-                ServerProcess server = e.getValue();
-                server.close();
-                memory.put(e.getKey(), new double[] {server.peakHeapMiB().orElse(0), server.peakRssMiB().orElse(0)});
+                // short interleaved slices, alternating which server goes first, so that other work on
+                // shared cores falls on both servers alike; only the measured server is busy at a time
+                for (int clients : settings.clients()) {
+                    for (int slice = 0; slice < settings.serveRounds(); slice++) {
+                        List<String> order = (slice + start) % 2 == 0 ? peers : List.of(peers.get(1), peers.get(0));
+                        for (String peer : order) {
+                            HttpLoad.Result r = HttpLoad.run(servers.get(peer).datasetUrl() + "/sparql",
+                                    library.queries(), clients, settings.serveDuration(), MAX_REQUESTS);
+                            totals.computeIfAbsent(peer, p -> new TreeMap<>()).computeIfAbsent(clients, c -> new Totals())
+                                    .add(r);
+                        }
+                    }
+                    for (String peer : peers) {
+                        Totals t = totals.get(peer).get(clients);
+                        log.progress("serve: after start %d, %s, %d clients: %.0f queries/s, p50 %.1f ms, p99 %.1f ms, "
+                                + "%d errors", start + 1, peer, clients, t.requests / (t.nanos / 1e9),
+                                HttpLoad.percentileMillis(t.all, 50), HttpLoad.percentileMillis(t.all, 99), t.errors);
+                    }
+                }
+            } finally {
+                for (var e : servers.entrySet()) {
+                    ServerProcess server = e.getValue();
+                    server.close();
+                    double[] seen = {server.peakHeapMiB().orElse(0), server.peakRssMiB().orElse(0)};
+                    memory.merge(e.getKey(), seen, (x, y) -> new double[] {Math.max(x[0], y[0]), Math.max(x[1], y[1])});
+                }
             }
         }
 

@@ -66,8 +66,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--serve-seconds", paramLabel = "S", description = "Seconds of one measured slice (default: 3).")
     Double serveSeconds;
 
-    @Option(names = "--serve-rounds", paramLabel = "N", description = "Slices per client count and server, alternating servers (default: 8).")
+    @Option(names = "--serve-rounds", paramLabel = "N",
+            description = "Slices per client count and server, alternating servers, per start (default: 4).")
     Integer serveRounds;
+
+    @Option(names = "--serve-restarts", paramLabel = "N",
+            description = "Times both servers are started afresh and measured; the figures pool all starts (default: 3).")
+    Integer serveRestarts;
 
     @Option(names = "--server-heap", paramLabel = "SIZE", description = "The servers' -Xmx (default: 1g).")
     String serverHeap;
@@ -119,7 +124,8 @@ final class BenchCommand implements Callable<Integer> {
                 d.storeBuilds(),
                 d.micro(),
                 plainCaseSizes != null ? plainCaseSizes : d.plainCaseSizes(),
-                naiveBudget != null ? Duration.ofMillis(Math.round(naiveBudget * 1000)) : d.naiveBudget());
+                naiveBudget != null ? Duration.ofMillis(Math.round(naiveBudget * 1000)) : d.naiveBudget(),
+                serveRestarts != null ? serveRestarts : d.serveRestarts());
         BenchmarkSuite suite = BenchmarkSuite.standard();
         if (only != null) suite = suite.only(only);
         String command = "asps-kg " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
