@@ -16,6 +16,7 @@ import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.query.AnswerComparison;
 import org.aspskg.query.QueryAnswer;
 import org.aspskg.query.SparqlQueries;
+
 import org.aspskg.serve.KnowledgeGraphServer;
 import org.aspskg.store.BuildReport;
 import org.aspskg.store.StoreBuilder;
@@ -29,8 +30,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /**
  * SPARQL serving over HTTP on loopback: the query library replayed by 1, 4 and 16 concurrent clients
  * for a fixed time against {@code asps-kg serve} and against stock Fuseki — jena-fuseki-main's own
- * command line ({@code FusekiMainCmd --tdb2 --loc … --set tdb:unionDefaultGraph=true /asps}, what
- * the README tells a user of stock Fuseki to run), no asps-kg code — on the same TDB2 store (stock
+ * command line ({@code FusekiMainCmd --tdb2 --loc … --set tdb:unionDefaultGraph=true --timeout=10000,60000 /asps},
+ * what the README tells a user of stock Fuseki to run), no asps-kg code — on the same TDB2 store (stock
  * Fuseki on a byte-for-byte copy, since a TDB2 database is opened by one process). Each server runs in
  * its own JVM with the same heap limit; both are up, each is warmed up, then each client count is
  * measured in short slices alternating between the servers, so that other work on the shared cores
@@ -233,12 +234,15 @@ public final class ServeBenchmark implements Benchmark {
             return ServerProcess.start(peer, settings.serverHeap(), List.of(), "org.aspskg.cli.Main",
                     List.of("serve", "--store", store.toString(), "--port", Integer.toString(port)), dataset, work);
         }
-        // Fuseki's own command line, as a user of stock Fuseki runs it (fuseki-server takes the same arguments).
+        // Fuseki's own command line, as a user of stock Fuseki runs it (fuseki-server takes the same arguments),
+        // configured as asps-kg serve is by default: the union default graph and the same query time limit
+        // (a timeout costs each query a timer, which is configuration, not asps-kg code).
         // The system property tells Fuseki that logging is set up already (by the SLF4J backend on the classpath).
         return ServerProcess.start(peer, settings.serverHeap(), List.of("-Dlog4j2.configurationFile=slf4j"),
                 "org.apache.jena.fuseki.main.cmds.FusekiMainCmd",
                 List.of("--localhost", "--port=" + port, "--tdb2", "--loc=" + store,
-                        "--set", "tdb:unionDefaultGraph=true", KnowledgeGraphServer.DATASET), dataset, work);
+                        "--set", "tdb:unionDefaultGraph=true", "--timeout=" + KnowledgeGraphServer.DEFAULT_QUERY_TIMEOUT,
+                        KnowledgeGraphServer.DATASET), dataset, work);
     }
 
     /** Every query's whole answer, asked with Jena's HTTP client. */

@@ -29,7 +29,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--query-timeout", paramLabel = "MS[,MS]",
             description = "Query time limit in ms, 'overall' or 'first-result,overall' (default: ${DEFAULT-VALUE}).")
-    String queryTimeout = "10000,60000";
+    String queryTimeout = KnowledgeGraphServer.DEFAULT_QUERY_TIMEOUT;
 
     @Option(names = "--verbose-requests", description = "Log each request in detail (Fuseki's verbose mode).")
     boolean verboseRequests;

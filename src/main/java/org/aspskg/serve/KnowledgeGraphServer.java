@@ -22,6 +22,8 @@ public final class KnowledgeGraphServer {
     public static final String DATASET = "/asps";
     public static final int DEFAULT_PORT = 3030;
     public static final String DEFAULT_HOST = "127.0.0.1";
+    /** The query time limit {@code asps-kg serve} sets by default ({@code arq:queryTimeout}): 10 s to the first result, 60 s overall. */
+    public static final String DEFAULT_QUERY_TIMEOUT = "10000,60000";
 
     private final FusekiServer fuseki;
 
