@@ -69,7 +69,7 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
     }
 
     /**
-     * The documented full run, about 40 minutes on 2 cores. The served store is the real one with a
+     * The documented full run, about half an hour on an idle 2-core machine. The served store is the real one with a
      * cohort of 100,000 synthetic cases in its cases graph (about 3.6 million triples), as a registry
      * would load it; no synthetic copies of the ontology's statement nodes, which the query library
      * asks about and which copies would multiply.
