@@ -42,6 +42,7 @@ import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.sys.JenaSystem;
 import org.apache.jena.vocabulary.RDF;
 import org.aspskg.AspsKgException;
+import org.aspskg.ontology.StrictParseErrors;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.store.CaseLoad;
 
@@ -174,7 +175,7 @@ public final class CohortLoader implements CaseLoad {
     private void loadRdf(Path file, StreamRDF out, Consumer<String> progress) {
         String source = file.toString();
         Lang lang = langOf(file);
-        ErrorHandler errors = new SyntaxErrors(source, lang);
+        ErrorHandler errors = syntaxErrors(source, lang);
         RecordingProfile profile = new RecordingProfile(RiotLib.profile(lang, file.toUri().toString(), errors));
         Chunker chunker = new Chunker(source, profile, out, progress);
         try (InputStream in = IO.openFileEx(source)) {
@@ -196,26 +197,10 @@ public final class CohortLoader implements CaseLoad {
     }
 
     /** Syntax errors (and warnings, such as a bad IRI) stop the load with file:line:col. */
-    private record SyntaxErrors(String source, Lang lang) implements ErrorHandler {
-        @Override
-        public void warning(String message, long line, long col) {
-            fail(message, line, col);
-        }
-
-        @Override
-        public void error(String message, long line, long col) {
-            fail(message, line, col);
-        }
-
-        @Override
-        public void fatal(String message, long line, long col) {
-            fail(message, line, col);
-        }
-
-        private void fail(String message, long line, long col) {
-            throw new AspsKgException(new SourcePosition(source, line, col) + ": " + lang.getLabel() + " syntax: " + message,
-                    "Fix the syntax at that line and run again; the store is unchanged.");
-        }
+    private static ErrorHandler syntaxErrors(String source, Lang lang) {
+        return new StrictParseErrors((message, line, col) -> new AspsKgException(
+                new SourcePosition(source, line, col) + ": " + lang.getLabel() + " syntax: " + message,
+                "Fix the syntax at that line and run again; the store is unchanged."));
     }
 
     /** Remembers where the parser made the last triple or quad; the parsers emit each one as soon as it is made. */

@@ -32,6 +32,7 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.ontology.AspsVocabulary;
+import org.aspskg.ontology.StrictParseErrors;
 
 /**
  * Reads patient cases written in Turtle with the ontology's terms (the format {@link CaseGraph}
@@ -115,27 +116,8 @@ public final class TurtleCaseReader {
     /** Parses Turtle, keeping the line and column of each triple; syntax errors become a located problem. */
     static Graph parse(InputStream in, String source, Map<Triple, SourcePosition> where) {
         Graph graph = GraphFactory.createDefaultGraph();
-        ErrorHandler errors = new ErrorHandler() {
-            @Override
-            public void warning(String message, long line, long col) {
-                fail(message, line, col);
-            }
-
-            @Override
-            public void error(String message, long line, long col) {
-                fail(message, line, col);
-            }
-
-            @Override
-            public void fatal(String message, long line, long col) {
-                fail(message, line, col);
-            }
-
-            private void fail(String message, long line, long col) {
-                throw new CaseInputException(source, List.of(new CaseInputException.Problem(
-                        new SourcePosition(source, line, col), "Turtle syntax: " + message)));
-            }
-        };
+        ErrorHandler errors = new StrictParseErrors((message, line, col) -> new CaseInputException(source,
+                List.of(new CaseInputException.Problem(new SourcePosition(source, line, col), "Turtle syntax: " + message))));
         ParserProfile base = RiotLib.createParserProfile(RiotLib.factoryRDF(), errors, true);
         ParserProfile recording = new ParserProfileWrapper(base) {
             @Override

@@ -43,7 +43,7 @@ public final class OntologyLoader {
         requireReadable(file);
         Lang lang = RDFLanguages.filenameToLang(file.toString(), Lang.TURTLE);
         try {
-            RDFParser.source(file).lang(lang).errorHandler(new LocatingErrorHandler(file)).parse(destination);
+            RDFParser.source(file).lang(lang).errorHandler(locatingErrorHandler(file)).parse(destination);
         } catch (LocatedSyntaxError e) {
             throw new AspsKgException(e.getMessage(), "Fix the syntax at that line and run again.", e);
         } catch (RiotException e) {
@@ -88,25 +88,10 @@ public final class OntologyLoader {
     }
 
     /** Turns Jena's parse errors into {@code file:line:col: message}; warnings are fatal too. */
-    private record LocatingErrorHandler(Path file) implements ErrorHandler {
-        @Override
-        public void warning(String message, long line, long col) {
-            throw located(message, line, col);
-        }
-
-        @Override
-        public void error(String message, long line, long col) {
-            throw located(message, line, col);
-        }
-
-        @Override
-        public void fatal(String message, long line, long col) {
-            throw located(message, line, col);
-        }
-
-        private LocatedSyntaxError located(String message, long line, long col) {
+    private static ErrorHandler locatingErrorHandler(Path file) {
+        return new StrictParseErrors((message, line, col) -> {
             String where = line > 0 ? file + ":" + line + (col > 0 ? ":" + col : "") : file.toString();
             return new LocatedSyntaxError(where + ": " + message);
-        }
+        });
     }
 }
