@@ -2,6 +2,8 @@ package org.aspskg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.aspskg.store.TestStores.assertSameGraphs;
+import static org.aspskg.store.TestStores.snapshot;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
@@ -52,26 +53,6 @@ class BuildCasesTest {
 
     private static void ok(CliRun r) {
         assertEquals(0, r.exit(), r.err());
-    }
-
-    /** Every named graph of the store, copied into memory. */
-    private static Map<String, Model> snapshot(Path store) {
-        try (KnowledgeGraphStore kg = KnowledgeGraphStore.open(store)) {
-            return Txn.calculateRead(kg.dataset(), () -> {
-                Map<String, Model> graphs = new TreeMap<>();
-                kg.dataset().listModelNames().forEachRemaining(r -> {
-                    Model copy = ModelFactory.createDefaultModel();
-                    copy.add(kg.dataset().getNamedModel(r));
-                    graphs.put(r.getURI(), copy);
-                });
-                return graphs;
-            });
-        }
-    }
-
-    private static void assertSameGraphs(Map<String, Model> expected, Map<String, Model> actual) {
-        assertEquals(expected.keySet(), actual.keySet());
-        expected.forEach((g, m) -> assertTrue(m.isIsomorphicWith(actual.get(g)), "graph " + g + " differs"));
     }
 
     private static Model cases(Map<String, Model> graphs) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.aspskg.store.TestStores.assertSameGraphs;
+import static org.aspskg.store.TestStores.snapshot;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +18,6 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.aspskg.AspsKgException;
@@ -47,25 +48,6 @@ class StoreBuilderTest {
                 return qe.execAsk();
             }
         });
-    }
-
-    private static Map<String, Model> snapshot(Path store) {
-        try (KnowledgeGraphStore kg = KnowledgeGraphStore.open(store)) {
-            return Txn.calculateRead(kg.dataset(), () -> {
-                Map<String, Model> graphs = new java.util.TreeMap<>();
-                kg.dataset().listModelNames().forEachRemaining(r -> {
-                    Model copy = ModelFactory.createDefaultModel();
-                    copy.add(kg.dataset().getNamedModel(r));
-                    graphs.put(r.getURI(), copy);
-                });
-                return graphs;
-            });
-        }
-    }
-
-    private static void assertSameGraphs(Map<String, Model> expected, Map<String, Model> actual) {
-        assertEquals(expected.keySet(), actual.keySet());
-        expected.forEach((g, m) -> assertTrue(m.isIsomorphicWith(actual.get(g)), "graph " + g + " differs"));
     }
 
     private List<String> leftovers() throws IOException {

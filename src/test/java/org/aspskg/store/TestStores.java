@@ -1,9 +1,20 @@
 package org.aspskg.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.system.Txn;
 import org.aspskg.ontology.OntologyLoader;
 
-/** One built store per test JVM, shared by tests that only read it (a build takes a few seconds). */
+/**
+ * Stores for tests: one built store per test JVM, shared by tests that only read it (a build takes a
+ * few seconds), and snapshots of a store's named graphs to check that it changed, or did not.
+ */
 public final class TestStores {
     private static Path shared;
 
@@ -22,5 +33,26 @@ public final class TestStores {
             }
         }
         return shared;
+    }
+
+    /** Every named graph of the store, copied into memory. */
+    public static Map<String, Model> snapshot(Path store) {
+        try (KnowledgeGraphStore kg = KnowledgeGraphStore.open(store)) {
+            return Txn.calculateRead(kg.dataset(), () -> {
+                Map<String, Model> graphs = new TreeMap<>();
+                kg.dataset().listModelNames().forEachRemaining(r -> {
+                    Model copy = ModelFactory.createDefaultModel();
+                    copy.add(kg.dataset().getNamedModel(r));
+                    graphs.put(r.getURI(), copy);
+                });
+                return graphs;
+            });
+        }
+    }
+
+    /** The same named graphs, each isomorphic to its counterpart. */
+    public static void assertSameGraphs(Map<String, Model> expected, Map<String, Model> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((g, m) -> assertTrue(m.isIsomorphicWith(actual.get(g)), "graph " + g + " differs"));
     }
 }
