@@ -82,10 +82,11 @@ public final class LoadBenchmark implements Benchmark {
         return new Comparison(ASPS_KG, BULK);
     }
 
-    private static Map<String, Peer> peers() {
+    /** The peers; {@code knowledge} checks the cases of {@code asps-kg-build-cases}, loaded once per run. */
+    private static Map<String, Peer> peers(DdxKnowledge knowledge) {
         Map<String, Peer> peers = new LinkedHashMap<>();
-        peers.put(ASPS_KG, (s, file, dir) -> loadWithAspsKg(s, file, dir, false));
-        peers.put(ASPS_KG_CASES, (s, file, dir) -> loadWithAspsKg(s, file, dir, true));
+        peers.put(ASPS_KG, (s, file, dir) -> loadWithAspsKg(s, file, dir, null));
+        peers.put(ASPS_KG_CASES, (s, file, dir) -> loadWithAspsKg(s, file, dir, knowledge));
         peers.put(BULK, (s, file, dir) -> loadWithJena(dir, d -> LoaderFactory.phasedLoader(d, GRAPH, QUIET), file));
         peers.put(BULK_PARALLEL, (s, file, dir) -> loadWithJena(dir, d -> LoaderFactory.parallelLoader(d, GRAPH, QUIET), file));
         peers.put(TRANSACTION, (s, file, dir) -> loadInTransaction(dir, file));
@@ -96,7 +97,7 @@ public final class LoadBenchmark implements Benchmark {
     public List<Measurement> run(BenchSettings settings, BenchLog log) throws Exception {
         DdxKnowledge knowledge = DdxKnowledge.load(settings.ontology(), settings.shapes());
         CohortGenerator generator = new CohortGenerator(knowledge);
-        Map<String, Peer> peers = peers();
+        Map<String, Peer> peers = peers(knowledge);
         List<String> names = new ArrayList<>(peers.keySet());
         List<Measurement> rows = new ArrayList<>();
         for (long cases : settings.loadSizes()) {
@@ -139,19 +140,18 @@ public final class LoadBenchmark implements Benchmark {
         return rows;
     }
 
-    /** asps-kg build with the file as an extra named graph; only the LOAD phase is timed. */
     /**
-     * asps-kg's LOAD phase: the file as a plain extra graph (the load path alone, like Jena's loaders), or,
-     * with {@code asCases}, as {@code asps-kg build --cases} loads a cohort: checked case by case against
-     * the case shapes while it streams into the cases graph.
+     * asps-kg's LOAD phase, the only phase timed: the file as a plain extra graph (the load path alone, like
+     * Jena's loaders), or, given {@code caseKnowledge}, as {@code asps-kg build --cases} loads a cohort: checked
+     * case by case against that knowledge's terms and case shapes while it streams into the cases graph.
      */
-    private static Timing loadWithAspsKg(BenchSettings settings, Path file, Path dir, boolean asCases) {
+    private static Timing loadWithAspsKg(BenchSettings settings, Path file, Path dir, DdxKnowledge caseKnowledge) {
         AtomicReference<Timing> load = new AtomicReference<>();
         long[] cpuStart = new long[1];
         Path store = dir.resolve("tdb2");
         StoreBuilder builder = settings.storeBuilder(store);
-        if (asCases) {
-            builder.cases(new CohortLoader(DdxKnowledge.load(settings.ontology(), settings.shapes()), List.of(file), true));
+        if (caseKnowledge != null) {
+            builder.cases(new CohortLoader(caseKnowledge, List.of(file), true));
         } else {
             builder.graphFile(AspsVocabulary.GRAPH_SYNTHETIC, file);
         }
@@ -171,7 +171,7 @@ public final class LoadBenchmark implements Benchmark {
                 .build();
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
         try {
-            requireLoaded(dsg, asCases ? NodeFactory.createURI(AspsVocabulary.GRAPH_CASES) : GRAPH, file);
+            requireLoaded(dsg, caseKnowledge != null ? NodeFactory.createURI(AspsVocabulary.GRAPH_CASES) : GRAPH, file);
         } finally {
             TDBInternal.expel(dsg);
         }
