@@ -54,6 +54,11 @@ final class BuildCommand implements Callable<Integer> {
                     + "an exported cases graph with rankings. JSON cases are always checked.")
     boolean noValidateCases;
 
+    @Option(names = "--allow-foreign-ontology",
+            description = "Build even from an ontology that is empty or lacks the project's ontology IRI "
+                    + "(refused by default: it would replace the whole knowledge graph).")
+    boolean allowForeignOntology;
+
     @Option(names = "--shapes", paramLabel = "FILE",
             description = "SHACL case shapes for --cases (default: ${DEFAULT-VALUE}).")
     Path shapes = DdxKnowledge.DEFAULT_SHAPES;
@@ -83,7 +88,8 @@ final class BuildCommand implements Callable<Integer> {
         StoreBuilder builder = StoreBuilds.standard(storeOptions.ontology, storeOptions.store)
                 .reasoner(ReasonerKind.parse(reasoner))
                 .observer(new PhasePrinter(spec.commandLine().getErr()))
-                .replaceCases(replaceCases);
+                .replaceCases(replaceCases)
+                .allowForeignOntology(allowForeignOntology);
         if (!cases.isEmpty()) {
             builder.cases(new CohortLoader(DdxKnowledge.cached(storeOptions.ontology, shapes), cases, !noValidateCases));
         }

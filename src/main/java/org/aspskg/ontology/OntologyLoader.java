@@ -14,9 +14,11 @@ import org.apache.jena.riot.system.StreamRDFLib;
 import org.aspskg.AspsKgException;
 import org.semanticweb.owlapi.apibinding.OWLManager;
 import org.semanticweb.owlapi.io.FileDocumentSource;
+import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.model.OWLOntologyCreationException;
 import org.semanticweb.owlapi.model.OWLOntologyManager;
+import org.semanticweb.owlapi.util.SimpleIRIMapper;
 
 /**
  * Reads the ontology source. RDF syntax is checked first with Jena, whose parser reports
@@ -56,9 +58,14 @@ public final class OntologyLoader {
         return load(file, OWLManager.createOWLOntologyManager());
     }
 
-    /** Loads an ontology file into the given manager after an RDF syntax check. */
+    /**
+     * Loads an ontology file into the given manager after an RDF syntax check. Its {@code owl:imports}
+     * are resolved only from local files (see {@link LocalImports}), never fetched from the network.
+     */
     public static OWLOntology load(Path file, OWLOntologyManager manager) {
-        readRdf(file);
+        Model rdf = readRdf(file);
+        LocalImports.resolve(file, rdf).forEach((iri, local) ->
+                manager.getIRIMappers().add(new SimpleIRIMapper(IRI.create(iri), IRI.create(local.toUri()))));
         try {
             return manager.loadOntologyFromOntologyDocument(new FileDocumentSource(file.toFile()));
         } catch (OWLOntologyCreationException e) {

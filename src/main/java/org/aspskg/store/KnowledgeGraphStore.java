@@ -11,7 +11,6 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.aspskg.AspsKgException;
 import org.aspskg.ontology.AspsVocabulary;
 
 /**
@@ -40,9 +39,7 @@ public final class KnowledgeGraphStore implements AutoCloseable {
     public static KnowledgeGraphStore open(Path dir) {
         StoreDirectory location = new StoreDirectory(dir);
         location.recover();
-        if (!location.exists()) {
-            throw new AspsKgException("no store at " + location.path(), "Run 'asps-kg build' first.");
-        }
+        location.requireStore();
         return connect(location.path());
     }
 

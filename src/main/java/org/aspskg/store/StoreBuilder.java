@@ -14,12 +14,14 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.aspskg.AspsKgException;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.reason.Classification;
 import org.aspskg.reason.InferenceMaterializer;
 import org.aspskg.reason.InferredGraph;
 import org.aspskg.reason.ReasonerKind;
+import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.OWLOntology;
 
 /**
@@ -39,6 +41,7 @@ public final class StoreBuilder {
     private final List<String> carriedOver = new ArrayList<>(List.of(AspsVocabulary.GRAPH_CASES));
     private CaseLoad cases;
     private boolean replaceCases;
+    private boolean allowForeignOntology;
 
     public StoreBuilder(Path ontologyFile, Path storeDir) {
         this.ontologyFile = ontologyFile;
@@ -86,7 +89,18 @@ public final class StoreBuilder {
         return this;
     }
 
+    /**
+     * When true, an ontology without the project's ontology IRI, or without any axiom, may replace the
+     * graph ({@code --allow-foreign-ontology}); by default such a file is refused, since building from
+     * the wrong file would silently replace the whole knowledge graph.
+     */
+    public StoreBuilder allowForeignOntology(boolean allow) {
+        this.allowForeignOntology = allow;
+        return this;
+    }
+
     public BuildReport build() {
+        target.requireReplaceable();
         target.recover();
         target.requireNotInUse();
         Map<BuildPhase, Duration> times = new EnumMap<>(BuildPhase.class);
@@ -95,6 +109,7 @@ public final class StoreBuilder {
         Model asserted = OntologyLoader.readRdf(ontologyFile);
         OWLOntology ontology = OntologyLoader.load(ontologyFile);
         int axioms = ontology.getLogicalAxiomCount();
+        if (!allowForeignOntology) requireProjectOntology(ontology);
         finish(BuildPhase.PARSE, t, times, asserted.size() + " triples, " + axioms + " logical axioms");
 
         InferredGraph inferred;
@@ -180,6 +195,20 @@ public final class StoreBuilder {
                             : "; left out " + kept[1] + " triples of stored cases that the loaded ones replace"));
                 }
             }));
+        }
+    }
+
+    private void requireProjectOntology(OWLOntology ontology) {
+        String hint = "Nothing was changed. Build from the project's ontology (" + OntologyLoader.DEFAULT_ONTOLOGY
+                + "), or pass --allow-foreign-ontology to build a store from another ontology on purpose.";
+        if (ontology.getAxiomCount() == 0) {
+            throw new AspsKgException(ontologyFile + ": the ontology is empty (no axioms); building from it would "
+                    + "replace the whole knowledge graph with nothing", hint);
+        }
+        String iri = ontology.getOntologyID().getOntologyIRI().map(IRI::toString).orElse(null);
+        if (!AspsVocabulary.ONTOLOGY_IRI.equals(iri)) {
+            throw new AspsKgException(ontologyFile + ": not the asps-kg ontology: its ontology IRI is "
+                    + (iri == null ? "missing" : "<" + iri + ">") + ", not <" + AspsVocabulary.ONTOLOGY_IRI + ">", hint);
         }
     }
 

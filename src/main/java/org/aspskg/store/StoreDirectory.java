@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.aspskg.AspsKgException;
 import org.slf4j.Logger;
@@ -29,6 +30,13 @@ public final class StoreDirectory {
     private static final String PREVIOUS = ".previous-";
     /** The file TDB2 locks while a process has the database open. */
     private static final String TDB2_LOCK_FILE = "tdb.lock";
+    /**
+     * The file a finished build leaves in the store: proof that asps-kg made the directory, so a
+     * rebuild may replace it. A directory without it is never replaced or written into.
+     */
+    public static final String MARKER_FILE = "asps-kg-store.txt";
+    /** What a TDB2 database directory holds (stores built before the marker existed hold only these). */
+    private static final Pattern TDB2_ENTRY = Pattern.compile("tdb\\.lock|Data-\\d{4}|Backups");
 
     private final Path dir;
 
@@ -43,6 +51,68 @@ public final class StoreDirectory {
     /** True when a finished store is in place. */
     public boolean exists() {
         return Files.isDirectory(dir);
+    }
+
+    /**
+     * True when the directory is a store that asps-kg made: it has the {@link #MARKER_FILE}, or (a store
+     * built by an earlier version) it holds nothing but a TDB2 database.
+     */
+    public boolean isStore() {
+        if (!Files.isDirectory(dir)) return false;
+        if (Files.isRegularFile(dir.resolve(MARKER_FILE))) return true;
+        List<String> entries = entries();
+        return entries.stream().anyMatch(e -> e.startsWith("Data-"))
+                && entries.stream().allMatch(e -> TDB2_ENTRY.matcher(e).matches());
+    }
+
+    /**
+     * Refuses a location that a build must not replace: a file, or a directory that is neither empty
+     * nor a store asps-kg made. Replacing it would delete whatever it holds.
+     */
+    public void requireReplaceable() {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new AspsKgException(dir + " is a file, not a store directory",
+                    "Give --store a directory that does not exist yet, e.g. --store data/tdb2.");
+        }
+        if (!exists() || isStore()) return;
+        List<String> entries = entries();
+        if (entries.isEmpty()) return;
+        String sample = String.join(", ", entries.subList(0, Math.min(3, entries.size())))
+                + (entries.size() > 3 ? ", …" : "");
+        throw new AspsKgException(dir + " is not an asps-kg store (it holds " + entries.size()
+                + (entries.size() == 1 ? " entry: " : " entries: ") + sample
+                + "); a build replaces its store directory, so it only writes into an empty or new directory or a store it made",
+                "Nothing was changed. Give --store a new or empty directory (the default is data/tdb2).");
+    }
+
+    /** Refuses to open a directory that is not a store, so that TDB2 does not write its files into it. */
+    public void requireStore() {
+        if (!exists()) {
+            throw new AspsKgException("no store at " + dir, "Run 'asps-kg build' first.");
+        }
+        if (!isStore()) {
+            throw new AspsKgException(dir + " is not an asps-kg store",
+                    "Nothing was changed. Point --store at a store made by 'asps-kg build' (the default is data/tdb2).");
+        }
+    }
+
+    /** Marks a finished build as a store asps-kg made (see {@link #MARKER_FILE}). */
+    static void mark(Path builtStore) {
+        try {
+            Files.writeString(builtStore.resolve(MARKER_FILE),
+                    "A TDB2 store built by asps-kg ('asps-kg build'); a rebuild replaces this whole directory.\n");
+        } catch (IOException e) {
+            throw new AspsKgException("cannot write " + builtStore.resolve(MARKER_FILE) + ": " + e.getMessage(),
+                    "Check that the directory is writable.", e);
+        }
+    }
+
+    private List<String> entries() {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new AspsKgException("cannot read " + dir + ": " + e.getMessage(), "Check its permissions.", e);
+        }
     }
 
     /** A new, empty directory next to the store for a build to write into. */
@@ -62,6 +132,8 @@ public final class StoreDirectory {
      */
     public void swapIn(Path staging) {
         requireNotInUse();
+        requireReplaceable();
+        mark(staging);
         Path previous = null;
         try {
             if (exists()) {

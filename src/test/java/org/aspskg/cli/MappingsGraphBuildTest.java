@@ -43,7 +43,7 @@ class MappingsGraphBuildTest {
     void theMappingSetBesideTheOntologyIsTheMappingsGraph() throws Exception {
         Path ontology = project(Files.readString(Path.of("src/test/resources/mapping/good.sssom.tsv")));
         Path store = dir.resolve("tdb2");
-        StoreBuilds.standard(ontology, store).build();
+        StoreBuilds.standard(ontology, store).allowForeignOntology(true).build();
         Model expected = MappingGraph.of(SssomReader.read(SssomReader.mappingSetFor(ontology)));
         Model actual = graph(store, AspsVocabulary.GRAPH_MAPPINGS);
         assertEquals(expected.size(), actual.size());
@@ -55,11 +55,11 @@ class MappingsGraphBuildTest {
         String good = Files.readString(Path.of("src/test/resources/mapping/good.sssom.tsv"));
         Path ontology = project(good);
         Path store = dir.resolve("tdb2");
-        StoreBuilds.standard(ontology, store).build();
+        StoreBuilds.standard(ontology, store).allowForeignOntology(true).build();
         Model before = graph(store, AspsVocabulary.GRAPH_MAPPINGS);
 
         Files.writeString(SssomReader.mappingSetFor(ontology), good.replace("EXAMPLE:0002", "NOPE:0002"));
-        AspsKgException e = assertThrows(AspsKgException.class, () -> StoreBuilds.standard(ontology, store).build());
+        AspsKgException e = assertThrows(AspsKgException.class, () -> StoreBuilds.standard(ontology, store).allowForeignOntology(true).build());
         assertTrue(e.getMessage().contains("1 ERROR row(s) in the mapping set"), e.getMessage());
         assertTrue(before.isIsomorphicWith(graph(store, AspsVocabulary.GRAPH_MAPPINGS)), "the served store changed");
     }
@@ -70,7 +70,7 @@ class MappingsGraphBuildTest {
         Files.createDirectories(ontology.getParent());
         Files.copy(Path.of("src/test/resources/mapping/terms.ttl"), ontology);
         Path store = dir.resolve("tdb2-alone");
-        StoreBuilds.standard(ontology, store).build();
+        StoreBuilds.standard(ontology, store).allowForeignOntology(true).build();
         assertEquals(0, graph(store, AspsVocabulary.GRAPH_MAPPINGS).size());
     }
 }

@@ -55,4 +55,28 @@ public final class TestStores {
         assertEquals(expected.keySet(), actual.keySet());
         expected.forEach((g, m) -> assertTrue(m.isIsomorphicWith(actual.get(g)), "graph " + g + " differs"));
     }
+
+    /**
+     * Every file under a directory (relative path, in order) with the SHA-256 of its bytes: two equal
+     * results mean the tree was left byte for byte as it was.
+     */
+    public static Map<String, String> fileDigests(Path dir) {
+        Map<String, String> digests = new TreeMap<>();
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+            for (Path p : walk.sorted().toList()) {
+                String rel = dir.relativize(p).toString();
+                if (java.nio.file.Files.isDirectory(p)) {
+                    digests.put(rel + "/", "dir");
+                } else {
+                    byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(p));
+                    digests.put(rel, java.util.HexFormat.of().formatHex(hash));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return digests;
+    }
 }

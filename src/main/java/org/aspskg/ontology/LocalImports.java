@@ -1,0 +1,85 @@
+package org.aspskg.ontology;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDF;
+import org.aspskg.AspsKgException;
+
+/**
+ * Resolves an ontology's {@code owl:imports} to files in its own directory tree, by the ontology IRI
+ * each file declares (as Protégé's and ROBOT's catalogs map them), transitively. An import that no
+ * local file declares is an error: a build never reaches out to the network for an ontology, so what it
+ * builds depends only on files the user can see and review.
+ */
+public final class LocalImports {
+    private LocalImports() {}
+
+    /** Every ontology IRI the file imports, directly or through an imported file, with the local file declaring it. */
+    public static Map<String, Path> resolve(Path ontologyFile, Model ontologyRdf) {
+        Map<String, Path> resolved = new LinkedHashMap<>();
+        if (!ontologyRdf.contains(null, OWL2.imports, (RDFNode) null)) return resolved;
+        Path root = ontologyFile.toAbsolutePath().getParent();
+        Map<String, Path> declared = declaredOntologies(root, ontologyFile.toAbsolutePath());
+        Deque<Model> pending = new ArrayDeque<>();
+        Deque<Path> pendingFiles = new ArrayDeque<>();
+        pending.add(ontologyRdf);
+        pendingFiles.add(ontologyFile);
+        while (!pending.isEmpty()) {
+            Model model = pending.poll();
+            Path importer = pendingFiles.poll();
+            for (RDFNode target : model.listObjectsOfProperty(OWL2.imports).toList()) {
+                if (!target.isURIResource()) continue;
+                String iri = target.asResource().getURI();
+                if (resolved.containsKey(iri)) continue;
+                Path local = declared.get(iri);
+                if (local == null) {
+                    throw new AspsKgException(importer + ": owl:imports <" + iri + ">, which no file under " + root
+                            + " declares as its ontology IRI; imports are read from local files only, never from the network",
+                            "Put the imported ontology (e.g. a module extracted with 'robot extract') under " + root
+                                    + " with that ontology IRI, or remove the import.");
+                }
+                resolved.put(iri, local);
+                pending.add(OntologyLoader.readRdf(local));
+                pendingFiles.add(local);
+            }
+        }
+        return resolved;
+    }
+
+    /** The ontology IRI of every RDF ontology file under {@code root} (the importing file left out). */
+    private static Map<String, Path> declaredOntologies(Path root, Path importing) {
+        Map<String, Path> declared = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(LocalImports::isOntologyFile).toList()) {
+                if (f.toAbsolutePath().equals(importing)) continue;
+                Model m;
+                try {
+                    m = OntologyLoader.readRdf(f);
+                } catch (AspsKgException e) {
+                    continue; // not an ontology file we can read; only an import pointing at it would matter
+                }
+                for (Resource o : m.listSubjectsWithProperty(RDF.type, OWL2.Ontology).toList()) {
+                    if (o.isURIResource()) declared.putIfAbsent(o.getURI(), f);
+                }
+            }
+        } catch (IOException e) {
+            throw new AspsKgException("cannot list " + root + ": " + e.getMessage(), "Check its permissions.", e);
+        }
+        return declared;
+    }
+
+    private static boolean isOntologyFile(Path f) {
+        String name = f.getFileName().toString();
+        return name.endsWith(".ttl") || name.endsWith(".owl") || name.endsWith(".rdf");
+    }
+}
