@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 class ClasspathTest {
     @Test
     void exactlyOneJarProvidesTheOwlApi() throws Exception {
-        List<URL> found = Collections.list(getClass().getClassLoader()
-                .getResources("org/semanticweb/owlapi/model/OWLOntology.class"));
+        List<URL> found = Collections.list(
+                getClass().getClassLoader().getResources("org/semanticweb/owlapi/model/OWLOntology.class"));
         assertEquals(1, found.size(), "OWL API provided by: " + found);
-        assertEquals(true, found.get(0).toString().contains("owlapi-distribution-5.5.1"), found.get(0).toString());
+        assertEquals(
+                true,
+                found.get(0).toString().contains("owlapi-distribution-5.5.1"),
+                found.get(0).toString());
     }
 
     @Test
@@ -23,7 +26,9 @@ class ClasspathTest {
         List<String> modules = new ArrayList<>();
         for (String cp : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             String name = cp.substring(cp.lastIndexOf(java.io.File.separatorChar) + 1);
-            if (name.startsWith("owlapi-") && !name.startsWith("owlapi-distribution") && !name.startsWith("owlapi-proof")) {
+            if (name.startsWith("owlapi-")
+                    && !name.startsWith("owlapi-distribution")
+                    && !name.startsWith("owlapi-proof")) {
                 modules.add(name);
             }
         }

@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.apache.commons.io.output.WriterOutputStream;
 import org.apache.commons.io.output.CloseShieldOutputStream;
+import org.apache.commons.io.output.WriterOutputStream;
 
 /** Progress of a benchmark run, to stderr: what is running now, so a long run is not silent. */
 public final class BenchLog {
@@ -23,8 +23,14 @@ public final class BenchLog {
     /** The same place as a stream, for a tool's own progress output (JMH's); closing it leaves the log open. */
     public PrintStream stream() {
         try {
-            return new PrintStream(CloseShieldOutputStream.wrap(WriterOutputStream.builder().setWriter(err)
-                    .setCharset(StandardCharsets.UTF_8).setWriteImmediately(true).get()), true, StandardCharsets.UTF_8);
+            return new PrintStream(
+                    CloseShieldOutputStream.wrap(WriterOutputStream.builder()
+                            .setWriter(err)
+                            .setCharset(StandardCharsets.UTF_8)
+                            .setWriteImmediately(true)
+                            .get()),
+                    true,
+                    StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -40,11 +40,29 @@ import org.aspskg.store.StoreBuilder;
  * @param serveRestarts how many times both servers are started afresh and measured (each JVM compiles
  *                      the hot code its own way: a single pair of JVMs can differ by ±10 % at 1 client)
  */
-public record BenchSettings(Path ontology, Path queries, Path out, Path work, int buildRuns, List<Long> loadSizes,
-        int loadRuns, long serveTriples, long serveCases, List<Integer> clients, Duration serveWarmup, Duration serveDuration,
-        int serveRounds, String serverHeap, Path shapes, List<Integer> caseSizes, List<Integer> naiveCaseSizes,
-        BiFunction<Path, Path, StoreBuilder> storeBuilds, MicroSettings micro, List<Integer> plainCaseSizes,
-        Duration naiveBudget, int serveRestarts) {
+public record BenchSettings(
+        Path ontology,
+        Path queries,
+        Path out,
+        Path work,
+        int buildRuns,
+        List<Long> loadSizes,
+        int loadRuns,
+        long serveTriples,
+        long serveCases,
+        List<Integer> clients,
+        Duration serveWarmup,
+        Duration serveDuration,
+        int serveRounds,
+        String serverHeap,
+        Path shapes,
+        List<Integer> caseSizes,
+        List<Integer> naiveCaseSizes,
+        BiFunction<Path, Path, StoreBuilder> storeBuilds,
+        MicroSettings micro,
+        List<Integer> plainCaseSizes,
+        Duration naiveBudget,
+        int serveRestarts) {
 
     /** Default results directory (committed). */
     public static final Path RESULTS = Path.of("bench", "results");
@@ -57,15 +75,19 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
         caseSizes = List.copyOf(caseSizes);
         naiveCaseSizes = List.copyOf(naiveCaseSizes);
         plainCaseSizes = List.copyOf(plainCaseSizes);
-        if (caseSizes.stream().anyMatch(n -> n < 1) || naiveCaseSizes.stream().anyMatch(n -> n < 1)
+        if (caseSizes.stream().anyMatch(n -> n < 1)
+                || naiveCaseSizes.stream().anyMatch(n -> n < 1)
                 || plainCaseSizes.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("case sizes ≥ 1");
         }
         if (naiveBudget.isNegative() || naiveBudget.isZero()) throw new IllegalArgumentException("naive budget > 0");
         if (serveTriples < 0 || serveCases < 0) throw new IllegalArgumentException("served data sizes ≥ 0");
-        if (buildRuns < 1 || loadRuns < 1 || serveRounds < 1 || serveRestarts < 1) throw new IllegalArgumentException("runs must be ≥ 1");
-        if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1)) throw new IllegalArgumentException("clients ≥ 1");
-        if (loadSizes.isEmpty() || loadSizes.stream().anyMatch(n -> n < 1)) throw new IllegalArgumentException("sizes ≥ 1");
+        if (buildRuns < 1 || loadRuns < 1 || serveRounds < 1 || serveRestarts < 1)
+            throw new IllegalArgumentException("runs must be ≥ 1");
+        if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1))
+            throw new IllegalArgumentException("clients ≥ 1");
+        if (loadSizes.isEmpty() || loadSizes.stream().anyMatch(n -> n < 1))
+            throw new IllegalArgumentException("sizes ≥ 1");
     }
 
     /**
@@ -75,11 +97,29 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
      * asks about and which copies would multiply.
      */
     public static BenchSettings full(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
-        return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 5,
-                List.of(3_000L, 10_000L, 30_000L, 100_000L), 3, 0, 100_000, List.of(1, 4, 16),
-                Duration.ofSeconds(5), Duration.ofSeconds(3), 4, "1g", DdxKnowledge.DEFAULT_SHAPES,
-                List.of(1_000, 10_000, 100_000), List.of(10, 20, 40, 80, 160), storeBuilds, MicroSettings.full(),
-                List.of(10, 30, 100, 300, 1_000, 3_000, 10_000, 30_000, 100_000), Duration.ofSeconds(120), 3);
+        return new BenchSettings(
+                OntologyLoader.DEFAULT_ONTOLOGY,
+                QUERIES,
+                out,
+                work,
+                5,
+                List.of(3_000L, 10_000L, 30_000L, 100_000L),
+                3,
+                0,
+                100_000,
+                List.of(1, 4, 16),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(3),
+                4,
+                "1g",
+                DdxKnowledge.DEFAULT_SHAPES,
+                List.of(1_000, 10_000, 100_000),
+                List.of(10, 20, 40, 80, 160),
+                storeBuilds,
+                MicroSettings.full(),
+                List.of(10, 30, 100, 300, 1_000, 3_000, 10_000, 30_000, 100_000),
+                Duration.ofSeconds(120),
+                3);
     }
 
     /**
@@ -87,10 +127,29 @@ public record BenchSettings(Path ontology, Path queries, Path out, Path work, in
      * rotting (including the synthetic triples and cases in the served store).
      */
     public static BenchSettings smoke(Path out, Path work, BiFunction<Path, Path, StoreBuilder> storeBuilds) {
-        return new BenchSettings(OntologyLoader.DEFAULT_ONTOLOGY, QUERIES, out, work, 1, List.of(50L), 1,
-                1_000L, 100, List.of(1, 4, 16), Duration.ofMillis(200), Duration.ofMillis(200), 1, "256m",
-                DdxKnowledge.DEFAULT_SHAPES, List.of(100), List.of(2), storeBuilds, MicroSettings.smoke(), List.of(2),
-                Duration.ofSeconds(20), 2);
+        return new BenchSettings(
+                OntologyLoader.DEFAULT_ONTOLOGY,
+                QUERIES,
+                out,
+                work,
+                1,
+                List.of(50L),
+                1,
+                1_000L,
+                100,
+                List.of(1, 4, 16),
+                Duration.ofMillis(200),
+                Duration.ofMillis(200),
+                1,
+                "256m",
+                DdxKnowledge.DEFAULT_SHAPES,
+                List.of(100),
+                List.of(2),
+                storeBuilds,
+                MicroSettings.smoke(),
+                List.of(2),
+                Duration.ofSeconds(20),
+                2);
     }
 
     /** A store builder for the benchmarks' own stores. */

@@ -1,6 +1,5 @@
 package org.aspskg.bench;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +35,12 @@ public final class BenchmarkSuite {
 
     /** Every whole-pipeline benchmark asps-kg has, in the order they run. */
     public static BenchmarkSuite standard() {
-        return new BenchmarkSuite(List.of(new BuildBenchmark(), new LoadBenchmark(), new CaseRankingBenchmark(),
-                new ServeBenchmark(), new MicroBenchmark()));
+        return new BenchmarkSuite(List.of(
+                new BuildBenchmark(),
+                new LoadBenchmark(),
+                new CaseRankingBenchmark(),
+                new ServeBenchmark(),
+                new MicroBenchmark()));
     }
 
     public List<String> names() {
@@ -49,10 +52,13 @@ public final class BenchmarkSuite {
         List<String> known = catalogue.stream().map(Benchmark::name).toList();
         for (String n : names) {
             if (!known.contains(n)) {
-                throw new AspsKgException("unknown benchmark '" + n + "'", "Choose from " + String.join(", ", known) + ".");
+                throw new AspsKgException(
+                        "unknown benchmark '" + n + "'", "Choose from " + String.join(", ", known) + ".");
             }
         }
-        return new BenchmarkSuite(catalogue, catalogue.stream().filter(b -> names.contains(b.name())).toList());
+        return new BenchmarkSuite(
+                catalogue,
+                catalogue.stream().filter(b -> names.contains(b.name())).toList());
     }
 
     /** What one run produced: the figures and the Markdown sections of the benchmarks that ran. */
@@ -104,22 +110,41 @@ public final class BenchmarkSuite {
     }
 
     private static String machine() {
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT,
+                """
                 ## asps-kg bench results
 
                 Machine: %d cores, %.1f GiB memory, Java %s (%s), %s %s.
-                """, MachineState.cores(), MachineState.memoryGiB(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"));
+                """,
+                MachineState.cores(),
+                MachineState.memoryGiB(),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"));
     }
 
     private static String conditions(String command, Instant started, Duration took, MachineState machine) {
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT,
+                """
                 - run %s by `%s`, %d s
                 - load average (1, 5, 15 min): %s at the start, %s at the end, one-minute peak %.2f (the benchmark \
                 itself keeps up to 2 busy); other processes' share of all CPU time: %s
-                """, started.truncatedTo(ChronoUnit.SECONDS), command, took.toSeconds(), machine.startLoad(),
-                machine.endLoad(), machine.maxOneMinuteLoad(), machine.foreignCpuShare() < 0 ? "unknown (no /proc)"
-                        : String.format(Locale.ROOT, "%.0f %% on average, %.0f %% at most over 2 s",
-                                100 * machine.foreignCpuShare(), 100 * machine.maxForeignCpuShare()));
+                """,
+                started.truncatedTo(ChronoUnit.SECONDS),
+                command,
+                took.toSeconds(),
+                machine.startLoad(),
+                machine.endLoad(),
+                machine.maxOneMinuteLoad(),
+                machine.foreignCpuShare() < 0
+                        ? "unknown (no /proc)"
+                        : String.format(
+                                Locale.ROOT,
+                                "%.0f %% on average, %.0f %% at most over 2 s",
+                                100 * machine.foreignCpuShare(),
+                                100 * machine.maxForeignCpuShare()));
     }
 }

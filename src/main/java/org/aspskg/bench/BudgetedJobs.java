@@ -40,7 +40,11 @@ final class BudgetedJobs {
         }
     }
 
-    enum Status { FINISHED, TIMED_OUT, OUT_OF_HEAP }
+    enum Status {
+        FINISHED,
+        TIMED_OUT,
+        OUT_OF_HEAP
+    }
 
     /**
      * What became of a job.
@@ -52,6 +56,7 @@ final class BudgetedJobs {
 
     /** How long a child may take to start and set up before its first job (or between jobs). */
     private static final Duration SETUP = Duration.ofMinutes(10);
+
     private static final String EOF = "\u0000eof";
 
     private final String mainClass;
@@ -80,8 +85,11 @@ final class BudgetedJobs {
         List<Outcome> outcomes = new ArrayList<>();
         Deque<Job> left = new ArrayDeque<>(jobs);
         Files.createDirectories(log.toAbsolutePath().getParent());
-        try (PrintWriter logWriter = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND))) {
+        try (PrintWriter logWriter = new PrintWriter(Files.newBufferedWriter(
+                log,
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND))) {
             while (!left.isEmpty()) {
                 Outcome stopped = runChild(left, outcomes, logWriter);
                 if (stopped != null) {
@@ -100,22 +108,30 @@ final class BudgetedJobs {
      */
     private Outcome runChild(Deque<Job> left, List<Outcome> outcomes, PrintWriter logWriter)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), mainClass));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-XX:+ExitOnOutOfMemoryError",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
         command.addAll(args);
         command.add(String.join(",", left.stream().map(Job::toString).toList()));
         logWriter.println("# " + String.join(" ", command.subList(command.size() - args.size() - 1, command.size())));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) lines.add(line);
-            } catch (IOException e) {
-                lines.add("reading the child's output failed: " + e);
-            } finally {
-                lines.add(EOF);
-            }
-        }, "budgeted-jobs-reader");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = r.readLine(); line != null; line = r.readLine()) lines.add(line);
+                    } catch (IOException e) {
+                        lines.add("reading the child's output failed: " + e);
+                    } finally {
+                        lines.add(EOF);
+                    }
+                },
+                "budgeted-jobs-reader");
         reader.setDaemon(true);
         reader.start();
         Deque<String> tail = new ArrayDeque<>();
@@ -137,7 +153,9 @@ final class BudgetedJobs {
                         return new Outcome(current, Status.OUT_OF_HEAP, Map.of(), (System.nanoTime() - started) / 1e9);
                     }
                     if (p.exitValue() != 0 || current != null || !left.isEmpty()) {
-                        throw failure("failed (exit " + p.exitValue() + ")" + (current == null ? "" : " on " + current), tail);
+                        throw failure(
+                                "failed (exit " + p.exitValue() + ")" + (current == null ? "" : " on " + current),
+                                tail);
                     }
                     return null;
                 }
@@ -147,9 +165,12 @@ final class BudgetedJobs {
                 String[] words = line.split(" ");
                 if (words[0].equals("START") && words.length == 3) {
                     current = new Job(words[1], Integer.parseInt(words[2]));
-                    if (!current.equals(left.peekFirst())) throw failure("started " + current + ", not " + left.peekFirst(), tail);
+                    if (!current.equals(left.peekFirst()))
+                        throw failure("started " + current + ", not " + left.peekFirst(), tail);
                     started = System.nanoTime();
-                } else if (words[0].equals("RESULT") && current != null && words.length >= 3
+                } else if (words[0].equals("RESULT")
+                        && current != null
+                        && words.length >= 3
                         && new Job(words[1], Integer.parseInt(words[2])).equals(current)) {
                     double seconds = (System.nanoTime() - started) / 1e9;
                     Map<String, Double> figures = new LinkedHashMap<>();

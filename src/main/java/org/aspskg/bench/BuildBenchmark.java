@@ -21,8 +21,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * phase is reported. Every build is a real one, into a fresh directory.
  */
 public final class BuildBenchmark implements Benchmark {
-    static final List<BuildPhase> PHASES = List.of(BuildPhase.PARSE, BuildPhase.CLASSIFY, BuildPhase.MATERIALIZE,
-            BuildPhase.LOAD);
+    static final List<BuildPhase> PHASES =
+            List.of(BuildPhase.PARSE, BuildPhase.CLASSIFY, BuildPhase.MATERIALIZE, BuildPhase.LOAD);
 
     @Override
     public String name() {
@@ -59,18 +59,29 @@ public final class BuildBenchmark implements Benchmark {
                 assertedTriples = report.graphSizes().get(AspsVocabulary.GRAPH_ASSERTED);
                 Map<String, List<Double>> byPhase = times.computeIfAbsent(kind, k -> new LinkedHashMap<>());
                 for (BuildPhase phase : PHASES) {
-                    byPhase.computeIfAbsent(phase.label(), p -> new ArrayList<>()).add(millis(report.phaseTimes().get(phase)));
+                    byPhase.computeIfAbsent(phase.label(), p -> new ArrayList<>())
+                            .add(millis(report.phaseTimes().get(phase)));
                 }
                 byPhase.computeIfAbsent("total", p -> new ArrayList<>()).add(millis(report.total()));
-                log.progress("build: run %d/%d %s %.0f ms", run, settings.buildRuns(), kind.displayName(),
-                        millis(report.total()));
+                log.progress(
+                        "build: run %d/%d %s %.0f ms",
+                        run, settings.buildRuns(), kind.displayName(), millis(report.total()));
             }
         }
         List<Measurement> rows = new ArrayList<>();
         for (ReasonerKind kind : reasoners) {
             for (var e : times.get(kind).entrySet()) {
-                rows.add(new Measurement(name(), peer(kind), e.getKey(), assertedTriples, "triples", 1, "median",
-                        Stats.median(e.getValue()), "ms", e.getValue().size()));
+                rows.add(new Measurement(
+                        name(),
+                        peer(kind),
+                        e.getKey(),
+                        assertedTriples,
+                        "triples",
+                        1,
+                        "median",
+                        Stats.median(e.getValue()),
+                        "ms",
+                        e.getValue().size()));
             }
         }
         return rows;
@@ -91,7 +102,8 @@ public final class BuildBenchmark implements Benchmark {
 
     @Override
     public List<Chart<?, ?>> charts(List<Measurement> results) {
-        List<Measurement> phases = results.stream().filter(m -> !m.scenario().equals("total")).toList();
+        List<Measurement> phases =
+                results.stream().filter(m -> !m.scenario().equals("total")).toList();
         return List.of(Charts.bars("asps-kg build: median time per phase", "ms", phases, Measurement::scenario));
     }
 }

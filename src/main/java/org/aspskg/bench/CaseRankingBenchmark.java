@@ -69,7 +69,8 @@ public final class CaseRankingBenchmark implements Benchmark {
         Map<Integer, Map<String, Double>> measured = runChild(settings, List.copyOf(sizes), threads);
         for (int n : sizes) {
             Map<String, Double> r = measured.get(n);
-            log.progress("cases: %,d cases, %s: %.0f ms on %d threads (p50 %.1f µs, p99 %.1f µs, peak heap %.0f MiB)",
+            log.progress(
+                    "cases: %,d cases, %s: %.0f ms on %d threads (p50 %.1f µs, p99 %.1f µs, peak heap %.0f MiB)",
                     n, ASPS_KG, r.get("wall_ms"), threads, r.get("p50_us"), r.get("p99_us"), r.get("peak_heap_mib"));
             // one row key per figure for every peer (clients = 1), so the table can set them side by side;
             // the threads asps-kg used are a figure of their own
@@ -88,8 +89,11 @@ public final class CaseRankingBenchmark implements Benchmark {
         }
         if (jobs.isEmpty()) return rows;
         Files.createDirectories(settings.work());
-        BudgetedJobs naive = new BudgetedJobs(NaiveCaseRun.class.getName(), List.of(settings.ontology().toString(),
-                settings.shapes().toString(), Long.toString(SEED)), settings.serverHeap(), settings.naiveBudget(),
+        BudgetedJobs naive = new BudgetedJobs(
+                NaiveCaseRun.class.getName(),
+                List.of(settings.ontology().toString(), settings.shapes().toString(), Long.toString(SEED)),
+                settings.serverHeap(),
+                settings.naiveBudget(),
                 settings.work().resolve("cases-hermit.log"));
         double budget = settings.naiveBudget().toMillis() / 1000.0;
         for (BudgetedJobs.Outcome o : naive.run(jobs)) {
@@ -98,8 +102,9 @@ public final class CaseRankingBenchmark implements Benchmark {
             switch (o.status()) {
                 case FINISHED -> {
                     Map<String, Double> r = o.figures();
-                    log.progress("cases: %,d cases, %s: %.0f ms (peak heap %.0f MiB)", n, peer, r.get("wall_ms"),
-                            r.get("peak_heap_mib"));
+                    log.progress(
+                            "cases: %,d cases, %s: %.0f ms (peak heap %.0f MiB)",
+                            n, peer, r.get("wall_ms"), r.get("peak_heap_mib"));
                     rows.add(row(peer, n, "time", r.get("wall_ms"), "ms", 1));
                     rows.add(row(peer, n, "throughput", n / (r.get("wall_ms") / 1000), "cases/s", 1));
                     if (r.containsKey("p50_us")) {
@@ -114,9 +119,11 @@ public final class CaseRankingBenchmark implements Benchmark {
                     rows.add(row(peer, n, "did not finish within", budget, "s", 1));
                 }
                 case OUT_OF_HEAP -> {
-                    log.progress("cases: %,d cases, %s: ran out of heap (-Xmx%s) after %.0f s; no larger size", n, peer,
-                            settings.serverHeap(), o.seconds());
-                    rows.add(row(peer, n, "ran out of heap (-Xmx" + settings.serverHeap() + ") after", o.seconds(), "s", 1));
+                    log.progress(
+                            "cases: %,d cases, %s: ran out of heap (-Xmx%s) after %.0f s; no larger size",
+                            n, peer, settings.serverHeap(), o.seconds());
+                    rows.add(row(
+                            peer, n, "ran out of heap (-Xmx" + settings.serverHeap() + ") after", o.seconds(), "s", 1));
                 }
             }
         }
@@ -135,20 +142,32 @@ public final class CaseRankingBenchmark implements Benchmark {
         Files.createDirectories(settings.work());
         Path log = settings.work().resolve("cases.log");
         String n = String.join(",", sizes.stream().map(String::valueOf).toList());
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + settings.serverHeap(), "-cp", System.getProperty("java.class.path"),
-                CaseRankingRun.class.getName(), settings.ontology().toString(), settings.shapes().toString(),
-                n, Long.toString(SEED), Integer.toString(threads));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + settings.serverHeap(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CaseRankingRun.class.getName(),
+                settings.ontology().toString(),
+                settings.shapes().toString(),
+                n,
+                Long.toString(SEED),
+                Integer.toString(threads));
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!p.waitFor(30, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AspsKgException("cases benchmark: the run of " + n + " cases took over 30 minutes", "See " + log);
         }
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        List<String> results = lines.stream().filter(l -> l.startsWith("RESULT ")).toList();
+        List<String> results =
+                lines.stream().filter(l -> l.startsWith("RESULT ")).toList();
         if (p.exitValue() != 0 || results.size() != sizes.size()) {
-            throw new AspsKgException("cases benchmark: the run of " + n + " cases failed (exit " + p.exitValue() + "): "
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())),
+            throw new AspsKgException(
+                    "cases benchmark: the run of " + n + " cases failed (exit " + p.exitValue() + "): "
+                            + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())),
                     "A heap of -Xmx" + settings.serverHeap() + " may be too small; see --server-heap.");
         }
         Map<Integer, Map<String, Double>> out = new LinkedHashMap<>();
@@ -166,9 +185,13 @@ public final class CaseRankingBenchmark implements Benchmark {
     @Override
     public List<Chart<?, ?>> charts(List<Measurement> results) {
         // time against size on log–log axes: a line of slope 1 is linear growth, a steeper one superlinear
-        XYChart chart = Charts.lines("Case classification (+ ranking) of a cohort, time by size", "cases (log scale)",
-                "time (ms, log scale)", results.stream().filter(m -> m.metric().equals("time")).toList(),
-                Measurement::size, true);
+        XYChart chart = Charts.lines(
+                "Case classification (+ ranking) of a cohort, time by size",
+                "cases (log scale)",
+                "time (ms, log scale)",
+                results.stream().filter(m -> m.metric().equals("time")).toList(),
+                Measurement::size,
+                true);
         chart.getStyler().setYAxisMin(null);
         chart.getStyler().setYAxisLogarithmic(true);
         return List.of(chart);

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.ArrayList;
 import org.aspskg.ddx.CohortGenerator;
 import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.DifferentialRanking;
@@ -33,21 +33,27 @@ public final class CaseRankingRun {
     public static void main(String[] args) throws Exception {
         Path ontology = Path.of(args[0]);
         Path shapes = Path.of(args[1]);
-        int[] sizes = Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] sizes =
+                Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
         long seed = Long.parseLong(args[3]);
         int threads = Integer.parseInt(args[4]);
         DifferentialService service = new DifferentialService(DdxKnowledge.load(ontology, shapes));
         CohortGenerator generator = new CohortGenerator(service.knowledge());
         // warm-up on other cases, so the JIT has compiled the path before it is timed
-        for (CohortGenerator.GeneratedCase g : generator.generate(Math.min(20_000, Math.max(2_000, Arrays.stream(sizes).max().orElse(0))), seed + 1)) service.rank(g.patientCase());
+        for (CohortGenerator.GeneratedCase g : generator.generate(
+                Math.min(20_000, Math.max(2_000, Arrays.stream(sizes).max().orElse(0))), seed + 1))
+            service.rank(g.patientCase());
         for (int n : sizes) System.out.println(measure(service, generator, n, seed, threads));
     }
 
     private static String measure(DifferentialService service, CohortGenerator generator, int n, long seed, int threads)
             throws Exception {
         List<CohortGenerator.GeneratedCase> cohort = generator.generate(n, seed);
-        PatientCase[] cases = cohort.stream().map(CohortGenerator.GeneratedCase::patientCase).toArray(PatientCase[]::new);
-        String[] truth = cohort.stream().map(CohortGenerator.GeneratedCase::trueDiagnosis).toArray(String[]::new);
+        PatientCase[] cases =
+                cohort.stream().map(CohortGenerator.GeneratedCase::patientCase).toArray(PatientCase[]::new);
+        String[] truth = cohort.stream()
+                .map(CohortGenerator.GeneratedCase::trueDiagnosis)
+                .toArray(String[]::new);
         cohort = null;
         resetPeakHeap();
         long[] nanos = new long[n];
@@ -76,10 +82,17 @@ public final class CaseRankingRun {
         pool.shutdown();
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "RESULT cases=%d threads=%d wall_ms=%.3f p50_us=%.3f p99_us=%.3f max_us=%.3f peak_heap_mib=%.1f top1=%d",
-                n, threads, wall / 1e6, percentile(sorted, 0.50) / 1e3, percentile(sorted, 0.99) / 1e3,
-                sorted[n - 1] / 1e3, peakHeapMib(), top1.get());
+                n,
+                threads,
+                wall / 1e6,
+                percentile(sorted, 0.50) / 1e3,
+                percentile(sorted, 0.99) / 1e3,
+                sorted[n - 1] / 1e3,
+                peakHeapMib(),
+                top1.get());
     }
 
     /** Collects garbage, then starts measuring the heap's peak use afresh. */

@@ -29,27 +29,43 @@ public final class Charts {
     private Charts() {}
 
     /** A line per peer through (x, value) points, e.g. load rate against data set size. */
-    public static XYChart lines(String title, String xTitle, String yTitle, List<Measurement> rows,
-            ToDoubleFunction<Measurement> x, boolean logX) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    public static XYChart lines(
+            String title,
+            String xTitle,
+            String yTitle,
+            List<Measurement> rows,
+            ToDoubleFunction<Measurement> x,
+            boolean logX) {
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
         legendBelow(chart.getStyler());
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisMin(0.0);
         for (var e : byPeer(rows).entrySet()) {
             List<Measurement> points = new ArrayList<>(e.getValue());
             points.sort(Comparator.comparingDouble(x));
-            chart.addSeries(e.getKey(), points.stream().mapToDouble(x).toArray(),
+            chart.addSeries(
+                    e.getKey(),
+                    points.stream().mapToDouble(x).toArray(),
                     points.stream().mapToDouble(Measurement::value).toArray());
         }
         return chart;
     }
 
     /** Grouped bars: one group per category (e.g. build phase), one bar per peer. */
-    public static CategoryChart bars(String title, String yTitle, List<Measurement> rows,
-            Function<Measurement, String> category) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .yAxisTitle(yTitle).build();
+    public static CategoryChart bars(
+            String title, String yTitle, List<Measurement> rows, Function<Measurement, String> category) {
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .yAxisTitle(yTitle)
+                .build();
         legendBelow(chart.getStyler());
         Set<String> categories = new LinkedHashSet<>();
         rows.forEach(m -> categories.add(category.apply(m)));
@@ -58,8 +74,11 @@ public final class Charts {
             List<Double> ys = new ArrayList<>();
             for (String c : categories) {
                 xs.add(c);
-                ys.add(e.getValue().stream().filter(m -> category.apply(m).equals(c))
-                        .mapToDouble(Measurement::value).findFirst().orElse(0));
+                ys.add(e.getValue().stream()
+                        .filter(m -> category.apply(m).equals(c))
+                        .mapToDouble(Measurement::value)
+                        .findFirst()
+                        .orElse(0));
             }
             chart.addSeries(e.getKey(), xs, ys);
         }

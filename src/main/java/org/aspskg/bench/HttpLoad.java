@@ -24,11 +24,18 @@ import org.aspskg.bench.ServedQueries.ServedQuery;
 final class HttpLoad {
     /** Upper bound of a recordable latency: the request timeout. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
     private static final long HIGHEST_MICROS = REQUEST_TIMEOUT.toNanos() / 1000 * 2;
 
     /** What one load run measured. */
-    record Result(int clients, long requests, long errors, Duration elapsed, Histogram all,
-            Map<String, Histogram> perQuery, List<String> errorSamples) {
+    record Result(
+            int clients,
+            long requests,
+            long errors,
+            Duration elapsed,
+            Histogram all,
+            Map<String, Histogram> perQuery,
+            List<String> errorSamples) {
 
         double throughput() {
             return requests / (elapsed.toNanos() / 1e9);
@@ -39,9 +46,12 @@ final class HttpLoad {
 
     static Result run(String endpoint, List<ServedQuery> queries, int clients, Duration duration, long maxRequests)
             throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        List<HttpRequest> requests = queries.stream().map(q -> request(endpoint, q)).toList();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        List<HttpRequest> requests =
+                queries.stream().map(q -> request(endpoint, q)).toList();
         AtomicLong sent = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
@@ -52,39 +62,52 @@ final class HttpLoad {
         long[] deadline = new long[1];
         for (int c = 0; c < clients; c++) {
             int first = c;
-            Thread t = new Thread(() -> {
-                Histogram mine = histogram();
-                Map<String, Histogram> mineByQuery = new LinkedHashMap<>();
-                queries.forEach(q -> mineByQuery.put(q.name(), histogram()));
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = first; System.nanoTime() < deadline[0] && sent.incrementAndGet() <= maxRequests; i++) {
-                    int qi = i % requests.size();
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> response = http.send(requests.get(qi), HttpResponse.BodyHandlers.ofByteArray());
-                        long micros = (System.nanoTime() - start) / 1000;
-                        if (response.statusCode() == 200 && !complete(response.body(), queries.get(qi))) {
-                            error(errors, errorSamples, queries.get(qi).name() + ": truncated response (timed out?)");
-                        } else if (response.statusCode() == 200) {
-                            mine.recordValue(Math.min(micros, HIGHEST_MICROS));
-                            mineByQuery.get(queries.get(qi).name()).recordValue(Math.min(micros, HIGHEST_MICROS));
-                        } else {
-                            error(errors, errorSamples, queries.get(qi).name() + ": HTTP " + response.statusCode());
+            Thread t = new Thread(
+                    () -> {
+                        Histogram mine = histogram();
+                        Map<String, Histogram> mineByQuery = new LinkedHashMap<>();
+                        queries.forEach(q -> mineByQuery.put(q.name(), histogram()));
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            return;
                         }
-                    } catch (java.io.IOException e) {
-                        error(errors, errorSamples, queries.get(qi).name() + ": " + e);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
-                }
-                overall.add(mine);
-                byQuery.add(mineByQuery);
-            }, "bench-client-" + c);
+                        for (int i = first;
+                                System.nanoTime() < deadline[0] && sent.incrementAndGet() <= maxRequests;
+                                i++) {
+                            int qi = i % requests.size();
+                            long start = System.nanoTime();
+                            try {
+                                HttpResponse<byte[]> response =
+                                        http.send(requests.get(qi), HttpResponse.BodyHandlers.ofByteArray());
+                                long micros = (System.nanoTime() - start) / 1000;
+                                if (response.statusCode() == 200 && !complete(response.body(), queries.get(qi))) {
+                                    error(
+                                            errors,
+                                            errorSamples,
+                                            queries.get(qi).name() + ": truncated response (timed out?)");
+                                } else if (response.statusCode() == 200) {
+                                    mine.recordValue(Math.min(micros, HIGHEST_MICROS));
+                                    mineByQuery
+                                            .get(queries.get(qi).name())
+                                            .recordValue(Math.min(micros, HIGHEST_MICROS));
+                                } else {
+                                    error(
+                                            errors,
+                                            errorSamples,
+                                            queries.get(qi).name() + ": HTTP " + response.statusCode());
+                                }
+                            } catch (java.io.IOException e) {
+                                error(errors, errorSamples, queries.get(qi).name() + ": " + e);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                break;
+                            }
+                        }
+                        overall.add(mine);
+                        byQuery.add(mineByQuery);
+                    },
+                    "bench-client-" + c);
             t.setDaemon(true);
             threads.add(t);
             t.start();
@@ -101,7 +124,8 @@ final class HttpLoad {
         Map<String, Histogram> perQuery = new LinkedHashMap<>();
         queries.forEach(q -> perQuery.put(q.name(), histogram()));
         byQuery.forEach(m -> m.forEach((name, h) -> perQuery.get(name).add(h)));
-        return new Result(clients, all.getTotalCount(), errors.get(), elapsed, all, perQuery, List.copyOf(errorSamples));
+        return new Result(
+                clients, all.getTotalCount(), errors.get(), elapsed, all, perQuery, List.copyOf(errorSamples));
     }
 
     /**
@@ -137,5 +161,4 @@ final class HttpLoad {
     static double percentileMillis(Histogram h, double percentile) {
         return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
     }
-
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -19,12 +20,11 @@ import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.aspskg.AspsKgException;
-import org.aspskg.ontology.AspsVocabulary;
-import org.apache.jena.riot.RDFFormat;
 import org.aspskg.ddx.CohortGenerator;
 import org.aspskg.ddx.CohortLoader;
 import org.aspskg.ddx.CohortWriter;
 import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.store.BuildObserver;
 import org.aspskg.store.BuildPhase;
 import org.aspskg.store.StoreBuilder;
@@ -58,8 +58,9 @@ public final class LoadBenchmark implements Benchmark {
     /** Wall-clock time of a load and the CPU time this JVM spent meanwhile (all its threads). */
     record Timing(Duration wall, Duration cpu) {
         static long cpuNanos() {
-            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime();
+            return ((com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
         }
 
         static Timing since(long wallStart, long cpuStart) {
@@ -88,7 +89,9 @@ public final class LoadBenchmark implements Benchmark {
         peers.put(ASPS_KG, (s, file, dir) -> loadWithAspsKg(s, file, dir, null));
         peers.put(ASPS_KG_CASES, (s, file, dir) -> loadWithAspsKg(s, file, dir, knowledge));
         peers.put(BULK, (s, file, dir) -> loadWithJena(dir, d -> LoaderFactory.phasedLoader(d, GRAPH, QUIET), file));
-        peers.put(BULK_PARALLEL, (s, file, dir) -> loadWithJena(dir, d -> LoaderFactory.parallelLoader(d, GRAPH, QUIET), file));
+        peers.put(
+                BULK_PARALLEL,
+                (s, file, dir) -> loadWithJena(dir, d -> LoaderFactory.parallelLoader(d, GRAPH, QUIET), file));
         peers.put(TRANSACTION, (s, file, dir) -> loadInTransaction(dir, file));
         return peers;
     }
@@ -102,8 +105,11 @@ public final class LoadBenchmark implements Benchmark {
         List<Measurement> rows = new ArrayList<>();
         for (long cases : settings.loadSizes()) {
             Path file = settings.work().resolve("cohort-" + cases + ".nt");
-            new CohortWriter(knowledge).writeRdf(generator.generate(Math.toIntExact(cases), CaseRankingBenchmark.SEED),
-                    file, RDFFormat.NTRIPLES);
+            new CohortWriter(knowledge)
+                    .writeRdf(
+                            generator.generate(Math.toIntExact(cases), CaseRankingBenchmark.SEED),
+                            file,
+                            RDFFormat.NTRIPLES);
             long size = lineCount(file);
             String scenario = "cohort of " + cases + " cases";
             Map<String, List<Double>> seconds = new LinkedHashMap<>();
@@ -115,10 +121,19 @@ public final class LoadBenchmark implements Benchmark {
                     Path dir = settings.work().resolve("load-" + peer + "-" + size + "-" + run);
                     try {
                         Timing t = peers.get(peer).load(settings, file, dir);
-                        seconds.computeIfAbsent(peer, p -> new ArrayList<>()).add(t.wall().toNanos() / 1e9);
-                        cpuSeconds.computeIfAbsent(peer, p -> new ArrayList<>()).add(t.cpu().toNanos() / 1e9);
-                        log.progress("load: %,d cases (%,d triples), %s, run %d: %.2f s (%.2f s CPU)", cases, size, peer, run + 1,
-                                t.wall().toNanos() / 1e9, t.cpu().toNanos() / 1e9);
+                        seconds.computeIfAbsent(peer, p -> new ArrayList<>())
+                                .add(t.wall().toNanos() / 1e9);
+                        cpuSeconds
+                                .computeIfAbsent(peer, p -> new ArrayList<>())
+                                .add(t.cpu().toNanos() / 1e9);
+                        log.progress(
+                                "load: %,d cases (%,d triples), %s, run %d: %.2f s (%.2f s CPU)",
+                                cases,
+                                size,
+                                peer,
+                                run + 1,
+                                t.wall().toNanos() / 1e9,
+                                t.cpu().toNanos() / 1e9);
                     } finally {
                         StoreDirectory.deleteQuietly(dir);
                     }
@@ -127,13 +142,22 @@ public final class LoadBenchmark implements Benchmark {
             for (String peer : names) {
                 List<Double> s = seconds.get(peer);
                 double median = Stats.median(s);
-                rows.add(new Measurement(name(), peer, scenario, size, "triples", 1, "rate", size / median,
-                        "triples/s", s.size()));
-                rows.add(new Measurement(name(), peer, scenario, size, "triples", 1, "time", median * 1000,
-                        "ms", s.size()));
+                rows.add(new Measurement(
+                        name(), peer, scenario, size, "triples", 1, "rate", size / median, "triples/s", s.size()));
+                rows.add(new Measurement(
+                        name(), peer, scenario, size, "triples", 1, "time", median * 1000, "ms", s.size()));
                 // CPU time is less disturbed than wall time by other work on shared cores
-                rows.add(new Measurement(name(), peer, scenario, size, "triples", 1, "cpu time",
-                        Stats.median(cpuSeconds.get(peer)) * 1000, "ms", s.size()));
+                rows.add(new Measurement(
+                        name(),
+                        peer,
+                        scenario,
+                        size,
+                        "triples",
+                        1,
+                        "cpu time",
+                        Stats.median(cpuSeconds.get(peer)) * 1000,
+                        "ms",
+                        s.size()));
             }
             java.nio.file.Files.deleteIfExists(file);
         }
@@ -178,8 +202,8 @@ public final class LoadBenchmark implements Benchmark {
         return load.get();
     }
 
-    private static Timing loadWithJena(Path dir, java.util.function.Function<DatasetGraph, DataLoader> loaderFor,
-            Path file) {
+    private static Timing loadWithJena(
+            Path dir, java.util.function.Function<DatasetGraph, DataLoader> loaderFor, Path file) {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
         try {
             DataLoader loader = loaderFor.apply(dsg);
@@ -201,8 +225,10 @@ public final class LoadBenchmark implements Benchmark {
         try {
             long start = System.nanoTime();
             long cpu = Timing.cpuNanos();
-            Txn.executeWrite(dsg, () -> RDFParser.source(file)
-                    .parse(StreamRDFLib.extendTriplesToQuads(GRAPH, StreamRDFLib.dataset(dsg))));
+            Txn.executeWrite(
+                    dsg,
+                    () -> RDFParser.source(file)
+                            .parse(StreamRDFLib.extendTriplesToQuads(GRAPH, StreamRDFLib.dataset(dsg))));
             Timing d = Timing.since(start, cpu);
             requireLoaded(dsg, file);
             return d;
@@ -228,14 +254,20 @@ public final class LoadBenchmark implements Benchmark {
         long expected = lineCount(file);
         long actual = Txn.calculateRead(dsg, () -> dsg.getGraph(graph).size());
         if (actual != expected) {
-            throw new AspsKgException("load benchmark: " + actual + " triples loaded from " + file + ", expected " + expected,
+            throw new AspsKgException(
+                    "load benchmark: " + actual + " triples loaded from " + file + ", expected " + expected,
                     "A loader lost or duplicated data; the figures would be meaningless.");
         }
     }
 
     @Override
     public List<Chart<?, ?>> charts(List<Measurement> results) {
-        return List.of(Charts.lines("TDB2 load rate by data set size", "triples (log scale)", "triples/s",
-                results.stream().filter(m -> m.metric().equals("rate")).toList(), Measurement::size, true));
+        return List.of(Charts.lines(
+                "TDB2 load rate by data set size",
+                "triples (log scale)",
+                "triples/s",
+                results.stream().filter(m -> m.metric().equals("rate")).toList(),
+                Measurement::size,
+                true));
     }
 }

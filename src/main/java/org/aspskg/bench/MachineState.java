@@ -64,7 +64,10 @@ public final class MachineState implements AutoCloseable {
             String[] f = Files.readString(LOADAVG).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2];
         } catch (IOException | RuntimeException e) {
-            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return String.format(
+                    Locale.ROOT,
+                    "%.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
@@ -98,7 +101,10 @@ public final class MachineState implements AutoCloseable {
             long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]); // idle + iowait
             for (int i = 1; i <= Math.min(8, cpu.length - 1); i++) total += Long.parseLong(cpu[i]); // not guest
             long own = processTicks(ProcessHandle.current().pid());
-            own += ProcessHandle.current().descendants().mapToLong(p -> processTicks(p.pid())).sum();
+            own += ProcessHandle.current()
+                    .descendants()
+                    .mapToLong(p -> processTicks(p.pid()))
+                    .sum();
             return new long[] {total - idle, total, own};
         } catch (IOException | RuntimeException e) {
             return null;

@@ -19,12 +19,21 @@ import java.util.Objects;
  * @param unit      its unit ({@code ms}, {@code triples/s}, {@code MiB}, …)
  * @param runs      how many repetitions or requests the figure is computed from
  */
-public record Measurement(String benchmark, String peer, String scenario, long size, String sizeUnit, int clients,
-        String metric, double value, String unit, long runs) {
+public record Measurement(
+        String benchmark,
+        String peer,
+        String scenario,
+        long size,
+        String sizeUnit,
+        int clients,
+        String metric,
+        double value,
+        String unit,
+        long runs) {
 
     /** The CSV columns, in order. */
-    public static final List<String> COLUMNS = List.of("benchmark", "peer", "scenario", "size", "size_unit",
-            "clients", "metric", "value", "unit", "runs");
+    public static final List<String> COLUMNS =
+            List.of("benchmark", "peer", "scenario", "size", "size_unit", "clients", "metric", "value", "unit", "runs");
 
     public Measurement {
         Objects.requireNonNull(benchmark, "benchmark");
@@ -34,23 +43,42 @@ public record Measurement(String benchmark, String peer, String scenario, long s
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(unit, "unit");
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(benchmark + "/" + peer + "/" + metric + ": not a finite value: " + value);
+            throw new IllegalArgumentException(
+                    benchmark + "/" + peer + "/" + metric + ": not a finite value: " + value);
         }
     }
 
     /** The cells of this row, in {@link #COLUMNS} order; values with at most three decimals. */
     public List<String> cells() {
-        return List.of(benchmark, peer, scenario, Long.toString(size), sizeUnit, Integer.toString(clients), metric,
-                formatValue(value), unit, Long.toString(runs));
+        return List.of(
+                benchmark,
+                peer,
+                scenario,
+                Long.toString(size),
+                sizeUnit,
+                Integer.toString(clients),
+                metric,
+                formatValue(value),
+                unit,
+                Long.toString(runs));
     }
 
     /** Reads a row written by {@link #cells()}. */
     public static Measurement fromCells(List<String> cells) {
         if (cells.size() != COLUMNS.size()) {
-            throw new IllegalArgumentException("expected " + COLUMNS.size() + " cells, got " + cells.size() + ": " + cells);
+            throw new IllegalArgumentException(
+                    "expected " + COLUMNS.size() + " cells, got " + cells.size() + ": " + cells);
         }
-        return new Measurement(cells.get(0), cells.get(1), cells.get(2), Long.parseLong(cells.get(3)), cells.get(4),
-                Integer.parseInt(cells.get(5)), cells.get(6), Double.parseDouble(cells.get(7)), cells.get(8),
+        return new Measurement(
+                cells.get(0),
+                cells.get(1),
+                cells.get(2),
+                Long.parseLong(cells.get(3)),
+                cells.get(4),
+                Integer.parseInt(cells.get(5)),
+                cells.get(6),
+                Double.parseDouble(cells.get(7)),
+                cells.get(8),
                 Long.parseLong(cells.get(9)));
     }
 

@@ -40,10 +40,12 @@ public final class MicroBenchmark implements Benchmark {
     static final Map<String, String> PEERS = Map.of(
             CaseBenchmarks.class.getName(), ASPS_KG,
             HermitCaseBenchmarks.class.getName(), HERMIT);
+
     static final String POOL_UNIT = "cases in the pool";
     /** The scenarios in the order a case goes through them (the table's and the plot's order). */
-    static final List<String> SCENARIOS = List.of("classifyCase", "rankClassifiedCase", "classifyAndRankCase",
-            "readJsonCase", "rankJsonRequest");
+    static final List<String> SCENARIOS =
+            List.of("classifyCase", "rankClassifiedCase", "classifyAndRankCase", "readJsonCase", "rankJsonRequest");
+
     private static final List<String> METRICS = List.of("mean", "error (99.9 %)", "throughput", "p50", "p99");
 
     @Override
@@ -80,14 +82,19 @@ public final class MicroBenchmark implements Benchmark {
                 .param("pool", Integer.toString(micro.pool()));
         Collection<RunResult> results;
         try (PrintStream jmhOutput = log.stream()) {
-            results = new Runner(options.build(), OutputFormatFactory.createFormatInstance(jmhOutput,
-                    micro.forks() == 0 ? VerboseMode.SILENT : VerboseMode.NORMAL)).run();
+            results = new Runner(
+                            options.build(),
+                            OutputFormatFactory.createFormatInstance(
+                                    jmhOutput, micro.forks() == 0 ? VerboseMode.SILENT : VerboseMode.NORMAL))
+                    .run();
         } catch (RunnerException e) {
-            throw new AspsKgException("micro benchmark: JMH failed: " + e.getMessage(),
+            throw new AspsKgException(
+                    "micro benchmark: JMH failed: " + e.getMessage(),
                     "Rerun with --only micro and read JMH's output above.");
         }
         if (results.isEmpty()) {
-            throw new AspsKgException("micro benchmark: JMH found no benchmarks",
+            throw new AspsKgException(
+                    "micro benchmark: JMH found no benchmarks",
                     "META-INF/BenchmarkList is missing from the classpath: rebuild with mvn package.");
         }
         List<Measurement> rows = new ArrayList<>();
@@ -123,7 +130,8 @@ public final class MicroBenchmark implements Benchmark {
             case AverageTime -> {
                 rows.add(row(peer, scenario, pool, "mean", result.getScore(), "µs/op", stats.getN()));
                 if (Double.isFinite(result.getScoreError())) { // needs two iterations at least
-                    rows.add(row(peer, scenario, pool, "error (99.9 %)", result.getScoreError(), "µs/op", stats.getN()));
+                    rows.add(
+                            row(peer, scenario, pool, "error (99.9 %)", result.getScoreError(), "µs/op", stats.getN()));
                 }
                 rows.add(row(peer, scenario, pool, "throughput", 1e6 / result.getScore(), "ops/s", stats.getN()));
             }
@@ -136,27 +144,42 @@ public final class MicroBenchmark implements Benchmark {
         return rows;
     }
 
-    private Measurement row(String peer, String scenario, long pool, String metric, double value, String unit,
-            long runs) {
+    private Measurement row(
+            String peer, String scenario, long pool, String metric, double value, String unit, long runs) {
         return new Measurement(name(), peer, scenario, pool, POOL_UNIT, 1, metric, value, unit, runs);
     }
 
     @Override
     public List<Chart<?, ?>> charts(List<Measurement> results) {
-        List<Measurement> means = results.stream().filter(m -> m.metric().equals("mean")).toList();
-        List<Measurement> own = means.stream().filter(m -> m.peer().equals(ASPS_KG)).toList();
-        CategoryChart steps = logBars(Charts.bars("asps-kg, one case on one thread", "mean (µs/op, log scale)", own,
-                Measurement::scenario), own);
+        List<Measurement> means =
+                results.stream().filter(m -> m.metric().equals("mean")).toList();
+        List<Measurement> own =
+                means.stream().filter(m -> m.peer().equals(ASPS_KG)).toList();
+        CategoryChart steps = logBars(
+                Charts.bars("asps-kg, one case on one thread", "mean (µs/op, log scale)", own, Measurement::scenario),
+                own);
         steps.getStyler().setXAxisLabelRotation(20);
-        List<Measurement> classify = means.stream().filter(m -> m.scenario().equals("classifyCase")).toList();
-        return List.of(steps, logBars(Charts.bars("classifyCase: compiled vs HermiT", "mean (µs/op, log scale)",
-                classify, Measurement::scenario), classify));
+        List<Measurement> classify =
+                means.stream().filter(m -> m.scenario().equals("classifyCase")).toList();
+        return List.of(
+                steps,
+                logBars(
+                        Charts.bars(
+                                "classifyCase: compiled vs HermiT",
+                                "mean (µs/op, log scale)",
+                                classify,
+                                Measurement::scenario),
+                        classify));
     }
 
     /** Figures spanning several powers of ten: a log axis, whose bars grow from the power of ten below the least. */
     private static CategoryChart logBars(CategoryChart chart, List<Measurement> rows) {
         chart.getStyler().setYAxisLogarithmic(true);
-        double least = rows.stream().mapToDouble(Measurement::value).filter(v -> v > 0).min().orElse(1);
+        double least = rows.stream()
+                .mapToDouble(Measurement::value)
+                .filter(v -> v > 0)
+                .min()
+                .orElse(1);
         chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(least))));
         return chart;
     }

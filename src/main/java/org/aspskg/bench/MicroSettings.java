@@ -14,9 +14,14 @@ import java.time.Duration;
  */
 public record MicroSettings(int forks, int warmupIterations, int iterations, Duration iteration, int pool) {
     public MicroSettings {
-        if (forks < 0 || warmupIterations < 0 || iterations < 1 || iteration.isNegative() || iteration.isZero()
+        if (forks < 0
+                || warmupIterations < 0
+                || iterations < 1
+                || iteration.isNegative()
+                || iteration.isZero()
                 || pool < 1) {
-            throw new IllegalArgumentException("forks ≥ 0, warm-up iterations ≥ 0, iterations ≥ 1, iteration > 0, pool ≥ 1");
+            throw new IllegalArgumentException(
+                    "forks ≥ 0, warm-up iterations ≥ 0, iterations ≥ 1, iteration > 0, pool ≥ 1");
         }
     }
 

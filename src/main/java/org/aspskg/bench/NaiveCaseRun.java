@@ -40,7 +40,8 @@ public final class NaiveCaseRun {
     public static void main(String[] args) {
         DdxKnowledge knowledge = DdxKnowledge.load(Path.of(args[0]), Path.of(args[1]));
         long seed = Long.parseLong(args[2]);
-        List<String[]> jobs = Arrays.stream(args[3].split(",")).map(j -> j.split(":")).toList();
+        List<String[]> jobs =
+                Arrays.stream(args[3].split(",")).map(j -> j.split(":")).toList();
         CohortGenerator generator = new CohortGenerator(knowledge);
         DifferentialRanker ranker = new DifferentialRanker(knowledge);
         HermitCaseClassifier hermit = knowledge.hermitClassifier();
@@ -56,19 +57,28 @@ public final class NaiveCaseRun {
             long start = System.nanoTime();
             long[] each = run(job[0], cases, hermit, ranker);
             double ms = (System.nanoTime() - start) / 1e6;
-            String line = String.format(Locale.ROOT, "RESULT %s %d wall_ms=%.3f peak_heap_mib=%.1f", job[0], n, ms,
+            String line = String.format(
+                    Locale.ROOT,
+                    "RESULT %s %d wall_ms=%.3f peak_heap_mib=%.1f",
+                    job[0],
+                    n,
+                    ms,
                     CaseRankingRun.peakHeapMib());
             if (each != null) {
                 Arrays.sort(each);
-                line += String.format(Locale.ROOT, " p50_us=%.3f p99_us=%.3f",
-                        CaseRankingRun.percentile(each, 0.5) / 1e3, CaseRankingRun.percentile(each, 0.99) / 1e3);
+                line += String.format(
+                        Locale.ROOT,
+                        " p50_us=%.3f p99_us=%.3f",
+                        CaseRankingRun.percentile(each, 0.5) / 1e3,
+                        CaseRankingRun.percentile(each, 0.99) / 1e3);
             }
             System.out.println(line);
         }
     }
 
     /** Runs one peer on the cases; the nanoseconds of each case where the peer takes them one by one. */
-    private static long[] run(String peer, List<PatientCase> cases, HermitCaseClassifier hermit, DifferentialRanker ranker) {
+    private static long[] run(
+            String peer, List<PatientCase> cases, HermitCaseClassifier hermit, DifferentialRanker ranker) {
         switch (peer) {
             case WHOLE_ABOX -> {
                 List<CaseClassification> classes = hermit.realizeWholeABox(cases);
@@ -93,6 +103,8 @@ public final class NaiveCaseRun {
     }
 
     private static List<PatientCase> cases(CohortGenerator generator, int n, long seed) {
-        return generator.generate(n, seed).stream().map(CohortGenerator.GeneratedCase::patientCase).toList();
+        return generator.generate(n, seed).stream()
+                .map(CohortGenerator.GeneratedCase::patientCase)
+                .toList();
     }
 }

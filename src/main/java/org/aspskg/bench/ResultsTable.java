@@ -40,7 +40,8 @@ public final class ResultsTable {
         header.add("metric");
         keyCells.add(k -> k.metric() + " (" + k.unit() + ")");
         header.addAll(peers);
-        boolean ratio = comparison != null && peers.contains(comparison.subject()) && peers.contains(comparison.reference());
+        boolean ratio =
+                comparison != null && peers.contains(comparison.subject()) && peers.contains(comparison.reference());
         if (ratio) header.add(comparison.heading());
 
         StringBuilder sb = new StringBuilder();
@@ -56,15 +57,18 @@ public final class ResultsTable {
             if (ratio) {
                 Measurement s = e.getValue().get(comparison.subject());
                 Measurement r = e.getValue().get(comparison.reference());
-                cells.add(s != null && r != null && r.value() != 0
-                        ? ratio(s.value() / r.value()) : "");
+                cells.add(s != null && r != null && r.value() != 0 ? ratio(s.value() / r.value()) : "");
             }
             line(sb, cells);
         }
         return sb.toString();
     }
 
-    private static void addIfVaries(Set<Key> keys, String name, Function<Key, String> cell, List<String> header,
+    private static void addIfVaries(
+            Set<Key> keys,
+            String name,
+            Function<Key, String> cell,
+            List<String> header,
             List<Function<Key, String>> keyCells) {
         if (keys.stream().map(cell).filter(Objects::nonNull).distinct().count() > 1) {
             header.add(name);
@@ -78,7 +82,9 @@ public final class ResultsTable {
 
     /** Two decimals; three significant figures below 0.01 (a 1000-fold speed-up is not "0.00"). */
     static String ratio(double v) {
-        return Math.abs(v) >= 0.01 || v == 0 ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.3g", v);
+        return Math.abs(v) >= 0.01 || v == 0
+                ? String.format(Locale.ROOT, "%.2f", v)
+                : String.format(Locale.ROOT, "%.3g", v);
     }
 
     /** Three significant figures at most, whole numbers from 100 up. */

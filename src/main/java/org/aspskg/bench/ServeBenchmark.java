@@ -2,7 +2,6 @@ package org.aspskg.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,21 +9,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
+import org.apache.jena.riot.RDFFormat;
 import org.aspskg.AspsKgException;
 import org.aspskg.bench.ServedQueries.ServedQuery;
-import org.aspskg.ontology.AspsVocabulary;
-import org.aspskg.query.AnswerComparison;
-import org.aspskg.query.QueryAnswer;
-import org.aspskg.query.SparqlQueries;
-
-import org.aspskg.serve.KnowledgeGraphServer;
-import org.aspskg.store.BuildReport;
-import org.aspskg.store.StoreBuilder;
-import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.ddx.CohortGenerator;
 import org.aspskg.ddx.CohortWriter;
 import org.aspskg.ddx.DdxKnowledge;
-import org.apache.jena.riot.RDFFormat;
+import org.aspskg.ontology.AspsVocabulary;
+import org.aspskg.ontology.OntologyLoader;
+import org.aspskg.query.AnswerComparison;
+import org.aspskg.query.QueryAnswer;
+import org.aspskg.query.SparqlQueries;
+import org.aspskg.serve.KnowledgeGraphServer;
+import org.aspskg.store.BuildReport;
+import org.aspskg.store.StoreBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -76,7 +74,9 @@ public final class ServeBenchmark implements Benchmark {
             errors += r.errors();
             nanos += r.elapsed().toNanos();
             all.add(r.all());
-            r.perQuery().forEach((q, h) -> perQuery.computeIfAbsent(q, x -> HttpLoad.histogram()).add(h));
+            r.perQuery()
+                    .forEach((q, h) -> perQuery.computeIfAbsent(q, x -> HttpLoad.histogram())
+                            .add(h));
             if (errorSamples.size() < 5) errorSamples.addAll(r.errorSamples());
         }
     }
@@ -97,7 +97,8 @@ public final class ServeBenchmark implements Benchmark {
         Map<String, Map<String, QueryAnswer>> answers = new LinkedHashMap<>();
         Map<String, double[]> memory = new LinkedHashMap<>(); // peer -> {peak heap, peak rss}
         List<String> peers = List.of(ASPS_KG, STOCK);
-        int maxClients = settings.clients().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        int maxClients =
+                settings.clients().stream().mapToInt(Integer::intValue).max().orElseThrow();
         for (int start = 0; start < settings.serveRestarts(); start++) {
             Map<String, ServerProcess> servers = new LinkedHashMap<>();
             try {
@@ -110,10 +111,19 @@ public final class ServeBenchmark implements Benchmark {
                     requireSameAnswers(library, answers);
                 }
                 for (String peer : peers) {
-                    log.progress("serve: start %d/%d, %s (pid %d) warming up with %d clients", start + 1,
-                            settings.serveRestarts(), peer, servers.get(peer).pid(), maxClients);
-                    HttpLoad.run(servers.get(peer).datasetUrl() + "/sparql", library.queries(), maxClients,
-                            settings.serveWarmup(), MAX_REQUESTS);
+                    log.progress(
+                            "serve: start %d/%d, %s (pid %d) warming up with %d clients",
+                            start + 1,
+                            settings.serveRestarts(),
+                            peer,
+                            servers.get(peer).pid(),
+                            maxClients);
+                    HttpLoad.run(
+                            servers.get(peer).datasetUrl() + "/sparql",
+                            library.queries(),
+                            maxClients,
+                            settings.serveWarmup(),
+                            MAX_REQUESTS);
                 }
                 // short interleaved slices, alternating which server goes first, so that other work on
                 // shared cores falls on both servers alike; only the measured server is busy at a time
@@ -121,24 +131,38 @@ public final class ServeBenchmark implements Benchmark {
                     for (int slice = 0; slice < settings.serveRounds(); slice++) {
                         List<String> order = (slice + start) % 2 == 0 ? peers : List.of(peers.get(1), peers.get(0));
                         for (String peer : order) {
-                            HttpLoad.Result r = HttpLoad.run(servers.get(peer).datasetUrl() + "/sparql",
-                                    library.queries(), clients, settings.serveDuration(), MAX_REQUESTS);
-                            totals.computeIfAbsent(peer, p -> new TreeMap<>()).computeIfAbsent(clients, c -> new Totals())
+                            HttpLoad.Result r = HttpLoad.run(
+                                    servers.get(peer).datasetUrl() + "/sparql",
+                                    library.queries(),
+                                    clients,
+                                    settings.serveDuration(),
+                                    MAX_REQUESTS);
+                            totals.computeIfAbsent(peer, p -> new TreeMap<>())
+                                    .computeIfAbsent(clients, c -> new Totals())
                                     .add(r);
                         }
                     }
                     for (String peer : peers) {
                         Totals t = totals.get(peer).get(clients);
-                        log.progress("serve: after start %d, %s, %d clients: %.0f queries/s, p50 %.1f ms, p99 %.1f ms, "
-                                + "%d errors", start + 1, peer, clients, t.requests / (t.nanos / 1e9),
-                                HttpLoad.percentileMillis(t.all, 50), HttpLoad.percentileMillis(t.all, 99), t.errors);
+                        log.progress(
+                                "serve: after start %d, %s, %d clients: %.0f queries/s, p50 %.1f ms, p99 %.1f ms, "
+                                        + "%d errors",
+                                start + 1,
+                                peer,
+                                clients,
+                                t.requests / (t.nanos / 1e9),
+                                HttpLoad.percentileMillis(t.all, 50),
+                                HttpLoad.percentileMillis(t.all, 99),
+                                t.errors);
                     }
                 }
             } finally {
                 for (var e : servers.entrySet()) {
                     ServerProcess server = e.getValue();
                     server.close();
-                    double[] seen = {server.peakHeapMiB().orElse(0), server.peakRssMiB().orElse(0)};
+                    double[] seen = {
+                        server.peakHeapMiB().orElse(0), server.peakRssMiB().orElse(0)
+                    };
                     memory.merge(e.getKey(), seen, (x, y) -> new double[] {Math.max(x[0], y[0]), Math.max(x[1], y[1])});
                 }
             }
@@ -149,13 +173,42 @@ public final class ServeBenchmark implements Benchmark {
             for (String peer : peers) {
                 Totals t = totals.get(peer).get(clients);
                 double seconds = t.nanos / 1e9;
-                rows.add(row(peer, "all-queries", storeTriples, clients, "throughput", t.requests / seconds, "queries/s",
+                rows.add(row(
+                        peer,
+                        "all-queries",
+                        storeTriples,
+                        clients,
+                        "throughput",
+                        t.requests / seconds,
+                        "queries/s",
                         t.requests));
-                rows.add(row(peer, "all-queries", storeTriples, clients, "p50", HttpLoad.percentileMillis(t.all, 50), "ms",
+                rows.add(row(
+                        peer,
+                        "all-queries",
+                        storeTriples,
+                        clients,
+                        "p50",
+                        HttpLoad.percentileMillis(t.all, 50),
+                        "ms",
                         t.requests));
-                rows.add(row(peer, "all-queries", storeTriples, clients, "p99", HttpLoad.percentileMillis(t.all, 99), "ms",
+                rows.add(row(
+                        peer,
+                        "all-queries",
+                        storeTriples,
+                        clients,
+                        "p99",
+                        HttpLoad.percentileMillis(t.all, 99),
+                        "ms",
                         t.requests));
-                rows.add(row(peer, "all-queries", storeTriples, clients, "errors", t.errors, "requests", t.requests + t.errors));
+                rows.add(row(
+                        peer,
+                        "all-queries",
+                        storeTriples,
+                        clients,
+                        "errors",
+                        t.errors,
+                        "requests",
+                        t.requests + t.errors));
                 if (t.errors > 0) log.progress("serve: %s errors, e.g. %s", peer, t.errorSamples);
             }
         }
@@ -163,10 +216,18 @@ public final class ServeBenchmark implements Benchmark {
         for (int clients : settings.clients()) {
             for (String peer : peers) {
                 var perQuery = totals.get(peer).get(clients).perQuery;
-                perQuery.entrySet().stream().filter(e -> e.getValue().getTotalCount() > 0)
+                perQuery.entrySet().stream()
+                        .filter(e -> e.getValue().getTotalCount() > 0)
                         .max(java.util.Comparator.comparingDouble(e -> HttpLoad.percentileMillis(e.getValue(), 99)))
-                        .ifPresent(e -> rows.add(row(peer, "slowest query", storeTriples, clients, "p99",
-                                HttpLoad.percentileMillis(e.getValue(), 99), "ms", e.getValue().getTotalCount())));
+                        .ifPresent(e -> rows.add(row(
+                                peer,
+                                "slowest query",
+                                storeTriples,
+                                clients,
+                                "p99",
+                                HttpLoad.percentileMillis(e.getValue(), 99),
+                                "ms",
+                                e.getValue().getTotalCount())));
             }
         }
         for (String peer : peers) {
@@ -179,7 +240,14 @@ public final class ServeBenchmark implements Benchmark {
                 for (String peer : peers) {
                     Histogram h = totals.get(peer).get(clients).perQuery.get(q.name());
                     if (h == null || h.getTotalCount() == 0) continue; // too short a run to reach this query
-                    rows.add(row(peer, q.name(), storeTriples, clients, "p99", HttpLoad.percentileMillis(h, 99), "ms",
+                    rows.add(row(
+                            peer,
+                            q.name(),
+                            storeTriples,
+                            clients,
+                            "p99",
+                            HttpLoad.percentileMillis(h, 99),
+                            "ms",
                             h.getTotalCount()));
                 }
             }
@@ -187,8 +255,8 @@ public final class ServeBenchmark implements Benchmark {
         return rows;
     }
 
-    private Measurement row(String peer, String scenario, long size, int clients, String metric, double value, String unit,
-            long runs) {
+    private Measurement row(
+            String peer, String scenario, long size, int clients, String metric, double value, String unit, long runs) {
         return new Measurement(name(), peer, scenario, size, "triples", clients, metric, value, unit, runs);
     }
 
@@ -203,17 +271,23 @@ public final class ServeBenchmark implements Benchmark {
         if (settings.serveCases() > 0) {
             Path cohort = work.resolve("cohort.nt");
             DdxKnowledge knowledge = DdxKnowledge.load(settings.ontology(), settings.shapes());
-            new CohortWriter(knowledge).writeRdf(new CohortGenerator(knowledge)
-                    .generate(Math.toIntExact(settings.serveCases()), CaseRankingBenchmark.SEED), cohort, RDFFormat.NTRIPLES);
+            new CohortWriter(knowledge)
+                    .writeRdf(
+                            new CohortGenerator(knowledge)
+                                    .generate(Math.toIntExact(settings.serveCases()), CaseRankingBenchmark.SEED),
+                            cohort,
+                            RDFFormat.NTRIPLES);
             builder.graphFile(AspsVocabulary.GRAPH_CASES, cohort);
         }
         if (settings.serveTriples() > 0) {
             Path data = work.resolve("synthetic.nt");
-            SyntheticStatements.from(OntologyLoader.readRdf(settings.ontology())).writeNTriples(settings.serveTriples(), data);
+            SyntheticStatements.from(OntologyLoader.readRdf(settings.ontology()))
+                    .writeNTriples(settings.serveTriples(), data);
             builder.graphFile(AspsVocabulary.GRAPH_SYNTHETIC, data);
         }
         BuildReport report = builder.build();
-        long triples = report.graphSizes().values().stream().mapToLong(Long::longValue).sum();
+        long triples =
+                report.graphSizes().values().stream().mapToLong(Long::longValue).sum();
         log.progress("serve: store of %,d triples (%,d cases) at %s", triples, settings.serveCases(), store);
         return triples;
     }
@@ -231,18 +305,35 @@ public final class ServeBenchmark implements Benchmark {
         int port = ServerProcess.freePort();
         String dataset = "http://127.0.0.1:" + port + KnowledgeGraphServer.DATASET;
         if (peer.equals(ASPS_KG)) {
-            return ServerProcess.start(peer, settings.serverHeap(), List.of(), "org.aspskg.cli.Main",
-                    List.of("serve", "--store", store.toString(), "--port", Integer.toString(port)), dataset, work);
+            return ServerProcess.start(
+                    peer,
+                    settings.serverHeap(),
+                    List.of(),
+                    "org.aspskg.cli.Main",
+                    List.of("serve", "--store", store.toString(), "--port", Integer.toString(port)),
+                    dataset,
+                    work);
         }
         // Fuseki's own command line, as a user of stock Fuseki runs it (fuseki-server takes the same arguments),
         // configured as asps-kg serve is by default: the union default graph and the same query time limit
         // (a timeout costs each query a timer, which is configuration, not asps-kg code).
         // The system property tells Fuseki that logging is set up already (by the SLF4J backend on the classpath).
-        return ServerProcess.start(peer, settings.serverHeap(), List.of("-Dlog4j2.configurationFile=slf4j"),
+        return ServerProcess.start(
+                peer,
+                settings.serverHeap(),
+                List.of("-Dlog4j2.configurationFile=slf4j"),
                 "org.apache.jena.fuseki.main.cmds.FusekiMainCmd",
-                List.of("--localhost", "--port=" + port, "--tdb2", "--loc=" + store,
-                        "--set", "tdb:unionDefaultGraph=true", "--timeout=" + KnowledgeGraphServer.DEFAULT_QUERY_TIMEOUT,
-                        KnowledgeGraphServer.DATASET), dataset, work);
+                List.of(
+                        "--localhost",
+                        "--port=" + port,
+                        "--tdb2",
+                        "--loc=" + store,
+                        "--set",
+                        "tdb:unionDefaultGraph=true",
+                        "--timeout=" + KnowledgeGraphServer.DEFAULT_QUERY_TIMEOUT,
+                        KnowledgeGraphServer.DATASET),
+                dataset,
+                work);
     }
 
     /** Every query's whole answer, asked with Jena's HTTP client. */
@@ -252,9 +343,11 @@ public final class ServeBenchmark implements Benchmark {
             try {
                 answers.put(q.name(), SparqlQueries.answer(endpoint, q.query()));
             } catch (RuntimeException e) {
-                throw new AspsKgException("serve benchmark: query " + q.name() + " failed on " + peer + ": " + e.getMessage(),
+                throw new AspsKgException(
+                        "serve benchmark: query " + q.name() + " failed on " + peer + ": " + e.getMessage(),
                         "Every query must answer in full on both servers (asps-kg serve stops a query after 10 s to "
-                        + "its first result); check it with 'asps-kg query'.", e);
+                                + "its first result); check it with 'asps-kg query'.",
+                        e);
             }
         }
         return answers;
@@ -264,11 +357,14 @@ public final class ServeBenchmark implements Benchmark {
     private static void requireSameAnswers(ServedQueries library, Map<String, Map<String, QueryAnswer>> answers) {
         List<String> peers = new ArrayList<>(answers.keySet());
         for (ServedQuery q : library.queries()) {
-            Optional<String> diff = AnswerComparison.differences(q.query(), answers.get(peers.get(0)).get(q.name()),
+            Optional<String> diff = AnswerComparison.differences(
+                    q.query(),
+                    answers.get(peers.get(0)).get(q.name()),
                     answers.get(peers.get(1)).get(q.name()));
             if (diff.isPresent()) {
-                throw new AspsKgException("serve benchmark: " + q.name() + " answers differently on " + peers.get(0)
-                        + " and " + peers.get(1) + ": " + diff.get(),
+                throw new AspsKgException(
+                        "serve benchmark: " + q.name() + " answers differently on " + peers.get(0) + " and "
+                                + peers.get(1) + ": " + diff.get(),
                         "The two servers do not serve the same data the same way; the comparison would be meaningless.");
             }
         }
@@ -276,11 +372,24 @@ public final class ServeBenchmark implements Benchmark {
 
     @Override
     public List<Chart<?, ?>> charts(List<Measurement> results) {
-        List<Measurement> all = results.stream().filter(m -> m.scenario().equals("all-queries")).toList();
+        List<Measurement> all =
+                results.stream().filter(m -> m.scenario().equals("all-queries")).toList();
         return List.of(
-                Charts.lines("SPARQL throughput", "concurrent clients (log scale)", "queries/s",
-                        all.stream().filter(m -> m.metric().equals("throughput")).toList(), Measurement::clients, true),
-                Charts.lines("SPARQL latency, 99th percentile", "concurrent clients (log scale)", "ms",
-                        all.stream().filter(m -> m.metric().equals("p99")).toList(), Measurement::clients, true));
+                Charts.lines(
+                        "SPARQL throughput",
+                        "concurrent clients (log scale)",
+                        "queries/s",
+                        all.stream()
+                                .filter(m -> m.metric().equals("throughput"))
+                                .toList(),
+                        Measurement::clients,
+                        true),
+                Charts.lines(
+                        "SPARQL latency, 99th percentile",
+                        "concurrent clients (log scale)",
+                        "ms",
+                        all.stream().filter(m -> m.metric().equals("p99")).toList(),
+                        Measurement::clients,
+                        true));
     }
 }

@@ -55,9 +55,14 @@ public final class ServedQueries {
     /** The built-in representative queries. */
     public static ServedQueries builtIn() {
         List<ServedQuery> queries = new ArrayList<>();
-        for (String file : resource("index.txt").lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+        for (String file : resource("index.txt")
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList()) {
             String text = resource(file);
-            queries.add(new ServedQuery(file.replaceFirst("\\.rq$", ""), text, SparqlQueries.parse(text, "built-in " + file)));
+            queries.add(new ServedQuery(
+                    file.replaceFirst("\\.rq$", ""), text, SparqlQueries.parse(text, "built-in " + file)));
         }
         return new ServedQueries(queries, "built-in");
     }

@@ -57,8 +57,15 @@ final class ServerProcess implements AutoCloseable {
      * Starts {@code mainClass args} in a new JVM and waits until {@code datasetUrl/sparql} answers.
      * The JVM gets {@code -Xmx<heap>} and logs its collections to a file next to its output.
      */
-    static ServerProcess start(String peer, String heap, List<String> jvmOptions, String mainClass, List<String> args,
-            String datasetUrl, Path workDir) throws IOException, InterruptedException {
+    static ServerProcess start(
+            String peer,
+            String heap,
+            List<String> jvmOptions,
+            String mainClass,
+            List<String> args,
+            String datasetUrl,
+            Path workDir)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path log = workDir.resolve(peer + ".log");
         Path gcLog = workDir.resolve(peer + "-gc.log");
@@ -71,7 +78,10 @@ final class ServerProcess implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         ServerProcess server = new ServerProcess(peer, p, log, gcLog, datasetUrl);
         try {
             server.awaitReady();
@@ -83,14 +93,17 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitReady() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ask = HttpRequest.newBuilder(URI.create(datasetUrl + "/sparql?query=ASK%7B%7D"))
-                .timeout(Duration.ofSeconds(10)).build();
+                .timeout(Duration.ofSeconds(10))
+                .build();
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AspsKgException(peer + " server exited with " + process.exitValue() + " before answering:\n"
-                        + tail(), "See " + log + ".");
+                throw new AspsKgException(
+                        peer + " server exited with " + process.exitValue() + " before answering:\n" + tail(),
+                        "See " + log + ".");
             }
             try {
                 if (http.send(ask, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
@@ -99,8 +112,8 @@ final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new AspsKgException(peer + " server did not answer within " + STARTUP.toSeconds() + " s:\n" + tail(),
-                "See " + log + ".");
+        throw new AspsKgException(
+                peer + " server did not answer within " + STARTUP.toSeconds() + " s:\n" + tail(), "See " + log + ".");
     }
 
     String datasetUrl() {

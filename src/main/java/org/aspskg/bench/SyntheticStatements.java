@@ -47,13 +47,15 @@ public final class SyntheticStatements {
                         .thenComparing(t -> t.getObject().toString()))
                 .forEach(t -> {
                     String local = t.getSubject().getURI().substring(AspsVocabulary.FACT_NS.length());
-                    if (templates.isEmpty() || !templates.get(templates.size() - 1).localName().equals(local)) {
+                    if (templates.isEmpty()
+                            || !templates.get(templates.size() - 1).localName().equals(local)) {
                         templates.add(new Template(local, new ArrayList<>()));
                     }
                     templates.get(templates.size() - 1).triples().add(t);
                 });
         if (templates.isEmpty()) {
-            throw new AspsKgException("the ontology has no statement nodes under " + AspsVocabulary.FACT_NS,
+            throw new AspsKgException(
+                    "the ontology has no statement nodes under " + AspsVocabulary.FACT_NS,
                     "The synthetic benchmark data are copies of them.");
         }
         return new SyntheticStatements(templates);

@@ -21,57 +21,77 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code asps-kg build}: parse, classify, materialize and load the knowledge graph into TDB2. */
-@Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Build the TDB2 store: parse the ontology, classify and realize it with the reasoner, "
-                + "materialize the inferences and load the named graphs (asserted, inferred, …) into a fresh "
-                + "directory that replaces the store only when complete.",
-                "Phases and their times go to stderr; a summary of the graphs to stdout."})
+@Command(
+        name = "build",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Build the TDB2 store: parse the ontology, classify and realize it with the reasoner, "
+                    + "materialize the inferences and load the named graphs (asserted, inferred, …) into a fresh "
+                    + "directory that replaces the store only when complete.",
+            "Phases and their times go to stderr; a summary of the graphs to stdout."
+        })
 final class BuildCommand implements Callable<Integer> {
-    @Option(names = "--reasoner", paramLabel = "hermit|elk",
+    @Option(
+            names = "--reasoner",
+            paramLabel = "hermit|elk",
             description = "Reasoner for classification (default: ${DEFAULT-VALUE}).")
     String reasoner = "hermit";
 
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
 
-    @Option(names = "--cases", paramLabel = "FILE|DIR",
-            description = {"Load patient cases into the cases graph: Turtle, N-Triples, N-Quads or TriG (.ttl, .nt, .nq, "
-                    + ".trig, optionally .gz; quads only in the default or the cases graph), or a directory of JSON "
-                    + "cases. Repeatable. Each case is checked as 'asps-kg ddx' checks one (known terms, SHACL case "
-                    + "shapes); any problem fails the build with file:line and leaves the store as it was.",
-                    "Cases already stored are kept (a loaded case replaces a stored case of the same IRI and its "
-                            + "stored ranking) unless --replace-cases."})
+    @Option(
+            names = "--cases",
+            paramLabel = "FILE|DIR",
+            description = {
+                "Load patient cases into the cases graph: Turtle, N-Triples, N-Quads or TriG (.ttl, .nt, .nq, "
+                        + ".trig, optionally .gz; quads only in the default or the cases graph), or a directory of JSON "
+                        + "cases. Repeatable. Each case is checked as 'asps-kg ddx' checks one (known terms, SHACL case "
+                        + "shapes); any problem fails the build with file:line and leaves the store as it was.",
+                "Cases already stored are kept (a loaded case replaces a stored case of the same IRI and its "
+                        + "stored ranking) unless --replace-cases."
+            })
     List<Path> cases = new ArrayList<>();
 
-    @Option(names = "--replace-cases",
+    @Option(
+            names = "--replace-cases",
             description = "The cases graph holds only the cases loaded by this build: the stored cases and rankings "
                     + "are not carried over (without --cases: the cases graph becomes empty).")
     boolean replaceCases;
 
-    @Option(names = "--no-validate-cases",
+    @Option(
+            names = "--no-validate-cases",
             description = "Load the --cases files without the per-case checks (syntax errors still fail the build), "
                     + "as tdb2.tdbloader trusts its input: for data asps-kg wrote itself or already validated, e.g. "
                     + "an exported cases graph with rankings. JSON cases are always checked.")
     boolean noValidateCases;
 
-    @Option(names = "--allow-foreign-ontology",
+    @Option(
+            names = "--allow-foreign-ontology",
             description = "Build even from an ontology that is empty or lacks the project's ontology IRI "
                     + "(refused by default: it would replace the whole knowledge graph).")
     boolean allowForeignOntology;
 
-    @Option(names = "--shapes", paramLabel = "FILE",
+    @Option(
+            names = "--shapes",
+            paramLabel = "FILE",
             description = "SHACL case shapes for --cases (default: ${DEFAULT-VALUE}).")
     Path shapes = DdxKnowledge.DEFAULT_SHAPES;
 
-    @Option(names = "--target", paramLabel = "URL",
-            description = "After building, push the asserted, inferred, mappings and cases graphs to this SPARQL 1.1 "
-                    + "Graph Store Protocol endpoint (HTTP PUT per graph, replacing it), e.g. http://host:3030/ds/data.")
+    @Option(
+            names = "--target",
+            paramLabel = "URL",
+            description =
+                    "After building, push the asserted, inferred, mappings and cases graphs to this SPARQL 1.1 "
+                            + "Graph Store Protocol endpoint (HTTP PUT per graph, replacing it), e.g. http://host:3030/ds/data.")
     String target;
 
     @Option(names = "--user", paramLabel = "U", description = "User for --target (HTTP Basic authentication).")
     String user;
 
-    @Option(names = "--password", paramLabel = "P",
+    @Option(
+            names = "--password",
+            paramLabel = "P",
             description = "Password for --target; when omitted with --user, read from the environment variable "
                     + PASSWORD_ENV + ".")
     String password;
@@ -91,7 +111,8 @@ final class BuildCommand implements Callable<Integer> {
                 .replaceCases(replaceCases)
                 .allowForeignOntology(allowForeignOntology);
         if (!cases.isEmpty()) {
-            builder.cases(new CohortLoader(DdxKnowledge.cached(storeOptions.ontology, shapes), cases, !noValidateCases));
+            builder.cases(
+                    new CohortLoader(DdxKnowledge.cached(storeOptions.ontology, shapes), cases, !noValidateCases));
         }
         BuildReport report = builder.build();
         PrintWriter out = spec.commandLine().getOut();
@@ -101,11 +122,11 @@ final class BuildCommand implements Callable<Integer> {
             try (KnowledgeGraphStore kg = KnowledgeGraphStore.open(storeOptions.store)) {
                 sent = push.push(kg, KnowledgeGraphStore.GRAPHS);
             } catch (AspsKgException e) {
-                throw new AspsKgException(e.getMessage() + " (the local store " + report.store() + " is built)",
-                        e.hint(), e);
+                throw new AspsKgException(
+                        e.getMessage() + " (the local store " + report.store() + " is built)", e.hint(), e);
             }
-            sent.forEach((graph, n) -> out.printf("pushed %-45s %8d triples to %s%n", "<" + graph + ">", n,
-                    push.endpoint()));
+            sent.forEach((graph, n) ->
+                    out.printf("pushed %-45s %8d triples to %s%n", "<" + graph + ">", n, push.endpoint()));
             out.flush();
         }
         return 0;
@@ -118,7 +139,8 @@ final class BuildCommand implements Callable<Integer> {
         }
         String secret = password != null ? password : System.getenv(PASSWORD_ENV);
         if (secret == null) {
-            throw new AspsKgException("--user " + user + " without a password",
+            throw new AspsKgException(
+                    "--user " + user + " without a password",
                     "Give --password, or set " + PASSWORD_ENV + " to keep it off the command line.");
         }
         return new GraphStorePush.Credentials(user, secret);

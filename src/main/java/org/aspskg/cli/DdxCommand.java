@@ -8,14 +8,14 @@ import java.util.concurrent.Callable;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.aspskg.AspsKgException;
+import org.aspskg.ddx.CaseReader;
+import org.aspskg.ddx.CasesGraph;
 import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.DifferentialRanking;
 import org.aspskg.ddx.DifferentialService;
 import org.aspskg.ddx.PatientCase;
-import org.aspskg.ddx.CaseReader;
-import org.aspskg.ddx.CasesGraph;
-import org.aspskg.store.KnowledgeGraphStore;
 import org.aspskg.ddx.RankingJson;
+import org.aspskg.store.KnowledgeGraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,34 +24,46 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code asps-kg ddx CASE}: classify a patient case and rank its differential diagnosis. */
-@Command(name = "ddx", mixinStandardHelpOptions = true,
-        description = {"Classify a patient case against the ontology and rank ASPS and its differential diagnoses "
-                + "by likelihood ratios, with the findings for and against each and their references.",
-                "A case is JSON {\"id\", \"label\", \"age\", \"sex\", \"findings\": [...], \"absent\": [...]} "
-                        + "(findings, sites and groups named by label, synonym, CURIE or IRI) or Turtle with "
-                        + "aspskg:PatientCase, aspskg:hasFinding, aspskg:hasLesionSite, aspskg:inDemographicGroup, "
-                        + "aspskg:ageInYears. See ontology/examples/.",
-                "Exit 0 with a ranking; 2 when the case is invalid or contradictory."})
+@Command(
+        name = "ddx",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Classify a patient case against the ontology and rank ASPS and its differential diagnoses "
+                    + "by likelihood ratios, with the findings for and against each and their references.",
+            "A case is JSON {\"id\", \"label\", \"age\", \"sex\", \"findings\": [...], \"absent\": [...]} "
+                    + "(findings, sites and groups named by label, synonym, CURIE or IRI) or Turtle with "
+                    + "aspskg:PatientCase, aspskg:hasFinding, aspskg:hasLesionSite, aspskg:inDemographicGroup, "
+                    + "aspskg:ageInYears. See ontology/examples/.",
+            "Exit 0 with a ranking; 2 when the case is invalid or contradictory."
+        })
 final class DdxCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CASE", description = "The case file: .json or .ttl.")
     Path caseFile;
 
-    @Option(names = "--format", paramLabel = "table|json|ttl", description = "Output format (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            paramLabel = "table|json|ttl",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
     String format = "table";
 
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
 
-    @Option(names = "--store-ranking",
+    @Option(
+            names = "--store-ranking",
             description = "Also write the case and its ranking to the cases graph of the store (--store), "
                     + "replacing an earlier ranking of the same case. The store must exist and not be served "
                     + "(a running server takes POST /asps/ddx?store=true instead).")
     boolean storeRanking;
 
-    @Option(names = "--shapes", paramLabel = "FILE", description = "SHACL shapes for cases (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--shapes",
+            paramLabel = "FILE",
+            description = "SHACL shapes for cases (default: ${DEFAULT-VALUE}).")
     Path shapes = DdxKnowledge.DEFAULT_SHAPES;
 
-    @Option(names = "--check-with-hermit",
+    @Option(
+            names = "--check-with-hermit",
             description = "Also realize the case with HermiT and fail if it disagrees with the compiled classifier.")
     boolean checkWithHermit;
 
@@ -66,9 +78,11 @@ final class DdxCommand implements Callable<Integer> {
             throw e;
         } catch (RuntimeException e) {
             if (String.valueOf(e.getMessage()).contains("lock")) {
-                throw new AspsKgException("the store at " + storeOptions.store + " is in use by another process ("
-                        + e.getMessage() + ")", "Stop 'asps-kg serve' first, or POST the case to the running "
-                        + "server's /asps/ddx?store=true.", e);
+                throw new AspsKgException(
+                        "the store at " + storeOptions.store + " is in use by another process (" + e.getMessage() + ")",
+                        "Stop 'asps-kg serve' first, or POST the case to the running "
+                                + "server's /asps/ddx?store=true.",
+                        e);
             }
             throw e;
         }
@@ -100,7 +114,8 @@ final class DdxCommand implements Callable<Integer> {
         }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
-        err.println(caseFile + ": " + ranking.top().label() + " ranked first of " + ranking.hypotheses().size()
+        err.println(caseFile + ": " + ranking.top().label() + " ranked first of "
+                + ranking.hypotheses().size()
                 + (checkWithHermit ? " (HermiT agrees with the compiled classifier)" : "")
                 + (storeRanking ? "; stored in the cases graph of " + storeOptions.store : ""));
         err.flush();

@@ -15,12 +15,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code asps-kg export}: the ontology (with its cross-references) in one RDF or OWL format. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the ontology, with the mapping set's cross-references, in one format: "
-                + "asps.<ext>, or asps-full.<ext> with --inferred. Quad formats (nq, trig) hold the store's named graphs.",
-                "Formats: ttl, rdfxml (asps.owl), jsonld, nt, nq, trig, owx, ofn, omn, obo."})
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write the ontology, with the mapping set's cross-references, in one format: "
+                    + "asps.<ext>, or asps-full.<ext> with --inferred. Quad formats (nq, trig) hold the store's named graphs.",
+            "Formats: ttl, rdfxml (asps.owl), jsonld, nt, nq, trig, owx, ofn, omn, obo."
+        })
 final class ExportCommand implements Callable<Integer> {
-    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+    @Option(
+            names = "--format",
+            required = true,
+            paramLabel = "FORMAT",
             description = "ttl|rdfxml|jsonld|nt|nq|trig|owx|ofn|omn|obo")
     String format;
 
@@ -33,8 +40,11 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology (default: ${DEFAULT-VALUE}).")
     Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
 
-    @Option(names = "--mappings", paramLabel = "FILE",
-            description = "Mapping set for the cross-references (default: mappings/asps.sssom.tsv beside the ontology).")
+    @Option(
+            names = "--mappings",
+            paramLabel = "FILE",
+            description =
+                    "Mapping set for the cross-references (default: mappings/asps.sssom.tsv beside the ontology).")
     Path mappings;
 
     @Spec
@@ -43,9 +53,11 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExportFormat exportFormat = ExportFormat.parse(format);
-        ReleaseSources sources = ReleaseSources.read(ontology, mappings != null ? mappings : SssomReader.mappingSetFor(ontology));
+        ReleaseSources sources =
+                ReleaseSources.read(ontology, mappings != null ? mappings : SssomReader.mappingSetFor(ontology));
         Artefact artefact = inferred ? Artefact.FULL : Artefact.MAIN;
-        ArtefactWriter.Written w = ArtefactWriter.write(sources, artefact, exportFormat, out.resolve(artefact.fileName(exportFormat)));
+        ArtefactWriter.Written w =
+                ArtefactWriter.write(sources, artefact, exportFormat, out.resolve(artefact.fileName(exportFormat)));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(w.file() + "\t" + w.statements() + " " + w.unit() + "\t" + exportFormat.description());
         stdout.flush();

@@ -14,11 +14,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code asps-kg generate}: a deterministic synthetic case cohort. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Write a deterministic synthetic cohort of patient cases drawn from the ontology's "
-                + "disease-feature associations (same seed, same bytes).",
-                "DIR/json/<id>.json (the JSON case format), DIR/cohort.ttl and DIR/cohort.nt (the Turtle case "
-                + "format, all cases), DIR/truth.tsv (each case's true diagnosis)."})
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write a deterministic synthetic cohort of patient cases drawn from the ontology's "
+                    + "disease-feature associations (same seed, same bytes).",
+            "DIR/json/<id>.json (the JSON case format), DIR/cohort.ttl and DIR/cohort.nt (the Turtle case "
+                    + "format, all cases), DIR/truth.tsv (each case's true diagnosis)."
+        })
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--cases", required = true, paramLabel = "N", description = "Number of cases.")
     int cases;
@@ -29,7 +33,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--format", paramLabel = "json|ttl|nt|all", description = "What to write (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            paramLabel = "json|ttl|nt|all",
+            description = "What to write (default: ${DEFAULT-VALUE}).")
     String format = "all";
 
     @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology (default: ontology/asps.ttl).")
@@ -43,14 +50,18 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (cases < 1) throw new AspsKgException("--cases " + cases + ": must be at least 1", "Give a positive number.");
+        if (cases < 1)
+            throw new AspsKgException("--cases " + cases + ": must be at least 1", "Give a positive number.");
         var formats = CohortWriter.Format.parse(format);
         DdxKnowledge knowledge = DdxKnowledge.cached(ontology, shapes);
         long start = System.nanoTime();
         List<CohortGenerator.GeneratedCase> cohort = new CohortGenerator(knowledge).generate(cases, seed);
         new CohortWriter(knowledge).write(cohort, out, formats);
-        spec.commandLine().getErr().printf("generate: %,d cases (seed %d) in %s in %.1f s%n", cases, seed,
-                out.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
+        spec.commandLine()
+                .getErr()
+                .printf(
+                        "generate: %,d cases (seed %d) in %s in %.1f s%n",
+                        cases, seed, out.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
         return 0;
     }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code asps-kg} command line: a root that only dispatches to one small class per command. */
-@Command(name = "asps-kg",
+@Command(
+        name = "asps-kg",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "OWL knowledge graph of alveolar soft part sarcoma and its differential diagnoses.",
@@ -31,8 +32,7 @@ public final class Main implements Runnable {
     /** Exit code for bad input or a failure the user can act on. */
     public static final int EXIT_USER_ERROR = 2;
 
-    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-            description = "Print stack traces for errors.")
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces for errors.")
     boolean verbose;
 
     @CommandLine.Spec

@@ -23,31 +23,45 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code asps-kg query}: SPARQL on the local store, no server needed; also lists and checks the query library. */
-@Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Run a SPARQL query on the local TDB2 store (built first if there is none). The default "
-                + "graph is the union of the named graphs; use GRAPH <…/graph/asserted> for what is asserted only.",
-                "SELECT/ASK write a table (table, csv, tsv, json, xml); CONSTRUCT/DESCRIBE a graph "
-                + "(ttl, nt, jsonld, rdfxml).",
-                "QUERY is a .rq file, or a query of the library (queries/) by number or name: "
-                + "'asps-kg query 07', 'asps-kg query asps-survival'. --list shows the library's questions; "
-                + "--check runs every library query and compares it with its expected results."})
+@Command(
+        name = "query",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a SPARQL query on the local TDB2 store (built first if there is none). The default "
+                    + "graph is the union of the named graphs; use GRAPH <…/graph/asserted> for what is asserted only.",
+            "SELECT/ASK write a table (table, csv, tsv, json, xml); CONSTRUCT/DESCRIBE a graph "
+                    + "(ttl, nt, jsonld, rdfxml).",
+            "QUERY is a .rq file, or a query of the library (queries/) by number or name: "
+                    + "'asps-kg query 07', 'asps-kg query asps-survival'. --list shows the library's questions; "
+                    + "--check runs every library query and compares it with its expected results."
+        })
 final class QueryCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "QUERY",
             description = "A .rq file, or a library query's number or name.")
     String query;
 
-    @Option(names = {"-q", "--query"}, paramLabel = "SPARQL", description = "The query text, instead of a file.")
+    @Option(
+            names = {"-q", "--query"},
+            paramLabel = "SPARQL",
+            description = "The query text, instead of a file.")
     String text;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
             description = "table, csv, tsv, json, xml, ttl, nt, jsonld, rdfxml (default: ${DEFAULT-VALUE}).")
     String format = "table";
 
     @Option(names = "--list", description = "List the library's queries: file name and question.")
     boolean list;
 
-    @Option(names = "--check", description = "Run every library query on the store and compare it with its "
-            + "expected results; exit 1 if any differs.")
+    @Option(
+            names = "--check",
+            description = "Run every library query on the store and compare it with its "
+                    + "expected results; exit 1 if any differs.")
     boolean check;
 
     @Option(names = "--queries", paramLabel = "DIR", description = "The query library (default: ${DEFAULT-VALUE}).")
@@ -63,21 +77,27 @@ final class QueryCommand implements Callable<Integer> {
     public Integer call() {
         if (list || check) {
             if (query != null || text != null || (list && check)) {
-                throw new AspsKgException("--list and --check take no query and not each other",
+                throw new AspsKgException(
+                        "--list and --check take no query and not each other",
                         "e.g. asps-kg query --list, then asps-kg query 07");
             }
             return list ? list() : check();
         }
         OutputFormat outputFormat = OutputFormat.parse(format);
         Query q = query();
-        try (KnowledgeGraphStore kg = StoreBuilds.openOrBuild(storeOptions.ontology, storeOptions.store, spec.commandLine().getErr())) {
+        try (KnowledgeGraphStore kg = StoreBuilds.openOrBuild(
+                storeOptions.ontology, storeOptions.store, spec.commandLine().getErr())) {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             long n = SparqlQueries.run(kg.dataset(), q, outputFormat, answer);
             PrintWriter out = spec.commandLine().getOut();
             out.print(answer.toString(StandardCharsets.UTF_8));
             out.flush();
-            spec.commandLine().getErr().println(n + (q.isConstructType() || q.isDescribeType()
-                    ? " triples" : q.isAskType() ? " (ask)" : " rows"));
+            spec.commandLine()
+                    .getErr()
+                    .println(n
+                            + (q.isConstructType() || q.isDescribeType()
+                                    ? " triples"
+                                    : q.isAskType() ? " (ask)" : " rows"));
             spec.commandLine().getErr().flush();
         }
         return 0;
@@ -98,9 +118,11 @@ final class QueryCommand implements Callable<Integer> {
         QueryLibrary library = QueryLibrary.load(queries);
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
-        try (KnowledgeGraphStore kg = StoreBuilds.openOrBuild(storeOptions.ontology, storeOptions.store, spec.commandLine().getErr())) {
+        try (KnowledgeGraphStore kg = StoreBuilds.openOrBuild(
+                storeOptions.ontology, storeOptions.store, spec.commandLine().getErr())) {
             for (LibraryQuery q : library.queries()) {
-                LibraryCheck.Outcome outcome = LibraryCheck.check(q, parsed -> SparqlQueries.answer(kg.dataset(), parsed));
+                LibraryCheck.Outcome outcome =
+                        LibraryCheck.check(q, parsed -> SparqlQueries.answer(kg.dataset(), parsed));
                 out.println((outcome.passed() ? "ok    " : "FAIL  ") + q.fileName());
                 outcome.problem().ifPresent(p -> out.println("      " + p.replace("\n", "\n      ")));
                 if (!outcome.passed()) failed++;
@@ -108,16 +130,16 @@ final class QueryCommand implements Callable<Integer> {
         }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
-        err.println(library.queries().size() + " library queries: " + (library.queries().size() - failed)
-                + " as expected, " + failed + " not");
+        err.println(library.queries().size() + " library queries: "
+                + (library.queries().size() - failed) + " as expected, " + failed + " not");
         err.flush();
         return failed == 0 ? 0 : Main.EXIT_FAILED_CHECK;
     }
 
     private Query query() {
         if ((query == null) == (text == null)) {
-            throw new AspsKgException("give either a query file or --query, not "
-                    + (query == null ? "neither" : "both"),
+            throw new AspsKgException(
+                    "give either a query file or --query, not " + (query == null ? "neither" : "both"),
                     "e.g. asps-kg query queries/01-asps-sites-by-age-group.rq, asps-kg query 01, or asps-kg query --query 'SELECT …'");
         }
         if (text != null) return SparqlQueries.parse(text, "--query");

@@ -17,10 +17,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code asps-kg reason}: classify only, and print the inferred class hierarchy. */
-@Command(name = "reason", mixinStandardHelpOptions = true,
-        description = {"Classify the ontology and print the inferred class hierarchy (stdout); inferred edges "
-                + "are marked. With --reasoner elk, also lists the axioms outside OWL 2 EL that ELK ignores "
-                + "and the subsumptions HermiT finds that ELK misses (stderr)."})
+@Command(
+        name = "reason",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Classify the ontology and print the inferred class hierarchy (stdout); inferred edges "
+                    + "are marked. With --reasoner elk, also lists the axioms outside OWL 2 EL that ELK ignores "
+                    + "and the subsumptions HermiT finds that ELK misses (stderr)."
+        })
 final class ReasonCommand implements Callable<Integer> {
     @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology (default: ${DEFAULT-VALUE}).")
     Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
@@ -28,7 +32,9 @@ final class ReasonCommand implements Callable<Integer> {
     @Option(names = "--reasoner", paramLabel = "hermit|elk", description = "Reasoner (default: ${DEFAULT-VALUE}).")
     String reasoner = "hermit";
 
-    @Option(names = "--format", paramLabel = "tree|tsv",
+    @Option(
+            names = "--format",
+            paramLabel = "tree|tsv",
             description = "tree: indented hierarchy; tsv: one direct subsumption a line, child, parent, "
                     + "asserted|inferred (default: ${DEFAULT-VALUE}).")
     String format = "tree";
@@ -51,15 +57,21 @@ final class ReasonCommand implements Callable<Integer> {
             ClassHierarchy hierarchy = new ClassHierarchy(c);
             if (tsv) {
                 out.println("child\tparent\tstatus");
-                hierarchy.edges().forEach(e -> out.println(e.child().getIRI() + "\t" + e.parent().getIRI() + "\t"
-                        + (e.asserted() ? "asserted" : "inferred")));
+                hierarchy
+                        .edges()
+                        .forEach(e -> out.println(e.child().getIRI() + "\t"
+                                + e.parent().getIRI() + "\t" + (e.asserted() ? "asserted" : "inferred")));
             } else {
                 hierarchy.treeLines().forEach(out::println);
             }
             out.flush();
-            err.printf("%s: %d classes, %d direct subsumptions, %d inferred (not asserted), %d ms%n",
-                    kind.displayName(), c.namedClasses().size(), hierarchy.edges().size(),
-                    hierarchy.inferredEdges().size(), c.duration().toMillis());
+            err.printf(
+                    "%s: %d classes, %d direct subsumptions, %d inferred (not asserted), %d ms%n",
+                    kind.displayName(),
+                    c.namedClasses().size(),
+                    hierarchy.edges().size(),
+                    hierarchy.inferredEdges().size(),
+                    c.duration().toMillis());
             if (kind == ReasonerKind.ELK) reportElkGaps(o, hierarchy, err);
         }
         err.flush();
@@ -68,15 +80,19 @@ final class ReasonCommand implements Callable<Integer> {
 
     private static void reportElkGaps(OWLOntology o, ClassHierarchy elk, PrintWriter err) {
         ElkCoverage coverage = new ElkCoverage(o);
-        err.printf("ELK ignores (or uses only the EL part of) %d logical axioms outside OWL 2 EL: %s%n",
+        err.printf(
+                "ELK ignores (or uses only the EL part of) %d logical axioms outside OWL 2 EL: %s%n",
                 coverage.axiomsOutsideEl().size(), coverage.violationsByKind());
         try (Classification hermit = Classification.classify(o, ReasonerKind.HERMIT)) {
             Set<String> elkEdges = elk.edges().stream().map(ReasonCommand::key).collect(Collectors.toSet());
-            var missed = new ClassHierarchy(hermit).edges().stream()
-                    .filter(e -> !e.parent().isOWLThing() && !elkEdges.contains(key(e))).toList();
+            var missed = new ClassHierarchy(hermit)
+                    .edges().stream()
+                            .filter(e -> !e.parent().isOWLThing() && !elkEdges.contains(key(e)))
+                            .toList();
             err.printf("HermiT finds %d direct subsumptions that ELK does not:%n", missed.size());
-            missed.forEach(e -> err.printf("  %s SubClassOf %s%n", e.child().getIRI().getShortForm(),
-                    e.parent().getIRI().getShortForm()));
+            missed.forEach(e -> err.printf(
+                    "  %s SubClassOf %s%n",
+                    e.child().getIRI().getShortForm(), e.parent().getIRI().getShortForm()));
         }
     }
 

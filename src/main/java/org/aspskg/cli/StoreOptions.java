@@ -10,7 +10,9 @@ final class StoreOptions {
     @Option(names = "--store", paramLabel = "DIR", description = "TDB2 directory (default: ${DEFAULT-VALUE}).")
     Path store = KnowledgeGraphStore.DEFAULT_STORE;
 
-    @Option(names = "--ontology", paramLabel = "FILE",
+    @Option(
+            names = "--ontology",
+            paramLabel = "FILE",
             description = "Ontology to build from (default: ${DEFAULT-VALUE}); used when the store is (re)built.")
     Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
 }

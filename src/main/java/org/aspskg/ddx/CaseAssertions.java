@@ -33,12 +33,13 @@ public final class CaseAssertions {
             switch (s.kind()) {
                 case PRESENT, ABSENT -> {
                     OWLClass cls = tbox.dataFactory().getOWLClass(IRI.create(s.term()));
-                    CaseTBox.CaseProperty p = tbox.propertyOf(cls).orElseThrow(() -> new IllegalArgumentException(
-                            s.term() + " is not a finding, site or demographic group"));
+                    CaseTBox.CaseProperty p = tbox.propertyOf(cls)
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    s.term() + " is not a finding, site or demographic group"));
                     BitSet w = new BitSet();
                     w.set(i);
-                    out.add(new CaseAssertion(p.property().getIRI().toString(), s.term(),
-                            s.kind() == CaseStatement.Kind.PRESENT, w));
+                    out.add(new CaseAssertion(
+                            p.property().getIRI().toString(), s.term(), s.kind() == CaseStatement.Kind.PRESENT, w));
                 }
                 case AGE -> ageAt = i;
                 case SEX -> sexAt = i;

@@ -15,8 +15,8 @@ import java.util.Set;
  * @param presentations the ontology's own case classes among them (PatientCase and its defined subclasses)
  * @param features      feature IRI → status, for features the case decides
  */
-public record CaseClassification(PatientCase patientCase, Set<String> types, List<String> presentations,
-                                 Map<String, FeatureStatus> features) {
+public record CaseClassification(
+        PatientCase patientCase, Set<String> types, List<String> presentations, Map<String, FeatureStatus> features) {
 
     /** Whether the case shows a feature, and the case statements that say so. */
     public record FeatureStatus(boolean observed, List<Integer> witnesses) {

@@ -50,8 +50,10 @@ public record CaseGraph(Model model, Resource caseResource, Map<RDFNode, Integer
                 case SEX -> {
                     String group = k.demographics().groups().stream()
                             .filter(g -> s.written().equalsIgnoreCase(g.sex()) && !g.usesAgeCriteria())
-                            .map(DemographicGroups.Group::iri).findFirst()
-                            .orElseThrow(() -> new IllegalArgumentException("no demographic group for sex " + s.written()));
+                            .map(DemographicGroups.Group::iri)
+                            .findFirst()
+                            .orElseThrow(
+                                    () -> new IllegalArgumentException("no demographic group for sex " + s.written()));
                     Resource filler = m.createResource().addProperty(RDF.type, m.createResource(group));
                     r.addProperty(AspsVocabulary.IN_DEMOGRAPHIC_GROUP, filler);
                     origin.put(filler, i);
@@ -76,8 +78,11 @@ public record CaseGraph(Model model, Resource caseResource, Map<RDFNode, Integer
     }
 
     private static String propertyOf(String term, DdxKnowledge k) {
-        return k.tbox().propertyOf(k.tbox().dataFactory().getOWLClass(org.semanticweb.owlapi.model.IRI.create(term)))
+        return k.tbox()
+                .propertyOf(k.tbox().dataFactory().getOWLClass(org.semanticweb.owlapi.model.IRI.create(term)))
                 .orElseThrow(() -> new IllegalArgumentException(term + " is not stateable"))
-                .property().getIRI().toString();
+                .property()
+                .getIRI()
+                .toString();
     }
 }

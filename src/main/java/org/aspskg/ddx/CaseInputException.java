@@ -29,15 +29,19 @@ public final class CaseInputException extends AspsKgException {
 
     /** In the order they appear in the file; problems without a line first. */
     private static List<Problem> sorted(List<Problem> problems) {
-        return problems.stream().distinct().sorted(java.util.Comparator
-                .comparingLong((Problem p) -> p.position().line())
-                .thenComparingLong(p -> p.position().column())).toList();
+        return problems.stream()
+                .distinct()
+                .sorted(java.util.Comparator.comparingLong(
+                                (Problem p) -> p.position().line())
+                        .thenComparingLong(p -> p.position().column()))
+                .toList();
     }
 
     private static String summary(String source, List<Problem> problems) {
         if (problems.size() == 1) return problems.get(0).toString();
         StringBuilder sb = new StringBuilder(source + ": " + problems.size() + " problems");
-        for (Problem p : problems) sb.append(System.lineSeparator()).append("  ").append(p);
+        for (Problem p : problems)
+            sb.append(System.lineSeparator()).append("  ").append(p);
         return sb.toString();
     }
 

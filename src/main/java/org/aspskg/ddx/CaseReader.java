@@ -20,7 +20,8 @@ public final class CaseReader {
     public PatientCase read(Path file) {
         List<PatientCase> cases = readAll(file);
         if (cases.size() != 1) {
-            throw new AspsKgException(file + ": holds " + cases.size() + " patient cases; ddx ranks one case per file",
+            throw new AspsKgException(
+                    file + ": holds " + cases.size() + " patient cases; ddx ranks one case per file",
                     "Put each case in its own file.");
         }
         return cases.get(0);

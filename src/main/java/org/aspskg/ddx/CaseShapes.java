@@ -49,7 +49,11 @@ public final class CaseShapes {
             Node n = NodeFactory.createURI(c.getIRI().toString());
             h.add(n, RDF.type.asNode(), OWL2.Class.asNode());
             for (OWLClass sup : tbox.superClasses(c)) {
-                if (!sup.equals(c)) h.add(n, RDFS.subClassOf.asNode(), NodeFactory.createURI(sup.getIRI().toString()));
+                if (!sup.equals(c))
+                    h.add(
+                            n,
+                            RDFS.subClassOf.asNode(),
+                            NodeFactory.createURI(sup.getIRI().toString()));
             }
         }
         ontology.getGraph().find(Node.ANY, RDFS.label.asNode(), Node.ANY).forEachRemaining(h::add);
@@ -62,8 +66,12 @@ public final class CaseShapes {
         List<Violation> out = new ArrayList<>();
         for (ReportEntry e : report.getEntries()) {
             Node predicate = e.resultPath() instanceof P_Link link ? link.getNode() : null;
-            out.add(new Violation(e.focusNode(), e.resultPath() == null ? null : e.resultPath().toString(),
-                    predicate, e.value(), e.message()));
+            out.add(new Violation(
+                    e.focusNode(),
+                    e.resultPath() == null ? null : e.resultPath().toString(),
+                    predicate,
+                    e.value(),
+                    e.message()));
         }
         return out;
     }

@@ -13,7 +13,12 @@ package org.aspskg.ddx;
 public record CaseStatement(Kind kind, String written, String term, String termLabel, SourcePosition position) {
 
     /** The sorts of statement a case makes. */
-    public enum Kind { PRESENT, ABSENT, AGE, SEX }
+    public enum Kind {
+        PRESENT,
+        ABSENT,
+        AGE,
+        SEX
+    }
 
     public static CaseStatement present(String written, String term, String label, SourcePosition at) {
         return new CaseStatement(Kind.PRESENT, written, term, label, at);

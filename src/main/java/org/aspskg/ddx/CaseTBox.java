@@ -79,7 +79,9 @@ public final class CaseTBox {
         // Logical axioms and declarations only: annotations do not change what HermiT infers.
         this.ontologyAxioms = source.axioms(Imports.INCLUDED)
                 .filter(ax -> ax.isLogicalAxiom() || ax.getAxiomType() == AxiomType.DECLARATION)
-                .map(ax -> (OWLAxiom) ax.getAxiomWithoutAnnotations()).distinct().toList();
+                .map(ax -> (OWLAxiom) ax.getAxiomWithoutAnnotations())
+                .distinct()
+                .toList();
         manager.addAxioms(ontology, ontologyAxioms.stream());
         this.patientCase = df.getOWLClass(IRI.create(AspsVocabulary.PATIENT_CASE.getURI()));
         this.caseProperties = readCaseProperties();
@@ -89,7 +91,8 @@ public final class CaseTBox {
         try {
             plain.precomputeInferences(InferenceType.CLASS_HIERARCHY);
             if (!plain.isConsistent()) {
-                throw new AspsKgException("the ontology is inconsistent; cases cannot be reasoned over",
+                throw new AspsKgException(
+                        "the ontology is inconsistent; cases cannot be reasoned over",
                         "Run 'asps-kg validate' to see why.");
             }
             Set<OWLClass> featureClasses = new LinkedHashSet<>();
@@ -97,8 +100,9 @@ public final class CaseTBox {
             featureClasses.addAll(restrictionFillersOnCaseProperties());
             for (OWLClass x : featureClasses) {
                 CaseProperty p = propertyFor(x, plain)
-                        .orElseThrow(() -> new AspsKgException(x.getIRI() + " is used as a case feature but is "
-                                + "neither a finding, an anatomical site nor a demographic group",
+                        .orElseThrow(() -> new AspsKgException(
+                                x.getIRI() + " is used as a case feature but is "
+                                        + "neither a finding, an anatomical site nor a demographic group",
                                 "Make it a subclass of one of the ranges of the case properties."));
                 features.put(x, new Feature(x, p, helper("with", x), helper("without", x)));
             }
@@ -107,7 +111,9 @@ public final class CaseTBox {
                     for (OWLClass g : namedClassesUnder(p.range(), plain)) {
                         OWLClass h = df.getOWLClass(IRI.create(AspsVocabulary.DDX_NS + "via/"
                                 + q.getIRI().getShortForm() + "/" + g.getIRI().getShortForm()));
-                        chainHelpers.computeIfAbsent(g, k -> new LinkedHashMap<>()).put(q, h);
+                        chainHelpers
+                                .computeIfAbsent(g, k -> new LinkedHashMap<>())
+                                .put(q, h);
                     }
                 }
             }
@@ -117,15 +123,16 @@ public final class CaseTBox {
 
         List<OWLAxiom> helpers = new ArrayList<>();
         for (Feature f : features.values()) {
-            OWLObjectSomeValuesFrom some = df.getOWLObjectSomeValuesFrom(f.property().property(), f.feature());
+            OWLObjectSomeValuesFrom some =
+                    df.getOWLObjectSomeValuesFrom(f.property().property(), f.feature());
             helpers.add(df.getOWLEquivalentClassesAxiom(f.with(), df.getOWLObjectIntersectionOf(patientCase, some)));
-            helpers.add(df.getOWLEquivalentClassesAxiom(f.without(),
-                    df.getOWLObjectIntersectionOf(patientCase, df.getOWLObjectComplementOf(some))));
+            helpers.add(df.getOWLEquivalentClassesAxiom(
+                    f.without(), df.getOWLObjectIntersectionOf(patientCase, df.getOWLObjectComplementOf(some))));
         }
         for (Map.Entry<OWLClass, Map<OWLObjectProperty, OWLClass>> e : chainHelpers.entrySet()) {
             for (Map.Entry<OWLObjectProperty, OWLClass> qh : e.getValue().entrySet()) {
-                helpers.add(df.getOWLEquivalentClassesAxiom(qh.getValue(),
-                        df.getOWLObjectSomeValuesFrom(qh.getKey(), e.getKey())));
+                helpers.add(df.getOWLEquivalentClassesAxiom(
+                        qh.getValue(), df.getOWLObjectSomeValuesFrom(qh.getKey(), e.getKey())));
             }
         }
         manager.addAxioms(ontology, helpers.stream());
@@ -145,11 +152,15 @@ public final class CaseTBox {
                 effectiveAncestors.put(f, Collections.unmodifiableSet(anc));
             }
         }
-        this.ontologyCaseClasses = hermit.getSubClasses(patientCase, false).entities()
+        this.ontologyCaseClasses = hermit.getSubClasses(patientCase, false)
+                .entities()
                 .filter(c -> !c.isOWLNothing() && !isHelper(c))
                 .collect(Collectors.toCollection(() -> new TreeSet<>()));
         ontologyCaseClasses.add(patientCase);
-        hermit.getEquivalentClasses(patientCase).entities().filter(c -> !isHelper(c)).forEach(ontologyCaseClasses::add);
+        hermit.getEquivalentClasses(patientCase)
+                .entities()
+                .filter(c -> !isHelper(c))
+                .forEach(ontologyCaseClasses::add);
         List<OWLClass> all = new ArrayList<>(ontologyCaseClasses);
         for (Feature f : features.values()) {
             all.add(f.with());
@@ -164,7 +175,8 @@ public final class CaseTBox {
     }
 
     private OWLClass helper(String kind, OWLClass x) {
-        return df.getOWLClass(IRI.create(AspsVocabulary.DDX_NS + kind + "/" + x.getIRI().getShortForm()));
+        return df.getOWLClass(
+                IRI.create(AspsVocabulary.DDX_NS + kind + "/" + x.getIRI().getShortForm()));
     }
 
     private boolean isHelper(OWLClass c) {
@@ -175,16 +187,20 @@ public final class CaseTBox {
     private List<CaseProperty> readCaseProperties() {
         List<CaseProperty> out = new ArrayList<>();
         ontology.axioms(AxiomType.OBJECT_PROPERTY_DOMAIN)
-                .filter(ax -> ax.getDomain().equals(patientCase) && ax.getProperty().isNamed())
+                .filter(ax ->
+                        ax.getDomain().equals(patientCase) && ax.getProperty().isNamed())
                 .map(ax -> ax.getProperty().asOWLObjectProperty())
                 .sorted()
                 .forEach(p -> {
                     List<OWLClass> ranges = ontology.objectPropertyRangeAxioms(p)
-                            .map(r -> r.getRange()).filter(OWLClassExpression::isNamed)
-                            .map(OWLClassExpression::asOWLClass).toList();
+                            .map(r -> r.getRange())
+                            .filter(OWLClassExpression::isNamed)
+                            .map(OWLClassExpression::asOWLClass)
+                            .toList();
                     if (ranges.size() != 1) {
-                        throw new AspsKgException("case property " + p.getIRI() + " needs exactly one named range, has "
-                                + ranges, "Give it one rdfs:range in ontology/asps.ttl.");
+                        throw new AspsKgException(
+                                "case property " + p.getIRI() + " needs exactly one named range, has " + ranges,
+                                "Give it one rdfs:range in ontology/asps.ttl.");
                     }
                     List<OWLObjectProperty> chains = new ArrayList<>();
                     ontology.axioms(AxiomType.SUB_PROPERTY_CHAIN_OF)
@@ -197,29 +213,37 @@ public final class CaseTBox {
 
     private static OWLObjectProperty chainPart(OWLSubPropertyChainOfAxiom ax, OWLObjectProperty p) {
         List<OWLObjectPropertyExpression> chain = ax.getPropertyChain();
-        if (chain.size() == 2 && chain.get(0).equals(p) && chain.get(1).isNamed()
+        if (chain.size() == 2
+                && chain.get(0).equals(p)
+                && chain.get(1).isNamed()
                 && !chain.get(1).equals(p)) {
             return chain.get(1).asOWLObjectProperty();
         }
-        throw new AspsKgException("the case reasoner supports property chains p o q -> p on case properties only, "
-                + "not " + ax, "Rewrite the chain or extend CaseTBox.");
+        throw new AspsKgException(
+                "the case reasoner supports property chains p o q -> p on case properties only, " + "not " + ax,
+                "Rewrite the chain or extend CaseTBox.");
     }
 
     /** Classes X in restrictions ∃p.X on a case property p anywhere in the ontology's logical axioms. */
     private Set<OWLClass> restrictionFillersOnCaseProperties() {
-        Set<OWLObjectProperty> props = caseProperties.stream().map(CaseProperty::property).collect(Collectors.toSet());
+        Set<OWLObjectProperty> props =
+                caseProperties.stream().map(CaseProperty::property).collect(Collectors.toSet());
         Set<OWLClass> out = new TreeSet<>();
-        ontology.logicalAxioms().forEach(ax -> ax.nestedClassExpressions()
-                .filter(ce -> ce instanceof OWLObjectSomeValuesFrom)
-                .map(ce -> (OWLObjectSomeValuesFrom) ce)
-                .filter(s -> s.getProperty().isNamed() && props.contains(s.getProperty().asOWLObjectProperty()))
-                .forEach(s -> {
-                    if (!s.getFiller().isNamed()) {
-                        throw new AspsKgException("the case reasoner needs named fillers in restrictions on "
-                                + s.getProperty() + ", not " + s.getFiller(), "Name the filler class in ontology/asps.ttl.");
-                    }
-                    out.add(s.getFiller().asOWLClass());
-                }));
+        ontology.logicalAxioms()
+                .forEach(ax -> ax.nestedClassExpressions()
+                        .filter(ce -> ce instanceof OWLObjectSomeValuesFrom)
+                        .map(ce -> (OWLObjectSomeValuesFrom) ce)
+                        .filter(s -> s.getProperty().isNamed()
+                                && props.contains(s.getProperty().asOWLObjectProperty()))
+                        .forEach(s -> {
+                            if (!s.getFiller().isNamed()) {
+                                throw new AspsKgException(
+                                        "the case reasoner needs named fillers in restrictions on " + s.getProperty()
+                                                + ", not " + s.getFiller(),
+                                        "Name the filler class in ontology/asps.ttl.");
+                            }
+                            out.add(s.getFiller().asOWLClass());
+                        }));
         return out;
     }
 

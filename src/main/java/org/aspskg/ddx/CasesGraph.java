@@ -46,8 +46,9 @@ public final class CasesGraph {
 
     /** Whether a case is stored. */
     public boolean contains(String caseIri) {
-        return Txn.calculateRead(dataset, () ->
-                dataset.getGraph(graphName).contains(NodeFactory.createURI(caseIri), Node.ANY, Node.ANY));
+        return Txn.calculateRead(
+                dataset,
+                () -> dataset.getGraph(graphName).contains(NodeFactory.createURI(caseIri), Node.ANY, Node.ANY));
     }
 
     /**

@@ -48,6 +48,7 @@ public final class CohortGenerator {
     static final double UNSPECIFIED_BACKGROUND = 0.1;
     /** Probability that a feature which did not show is stated absent. */
     static final double ABSENT_STATED = 0.1;
+
     private static final double MIN_P = 0.001;
     private static final double MAX_P = 0.95;
     private static final int MIN_AGE = 1;
@@ -66,6 +67,7 @@ public final class CohortGenerator {
     private final Map<String, List<Association>> demographicAssociations = new LinkedHashMap<>();
     /** Per diagnosis and feature, P(feature) when the diagnosis has no association with it. */
     private final Map<String, Map<String, Double>> background = new LinkedHashMap<>();
+
     private final Map<String, DemographicGroups.Group> groups = new LinkedHashMap<>();
 
     /** One generated case and the diagnosis it was drawn from. */
@@ -84,7 +86,10 @@ public final class CohortGenerator {
             if (knowledge.tbox().propertyOf(c).isEmpty()) continue;
             featureSet.add(a.feature());
             Set<String> up = new TreeSet<>();
-            knowledge.tbox().effectiveAncestors(c).forEach(x -> up.add(x.getIRI().toString()));
+            knowledge
+                    .tbox()
+                    .effectiveAncestors(c)
+                    .forEach(x -> up.add(x.getIRI().toString()));
             knowledge.tbox().superClasses(c).forEach(x -> up.add(x.getIRI().toString()));
             implied.put(a.feature(), up);
             if (up.contains(site)) anatomicalSites.add(a.feature());
@@ -111,8 +116,14 @@ public final class CohortGenerator {
             Map<String, Double> bg = new TreeMap<>();
             for (String f : featureSet) {
                 List<Double> ps = others.get(f);
-                bg.put(f, ps == null ? UNSPECIFIED_BACKGROUND
-                        : ps.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+                bg.put(
+                        f,
+                        ps == null
+                                ? UNSPECIFIED_BACKGROUND
+                                : ps.stream()
+                                        .mapToDouble(Double::doubleValue)
+                                        .average()
+                                        .orElseThrow());
             }
             background.put(d, bg);
         }
@@ -190,7 +201,8 @@ public final class CohortGenerator {
         for (Association a : demographicAssociations.get(diagnosis)) {
             wanted.merge(a.feature(), rng.nextDouble() < rates(a)[0], Boolean::logicalAnd);
         }
-        List<String> sexes = new ArrayList<>(new TreeSet<>(knowledge.demographics().sexes()));
+        List<String> sexes =
+                new ArrayList<>(new TreeSet<>(knowledge.demographics().sexes()));
         for (int tries = 0; tries < MAX_DRAWS; tries++) {
             age = MIN_AGE + rng.nextInt(MAX_AGE - MIN_AGE + 1);
             sex = sexes.isEmpty() ? null : sexes.get(rng.nextInt(sexes.size()));
@@ -224,8 +236,8 @@ public final class CohortGenerator {
         }
         for (String f : present) statements.add(statement(true, f, at));
         for (String f : absent) statements.add(statement(false, f, at));
-        return new PatientCase(AspsVocabulary.CASE_NS + id, id, "synthetic cohort case " + index, age, sex,
-                statements, id);
+        return new PatientCase(
+                AspsVocabulary.CASE_NS + id, id, "synthetic cohort case " + index, age, sex, statements, id);
     }
 
     private String pickSite(SplittableRandom rng, Map<String, Double> p) {
@@ -254,7 +266,9 @@ public final class CohortGenerator {
         TermIndex terms = knowledge.terms();
         String curie = terms.curie(feature);
         String label = terms.label(feature);
-        return present ? CaseStatement.present(curie, feature, label, at) : CaseStatement.absent(curie, feature, label, at);
+        return present
+                ? CaseStatement.present(curie, feature, label, at)
+                : CaseStatement.absent(curie, feature, label, at);
     }
 
     private OWLClass owlClass(String iri) {

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.jena.atlas.io.IO;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -38,12 +39,11 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.tokens.Tokenizer;
 import org.apache.jena.riot.tokens.TokenizerText;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.sys.JenaSystem;
 import org.apache.jena.vocabulary.RDF;
 import org.aspskg.AspsKgException;
-import org.aspskg.ontology.StrictParseErrors;
 import org.aspskg.ontology.AspsVocabulary;
+import org.aspskg.ontology.StrictParseErrors;
 import org.aspskg.store.CaseLoad;
 
 /**
@@ -68,6 +68,7 @@ public final class CohortLoader implements CaseLoad {
     private static final int HARD_CHUNK_TRIPLES = 500_000;
     /** How many problems are listed before the rest are only counted. */
     private static final int MAX_LISTED_PROBLEMS = 50;
+
     private static final long PROGRESS_EVERY = 1_000_000;
 
     static {
@@ -88,11 +89,13 @@ public final class CohortLoader implements CaseLoad {
     private final Set<Node> loadedCases = new HashSet<>();
     /** IRI subjects of closed chunks: a later statement about one of them is out of place. */
     private final Set<Node> closedSubjects = new HashSet<>();
+
     private final List<CaseInputException.Problem> problems = new ArrayList<>();
     private long problemCount;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CohortLoader.class);
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
     private long cpuStart, validateCpu, placementCpu;
     private long triples;
     private long validateNanos;
@@ -110,7 +113,8 @@ public final class CohortLoader implements CaseLoad {
         this.checker = new TurtleCaseReader(knowledge);
         for (Path p : inputs) {
             if (!Files.isReadable(p)) {
-                throw new AspsKgException(p + ": no such readable file or directory",
+                throw new AspsKgException(
+                        p + ": no such readable file or directory",
                         "Give --cases a Turtle, N-Triples, N-Quads or TriG file (.ttl, .nt, .nq, .trig, optionally .gz) "
                                 + "or a directory of JSON cases.");
             }
@@ -131,18 +135,26 @@ public final class CohortLoader implements CaseLoad {
             if (Files.isDirectory(input)) loadJsonDirectory(input, cases, progress);
             else loadRdf(input, cases, progress);
             if (loadedCases.size() == casesBefore && problemCount == 0) {
-                addProblem(new CaseInputException.Problem(SourcePosition.of(input.toString()),
-                        "no patient case: nothing is typed aspskg:PatientCase"));
+                addProblem(new CaseInputException.Problem(
+                        SourcePosition.of(input.toString()), "no patient case: nothing is typed aspskg:PatientCase"));
             }
         }
         if (problemCount > 0) throw failure();
         long total = System.nanoTime() - start;
         // CPU time of this thread: on shared cores the wall times above also count waiting for a core
-        LOG.debug("case files: CPU {} ms in all, {} ms checking (of which {} ms placing subjects in cases)",
-                (CPU.getCurrentThreadCpuTime() - cpuStart) / 1_000_000, validateCpu / 1_000_000, placementCpu / 1_000_000);
-        return new Report(inputs.size(), loadedCases.size(), triples,
-                Duration.ofNanos(Math.max(0, total - validateNanos - loadNanos)), Duration.ofNanos(validateNanos),
-                Duration.ofNanos(loadNanos), validate);
+        LOG.debug(
+                "case files: CPU {} ms in all, {} ms checking (of which {} ms placing subjects in cases)",
+                (CPU.getCurrentThreadCpuTime() - cpuStart) / 1_000_000,
+                validateCpu / 1_000_000,
+                placementCpu / 1_000_000);
+        return new Report(
+                inputs.size(),
+                loadedCases.size(),
+                triples,
+                Duration.ofNanos(Math.max(0, total - validateNanos - loadNanos)),
+                Duration.ofNanos(validateNanos),
+                Duration.ofNanos(loadNanos),
+                validate);
     }
 
     @Override
@@ -161,9 +173,13 @@ public final class CohortLoader implements CaseLoad {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".gz")) name = name.substring(0, name.length() - 3);
         Lang lang = RDFLanguages.filenameToLang(name);
-        if (lang == null || !(lang.equals(Lang.TURTLE) || lang.equals(Lang.NTRIPLES) || lang.equals(Lang.NQUADS)
-                || lang.equals(Lang.TRIG))) {
-            throw new AspsKgException(file + ": cannot load cases in " + (lang == null ? "this format" : lang.getLabel()),
+        if (lang == null
+                || !(lang.equals(Lang.TURTLE)
+                        || lang.equals(Lang.NTRIPLES)
+                        || lang.equals(Lang.NQUADS)
+                        || lang.equals(Lang.TRIG))) {
+            throw new AspsKgException(
+                    file + ": cannot load cases in " + (lang == null ? "this format" : lang.getLabel()),
                     "Give a Turtle, N-Triples, N-Quads or TriG file (.ttl, .nt, .nq, .trig, optionally .gz) "
                             + "or a directory of JSON cases (.json).");
         }
@@ -176,10 +192,12 @@ public final class CohortLoader implements CaseLoad {
         String source = file.toString();
         Lang lang = langOf(file);
         ErrorHandler errors = syntaxErrors(source, lang);
-        RecordingProfile profile = new RecordingProfile(RiotLib.profile(lang, file.toUri().toString(), errors));
+        RecordingProfile profile =
+                new RecordingProfile(RiotLib.profile(lang, file.toUri().toString(), errors));
         Chunker chunker = new Chunker(source, profile, out, progress);
         try (InputStream in = IO.openFileEx(source)) {
-            Tokenizer tokens = TokenizerText.create().source(in).errorHandler(errors).build();
+            Tokenizer tokens =
+                    TokenizerText.create().source(in).errorHandler(errors).build();
             LangRIOT parser = switch (lang.getName()) {
                 case "N-Triples" -> new LangNTriples(tokens, profile, chunker);
                 case "N-Quads" -> new LangNQuads(tokens, profile, chunker);
@@ -190,8 +208,10 @@ public final class CohortLoader implements CaseLoad {
         } catch (IOException e) {
             throw new AspsKgException(source + ": cannot read: " + e.getMessage(), "Check the file.", e);
         } catch (RiotException e) {
-            throw new AspsKgException(source + ": " + lang.getLabel() + " syntax: " + e.getMessage(),
-                    "Fix the syntax and run again; the store is unchanged.", e);
+            throw new AspsKgException(
+                    source + ": " + lang.getLabel() + " syntax: " + e.getMessage(),
+                    "Fix the syntax and run again; the store is unchanged.",
+                    e);
         }
         chunker.close();
     }
@@ -242,12 +262,14 @@ public final class CohortLoader implements CaseLoad {
         private Graph graph = GraphMemFactory.createDefaultGraph();
         /** The chunk's triples in file order, with the line and column of each (positions are made only for problems). */
         private final List<Triple> order = new ArrayList<>();
+
         private long[] lines = new long[1 << 16];
         private int[] columns = new int[1 << 16];
         /** Subjects of this chunk, each with the index of its first triple. */
         private final Map<Node, Integer> subjects = new HashMap<>();
         /** Blank nodes used as objects in this chunk and not yet described. */
         private final Set<Node> undescribed = new HashSet<>();
+
         private int casesInChunk;
         private long fileTriples;
 
@@ -264,7 +286,8 @@ public final class CohortLoader implements CaseLoad {
             if (quad.isDefaultGraph() || g.equals(CASES_GRAPH)) {
                 triple(quad.asTriple());
             } else {
-                addProblem(new CaseInputException.Problem(new SourcePosition(source, where.line, where.column),
+                addProblem(new CaseInputException.Problem(
+                        new SourcePosition(source, where.line, where.column),
                         "a statement in the named graph <" + g.getURI() + ">: cases are loaded into <"
                                 + AspsVocabulary.GRAPH_CASES + ">; write them in the default graph or in that graph"));
                 triple(quad.asTriple()); // checked like the rest, so that this problem does not cause others
@@ -277,7 +300,9 @@ public final class CohortLoader implements CaseLoad {
             if (!validate) {
                 send(t);
             } else {
-                if (s.isURI() && casesInChunk >= chunkCases && !subjects.containsKey(s)
+                if (s.isURI()
+                        && casesInChunk >= chunkCases
+                        && !subjects.containsKey(s)
                         && (undescribed.isEmpty() || order.size() >= HARD_CHUNK_TRIPLES)) {
                     closeChunk();
                 }
@@ -300,8 +325,12 @@ public final class CohortLoader implements CaseLoad {
             }
             if (++fileTriples % PROGRESS_EVERY == 0) {
                 double seconds = (System.nanoTime() - startNanos) / 1e9;
-                progress.accept(String.format(Locale.ROOT, "%s: %,d triples read (%,.0f triples/s)", source,
-                        fileTriples, fileTriples / Math.max(seconds, 1e-9)));
+                progress.accept(String.format(
+                        Locale.ROOT,
+                        "%s: %,d triples read (%,.0f triples/s)",
+                        source,
+                        fileTriples,
+                        fileTriples / Math.max(seconds, 1e-9)));
             }
         }
 
@@ -327,8 +356,11 @@ public final class CohortLoader implements CaseLoad {
                 for (int i = 0; i < order.size(); i++) positions.putIfAbsent(order.get(i), at(i));
                 found = checker.check(graph, positions, source, caseOf::get);
             }
-            found.stream().sorted(java.util.Comparator.comparingLong((CaseInputException.Problem p) -> p.position().line())
-                    .thenComparingLong(p -> p.position().column())).forEach(CohortLoader.this::addProblem);
+            found.stream()
+                    .sorted(java.util.Comparator.comparingLong((CaseInputException.Problem p) ->
+                                    p.position().line())
+                            .thenComparingLong(p -> p.position().column()))
+                    .forEach(CohortLoader.this::addProblem);
             for (Node s : subjects.keySet()) if (s.isURI()) closedSubjects.add(s);
             graph.find(Node.ANY, TYPE, PATIENT_CASE).forEachRemaining(t -> {
                 if (t.getSubject().isURI()) loadedCases.add(t.getSubject());
@@ -364,13 +396,17 @@ public final class CohortLoader implements CaseLoad {
                 Node s = e.getKey();
                 int first = e.getValue();
                 if (closedSubjects.contains(s)) {
-                    addProblem(new CaseInputException.Problem(at(first), "more statements about " + show(s)
-                            + " after other cases came between (or in another file): a case's statements must be "
-                            + "together, and each case loaded once"));
+                    addProblem(new CaseInputException.Problem(
+                            at(first),
+                            "more statements about " + show(s)
+                                    + " after other cases came between (or in another file): a case's statements must be "
+                                    + "together, and each case loaded once"));
                 } else if (!reached.containsKey(s)) {
-                    addProblem(new CaseInputException.Problem(at(first), show(s) + " belongs to no patient case here: "
-                            + "--cases loads patient cases (a subject typed aspskg:PatientCase and the nodes it "
-                            + "points to), each case's statements together"));
+                    addProblem(new CaseInputException.Problem(
+                            at(first),
+                            show(s) + " belongs to no patient case here: "
+                                    + "--cases loads patient cases (a subject typed aspskg:PatientCase and the nodes it "
+                                    + "points to), each case's statements together"));
                 }
             });
             return reached;
@@ -396,7 +432,10 @@ public final class CohortLoader implements CaseLoad {
         JsonCaseReader reader = new JsonCaseReader(knowledge);
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")).sorted().toList();
+            files = s.filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new AspsKgException(dir + ": cannot list: " + e.getMessage(), "Check the directory.", e);
         }
@@ -409,12 +448,14 @@ public final class CohortLoader implements CaseLoad {
                 e.problems().forEach(this::addProblem);
                 continue;
             } catch (IOException e) {
-                addProblem(new CaseInputException.Problem(SourcePosition.of(file.toString()), "cannot read: " + e.getMessage()));
+                addProblem(new CaseInputException.Problem(
+                        SourcePosition.of(file.toString()), "cannot read: " + e.getMessage()));
                 continue;
             }
             Node iri = NodeFactory.createURI(c.iri());
             if (!loadedCases.add(iri)) {
-                addProblem(new CaseInputException.Problem(SourcePosition.of(file.toString()),
+                addProblem(new CaseInputException.Problem(
+                        SourcePosition.of(file.toString()),
                         "the case <" + c.iri() + "> is loaded twice (its id is also in an earlier file)"));
                 continue;
             }
@@ -443,13 +484,16 @@ public final class CohortLoader implements CaseLoad {
             sb.append(problems.get(0));
         } else {
             sb.append(String.format(Locale.ROOT, "%,d problems in the case files", problemCount));
-            for (CaseInputException.Problem p : problems) sb.append(System.lineSeparator()).append("  ").append(p);
+            for (CaseInputException.Problem p : problems)
+                sb.append(System.lineSeparator()).append("  ").append(p);
             if (problemCount > problems.size()) {
-                sb.append(System.lineSeparator()).append(String.format(Locale.ROOT, "  … and %,d more",
-                        problemCount - problems.size()));
+                sb.append(System.lineSeparator())
+                        .append(String.format(Locale.ROOT, "  … and %,d more", problemCount - problems.size()));
             }
         }
-        return new AspsKgException(sb.toString(), "Fix the cases and build again; the store is unchanged. "
-                + "'asps-kg ddx --help' describes the case formats.");
+        return new AspsKgException(
+                sb.toString(),
+                "Fix the cases and build again; the store is unchanged. "
+                        + "'asps-kg ddx --help' describes the case formats.");
     }
 }

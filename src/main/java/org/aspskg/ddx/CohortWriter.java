@@ -42,7 +42,9 @@ import org.semanticweb.owlapi.model.IRI;
 public final class CohortWriter {
     /** The output formats. */
     public enum Format {
-        JSON, TTL, NT;
+        JSON,
+        TTL,
+        NT;
 
         /** json, ttl, nt, or all. */
         public static Set<Format> parse(String s) {
@@ -54,8 +56,8 @@ public final class CohortWriter {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectWriter JSON = MAPPER.writer(
-            new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter JSON =
+            MAPPER.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
     private final DdxKnowledge knowledge;
 
     public CohortWriter(DdxKnowledge knowledge) {
@@ -75,8 +77,10 @@ public final class CohortWriter {
         if (formats.contains(Format.JSON)) {
             Path json = Files.createDirectories(dir.resolve("json"));
             for (CohortGenerator.GeneratedCase g : cohort) {
-                Files.writeString(json.resolve(g.patientCase().id() + ".json"),
-                        JSON.writeValueAsString(json(g.patientCase())) + "\n", StandardCharsets.UTF_8);
+                Files.writeString(
+                        json.resolve(g.patientCase().id() + ".json"),
+                        JSON.writeValueAsString(json(g.patientCase())) + "\n",
+                        StandardCharsets.UTF_8);
             }
         }
         if (formats.contains(Format.TTL)) writeRdf(cohort, dir.resolve("cohort.ttl"), RDFFormat.TURTLE_BLOCKS);
@@ -130,13 +134,18 @@ public final class CohortWriter {
             CaseStatement st = c.statements().get(i);
             Node filler = NodeFactory.createBlankNode(c.id() + "-" + i);
             switch (st.kind()) {
-                case AGE -> out.triple(Triple.create(s, AspsVocabulary.AGE_IN_YEARS.asNode(),
-                        NodeFactory.createLiteralDT(st.written(), XSDDatatype.XSDinteger)));
+                case AGE ->
+                    out.triple(Triple.create(
+                            s,
+                            AspsVocabulary.AGE_IN_YEARS.asNode(),
+                            NodeFactory.createLiteralDT(st.written(), XSDDatatype.XSDinteger)));
                 case SEX -> {
                     String group = knowledge.demographics().groups().stream()
                             .filter(g -> st.written().equalsIgnoreCase(g.sex()) && !g.usesAgeCriteria())
-                            .map(DemographicGroups.Group::iri).findFirst()
-                            .orElseThrow(() -> new IllegalArgumentException("no demographic group for sex " + st.written()));
+                            .map(DemographicGroups.Group::iri)
+                            .findFirst()
+                            .orElseThrow(
+                                    () -> new IllegalArgumentException("no demographic group for sex " + st.written()));
                     out.triple(Triple.create(s, AspsVocabulary.IN_DEMOGRAPHIC_GROUP.asNode(), filler));
                     out.triple(Triple.create(filler, type, NodeFactory.createURI(group)));
                 }
@@ -151,17 +160,20 @@ public final class CohortWriter {
                     out.triple(Triple.create(filler, OWL2.complementOf.asNode(), restriction));
                     out.triple(Triple.create(restriction, type, OWL2.Restriction.asNode()));
                     out.triple(Triple.create(restriction, OWL2.onProperty.asNode(), property(st.term())));
-                    out.triple(Triple.create(restriction, OWL2.someValuesFrom.asNode(),
-                            NodeFactory.createURI(st.term())));
+                    out.triple(
+                            Triple.create(restriction, OWL2.someValuesFrom.asNode(), NodeFactory.createURI(st.term())));
                 }
             }
         }
     }
 
     private Node property(String term) {
-        return NodeFactory.createURI(knowledge.tbox()
+        return NodeFactory.createURI(knowledge
+                .tbox()
                 .propertyOf(knowledge.tbox().dataFactory().getOWLClass(IRI.create(term)))
                 .orElseThrow(() -> new IllegalArgumentException(term + " is not stateable"))
-                .property().getIRI().toString());
+                .property()
+                .getIRI()
+                .toString());
     }
 }

@@ -80,7 +80,10 @@ public final class CompiledCaseClassifier implements CaseClassifier {
         supers = new int[classes.size()][];
         for (int i = 0; i < classes.size(); i++) {
             supers[i] = tbox.superClasses(classes.get(i)).stream()
-                    .filter(index::containsKey).mapToInt(index::get).distinct().toArray();
+                    .filter(index::containsKey)
+                    .mapToInt(index::get)
+                    .distinct()
+                    .toArray();
         }
 
         List<CaseTBox.Feature> features = new ArrayList<>(tbox.features().values());
@@ -99,14 +102,25 @@ public final class CompiledCaseClassifier implements CaseClassifier {
         for (OWLClass stated : tbox.stateableClasses()) {
             CaseTBox.CaseProperty p = tbox.propertyOf(stated).orElseThrow();
             Set<OWLClass> anc = tbox.effectiveAncestors(stated);
-            effectiveAncestors.put(stated.getIRI().toString(),
+            effectiveAncestors.put(
+                    stated.getIRI().toString(),
                     anc.stream().map(c -> c.getIRI().toString()).collect(Collectors.toUnmodifiableSet()));
-            presentImplies.put(stated.getIRI().toString(), anc.stream()
-                    .map(byClass::get).filter(f -> f != null && f.property().equals(p))
-                    .mapToInt(f -> index.get(f.with())).sorted().toArray());
-            absentImplies.put(stated.getIRI().toString(), features.stream()
-                    .filter(f -> f.property().equals(p) && tbox.effectiveAncestors(f.feature()).contains(stated))
-                    .mapToInt(f -> index.get(f.without())).sorted().toArray());
+            presentImplies.put(
+                    stated.getIRI().toString(),
+                    anc.stream()
+                            .map(byClass::get)
+                            .filter(f -> f != null && f.property().equals(p))
+                            .mapToInt(f -> index.get(f.with()))
+                            .sorted()
+                            .toArray());
+            absentImplies.put(
+                    stated.getIRI().toString(),
+                    features.stream()
+                            .filter(f -> f.property().equals(p)
+                                    && tbox.effectiveAncestors(f.feature()).contains(stated))
+                            .mapToInt(f -> index.get(f.without()))
+                            .sorted()
+                            .toArray());
         }
 
         compileDefinitions(tbox, index, byClass);
@@ -122,9 +136,11 @@ public final class CompiledCaseClassifier implements CaseClassifier {
         }
     }
 
-    private void compileDefinitions(CaseTBox tbox, Map<OWLClass, Integer> index, Map<OWLClass, CaseTBox.Feature> features) {
+    private void compileDefinitions(
+            CaseTBox tbox, Map<OWLClass, Integer> index, Map<OWLClass, CaseTBox.Feature> features) {
         Set<OWLObjectProperty> caseProperties = tbox.caseProperties().stream()
-                .map(CaseTBox.CaseProperty::property).collect(Collectors.toSet());
+                .map(CaseTBox.CaseProperty::property)
+                .collect(Collectors.toSet());
         for (OWLAxiom ax : tbox.ontology().logicalAxioms().toList()) {
             boolean mentionsCaseProperty = ax.objectPropertiesInSignature().anyMatch(caseProperties::contains);
             if (!mentionsCaseProperty) continue;
@@ -133,13 +149,17 @@ public final class CompiledCaseClassifier implements CaseClassifier {
                 if (named.stream().anyMatch(tbox::isHelperClass)) continue;
                 for (OWLClass n : named) {
                     if (!tbox.ontologyCaseClasses().contains(n)) {
-                        throw unsupported(ax, n.getIRI().getShortForm() + " uses a case property but is not a "
-                                + "subclass of PatientCase");
+                        throw unsupported(
+                                ax,
+                                n.getIRI().getShortForm() + " uses a case property but is not a "
+                                        + "subclass of PatientCase");
                     }
                 }
                 for (OWLClass n : named) {
-                    for (OWLClassExpression def : eq.classExpressions().filter(ce -> !ce.equals(n)).toList()) {
-                        definitions.add(new Definition(index.get(n), conjuncts(def, ax, index, features, caseProperties)));
+                    for (OWLClassExpression def :
+                            eq.classExpressions().filter(ce -> !ce.equals(n)).toList()) {
+                        definitions.add(
+                                new Definition(index.get(n), conjuncts(def, ax, index, features, caseProperties)));
                     }
                 }
             } else if (ax instanceof OWLSubClassOfAxiom sub) {
@@ -155,8 +175,12 @@ public final class CompiledCaseClassifier implements CaseClassifier {
         }
     }
 
-    private int[] conjuncts(OWLClassExpression def, OWLAxiom ax, Map<OWLClass, Integer> index,
-                            Map<OWLClass, CaseTBox.Feature> features, Set<OWLObjectProperty> caseProperties) {
+    private int[] conjuncts(
+            OWLClassExpression def,
+            OWLAxiom ax,
+            Map<OWLClass, Integer> index,
+            Map<OWLClass, CaseTBox.Feature> features,
+            Set<OWLObjectProperty> caseProperties) {
         List<Integer> out = new ArrayList<>();
         for (OWLClassExpression c : def.asConjunctSet()) {
             if (c instanceof OWLClass named) {
@@ -165,7 +189,8 @@ public final class CompiledCaseClassifier implements CaseClassifier {
                 out.add(i == null ? -1 : i);
             } else if (c instanceof OWLObjectSomeValuesFrom some && someOnCaseProperty(some, caseProperties)) {
                 out.add(index.get(features.get(some.getFiller().asOWLClass()).with()));
-            } else if (c instanceof OWLObjectComplementOf not && not.getOperand() instanceof OWLObjectSomeValuesFrom some
+            } else if (c instanceof OWLObjectComplementOf not
+                    && not.getOperand() instanceof OWLObjectSomeValuesFrom some
                     && someOnCaseProperty(some, caseProperties)) {
                 out.add(index.get(features.get(some.getFiller().asOWLClass()).without()));
             } else {
@@ -176,12 +201,14 @@ public final class CompiledCaseClassifier implements CaseClassifier {
     }
 
     private static boolean someOnCaseProperty(OWLObjectSomeValuesFrom some, Set<OWLObjectProperty> caseProperties) {
-        return some.getProperty().isNamed() && caseProperties.contains(some.getProperty().asOWLObjectProperty())
+        return some.getProperty().isNamed()
+                && caseProperties.contains(some.getProperty().asOWLObjectProperty())
                 && some.getFiller().isNamed();
     }
 
     private static AspsKgException unsupported(OWLAxiom ax, String why) {
-        return new AspsKgException("the case classifier cannot compile " + ax + ": " + why,
+        return new AspsKgException(
+                "the case classifier cannot compile " + ax + ": " + why,
                 "Keep case classes as conjunctions of named classes, p some X and not (p some X) on the case "
                         + "properties, or extend CompiledCaseClassifier.");
     }
@@ -260,22 +287,34 @@ public final class CompiledCaseClassifier implements CaseClassifier {
             if (!present.present()) continue;
             Set<String> anc = effectiveAncestors.get(present.filler());
             for (CaseAssertion absent : stated) {
-                if (!absent.present() && absent.property().equals(present.property()) && anc.contains(absent.filler())) {
-                    throw clash(c, present.witnesses(), absent.witnesses(),
+                if (!absent.present()
+                        && absent.property().equals(present.property())
+                        && anc.contains(absent.filler())) {
+                    throw clash(
+                            c,
+                            present.witnesses(),
+                            absent.witnesses(),
                             "the case would both show and not show " + labels.apply(absent.filler()));
                 }
             }
         }
         for (int f = 0; f < featureIri.length; f++) {
             if (types.get(withOf[f]) && types.get(withoutOf[f])) {
-                throw clash(c, witness[withOf[f]], witness[withoutOf[f]],
+                throw clash(
+                        c,
+                        witness[withOf[f]],
+                        witness[withoutOf[f]],
                         "the case would both show and not show " + labels.apply(featureIri[f]));
             }
         }
         for (int[] pair : disjointPairs) {
             if (types.get(pair[0]) && types.get(pair[1])) {
-                throw clash(c, witness[pair[0]], witness[pair[1]], "a case cannot be both a "
-                        + labels.apply(classIri[pair[0]]) + " and a " + labels.apply(classIri[pair[1]]));
+                throw clash(
+                        c,
+                        witness[pair[0]],
+                        witness[pair[1]],
+                        "a case cannot be both a " + labels.apply(classIri[pair[0]]) + " and a "
+                                + labels.apply(classIri[pair[1]]));
             }
         }
     }
@@ -286,7 +325,8 @@ public final class CompiledCaseClassifier implements CaseClassifier {
 
     private static List<CaseStatement> statements(PatientCase c, BitSet w) {
         List<CaseStatement> out = new ArrayList<>();
-        for (int i = w.nextSetBit(0); i >= 0; i = w.nextSetBit(i + 1)) out.add(c.statements().get(i));
+        for (int i = w.nextSetBit(0); i >= 0; i = w.nextSetBit(i + 1))
+            out.add(c.statements().get(i));
         return out;
     }
 

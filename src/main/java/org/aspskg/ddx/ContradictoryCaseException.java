@@ -12,8 +12,9 @@ public final class ContradictoryCaseException extends AspsKgException {
     private final List<CaseStatement> other;
 
     public ContradictoryCaseException(String caseId, List<CaseStatement> one, List<CaseStatement> other, String why) {
-        super("case " + caseId + " is contradictory: " + describe(one) + " and " + describe(other)
-                + " cannot both hold" + (why == null ? "" : " (" + why + ")"),
+        super(
+                "case " + caseId + " is contradictory: " + describe(one) + " and " + describe(other)
+                        + " cannot both hold" + (why == null ? "" : " (" + why + ")"),
                 "Remove or correct one of the clashing statements.");
         this.one = List.copyOf(one);
         this.other = List.copyOf(other);
@@ -21,7 +22,8 @@ public final class ContradictoryCaseException extends AspsKgException {
 
     private static String describe(List<CaseStatement> statements) {
         if (statements.isEmpty()) return "the case";
-        return String.join(" with ", statements.stream().map(CaseStatement::describe).toList());
+        return String.join(
+                " with ", statements.stream().map(CaseStatement::describe).toList());
     }
 
     /** The statements on one side of the clash. */

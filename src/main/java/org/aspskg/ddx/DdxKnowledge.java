@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.rdf.model.Model;
 import org.aspskg.ontology.OntologyLoader;
 import org.semanticweb.owlapi.model.OWLOntology;
@@ -50,10 +50,14 @@ public final class DdxKnowledge {
         this.caseAssertions = new CaseAssertions(tbox, demographics);
         this.classifier = new CompiledCaseClassifier(tbox, caseAssertions, terms::label);
         this.shapes = CaseShapes.load(shapesFile, tbox, ontology);
-        this.ontologyVersion = owl.getOntologyID().getVersionIRI().map(Object::toString).orElse(null);
-        LOG.debug("case reasoning ready in {} ms: {} hypotheses, {} associations, {} features",
-                (System.nanoTime() - start) / 1_000_000, associations.hypotheses().size(),
-                associations.all().size(), tbox.features().size());
+        this.ontologyVersion =
+                owl.getOntologyID().getVersionIRI().map(Object::toString).orElse(null);
+        LOG.debug(
+                "case reasoning ready in {} ms: {} hypotheses, {} associations, {} features",
+                (System.nanoTime() - start) / 1_000_000,
+                associations.hypotheses().size(),
+                associations.all().size(),
+                tbox.features().size());
     }
 
     /** Loads the ontology file and the case shapes and compiles them. */
@@ -71,7 +75,10 @@ public final class DdxKnowledge {
     private record FileStamp(Path path, long modified, long size) {
         static FileStamp of(Path p) {
             try {
-                return new FileStamp(p.toAbsolutePath().normalize(), Files.getLastModifiedTime(p).toMillis(), Files.size(p));
+                return new FileStamp(
+                        p.toAbsolutePath().normalize(),
+                        Files.getLastModifiedTime(p).toMillis(),
+                        Files.size(p));
             } catch (IOException e) {
                 return new FileStamp(p.toAbsolutePath().normalize(), -1, -1);
             }

@@ -72,8 +72,9 @@ public final class DemographicGroups {
         for (Group g : groups) {
             boolean ageKnown = g.usesAgeCriteria() && age != null;
             boolean sexKnown = g.sex() != null && sex != null;
-            boolean ageFails = ageKnown && ((g.minimumAge() != null && age < g.minimumAge())
-                    || (g.maximumAge() != null && age > g.maximumAge()));
+            boolean ageFails = ageKnown
+                    && ((g.minimumAge() != null && age < g.minimumAge())
+                            || (g.maximumAge() != null && age > g.maximumAge()));
             boolean sexFails = sexKnown && !g.sex().equalsIgnoreCase(sex);
             if (ageFails || sexFails) {
                 out.add(new Membership(g.iri(), false, ageFails, sexFails));

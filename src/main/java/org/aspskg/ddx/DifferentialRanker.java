@@ -40,8 +40,11 @@ public final class DifferentialRanker {
         this.ontologyVersion = knowledge.ontologyVersion();
         CaseTBox tbox = knowledge.tbox();
         for (OWLClass c : tbox.stateableClasses()) {
-            ancestors.put(c.getIRI().toString(), tbox.effectiveAncestors(c).stream()
-                    .map(a -> a.getIRI().toString()).collect(Collectors.toUnmodifiableSet()));
+            ancestors.put(
+                    c.getIRI().toString(),
+                    tbox.effectiveAncestors(c).stream()
+                            .map(a -> a.getIRI().toString())
+                            .collect(Collectors.toUnmodifiableSet()));
         }
     }
 
@@ -66,7 +69,8 @@ public final class DifferentialRanker {
             for (int s = 0; s < c.statements().size(); s++) {
                 if (redundant[s]) continue;
                 final int statement = s;
-                candidates.stream().filter(k -> k.witnesses().contains(statement))
+                candidates.stream()
+                        .filter(k -> k.witnesses().contains(statement))
                         .min(this::stronger)
                         .ifPresent(k -> {
                             counted.put(k.association(), k);
@@ -78,10 +82,20 @@ public final class DifferentialRanker {
             for (Candidate k : counted.values()) {
                 double lr = k.association().likelihoodRatio(k.observed());
                 log10 += Math.log10(lr);
-                List<CaseStatement> statements = k.witnesses().stream().filter(i -> !redundant[i])
-                        .map(c.statements()::get).toList();
-                evidence.add(new Evidence(k.association(), terms.label(k.association().feature()), k.observed(), lr,
-                        statements.isEmpty() ? k.witnesses().stream().map(c.statements()::get).toList() : statements));
+                List<CaseStatement> statements = k.witnesses().stream()
+                        .filter(i -> !redundant[i])
+                        .map(c.statements()::get)
+                        .toList();
+                evidence.add(new Evidence(
+                        k.association(),
+                        terms.label(k.association().feature()),
+                        k.observed(),
+                        lr,
+                        statements.isEmpty()
+                                ? k.witnesses().stream()
+                                        .map(c.statements()::get)
+                                        .toList()
+                                : statements));
             }
             evidence.sort(Comparator.comparingDouble((Evidence e) -> -Math.abs(Math.log10(e.likelihoodRatio())))
                     .thenComparing(e -> e.association().iri()));
@@ -90,12 +104,13 @@ public final class DifferentialRanker {
             ranked.add(new RankedHypothesis(0, disease, associations.label(disease), log10, post, evidence));
         }
         List<RankedHypothesis> sorted = new ArrayList<>(ranked);
-        sorted.sort(Comparator.comparingDouble(RankedHypothesis::log10LikelihoodRatio).reversed());
+        sorted.sort(Comparator.comparingDouble(RankedHypothesis::log10LikelihoodRatio)
+                .reversed());
         List<RankedHypothesis> out = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             RankedHypothesis h = sorted.get(i);
-            out.add(new RankedHypothesis(i + 1, h.disease(), h.label(), h.log10LikelihoodRatio(),
-                    h.postTestProbability(), h.evidence()));
+            out.add(new RankedHypothesis(
+                    i + 1, h.disease(), h.label(), h.log10LikelihoodRatio(), h.postTestProbability(), h.evidence()));
         }
         List<CaseStatement> unexplained = new ArrayList<>();
         for (int s = 0; s < c.statements().size(); s++) {
@@ -116,8 +131,10 @@ public final class DifferentialRanker {
                 var group = classification.feature(a.ageGroup());
                 if (group.isEmpty() || !group.get().observed()) continue;
             }
-            classification.feature(a.feature()).ifPresent(status ->
-                    out.add(new Candidate(a, status.observed(), new LinkedHashSet<>(status.witnesses()))));
+            classification
+                    .feature(a.feature())
+                    .ifPresent(status ->
+                            out.add(new Candidate(a, status.observed(), new LinkedHashSet<>(status.witnesses()))));
         }
         return out;
     }

@@ -11,9 +11,12 @@ import java.util.List;
  * @param unexplained        present or absent statements no association of any hypothesis counted
  * @param ontologyVersion    the versionIRI of the ontology the knowledge came from, or null
  */
-public record DifferentialRanking(CaseClassification classification, double pretestProbability,
-                                  List<RankedHypothesis> hypotheses, List<CaseStatement> unexplained,
-                                  String ontologyVersion) {
+public record DifferentialRanking(
+        CaseClassification classification,
+        double pretestProbability,
+        List<RankedHypothesis> hypotheses,
+        List<CaseStatement> unexplained,
+        String ontologyVersion) {
 
     public DifferentialRanking {
         hypotheses = List.copyOf(hypotheses);

@@ -50,8 +50,9 @@ public final class DifferentialService {
             compiled = knowledge.classifier().classify(c);
         } catch (ContradictoryCaseException e) {
             if (reference.isConsistent(c)) {
-                throw new AspsKgException("case " + c.id() + ": the compiled classifier finds it contradictory ("
-                        + e.getMessage() + ") but HermiT finds it consistent",
+                throw new AspsKgException(
+                        "case " + c.id() + ": the compiled classifier finds it contradictory (" + e.getMessage()
+                                + ") but HermiT finds it consistent",
                         "This is a bug in asps-kg: please report it with the case file.");
             }
             throw e;
@@ -62,8 +63,9 @@ public final class DifferentialService {
             onlyHermit.removeAll(compiled.types());
             Set<String> onlyCompiled = new TreeSet<>(compiled.types());
             onlyCompiled.removeAll(hermit.types());
-            throw new AspsKgException("case " + c.id() + ": HermiT and the compiled classifier disagree; only HermiT: "
-                    + onlyHermit + "; only compiled: " + onlyCompiled,
+            throw new AspsKgException(
+                    "case " + c.id() + ": HermiT and the compiled classifier disagree; only HermiT: " + onlyHermit
+                            + "; only compiled: " + onlyCompiled,
                     "This is a bug in asps-kg: please report it with the case file.");
         }
         return ranker.rank(compiled);
@@ -88,7 +90,8 @@ public final class DifferentialService {
     public DifferentialRanking rankTurtleCase(String turtle, String source) {
         List<PatientCase> cases = new TurtleCaseReader(knowledge).read(turtle, source);
         if (cases.size() != 1) {
-            throw new AspsKgException(source + ": holds " + cases.size() + " patient cases; rank one at a time",
+            throw new AspsKgException(
+                    source + ": holds " + cases.size() + " patient cases; rank one at a time",
                     "Send each case on its own.");
         }
         return rank(cases.get(0));

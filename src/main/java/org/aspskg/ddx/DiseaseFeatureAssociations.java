@@ -34,8 +34,8 @@ public final class DiseaseFeatureAssociations {
     private final List<Association> associations;
     private final Map<String, List<Association>> byDisease;
 
-    private DiseaseFeatureAssociations(List<String> hypotheses, Map<String, String> labels,
-                                       List<Association> associations) {
+    private DiseaseFeatureAssociations(
+            List<String> hypotheses, Map<String, String> labels, List<Association> associations) {
         this.hypotheses = List.copyOf(hypotheses);
         this.labels = Map.copyOf(labels);
         this.associations = List.copyOf(associations);
@@ -102,19 +102,21 @@ public final class DiseaseFeatureAssociations {
         String basis;
         if (sens != null && spec != null) {
             if (spec >= 1.0 || spec <= 0.0) {
-                throw new AspsKgException(iri + ": specificity " + spec + " gives no finite likelihood ratio",
+                throw new AspsKgException(
+                        iri + ": specificity " + spec + " gives no finite likelihood ratio",
                         "A test performance statement needs 0 < specificity < 1.");
             }
             lrPresent = sens / (1 - spec);
             lrAbsent = (1 - sens) / spec;
-            basis = "sensitivity " + s.get("sens").asLiteral().getLexicalForm()
-                    + ", specificity " + s.get("spec").asLiteral().getLexicalForm();
+            basis = "sensitivity " + s.get("sens").asLiteral().getLexicalForm() + ", specificity "
+                    + s.get("spec").asLiteral().getLexicalForm();
         } else {
             Double p = number(s.get("lrp"));
             Double a = number(s.get("lra"));
             if (p == null || a == null) {
-                throw new AspsKgException(iri + ": its evidence weight " + weight
-                        + " has no likelihoodRatioIfPresent / likelihoodRatioIfAbsent",
+                throw new AspsKgException(
+                        iri + ": its evidence weight " + weight
+                                + " has no likelihoodRatioIfPresent / likelihoodRatioIfAbsent",
                         "Give the evidence weight both likelihood ratios in ontology/asps.ttl.");
             }
             lrPresent = p;
@@ -125,10 +127,18 @@ public final class DiseaseFeatureAssociations {
         String joined = s.contains("refs") ? s.getLiteral("refs").getString() : "";
         for (String n : joined.split(",")) if (!n.isBlank()) refs.add(Integer.parseInt(n.trim()));
         Collections.sort(refs);
-        return new Association(iri, text(s.get("aLabel"), iri), s.getResource("disease").getURI(),
-                s.getResource("feature").getURI(), weight, text(s.get("wLabel"), weight),
+        return new Association(
+                iri,
+                text(s.get("aLabel"), iri),
+                s.getResource("disease").getURI(),
+                s.getResource("feature").getURI(),
+                weight,
+                text(s.get("wLabel"), weight),
                 s.contains("age") ? s.getResource("age").getURI() : null,
-                lrPresent, lrAbsent, basis, refs);
+                lrPresent,
+                lrAbsent,
+                basis,
+                refs);
     }
 
     /** A disease with differentials, and the differentials themselves. */

@@ -12,8 +12,12 @@ import java.util.List;
  * @param likelihoodRatio the factor on the hypothesis' odds
  * @param statements   the case statements that decided the feature's status
  */
-public record Evidence(Association association, String featureLabel, boolean observed, double likelihoodRatio,
-                       List<CaseStatement> statements) {
+public record Evidence(
+        Association association,
+        String featureLabel,
+        boolean observed,
+        double likelihoodRatio,
+        List<CaseStatement> statements) {
 
     public Evidence {
         statements = List.copyOf(statements);

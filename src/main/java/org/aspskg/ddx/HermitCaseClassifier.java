@@ -72,8 +72,10 @@ public final class HermitCaseClassifier implements CaseClassifier {
                 out.put(df.getOWLObjectPropertyAssertionAxiom(p, ind, f), a);
                 out.put(df.getOWLClassAssertionAxiom(filler, f), a);
             } else {
-                out.put(df.getOWLClassAssertionAxiom(
-                        df.getOWLObjectComplementOf(df.getOWLObjectSomeValuesFrom(p, filler)), ind), a);
+                out.put(
+                        df.getOWLClassAssertionAxiom(
+                                df.getOWLObjectComplementOf(df.getOWLObjectSomeValuesFrom(p, filler)), ind),
+                        a);
             }
         }
         return out;
@@ -108,7 +110,8 @@ public final class HermitCaseClassifier implements CaseClassifier {
             OWLNamedIndividual ind = df.getOWLNamedIndividual(IRI.create(individual(c, 0)));
             Set<String> types = new TreeSet<>();
             for (OWLClass k : tbox.caseClasses()) {
-                if (r.isEntailed(df.getOWLClassAssertionAxiom(k, ind))) types.add(k.getIRI().toString());
+                if (r.isEntailed(df.getOWLClassAssertionAxiom(k, ind)))
+                    types.add(k.getIRI().toString());
             }
             return classification(c, types);
         } finally {
@@ -135,7 +138,8 @@ public final class HermitCaseClassifier implements CaseClassifier {
     public List<CaseClassification> realizeWholeABox(List<PatientCase> cases) {
         List<Map<OWLAxiom, CaseAssertion>> aboxes = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) aboxes.add(abox(cases.get(i), individual(cases.get(i), i)));
-        OWLOntology o = withTBox(aboxes.stream().flatMap(m -> m.keySet().stream()).toList());
+        OWLOntology o =
+                withTBox(aboxes.stream().flatMap(m -> m.keySet().stream()).toList());
         OWLReasoner r = new ReasonerFactory().createReasoner(o);
         try {
             if (!r.isConsistent()) {
@@ -146,7 +150,9 @@ public final class HermitCaseClassifier implements CaseClassifier {
             for (int i = 0; i < cases.size(); i++) {
                 OWLNamedIndividual ind = df.getOWLNamedIndividual(IRI.create(individual(cases.get(i), i)));
                 Set<String> types = new TreeSet<>();
-                r.getTypes(ind, false).entities().filter(t -> tbox.caseClasses().contains(t))
+                r.getTypes(ind, false)
+                        .entities()
+                        .filter(t -> tbox.caseClasses().contains(t))
                         .forEach(t -> types.add(t.getIRI().toString()));
                 out.add(classification(cases.get(i), types));
             }
@@ -173,7 +179,8 @@ public final class HermitCaseClassifier implements CaseClassifier {
      */
     public List<Set<String>> realizeWholeABoxPlain(List<PatientCase> cases) {
         List<OWLAxiom> abox = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) abox.addAll(abox(cases.get(i), individual(cases.get(i), i)).keySet());
+        for (int i = 0; i < cases.size(); i++)
+            abox.addAll(abox(cases.get(i), individual(cases.get(i), i)).keySet());
         OWLOntology o = ontologyWith(tbox.ontologyAxioms(), abox);
         OWLReasoner r = new ReasonerFactory().createReasoner(o);
         try {
@@ -186,7 +193,9 @@ public final class HermitCaseClassifier implements CaseClassifier {
             for (int i = 0; i < cases.size(); i++) {
                 OWLNamedIndividual ind = df.getOWLNamedIndividual(IRI.create(individual(cases.get(i), i)));
                 Set<String> types = new TreeSet<>();
-                r.getTypes(ind, false).entities().filter(caseClasses::contains)
+                r.getTypes(ind, false)
+                        .entities()
+                        .filter(caseClasses::contains)
                         .forEach(t -> types.add(t.getIRI().toString()));
                 out.add(types);
             }
@@ -238,7 +247,8 @@ public final class HermitCaseClassifier implements CaseClassifier {
 
     /** Finds a minimal inconsistent set of TBox and case axioms and names the case statements in it. */
     private ContradictoryCaseException explain(PatientCase c, Map<OWLAxiom, CaseAssertion> abox) {
-        List<OWLAxiom> all = new ArrayList<>(tbox.ontology().axioms(Imports.EXCLUDED).toList());
+        List<OWLAxiom> all =
+                new ArrayList<>(tbox.ontology().axioms(Imports.EXCLUDED).toList());
         all.addAll(abox.keySet());
         Set<OWLAxiom> justification = new JustificationFinder(new ReasonerFactory()).forInconsistency(all);
         List<BitSet> sides = new ArrayList<>();
@@ -258,6 +268,7 @@ public final class HermitCaseClassifier implements CaseClassifier {
                 if (!one.contains(st) && !other.contains(st)) side.add(st);
             }
         }
-        return new ContradictoryCaseException(c.id(), one, other, "HermiT finds the case inconsistent with the ontology");
+        return new ContradictoryCaseException(
+                c.id(), one, other, "HermiT finds the case inconsistent with the ontology");
     }
 }

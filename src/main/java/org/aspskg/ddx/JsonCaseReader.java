@@ -32,6 +32,7 @@ import org.aspskg.ontology.AspsVocabulary;
 public final class JsonCaseReader {
     /** The keys a JSON case may have. */
     public static final List<String> KEYS = List.of("id", "label", "age", "sex", "findings", "absent");
+
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -50,7 +51,8 @@ public final class JsonCaseReader {
     }
 
     public PatientCase read(String json, String source) {
-        try (Reader r = new StringReader(json); JsonParser p = JSON.createParser(r)) {
+        try (Reader r = new StringReader(json);
+                JsonParser p = JSON.createParser(r)) {
             return read(p, source);
         } catch (IOException e) {
             throw problem(source, SourcePosition.of(source), "cannot read: " + e.getMessage());
@@ -84,9 +86,12 @@ public final class JsonCaseReader {
                 }
                 switch (key) {
                     case "id" -> {
-                        if (value != JsonToken.VALUE_STRING || !ID.matcher(p.getText()).matches()) {
-                            problems.add(new CaseInputException.Problem(at(p, source),
-                                    "\"id\" is a string of letters, digits, '.', '_' and '-', starting with a letter or digit"));
+                        if (value != JsonToken.VALUE_STRING
+                                || !ID.matcher(p.getText()).matches()) {
+                            problems.add(
+                                    new CaseInputException.Problem(
+                                            at(p, source),
+                                            "\"id\" is a string of letters, digits, '.', '_' and '-', starting with a letter or digit"));
                         } else {
                             id = p.getText();
                         }
@@ -103,37 +108,50 @@ public final class JsonCaseReader {
                         if (value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
                             age = p.getIntValue();
                         } else if (value != JsonToken.VALUE_NULL) {
-                            problems.add(new CaseInputException.Problem(ageAt,
-                                    "\"age\" is a whole number of years, not " + describe(value, p)));
+                            problems.add(new CaseInputException.Problem(
+                                    ageAt, "\"age\" is a whole number of years, not " + describe(value, p)));
                         }
                     }
                     case "sex" -> {
                         sexAt = at(p, source);
                         if (value == JsonToken.VALUE_STRING
-                                && knowledge.demographics().sexes().contains(p.getText().trim().toLowerCase())) {
+                                && knowledge
+                                        .demographics()
+                                        .sexes()
+                                        .contains(p.getText().trim().toLowerCase())) {
                             sex = p.getText().trim().toLowerCase();
                         } else if (value != JsonToken.VALUE_NULL) {
-                            problems.add(new CaseInputException.Problem(sexAt, "\"sex\" is one of "
-                                    + String.join(", ", knowledge.demographics().sexes().stream().sorted()
-                                    .map(s -> "\"" + s + "\"").toList()) + ", not " + describe(value, p)));
+                            problems.add(new CaseInputException.Problem(
+                                    sexAt,
+                                    "\"sex\" is one of "
+                                            + String.join(
+                                                    ", ",
+                                                    knowledge.demographics().sexes().stream()
+                                                            .sorted()
+                                                            .map(s -> "\"" + s + "\"")
+                                                            .toList())
+                                            + ", not " + describe(value, p)));
                         }
                     }
-                    case "findings", "absent" -> readNames(p, value, key, source, key.equals("findings") ? findings : absent, problems);
+                    case "findings", "absent" ->
+                        readNames(p, value, key, source, key.equals("findings") ? findings : absent, problems);
                     default -> {
-                        problems.add(new CaseInputException.Problem(keyAt, "unknown key \"" + key + "\"" + closestKey(key)));
+                        problems.add(
+                                new CaseInputException.Problem(keyAt, "unknown key \"" + key + "\"" + closestKey(key)));
                         p.skipChildren();
                     }
                 }
             }
         } catch (JsonParseException e) {
             JsonLocation l = e.getLocation();
-            problems.add(new CaseInputException.Problem(l == null ? SourcePosition.of(source)
-                    : new SourcePosition(source, l.getLineNr(), l.getColumnNr()),
+            problems.add(new CaseInputException.Problem(
+                    l == null ? SourcePosition.of(source) : new SourcePosition(source, l.getLineNr(), l.getColumnNr()),
                     "JSON syntax: " + e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[")));
             throw new CaseInputException(source, problems);
         }
         if (findings.isEmpty() && absent.isEmpty() && problems.isEmpty()) {
-            problems.add(new CaseInputException.Problem(SourcePosition.of(source),
+            problems.add(new CaseInputException.Problem(
+                    SourcePosition.of(source),
                     "a case needs at least one finding: give \"findings\" and/or \"absent\""));
         }
 
@@ -150,10 +168,17 @@ public final class JsonCaseReader {
         return c;
     }
 
-    private static void readNames(JsonParser p, JsonToken value, String key, String source, List<Named> into,
-                                  List<CaseInputException.Problem> problems) throws IOException {
+    private static void readNames(
+            JsonParser p,
+            JsonToken value,
+            String key,
+            String source,
+            List<Named> into,
+            List<CaseInputException.Problem> problems)
+            throws IOException {
         if (value != JsonToken.START_ARRAY) {
-            problems.add(new CaseInputException.Problem(at(p, source), "\"" + key + "\" is a list of names: [\"...\", ...]"));
+            problems.add(new CaseInputException.Problem(
+                    at(p, source), "\"" + key + "\" is a list of names: [\"...\", ...]"));
             p.skipChildren();
             return;
         }
@@ -162,31 +187,36 @@ public final class JsonCaseReader {
             if (t == JsonToken.VALUE_STRING && !p.getText().isBlank()) {
                 into.add(new Named(p.getText().trim(), at(p, source)));
             } else {
-                problems.add(new CaseInputException.Problem(at(p, source),
-                        "each entry of \"" + key + "\" is a non-empty name, not " + describe(t, p)));
+                problems.add(new CaseInputException.Problem(
+                        at(p, source), "each entry of \"" + key + "\" is a non-empty name, not " + describe(t, p)));
                 p.skipChildren();
             }
         }
     }
 
-    private void resolve(List<Named> names, boolean present, List<CaseStatement> into,
-                         List<CaseInputException.Problem> problems) {
+    private void resolve(
+            List<Named> names, boolean present, List<CaseStatement> into, List<CaseInputException.Problem> problems) {
         for (Named n : names) {
             var term = knowledge.terms().resolve(n.text());
             if (term.isEmpty()) {
-                problems.add(new CaseInputException.Problem(n.at(), knowledge.terms().explainUnknown(n.text())));
+                problems.add(
+                        new CaseInputException.Problem(n.at(), knowledge.terms().explainUnknown(n.text())));
                 continue;
             }
-            into.add(present
-                    ? CaseStatement.present(n.text(), term.get().iri(), term.get().label(), n.at())
-                    : CaseStatement.absent(n.text(), term.get().iri(), term.get().label(), n.at()));
+            into.add(
+                    present
+                            ? CaseStatement.present(
+                                    n.text(), term.get().iri(), term.get().label(), n.at())
+                            : CaseStatement.absent(
+                                    n.text(), term.get().iri(), term.get().label(), n.at()));
         }
     }
 
     /** Converts the case to RDF and checks it with the case shapes, pointing each violation at its statement. */
     private void validate(PatientCase c, String source) {
         CaseGraph g = CaseGraph.of(c, knowledge);
-        List<CaseShapes.Violation> violations = knowledge.shapes().validate(g.model().getGraph());
+        List<CaseShapes.Violation> violations =
+                knowledge.shapes().validate(g.model().getGraph());
         if (violations.isEmpty()) return;
         Set<CaseInputException.Problem> problems = new LinkedHashSet<>();
         for (CaseShapes.Violation v : violations) {
@@ -205,7 +235,8 @@ public final class JsonCaseReader {
         List<java.util.function.Predicate<Node>> preferences = List.of(
                 n -> v.value() != null && n.equals(v.value()),
                 n -> !v.focus().equals(caseNode) && n.equals(v.focus()),
-                n -> v.focus().equals(caseNode) && v.predicate() != null
+                n -> v.focus().equals(caseNode)
+                        && v.predicate() != null
                         && g.model().getGraph().contains(caseNode, v.predicate(), n));
         for (var preference : preferences) {
             SourcePosition best = null;
@@ -223,8 +254,10 @@ public final class JsonCaseReader {
 
     private static String closestKey(String key) {
         LevenshteinDistance d = LevenshteinDistance.getDefaultInstance();
-        String best = KEYS.stream().min((a, b) -> d.apply(key, a) - d.apply(key, b)).orElseThrow();
-        return d.apply(key.toLowerCase(), best) <= 3 ? "; did you mean \"" + best + "\"?"
+        String best =
+                KEYS.stream().min((a, b) -> d.apply(key, a) - d.apply(key, b)).orElseThrow();
+        return d.apply(key.toLowerCase(), best) <= 3
+                ? "; did you mean \"" + best + "\"?"
                 : "; a case has the keys " + String.join(", ", KEYS);
     }
 

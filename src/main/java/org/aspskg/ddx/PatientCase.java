@@ -15,8 +15,14 @@ import java.util.List;
  * @param statements everything the case states, in order
  * @param source     the file (or input name) it was read from
  */
-public record PatientCase(String iri, String id, String label, Integer ageYears, String sex,
-                          List<CaseStatement> statements, String source) {
+public record PatientCase(
+        String iri,
+        String id,
+        String label,
+        Integer ageYears,
+        String sex,
+        List<CaseStatement> statements,
+        String source) {
 
     public PatientCase {
         statements = List.copyOf(statements);

@@ -6,8 +6,13 @@ import java.util.List;
  * A diagnosis in a ranking: its rank (1 = most probable), the decimal logarithm of its composite
  * likelihood ratio, its post-test probability and the evidence counted for it.
  */
-public record RankedHypothesis(int rank, String disease, String label, double log10LikelihoodRatio,
-                               double postTestProbability, List<Evidence> evidence) {
+public record RankedHypothesis(
+        int rank,
+        String disease,
+        String label,
+        double log10LikelihoodRatio,
+        double postTestProbability,
+        List<Evidence> evidence) {
 
     public RankedHypothesis {
         evidence = List.copyOf(evidence);

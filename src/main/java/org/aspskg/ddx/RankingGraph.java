@@ -54,7 +54,8 @@ public final class RankingGraph {
         }
         for (RankedHypothesis h : r.hypotheses()) {
             Resource hyp = m.createResource(base + "/" + h.rank(), AspsVocabulary.RANKED_HYPOTHESIS)
-                    .addLiteral(AspsVocabulary.RANK, m.createTypedLiteral(String.valueOf(h.rank()), XSDDatatype.XSDinteger))
+                    .addLiteral(
+                            AspsVocabulary.RANK, m.createTypedLiteral(String.valueOf(h.rank()), XSDDatatype.XSDinteger))
                     .addProperty(AspsVocabulary.HYPOTHESIS_DIAGNOSIS, m.createResource(h.disease()))
                     .addLiteral(AspsVocabulary.POST_TEST_PROBABILITY, m.createTypedLiteral(h.postTestProbability()))
                     .addLiteral(AspsVocabulary.LOG10_LIKELIHOOD_RATIO, m.createTypedLiteral(h.log10LikelihoodRatio()))
@@ -63,7 +64,8 @@ public final class RankingGraph {
             int i = 0;
             for (Evidence e : h.evidence()) {
                 Association a = e.association();
-                Resource type = e.supports() ? AspsVocabulary.SUPPORTING_EVIDENCE
+                Resource type = e.supports()
+                        ? AspsVocabulary.SUPPORTING_EVIDENCE
                         : e.opposes() ? AspsVocabulary.OPPOSING_EVIDENCE : AspsVocabulary.EVIDENCE_ITEM;
                 Resource item = m.createResource(hyp.getURI() + "/evidence/" + (++i), type)
                         .addProperty(AspsVocabulary.BASED_ON_ASSOCIATION, m.createResource(a.iri()))
@@ -72,7 +74,8 @@ public final class RankingGraph {
                         .addLiteral(AspsVocabulary.LIKELIHOOD_RATIO, m.createTypedLiteral(e.likelihoodRatio()))
                         .addProperty(AspsVocabulary.EVIDENCE_WEIGHT, m.createResource(a.weight()));
                 for (int n : a.references()) {
-                    item.addProperty(AspsVocabulary.CITES_REFERENCE,
+                    item.addProperty(
+                            AspsVocabulary.CITES_REFERENCE,
                             m.createResource(AspsVocabulary.SOURCE_ARTICLE + "-ref-" + n));
                 }
                 hyp.addProperty(AspsVocabulary.HAS_EVIDENCE_ITEM, item);

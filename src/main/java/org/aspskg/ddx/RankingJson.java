@@ -38,8 +38,10 @@ public final class RankingJson {
         caseNode.put("source", c.source());
         if (r.ontologyVersion() != null) root.put("ontologyVersion", r.ontologyVersion());
         ObjectNode method = root.putObject("method");
-        method.put("scoring", "post-test odds = pre-test odds x product of the likelihood ratios of the features "
-                + "the case shows or is known not to show (LIRICAL-style)");
+        method.put(
+                "scoring",
+                "post-test odds = pre-test odds x product of the likelihood ratios of the features "
+                        + "the case shows or is known not to show (LIRICAL-style)");
         method.put("hypotheses", r.hypotheses().size());
         method.put("pretestProbability", r.pretestProbability());
         ArrayNode classes = root.putArray("classification");

@@ -16,18 +16,39 @@ public final class RankingTable {
     public void write(DifferentialRanking r, PrintWriter out) {
         PatientCase c = r.patientCase();
         out.println("Case " + c.id() + (c.label() != null ? ": " + c.label() : "") + " (" + c.source() + ")");
-        String classes = r.classification().presentations().stream().map(terms::label)
-                .collect(Collectors.joining("; "));
+        String classes =
+                r.classification().presentations().stream().map(terms::label).collect(Collectors.joining("; "));
         out.println("Classified as: " + (classes.isEmpty() ? "patient case (no defined presentation)" : classes));
         int n = r.hypotheses().size();
-        out.printf(Locale.ROOT, "Pre-test probability 1/%d (%.3f) for each of %d hypotheses; "
-                + "post-test odds = pre-test odds x likelihood ratios.%n%n", n, r.pretestProbability(), n);
-        int width = Math.max("Diagnosis".length(), r.hypotheses().stream().mapToInt(h -> h.label().length()).max().orElse(0));
-        out.printf(Locale.ROOT, "%4s  %-" + width + "s  %10s  %8s  %3s  %7s%n", "Rank", "Diagnosis", "Post-test", "log10 LR",
-                "For", "Against");
+        out.printf(
+                Locale.ROOT,
+                "Pre-test probability 1/%d (%.3f) for each of %d hypotheses; "
+                        + "post-test odds = pre-test odds x likelihood ratios.%n%n",
+                n,
+                r.pretestProbability(),
+                n);
+        int width = Math.max(
+                "Diagnosis".length(),
+                r.hypotheses().stream().mapToInt(h -> h.label().length()).max().orElse(0));
+        out.printf(
+                Locale.ROOT,
+                "%4s  %-" + width + "s  %10s  %8s  %3s  %7s%n",
+                "Rank",
+                "Diagnosis",
+                "Post-test",
+                "log10 LR",
+                "For",
+                "Against");
         for (RankedHypothesis h : r.hypotheses()) {
-            out.printf(Locale.ROOT, "%4d  %-" + width + "s  %10s  %+8.2f  %3d  %7d%n", h.rank(), h.label(),
-                    percent(h.postTestProbability()), h.log10LikelihoodRatio(), h.supporting().size(), h.opposing().size());
+            out.printf(
+                    Locale.ROOT,
+                    "%4d  %-" + width + "s  %10s  %+8.2f  %3d  %7d%n",
+                    h.rank(),
+                    h.label(),
+                    percent(h.postTestProbability()),
+                    h.log10LikelihoodRatio(),
+                    h.supporting().size(),
+                    h.opposing().size());
         }
         for (RankedHypothesis h : r.hypotheses()) {
             out.println();
@@ -40,8 +61,9 @@ public final class RankingTable {
         if (!r.unexplained().isEmpty()) {
             out.println();
             out.println("Not used by any hypothesis (the ontology has no association for them): "
-                    + r.unexplained().stream().map(s -> (s.kind() == CaseStatement.Kind.ABSENT ? "no " : "")
-                    + "'" + s.written() + "'").collect(Collectors.joining(", ")));
+                    + r.unexplained().stream()
+                            .map(s -> (s.kind() == CaseStatement.Kind.ABSENT ? "no " : "") + "'" + s.written() + "'")
+                            .collect(Collectors.joining(", ")));
         }
         out.flush();
     }
@@ -49,13 +71,21 @@ public final class RankingTable {
     private static void lines(PrintWriter out, String side, List<Evidence> items) {
         for (Evidence e : items) {
             Association a = e.association();
-            String refs = a.references().isEmpty() ? "source article"
+            String refs = a.references().isEmpty()
+                    ? "source article"
                     : "ref " + a.references().stream().map(String::valueOf).collect(Collectors.joining(", "));
-            String from = e.statements().stream().map(RankingTable::shown).distinct()
-                    .collect(Collectors.joining(", "));
-            out.printf(Locale.ROOT, "   %-7s  LR %-6s  %s %s%s  [%s; %s]%n", side, ratio(e.likelihoodRatio()),
-                    e.featureLabel(), e.observed() ? "present" : "absent", from.isEmpty() ? "" : " (" + from + ")",
-                    refs, a.basis());
+            String from =
+                    e.statements().stream().map(RankingTable::shown).distinct().collect(Collectors.joining(", "));
+            out.printf(
+                    Locale.ROOT,
+                    "   %-7s  LR %-6s  %s %s%s  [%s; %s]%n",
+                    side,
+                    ratio(e.likelihoodRatio()),
+                    e.featureLabel(),
+                    e.observed() ? "present" : "absent",
+                    from.isEmpty() ? "" : " (" + from + ")",
+                    refs,
+                    a.basis());
         }
     }
 
@@ -68,7 +98,10 @@ public final class RankingTable {
 
     /** A likelihood ratio to three significant digits: 11.5, 10, 0.5, 0.087. */
     static String ratio(double lr) {
-        return new java.math.BigDecimal(lr).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(lr)
+                .round(new java.math.MathContext(3))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     static String percent(double p) {

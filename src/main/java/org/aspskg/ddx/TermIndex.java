@@ -31,8 +31,8 @@ import org.semanticweb.owlapi.model.OWLClass;
  */
 public final class TermIndex {
     private static final int SUGGESTIONS = 3;
-    private static final List<Property> NAME_PROPERTIES = List.of(RDFS.label,
-            AspsVocabulary.HAS_EXACT_SYNONYM, AspsVocabulary.HAS_RELATED_SYNONYM);
+    private static final List<Property> NAME_PROPERTIES =
+            List.of(RDFS.label, AspsVocabulary.HAS_EXACT_SYNONYM, AspsVocabulary.HAS_RELATED_SYNONYM);
 
     private final Map<String, Set<String>> stateableByName = new HashMap<>();
     private final Map<String, Set<String>> otherByName = new HashMap<>();
@@ -41,6 +41,7 @@ public final class TermIndex {
     private final Map<String, String> kindLabels = new HashMap<>();
     /** Every name of a stateable class with its class, for suggestions (names as written). */
     private final Map<String, String> suggestionNames = new TreeMap<>();
+
     private final Map<String, String> prefixes;
 
     /** What a name resolved to. */
@@ -54,8 +55,10 @@ public final class TermIndex {
         Set<String> stateable = new LinkedHashSet<>();
         for (OWLClass c : tbox.stateableClasses()) stateable.add(c.getIRI().toString());
         for (OWLClass c : tbox.stateableClasses()) {
-            tbox.propertyOf(c).ifPresent(p -> kindLabels.put(c.getIRI().toString(),
-                    labelOf(ontology, p.range().getIRI().toString())));
+            tbox.propertyOf(c)
+                    .ifPresent(p -> kindLabels.put(
+                            c.getIRI().toString(),
+                            labelOf(ontology, p.range().getIRI().toString())));
         }
         ontology.listSubjectsWithProperty(RDF.type, OWL2.Class).forEach(r -> {
             if (!r.isURIResource()) return;
@@ -97,7 +100,9 @@ public final class TermIndex {
 
     /** The stateable classes a name denotes (more than one when the name is ambiguous). */
     public List<Term> candidates(String name) {
-        return stateableByName.getOrDefault(normalize(name), Set.of()).stream().map(this::term).toList();
+        return stateableByName.getOrDefault(normalize(name), Set.of()).stream()
+                .map(this::term)
+                .toList();
     }
 
     /** A term by IRI, if it is stateable. */
@@ -115,13 +120,22 @@ public final class TermIndex {
         Set<String> other = otherByName.getOrDefault(normalize(name), Set.of());
         List<Term> ambiguous = candidates(name);
         if (ambiguous.size() > 1) {
-            return "'" + name + "' is ambiguous: it names " + String.join(", ",
-                    ambiguous.stream().map(t -> t.label() + " (" + t.curie() + ")").toList()) + "; use a CURIE or label";
+            return "'" + name + "' is ambiguous: it names "
+                    + String.join(
+                            ", ",
+                            ambiguous.stream()
+                                    .map(t -> t.label() + " (" + t.curie() + ")")
+                                    .toList()) + "; use a CURIE or label";
         }
         String why = other.isEmpty()
                 ? "unknown finding '" + name + "'"
-                : "'" + name + "' names " + String.join(", ", other.stream().map(i -> labels.get(i) + " (" + curies.get(i) + ")").toList())
-                  + ", which is not a finding, anatomical site or demographic group";
+                : "'" + name + "' names "
+                        + String.join(
+                                ", ",
+                                other.stream()
+                                        .map(i -> labels.get(i) + " (" + curies.get(i) + ")")
+                                        .toList())
+                        + ", which is not a finding, anatomical site or demographic group";
         List<String> suggestions = suggest(suggestFrom);
         return suggestions.isEmpty() ? why : why + "; did you mean " + String.join(", ", suggestions) + "?";
     }
@@ -142,8 +156,10 @@ public final class TermIndex {
         }
         List<String> ranked = new ArrayList<>(best.keySet());
         ranked.sort(Comparator.comparing((String iri) -> best.get(iri)).thenComparing(bestName::get));
-        return ranked.stream().limit(SUGGESTIONS)
-                .map(iri -> "'" + bestName.get(iri) + "' (" + curies.get(iri) + ")").toList();
+        return ranked.stream()
+                .limit(SUGGESTIONS)
+                .map(iri -> "'" + bestName.get(iri) + "' (" + curies.get(iri) + ")")
+                .toList();
     }
 
     /**
@@ -155,7 +171,8 @@ public final class TermIndex {
         String[] words = name.split(" ");
         int n = query.split(" ").length;
         for (int i = 0; i + n <= words.length && n < words.length; i++) {
-            best = Math.min(best, 1 + lev.apply(query, String.join(" ", java.util.Arrays.copyOfRange(words, i, i + n))));
+            best = Math.min(
+                    best, 1 + lev.apply(query, String.join(" ", java.util.Arrays.copyOfRange(words, i, i + n))));
         }
         return best;
     }
@@ -184,7 +201,9 @@ public final class TermIndex {
         String fallback = localName(iri);
         for (Statement s : r.listProperties(RDFS.label).toList()) {
             RDFNode o = s.getObject();
-            if (o.isLiteral() && (o.asLiteral().getLanguage().isEmpty() || o.asLiteral().getLanguage().equals("en"))) {
+            if (o.isLiteral()
+                    && (o.asLiteral().getLanguage().isEmpty()
+                            || o.asLiteral().getLanguage().equals("en"))) {
                 return o.asLiteral().getString();
             }
         }

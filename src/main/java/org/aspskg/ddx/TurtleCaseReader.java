@@ -51,17 +51,22 @@ public final class TurtleCaseReader {
         Map<Triple, SourcePosition> where = new HashMap<>();
         Graph graph = parse(in, source, where);
         Model model = ModelFactory.createModelForGraph(graph);
-        List<Resource> cases = model.listSubjectsWithProperty(RDF.type, AspsVocabulary.PATIENT_CASE).toList();
+        List<Resource> cases = model.listSubjectsWithProperty(RDF.type, AspsVocabulary.PATIENT_CASE)
+                .toList();
         if (cases.isEmpty()) {
-            throw new CaseInputException(source, List.of(new CaseInputException.Problem(SourcePosition.of(source),
-                    "no patient case: nothing is typed aspskg:PatientCase")));
+            throw new CaseInputException(
+                    source,
+                    List.of(new CaseInputException.Problem(
+                            SourcePosition.of(source), "no patient case: nothing is typed aspskg:PatientCase")));
         }
         List<CaseInputException.Problem> problems = check(graph, where, source);
         if (!problems.isEmpty()) throw new CaseInputException(source, sorted(problems));
         List<PatientCase> out = new ArrayList<>();
         for (Resource r : cases) out.add(toCase(r, where, source));
-        out.sort(Comparator.comparing((PatientCase c) -> c.statements().isEmpty() ? 0
-                : c.statements().get(0).position().line()).thenComparing(PatientCase::iri));
+        out.sort(Comparator.comparing((PatientCase c) -> c.statements().isEmpty()
+                        ? 0
+                        : c.statements().get(0).position().line())
+                .thenComparing(PatientCase::iri));
         return out;
     }
 
@@ -77,11 +82,15 @@ public final class TurtleCaseReader {
      * As {@link #check(Graph, Map, String)}; with {@code caseOf} (the case a node belongs to, or null),
      * each message starts with the case's IRI, for inputs holding many cases.
      */
-    List<CaseInputException.Problem> check(Graph graph, Map<Triple, SourcePosition> where, String source,
-                                           java.util.function.Function<Node, Node> caseOf) {
+    List<CaseInputException.Problem> check(
+            Graph graph,
+            Map<Triple, SourcePosition> where,
+            String source,
+            java.util.function.Function<Node, Node> caseOf) {
         Model model = ModelFactory.createModelForGraph(graph);
         List<CaseInputException.Problem> problems = new ArrayList<>();
-        List<Resource> cases = model.listSubjectsWithProperty(RDF.type, AspsVocabulary.PATIENT_CASE).toList();
+        List<Resource> cases = model.listSubjectsWithProperty(RDF.type, AspsVocabulary.PATIENT_CASE)
+                .toList();
         Set<Node> unknown = new java.util.HashSet<>();
         for (Resource c : cases) {
             int before = problems.size();
@@ -102,22 +111,28 @@ public final class TurtleCaseReader {
         if (caseNode == null || !caseNode.isURI()) return;
         for (int i = from; i < problems.size(); i++) {
             CaseInputException.Problem p = problems.get(i);
-            problems.set(i, new CaseInputException.Problem(p.position(), "case <" + caseNode.getURI() + ">: " + p.message()));
+            problems.set(
+                    i,
+                    new CaseInputException.Problem(p.position(), "case <" + caseNode.getURI() + ">: " + p.message()));
         }
     }
 
     private static List<CaseInputException.Problem> sorted(List<CaseInputException.Problem> problems) {
         List<CaseInputException.Problem> out = new ArrayList<>(new LinkedHashSet<>(problems));
-        out.sort(Comparator.comparing((CaseInputException.Problem p) -> p.position().line())
-                .thenComparing(p -> p.position().column()).thenComparing(CaseInputException.Problem::message));
+        out.sort(Comparator.comparing(
+                        (CaseInputException.Problem p) -> p.position().line())
+                .thenComparing(p -> p.position().column())
+                .thenComparing(CaseInputException.Problem::message));
         return out;
     }
 
     /** Parses Turtle, keeping the line and column of each triple; syntax errors become a located problem. */
     static Graph parse(InputStream in, String source, Map<Triple, SourcePosition> where) {
         Graph graph = GraphFactory.createDefaultGraph();
-        ErrorHandler errors = new StrictParseErrors((message, line, col) -> new CaseInputException(source,
-                List.of(new CaseInputException.Problem(new SourcePosition(source, line, col), "Turtle syntax: " + message))));
+        ErrorHandler errors = new StrictParseErrors((message, line, col) -> new CaseInputException(
+                source,
+                List.of(new CaseInputException.Problem(
+                        new SourcePosition(source, line, col), "Turtle syntax: " + message))));
         ParserProfile base = RiotLib.createParserProfile(RiotLib.factoryRDF(), errors, true);
         ParserProfile recording = new ParserProfileWrapper(base) {
             @Override
@@ -127,27 +142,36 @@ public final class TurtleCaseReader {
                 return t;
             }
         };
-        Tokenizer tokens = TokenizerText.create().source(in).errorHandler(errors).build();
+        Tokenizer tokens =
+                TokenizerText.create().source(in).errorHandler(errors).build();
         try {
             new LangTurtle(tokens, recording, StreamRDFLib.graph(graph)).parse();
         } catch (CaseInputException e) {
             throw e;
         } catch (RiotException e) {
-            throw new CaseInputException(source, List.of(new CaseInputException.Problem(
-                    SourcePosition.of(source), "Turtle syntax: " + e.getMessage())));
+            throw new CaseInputException(
+                    source,
+                    List.of(new CaseInputException.Problem(
+                            SourcePosition.of(source), "Turtle syntax: " + e.getMessage())));
         }
         return graph;
     }
 
     /** Every class a case states must be a finding, site or group of the ontology; unknown ones get suggestions. */
-    private Set<Node> checkTerms(Model model, List<Resource> cases, Map<Triple, SourcePosition> where, String source,
-                                 List<CaseInputException.Problem> problems) {
+    private Set<Node> checkTerms(
+            Model model,
+            List<Resource> cases,
+            Map<Triple, SourcePosition> where,
+            String source,
+            List<CaseInputException.Problem> problems) {
         Set<Node> unknown = new java.util.HashSet<>();
         for (Resource c : cases) {
             for (Statement s : c.listProperties().toList()) {
                 if (isCaseProperty(s) && s.getObject().isResource()) {
-                    for (Statement type : s.getResource().listProperties(RDF.type).toList()) {
-                        if (!checkTerm(type, where, source, problems)) unknown.add(s.getObject().asNode());
+                    for (Statement type :
+                            s.getResource().listProperties(RDF.type).toList()) {
+                        if (!checkTerm(type, where, source, problems))
+                            unknown.add(s.getObject().asNode());
                     }
                 } else if (s.getPredicate().equals(RDF.type) && s.getObject().isAnon()) {
                     Statement complement = s.getResource().getProperty(OWL2.complementOf);
@@ -165,8 +189,8 @@ public final class TurtleCaseReader {
     }
 
     /** False (and a problem added) when the statement's object is an IRI that is no stateable class. */
-    private boolean checkTerm(Statement s, Map<Triple, SourcePosition> where, String source,
-                              List<CaseInputException.Problem> problems) {
+    private boolean checkTerm(
+            Statement s, Map<Triple, SourcePosition> where, String source, List<CaseInputException.Problem> problems) {
         RDFNode o = s.getObject();
         if (!o.isURIResource()) return true; // SHACL reports a class that is not an IRI
         String iri = o.asResource().getURI();
@@ -201,30 +225,46 @@ public final class TurtleCaseReader {
                     sex = sexOf;
                     statements.add(CaseStatement.sex(sexOf, pos));
                 } else {
-                    statements.add(CaseStatement.present(knowledge.terms().curie(term), term,
-                            knowledge.terms().label(term), pos));
+                    statements.add(CaseStatement.present(
+                            knowledge.terms().curie(term),
+                            term,
+                            knowledge.terms().label(term),
+                            pos));
                 }
             } else if (s.getPredicate().equals(RDF.type) && s.getObject().isAnon()) {
-                Statement some = s.getResource().getProperty(OWL2.complementOf).getResource()
+                Statement some = s.getResource()
+                        .getProperty(OWL2.complementOf)
+                        .getResource()
                         .getProperty(OWL2.someValuesFrom);
                 String term = some.getResource().getURI();
-                statements.add(CaseStatement.absent(knowledge.terms().curie(term), term,
-                        knowledge.terms().label(term), at(some.asTriple(), where, source)));
+                statements.add(CaseStatement.absent(
+                        knowledge.terms().curie(term),
+                        term,
+                        knowledge.terms().label(term),
+                        at(some.asTriple(), where, source)));
             }
         }
         statements.sort(Comparator.comparing((CaseStatement s) -> s.position().line())
-                .thenComparing(s -> s.position().column()).thenComparing(CaseStatement::term,
-                        Comparator.nullsFirst(Comparator.naturalOrder())));
+                .thenComparing(s -> s.position().column())
+                .thenComparing(CaseStatement::term, Comparator.nullsFirst(Comparator.naturalOrder())));
         Statement label = r.getProperty(RDFS.label);
-        return new PatientCase(r.getURI(), localName(r.getURI()), label == null ? null : label.getString(),
-                age, sex, statements, source);
+        return new PatientCase(
+                r.getURI(),
+                localName(r.getURI()),
+                label == null ? null : label.getString(),
+                age,
+                sex,
+                statements,
+                source);
     }
 
     /** The sex a demographic group stands for, when it has a sex and no age criteria (FemaleGroup, MaleGroup). */
     private String sexOf(String group) {
         return knowledge.demographics().groups().stream()
                 .filter(g -> g.iri().equals(group) && g.sex() != null && !g.usesAgeCriteria())
-                .map(DemographicGroups.Group::sex).findFirst().orElse(null);
+                .map(DemographicGroups.Group::sex)
+                .findFirst()
+                .orElse(null);
     }
 
     private static SourcePosition at(Triple t, Map<Triple, SourcePosition> where, String source) {
@@ -235,13 +275,17 @@ public final class TurtleCaseReader {
      * The position of a SHACL result: the triple (focus, path, value) if written; else the first
      * triple about the value; else the first (focus, path, any) triple; else the focus' first triple.
      */
-    private static SourcePosition position(CaseShapes.Violation v, Graph graph, Map<Triple, SourcePosition> where,
-                                           String source) {
+    private static SourcePosition position(
+            CaseShapes.Violation v, Graph graph, Map<Triple, SourcePosition> where, String source) {
         List<java.util.function.Predicate<Triple>> preferences = List.of(
-                t -> t.getSubject().equals(v.focus()) && v.value() != null && t.getObject().equals(v.value())
+                t -> t.getSubject().equals(v.focus())
+                        && v.value() != null
+                        && t.getObject().equals(v.value())
                         && (v.predicate() == null || t.getPredicate().equals(v.predicate())),
                 t -> v.value() != null && t.getSubject().equals(v.value()),
-                t -> t.getSubject().equals(v.focus()) && v.predicate() != null && t.getPredicate().equals(v.predicate()),
+                t -> t.getSubject().equals(v.focus())
+                        && v.predicate() != null
+                        && t.getPredicate().equals(v.predicate()),
                 t -> t.getSubject().equals(v.focus()));
         for (var preference : preferences) {
             SourcePosition best = null;
@@ -266,13 +310,17 @@ public final class TurtleCaseReader {
     private String show(Node n, Graph graph) {
         if (n.isURI()) return knowledge.terms().curie(n.getURI());
         if (n.isLiteral()) return n.getLiteralLexicalForm();
-        List<String> types = graph.find(n, RDF.type.asNode(), Node.ANY).mapWith(t -> t.getObject())
-                .filterKeep(Node::isURI).mapWith(o -> knowledge.terms().curie(o.getURI())).toList();
+        List<String> types = graph.find(n, RDF.type.asNode(), Node.ANY)
+                .mapWith(t -> t.getObject())
+                .filterKeep(Node::isURI)
+                .mapWith(o -> knowledge.terms().curie(o.getURI()))
+                .toList();
         return types.isEmpty() ? "a blank node" : "[ a " + String.join(", ", types) + " ]";
     }
 
     private String shortPath(String path) {
-        return path.replace("<" + AspsVocabulary.NS, AspsVocabulary.PREFIX + ":").replace(">", "")
+        return path.replace("<" + AspsVocabulary.NS, AspsVocabulary.PREFIX + ":")
+                .replace(">", "")
                 .replace("<" + RDF.getURI(), "rdf:");
     }
 

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.riot.RIOT;
-import org.apache.jena.riot.RDFFormat;
 import org.aspskg.ontology.AspsVocabulary;
 import org.obolibrary.obo2owl.OWLAPIOwl2Obo;
 import org.obolibrary.oboformat.model.OBODoc;
@@ -53,8 +53,10 @@ public final class ArtefactWriter {
             Written written;
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 written = switch (format.writer()) {
-                    case JENA -> format.quads() ? writeQuads(sources, artefact, format, file, out)
-                            : writeTriples(sources.model(artefact), format, file, out);
+                    case JENA ->
+                        format.quads()
+                                ? writeQuads(sources, artefact, format, file, out)
+                                : writeTriples(sources.model(artefact), format, file, out);
                     case JSONLD -> {
                         Model model = sources.model(artefact);
                         JsonLdWriter.write(model, out);
@@ -83,14 +85,20 @@ public final class ArtefactWriter {
             case NT -> RDFFormat.NTRIPLES;
             default -> throw new IllegalArgumentException(format.name());
         };
-        RDFWriter.source(model).format(rdf).set(RIOT.symTurtleDirectiveStyle, AT_PREFIX).output(out);
+        RDFWriter.source(model)
+                .format(rdf)
+                .set(RIOT.symTurtleDirectiveStyle, AT_PREFIX)
+                .output(out);
         return new Written(file, model.size(), "triples");
     }
 
-    private static Written writeQuads(ReleaseSources sources, Artefact artefact, ExportFormat format, Path file, OutputStream out) {
+    private static Written writeQuads(
+            ReleaseSources sources, Artefact artefact, ExportFormat format, Path file, OutputStream out) {
         var dataset = sources.dataset(artefact);
-        RDFWriter.source(dataset.asDatasetGraph()).format(format == ExportFormat.TRIG ? RDFFormat.TRIG_PRETTY : RDFFormat.NQUADS)
-                .set(RIOT.symTurtleDirectiveStyle, AT_PREFIX).output(out);
+        RDFWriter.source(dataset.asDatasetGraph())
+                .format(format == ExportFormat.TRIG ? RDFFormat.TRIG_PRETTY : RDFFormat.NQUADS)
+                .set(RIOT.symTurtleDirectiveStyle, AT_PREFIX)
+                .output(out);
         long quads = dataset.asDatasetGraph().stream().count();
         return new Written(file, quads, "quads");
     }
@@ -130,11 +138,16 @@ public final class ArtefactWriter {
     /** Loads a Jena graph into the OWL API. */
     public static OWLOntology toOwl(Model model, OWLOntologyManager manager) {
         ByteArrayOutputStream turtle = new ByteArrayOutputStream();
-        RDFWriter.source(model).format(RDFFormat.TURTLE_BLOCKS).set(RIOT.symTurtleDirectiveStyle, AT_PREFIX).output(turtle);
+        RDFWriter.source(model)
+                .format(RDFFormat.TURTLE_BLOCKS)
+                .set(RIOT.symTurtleDirectiveStyle, AT_PREFIX)
+                .output(turtle);
         try {
             return manager.loadOntologyFromOntologyDocument(new StreamDocumentSource(
-                    new ByteArrayInputStream(turtle.toByteArray()), org.semanticweb.owlapi.model.IRI.create(AspsVocabulary.NS + "export"),
-                    new TurtleDocumentFormat(), "text/turtle"));
+                    new ByteArrayInputStream(turtle.toByteArray()),
+                    org.semanticweb.owlapi.model.IRI.create(AspsVocabulary.NS + "export"),
+                    new TurtleDocumentFormat(),
+                    "text/turtle"));
         } catch (OWLOntologyCreationException e) {
             throw new IllegalStateException("the OWL API could not read the graph: " + e.getMessage(), e);
         }

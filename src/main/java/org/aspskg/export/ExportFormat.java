@@ -23,7 +23,11 @@ public enum ExportFormat {
     OBO("obo", "OBO flat file format 1.4", Writer.OWLAPI, false);
 
     /** Which library writes the format. */
-    enum Writer { JENA, JSONLD, OWLAPI }
+    enum Writer {
+        JENA,
+        JSONLD,
+        OWLAPI
+    }
 
     private final String extension;
     private final String description;
@@ -62,9 +66,11 @@ public enum ExportFormat {
 
     public static ExportFormat parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(f -> f.optionName().equals(t) || f.extension.equals(t)).findFirst()
-                .orElseThrow(() -> new AspsKgException("unknown export format '" + text + "'",
-                        "Use one of " + String.join(", ", names()) + "."));
+        return Arrays.stream(values())
+                .filter(f -> f.optionName().equals(t) || f.extension.equals(t))
+                .findFirst()
+                .orElseThrow(() -> new AspsKgException(
+                        "unknown export format '" + text + "'", "Use one of " + String.join(", ", names()) + "."));
     }
 
     public static List<String> names() {

@@ -46,12 +46,20 @@ public final class JsonLdWriter {
 
     public static void write(Model model, OutputStream out) throws IOException {
         try {
-            JsonArray expanded = JsonLd.fromRdf(RdfDocument.of(JenaTitanium.convert(DatasetGraphFactory.wrap(model.getGraph()))))
-                    .mode(JsonLdVersion.V1_1).ordered(true).nativeTypes(false).get();
+            JsonArray expanded = JsonLd.fromRdf(
+                            RdfDocument.of(JenaTitanium.convert(DatasetGraphFactory.wrap(model.getGraph()))))
+                    .mode(JsonLdVersion.V1_1)
+                    .ordered(true)
+                    .nativeTypes(false)
+                    .get();
             JsonObject contextDocument = Json.createObjectBuilder()
-                    .add("@context", context(AspsVocabulary.STANDARD_PREFIXES)).build();
+                    .add("@context", context(AspsVocabulary.STANDARD_PREFIXES))
+                    .build();
             JsonObject compacted = JsonLd.compact(JsonDocument.of(expanded), JsonDocument.of(contextDocument))
-                    .mode(JsonLdVersion.V1_1).ordered(true).compactArrays(true).get();
+                    .mode(JsonLdVersion.V1_1)
+                    .ordered(true)
+                    .compactArrays(true)
+                    .get();
             ObjectMapper json = new ObjectMapper();
             // @context first, as people read a JSON-LD document
             ObjectNode document = json.createObjectNode();

@@ -58,17 +58,27 @@ public final class Release {
         try {
             List<ArtefactWriter.Written> written = new ArrayList<>();
             for (Item item : ITEMS) {
-                ArtefactWriter.Written w = ArtefactWriter.write(sources, item.artefact(), item.format(), staging.resolve(item.fileName()));
+                ArtefactWriter.Written w =
+                        ArtefactWriter.write(sources, item.artefact(), item.format(), staging.resolve(item.fileName()));
                 written.add(new ArtefactWriter.Written(target.resolve(item.fileName()), w.statements(), w.unit()));
             }
             if (sources.mappingSet().isPresent()) {
                 Path sssom = sources.mappingSet().get();
                 Files.copy(sssom, staging.resolve(sssom.getFileName()));
-                written.add(new ArtefactWriter.Written(target.resolve(sssom.getFileName()),
-                        sources.mappings().size(), "triples in the mappings graph"));
+                written.add(new ArtefactWriter.Written(
+                        target.resolve(sssom.getFileName()),
+                        sources.mappings().size(),
+                        "triples in the mappings graph"));
             }
-            List<String> names = written.stream().map(w -> w.file().getFileName().toString()).sorted().toList();
-            Files.write(staging.resolve(CHECKSUMS), names.stream().map(n -> sha256(staging.resolve(n)) + "  " + n).toList());
+            List<String> names = written.stream()
+                    .map(w -> w.file().getFileName().toString())
+                    .sorted()
+                    .toList();
+            Files.write(
+                    staging.resolve(CHECKSUMS),
+                    names.stream()
+                            .map(n -> sha256(staging.resolve(n)) + "  " + n)
+                            .toList());
             written.add(new ArtefactWriter.Written(target.resolve(CHECKSUMS), names.size(), "checksums"));
             swapIn(staging, target);
             return written;
@@ -112,7 +122,8 @@ public final class Release {
         try (Stream<Path> entries = Files.list(target)) {
             boolean empty = entries.findAny().isEmpty();
             if (!empty && !Files.exists(target.resolve(CHECKSUMS))) {
-                throw new AspsKgException(target + " holds files that are not an asps-kg release (no " + CHECKSUMS + ")",
+                throw new AspsKgException(
+                        target + " holds files that are not an asps-kg release (no " + CHECKSUMS + ")",
                         "Choose another --out directory, or empty this one; a release replaces its whole directory.");
             }
         } catch (IOException e) {

@@ -28,8 +28,13 @@ import org.aspskg.reason.InferenceMaterializer;
  * once. Gives each {@link Artefact} as one graph, or as the store's named graphs for quad formats.
  */
 public final class ReleaseSources {
-    private static final List<Resource> DECLARATION_TYPES = List.of(OWL.Class, OWL.ObjectProperty,
-            OWL.DatatypeProperty, OWL.AnnotationProperty, OWL2.NamedIndividual, RDFS.Datatype);
+    private static final List<Resource> DECLARATION_TYPES = List.of(
+            OWL.Class,
+            OWL.ObjectProperty,
+            OWL.DatatypeProperty,
+            OWL.AnnotationProperty,
+            OWL2.NamedIndividual,
+            RDFS.Datatype);
 
     private final Path ontologyFile;
     private final Model asserted;
@@ -44,15 +49,19 @@ public final class ReleaseSources {
         this.asserted = asserted;
         this.mappings = mappings;
         this.mappingSet = mappingSet;
-        List<Resource> headers = asserted.listSubjectsWithProperty(RDF.type, OWL.Ontology).filterKeep(Resource::isURIResource).toList();
+        List<Resource> headers = asserted.listSubjectsWithProperty(RDF.type, OWL.Ontology)
+                .filterKeep(Resource::isURIResource)
+                .toList();
         if (headers.size() != 1) {
-            throw new AspsKgException(ontologyFile + ": " + headers.size() + " owl:Ontology headers with an IRI, expected one",
+            throw new AspsKgException(
+                    ontologyFile + ": " + headers.size() + " owl:Ontology headers with an IRI, expected one",
                     "Give the ontology one header: <…/asps.owl> a owl:Ontology ; owl:versionIRI <…> .");
         }
         this.ontologyIri = headers.get(0).getURI();
         Statement version = headers.get(0).getProperty(OWL2.versionIRI);
         if (version == null || !version.getObject().isURIResource()) {
-            throw new AspsKgException(ontologyFile + ": the ontology header has no owl:versionIRI",
+            throw new AspsKgException(
+                    ontologyFile + ": the ontology header has no owl:versionIRI",
                     "Release artefacts carry the version: add owl:versionIRI <https://w3id.org/asps-kg/releases/YYYY-MM-DD/asps.owl>.");
         }
         this.versionIri = version.getObject().asResource().getURI();
@@ -66,7 +75,8 @@ public final class ReleaseSources {
         Model asserted = OntologyLoader.readRdf(ontologyFile);
         boolean haveMappings = mappingSet != null && Files.exists(mappingSet);
         Model mappings = haveMappings ? MappingGraph.load(mappingSet, asserted) : ModelFactory.createDefaultModel();
-        return new ReleaseSources(ontologyFile, asserted, mappings, haveMappings ? Optional.of(mappingSet) : Optional.empty());
+        return new ReleaseSources(
+                ontologyFile, asserted, mappings, haveMappings ? Optional.of(mappingSet) : Optional.empty());
     }
 
     public String ontologyIri() {
@@ -106,7 +116,8 @@ public final class ReleaseSources {
     /** HermiT's inferences that the ontology does not assert (classified on first use). */
     public synchronized Model inferred() {
         if (inferred == null) {
-            inferred = InferenceMaterializer.materialize(OntologyLoader.load(ontologyFile)).model();
+            inferred = InferenceMaterializer.materialize(OntologyLoader.load(ontologyFile))
+                    .model();
         }
         return inferred;
     }
@@ -122,11 +133,17 @@ public final class ReleaseSources {
             Resource header = ResourceUtils.renameResource(m.createResource(ontologyIri), ontologyIri(artefact));
             header.removeAll(OWL2.versionIRI);
             header.addProperty(OWL2.versionIRI, m.createResource(versionIri(artefact)));
-            header.addProperty(RDFS.comment, artefact == Artefact.FULL
-                    ? m.createLiteral("asps-full: the asserted ontology with its cross-references and the subclass, "
-                            + "equivalence, type and property inferences HermiT makes, materialized.", "en")
-                    : m.createLiteral("asps-base: the axioms about asps-kg's own terms; the external terms it reuses "
-                            + "(OBO relations, IAO, Dublin Core) are declared but not described.", "en"));
+            header.addProperty(
+                    RDFS.comment,
+                    artefact == Artefact.FULL
+                            ? m.createLiteral(
+                                    "asps-full: the asserted ontology with its cross-references and the subclass, "
+                                            + "equivalence, type and property inferences HermiT makes, materialized.",
+                                    "en")
+                            : m.createLiteral(
+                                    "asps-base: the axioms about asps-kg's own terms; the external terms it reuses "
+                                            + "(OBO relations, IAO, Dublin Core) are declared but not described.",
+                                    "en"));
         }
         m.setNsPrefixes(AspsVocabulary.STANDARD_PREFIXES);
         return m;
@@ -148,9 +165,11 @@ public final class ReleaseSources {
 
     /** Drops what is said about terms outside asps-kg's namespace, keeping their declarations. */
     private static void removeExternal(Model m) {
-        List<Statement> external = m.listStatements().filterKeep(s -> s.getSubject().isURIResource()
-                && !s.getSubject().getURI().startsWith(AspsVocabulary.NS)
-                && !(s.getPredicate().equals(RDF.type) && DECLARATION_TYPES.contains(s.getObject()))).toList();
+        List<Statement> external = m.listStatements()
+                .filterKeep(s -> s.getSubject().isURIResource()
+                        && !s.getSubject().getURI().startsWith(AspsVocabulary.NS)
+                        && !(s.getPredicate().equals(RDF.type) && DECLARATION_TYPES.contains(s.getObject())))
+                .toList();
         m.remove(external);
     }
 }

@@ -50,7 +50,8 @@ public final class CodeLookup {
                 }
             }
         }
-        if (codeLabel.isEmpty() && !resolution.negated().isEmpty()) codeLabel = resolution.negated().get(0).objectLabel();
+        if (codeLabel.isEmpty() && !resolution.negated().isEmpty())
+            codeLabel = resolution.negated().get(0).objectLabel();
         return new Result(resolution.code(), codeLabel, terms, resolution.negated());
     }
 

@@ -49,23 +49,30 @@ public final class CodeResolver {
         }
         if (MappingSetChecker.absolute(input) && (input.contains("://") || curie.isEmpty())) {
             String iri = input;
-            Curie compressed = curies.compress(iri).orElseThrow(() -> new AspsKgException(
-                    "<" + iri + "> is in none of the vocabularies of " + set.source(),
-                    "Known IRI prefixes: " + String.join(", ", curies.declared().values()) + "."));
+            Curie compressed = curies.compress(iri)
+                    .orElseThrow(() -> new AspsKgException(
+                            "<" + iri + "> is in none of the vocabularies of " + set.source(),
+                            "Known IRI prefixes: "
+                                    + String.join(", ", curies.declared().values()) + "."));
             return new Code(compressed, iri);
         }
         if (SNOMED_ID.matcher(input).matches()) {
-            String prefix = snomedPrefix().orElseThrow(() -> new AspsKgException(
-                    text + " looks like a SNOMED CT id, but " + set.source() + " declares no " + AspsVocabulary.SNOMED_CT_PREFIX + " prefix",
-                    "Write the code as a CURIE, e.g. NCIT:C0000."));
+            String prefix = snomedPrefix()
+                    .orElseThrow(() -> new AspsKgException(
+                            text + " looks like a SNOMED CT id, but " + set.source() + " declares no "
+                                    + AspsVocabulary.SNOMED_CT_PREFIX + " prefix",
+                            "Write the code as a CURIE, e.g. NCIT:C0000."));
             Curie sct = new Curie(prefix, input);
             return new Code(sct, curies.expand(sct).orElseThrow());
         }
         if (curie.isPresent()) {
-            throw new AspsKgException("unknown vocabulary prefix '" + curie.get().prefix() + "' in " + text,
-                    "The mapping set's prefixes are " + String.join(", ", curies.declared().keySet()) + ".");
+            throw new AspsKgException(
+                    "unknown vocabulary prefix '" + curie.get().prefix() + "' in " + text,
+                    "The mapping set's prefixes are "
+                            + String.join(", ", curies.declared().keySet()) + ".");
         }
-        throw new AspsKgException("'" + text + "' is not a CURIE, an IRI or a SNOMED CT id",
+        throw new AspsKgException(
+                "'" + text + "' is not a CURIE, an IRI or a SNOMED CT id",
                 "Write a code as PREFIX:ID (e.g. NCIT:C0000), as a full IRI, or as a bare SNOMED CT number.");
     }
 
@@ -73,9 +80,13 @@ public final class CodeResolver {
     public Resolution resolve(String text) {
         Code code = parse(text);
         List<Mapping> objectMatches = set.mappings().stream()
-                .filter(m -> set.curieMap().expand(m.objectId()).map(code.iri()::equals).orElse(false))
+                .filter(m -> set.curieMap()
+                        .expand(m.objectId())
+                        .map(code.iri()::equals)
+                        .orElse(false))
                 .toList();
-        return new Resolution(code,
+        return new Resolution(
+                code,
                 objectMatches.stream().filter(m -> !m.negated()).toList(),
                 objectMatches.stream().filter(Mapping::negated).toList());
     }
@@ -84,7 +95,10 @@ public final class CodeResolver {
     public List<Mapping> codesOf(String subjectIri) {
         return set.mappings().stream()
                 .filter(m -> !m.negated())
-                .filter(m -> set.curieMap().expand(m.subjectId()).map(subjectIri::equals).orElse(false))
+                .filter(m -> set.curieMap()
+                        .expand(m.subjectId())
+                        .map(subjectIri::equals)
+                        .orElse(false))
                 .toList();
     }
 
@@ -94,6 +108,7 @@ public final class CodeResolver {
         if (byName.isPresent()) return byName;
         return set.curieMap().declared().entrySet().stream()
                 .filter(e -> e.getValue().equals(AspsVocabulary.SNOMED_CT))
-                .map(Map.Entry::getKey).findFirst();
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 }

@@ -61,7 +61,9 @@ public final class CurieMap {
                 }
             }
         }
-        return bestPrefix == null ? Optional.empty() : Optional.of(new Curie(bestPrefix, iri.substring(bestNs.length())));
+        return bestPrefix == null
+                ? Optional.empty()
+                : Optional.of(new Curie(bestPrefix, iri.substring(bestNs.length())));
     }
 
     /** A declared or built-in prefix equal to {@code prefix} ignoring case (users type ncit: or NCIT:). */

@@ -23,30 +23,57 @@ public enum LookupFormat {
             for (CodeLookup.MappedTerm t : result.terms()) {
                 TermDescription d = t.term();
                 out.println();
-                String curie = set.curieMap().compress(d.iri()).map(Curie::toString).orElse("<" + d.iri() + ">");
-                out.println(t.mapping() == null ? curie + "  " + d.label()
-                        : t.mapping().predicateId() + "  " + curie + "  " + d.label());
+                String curie =
+                        set.curieMap().compress(d.iri()).map(Curie::toString).orElse("<" + d.iri() + ">");
+                out.println(
+                        t.mapping() == null
+                                ? curie + "  " + d.label()
+                                : t.mapping().predicateId() + "  " + curie + "  " + d.label());
                 if (t.mapping() != null) line(out, "mapping", List.of(provenance(t.mapping(), set)));
                 line(out, "IRI", List.of(d.iri()));
                 line(out, "definition", d.definitions());
                 line(out, "synonyms", List.of(String.join("; ", d.synonyms())));
-                line(out, "superclasses", List.of(d.superclasses().stream().map(n -> n.label().isEmpty() ? n.iri() : n.label())
-                        .collect(Collectors.joining("; "))));
+                line(
+                        out,
+                        "superclasses",
+                        List.of(d.superclasses().stream()
+                                .map(n -> n.label().isEmpty() ? n.iri() : n.label())
+                                .collect(Collectors.joining("; "))));
                 Map<String, List<String>> relations = new LinkedHashMap<>();
                 for (TermDescription.Relation r : d.relations()) {
-                    relations.computeIfAbsent(or(r.propertyLabel(), r.property()), k -> new java.util.ArrayList<>())
+                    relations
+                            .computeIfAbsent(or(r.propertyLabel(), r.property()), k -> new java.util.ArrayList<>())
                             .add(or(r.fillerLabel(), r.filler()));
                 }
-                line(out, "relations", relations.entrySet().stream()
-                        .map(e -> e.getKey() + ": " + String.join("; ", e.getValue())).toList());
-                line(out, "statements", d.statements().stream().map(s -> or(s.featureLabel(), s.feature())
-                        + (s.ageGroupLabel().isEmpty() ? "" : " (" + s.ageGroupLabel() + ")")
-                        + (s.weightLabel().isEmpty() ? "" : ": " + s.weightLabel())).toList());
-                line(out, "feature of", d.mentions().stream().map(m -> or(m.diseaseLabel(), m.disease())
-                        + (m.ageGroupLabel().isEmpty() ? "" : " (" + m.ageGroupLabel() + ")")
-                        + (m.weightLabel().isEmpty() ? "" : ": " + m.weightLabel())).toList());
-                line(out, "codes", t.codes().stream().map(c -> c.objectId() + " " + c.predicateId()
-                        + (c.objectLabel().isEmpty() ? "" : " (" + c.objectLabel() + ")")).toList());
+                line(
+                        out,
+                        "relations",
+                        relations.entrySet().stream()
+                                .map(e -> e.getKey() + ": " + String.join("; ", e.getValue()))
+                                .toList());
+                line(
+                        out,
+                        "statements",
+                        d.statements().stream()
+                                .map(s -> or(s.featureLabel(), s.feature())
+                                        + (s.ageGroupLabel().isEmpty() ? "" : " (" + s.ageGroupLabel() + ")")
+                                        + (s.weightLabel().isEmpty() ? "" : ": " + s.weightLabel()))
+                                .toList());
+                line(
+                        out,
+                        "feature of",
+                        d.mentions().stream()
+                                .map(m -> or(m.diseaseLabel(), m.disease())
+                                        + (m.ageGroupLabel().isEmpty() ? "" : " (" + m.ageGroupLabel() + ")")
+                                        + (m.weightLabel().isEmpty() ? "" : ": " + m.weightLabel()))
+                                .toList());
+                line(
+                        out,
+                        "codes",
+                        t.codes().stream()
+                                .map(c -> c.objectId() + " " + c.predicateId()
+                                        + (c.objectLabel().isEmpty() ? "" : " (" + c.objectLabel() + ")"))
+                                .toList());
             }
             for (Mapping n : result.negated()) {
                 out.println();
@@ -109,7 +136,8 @@ public enum LookupFormat {
         List<String> dates = set.values(m, SssomSlots.MAPPING_DATE);
         if (!dates.isEmpty()) sb.append(" on ").append(dates.get(0));
         if (m.has(SssomSlots.SEE_ALSO)) sb.append("; see ").append(String.join(" ", m.getAll(SssomSlots.SEE_ALSO)));
-        if (m.has(SssomSlots.COMMENT)) sb.append("; ").append(m.get(SssomSlots.COMMENT).replace('\n', ' '));
+        if (m.has(SssomSlots.COMMENT))
+            sb.append("; ").append(m.get(SssomSlots.COMMENT).replace('\n', ' '));
         return sb.toString();
     }
 

@@ -28,7 +28,10 @@ public record Mapping(int line, Map<String, String> values) {
     public List<String> getAll(String slot) {
         String v = get(slot);
         if (v.isBlank()) return List.of();
-        return Arrays.stream(v.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(v.split("\\|"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     public String subjectId() {

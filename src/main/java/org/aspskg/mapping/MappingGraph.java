@@ -48,11 +48,14 @@ public final class MappingGraph {
         QualityReport report = new MappingSetChecker(new OntologyTerms(ontology)).check(set);
         List<ReportRow> errors = report.rows(Level.ERROR);
         if (!errors.isEmpty()) {
-            String first = errors.stream().limit(3)
+            String first = errors.stream()
+                    .limit(3)
                     .map(r -> r.subject() + " " + r.rule() + " " + r.value())
                     .collect(Collectors.joining("; "));
-            throw new AspsKgException(mappingSet + ": " + errors.size() + " ERROR row(s) in the mapping set: " + first
-                    + (errors.size() > 3 ? "; …" : ""), "Run 'asps-kg map --check " + mappingSet + "' and fix them.");
+            throw new AspsKgException(
+                    mappingSet + ": " + errors.size() + " ERROR row(s) in the mapping set: " + first
+                            + (errors.size() > 3 ? "; …" : ""),
+                    "Run 'asps-kg map --check " + mappingSet + "' and fix them.");
         }
         return of(set);
     }
@@ -82,13 +85,17 @@ public final class MappingGraph {
             }
             annotate(model, set, m, subject, predicate, object);
         }
-        set.metadataText(SssomSlots.MAPPING_SET_ID).filter(MappingSetChecker::absolute).ifPresent(id -> {
-            Resource ms = model.createResource(id).addProperty(RDF.type, model.createResource(AspsVocabulary.SSSOM + "MappingSet"));
-            set.metadataText(SssomSlots.LICENSE).filter(MappingSetChecker::absolute)
-                    .ifPresent(l -> ms.addProperty(DCTerms.license, model.createResource(l)));
-            set.metadataText(SssomSlots.MAPPING_SET_TITLE).ifPresent(t -> ms.addProperty(DCTerms.title, t));
-            set.metadataText(SssomSlots.MAPPING_SET_VERSION).ifPresent(v -> ms.addProperty(OWL.versionInfo, v));
-        });
+        set.metadataText(SssomSlots.MAPPING_SET_ID)
+                .filter(MappingSetChecker::absolute)
+                .ifPresent(id -> {
+                    Resource ms = model.createResource(id)
+                            .addProperty(RDF.type, model.createResource(AspsVocabulary.SSSOM + "MappingSet"));
+                    set.metadataText(SssomSlots.LICENSE)
+                            .filter(MappingSetChecker::absolute)
+                            .ifPresent(l -> ms.addProperty(DCTerms.license, model.createResource(l)));
+                    set.metadataText(SssomSlots.MAPPING_SET_TITLE).ifPresent(t -> ms.addProperty(DCTerms.title, t));
+                    set.metadataText(SssomSlots.MAPPING_SET_VERSION).ifPresent(v -> ms.addProperty(OWL.versionInfo, v));
+                });
         return model;
     }
 
@@ -100,7 +107,8 @@ public final class MappingGraph {
                 .addProperty(OWL2.annotatedProperty, p)
                 .addProperty(OWL2.annotatedTarget, o);
         CurieMap curies = set.curieMap();
-        curies.expand(m.justification()).ifPresent(j -> axiom.addProperty(sssom(SssomSlots.MAPPING_JUSTIFICATION), model.createResource(j)));
+        curies.expand(m.justification())
+                .ifPresent(j -> axiom.addProperty(sssom(SssomSlots.MAPPING_JUSTIFICATION), model.createResource(j)));
         if (m.negated()) axiom.addProperty(sssom(SssomSlots.PREDICATE_MODIFIER), SssomSlots.NEGATED);
         if (m.has(SssomSlots.SUBJECT_LABEL)) axiom.addProperty(sssom(SssomSlots.SUBJECT_LABEL), m.subjectLabel());
         if (m.has(SssomSlots.OBJECT_LABEL)) axiom.addProperty(sssom(SssomSlots.OBJECT_LABEL), m.objectLabel());

@@ -9,8 +9,8 @@ import java.util.Optional;
  * A mapping set read from an SSSOM/TSV file: its metadata block (YAML, kept as a tree so that the
  * checker can report what is malformed), its prefix map, its columns in file order and its rows.
  */
-public record MappingSet(Path source, JsonNode metadata, CurieMap curieMap, List<String> columns,
-                         List<Mapping> mappings) {
+public record MappingSet(
+        Path source, JsonNode metadata, CurieMap curieMap, List<String> columns, List<Mapping> mappings) {
     public MappingSet {
         columns = List.copyOf(columns);
         mappings = List.copyOf(mappings);
@@ -28,7 +28,9 @@ public record MappingSet(Path source, JsonNode metadata, CurieMap curieMap, List
         if (n == null || n.isNull()) return List.of();
         if (n.isArray()) {
             java.util.List<String> out = new java.util.ArrayList<>();
-            n.forEach(e -> { if (e.isValueNode() && !e.asText().isBlank()) out.add(e.asText()); });
+            n.forEach(e -> {
+                if (e.isValueNode() && !e.asText().isBlank()) out.add(e.asText());
+            });
             return out;
         }
         return n.isValueNode() && !n.asText().isBlank() ? List.of(n.asText()) : List.of();
@@ -42,8 +44,10 @@ public record MappingSet(Path source, JsonNode metadata, CurieMap curieMap, List
         if (mapping.has(slot)) {
             return SssomSlots.MULTIVALUED.contains(slot) ? mapping.getAll(slot) : List.of(mapping.get(slot));
         }
-        boolean setLevel = SssomSlots.PROPAGATABLE.contains(slot) || SssomSlots.CREATOR_ID.equals(slot)
-                || SssomSlots.CREATOR_LABEL.equals(slot) || SssomSlots.LICENSE.equals(slot);
+        boolean setLevel = SssomSlots.PROPAGATABLE.contains(slot)
+                || SssomSlots.CREATOR_ID.equals(slot)
+                || SssomSlots.CREATOR_LABEL.equals(slot)
+                || SssomSlots.LICENSE.equals(slot);
         return setLevel && mappings.stream().noneMatch(m -> m.has(slot)) ? metadataValues(slot) : List.of();
     }
 

@@ -26,10 +26,20 @@ import org.aspskg.ontology.qc.ReportRow;
  */
 public final class MappingSetChecker {
     /** The SEMAPV terms SSSOM allows as mapping_justification (its schema's pattern). */
-    public static final Set<String> JUSTIFICATIONS = Set.of("MappingReview", "ManualMappingCuration",
-            "LogicalReasoning", "LexicalMatching", "CompositeMatching", "UnspecifiedMatching",
-            "SemanticSimilarityThresholdMatching", "LexicalSimilarityThresholdMatching", "MappingChaining",
-            "MappingInversion", "StructuralMatching", "InstanceBasedMatching", "BackgroundKnowledgeBasedMatching");
+    public static final Set<String> JUSTIFICATIONS = Set.of(
+            "MappingReview",
+            "ManualMappingCuration",
+            "LogicalReasoning",
+            "LexicalMatching",
+            "CompositeMatching",
+            "UnspecifiedMatching",
+            "SemanticSimilarityThresholdMatching",
+            "LexicalSimilarityThresholdMatching",
+            "MappingChaining",
+            "MappingInversion",
+            "StructuralMatching",
+            "InstanceBasedMatching",
+            "BackgroundKnowledgeBasedMatching");
 
     private static final Pattern NCNAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
     private static final String MANUAL_CURATION = AspsVocabulary.SEMAPV + "ManualMappingCuration";
@@ -87,7 +97,12 @@ public final class MappingSetChecker {
             for (Iterator<String> it = md.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 if (!SssomSlots.MAPPING_SET.contains(key)) {
-                    add(MappingRule.UNKNOWN_SLOT, file, key, "", "'" + key + "' is not an SSSOM mapping set slot; SSSOM tools drop it");
+                    add(
+                            MappingRule.UNKNOWN_SLOT,
+                            file,
+                            key,
+                            "",
+                            "'" + key + "' is not an SSSOM mapping set slot; SSSOM tools drop it");
                     continue;
                 }
                 if (key.equals(SssomSlots.CURIE_MAP)) continue;
@@ -98,7 +113,11 @@ public final class MappingSetChecker {
         void checkCurieMap(JsonNode cm) {
             if (cm == null || cm.isNull()) return;
             if (!cm.isObject()) {
-                add(MappingRule.INVALID_CURIE_MAP, file, SssomSlots.CURIE_MAP, cm.asText(),
+                add(
+                        MappingRule.INVALID_CURIE_MAP,
+                        file,
+                        SssomSlots.CURIE_MAP,
+                        cm.asText(),
                         "curie_map must be a map of prefix names to IRI prefixes");
                 return;
             }
@@ -106,13 +125,28 @@ public final class MappingSetChecker {
                 String prefix = e.getKey();
                 JsonNode ns = e.getValue();
                 if (!NCNAME.matcher(prefix).matches()) {
-                    add(MappingRule.INVALID_CURIE_MAP, file, SssomSlots.CURIE_MAP, prefix, "'" + prefix + "' is not a valid prefix name");
+                    add(
+                            MappingRule.INVALID_CURIE_MAP,
+                            file,
+                            SssomSlots.CURIE_MAP,
+                            prefix,
+                            "'" + prefix + "' is not a valid prefix name");
                 } else if (!ns.isTextual() || !absolute(ns.asText())) {
-                    add(MappingRule.INVALID_CURIE_MAP, file, SssomSlots.CURIE_MAP, prefix + ": " + ns.asText(),
+                    add(
+                            MappingRule.INVALID_CURIE_MAP,
+                            file,
+                            SssomSlots.CURIE_MAP,
+                            prefix + ": " + ns.asText(),
                             "the IRI prefix of '" + prefix + "' is not an absolute IRI");
-                } else if (CurieMap.BUILT_IN.containsKey(prefix) && !CurieMap.BUILT_IN.get(prefix).equals(ns.asText())) {
-                    add(MappingRule.INVALID_CURIE_MAP, file, SssomSlots.CURIE_MAP, prefix + ": " + ns.asText(),
-                            "'" + prefix + "' is built into SSSOM as " + CurieMap.BUILT_IN.get(prefix) + " and must not be redefined");
+                } else if (CurieMap.BUILT_IN.containsKey(prefix)
+                        && !CurieMap.BUILT_IN.get(prefix).equals(ns.asText())) {
+                    add(
+                            MappingRule.INVALID_CURIE_MAP,
+                            file,
+                            SssomSlots.CURIE_MAP,
+                            prefix + ": " + ns.asText(),
+                            "'" + prefix + "' is built into SSSOM as " + CurieMap.BUILT_IN.get(prefix)
+                                    + " and must not be redefined");
                 }
             });
         }
@@ -125,7 +159,12 @@ public final class MappingSetChecker {
             }
             for (String column : set.columns()) {
                 if (!SssomSlots.MAPPING.contains(column)) {
-                    add(MappingRule.UNKNOWN_SLOT, file, column, "", "'" + column + "' is not an SSSOM mapping slot; SSSOM tools drop the column");
+                    add(
+                            MappingRule.UNKNOWN_SLOT,
+                            file,
+                            column,
+                            "",
+                            "'" + column + "' is not an SSSOM mapping slot; SSSOM tools drop the column");
                 }
             }
         }
@@ -143,50 +182,98 @@ public final class MappingSetChecker {
                 for (String v : values) checkTyped(where, slot, v);
             }
             if (m.has(SssomSlots.PREDICATE_MODIFIER) && !m.negated()) {
-                add(MappingRule.INVALID_VALUE, where, SssomSlots.PREDICATE_MODIFIER, m.get(SssomSlots.PREDICATE_MODIFIER),
+                add(
+                        MappingRule.INVALID_VALUE,
+                        where,
+                        SssomSlots.PREDICATE_MODIFIER,
+                        m.get(SssomSlots.PREDICATE_MODIFIER),
                         "the only predicate_modifier is '" + SssomSlots.NEGATED + "'");
             }
             set.curieMap().expand(m.predicateId()).ifPresent(iri -> {
                 if (MappingPredicate.ofIri(iri).isEmpty()) {
-                    add(MappingRule.UNKNOWN_PREDICATE, where, SssomSlots.PREDICATE_ID, m.predicateId(),
+                    add(
+                            MappingRule.UNKNOWN_PREDICATE,
+                            where,
+                            SssomSlots.PREDICATE_ID,
+                            m.predicateId(),
                             "use skos:exactMatch, skos:closeMatch, skos:broadMatch, skos:narrowMatch, skos:relatedMatch, "
                                     + "owl:equivalentClass, owl:equivalentProperty, owl:sameAs, rdfs:subClassOf, "
                                     + "rdfs:subPropertyOf, oboInOwl:hasDbXref or rdfs:seeAlso");
                 }
             });
             set.curieMap().expand(m.justification()).ifPresent(iri -> {
-                String local = iri.startsWith(AspsVocabulary.SEMAPV) ? iri.substring(AspsVocabulary.SEMAPV.length()) : null;
+                String local =
+                        iri.startsWith(AspsVocabulary.SEMAPV) ? iri.substring(AspsVocabulary.SEMAPV.length()) : null;
                 if (local == null || !JUSTIFICATIONS.contains(local)) {
-                    add(MappingRule.INVALID_JUSTIFICATION, where, SssomSlots.MAPPING_JUSTIFICATION, m.justification(),
+                    add(
+                            MappingRule.INVALID_JUSTIFICATION,
+                            where,
+                            SssomSlots.MAPPING_JUSTIFICATION,
+                            m.justification(),
                             "use a SEMAPV justification, e.g. semapv:ManualMappingCuration or semapv:LexicalMatching");
                 }
             });
             set.curieMap().expand(m.subjectId()).ifPresent(iri -> {
                 if (!terms.declares(iri)) {
-                    add(MappingRule.UNKNOWN_SUBJECT, where, SssomSlots.SUBJECT_ID, m.subjectId(),
+                    add(
+                            MappingRule.UNKNOWN_SUBJECT,
+                            where,
+                            SssomSlots.SUBJECT_ID,
+                            m.subjectId(),
                             "the ontology declares no class, property or individual <" + iri + ">");
                 } else if (m.has(SssomSlots.SUBJECT_LABEL) && !terms.labels(iri).contains(m.subjectLabel())) {
-                    add(MappingRule.SUBJECT_LABEL_MISMATCH, where, SssomSlots.SUBJECT_LABEL, m.subjectLabel(),
-                            terms.labels(iri).isEmpty() ? "the subject has no rdfs:label in the ontology"
-                                    : "the ontology labels " + m.subjectId() + " '" + String.join("', '", terms.labels(iri)) + "'");
+                    add(
+                            MappingRule.SUBJECT_LABEL_MISMATCH,
+                            where,
+                            SssomSlots.SUBJECT_LABEL,
+                            m.subjectLabel(),
+                            terms.labels(iri).isEmpty()
+                                    ? "the subject has no rdfs:label in the ontology"
+                                    : "the ontology labels " + m.subjectId() + " '"
+                                            + String.join("', '", terms.labels(iri)) + "'");
                 }
             });
             if (!m.has(SssomSlots.SUBJECT_LABEL)) {
-                add(MappingRule.MISSING_LABEL, where, SssomSlots.SUBJECT_LABEL, "", "SSSOM recommends the subject's label");
+                add(
+                        MappingRule.MISSING_LABEL,
+                        where,
+                        SssomSlots.SUBJECT_LABEL,
+                        "",
+                        "SSSOM recommends the subject's label");
             }
             if (!m.has(SssomSlots.OBJECT_LABEL)) {
-                add(MappingRule.MISSING_LABEL, where, SssomSlots.OBJECT_LABEL, "",
+                add(
+                        MappingRule.MISSING_LABEL,
+                        where,
+                        SssomSlots.OBJECT_LABEL,
+                        "",
                         "SSSOM recommends the object's label, as the source that was checked gives it");
             }
-            boolean authored = List.of(SssomSlots.AUTHOR_ID, SssomSlots.AUTHOR_LABEL, SssomSlots.CREATOR_ID, SssomSlots.CREATOR_LABEL)
-                    .stream().anyMatch(slot -> !set.values(m, slot).isEmpty());
+            boolean authored = List.of(
+                            SssomSlots.AUTHOR_ID,
+                            SssomSlots.AUTHOR_LABEL,
+                            SssomSlots.CREATOR_ID,
+                            SssomSlots.CREATOR_LABEL)
+                    .stream()
+                    .anyMatch(slot -> !set.values(m, slot).isEmpty());
             if (!authored) {
-                add(MappingRule.MISSING_AUTHOR, where, SssomSlots.AUTHOR_ID, "",
+                add(
+                        MappingRule.MISSING_AUTHOR,
+                        where,
+                        SssomSlots.AUTHOR_ID,
+                        "",
                         "name who asserted the mapping (author_id, or creator_id for the whole set)");
             }
-            boolean manual = set.curieMap().expand(m.justification()).map(MANUAL_CURATION::equals).orElse(false);
+            boolean manual = set.curieMap()
+                    .expand(m.justification())
+                    .map(MANUAL_CURATION::equals)
+                    .orElse(false);
             if (manual && !m.has(SssomSlots.SEE_ALSO) && !m.has(SssomSlots.COMMENT)) {
-                add(MappingRule.UNSOURCED_MAPPING, where, SssomSlots.SEE_ALSO, "",
+                add(
+                        MappingRule.UNSOURCED_MAPPING,
+                        where,
+                        SssomSlots.SEE_ALSO,
+                        "",
                         "say where the code was verified next to its label (see_also URL or comment)");
             }
         }
@@ -197,13 +284,25 @@ public final class MappingSetChecker {
                 Optional<Curie> curie = Curie.parse(value);
                 if (curie.isEmpty() && absolute(value) && !SssomSlots.REQUIRED_COLUMNS.contains(slot)) {
                     // SSSOM/TSV: parsers SHOULD (not MUST) reject IRIs; asps-kg only needs CURIEs in the core columns
-                    add(MappingRule.IDENTIFIER_NOT_CURIE, where, slot, value,
+                    add(
+                            MappingRule.IDENTIFIER_NOT_CURIE,
+                            where,
+                            slot,
+                            value,
                             "SSSOM/TSV should write identifiers as CURIEs; declare a prefix for this IRI in the curie_map");
                 } else if (curie.isEmpty()) {
-                    add(MappingRule.INVALID_IDENTIFIER, where, slot, value,
+                    add(
+                            MappingRule.INVALID_IDENTIFIER,
+                            where,
+                            slot,
+                            value,
                             "SSSOM/TSV writes identifiers as CURIEs (prefix:id), with the prefix in the curie_map");
                 } else if (!set.curieMap().knows(curie.get().prefix())) {
-                    add(MappingRule.UNDECLARED_PREFIX, where, slot, value,
+                    add(
+                            MappingRule.UNDECLARED_PREFIX,
+                            where,
+                            slot,
+                            value,
                             "prefix '" + curie.get().prefix() + "' is not in the curie_map");
                 } else {
                     usedPrefixes.add(curie.get().prefix());
@@ -220,11 +319,19 @@ public final class MappingSetChecker {
         void checkDuplicates() {
             Map<List<String>, Mapping> seen = new HashMap<>();
             for (Mapping m : set.mappings()) {
-                List<String> key = List.of(m.subjectId(), m.predicateId(), m.get(SssomSlots.PREDICATE_MODIFIER),
-                        m.objectId(), m.justification());
+                List<String> key = List.of(
+                        m.subjectId(),
+                        m.predicateId(),
+                        m.get(SssomSlots.PREDICATE_MODIFIER),
+                        m.objectId(),
+                        m.justification());
                 Mapping first = seen.putIfAbsent(key, m);
                 if (first != null) {
-                    add(MappingRule.DUPLICATE_MAPPING, set.where(m), SssomSlots.OBJECT_ID, m.objectId(),
+                    add(
+                            MappingRule.DUPLICATE_MAPPING,
+                            set.where(m),
+                            SssomSlots.OBJECT_ID,
+                            m.objectId(),
                             "same subject, predicate, object and justification as line " + first.line());
                 }
             }
@@ -234,21 +341,36 @@ public final class MappingSetChecker {
             Map<List<String>, Mapping> bySubject = new HashMap<>();
             Map<List<String>, Mapping> byObject = new HashMap<>();
             for (Mapping m : set.mappings()) {
-                boolean exact = !m.negated() && set.curieMap().expand(m.predicateId())
-                        .flatMap(MappingPredicate::ofIri).map(MappingPredicate::exact).orElse(false);
+                boolean exact = !m.negated()
+                        && set.curieMap()
+                                .expand(m.predicateId())
+                                .flatMap(MappingPredicate::ofIri)
+                                .map(MappingPredicate::exact)
+                                .orElse(false);
                 Optional<Curie> subject = Curie.parse(m.subjectId());
                 Optional<Curie> object = Curie.parse(m.objectId());
                 if (!exact || subject.isEmpty() || object.isEmpty()) continue;
-                Mapping other = bySubject.putIfAbsent(List.of(m.subjectId(), object.get().prefix()), m);
+                Mapping other = bySubject.putIfAbsent(
+                        List.of(m.subjectId(), object.get().prefix()), m);
                 if (other != null && !other.objectId().equals(m.objectId())) {
-                    add(MappingRule.MULTIPLE_EXACT_MATCHES, set.where(m), SssomSlots.OBJECT_ID, m.objectId(),
-                            m.subjectId() + " already has the exact match " + other.objectId() + " in " + object.get().prefix()
-                                    + " (line " + other.line() + ")");
+                    add(
+                            MappingRule.MULTIPLE_EXACT_MATCHES,
+                            set.where(m),
+                            SssomSlots.OBJECT_ID,
+                            m.objectId(),
+                            m.subjectId() + " already has the exact match " + other.objectId() + " in "
+                                    + object.get().prefix() + " (line " + other.line() + ")");
                 }
-                Mapping sameCode = byObject.putIfAbsent(List.of(m.objectId(), subject.get().prefix()), m);
+                Mapping sameCode =
+                        byObject.putIfAbsent(List.of(m.objectId(), subject.get().prefix()), m);
                 if (sameCode != null && !sameCode.subjectId().equals(m.subjectId())) {
-                    add(MappingRule.MULTIPLE_EXACT_MATCHES, set.where(m), SssomSlots.SUBJECT_ID, m.subjectId(),
-                            m.objectId() + " is already the exact match of " + sameCode.subjectId() + " (line " + sameCode.line() + ")");
+                    add(
+                            MappingRule.MULTIPLE_EXACT_MATCHES,
+                            set.where(m),
+                            SssomSlots.SUBJECT_ID,
+                            m.subjectId(),
+                            m.objectId() + " is already the exact match of " + sameCode.subjectId() + " (line "
+                                    + sameCode.line() + ")");
                 }
             }
         }
@@ -256,7 +378,12 @@ public final class MappingSetChecker {
         void checkUnusedPrefixes() {
             for (String prefix : set.curieMap().declared().keySet()) {
                 if (!usedPrefixes.contains(prefix)) {
-                    add(MappingRule.UNUSED_PREFIX, file, SssomSlots.CURIE_MAP, prefix, "no identifier in the set uses '" + prefix + "'");
+                    add(
+                            MappingRule.UNUSED_PREFIX,
+                            file,
+                            SssomSlots.CURIE_MAP,
+                            prefix,
+                            "no identifier in the set uses '" + prefix + "'");
                 }
             }
         }

@@ -16,8 +16,13 @@ import org.apache.jena.vocabulary.RDFS;
 
 /** The entities an ontology declares (classes, properties, named individuals) and their rdfs:labels. */
 public final class OntologyTerms {
-    private static final List<Resource> ENTITY_TYPES = List.of(OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty,
-            OWL.AnnotationProperty, OWL2.NamedIndividual, RDFS.Datatype);
+    private static final List<Resource> ENTITY_TYPES = List.of(
+            OWL.Class,
+            OWL.ObjectProperty,
+            OWL.DatatypeProperty,
+            OWL.AnnotationProperty,
+            OWL2.NamedIndividual,
+            RDFS.Datatype);
 
     private final Map<String, Set<String>> labels = new HashMap<>();
 

@@ -53,7 +53,8 @@ public final class SssomReader {
 
     public static MappingSet read(Path file) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new AspsKgException(file + ": no such readable file",
+            throw new AspsKgException(
+                    file + ": no such readable file",
                     "Run from the project root or pass the path of an SSSOM/TSV mapping set.");
         }
         byte[] bytes;
@@ -71,7 +72,8 @@ public final class SssomReader {
 
         int headerIndex = firstData;
         if (headerIndex >= lines.size() || lines.get(headerIndex).isBlank()) {
-            throw new AspsKgException(file + ":" + (headerIndex + 1) + ": no header line after the metadata block",
+            throw new AspsKgException(
+                    file + ":" + (headerIndex + 1) + ": no header line after the metadata block",
                     "The line after the last '#' line must name the columns, e.g. subject_id<TAB>predicate_id<TAB>object_id<TAB>mapping_justification.");
         }
         List<String> columns = header(file, headerIndex + 1, lines.get(headerIndex));
@@ -81,14 +83,17 @@ public final class SssomReader {
 
     private static String decode(Path file, byte[] bytes) {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            throw new AspsKgException(file + ":1: starts with a byte order mark, which SSSOM/TSV forbids",
+            throw new AspsKgException(
+                    file + ":1: starts with a byte order mark, which SSSOM/TSV forbids",
                     "Save the file as UTF-8 without BOM.");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             int line = 1;
             // find the first undecodable byte's line by decoding prefixes line by line
@@ -96,7 +101,9 @@ public final class SssomReader {
             for (int i = 0; i <= bytes.length; i++) {
                 if (i == bytes.length || bytes[i] == '\n') {
                     try {
-                        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPORT)
                                 .decode(ByteBuffer.wrap(bytes, start, i - start));
                     } catch (CharacterCodingException bad) {
                         break;
@@ -124,18 +131,22 @@ public final class SssomReader {
         StringBuilder yaml = new StringBuilder();
         for (String line : block) {
             String body = line.substring(1);
-            yaml.append(body.length() >= indent ? body.substring(indent) : body.strip()).append('\n');
+            yaml.append(body.length() >= indent ? body.substring(indent) : body.strip())
+                    .append('\n');
         }
         JsonNode node;
         try {
             node = YAML.readTree(yaml.toString());
         } catch (JacksonException e) {
-            throw new AspsKgException(file + ":" + yamlLine(e) + ": the metadata block is not valid YAML: " + yamlProblem(e),
-                    "Each metadata line is '#' followed by YAML, e.g. '#mapping_set_id: https://…'.", e);
+            throw new AspsKgException(
+                    file + ":" + yamlLine(e) + ": the metadata block is not valid YAML: " + yamlProblem(e),
+                    "Each metadata line is '#' followed by YAML, e.g. '#mapping_set_id: https://…'.",
+                    e);
         }
         if (node == null || node.isMissingNode() || node.isNull()) return JsonNodeFactory.instance.objectNode();
         if (!node.isObject()) {
-            throw new AspsKgException(file + ":1: the metadata block is not a YAML map of slot names to values",
+            throw new AspsKgException(
+                    file + ":1: the metadata block is not a YAML map of slot names to values",
                     "Write one 'slot: value' per line, e.g. '#license: https://creativecommons.org/licenses/by/4.0/'.");
         }
         return node;
@@ -177,11 +188,13 @@ public final class SssomReader {
         for (int i = 0; i < cells.length; i++) {
             String name = unquote(cells[i].strip());
             if (name.isEmpty()) {
-                throw new AspsKgException(file + ":" + lineNumber + ": column " + (i + 1) + " of the header has no name",
+                throw new AspsKgException(
+                        file + ":" + lineNumber + ": column " + (i + 1) + " of the header has no name",
                         "Remove the empty column or name it.");
             }
             if (!seen.add(name)) {
-                throw new AspsKgException(file + ":" + lineNumber + ": column '" + name + "' appears twice in the header",
+                throw new AspsKgException(
+                        file + ":" + lineNumber + ": column '" + name + "' appears twice in the header",
                         "Each SSSOM slot is one column; join several values with '|'.");
             }
             columns.add(name);
@@ -190,7 +203,8 @@ public final class SssomReader {
     }
 
     private static String unquote(String s) {
-        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) return s.substring(1, s.length() - 1).replace("\"\"", "\"");
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\""))
+            return s.substring(1, s.length() - 1).replace("\"\"", "\"");
         return s;
     }
 
@@ -215,7 +229,8 @@ public final class SssomReader {
                     if (quoted) {
                         i++;
                         if (i >= lines.size()) {
-                            throw new AspsKgException(file + ":" + startLine + ": a quoted value is not closed",
+                            throw new AspsKgException(
+                                    file + ":" + startLine + ": a quoted value is not closed",
                                     "Close the value with '\"'; write a double quote inside a quoted value as '\"\"'.");
                         }
                         cell.append('\n');
@@ -237,8 +252,10 @@ public final class SssomReader {
                         quoted = false;
                         pos++;
                         if (pos < line.length() && line.charAt(pos) != '\t') {
-                            throw new AspsKgException(file + ":" + (i + 1) + ": text after a closing quote in column "
-                                    + (cells.size() + 1), "Quote the whole value, e.g. \"a \"\"quoted\"\" word\".");
+                            throw new AspsKgException(
+                                    file + ":" + (i + 1) + ": text after a closing quote in column "
+                                            + (cells.size() + 1),
+                                    "Quote the whole value, e.g. \"a \"\"quoted\"\" word\".");
                         }
                         continue;
                     }
@@ -260,8 +277,10 @@ public final class SssomReader {
                 }
             }
             if (cells.size() != columns.size()) {
-                throw new AspsKgException(file + ":" + startLine + ": " + cells.size() + " cells, but the header names "
-                        + columns.size() + " columns", "Every row has one cell per column, separated by tabs; leave a cell empty rather than drop it.");
+                throw new AspsKgException(
+                        file + ":" + startLine + ": " + cells.size() + " cells, but the header names " + columns.size()
+                                + " columns",
+                        "Every row has one cell per column, separated by tabs; leave a cell empty rather than drop it.");
             }
             Map<String, String> values = new LinkedHashMap<>();
             for (int c = 0; c < columns.size(); c++) {

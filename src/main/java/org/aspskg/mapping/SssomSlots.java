@@ -32,41 +32,126 @@ public final class SssomSlots {
     public static final String LICENSE = "license";
 
     /** Columns every mapping row must have (the core of a mapping). */
-    public static final List<String> REQUIRED_COLUMNS = List.of(SUBJECT_ID, PREDICATE_ID, OBJECT_ID, MAPPING_JUSTIFICATION);
+    public static final List<String> REQUIRED_COLUMNS =
+            List.of(SUBJECT_ID, PREDICATE_ID, OBJECT_ID, MAPPING_JUSTIFICATION);
     /** Metadata every mapping set must have: SSSOM requires the id and the license, SSSOM/TSV the curie_map. */
     public static final List<String> REQUIRED_SET_METADATA = List.of(CURIE_MAP, MAPPING_SET_ID, LICENSE);
 
     /** Slots of the Mapping class: the columns a mapping row may have. */
     public static final List<String> MAPPING = List.of(
-            "record_id", SUBJECT_ID, SUBJECT_LABEL, "subject_category", PREDICATE_ID, "predicate_label",
-            PREDICATE_MODIFIER, OBJECT_ID, OBJECT_LABEL, "object_category", MAPPING_JUSTIFICATION, AUTHOR_ID,
-            AUTHOR_LABEL, "reviewer_id", "reviewer_label", CREATOR_ID, CREATOR_LABEL, LICENSE, "subject_type",
-            "subject_source", "subject_source_version", "object_type", "object_source", "object_source_version",
-            "predicate_type", "mapping_provider", "mapping_source", "mapping_cardinality", "cardinality_scope",
-            "mapping_tool", "mapping_tool_id", "mapping_tool_version", MAPPING_DATE, "publication_date",
-            "review_date", "confidence", "curation_rule", "curation_rule_text", "subject_match_field",
-            "object_match_field", "match_string", "subject_preprocessing", "object_preprocessing",
-            "similarity_score", "similarity_measure", SEE_ALSO, "issue_tracker_item", "other", COMMENT);
+            "record_id",
+            SUBJECT_ID,
+            SUBJECT_LABEL,
+            "subject_category",
+            PREDICATE_ID,
+            "predicate_label",
+            PREDICATE_MODIFIER,
+            OBJECT_ID,
+            OBJECT_LABEL,
+            "object_category",
+            MAPPING_JUSTIFICATION,
+            AUTHOR_ID,
+            AUTHOR_LABEL,
+            "reviewer_id",
+            "reviewer_label",
+            CREATOR_ID,
+            CREATOR_LABEL,
+            LICENSE,
+            "subject_type",
+            "subject_source",
+            "subject_source_version",
+            "object_type",
+            "object_source",
+            "object_source_version",
+            "predicate_type",
+            "mapping_provider",
+            "mapping_source",
+            "mapping_cardinality",
+            "cardinality_scope",
+            "mapping_tool",
+            "mapping_tool_id",
+            "mapping_tool_version",
+            MAPPING_DATE,
+            "publication_date",
+            "review_date",
+            "confidence",
+            "curation_rule",
+            "curation_rule_text",
+            "subject_match_field",
+            "object_match_field",
+            "match_string",
+            "subject_preprocessing",
+            "object_preprocessing",
+            "similarity_score",
+            "similarity_measure",
+            SEE_ALSO,
+            "issue_tracker_item",
+            "other",
+            COMMENT);
 
     /** Slots of the MappingSet class: the keys the metadata block may have ("mappings" is the TSV part). */
     public static final List<String> MAPPING_SET = List.of(
-            "sssom_version", CURIE_MAP, MAPPING_SET_ID, MAPPING_SET_VERSION, "mapping_set_source", MAPPING_SET_TITLE,
-            "mapping_set_description", "mapping_set_confidence", CREATOR_ID, CREATOR_LABEL, LICENSE, "subject_type",
-            "subject_source", "subject_source_version", "object_type", "object_source", "object_source_version",
-            "predicate_type", "mapping_provider", "cardinality_scope", "mapping_tool", "mapping_tool_id",
-            "mapping_tool_version", MAPPING_DATE, "publication_date", "subject_match_field", "object_match_field",
-            "subject_preprocessing", "object_preprocessing", "similarity_measure", "curation_rule",
-            "curation_rule_text", SEE_ALSO, "issue_tracker", "other", COMMENT, "extension_definitions");
+            "sssom_version",
+            CURIE_MAP,
+            MAPPING_SET_ID,
+            MAPPING_SET_VERSION,
+            "mapping_set_source",
+            MAPPING_SET_TITLE,
+            "mapping_set_description",
+            "mapping_set_confidence",
+            CREATOR_ID,
+            CREATOR_LABEL,
+            LICENSE,
+            "subject_type",
+            "subject_source",
+            "subject_source_version",
+            "object_type",
+            "object_source",
+            "object_source_version",
+            "predicate_type",
+            "mapping_provider",
+            "cardinality_scope",
+            "mapping_tool",
+            "mapping_tool_id",
+            "mapping_tool_version",
+            MAPPING_DATE,
+            "publication_date",
+            "subject_match_field",
+            "object_match_field",
+            "subject_preprocessing",
+            "object_preprocessing",
+            "similarity_measure",
+            "curation_rule",
+            "curation_rule_text",
+            SEE_ALSO,
+            "issue_tracker",
+            "other",
+            COMMENT,
+            "extension_definitions");
 
     /** Slots whose values are identifiers (EntityReference), written as CURIEs in SSSOM/TSV. */
     public static final Set<String> IDENTIFIERS = Set.of(
-            "record_id", SUBJECT_ID, PREDICATE_ID, OBJECT_ID, MAPPING_JUSTIFICATION, AUTHOR_ID, "reviewer_id",
-            CREATOR_ID, "subject_source", "object_source", "mapping_source", "curation_rule", "subject_match_field",
-            "object_match_field", "subject_preprocessing", "object_preprocessing", "issue_tracker_item");
+            "record_id",
+            SUBJECT_ID,
+            PREDICATE_ID,
+            OBJECT_ID,
+            MAPPING_JUSTIFICATION,
+            AUTHOR_ID,
+            "reviewer_id",
+            CREATOR_ID,
+            "subject_source",
+            "object_source",
+            "mapping_source",
+            "curation_rule",
+            "subject_match_field",
+            "object_match_field",
+            "subject_preprocessing",
+            "object_preprocessing",
+            "issue_tracker_item");
 
     /** Slots whose values are absolute URIs (NonRelativeURI). */
-    public static final Set<String> URIS = Set.of(
-            LICENSE, "mapping_provider", SEE_ALSO, MAPPING_SET_ID, "mapping_set_source", "issue_tracker");
+    public static final Set<String> URIS =
+            Set.of(LICENSE, "mapping_provider", SEE_ALSO, MAPPING_SET_ID, "mapping_set_source", "issue_tracker");
 
     /** Slots whose values are dates (YYYY-MM-DD). */
     public static final Set<String> DATES = Set.of(MAPPING_DATE, "publication_date", "review_date");
@@ -76,16 +161,43 @@ public final class SssomSlots {
 
     /** Slots that hold several values, separated by '|' in the TSV part. */
     public static final Set<String> MULTIVALUED = Set.of(
-            AUTHOR_ID, AUTHOR_LABEL, "reviewer_id", "reviewer_label", CREATOR_ID, CREATOR_LABEL, "curation_rule",
-            "curation_rule_text", "subject_match_field", "object_match_field", "subject_preprocessing",
-            "object_preprocessing", SEE_ALSO, "mapping_set_source", "cardinality_scope");
+            AUTHOR_ID,
+            AUTHOR_LABEL,
+            "reviewer_id",
+            "reviewer_label",
+            CREATOR_ID,
+            CREATOR_LABEL,
+            "curation_rule",
+            "curation_rule_text",
+            "subject_match_field",
+            "object_match_field",
+            "subject_preprocessing",
+            "object_preprocessing",
+            SEE_ALSO,
+            "mapping_set_source",
+            "cardinality_scope");
 
     /** Slots a mapping set may hold for all its mappings (SSSOM "propagatable" slots). */
     public static final Set<String> PROPAGATABLE = Set.of(
-            "subject_type", "subject_source", "subject_source_version", "object_type", "object_source",
-            "object_source_version", "predicate_type", "mapping_provider", "cardinality_scope", "mapping_tool",
-            "mapping_tool_id", "mapping_tool_version", MAPPING_DATE, "subject_match_field", "object_match_field",
-            "subject_preprocessing", "object_preprocessing", "similarity_measure", "curation_rule",
+            "subject_type",
+            "subject_source",
+            "subject_source_version",
+            "object_type",
+            "object_source",
+            "object_source_version",
+            "predicate_type",
+            "mapping_provider",
+            "cardinality_scope",
+            "mapping_tool",
+            "mapping_tool_id",
+            "mapping_tool_version",
+            MAPPING_DATE,
+            "subject_match_field",
+            "object_match_field",
+            "subject_preprocessing",
+            "object_preprocessing",
+            "similarity_measure",
+            "curation_rule",
             "curation_rule_text");
 
     /** The only value of predicate_modifier: the mapping states that subject and object do NOT match. */

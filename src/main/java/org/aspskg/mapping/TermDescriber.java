@@ -39,20 +39,48 @@ public final class TermDescriber {
             else if (property.equals(AspsVocabulary.DEFINITION.getURI())) definitions.add(value);
             else synonyms.add(value);
         }
-        return new TermDescription(iri, labels, definitions, synonyms,
-                map("term-superclasses.rq", iri, s -> new TermDescription.Named(uri(s, "superclass"), text(s, "label"))),
-                map("term-relations.rq", iri, s -> new TermDescription.Relation(uri(s, "property"), text(s, "propertyLabel"),
-                        uri(s, "filler"), text(s, "fillerLabel"))),
-                map("term-statements.rq", iri, s -> new TermDescription.Statement(uri(s, "fact"), uri(s, "feature"),
-                        text(s, "featureLabel"), text(s, "weightLabel"), text(s, "ageGroupLabel"))),
-                map("term-mentions.rq", iri, s -> new TermDescription.Mention(uri(s, "fact"), uri(s, "disease"),
-                        text(s, "diseaseLabel"), text(s, "weightLabel"), text(s, "ageGroupLabel"))));
+        return new TermDescription(
+                iri,
+                labels,
+                definitions,
+                synonyms,
+                map(
+                        "term-superclasses.rq",
+                        iri,
+                        s -> new TermDescription.Named(uri(s, "superclass"), text(s, "label"))),
+                map(
+                        "term-relations.rq",
+                        iri,
+                        s -> new TermDescription.Relation(
+                                uri(s, "property"),
+                                text(s, "propertyLabel"),
+                                uri(s, "filler"),
+                                text(s, "fillerLabel"))),
+                map(
+                        "term-statements.rq",
+                        iri,
+                        s -> new TermDescription.Statement(
+                                uri(s, "fact"),
+                                uri(s, "feature"),
+                                text(s, "featureLabel"),
+                                text(s, "weightLabel"),
+                                text(s, "ageGroupLabel"))),
+                map(
+                        "term-mentions.rq",
+                        iri,
+                        s -> new TermDescription.Mention(
+                                uri(s, "fact"),
+                                uri(s, "disease"),
+                                text(s, "diseaseLabel"),
+                                text(s, "weightLabel"),
+                                text(s, "ageGroupLabel"))));
     }
 
     /** True when the ontology says anything about the IRI as a subject. */
     public boolean knows(String iri) {
         return ontology.containsResource(ontology.createResource(iri))
-                && ontology.listStatements(ontology.createResource(iri), null, (RDFNode) null).hasNext();
+                && ontology.listStatements(ontology.createResource(iri), null, (RDFNode) null)
+                        .hasNext();
     }
 
     private <T> List<T> map(String query, String iri, Function<QuerySolution, T> row) {
@@ -64,7 +92,8 @@ public final class TermDescriber {
         pss.setNsPrefixes(AspsVocabulary.STANDARD_PREFIXES);
         pss.setIri("term", iri);
         List<QuerySolution> rows = new ArrayList<>();
-        try (QueryExecution qe = QueryExecution.model(ontology).query(pss.asQuery()).build()) {
+        try (QueryExecution qe =
+                QueryExecution.model(ontology).query(pss.asQuery()).build()) {
             ResultSet rs = qe.execSelect();
             rs.forEachRemaining(rows::add);
         }

@@ -7,9 +7,15 @@ import java.util.List;
  * superclasses, the relations its restrictions give every instance, and the article's statements
  * about it (as a disease, or as the feature of a disease).
  */
-public record TermDescription(String iri, List<String> labels, List<String> definitions, List<String> synonyms,
-                              List<Named> superclasses, List<Relation> relations, List<Statement> statements,
-                              List<Mention> mentions) {
+public record TermDescription(
+        String iri,
+        List<String> labels,
+        List<String> definitions,
+        List<String> synonyms,
+        List<Named> superclasses,
+        List<Relation> relations,
+        List<Statement> statements,
+        List<Mention> mentions) {
     public TermDescription {
         labels = List.copyOf(labels);
         definitions = List.copyOf(definitions);
@@ -32,7 +38,8 @@ public record TermDescription(String iri, List<String> labels, List<String> defi
     public record Relation(String property, String propertyLabel, String filler, String fillerLabel) {}
 
     /** A statement node about the term as a disease: a feature with its evidence weight and age group. */
-    public record Statement(String fact, String feature, String featureLabel, String weightLabel, String ageGroupLabel) {}
+    public record Statement(
+            String fact, String feature, String featureLabel, String weightLabel, String ageGroupLabel) {}
 
     /** A statement node in which the term is the feature of a disease. */
     public record Mention(String fact, String disease, String diseaseLabel, String weightLabel, String ageGroupLabel) {}

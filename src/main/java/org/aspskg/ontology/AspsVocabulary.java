@@ -129,7 +129,8 @@ public final class AspsVocabulary {
     public static final Property HAS_DB_XREF = ResourceFactory.createProperty(OBO_IN_OWL + "hasDbXref");
     public static final Property IN_SUBSET = ResourceFactory.createProperty(OBO_IN_OWL + "inSubset");
     public static final Resource SUBSET_PROPERTY = ResourceFactory.createResource(OBO_IN_OWL + "SubsetProperty");
-    public static final Resource SYNONYM_TYPE_PROPERTY = ResourceFactory.createResource(OBO_IN_OWL + "SynonymTypeProperty");
+    public static final Resource SYNONYM_TYPE_PROPERTY =
+            ResourceFactory.createResource(OBO_IN_OWL + "SynonymTypeProperty");
     public static final Resource OBSOLETE_CLASS = ResourceFactory.createResource(OBO_IN_OWL + "ObsoleteClass");
 
     // --- Mappings (SSSOM, SKOS) and the prefixes every artefact declares ---
@@ -178,6 +179,6 @@ public final class AspsVocabulary {
     }
 
     /** IRI prefixes that look like OBO PURLs but are not the canonical {@link #OBO} one. */
-    public static final java.util.List<String> NON_CANONICAL_OBO_PREFIXES = java.util.List.of(
-            "https://purl.obolibrary.org/obo/", "http://purl.org/obo/", "http://www.obofoundry.org/");
+    public static final java.util.List<String> NON_CANONICAL_OBO_PREFIXES =
+            java.util.List.of("https://purl.obolibrary.org/obo/", "http://purl.org/obo/", "http://www.obofoundry.org/");
 }

@@ -43,8 +43,9 @@ public final class LocalImports {
                 if (resolved.containsKey(iri)) continue;
                 Path local = declared.get(iri);
                 if (local == null) {
-                    throw new AspsKgException(importer + ": owl:imports <" + iri + ">, which no file under " + root
-                            + " declares as its ontology IRI; imports are read from local files only, never from the network",
+                    throw new AspsKgException(
+                            importer + ": owl:imports <" + iri + ">, which no file under " + root
+                                    + " declares as its ontology IRI; imports are read from local files only, never from the network",
                             "Put the imported ontology (e.g. a module extracted with 'robot extract') under " + root
                                     + " with that ontology IRI, or remove the import.");
                 }
@@ -60,7 +61,9 @@ public final class LocalImports {
     private static Map<String, Path> declaredOntologies(Path root, Path importing) {
         Map<String, Path> declared = new LinkedHashMap<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(LocalImports::isOntologyFile).toList()) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(LocalImports::isOntologyFile)
+                    .toList()) {
                 if (f.toAbsolutePath().equals(importing)) continue;
                 Model m;
                 try {
@@ -68,7 +71,8 @@ public final class LocalImports {
                 } catch (AspsKgException e) {
                     continue; // not an ontology file we can read; only an import pointing at it would matter
                 }
-                for (Resource o : m.listSubjectsWithProperty(RDF.type, OWL2.Ontology).toList()) {
+                for (Resource o :
+                        m.listSubjectsWithProperty(RDF.type, OWL2.Ontology).toList()) {
                     if (o.isURIResource()) declared.putIfAbsent(o.getURI(), f);
                 }
             }

@@ -45,7 +45,10 @@ public final class OntologyLoader {
         requireReadable(file);
         Lang lang = RDFLanguages.filenameToLang(file.toString(), Lang.TURTLE);
         try {
-            RDFParser.source(file).lang(lang).errorHandler(locatingErrorHandler(file)).parse(destination);
+            RDFParser.source(file)
+                    .lang(lang)
+                    .errorHandler(locatingErrorHandler(file))
+                    .parse(destination);
         } catch (LocatedSyntaxError e) {
             throw new AspsKgException(e.getMessage(), "Fix the syntax at that line and run again.", e);
         } catch (RiotException e) {
@@ -64,19 +67,23 @@ public final class OntologyLoader {
      */
     public static OWLOntology load(Path file, OWLOntologyManager manager) {
         Model rdf = readRdf(file);
-        LocalImports.resolve(file, rdf).forEach((iri, local) ->
-                manager.getIRIMappers().add(new SimpleIRIMapper(IRI.create(iri), IRI.create(local.toUri()))));
+        LocalImports.resolve(file, rdf)
+                .forEach((iri, local) ->
+                        manager.getIRIMappers().add(new SimpleIRIMapper(IRI.create(iri), IRI.create(local.toUri()))));
         try {
             return manager.loadOntologyFromOntologyDocument(new FileDocumentSource(file.toFile()));
         } catch (OWLOntologyCreationException e) {
-            throw new AspsKgException(file + ": the OWL API could not load the ontology: "
-                    + firstLine(e.getMessage()), "Check the file loads in Protégé or with 'robot convert'.", e);
+            throw new AspsKgException(
+                    file + ": the OWL API could not load the ontology: " + firstLine(e.getMessage()),
+                    "Check the file loads in Protégé or with 'robot convert'.",
+                    e);
         }
     }
 
     private static void requireReadable(Path file) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new AspsKgException(file + ": no such readable file",
+            throw new AspsKgException(
+                    file + ": no such readable file",
                     "Run from the project root or pass the path of the ontology file.");
         }
     }

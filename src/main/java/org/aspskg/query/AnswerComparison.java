@@ -31,7 +31,8 @@ public final class AnswerComparison {
             return tables(query.hasOrderBy(), e, a, prefixes);
         }
         if (expected instanceof QueryAnswer.Bool e && actual instanceof QueryAnswer.Bool a) {
-            return e.value() == a.value() ? Optional.empty()
+            return e.value() == a.value()
+                    ? Optional.empty()
                     : Optional.of("expected " + e.value() + ", got " + a.value());
         }
         if (expected instanceof QueryAnswer.Graph e && actual instanceof QueryAnswer.Graph a) {
@@ -40,8 +41,8 @@ public final class AnswerComparison {
         return Optional.of("expected " + kind(expected) + ", got " + kind(actual));
     }
 
-    private static Optional<String> tables(boolean ordered, QueryAnswer.Table expected, QueryAnswer.Table actual,
-            PrefixMapping prefixes) {
+    private static Optional<String> tables(
+            boolean ordered, QueryAnswer.Table expected, QueryAnswer.Table actual, PrefixMapping prefixes) {
         if (!expected.vars().equals(actual.vars())) {
             return Optional.of("expected the variables " + expected.vars() + ", got " + actual.vars());
         }
@@ -58,8 +59,12 @@ public final class AnswerComparison {
             if (ordered) {
                 for (int i = 0; i < want.size(); i++) {
                     if (!want.get(i).equals(got.get(i))) {
-                        sb.append("; the same rows in another order (the query has ORDER BY): row ").append(i + 1)
-                                .append(" should be ").append(want.get(i)).append(" but is ").append(got.get(i));
+                        sb.append("; the same rows in another order (the query has ORDER BY): row ")
+                                .append(i + 1)
+                                .append(" should be ")
+                                .append(want.get(i))
+                                .append(" but is ")
+                                .append(got.get(i));
                         break;
                     }
                 }
@@ -76,7 +81,8 @@ public final class AnswerComparison {
         if (expected.isIsomorphicWith(actual)) return Optional.empty();
         List<String> want = triples(expected, prefixes);
         List<String> got = triples(actual, prefixes);
-        StringBuilder sb = new StringBuilder("expected a graph of " + expected.size() + " triples, got " + actual.size());
+        StringBuilder sb =
+                new StringBuilder("expected a graph of " + expected.size() + " triples, got " + actual.size());
         list(sb, "missing", minus(want, got));
         list(sb, "unexpected", minus(got, want));
         return Optional.of(sb.toString());
@@ -105,7 +111,8 @@ public final class AnswerComparison {
         List<String> rows = new ArrayList<>();
         for (Binding row : table.rows()) {
             rows.add(table.vars().stream()
-                    .map(v -> "?" + v.getVarName() + "=" + (row.contains(v) ? FmtUtils.stringForNode(row.get(v), prefixes) : "(unbound)"))
+                    .map(v -> "?" + v.getVarName() + "="
+                            + (row.contains(v) ? FmtUtils.stringForNode(row.get(v), prefixes) : "(unbound)"))
                     .collect(Collectors.joining(" ")));
         }
         return rows;

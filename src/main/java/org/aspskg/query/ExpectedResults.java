@@ -37,7 +37,8 @@ public final class ExpectedResults {
                 .filter(Files::isRegularFile)
                 .toList();
         if (found.size() > 1) {
-            throw new AspsKgException(q.file() + " has several expected-results files: " + found,
+            throw new AspsKgException(
+                    q.file() + " has several expected-results files: " + found,
                     "Keep one: .srj for SELECT and ASK (or .tsv for SELECT), .ttl for CONSTRUCT and DESCRIBE.");
         }
         return found.stream().findFirst();
@@ -49,7 +50,8 @@ public final class ExpectedResults {
             Query query = q.parse();
             boolean graph = query.isConstructType() || query.isDescribeType();
             Path suggested = q.file().resolveSibling(q.id() + (graph ? ".ttl" : ".srj"));
-            return new AspsKgException(q.file() + " has no expected-results file (" + q.id() + ".srj, .tsv or .ttl)",
+            return new AspsKgException(
+                    q.file() + " has no expected-results file (" + q.id() + ".srj, .tsv or .ttl)",
                     "Run it (asps-kg query " + q.number() + " --format " + (graph ? "ttl" : "json") + " > " + suggested
                             + "), check every row against the source article by hand, then commit both files.");
         });
@@ -80,13 +82,16 @@ public final class ExpectedResults {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RiotException | org.apache.jena.query.QueryException e) {
-            throw new AspsKgException(file + ": cannot read the expected results: " + e.getMessage(),
-                    "Regenerate the file from the query and check it by hand.", e);
+            throw new AspsKgException(
+                    file + ": cannot read the expected results: " + e.getMessage(),
+                    "Regenerate the file from the query and check it by hand.",
+                    e);
         }
     }
 
     private static AspsKgException wrongKind(Path file, String what, String ext) {
-        return new AspsKgException(file + ": the query returns " + what + ", which is kept in a " + ext + " file",
+        return new AspsKgException(
+                file + ": the query returns " + what + ", which is kept in a " + ext + " file",
                 "Rename or regenerate the expected-results file.");
     }
 }

@@ -33,8 +33,10 @@ public final class LibraryCheck {
             Path file = ExpectedResults.requireFileFor(q);
             Query query = q.parse();
             QueryAnswer expected = ExpectedResults.read(file, query);
-            return new Outcome(q, AnswerComparison.differences(query, expected, runner.apply(query))
-                    .map(d -> q.fileName() + " does not give the answer in " + file.getFileName() + ": " + d));
+            return new Outcome(
+                    q,
+                    AnswerComparison.differences(query, expected, runner.apply(query))
+                            .map(d -> q.fileName() + " does not give the answer in " + file.getFileName() + ": " + d));
         } catch (AspsKgException e) {
             return new Outcome(q, Optional.of(e.getMessage() + (e.hint() != null ? "\n  hint: " + e.hint() : "")));
         }

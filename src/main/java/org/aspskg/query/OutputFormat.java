@@ -57,6 +57,8 @@ public enum OutputFormat {
     }
 
     static String names() {
-        return Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        return Arrays.stream(values())
+                .map(f -> f.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -57,6 +57,10 @@ public sealed interface QueryAnswer {
 
     /** Executes {@code query} over HTTP at a SPARQL endpoint, e.g. {@code http://127.0.0.1:3030/asps/sparql}. */
     static QueryAnswer fromEndpoint(String endpoint, Query query) {
-        return execute(org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(endpoint).query(query).build(), query);
+        return execute(
+                org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(endpoint)
+                        .query(query)
+                        .build(),
+                query);
     }
 }

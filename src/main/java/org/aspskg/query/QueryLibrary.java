@@ -30,7 +30,8 @@ public final class QueryLibrary {
 
     private static final Pattern FILE_NAME = Pattern.compile("(\\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\\.rq");
     private static final Pattern FIELD = Pattern.compile("#\\s?([A-Z][A-Za-z]*):(.*)");
-    private static final List<String> REQUIRED = List.of(LibraryQuery.QUESTION, LibraryQuery.RETURNS, LibraryQuery.BINDS);
+    private static final List<String> REQUIRED =
+            List.of(LibraryQuery.QUESTION, LibraryQuery.RETURNS, LibraryQuery.BINDS);
 
     private final Path dir;
     private final List<LibraryQuery> queries;
@@ -43,18 +44,21 @@ public final class QueryLibrary {
     /** Reads every {@code .rq} file directly in {@code dir}, in file-name order; a malformed one is an error. */
     public static QueryLibrary load(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new AspsKgException(dir + ": no query library here",
+            throw new AspsKgException(
+                    dir + ": no query library here",
                     "Run from the project's root directory, or give the library's directory with --queries.");
         }
         List<LibraryQuery> queries = new ArrayList<>();
         Map<String, Path> byNumber = new HashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".rq") && Files.isRegularFile(f))
-                    .sorted(Comparator.comparing(f -> f.getFileName().toString())).toList()) {
+                    .sorted(Comparator.comparing(f -> f.getFileName().toString()))
+                    .toList()) {
                 LibraryQuery q = read(file);
                 Path clash = byNumber.putIfAbsent(q.number(), file);
                 if (clash != null) {
-                    throw new AspsKgException(file + ": number " + q.number() + " is already used by " + clash,
+                    throw new AspsKgException(
+                            file + ": number " + q.number() + " is already used by " + clash,
                             "Give each library query its own two-digit number.");
                 }
                 queries.add(q);
@@ -69,7 +73,8 @@ public final class QueryLibrary {
     static LibraryQuery read(Path file) {
         Matcher name = FILE_NAME.matcher(file.getFileName().toString());
         if (!name.matches()) {
-            throw new AspsKgException(file + ": a library query is named NN-short-name.rq",
+            throw new AspsKgException(
+                    file + ": a library query is named NN-short-name.rq",
                     "Use a two-digit number and a kebab-case name, e.g. 07-asps-survival.rq.");
         }
         List<String> lines;
@@ -84,9 +89,12 @@ public final class QueryLibrary {
     private static Map<String, String> header(Path file, List<String> lines) {
         Map<String, String> fields = new LinkedHashMap<>();
         Matcher first = lines.isEmpty() ? null : FIELD.matcher(lines.get(0));
-        if (first == null || !first.matches() || !first.group(1).equals(LibraryQuery.QUESTION)
+        if (first == null
+                || !first.matches()
+                || !first.group(1).equals(LibraryQuery.QUESTION)
                 || first.group(2).isBlank()) {
-            throw new AspsKgException(file + ":1: a library query starts with '# Question: …'",
+            throw new AspsKgException(
+                    file + ":1: a library query starts with '# Question: …'",
                     "Open the file with a comment block: the question in plain English, then '# Returns:' and '# Binds:'.");
         }
         String current = null;
@@ -96,7 +104,8 @@ public final class QueryLibrary {
             if (field.matches()) {
                 current = field.group(1);
                 if (fields.containsKey(current)) {
-                    throw new AspsKgException(file + ":" + (i + 1) + ": field '" + current + "' given twice",
+                    throw new AspsKgException(
+                            file + ":" + (i + 1) + ": field '" + current + "' given twice",
                             "Write each field of the comment block once; continue it on lines of its own.");
                 }
                 fields.put(current, field.group(2).strip());
@@ -107,7 +116,8 @@ public final class QueryLibrary {
         }
         for (String required : REQUIRED) {
             if (!fields.containsKey(required) || fields.get(required).isBlank()) {
-                throw new AspsKgException(file + ": the comment block has no '# " + required + ":' field",
+                throw new AspsKgException(
+                        file + ": the comment block has no '# " + required + ":' field",
                         "Document the question, what the query returns and the variables it binds.");
             }
         }
@@ -138,8 +148,10 @@ public final class QueryLibrary {
 
     /** Like {@link #lookup} but fails with a hint when no library query has that number or name. */
     public LibraryQuery find(String reference) {
-        return lookup(reference).orElseThrow(() -> new AspsKgException(
-                "no query '" + reference + "' in the library " + dir + " (and no such file)",
-                "List the library with 'asps-kg query --list'; give a number, a name or a path to a .rq file."));
+        return lookup(reference)
+                .orElseThrow(
+                        () -> new AspsKgException(
+                                "no query '" + reference + "' in the library " + dir + " (and no such file)",
+                                "List the library with 'asps-kg query --list'; give a number, a name or a path to a .rq file."));
     }
 }

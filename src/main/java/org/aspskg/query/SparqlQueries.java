@@ -13,8 +13,8 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
-import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
@@ -64,7 +64,10 @@ public final class SparqlQueries {
 
     /** Executes {@code query} in a read transaction and returns the whole answer, detached from the store. */
     public static QueryAnswer answer(Dataset dataset, Query query) {
-        return Txn.calculateRead(dataset, () -> QueryAnswer.execute(QueryExecution.dataset(dataset).query(query).build(), query));
+        return Txn.calculateRead(
+                dataset,
+                () -> QueryAnswer.execute(
+                        QueryExecution.dataset(dataset).query(query).build(), query));
     }
 
     /** Executes {@code query} at a SPARQL endpoint over HTTP and returns the whole answer. */
@@ -75,7 +78,8 @@ public final class SparqlQueries {
     /** Executes and writes the answer; returns the number of rows (SELECT), triples (graph) or 1/0 (ASK). */
     public static long run(Dataset dataset, Query query, OutputFormat format, OutputStream out) {
         return Txn.calculateRead(dataset, () -> {
-            try (QueryExecution qe = QueryExecution.dataset(dataset).query(query).build()) {
+            try (QueryExecution qe =
+                    QueryExecution.dataset(dataset).query(query).build()) {
                 if (query.isSelectType()) {
                     requireResultsFormat(format, "SELECT");
                     ResultSetRewindable rs = qe.execSelect().rewindable();
@@ -97,8 +101,10 @@ public final class SparqlQueries {
                     return answer ? 1L : 0L;
                 }
                 if (!format.writesGraphs()) {
-                    throw new AspsKgException("a " + (query.isConstructType() ? "CONSTRUCT" : "DESCRIBE")
-                            + " query returns a graph, which --format " + format.name().toLowerCase() + " cannot write",
+                    throw new AspsKgException(
+                            "a " + (query.isConstructType() ? "CONSTRUCT" : "DESCRIBE")
+                                    + " query returns a graph, which --format "
+                                    + format.name().toLowerCase() + " cannot write",
                             "Use ttl, nt, jsonld, rdfxml (or json/xml for JSON-LD/RDF-XML).");
                 }
                 Model model = query.isConstructType() ? qe.execConstruct() : qe.execDescribe();
@@ -110,8 +116,10 @@ public final class SparqlQueries {
 
     private static void requireResultsFormat(OutputFormat format, String form) {
         if (!format.writesResults()) {
-            throw new AspsKgException("a " + form + " query returns a result table, which --format "
-                    + format.name().toLowerCase() + " cannot write", "Use table, csv, tsv, json or xml.");
+            throw new AspsKgException(
+                    "a " + form + " query returns a result table, which --format "
+                            + format.name().toLowerCase() + " cannot write",
+                    "Use table, csv, tsv, json or xml.");
         }
     }
 

@@ -32,20 +32,32 @@ public final class ClassHierarchy {
         OWLOntology o = classification.ontology();
         var df = o.getOWLOntologyManager().getOWLDataFactory();
         for (OWLClass c : classification.namedClasses()) {
-            classification.reasoner().getSuperClasses(c, true).entities().sorted().forEach(parent -> {
-                boolean asserted = parent.isOWLThing() || o.containsAxiom(df.getOWLSubClassOfAxiom(c, parent),
-                        Imports.INCLUDED, AxiomAnnotations.IGNORE_AXIOM_ANNOTATIONS);
-                Edge e = new Edge(c, parent, asserted);
-                edges.add(e);
-                childrenOf.computeIfAbsent(parent, k -> new ArrayList<>()).add(e);
-            });
+            classification
+                    .reasoner()
+                    .getSuperClasses(c, true)
+                    .entities()
+                    .sorted()
+                    .forEach(parent -> {
+                        boolean asserted = parent.isOWLThing()
+                                || o.containsAxiom(
+                                        df.getOWLSubClassOfAxiom(c, parent),
+                                        Imports.INCLUDED,
+                                        AxiomAnnotations.IGNORE_AXIOM_ANNOTATIONS);
+                        Edge e = new Edge(c, parent, asserted);
+                        edges.add(e);
+                        childrenOf
+                                .computeIfAbsent(parent, k -> new ArrayList<>())
+                                .add(e);
+                    });
         }
     }
 
     /** Every direct subsumption, by child then parent IRI. */
     public List<Edge> edges() {
-        return edges.stream().sorted(Comparator.comparing((Edge e) -> e.child().getIRI().toString())
-                .thenComparing(e -> e.parent().getIRI().toString())).toList();
+        return edges.stream()
+                .sorted(Comparator.comparing((Edge e) -> e.child().getIRI().toString())
+                        .thenComparing(e -> e.parent().getIRI().toString()))
+                .toList();
     }
 
     /** The direct subsumptions the reasoner found that the ontology does not assert. */
@@ -56,7 +68,11 @@ public final class ClassHierarchy {
     /** The hierarchy as an indented tree from owl:Thing, labels first, inferred edges marked. */
     public List<String> treeLines() {
         List<String> lines = new ArrayList<>();
-        OWLClass thing = classification.ontology().getOWLOntologyManager().getOWLDataFactory().getOWLThing();
+        OWLClass thing = classification
+                .ontology()
+                .getOWLOntologyManager()
+                .getOWLDataFactory()
+                .getOWLThing();
         walk(thing, 0, lines, new HashSet<>());
         return lines;
     }
@@ -66,8 +82,8 @@ public final class ClassHierarchy {
         children.sort(Comparator.comparing(e -> label(e.child())));
         for (Edge e : children) {
             if (!path.add(e.child())) continue;
-            lines.add("  ".repeat(depth) + label(e.child()) + " <" + e.child().getIRI().getShortForm() + ">"
-                    + (e.asserted() ? "" : "  [inferred]"));
+            lines.add("  ".repeat(depth) + label(e.child()) + " <"
+                    + e.child().getIRI().getShortForm() + ">" + (e.asserted() ? "" : "  [inferred]"));
             walk(e.child(), depth + 1, lines, path);
             path.remove(e.child());
         }
@@ -75,8 +91,14 @@ public final class ClassHierarchy {
 
     /** The class's English label, or its IRI's local name. */
     public String label(OWLClass c) {
-        return EntitySearcher.getAnnotationObjects(c, classification.ontology(),
-                        classification.ontology().getOWLOntologyManager().getOWLDataFactory().getRDFSLabel())
+        return EntitySearcher.getAnnotationObjects(
+                        c,
+                        classification.ontology(),
+                        classification
+                                .ontology()
+                                .getOWLOntologyManager()
+                                .getOWLDataFactory()
+                                .getRDFSLabel())
                 .map(a -> a.getValue().asLiteral())
                 .flatMap(java.util.Optional::stream)
                 .map(OWLLiteral::getLiteral)

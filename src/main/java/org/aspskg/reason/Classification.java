@@ -36,7 +36,8 @@ public final class Classification implements AutoCloseable {
         OWLReasoner reasoner = kind.factory().createReasoner(ontology);
         try {
             if (!reasoner.isConsistent()) {
-                throw new AspsKgException("the ontology is inconsistent (" + kind.displayName() + ")",
+                throw new AspsKgException(
+                        "the ontology is inconsistent (" + kind.displayName() + ")",
                         "Run 'asps-kg validate' to see the axioms that clash.");
             }
             reasoner.precomputeInferences(InferenceType.CLASS_HIERARCHY);
@@ -44,10 +45,12 @@ public final class Classification implements AutoCloseable {
                 reasoner.precomputeInferences(InferenceType.CLASS_ASSERTIONS, InferenceType.OBJECT_PROPERTY_HIERARCHY);
             }
             List<String> unsatisfiable = reasoner.getUnsatisfiableClasses().getEntitiesMinusBottom().stream()
-                    .map(c -> c.getIRI().toString()).sorted().toList();
+                    .map(c -> c.getIRI().toString())
+                    .sorted()
+                    .toList();
             if (!unsatisfiable.isEmpty()) {
-                throw new AspsKgException("unsatisfiable classes (" + kind.displayName() + "): "
-                        + String.join(", ", unsatisfiable),
+                throw new AspsKgException(
+                        "unsatisfiable classes (" + kind.displayName() + "): " + String.join(", ", unsatisfiable),
                         "Run 'asps-kg validate' to see why each is unsatisfiable.");
             }
         } catch (RuntimeException e) {

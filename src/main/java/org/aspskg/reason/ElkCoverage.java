@@ -20,11 +20,16 @@ public final class ElkCoverage {
     private final Map<String, Long> byConstruct;
 
     public ElkCoverage(OWLOntology ontology) {
-        List<OWLProfileViolation> violations = new OWL2ELProfile().checkOntology(ontology).getViolations();
-        this.outsideEl = violations.stream().map(OWLProfileViolation::getAxiom)
-                .filter(a -> a != null && a.isLogicalAxiom()).distinct()
-                .sorted(Comparator.comparing(Object::toString)).toList();
-        this.byConstruct = violations.stream().filter(v -> v.getAxiom() != null && v.getAxiom().isLogicalAxiom())
+        List<OWLProfileViolation> violations =
+                new OWL2ELProfile().checkOntology(ontology).getViolations();
+        this.outsideEl = violations.stream()
+                .map(OWLProfileViolation::getAxiom)
+                .filter(a -> a != null && a.isLogicalAxiom())
+                .distinct()
+                .sorted(Comparator.comparing(Object::toString))
+                .toList();
+        this.byConstruct = violations.stream()
+                .filter(v -> v.getAxiom() != null && v.getAxiom().isLogicalAxiom())
                 .collect(Collectors.groupingBy(v -> v.getClass().getSimpleName(), TreeMap::new, Collectors.counting()));
     }
 

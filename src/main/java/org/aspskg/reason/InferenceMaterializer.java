@@ -55,39 +55,50 @@ public final class InferenceMaterializer {
 
         List<OWLClass> classes = classification.namedClasses();
         for (OWLClass c : classes) {
-            reasoner.getSuperClasses(c, true).entities()
+            reasoner.getSuperClasses(c, true)
+                    .entities()
                     .filter(d -> !d.isOWLThing())
                     .forEach(d -> emit.triple("subClassOf", df.getOWLSubClassOfAxiom(c, d), c, RDFS.subClassOf, d));
-            reasoner.getEquivalentClasses(c).entities()
+            reasoner.getEquivalentClasses(c)
+                    .entities()
                     // one triple per pair, from the class whose IRI sorts first
                     .filter(d -> c.compareTo(d) < 0 && !d.isOWLThing() && !d.isOWLNothing())
-                    .forEach(d -> emit.triple("equivalentClass", df.getOWLEquivalentClassesAxiom(c, d),
-                            c, OWL2.equivalentClass, d));
+                    .forEach(d -> emit.triple(
+                            "equivalentClass", df.getOWLEquivalentClassesAxiom(c, d), c, OWL2.equivalentClass, d));
         }
 
-        List<OWLNamedIndividual> individuals = ontology.individualsInSignature(Imports.INCLUDED)
-                .sorted().toList();
+        List<OWLNamedIndividual> individuals =
+                ontology.individualsInSignature(Imports.INCLUDED).sorted().toList();
         for (OWLNamedIndividual i : individuals) {
-            reasoner.getTypes(i, true).entities()
+            reasoner.getTypes(i, true)
+                    .entities()
                     .filter(c -> !c.isOWLThing())
                     .forEach(c -> emit.triple("type", df.getOWLClassAssertionAxiom(c, i), i, RDF.type, c));
         }
 
         List<OWLObjectProperty> properties = ontology.objectPropertiesInSignature(Imports.INCLUDED)
-                .filter(p -> !p.isOWLTopObjectProperty() && !p.isOWLBottomObjectProperty()).sorted().toList();
+                .filter(p -> !p.isOWLTopObjectProperty() && !p.isOWLBottomObjectProperty())
+                .sorted()
+                .toList();
         for (OWLObjectProperty p : properties) {
-            reasoner.getSuperObjectProperties(p, true).entities()
+            reasoner.getSuperObjectProperties(p, true)
+                    .entities()
                     .filter(q -> q.isNamed() && !q.isOWLTopObjectProperty())
                     .map(q -> q.asOWLObjectProperty())
-                    .forEach(q -> emit.triple("subPropertyOf", df.getOWLSubObjectPropertyOfAxiom(p, q),
-                            p, RDFS.subPropertyOf, q));
+                    .forEach(q -> emit.triple(
+                            "subPropertyOf", df.getOWLSubObjectPropertyOfAxiom(p, q), p, RDFS.subPropertyOf, q));
         }
         if (classification.kind() == ReasonerKind.HERMIT) {
             for (OWLNamedIndividual i : individuals) {
                 for (OWLObjectProperty p : properties) {
-                    reasoner.getObjectPropertyValues(i, p).entities()
-                            .forEach(j -> emit.triple("propertyAssertion",
-                                    df.getOWLObjectPropertyAssertionAxiom(p, i, j), i, property(model, p), j));
+                    reasoner.getObjectPropertyValues(i, p)
+                            .entities()
+                            .forEach(j -> emit.triple(
+                                    "propertyAssertion",
+                                    df.getOWLObjectPropertyAssertionAxiom(p, i, j),
+                                    i,
+                                    property(model, p),
+                                    j));
                 }
             }
         }

@@ -54,8 +54,11 @@ public final class DifferentialServlet extends HttpServlet {
         String type = mediaType(request.getContentType());
         boolean turtle = type.equals("text/turtle");
         if (!turtle && !type.equals("application/json") && !type.isEmpty()) {
-            error(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, new AspsKgException(
-                    "unsupported content type " + type, "Send the case as application/json or text/turtle."));
+            error(
+                    response,
+                    HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    new AspsKgException(
+                            "unsupported content type " + type, "Send the case as application/json or text/turtle."));
             return;
         }
         byte[] body;
@@ -63,23 +66,33 @@ public final class DifferentialServlet extends HttpServlet {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
         }
         if (body.length > MAX_BODY_BYTES) {
-            error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, new AspsKgException(
-                    "the case is larger than " + MAX_BODY_BYTES + " bytes", "Send one case per request."));
+            error(
+                    response,
+                    HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    new AspsKgException(
+                            "the case is larger than " + MAX_BODY_BYTES + " bytes", "Send one case per request."));
             return;
         }
         String text = new String(body, StandardCharsets.UTF_8);
         try {
-            DifferentialRanking ranking = turtle ? service.rankTurtleCase(text, SOURCE) : service.rankJsonCase(text, SOURCE);
+            DifferentialRanking ranking =
+                    turtle ? service.rankTurtleCase(text, SOURCE) : service.rankJsonCase(text, SOURCE);
             if ("true".equalsIgnoreCase(request.getParameter("store"))) {
                 cases.store(ranking, service.toModel(ranking));
-                LOG.info("stored the ranking of {} in the cases graph", ranking.patientCase().iri());
+                LOG.info(
+                        "stored the ranking of {} in the cases graph",
+                        ranking.patientCase().iri());
             }
             if (mediaType(request.getHeader("Accept")).equals("text/turtle")) {
                 StringWriter out = new StringWriter();
                 RDFDataMgr.write(out, service.toModel(ranking), Lang.TURTLE);
                 send(response, HttpServletResponse.SC_OK, "text/turtle", out.toString());
             } else {
-                send(response, HttpServletResponse.SC_OK, "application/json", RankingJson.write(service.toJson(ranking)));
+                send(
+                        response,
+                        HttpServletResponse.SC_OK,
+                        "application/json",
+                        RankingJson.write(service.toJson(ranking)));
             }
         } catch (AspsKgException e) {
             error(response, HttpServletResponse.SC_BAD_REQUEST, e);
@@ -89,9 +102,12 @@ public final class DifferentialServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Allow", "POST");
-        error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, new AspsKgException(
-                "the differential diagnosis service takes a case by POST",
-                "POST a JSON case (Content-Type: application/json) or a Turtle case (text/turtle)."));
+        error(
+                response,
+                HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                new AspsKgException(
+                        "the differential diagnosis service takes a case by POST",
+                        "POST a JSON case (Content-Type: application/json) or a Turtle case (text/turtle)."));
     }
 
     private static String mediaType(String header) {

@@ -20,6 +20,7 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class KnowledgeGraphServer {
     /** The dataset's path on the server. */
     public static final String DATASET = "/asps";
+
     public static final int DEFAULT_PORT = 3030;
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** The query time limit {@code asps-kg serve} sets by default ({@code arq:queryTimeout}): 10 s to the first result, 60 s overall. */
@@ -41,8 +42,10 @@ public final class KnowledgeGraphServer {
             fuseki.start();
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new AspsKgException("cannot start the server on port " + fuseki.getPort() + ": " + cause.getMessage(),
-                    "Is another server on that port? Choose another with --port.", e);
+            throw new AspsKgException(
+                    "cannot start the server on port " + fuseki.getPort() + ": " + cause.getMessage(),
+                    "Is another server on that port? Choose another with --port.",
+                    e);
         }
         return this;
     }

@@ -29,8 +29,8 @@ public interface CaseLoad {
     Set<Node> replacedSubjects(Graph previousCases);
 
     /** What was loaded and how long its parts took (parse includes reading the files). */
-    record Report(int files, long cases, long triples, Duration parse, Duration validate, Duration load,
-                  boolean validated) {
+    record Report(
+            int files, long cases, long triples, Duration parse, Duration validate, Duration load, boolean validated) {
 
         public Duration total() {
             return parse.plus(validate).plus(load);
@@ -43,12 +43,20 @@ public interface CaseLoad {
         }
 
         public String summary() {
-            return String.format(java.util.Locale.ROOT,
+            return String.format(
+                    java.util.Locale.ROOT,
                     "%,d cases, %,d triples from %d file%s in %,d ms (parse %,d ms, %s, load %,d ms): %,d triples/s",
-                    cases, triples, files, files == 1 ? "" : "s", total().toMillis(), parse.toMillis(),
-                    validated ? String.format(java.util.Locale.ROOT, "validate %,d ms", validate.toMillis())
+                    cases,
+                    triples,
+                    files,
+                    files == 1 ? "" : "s",
+                    total().toMillis(),
+                    parse.toMillis(),
+                    validated
+                            ? String.format(java.util.Locale.ROOT, "validate %,d ms", validate.toMillis())
                             : "not validated",
-                    load.toMillis(), triplesPerSecond());
+                    load.toMillis(),
+                    triplesPerSecond());
         }
     }
 }

@@ -74,25 +74,33 @@ public final class GraphStorePush {
         int status = e.getStatusCode();
         String where = "pushing <" + graphIri + "> to " + endpoint;
         if (status == 401) {
-            return new AspsKgException(where + ": the endpoint refused the credentials (HTTP 401 Unauthorized)",
-                    credentials == null ? "The endpoint needs a login: pass --user and --password."
-                            : "Check --user and --password for this endpoint (HTTP Basic authentication).", e);
+            return new AspsKgException(
+                    where + ": the endpoint refused the credentials (HTTP 401 Unauthorized)",
+                    credentials == null
+                            ? "The endpoint needs a login: pass --user and --password."
+                            : "Check --user and --password for this endpoint (HTTP Basic authentication).",
+                    e);
         }
         if (status == 403) {
-            return new AspsKgException(where + ": user '" + (credentials == null ? "(anonymous)" : credentials.user())
-                    + "' may not write there (HTTP 403 Forbidden)", "Ask the endpoint's administrator for write access.", e);
+            return new AspsKgException(
+                    where + ": user '" + (credentials == null ? "(anonymous)" : credentials.user())
+                            + "' may not write there (HTTP 403 Forbidden)",
+                    "Ask the endpoint's administrator for write access.",
+                    e);
         }
         if (status == 404 || status == 405) {
-            return new AspsKgException(where + ": no writable Graph Store Protocol service at that URL (HTTP " + status + ")",
-                    "Give the endpoint's GSP URL, e.g. http://host:3030/ds/data for a Fuseki dataset /ds with updates enabled.", e);
+            return new AspsKgException(
+                    where + ": no writable Graph Store Protocol service at that URL (HTTP " + status + ")",
+                    "Give the endpoint's GSP URL, e.g. http://host:3030/ds/data for a Fuseki dataset /ds with updates enabled.",
+                    e);
         }
         if (status < 0 || e.getCause() instanceof ConnectException) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return new AspsKgException(where + ": cannot connect (" + cause + ")",
-                    "Check the URL and that the endpoint is running.", e);
+            return new AspsKgException(
+                    where + ": cannot connect (" + cause + ")", "Check the URL and that the endpoint is running.", e);
         }
-        return new AspsKgException(where + ": HTTP " + status + " " + e.getMessage(),
-                "See the endpoint's log for the reason.", e);
+        return new AspsKgException(
+                where + ": HTTP " + status + " " + e.getMessage(), "See the endpoint's log for the reason.", e);
     }
 
     private static String basic(Credentials c) {
@@ -103,14 +111,16 @@ public final class GraphStorePush {
     private static String requireHttpUrl(String url) {
         try {
             URI uri = new URI(url);
-            if (uri.getScheme() != null && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+            if (uri.getScheme() != null
+                    && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                     && uri.getHost() != null) {
                 return url;
             }
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new AspsKgException("not an http(s) URL: '" + url + "'",
+        throw new AspsKgException(
+                "not an http(s) URL: '" + url + "'",
                 "Give the Graph Store Protocol endpoint, e.g. http://127.0.0.1:3030/ds/data.");
     }
 }

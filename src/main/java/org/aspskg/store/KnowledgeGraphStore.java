@@ -24,8 +24,11 @@ public final class KnowledgeGraphStore implements AutoCloseable {
     public static final Path DEFAULT_STORE = Path.of("data", "tdb2");
 
     /** The named graphs a build writes, in the order they are listed. */
-    public static final List<String> GRAPHS = List.of(AspsVocabulary.GRAPH_ASSERTED, AspsVocabulary.GRAPH_INFERRED,
-            AspsVocabulary.GRAPH_MAPPINGS, AspsVocabulary.GRAPH_CASES);
+    public static final List<String> GRAPHS = List.of(
+            AspsVocabulary.GRAPH_ASSERTED,
+            AspsVocabulary.GRAPH_INFERRED,
+            AspsVocabulary.GRAPH_MAPPINGS,
+            AspsVocabulary.GRAPH_CASES);
 
     private final Path dir;
     private final DatasetGraph dsg;
@@ -68,7 +71,9 @@ public final class KnowledgeGraphStore implements AutoCloseable {
             Map<String, Long> sizes = new LinkedHashMap<>();
             GRAPHS.forEach(g -> sizes.put(g, 0L));
             // size() counts index entries; streaming the triples would also decode every node
-            dsg.listGraphNodes().forEachRemaining(g -> sizes.put(g.getURI(), (long) dsg.getGraph(g).size()));
+            dsg.listGraphNodes()
+                    .forEachRemaining(
+                            g -> sizes.put(g.getURI(), (long) dsg.getGraph(g).size()));
             return sizes;
         });
     }

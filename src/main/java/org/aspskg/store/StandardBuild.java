@@ -19,7 +19,8 @@ public final class StandardBuild {
         StoreBuilder builder = new StoreBuilder(ontology, store);
         Path mappings = SssomReader.mappingSetFor(ontology);
         if (Files.exists(mappings)) {
-            builder.graph(AspsVocabulary.GRAPH_MAPPINGS, () -> MappingGraph.load(mappings, OntologyLoader.readRdf(ontology)));
+            builder.graph(
+                    AspsVocabulary.GRAPH_MAPPINGS, () -> MappingGraph.load(mappings, OntologyLoader.readRdf(ontology)));
         }
         return builder;
     }

@@ -115,8 +115,11 @@ public final class StoreBuilder {
         InferredGraph inferred;
         t = start(BuildPhase.CLASSIFY);
         try (Classification classification = Classification.classify(ontology, reasoner)) {
-            finish(BuildPhase.CLASSIFY, t, times, classification.namedClasses().size() + " classes, "
-                    + reasoner.displayName() + ", consistent");
+            finish(
+                    BuildPhase.CLASSIFY,
+                    t,
+                    times,
+                    classification.namedClasses().size() + " classes, " + reasoner.displayName() + ", consistent");
             t = start(BuildPhase.MATERIALIZE);
             inferred = InferenceMaterializer.materialize(classification);
             finish(BuildPhase.MATERIALIZE, t, times, inferred.size() + " inferred triples " + inferred.countsByKind());
@@ -138,7 +141,8 @@ public final class StoreBuilder {
                     graphFiles.forEach(load::file);
                     if (cases != null) {
                         observer.phaseProgress(BuildPhase.LOAD, "cases: reading …");
-                        casesLoaded = cases.loadInto(load.graphStream(AspsVocabulary.GRAPH_CASES),
+                        casesLoaded = cases.loadInto(
+                                load.graphStream(AspsVocabulary.GRAPH_CASES),
                                 line -> observer.phaseProgress(BuildPhase.LOAD, "cases: " + line));
                         observer.phaseProgress(BuildPhase.LOAD, "cases: " + casesLoaded.summary());
                     }
@@ -150,8 +154,12 @@ public final class StoreBuilder {
                 }
                 sizes = store.graphSizes();
             }
-            finish(BuildPhase.LOAD, t, times, sizes.values().stream().mapToLong(Long::longValue).sum()
-                    + " quads in " + sizes.size() + " named graphs");
+            finish(
+                    BuildPhase.LOAD,
+                    t,
+                    times,
+                    sizes.values().stream().mapToLong(Long::longValue).sum() + " quads in " + sizes.size()
+                            + " named graphs");
             t = start(BuildPhase.SWAP);
             target.swapIn(staging);
             finish(BuildPhase.SWAP, t, times, target.path().toString());
@@ -170,31 +178,41 @@ public final class StoreBuilder {
         if (!target.exists() || carriedOver.isEmpty()) return;
         try (KnowledgeGraphStore previous = KnowledgeGraphStore.connect(target.path())) {
             DatasetGraph from = previous.datasetGraph();
-            Txn.executeRead(from, () -> carriedOver.forEach(iri -> {
-                Node name = NodeFactory.createURI(iri);
-                if (!from.containsGraph(name)) return;
-                boolean isCases = iri.equals(AspsVocabulary.GRAPH_CASES);
-                if (isCases && replaceCases) {
-                    observer.phaseProgress(BuildPhase.LOAD, "cases: the previous cases graph ("
-                            + from.getGraph(name).size() + " triples) is replaced (--replace-cases)");
-                    return;
-                }
-                Set<Node> replaced = isCases && cases != null ? cases.replacedSubjects(from.getGraph(name)) : Set.of();
-                long[] kept = new long[2];
-                from.find(name, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
-                    if (replaced.contains(q.getSubject())) {
-                        kept[1]++;
-                    } else {
-                        kept[0]++;
-                        into.quad(q);
-                    }
-                });
-                if (isCases && cases != null) {
-                    observer.phaseProgress(BuildPhase.LOAD, "cases: carried over " + kept[0]
-                            + " triples from the previous store" + (kept[1] == 0 ? ""
-                            : "; left out " + kept[1] + " triples of stored cases that the loaded ones replace"));
-                }
-            }));
+            Txn.executeRead(
+                    from,
+                    () -> carriedOver.forEach(iri -> {
+                        Node name = NodeFactory.createURI(iri);
+                        if (!from.containsGraph(name)) return;
+                        boolean isCases = iri.equals(AspsVocabulary.GRAPH_CASES);
+                        if (isCases && replaceCases) {
+                            observer.phaseProgress(
+                                    BuildPhase.LOAD,
+                                    "cases: the previous cases graph ("
+                                            + from.getGraph(name).size() + " triples) is replaced (--replace-cases)");
+                            return;
+                        }
+                        Set<Node> replaced =
+                                isCases && cases != null ? cases.replacedSubjects(from.getGraph(name)) : Set.of();
+                        long[] kept = new long[2];
+                        from.find(name, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+                            if (replaced.contains(q.getSubject())) {
+                                kept[1]++;
+                            } else {
+                                kept[0]++;
+                                into.quad(q);
+                            }
+                        });
+                        if (isCases && cases != null) {
+                            observer.phaseProgress(
+                                    BuildPhase.LOAD,
+                                    "cases: carried over " + kept[0]
+                                            + " triples from the previous store"
+                                            + (kept[1] == 0
+                                                    ? ""
+                                                    : "; left out " + kept[1]
+                                                            + " triples of stored cases that the loaded ones replace"));
+                        }
+                    }));
         }
     }
 
@@ -202,13 +220,19 @@ public final class StoreBuilder {
         String hint = "Nothing was changed. Build from the project's ontology (" + OntologyLoader.DEFAULT_ONTOLOGY
                 + "), or pass --allow-foreign-ontology to build a store from another ontology on purpose.";
         if (ontology.getAxiomCount() == 0) {
-            throw new AspsKgException(ontologyFile + ": the ontology is empty (no axioms); building from it would "
-                    + "replace the whole knowledge graph with nothing", hint);
+            throw new AspsKgException(
+                    ontologyFile + ": the ontology is empty (no axioms); building from it would "
+                            + "replace the whole knowledge graph with nothing",
+                    hint);
         }
-        String iri = ontology.getOntologyID().getOntologyIRI().map(IRI::toString).orElse(null);
+        String iri =
+                ontology.getOntologyID().getOntologyIRI().map(IRI::toString).orElse(null);
         if (!AspsVocabulary.ONTOLOGY_IRI.equals(iri)) {
-            throw new AspsKgException(ontologyFile + ": not the asps-kg ontology: its ontology IRI is "
-                    + (iri == null ? "missing" : "<" + iri + ">") + ", not <" + AspsVocabulary.ONTOLOGY_IRI + ">", hint);
+            throw new AspsKgException(
+                    ontologyFile + ": not the asps-kg ontology: its ontology IRI is "
+                            + (iri == null ? "missing" : "<" + iri + ">") + ", not <" + AspsVocabulary.ONTOLOGY_IRI
+                            + ">",
+                    hint);
         }
     }
 

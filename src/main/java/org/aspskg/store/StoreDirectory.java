@@ -71,17 +71,19 @@ public final class StoreDirectory {
      */
     public void requireReplaceable() {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new AspsKgException(dir + " is a file, not a store directory",
+            throw new AspsKgException(
+                    dir + " is a file, not a store directory",
                     "Give --store a directory that does not exist yet, e.g. --store data/tdb2.");
         }
         if (!exists() || isStore()) return;
         List<String> entries = entries();
         if (entries.isEmpty()) return;
-        String sample = String.join(", ", entries.subList(0, Math.min(3, entries.size())))
-                + (entries.size() > 3 ? ", …" : "");
-        throw new AspsKgException(dir + " is not an asps-kg store (it holds " + entries.size()
-                + (entries.size() == 1 ? " entry: " : " entries: ") + sample
-                + "); a build replaces its store directory, so it only writes into an empty or new directory or a store it made",
+        String sample =
+                String.join(", ", entries.subList(0, Math.min(3, entries.size()))) + (entries.size() > 3 ? ", …" : "");
+        throw new AspsKgException(
+                dir + " is not an asps-kg store (it holds " + entries.size()
+                        + (entries.size() == 1 ? " entry: " : " entries: ") + sample
+                        + "); a build replaces its store directory, so it only writes into an empty or new directory or a store it made",
                 "Nothing was changed. Give --store a new or empty directory (the default is data/tdb2).");
     }
 
@@ -91,7 +93,8 @@ public final class StoreDirectory {
             throw new AspsKgException("no store at " + dir, "Run 'asps-kg build' first.");
         }
         if (!isStore()) {
-            throw new AspsKgException(dir + " is not an asps-kg store",
+            throw new AspsKgException(
+                    dir + " is not an asps-kg store",
                     "Nothing was changed. Point --store at a store made by 'asps-kg build' (the default is data/tdb2).");
         }
     }
@@ -99,11 +102,14 @@ public final class StoreDirectory {
     /** Marks a finished build as a store asps-kg made (see {@link #MARKER_FILE}). */
     static void mark(Path builtStore) {
         try {
-            Files.writeString(builtStore.resolve(MARKER_FILE),
+            Files.writeString(
+                    builtStore.resolve(MARKER_FILE),
                     "A TDB2 store built by asps-kg ('asps-kg build'); a rebuild replaces this whole directory.\n");
         } catch (IOException e) {
-            throw new AspsKgException("cannot write " + builtStore.resolve(MARKER_FILE) + ": " + e.getMessage(),
-                    "Check that the directory is writable.", e);
+            throw new AspsKgException(
+                    "cannot write " + builtStore.resolve(MARKER_FILE) + ": " + e.getMessage(),
+                    "Check that the directory is writable.",
+                    e);
         }
     }
 
@@ -121,8 +127,10 @@ public final class StoreDirectory {
             Files.createDirectories(dir.getParent());
             return Files.createTempDirectory(dir.getParent(), dir.getFileName() + STAGING);
         } catch (IOException e) {
-            throw new AspsKgException("cannot create a build directory next to " + dir + ": " + e.getMessage(),
-                    "Check that the parent directory is writable.", e);
+            throw new AspsKgException(
+                    "cannot create a build directory next to " + dir + ": " + e.getMessage(),
+                    "Check that the parent directory is writable.",
+                    e);
         }
     }
 
@@ -142,8 +150,10 @@ public final class StoreDirectory {
             }
             Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new AspsKgException("cannot move the new store into " + dir + ": " + e.getMessage(),
-                    "The previous store is kept; run the build again.", e);
+            throw new AspsKgException(
+                    "cannot move the new store into " + dir + ": " + e.getMessage(),
+                    "The previous store is kept; run the build again.",
+                    e);
         }
         if (previous != null) deleteQuietly(previous);
     }
@@ -160,8 +170,10 @@ public final class StoreDirectory {
                 Files.move(newest, dir, StandardCopyOption.ATOMIC_MOVE);
                 LOG.warn("restored the store {} from {} (a build was interrupted while swapping)", dir, newest);
             } catch (IOException e) {
-                throw new AspsKgException("cannot restore " + dir + " from " + newest + ": " + e.getMessage(),
-                        "Rename " + newest + " to " + dir + " by hand.", e);
+                throw new AspsKgException(
+                        "cannot restore " + dir + " from " + newest + ": " + e.getMessage(),
+                        "Rename " + newest + " to " + dir + " by hand.",
+                        e);
             }
         }
         siblings(PREVIOUS).forEach(StoreDirectory::deleteQuietly);
@@ -171,7 +183,8 @@ public final class StoreDirectory {
     /** Throws when some process has the store open (TDB2 holds an OS lock on {@code tdb.lock}). */
     public void requireNotInUse() {
         if (exists() && isLocked(dir)) {
-            throw new AspsKgException("the store " + dir + " is open in a running process (asps-kg serve?)",
+            throw new AspsKgException(
+                    "the store " + dir + " is open in a running process (asps-kg serve?)",
                     "Stop that process first, or build into another directory with --store.");
         }
     }
@@ -196,7 +209,9 @@ public final class StoreDirectory {
         if (parent == null || !Files.isDirectory(parent)) return List.of();
         String prefix = dir.getFileName() + marker;
         try (Stream<Path> s = Files.list(parent)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,12 +28,26 @@ class BudgetedJobsTest {
 
     @Test
     void aStuckOrHeapHungryPeerStopsGrowingAndTheOthersGoOn() throws Exception {
-        List<Outcome> outcomes = jobs(Duration.ofMillis(500)).run(List.of(new Job("quick", 1), new Job("stuck", 1),
-                new Job("stuck", 2), new Job("quick", 2), new Job("hog", 1), new Job("hog", 2), new Job("quick", 3)));
+        List<Outcome> outcomes = jobs(Duration.ofMillis(500))
+                .run(List.of(
+                        new Job("quick", 1),
+                        new Job("stuck", 1),
+                        new Job("stuck", 2),
+                        new Job("quick", 2),
+                        new Job("hog", 1),
+                        new Job("hog", 2),
+                        new Job("quick", 3)));
 
-        assertEquals(List.of("quick:1 FINISHED {size_twice=2.0}", "stuck:1 TIMED_OUT {}", "quick:2 FINISHED {size_twice=4.0}",
-                "hog:1 OUT_OF_HEAP {}", "quick:3 FINISHED {size_twice=6.0}"),
-                outcomes.stream().map(o -> o.job() + " " + o.status() + " " + o.figures()).toList());
+        assertEquals(
+                List.of(
+                        "quick:1 FINISHED {size_twice=2.0}",
+                        "stuck:1 TIMED_OUT {}",
+                        "quick:2 FINISHED {size_twice=4.0}",
+                        "hog:1 OUT_OF_HEAP {}",
+                        "quick:3 FINISHED {size_twice=6.0}"),
+                outcomes.stream()
+                        .map(o -> o.job() + " " + o.status() + " " + o.figures())
+                        .toList());
         Outcome stuck = outcomes.get(1);
         assertTrue(stuck.seconds() >= 0.5, stuck.toString());
         assertTrue(Files.readString(dir.resolve("jobs.log")).contains("RESULT quick 3 size_twice=6"));
@@ -41,7 +55,8 @@ class BudgetedJobsTest {
 
     @Test
     void aChildThatFailsOtherwiseIsAnError() {
-        AspsKgException e = assertThrows(AspsKgException.class,
+        AspsKgException e = assertThrows(
+                AspsKgException.class,
                 () -> jobs(Duration.ofSeconds(30)).run(List.of(new Job("quick", 1), new Job("broken", 1))));
         assertTrue(e.getMessage().contains("exit 3") && e.getMessage().contains("broken:1"), e.getMessage());
     }

@@ -18,8 +18,10 @@ class ResultsFileTest {
     @Test
     void rowsSurviveAWriteAndReadIncludingCommasAndQuotes() throws Exception {
         List<Measurement> rows = List.of(
-                new Measurement("serve", "stock-fuseki", "all-queries", 1_002_449, "triples", 16, "p99", 12.345, "ms", 9_876),
-                new Measurement("serve", "asps-kg", "query \"a, b\"", 10, "triples", 1, "throughput", 1500, "queries/s", 3));
+                new Measurement(
+                        "serve", "stock-fuseki", "all-queries", 1_002_449, "triples", 16, "p99", 12.345, "ms", 9_876),
+                new Measurement(
+                        "serve", "asps-kg", "query \"a, b\"", 10, "triples", 1, "throughput", 1500, "queries/s", 3));
         Path file = tmp.resolve("serve.csv");
         ResultsFile.write(file, rows);
         assertEquals("""
@@ -41,9 +43,11 @@ class ResultsFileTest {
     @Test
     void aRowWithANonNumericValueIsRefusedWithItsLine() throws Exception {
         Path file = tmp.resolve("bad.csv");
-        Files.writeString(file, String.join(",", Measurement.COLUMNS) + "\n"
-                + "load,asps-kg,x,1,triples,1,rate,1,triples/s,1\n"
-                + "load,asps-kg,x,1,triples,1,rate,fast,triples/s,1\n");
+        Files.writeString(
+                file,
+                String.join(",", Measurement.COLUMNS) + "\n"
+                        + "load,asps-kg,x,1,triples,1,rate,1,triples/s,1\n"
+                        + "load,asps-kg,x,1,triples,1,rate,fast,triples/s,1\n");
         IOException e = assertThrows(IOException.class, () -> ResultsFile.read(file));
         assertTrue(e.getMessage().startsWith(file + ":3: "), e.getMessage());
     }

@@ -17,7 +17,7 @@ public final class ScriptedJobsRun {
             String[] j = job.split(":");
             System.out.println("START " + j[0] + " " + j[1]);
             switch (j[0]) {
-                case "quick" -> { }
+                case "quick" -> {}
                 case "stuck" -> Thread.sleep(Long.MAX_VALUE);
                 case "hog" -> {
                     while (true) hoard.add(new long[1 << 20]);

@@ -27,9 +27,15 @@ class ServedQueriesTest {
         Files.writeString(tmp.resolve("federated/01-remote.rq"), "SELECT broken");
         ServedQueries served = ServedQueries.load(tmp);
         assertEquals(tmp.toString(), served.source());
-        assertEquals(List.of("01-select", "02-graph"), served.queries().stream().map(ServedQuery::name).toList());
-        assertEquals(List.of(false, true), served.queries().stream().map(ServedQuery::graphResult).toList());
-        assertEquals(HEADER + "SELECT * { ?s ?p ?o } LIMIT 1", served.queries().get(0).text());
+        assertEquals(
+                List.of("01-select", "02-graph"),
+                served.queries().stream().map(ServedQuery::name).toList());
+        assertEquals(
+                List.of(false, true),
+                served.queries().stream().map(ServedQuery::graphResult).toList());
+        assertEquals(
+                HEADER + "SELECT * { ?s ?p ?o } LIMIT 1",
+                served.queries().get(0).text());
     }
 
     @Test
@@ -38,9 +44,17 @@ class ServedQueriesTest {
         for (Path dir : List.of(tmp, tmp.resolve("no-such-dir"))) {
             ServedQueries served = ServedQueries.load(dir);
             assertEquals("built-in", served.source());
-            assertEquals(List.of("01-asps-inferred-superclasses", "02-facts-citing-reference", "03-asps-features-by-weight",
-                    "04-diseases-with-flow-voids", "05-hypervascular-lesions", "06-label-search", "07-describe-asps",
-                    "08-statements-per-disease"), served.queries().stream().map(ServedQuery::name).toList());
+            assertEquals(
+                    List.of(
+                            "01-asps-inferred-superclasses",
+                            "02-facts-citing-reference",
+                            "03-asps-features-by-weight",
+                            "04-diseases-with-flow-voids",
+                            "05-hypervascular-lesions",
+                            "06-label-search",
+                            "07-describe-asps",
+                            "08-statements-per-disease"),
+                    served.queries().stream().map(ServedQuery::name).toList());
         }
     }
 

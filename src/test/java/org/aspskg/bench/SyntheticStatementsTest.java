@@ -54,8 +54,10 @@ class SyntheticStatementsTest {
             assertTrue(t.getSubject().getURI().startsWith(AspsVocabulary.SYNTHETIC_NS), t.toString());
             predicates.add(t.getPredicate());
             if (t.getObject().isURI()) {
-                assertTrue(ontology.contains(t.getObject(), Node.ANY, Node.ANY)
-                        || ontology.contains(Node.ANY, Node.ANY, t.getObject()), "not an ontology term: " + t);
+                assertTrue(
+                        ontology.contains(t.getObject(), Node.ANY, Node.ANY)
+                                || ontology.contains(Node.ANY, Node.ANY, t.getObject()),
+                        "not an ontology term: " + t);
             }
         });
         assertTrue(predicates.contains(AspsVocabulary.property("aboutDisease").asNode()), predicates.toString());

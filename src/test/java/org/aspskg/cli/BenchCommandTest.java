@@ -16,13 +16,13 @@ import org.aspskg.bench.Measurement;
 import org.aspskg.bench.ResultsFile;
 import org.aspskg.bench.micro.CaseBenchmarks;
 import org.aspskg.bench.micro.HermitCaseBenchmarks;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code asps-kg bench --smoke}: every benchmark runs end to end on tiny inputs (real builds, real
@@ -38,8 +38,11 @@ class BenchCommandTest {
     private static List<String> readmeBenchCommand() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         String section = readme.substring(readme.indexOf("## Benchmarks"));
-        String line = section.lines().filter(l -> l.startsWith("    " + JAR + "bench")).findFirst()
-                .orElseThrow(() -> new AssertionError("no '" + JAR + "bench' command in the README's Benchmarks section"));
+        String line = section.lines()
+                .filter(l -> l.startsWith("    " + JAR + "bench"))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no '" + JAR + "bench' command in the README's Benchmarks section"));
         return List.of(line.substring(4 + JAR.length()).strip().split(" +"));
     }
 
@@ -88,7 +91,11 @@ class BenchCommandTest {
     void loadResultsHaveEveryPeerOnTheCaseCohort() throws Exception {
         List<Measurement> rows = results("load");
         Set<String> expected = new TreeSet<>();
-        for (String peer : List.of("asps-kg", "asps-kg-build-cases", "jena-bulk-loader", "jena-bulk-loader-parallel",
+        for (String peer : List.of(
+                "asps-kg",
+                "asps-kg-build-cases",
+                "jena-bulk-loader",
+                "jena-bulk-loader-parallel",
                 "jena-transaction")) {
             expected.add(peer + " cohort of 50 cases rate triples/s");
             expected.add(peer + " cohort of 50 cases time ms");
@@ -100,9 +107,12 @@ class BenchCommandTest {
         assertTrue(rows.get(0).size() > 50 * 10, rows.toString());
         assertTrue(rows.stream().allMatch(m -> m.value() > 0), rows.toString());
         // rate and time are the same measurement seen two ways
-        for (Measurement rate : rows.stream().filter(m -> m.metric().equals("rate")).toList()) {
-            Measurement time = rows.stream().filter(m -> m.metric().equals("time") && m.peer().equals(rate.peer())
-                    && m.size() == rate.size()).findFirst().orElseThrow();
+        for (Measurement rate :
+                rows.stream().filter(m -> m.metric().equals("rate")).toList()) {
+            Measurement time = rows.stream()
+                    .filter(m -> m.metric().equals("time") && m.peer().equals(rate.peer()) && m.size() == rate.size())
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(rate.size(), rate.value() * time.value() / 1000, rate.size() * 0.01, rate + " vs " + time);
         }
     }
@@ -112,8 +122,14 @@ class BenchCommandTest {
         List<Measurement> rows = results("cases");
         Set<String> expected = new TreeSet<>();
         for (long n : List.of(2L, 100L)) {
-            for (String metric : List.of("time", "throughput", "p50 per case", "p99 per case", "threads",
-                    "peak heap (-Xmx256m)", "true diagnosis ranked first")) {
+            for (String metric : List.of(
+                    "time",
+                    "throughput",
+                    "p50 per case",
+                    "p99 per case",
+                    "threads",
+                    "peak heap (-Xmx256m)",
+                    "true diagnosis ranked first")) {
                 expected.add("asps-kg " + n + " " + metric);
             }
         }
@@ -122,27 +138,35 @@ class BenchCommandTest {
                 expected.add(peer + " 2 " + metric);
             }
         }
-        for (String metric : List.of("time", "throughput", "p50 per case", "p99 per case", "threads",
-                "peak heap (-Xmx256m)")) {
+        for (String metric :
+                List.of("time", "throughput", "p50 per case", "p99 per case", "threads", "peak heap (-Xmx256m)")) {
             expected.add("hermit-per-case 2 " + metric);
         }
         assertEquals(expected, keys(rows, m -> m.peer() + " " + m.size() + " " + m.metric()));
-        assertTrue(rows.stream().filter(m -> !m.metric().startsWith("true diagnosis")).allMatch(m -> m.value() > 0),
+        assertTrue(
+                rows.stream()
+                        .filter(m -> !m.metric().startsWith("true diagnosis"))
+                        .allMatch(m -> m.value() > 0),
                 rows.toString());
-        for (Measurement t : rows.stream().filter(m -> m.metric().equals("throughput")).toList()) {
-            Measurement time = rows.stream().filter(m -> m.metric().equals("time") && m.peer().equals(t.peer())
-                    && m.size() == t.size()).findFirst().orElseThrow();
+        for (Measurement t :
+                rows.stream().filter(m -> m.metric().equals("throughput")).toList()) {
+            Measurement time = rows.stream()
+                    .filter(m -> m.metric().equals("time") && m.peer().equals(t.peer()) && m.size() == t.size())
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(t.size(), t.value() * time.value() / 1000, t.size() * 0.01, t + " vs " + time);
         }
         // the ratio column compares asps-kg with the fairer naive peer
-        assertTrue(Files.readString(out.resolve("cases.md")).contains("| asps-kg ÷ whole-abox-hermit-plain |"),
+        assertTrue(
+                Files.readString(out.resolve("cases.md")).contains("| asps-kg ÷ whole-abox-hermit-plain |"),
                 Files.readString(out.resolve("cases.md")));
     }
 
     @Test
     void serveResultsCompareBothServersAtEveryClientCountWithoutErrors() throws Exception {
         List<Measurement> rows = results("serve");
-        List<Measurement> all = rows.stream().filter(m -> m.scenario().equals("all-queries")).toList();
+        List<Measurement> all =
+                rows.stream().filter(m -> m.scenario().equals("all-queries")).toList();
         Set<String> expected = new TreeSet<>();
         for (String peer : List.of("asps-kg", "stock-fuseki")) {
             for (int clients : List.of(1, 4, 16)) {
@@ -152,44 +176,60 @@ class BenchCommandTest {
             }
         }
         assertEquals(expected, keys(all, m -> m.peer() + " " + m.clients() + " " + m.metric()));
-        Map<String, Double> errors = all.stream().filter(m -> m.metric().equals("errors"))
+        Map<String, Double> errors = all.stream()
+                .filter(m -> m.metric().equals("errors"))
                 .collect(Collectors.toMap(m -> m.peer() + "@" + m.clients(), Measurement::value));
         assertTrue(errors.values().stream().allMatch(e -> e == 0), "errors: " + errors);
-        assertTrue(all.stream().filter(m -> m.metric().equals("throughput")).allMatch(m -> m.value() > 0), all.toString());
+        assertTrue(
+                all.stream().filter(m -> m.metric().equals("throughput")).allMatch(m -> m.value() > 0), all.toString());
         assertTrue(all.stream().filter(m -> m.metric().equals("p99")).allMatch(m -> m.value() > 0), all.toString());
-        assertEquals(Set.of("asps-kg peak heap", "asps-kg peak RSS", "stock-fuseki peak heap", "stock-fuseki peak RSS"),
+        assertEquals(
+                Set.of("asps-kg peak heap", "asps-kg peak RSS", "stock-fuseki peak heap", "stock-fuseki peak RSS"),
                 keys(rows.stream().filter(m -> m.unit().equals("MiB")).toList(), m -> m.peer() + " " + m.metric()));
         // "slowest query" is the largest per-query p99 of its server and client count
-        for (Measurement slowest : rows.stream().filter(m -> m.scenario().equals("slowest query")).toList()) {
-            double max = rows.stream().filter(m -> m.peer().equals(slowest.peer()) && m.clients() == slowest.clients()
-                    && m.metric().equals("p99") && !m.scenario().equals("all-queries")
-                    && !m.scenario().equals("slowest query")).mapToDouble(Measurement::value).max().orElseThrow();
+        for (Measurement slowest :
+                rows.stream().filter(m -> m.scenario().equals("slowest query")).toList()) {
+            double max = rows.stream()
+                    .filter(m -> m.peer().equals(slowest.peer())
+                            && m.clients() == slowest.clients()
+                            && m.metric().equals("p99")
+                            && !m.scenario().equals("all-queries")
+                            && !m.scenario().equals("slowest query"))
+                    .mapToDouble(Measurement::value)
+                    .max()
+                    .orElseThrow();
             assertEquals(max, slowest.value(), 0.001, slowest.toString());
         }
-        assertEquals(6, rows.stream().filter(m -> m.scenario().equals("slowest query")).count());
+        assertEquals(
+                6,
+                rows.stream().filter(m -> m.scenario().equals("slowest query")).count());
         // the served store: the ontology's build (about 4,400 triples), 1,000 synthetic triples and the
         // smoke cohort of 100 cases (dozens of triples each) in the cases graph
         assertTrue(rows.stream().allMatch(m -> m.size() > 4_000 + 1_000 + 100 * 20), rows.toString());
     }
 
     /** The JMH benchmark classes and the peer each measures. */
-    private static final Map<Class<?>, String> MICRO_PEERS = Map.of(CaseBenchmarks.class, "asps-kg",
-            HermitCaseBenchmarks.class, "hermit-per-case");
+    private static final Map<Class<?>, String> MICRO_PEERS =
+            Map.of(CaseBenchmarks.class, "asps-kg", HermitCaseBenchmarks.class, "hermit-per-case");
 
     private static List<String> benchmarkMethods(Class<?> c) {
         return java.util.Arrays.stream(c.getDeclaredMethods())
                 .filter(m -> m.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class))
-                .map(java.lang.reflect.Method::getName).toList();
+                .map(java.lang.reflect.Method::getName)
+                .toList();
     }
 
     @Test
     void theBenchmarkListJmhRunsFromHoldsEveryDeclaredMicroBenchmarkInBothModes() {
         Set<String> expected = new TreeSet<>();
-        MICRO_PEERS.keySet().forEach(c -> benchmarkMethods(c).forEach(method -> {
-            for (Mode mode : List.of(Mode.AverageTime, Mode.SampleTime)) expected.add(c.getName() + "." + method + " " + mode);
-        }));
-        var listed = BenchmarkList.defaultList().getAll(
-                OutputFormatFactory.createFormatInstance(System.err, VerboseMode.SILENT), List.of());
+        MICRO_PEERS
+                .keySet()
+                .forEach(c -> benchmarkMethods(c).forEach(method -> {
+                    for (Mode mode : List.of(Mode.AverageTime, Mode.SampleTime))
+                        expected.add(c.getName() + "." + method + " " + mode);
+                }));
+        var listed = BenchmarkList.defaultList()
+                .getAll(OutputFormatFactory.createFormatInstance(System.err, VerboseMode.SILENT), List.of());
         assertEquals(expected, keys(listed, e -> e.getUsername() + " " + e.getMode()));
     }
 
@@ -205,16 +245,32 @@ class BenchCommandTest {
         assertTrue(expected.size() >= 6 * 4, expected.toString());
         // smoke: one measured iteration, so JMH gives no error over iterations
         assertEquals(expected, keys(rows, m -> m.peer() + " " + m.scenario() + " " + m.metric() + " " + m.unit()));
-        assertTrue(rows.stream().allMatch(m -> m.value() > 0 && m.runs() >= 1 && m.clients() == 1
-                && m.size() == 100 && m.sizeUnit().equals("cases in the pool")), rows.toString());
-        for (Measurement mean : rows.stream().filter(m -> m.metric().equals("mean")).toList()) {
-            Measurement throughput = rows.stream().filter(m -> m.metric().equals("throughput")
-                    && m.peer().equals(mean.peer()) && m.scenario().equals(mean.scenario())).findFirst().orElseThrow();
+        assertTrue(
+                rows.stream()
+                        .allMatch(m -> m.value() > 0
+                                && m.runs() >= 1
+                                && m.clients() == 1
+                                && m.size() == 100
+                                && m.sizeUnit().equals("cases in the pool")),
+                rows.toString());
+        for (Measurement mean :
+                rows.stream().filter(m -> m.metric().equals("mean")).toList()) {
+            Measurement throughput = rows.stream()
+                    .filter(m -> m.metric().equals("throughput")
+                            && m.peer().equals(mean.peer())
+                            && m.scenario().equals(mean.scenario()))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(1e6, mean.value() * throughput.value(), 1e6 * 0.01, mean + " vs " + throughput);
         }
-        for (Measurement p50 : rows.stream().filter(m -> m.metric().equals("p50")).toList()) {
-            Measurement p99 = rows.stream().filter(m -> m.metric().equals("p99")
-                    && m.peer().equals(p50.peer()) && m.scenario().equals(p50.scenario())).findFirst().orElseThrow();
+        for (Measurement p50 :
+                rows.stream().filter(m -> m.metric().equals("p50")).toList()) {
+            Measurement p99 = rows.stream()
+                    .filter(m -> m.metric().equals("p99")
+                            && m.peer().equals(p50.peer())
+                            && m.scenario().equals(p50.scenario()))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(p50.value() <= p99.value(), p50 + " vs " + p99);
         }
     }

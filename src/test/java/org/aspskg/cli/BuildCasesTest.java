@@ -1,9 +1,9 @@
 package org.aspskg.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.aspskg.store.TestStores.assertSameGraphs;
 import static org.aspskg.store.TestStores.snapshot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,8 +42,11 @@ class BuildCasesTest {
     private Path cohort(String name, int cases, long seed) throws IOException {
         DdxKnowledge k = DdxKnowledge.loadDefault();
         Path file = tmp.resolve(name);
-        new CohortWriter(k).writeRdf(new CohortGenerator(k).generate(cases, seed), file,
-                name.endsWith(".nt") ? RDFFormat.NTRIPLES : RDFFormat.TURTLE_BLOCKS);
+        new CohortWriter(k)
+                .writeRdf(
+                        new CohortGenerator(k).generate(cases, seed),
+                        file,
+                        name.endsWith(".nt") ? RDFFormat.NTRIPLES : RDFFormat.TURTLE_BLOCKS);
         return file;
     }
 
@@ -75,7 +78,8 @@ class BuildCasesTest {
         q.setIri("top", AspsVocabulary.iri("Finding"));
         try (KnowledgeGraphStore kg = KnowledgeGraphStore.open(store)) {
             return Txn.calculateRead(kg.dataset(), () -> {
-                try (QueryExecution qe = QueryExecution.dataset(kg.dataset()).query(q.asQuery()).build()) {
+                try (QueryExecution qe =
+                        QueryExecution.dataset(kg.dataset()).query(q.asQuery()).build()) {
                     return qe.execSelect().next().getLiteral("n").getLong();
                 }
             });
@@ -93,18 +97,28 @@ class BuildCasesTest {
 
         CliRun load = run("build", "--store", store, "--cases", cohort.toString());
         ok(load);
-        assertTrue(load.err().contains(String.format(java.util.Locale.ROOT, "30 cases, %,d triples from 1 file",
-                cohortGraph.size())), load.err());
+        assertTrue(
+                load.err()
+                        .contains(String.format(
+                                java.util.Locale.ROOT, "30 cases, %,d triples from 1 file", cohortGraph.size())),
+                load.err());
         Map<String, Model> loaded = snapshot(Path.of(store));
-        assertTrue(union(cases(before), cohortGraph).isIsomorphicWith(cases(loaded)),
+        assertTrue(
+                union(cases(before), cohortGraph).isIsomorphicWith(cases(loaded)),
                 "the cases graph is the stored cases and ranking plus exactly the cohort's triples");
-        before.keySet().stream().filter(g -> !g.equals(AspsVocabulary.GRAPH_CASES))
+        before.keySet().stream()
+                .filter(g -> !g.equals(AspsVocabulary.GRAPH_CASES))
                 .forEach(g -> assertTrue(before.get(g).isIsomorphicWith(loaded.get(g)), g));
-        // the generated cases have at least one finding each except when only sites were drawn; the ranked example has findings
-        long withFindings = RDFDataMgr.loadModel(cohort.toString()).listSubjectsWithProperty(AspsVocabulary.HAS_FINDING)
-                .toList().size();
-        assertEquals(withFindings + 1, patientCases(Path.of(store)), "SPARQL over the default graph sees the cases' findings "
-                + "under the ontology's finding classes");
+        // the generated cases have at least one finding each except when only sites were drawn; the ranked example has
+        // findings
+        long withFindings = RDFDataMgr.loadModel(cohort.toString())
+                .listSubjectsWithProperty(AspsVocabulary.HAS_FINDING)
+                .toList()
+                .size();
+        assertEquals(
+                withFindings + 1,
+                patientCases(Path.of(store)),
+                "SPARQL over the default graph sees the cases' findings " + "under the ontology's finding classes");
 
         ok(run("build", "--store", store));
         assertSameGraphs(loaded, snapshot(Path.of(store)));
@@ -119,14 +133,16 @@ class BuildCasesTest {
         ok(run("build", "--store", store));
         ok(run("ddx", "--store-ranking", "--store", store, RANKED_CASE));
         DdxKnowledge k = DdxKnowledge.loadDefault();
-        Model sameCase = CaseGraph.of(new CaseReader(k).read(Path.of(RANKED_CASE)), k).model();
+        Model sameCase =
+                CaseGraph.of(new CaseReader(k).read(Path.of(RANKED_CASE)), k).model();
         Path file = tmp.resolve("same-case.ttl");
         try (var out = Files.newOutputStream(file)) {
             RDFDataMgr.write(out, sameCase, RDFFormat.TURTLE);
         }
         assertTrue(cases(snapshot(Path.of(store))).size() > sameCase.size(), "the ranking is stored with the case");
         ok(run("build", "--store", store, "--cases", file.toString()));
-        assertTrue(sameCase.isIsomorphicWith(cases(snapshot(Path.of(store)))),
+        assertTrue(
+                sameCase.isIsomorphicWith(cases(snapshot(Path.of(store)))),
                 "the cases graph holds the loaded case once, without the ranking made from the stored one");
     }
 

@@ -77,8 +77,8 @@ class BuildSafetyTest {
         Path dir = Files.createDirectories(tmp.resolve("other"));
         Files.writeString(dir.resolve("a.txt"), "a\n");
         Map<String, String> before = fileDigests(dir);
-        assertRefusedWithoutTrace(CliRun.of("query", "--store", dir.toString(), "--query", "ASK {}"),
-                "is not an asps-kg store");
+        assertRefusedWithoutTrace(
+                CliRun.of("query", "--store", dir.toString(), "--query", "ASK {}"), "is not an asps-kg store");
         assertEquals(before, fileDigests(dir));
     }
 
@@ -87,7 +87,8 @@ class BuildSafetyTest {
         Map<String, String> before = fileDigests(store);
         Path empty = tmp.resolve("empty.ttl");
         Files.writeString(empty, "");
-        assertRefusedWithoutTrace(CliRun.of("build", "--store", store.toString(), "--ontology", empty.toString()),
+        assertRefusedWithoutTrace(
+                CliRun.of("build", "--store", store.toString(), "--ontology", empty.toString()),
                 "the ontology is empty");
         assertEquals(before, fileDigests(store));
     }
@@ -103,13 +104,14 @@ class BuildSafetyTest {
                 <http://example.org/A> a owl:Class ; rdfs:subClassOf <http://example.org/B> .
                 <http://example.org/B> a owl:Class .
                 """);
-        assertRefusedWithoutTrace(CliRun.of("build", "--store", store.toString(), "--ontology", other.toString()),
+        assertRefusedWithoutTrace(
+                CliRun.of("build", "--store", store.toString(), "--ontology", other.toString()),
                 "not the asps-kg ontology: its ontology IRI is <http://example.org/other.owl>");
         assertEquals(before, fileDigests(store));
 
         Path elsewhere = tmp.resolve("foreign-store");
-        CliRun allowed = CliRun.of("build", "--store", elsewhere.toString(), "--ontology", other.toString(),
-                "--allow-foreign-ontology");
+        CliRun allowed = CliRun.of(
+                "build", "--store", elsewhere.toString(), "--ontology", other.toString(), "--allow-foreign-ontology");
         assertEquals(0, allowed.exit(), allowed.err());
     }
 
@@ -154,7 +156,8 @@ class BuildSafetyTest {
                 """);
         var ontology = OntologyLoader.load(main);
         assertEquals(1, ontology.getImports().size());
-        assertTrue(ontology.getImportsClosure().stream().anyMatch(o -> o.getSignature().stream()
-                .anyMatch(e -> e.getIRI().toString().equals("https://w3id.org/asps-kg/Imported"))));
+        assertTrue(ontology.getImportsClosure().stream()
+                .anyMatch(o -> o.getSignature().stream()
+                        .anyMatch(e -> e.getIRI().toString().equals("https://w3id.org/asps-kg/Imported"))));
     }
 }

@@ -56,11 +56,15 @@ class BuildTargetTest {
     @BeforeEach
     void startRemoteFuseki() throws Exception {
         remoteData = DatabaseMgr.connectDatasetGraph(tmp.resolve("remote-tdb2").toString());
-        remote = FusekiServer.create().port(0).loopback(true)
-                .passwordFile(passwords.toString()).auth(AuthScheme.BASIC)
+        remote = FusekiServer.create()
+                .port(0)
+                .loopback(true)
+                .passwordFile(passwords.toString())
+                .auth(AuthScheme.BASIC)
                 .serverAuthPolicy(Auth.policyAllowSpecific(USER))
                 .add("/remote", remoteData, true)
-                .build().start();
+                .build()
+                .start();
         gsp = "http://127.0.0.1:" + remote.getHttpPort() + "/remote/data";
     }
 
@@ -88,8 +92,10 @@ class BuildTargetTest {
         }
     }
 
-    private static final Triple STALE = Triple.create(NodeFactory.createURI(AspsVocabulary.iri("Stale")),
-            RDF.type.asNode(), NodeFactory.createURI(AspsVocabulary.iri("Obsolete")));
+    private static final Triple STALE = Triple.create(
+            NodeFactory.createURI(AspsVocabulary.iri("Stale")),
+            RDF.type.asNode(),
+            NodeFactory.createURI(AspsVocabulary.iri("Obsolete")));
 
     @Test
     void everyGraphReachesTheRemoteStoreIsomorphicToTheLocalOneReplacingWhatWasThere() throws Exception {
@@ -101,24 +107,39 @@ class BuildTargetTest {
             Node cases = NodeFactory.createURI(AspsVocabulary.GRAPH_CASES);
             Node patient = NodeFactory.createBlankNode();
             Txn.executeWrite(dsg, () -> {
-                dsg.add(cases, patient, RDF.type.asNode(), AspsVocabulary.resource("PatientCase").asNode());
-                dsg.add(cases, patient, AspsVocabulary.property("hasFinding").asNode(),
+                dsg.add(
+                        cases,
+                        patient,
+                        RDF.type.asNode(),
+                        AspsVocabulary.resource("PatientCase").asNode());
+                dsg.add(
+                        cases,
+                        patient,
+                        AspsVocabulary.property("hasFinding").asNode(),
                         AspsVocabulary.resource("FlowVoid").asNode());
             });
         }
-        Txn.executeWrite(remoteData, () -> remoteData.add(NodeFactory.createURI(AspsVocabulary.GRAPH_ASSERTED),
-                STALE.getSubject(), STALE.getPredicate(), STALE.getObject()));
+        Txn.executeWrite(
+                remoteData,
+                () -> remoteData.add(
+                        NodeFactory.createURI(AspsVocabulary.GRAPH_ASSERTED),
+                        STALE.getSubject(),
+                        STALE.getPredicate(),
+                        STALE.getObject()));
 
-        CliRun run = CliRun.of("build", "--store", store.toString(), "--target", gsp, "--user", USER,
-                "--password", PASSWORD);
+        CliRun run = CliRun.of(
+                "build", "--store", store.toString(), "--target", gsp, "--user", USER, "--password", PASSWORD);
 
         assertEquals(0, run.exit(), run.err());
         for (String iri : KnowledgeGraphStore.GRAPHS) {
             Graph local = localGraph(store, iri);
             Graph pushed = remoteGraph(iri);
             assertTrue(local.isIsomorphicWith(pushed), iri + ": local " + local.size() + ", remote " + pushed.size());
-            assertTrue(run.out().contains(String.format("pushed %-45s %8d triples to %s", "<" + iri + ">", local.size(),
-                    gsp)), run.out());
+            assertTrue(
+                    run.out()
+                            .contains(String.format(
+                                    "pushed %-45s %8d triples to %s", "<" + iri + ">", local.size(), gsp)),
+                    run.out());
         }
         assertEquals(2, remoteGraph(AspsVocabulary.GRAPH_CASES).size());
         assertTrue(remoteGraph(AspsVocabulary.GRAPH_ASSERTED).size() > 2000);
@@ -126,12 +147,23 @@ class BuildTargetTest {
 
     @Test
     void aWrongPasswordFailsClearlyWithExit2AndWritesNothing() {
-        CliRun run = CliRun.of("build", "--store", tmp.resolve("tdb2").toString(), "--target", gsp, "--user", USER,
-                "--password", "wrong");
+        CliRun run = CliRun.of(
+                "build",
+                "--store",
+                tmp.resolve("tdb2").toString(),
+                "--target",
+                gsp,
+                "--user",
+                USER,
+                "--password",
+                "wrong");
 
         assertEquals(Main.EXIT_USER_ERROR, run.exit(), run.err());
-        assertTrue(run.err().contains("error: pushing <" + AspsVocabulary.GRAPH_ASSERTED + "> to " + gsp
-                + ": the endpoint refused the credentials (HTTP 401 Unauthorized)"), run.err());
+        assertTrue(
+                run.err()
+                        .contains("error: pushing <" + AspsVocabulary.GRAPH_ASSERTED + "> to " + gsp
+                                + ": the endpoint refused the credentials (HTTP 401 Unauthorized)"),
+                run.err());
         assertTrue(run.err().contains("hint: Check --user and --password"), run.err());
         assertTrue(!run.err().contains("wrong"), "the password is echoed: " + run.err());
         assertTrue(Txn.calculateRead(remoteData, () -> remoteData.isEmpty()));
@@ -147,8 +179,16 @@ class BuildTargetTest {
     @Test
     void aUrlWithoutAGraphStoreServiceIsNamedAsSuch() {
         String readOnly = "http://127.0.0.1:" + remote.getHttpPort() + "/no-such-dataset";
-        CliRun run = CliRun.of("build", "--store", tmp.resolve("tdb2").toString(), "--target", readOnly, "--user", USER,
-                "--password", PASSWORD);
+        CliRun run = CliRun.of(
+                "build",
+                "--store",
+                tmp.resolve("tdb2").toString(),
+                "--target",
+                readOnly,
+                "--user",
+                USER,
+                "--password",
+                PASSWORD);
         assertEquals(Main.EXIT_USER_ERROR, run.exit(), run.err());
         assertTrue(run.err().contains("no writable Graph Store Protocol service at that URL (HTTP 404)"), run.err());
     }

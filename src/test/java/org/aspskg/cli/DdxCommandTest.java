@@ -38,8 +38,12 @@ class DdxCommandTest {
         // JSON in, JSON out, as an HTTP endpoint calls it, with the file's text:
         assertEquals(service.rankJson(Files.readString(EXAMPLE), EXAMPLE.toString()), r.out());
         JsonNode cli = RankingJson.MAPPER.readTree(r.out());
-        assertEquals("alveolar soft part sarcoma", cli.get("hypotheses").get(0).get("diagnosis").asText());
-        assertEquals("https://w3id.org/asps-kg/AlveolarSoftPartSarcoma", cli.get("hypotheses").get(0).get("iri").asText());
+        assertEquals(
+                "alveolar soft part sarcoma",
+                cli.get("hypotheses").get(0).get("diagnosis").asText());
+        assertEquals(
+                "https://w3id.org/asps-kg/AlveolarSoftPartSarcoma",
+                cli.get("hypotheses").get(0).get("iri").asText());
     }
 
     @Test
@@ -47,15 +51,24 @@ class DdxCommandTest {
         CliRun r = run("ddx", EXAMPLE.toString());
         assertEquals(0, r.exit(), r.err());
         DifferentialRanking ranking = service().rank(EXAMPLE);
-        List<String> rows = r.out().lines().filter(l -> l.matches("\\s+\\d+  .*")).toList();
+        List<String> rows =
+                r.out().lines().filter(l -> l.matches("\\s+\\d+  .*")).toList();
         assertEquals(ranking.hypotheses().size(), rows.size(), r.out());
         for (int i = 0; i < rows.size(); i++) {
             RankedHypothesis h = ranking.hypotheses().get(i);
-            assertTrue(rows.get(i).matches("\\s+" + h.rank() + "  " + java.util.regex.Pattern.quote(h.label()) + "\\s+.*"
-                    + java.util.regex.Pattern.quote(String.format(java.util.Locale.ROOT, "%+.2f", h.log10LikelihoodRatio()))
-                    + ".*"), rows.get(i));
+            assertTrue(
+                    rows.get(i)
+                            .matches("\\s+" + h.rank() + "  " + java.util.regex.Pattern.quote(h.label()) + "\\s+.*"
+                                    + java.util.regex.Pattern.quote(
+                                            String.format(java.util.Locale.ROOT, "%+.2f", h.log10LikelihoodRatio()))
+                                    + ".*"),
+                    rows.get(i));
         }
-        assertTrue(r.out().contains("   for      LR 10      deep soft tissue present ('deep soft tissue')  [source article; evidence weight characteristic]"), r.out());
+        assertTrue(
+                r.out()
+                        .contains(
+                                "   for      LR 10      deep soft tissue present ('deep soft tissue')  [source article; evidence weight characteristic]"),
+                r.out());
         assertTrue(r.err().contains("alveolar soft part sarcoma ranked first of 6"), r.err());
     }
 
@@ -75,8 +88,11 @@ class DdxCommandTest {
         CliRun r = run("ddx", bad.toString());
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
         assertEquals("", r.out());
-        assertTrue(r.err().startsWith("error: " + bad + ":2:24: unknown finding 'flow viods'; did you mean 'flow voids' "
-                + "(aspskg:FlowVoid)"), r.err());
+        assertTrue(
+                r.err()
+                        .startsWith("error: " + bad + ":2:24: unknown finding 'flow viods'; did you mean 'flow voids' "
+                                + "(aspskg:FlowVoid)"),
+                r.err());
         assertTrue(r.err().contains("hint: "), r.err());
         assertTrue(!r.err().contains("Exception"), "no stack trace: " + r.err());
     }
@@ -88,23 +104,31 @@ class DdxCommandTest {
         CliRun r = run("ddx", "--format", "json", bad.toString());
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
         assertEquals("", r.out());
-        assertTrue(r.err().startsWith("error: case clash is contradictory: 'TFE3 positive' (strong nuclear TFE3 "
-                + "immunostaining) at " + bad + ":1:15 and 'TFE3 negative' (negative TFE3 immunostaining) at " + bad
-                + ":1:32 cannot both hold"), r.err());
+        assertTrue(
+                r.err()
+                        .startsWith("error: case clash is contradictory: 'TFE3 positive' (strong nuclear TFE3 "
+                                + "immunostaining) at " + bad
+                                + ":1:15 and 'TFE3 negative' (negative TFE3 immunostaining) at " + bad
+                                + ":1:32 cannot both hold"),
+                r.err());
     }
 
     @Test
     void unknownFormatAndMissingFileExitTwo() {
-        assertEquals(Main.EXIT_USER_ERROR, run("ddx", "--format", "xml", EXAMPLE.toString()).exit());
+        assertEquals(
+                Main.EXIT_USER_ERROR,
+                run("ddx", "--format", "xml", EXAMPLE.toString()).exit());
         CliRun missing = run("ddx", "no/such/case.json");
         assertEquals(Main.EXIT_USER_ERROR, missing.exit());
         assertTrue(missing.err().contains("no/such/case.json: no such readable file"), missing.err());
     }
 
     @Test
-    void storeRankingWritesTheCaseToTheCasesGraphAndABadCaseLeavesTheStoreUntouched(@TempDir Path dir) throws Exception {
+    void storeRankingWritesTheCaseToTheCasesGraphAndABadCaseLeavesTheStoreUntouched(@TempDir Path dir)
+            throws Exception {
         Path tdb = dir.resolve("tdb2");
-        org.aspskg.store.StandardBuild.of(org.aspskg.ontology.OntologyLoader.DEFAULT_ONTOLOGY, tdb).build();
+        org.aspskg.store.StandardBuild.of(org.aspskg.ontology.OntologyLoader.DEFAULT_ONTOLOGY, tdb)
+                .build();
         CliRun r = run("ddx", "--store-ranking", "--store", tdb.toString(), EXAMPLE.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("stored in the cases graph of " + tdb), r.err());
@@ -116,18 +140,26 @@ class DdxCommandTest {
         }
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"findings\": [\"TFE3 positive\", \"TFE3 negative\"]}");
-        assertEquals(Main.EXIT_USER_ERROR, run("ddx", "--store-ranking", "--store", tdb.toString(), bad.toString()).exit());
+        assertEquals(
+                Main.EXIT_USER_ERROR,
+                run("ddx", "--store-ranking", "--store", tdb.toString(), bad.toString())
+                        .exit());
         try (org.aspskg.store.KnowledgeGraphStore kg = org.aspskg.store.KnowledgeGraphStore.open(tdb)) {
             assertEquals(stored, new org.aspskg.ddx.CasesGraph(kg.datasetGraph()).size());
         }
-        CliRun missing = run("ddx", "--store-ranking", "--store", dir.resolve("none").toString(), EXAMPLE.toString());
+        CliRun missing =
+                run("ddx", "--store-ranking", "--store", dir.resolve("none").toString(), EXAMPLE.toString());
         assertEquals(Main.EXIT_USER_ERROR, missing.exit());
         assertTrue(missing.err().contains("no store at"), missing.err());
     }
 
     @Test
     void checkWithHermitAgreesOnAnExample() {
-        CliRun r = run("ddx", "--check-with-hermit", Path.of("ontology", "examples", "asps-buttock-lung-metastases.ttl").toString());
+        CliRun r = run(
+                "ddx",
+                "--check-with-hermit",
+                Path.of("ontology", "examples", "asps-buttock-lung-metastases.ttl")
+                        .toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("HermiT agrees with the compiled classifier"), r.err());
     }

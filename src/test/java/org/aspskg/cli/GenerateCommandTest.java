@@ -17,9 +17,12 @@ class GenerateCommandTest {
     /** The README's generate command (in the Benchmarks section), as arguments, with --out replaced. */
     private static List<String> readmeCommand(Path out) throws Exception {
         String readme = Files.readString(Path.of("README.md"));
-        String line = readme.lines().filter(l -> l.startsWith("    " + JAR + "generate ")).findFirst()
+        String line = readme.lines()
+                .filter(l -> l.startsWith("    " + JAR + "generate "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no generate command in the README"));
-        List<String> args = new ArrayList<>(List.of(line.substring(4 + JAR.length()).strip().split(" +")));
+        List<String> args =
+                new ArrayList<>(List.of(line.substring(4 + JAR.length()).strip().split(" +")));
         args.set(args.indexOf("--out") + 1, out.toString());
         return args;
     }
@@ -36,7 +39,8 @@ class GenerateCommandTest {
         }
         assertTrue(Files.size(out.resolve("cohort.ttl")) > 0 && Files.size(out.resolve("cohort.nt")) > 0);
         // the JSON case files are what ddx reads
-        Path first = out.resolve("json").resolve(Files.readAllLines(out.resolve("truth.tsv")).get(1).split("\t")[0] + ".json");
+        Path first = out.resolve("json")
+                .resolve(Files.readAllLines(out.resolve("truth.tsv")).get(1).split("\t")[0] + ".json");
         CliRun ddx = CliRun.of("ddx", "--format", "json", first.toString());
         assertEquals(0, ddx.exit(), ddx.err());
     }

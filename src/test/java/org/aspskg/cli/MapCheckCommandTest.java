@@ -33,7 +33,9 @@ class MapCheckCommandTest {
     void aValidSetExitsZeroWithASummaryOnStderr() {
         CliRun r = run("map", "--check", GOOD, "--ontology", TERMS);
         assertEquals(0, r.exit(), r.err());
-        assertEquals(List.of("Level  Rule Name  Subject  Property  Value"), r.out().lines().toList());
+        assertEquals(
+                List.of("Level  Rule Name  Subject  Property  Value"),
+                r.out().lines().toList());
         assertEquals(GOOD + ": 0 ERROR, 0 WARN, 0 INFO (passes at ERROR)\n", r.err());
     }
 
@@ -42,15 +44,19 @@ class MapCheckCommandTest {
         Path file = broken();
         CliRun r = run("map", "--check", file.toString(), "--ontology", TERMS, "--format", "tsv");
         assertEquals(Main.EXIT_FAILED_CHECK, r.exit());
-        assertEquals(List.of("Level\tRule Name\tSubject\tProperty\tValue\tExplanation",
-                "ERROR\tundeclared_prefix\t" + file + ":12\tobject_id\tNOPE:0002\tprefix 'NOPE' is not in the curie_map"),
+        assertEquals(
+                List.of(
+                        "Level\tRule Name\tSubject\tProperty\tValue\tExplanation",
+                        "ERROR\tundeclared_prefix\t" + file
+                                + ":12\tobject_id\tNOPE:0002\tprefix 'NOPE' is not in the curie_map"),
                 r.out().lines().toList());
         assertEquals(file + ": 1 ERROR, 0 WARN, 0 INFO (fails at ERROR)\n", r.err());
     }
 
     @Test
     void jsonCarriesCountsAndRows() throws Exception {
-        CliRun r = run("map", "--check", broken().toString(), "--ontology", TERMS, "--format", "json", "--fail-on", "none");
+        CliRun r = run(
+                "map", "--check", broken().toString(), "--ontology", TERMS, "--format", "json", "--fail-on", "none");
         assertEquals(0, r.exit());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(1, json.at("/counts/ERROR").asInt());
@@ -65,8 +71,10 @@ class MapCheckCommandTest {
         CliRun r = run("map", "--check", file.toString(), "--ontology", TERMS);
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
         assertEquals("", r.out());
-        assertEquals(List.of("error: " + file + ":2: 2 cells, but the header names 4 columns",
-                "hint: Every row has one cell per column, separated by tabs; leave a cell empty rather than drop it."),
+        assertEquals(
+                List.of(
+                        "error: " + file + ":2: 2 cells, but the header names 4 columns",
+                        "hint: Every row has one cell per column, separated by tabs; leave a cell empty rather than drop it."),
                 r.err().lines().toList());
     }
 
@@ -74,6 +82,8 @@ class MapCheckCommandTest {
     void neitherCodeNorCheckIsAUsageError() {
         CliRun r = run("map");
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
-        assertEquals("Give a CODE to resolve, or --check [FILE].", r.err().lines().findFirst().orElse(""));
+        assertEquals(
+                "Give a CODE to resolve, or --check [FILE].",
+                r.err().lines().findFirst().orElse(""));
     }
 }

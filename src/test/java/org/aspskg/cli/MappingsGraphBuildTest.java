@@ -34,8 +34,11 @@ class MappingsGraphBuildTest {
 
     private static Model graph(Path store, String iri) {
         try (KnowledgeGraphStore kg = KnowledgeGraphStore.open(store)) {
-            return Txn.calculateRead(kg.datasetGraph(), () -> ModelFactory.createDefaultModel()
-                    .add(ModelFactory.createModelForGraph(kg.datasetGraph().getGraph(NodeFactory.createURI(iri)))));
+            return Txn.calculateRead(
+                    kg.datasetGraph(),
+                    () -> ModelFactory.createDefaultModel()
+                            .add(ModelFactory.createModelForGraph(
+                                    kg.datasetGraph().getGraph(NodeFactory.createURI(iri)))));
         }
     }
 
@@ -59,7 +62,11 @@ class MappingsGraphBuildTest {
         Model before = graph(store, AspsVocabulary.GRAPH_MAPPINGS);
 
         Files.writeString(SssomReader.mappingSetFor(ontology), good.replace("EXAMPLE:0002", "NOPE:0002"));
-        AspsKgException e = assertThrows(AspsKgException.class, () -> StoreBuilds.standard(ontology, store).allowForeignOntology(true).build());
+        AspsKgException e = assertThrows(
+                AspsKgException.class,
+                () -> StoreBuilds.standard(ontology, store)
+                        .allowForeignOntology(true)
+                        .build());
         assertTrue(e.getMessage().contains("1 ERROR row(s) in the mapping set"), e.getMessage());
         assertTrue(before.isIsomorphicWith(graph(store, AspsVocabulary.GRAPH_MAPPINGS)), "the served store changed");
     }

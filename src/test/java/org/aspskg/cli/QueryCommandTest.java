@@ -43,14 +43,16 @@ class QueryCommandTest {
         assertEquals(0, r.exit(), r.err());
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         assertEquals("[\"label\"]", json.at("/head/vars").toString());
-        assertEquals("[{\"label\":{\"type\":\"literal\",\"xml:lang\":\"en\",\"value\":\"alveolar soft part sarcoma\"}}]",
+        assertEquals(
+                "[{\"label\":{\"type\":\"literal\",\"xml:lang\":\"en\",\"value\":\"alveolar soft part sarcoma\"}}]",
                 json.at("/results/bindings").toString());
     }
 
     @Test
     void constructFromAFileWritesNTriplesThatParseBack() throws Exception {
         Path q = tmp.resolve("inferred.rq");
-        Files.writeString(q, "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/asps-kg/graph/inferred> { ?s ?p ?o } }");
+        Files.writeString(
+                q, "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/asps-kg/graph/inferred> { ?s ?p ?o } }");
         CliRun r = CliRun.of("query", q.toString(), "--store", store(), "--format", "nt");
         assertEquals(0, r.exit(), r.err());
         Model m = ModelFactory.createDefaultModel();
@@ -61,7 +63,11 @@ class QueryCommandTest {
 
     @Test
     void askPrintsYesOrNo() {
-        CliRun r = CliRun.of("query", "--store", store(), "-q",
+        CliRun r = CliRun.of(
+                "query",
+                "--store",
+                store(),
+                "-q",
                 "ASK { GRAPH <https://w3id.org/asps-kg/graph/asserted> { ?s ?p ?o } }");
         assertEquals("yes\n", r.out());
     }
@@ -72,7 +78,8 @@ class QueryCommandTest {
         Files.writeString(q, "SELECT ?x\nWHERE { ?x ?p }\n");
         CliRun r = CliRun.of("query", q.toString(), "--store", store());
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
-        assertEquals("error: " + q + ":2:15: Encountered \" \"}\" \"} \"\"\nhint: Fix the query and run again.\n", r.err());
+        assertEquals(
+                "error: " + q + ":2:15: Encountered \" \"}\" \"} \"\"\nhint: Fix the query and run again.\n", r.err());
         assertEquals("", r.out());
     }
 
@@ -117,11 +124,14 @@ class QueryCommandTest {
 
     @Test
     void aLibraryQueryRunsByNumberOrNameAsItsFileDoes() {
-        CliRun byFile = CliRun.of("query", "queries/06-tfe3-sensitivity-specificity.rq", "--store", store(), "-f", "csv");
+        CliRun byFile =
+                CliRun.of("query", "queries/06-tfe3-sensitivity-specificity.rq", "--store", store(), "-f", "csv");
         assertEquals(0, byFile.exit(), byFile.err());
-        assertEquals("disease,test,finding,sensitivity,specificity,reference,source\r\n"
-                + "alveolar soft part sarcoma,TFE3 immunohistochemistry,strong nuclear TFE3 immunostaining,0.92,0.92,11,"
-                + "Radiopaedia article rID 59433: Alveolar soft part sarcoma\r\n", byFile.out());
+        assertEquals(
+                "disease,test,finding,sensitivity,specificity,reference,source\r\n"
+                        + "alveolar soft part sarcoma,TFE3 immunohistochemistry,strong nuclear TFE3 immunostaining,0.92,0.92,11,"
+                        + "Radiopaedia article rID 59433: Alveolar soft part sarcoma\r\n",
+                byFile.out());
         for (String ref : List.of("06", "6", "tfe3-sensitivity-specificity", "06-tfe3-sensitivity-specificity.rq")) {
             CliRun r = CliRun.of("query", ref, "--store", store(), "-f", "csv");
             assertEquals(0, r.exit(), ref + ": " + r.err());
@@ -154,8 +164,11 @@ class QueryCommandTest {
 
         Path library = tmp.resolve("queries");
         Files.createDirectories(library);
-        for (String f : List.of("06-tfe3-sensitivity-specificity.rq", "06-tfe3-sensitivity-specificity.srj",
-                "17-asps-pas-positive-diastase-resistant.rq", "17-asps-pas-positive-diastase-resistant.srj")) {
+        for (String f : List.of(
+                "06-tfe3-sensitivity-specificity.rq",
+                "06-tfe3-sensitivity-specificity.srj",
+                "17-asps-pas-positive-diastase-resistant.rq",
+                "17-asps-pas-positive-diastase-resistant.srj")) {
             Files.copy(Path.of("queries", f), library.resolve(f));
         }
         Path ask = library.resolve("17-asps-pas-positive-diastase-resistant.srj");
@@ -163,10 +176,12 @@ class QueryCommandTest {
 
         CliRun bad = CliRun.of("query", "--check", "--queries", library.toString(), "--store", store());
         assertEquals(Main.EXIT_FAILED_CHECK, bad.exit(), bad.out() + bad.err());
-        assertEquals("ok    06-tfe3-sensitivity-specificity.rq\n"
-                + "FAIL  17-asps-pas-positive-diastase-resistant.rq\n"
-                + "      17-asps-pas-positive-diastase-resistant.rq does not give the answer in "
-                + "17-asps-pas-positive-diastase-resistant.srj: expected false, got true\n", bad.out());
+        assertEquals(
+                "ok    06-tfe3-sensitivity-specificity.rq\n"
+                        + "FAIL  17-asps-pas-positive-diastase-resistant.rq\n"
+                        + "      17-asps-pas-positive-diastase-resistant.rq does not give the answer in "
+                        + "17-asps-pas-positive-diastase-resistant.srj: expected false, got true\n",
+                bad.out());
         assertTrue(bad.err().contains("2 library queries: 1 as expected, 1 not"), bad.err());
     }
 }

@@ -47,7 +47,8 @@ class ReadmeCohortTest {
         int from = readme.indexOf(heading);
         assertTrue(from >= 0, "no section " + heading);
         int to = readme.indexOf(next, from + heading.length());
-        return readme.substring(from, to < 0 ? readme.length() : to).lines()
+        return readme.substring(from, to < 0 ? readme.length() : to)
+                .lines()
                 .filter(l -> l.startsWith("    " + JAR))
                 .map(l -> l.substring(4 + JAR.length()).strip())
                 .filter(c -> !c.startsWith("serve"))
@@ -60,7 +61,8 @@ class ReadmeCohortTest {
         Set<String> commands = new LinkedHashSet<>();
         commands.addAll(commands(readme, "### Loading case cohorts", "\n## "));
         commands.addAll(commands(readme, "### Synthetic case cohort", "\n### "));
-        assertTrue(commands.stream().anyMatch(c -> c.startsWith("build ") && c.contains("--cases")), commands.toString());
+        assertTrue(
+                commands.stream().anyMatch(c -> c.startsWith("build ") && c.contains("--cases")), commands.toString());
         assertTrue(commands.stream().anyMatch(c -> c.startsWith("query ")), commands.toString());
         for (String c : List.of("target/cohort", "target/cohort-store")) {
             org.aspskg.store.StoreDirectory.deleteQuietly(Path.of(c));
@@ -75,7 +77,10 @@ class ReadmeCohortTest {
             if (args.get(0).equals("query")) {
                 assertFalse(r.out().isBlank(), command + " printed nothing");
                 if (command.contains("COUNT(?case) AS ?cases) WHERE { GRAPH")) {
-                    assertEquals(List.of("cases", String.valueOf(generated)), r.out().strip().lines().toList(), command);
+                    assertEquals(
+                            List.of("cases", String.valueOf(generated)),
+                            r.out().strip().lines().toList(),
+                            command);
                     counted = true;
                 }
             }

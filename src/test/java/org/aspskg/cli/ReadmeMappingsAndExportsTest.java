@@ -18,7 +18,8 @@ class ReadmeMappingsAndExportsTest {
         String readme = Files.readString(Path.of("README.md"));
         int start = readme.indexOf("## " + section);
         int end = readme.indexOf("\n## ", start + 3);
-        return readme.substring(start, end < 0 ? readme.length() : end).lines()
+        return readme.substring(start, end < 0 ? readme.length() : end)
+                .lines()
                 .filter(l -> l.startsWith("    " + JAR + command))
                 .map(l -> l.substring(4 + JAR.length()))
                 .toList();
@@ -39,7 +40,8 @@ class ReadmeMappingsAndExportsTest {
         assertEquals(4, commands.stream().filter(c -> c.startsWith("export")).count(), commands.toString());
         assertEquals(1, commands.stream().filter(c -> c.startsWith("release")).count(), commands.toString());
         runAll(commands, false);
-        for (String file : List.of("asps.owl", "asps-base.owl", "asps-full.owl", "asps.ttl", "asps.jsonld", "asps.obo", "SHA256SUMS")) {
+        for (String file : List.of(
+                "asps.owl", "asps-base.owl", "asps-full.owl", "asps.ttl", "asps.jsonld", "asps.obo", "SHA256SUMS")) {
             assertEquals(true, Files.exists(Path.of("target/release").resolve(file)), file);
         }
         assertEquals(true, Files.exists(Path.of("target/export/asps-full.trig")));
@@ -50,8 +52,10 @@ class ReadmeMappingsAndExportsTest {
         String readme = Files.readString(Path.of("README.md"));
         String section = readme.substring(readme.indexOf("## Mappings"), readme.indexOf("## Exports and release"));
         for (MappingRule rule : MappingRule.values()) {
-            boolean listed = section.lines().anyMatch(l -> l.startsWith("|") && l.contains("`" + rule.ruleName() + "`")
-                    && l.contains("| " + rule.level() + " |"));
+            boolean listed = section.lines()
+                    .anyMatch(l -> l.startsWith("|")
+                            && l.contains("`" + rule.ruleName() + "`")
+                            && l.contains("| " + rule.level() + " |"));
             assertEquals(true, listed, rule.ruleName() + " (" + rule.level() + ") is not in the README's rule table");
         }
     }
@@ -60,8 +64,8 @@ class ReadmeMappingsAndExportsTest {
     void mappingCommandsRunOnTheProjectsMappingSet() throws Exception {
         List<String> commands = commands("Mappings", "map");
         assertFalse(commands.isEmpty());
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(SssomReader.DEFAULT_MAPPING_SET),
-                "ontology/mappings/asps.sssom.tsv not merged yet");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.exists(SssomReader.DEFAULT_MAPPING_SET), "ontology/mappings/asps.sssom.tsv not merged yet");
         runAll(commands, true);
     }
 }

@@ -38,13 +38,15 @@ class ReadmeQueryLibraryTest {
             }
         }
         List<String> library = QueryLibrary.load(QueryLibrary.DEFAULT_DIR).queries().stream()
-                .map(q -> q.fileName() + " | " + q.question()).toList();
+                .map(q -> q.fileName() + " | " + q.question())
+                .toList();
         assertEquals(library, readme);
     }
 
     @Test
     void readmeQueryCommandsRunAndTheRegenerationCommandWritesTheCommittedFile() throws Exception {
-        List<String> commands = section().lines()
+        List<String> commands = section()
+                .lines()
                 .filter(l -> l.startsWith("    " + JAR + "query"))
                 .map(l -> l.substring(4 + JAR.length()))
                 .toList();
@@ -52,19 +54,26 @@ class ReadmeQueryLibraryTest {
         String store = TestStores.sharedStore().toString();
         for (String command : commands) {
             String[] redirect = command.split(" > ", 2);
-            List<String> args = new ArrayList<>(Arrays.asList(redirect[0].strip().split(" +")));
+            List<String> args =
+                    new ArrayList<>(Arrays.asList(redirect[0].strip().split(" +")));
             args.addAll(List.of("--store", store));
             CliRun r = CliRun.of(args.toArray(String[]::new));
             assertEquals(0, r.exit(), command + " exited " + r.exit() + ": " + r.err());
             assertFalse(r.out().isBlank(), command + " printed nothing");
             if (redirect.length == 2) {
-                assertEquals(Files.readString(Path.of(redirect[1].strip())), r.out(),
+                assertEquals(
+                        Files.readString(Path.of(redirect[1].strip())),
+                        r.out(),
                         command + " does not reproduce the committed file");
             }
         }
         List<LibraryQuery> library = QueryLibrary.load(QueryLibrary.DEFAULT_DIR).queries();
         assertEquals(true, commands.stream().anyMatch(c -> c.equals("query --check")), "the README shows --check");
-        assertEquals(true, commands.stream().anyMatch(c -> c.startsWith("query queries/" + library.get(0).fileName())),
+        assertEquals(
+                true,
+                commands.stream()
+                        .anyMatch(c ->
+                                c.startsWith("query queries/" + library.get(0).fileName())),
                 "the README runs the first library query by its path");
     }
 }

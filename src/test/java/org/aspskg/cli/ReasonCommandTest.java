@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 /** {@code asps-kg reason}: the inferred hierarchy from HermiT and from ELK. */
 class ReasonCommandTest {
     private static Set<String> inferredEdges(CliRun r) {
-        return r.out().lines().skip(1).filter(l -> l.endsWith("\tinferred"))
-                .map(l -> l.substring(0, l.lastIndexOf('\t'))).collect(Collectors.toSet());
+        return r.out()
+                .lines()
+                .skip(1)
+                .filter(l -> l.endsWith("\tinferred"))
+                .map(l -> l.substring(0, l.lastIndexOf('\t')))
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -20,8 +24,9 @@ class ReasonCommandTest {
         CliRun r = CliRun.of("reason", "--format", "tsv");
         assertEquals(0, r.exit(), r.err());
         assertEquals("child\tparent\tstatus", r.out().lines().findFirst().orElse(""));
-        assertTrue(inferredEdges(r).contains(AspsVocabulary.iri("AlveolarSoftPartSarcoma") + "\t"
-                + AspsVocabulary.iri("HypervascularLesion")));
+        assertTrue(inferredEdges(r)
+                .contains(AspsVocabulary.iri("AlveolarSoftPartSarcoma") + "\t"
+                        + AspsVocabulary.iri("HypervascularLesion")));
         assertTrue(r.err().startsWith("HermiT: "), r.err());
     }
 
@@ -42,11 +47,17 @@ class ReasonCommandTest {
         CliRun r = CliRun.of("reason");
         assertEquals(0, r.exit(), r.err());
         var lines = r.out().lines().toList();
-        int parent = lines.indexOf(lines.stream().filter(l -> l.strip().startsWith("hypervascular lesion <")).findFirst()
+        int parent = lines.indexOf(lines.stream()
+                .filter(l -> l.strip().startsWith("hypervascular lesion <"))
+                .findFirst()
                 .orElseThrow());
         String indent = lines.get(parent).substring(0, lines.get(parent).indexOf('h')) + "  ";
-        assertTrue(lines.stream().skip(parent + 1).takeWhile(l -> l.startsWith(indent))
-                .anyMatch(l -> l.equals(indent + "alveolar soft part sarcoma <AlveolarSoftPartSarcoma>  [inferred]")),
+        assertTrue(
+                lines.stream()
+                        .skip(parent + 1)
+                        .takeWhile(l -> l.startsWith(indent))
+                        .anyMatch(l ->
+                                l.equals(indent + "alveolar soft part sarcoma <AlveolarSoftPartSarcoma>  [inferred]")),
                 String.join("\n", lines));
     }
 

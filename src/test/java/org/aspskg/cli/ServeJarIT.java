@@ -31,9 +31,11 @@ class ServeJarIT {
 
     /** The serve command of the README's set-up section, e.g. {@code java -jar target/asps-kg.jar serve}. */
     private static List<String> readmeServeCommand() throws Exception {
-        String line = Files.readString(Path.of("README.md")).lines()
+        String line = Files.readString(Path.of("README.md"))
+                .lines()
                 .filter(l -> l.startsWith("    ") && l.contains("java -jar target/asps-kg.jar serve"))
-                .findFirst().orElseThrow(() -> new AssertionError("no serve command in the README"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no serve command in the README"));
         String command = line.substring(line.indexOf("java -jar")).strip();
         return new ArrayList<>(List.of(command.split(" +")));
     }
@@ -47,7 +49,8 @@ class ServeJarIT {
         List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<String> url = new CompletableFuture<>();
         Thread drain = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String l; (l = r.readLine()) != null; ) {
                     log.add(l);
                     Matcher m = SERVING.matcher(l);
@@ -63,7 +66,8 @@ class ServeJarIT {
             String dataset = url.get(180, TimeUnit.SECONDS);
             assertTrue(dataset != null, "server did not start:\n" + String.join("\n", log));
             try (QueryExecutionHTTP qe = QueryExecutionHTTP.service(dataset + "/sparql")
-                    .query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").build()) {
+                    .query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
+                    .build()) {
                 long n = qe.execSelect().next().getLiteral("n").getLong();
                 assertTrue(n > 2000, "triples: " + n);
             }

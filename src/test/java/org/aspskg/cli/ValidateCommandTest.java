@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code asps-kg validate}: exit codes 0, 1 and 2 and the three report formats. */
 class ValidateCommandTest {
@@ -26,7 +23,8 @@ class ValidateCommandTest {
 
     @Test
     void errorRowsExitOne() {
-        assertEquals(Main.EXIT_FAILED_CHECK, Main.execute("validate", "--ontology", FIXTURES + "term-policy-breaches.ttl"));
+        assertEquals(
+                Main.EXIT_FAILED_CHECK, Main.execute("validate", "--ontology", FIXTURES + "term-policy-breaches.ttl"));
     }
 
     @Test
@@ -58,9 +56,11 @@ class ValidateCommandTest {
         assertEquals(Main.EXIT_FAILED_CHECK, r.exit());
         List<String> lines = r.out().lines().toList();
         assertEquals("Level\tRule Name\tSubject\tProperty\tValue\tExplanation", lines.get(0));
-        assertEquals("ERROR\tunsatisfiable_class\t:AspsInBone\trdfs:subClassOf\towl:Nothing\t"
-                + ":AspsInBone SubClassOf :BoneNeoplasm ; :AspsInBone SubClassOf :SoftTissueSarcoma ; "
-                + ":BoneNeoplasm DisjointWith :SoftTissueSarcoma", lines.get(1));
+        assertEquals(
+                "ERROR\tunsatisfiable_class\t:AspsInBone\trdfs:subClassOf\towl:Nothing\t"
+                        + ":AspsInBone SubClassOf :BoneNeoplasm ; :AspsInBone SubClassOf :SoftTissueSarcoma ; "
+                        + ":BoneNeoplasm DisjointWith :SoftTissueSarcoma",
+                lines.get(1));
         assertTrue(r.err().contains("2 ERROR, 0 WARN, 2 INFO"), r.err());
     }
 
@@ -70,7 +70,9 @@ class ValidateCommandTest {
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(1, json.at("/counts/ERROR").asInt());
         assertEquals("inconsistent_ontology", json.at("/rows/0/rule").asText());
-        assertEquals(":patient1Tumour Type :SoftTissueSarcoma", json.at("/rows/0/explanation/2").asText());
+        assertEquals(
+                ":patient1Tumour Type :SoftTissueSarcoma",
+                json.at("/rows/0/explanation/2").asText());
     }
 
     @Test

@@ -22,14 +22,18 @@ class CaseClassifierAgreementTest {
 
     @Test
     void compiledClassifierAgreesWithHermitOnEveryExampleCase() {
-        List<PatientCase> cases = TestKnowledge.examples().stream().map(TestKnowledge::read).toList();
+        List<PatientCase> cases =
+                TestKnowledge.examples().stream().map(TestKnowledge::read).toList();
         assertAgreement(cases);
     }
 
     @Test
     void compiledClassifierAgreesWithHermitOnRandomCases() {
         DdxKnowledge k = TestKnowledge.knowledge();
-        List<String> stateable = k.tbox().stateableClasses().stream().map(c -> c.getIRI().toString()).sorted().toList();
+        List<String> stateable = k.tbox().stateableClasses().stream()
+                .map(c -> c.getIRI().toString())
+                .sorted()
+                .toList();
         Random random = new Random(20261125);
         List<PatientCase> consistent = new ArrayList<>();
         List<PatientCase> contradictory = new ArrayList<>();
@@ -42,7 +46,8 @@ class CaseClassifierAgreementTest {
                 contradictory.add(c);
             }
         }
-        assertTrue(consistent.size() > RANDOM_CASES / 2 && contradictory.size() >= 10,
+        assertTrue(
+                consistent.size() > RANDOM_CASES / 2 && contradictory.size() >= 10,
                 "a useful mix: " + consistent.size() + " consistent, " + contradictory.size() + " contradictory");
         assertAgreement(consistent);
         HermitCaseClassifier hermit = k.hermitClassifier();
@@ -58,9 +63,13 @@ class CaseClassifierAgreementTest {
         int withPresentation = 0;
         for (int i = 0; i < cases.size(); i++) {
             CaseClassification compiled = k.classifier().classify(cases.get(i));
-            assertEquals(reference.get(i).types(), compiled.types(), cases.get(i).id() + " " + cases.get(i).statements());
+            assertEquals(
+                    reference.get(i).types(),
+                    compiled.types(),
+                    cases.get(i).id() + " " + cases.get(i).statements());
             assertEquals(reference.get(i).presentations(), compiled.presentations());
-            assertEquals(reference.get(i).features().keySet(), compiled.features().keySet());
+            assertEquals(
+                    reference.get(i).features().keySet(), compiled.features().keySet());
             if (!compiled.presentations().isEmpty()) withPresentation++;
         }
         assertTrue(withPresentation > 0, "no case fell into any defined presentation class");
@@ -85,16 +94,17 @@ class CaseClassifierAgreementTest {
         int findings = 1 + random.nextInt(6);
         for (int i = 0; i < findings; i++) present.add(stateable.get(random.nextInt(stateable.size())));
         for (String iri : present) {
-            statements.add(CaseStatement.present(k.terms().curie(iri), iri, k.terms().label(iri),
-                    new SourcePosition(source, line++, 1)));
+            statements.add(CaseStatement.present(
+                    k.terms().curie(iri), iri, k.terms().label(iri), new SourcePosition(source, line++, 1)));
         }
         int absent = random.nextInt(3);
         for (int i = 0; i < absent; i++) {
             String iri = stateable.get(random.nextInt(stateable.size()));
-            statements.add(CaseStatement.absent(k.terms().curie(iri), iri, k.terms().label(iri),
-                    new SourcePosition(source, line++, 1)));
+            statements.add(CaseStatement.absent(
+                    k.terms().curie(iri), iri, k.terms().label(iri), new SourcePosition(source, line++, 1)));
         }
-        return new PatientCase("https://w3id.org/asps-kg/case/random-" + n, "random-" + n, null, age, sex, statements, source);
+        return new PatientCase(
+                "https://w3id.org/asps-kg/case/random-" + n, "random-" + n, null, age, sex, statements, source);
     }
 
     @Test
@@ -102,8 +112,14 @@ class CaseClassifierAgreementTest {
         DdxKnowledge k = TestKnowledge.knowledge();
         for (OWLClass c : k.tbox().stateableClasses()) {
             String iri = c.getIRI().toString();
-            PatientCase one = new PatientCase("https://w3id.org/asps-kg/case/one", "one", null, null, null,
-                    List.of(CaseStatement.present(iri, iri, iri, SourcePosition.of("x"))), "x");
+            PatientCase one = new PatientCase(
+                    "https://w3id.org/asps-kg/case/one",
+                    "one",
+                    null,
+                    null,
+                    null,
+                    List.of(CaseStatement.present(iri, iri, iri, SourcePosition.of("x"))),
+                    "x");
             k.classifier().classify(one);
         }
         assertTrue(k.tbox().stateableClasses().size() > 50);

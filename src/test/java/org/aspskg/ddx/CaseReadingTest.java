@@ -35,20 +35,30 @@ class CaseReadingTest {
                 {"id": "names", "findings": ["Flow Voids on MRI", "vascular signal voids", "aspskg:Thigh",
                   "https://w3id.org/asps-kg/DeepSoftTissue", "TFE3  nuclear positive", "PASPositiveDiastaseResistantInclusions"],
                  "absent": ["calcification on CT"]}""");
-        assertEquals(List.of("PRESENT FlowVoid", "PRESENT FlowVoid", "PRESENT Thigh", "PRESENT DeepSoftTissue",
-                        "PRESENT TFE3NuclearImmunoreactivity", "PRESENT PASPositiveDiastaseResistantInclusions",
+        assertEquals(
+                List.of(
+                        "PRESENT FlowVoid",
+                        "PRESENT FlowVoid",
+                        "PRESENT Thigh",
+                        "PRESENT DeepSoftTissue",
+                        "PRESENT TFE3NuclearImmunoreactivity",
+                        "PRESENT PASPositiveDiastaseResistantInclusions",
                         "ABSENT CalcificationOnCT"),
-                c.statements().stream().map(s -> s.kind() + " " + s.term().replace(AspsVocabulary.NS, "")).toList());
+                c.statements().stream()
+                        .map(s -> s.kind() + " " + s.term().replace(AspsVocabulary.NS, ""))
+                        .toList());
         assertEquals(AspsVocabulary.CASE_NS + "names", c.iri());
     }
 
     @Test
     void unknownFindingFailsWithTheClosestKnownNamesSuggested() {
-        assertEquals(List.of("test.json:1:26: unknown finding 'flow viods'; did you mean 'flow voids' (aspskg:FlowVoid), "
-                        + "'slow growth' (aspskg:SlowGrowth), 'lower limb' (aspskg:LowerLimb)?",
+        assertEquals(
+                List.of(
+                        "test.json:1:26: unknown finding 'flow viods'; did you mean 'flow voids' (aspskg:FlowVoid), "
+                                + "'slow growth' (aspskg:SlowGrowth), 'lower limb' (aspskg:LowerLimb)?",
                         "test.json:1:40: unknown finding 'TFE3 postive'; did you mean 'TFE3 positive' "
-                        + "(aspskg:TFE3NuclearImmunoreactivity), 'TFE3 negative' (aspskg:TFE3ImmunostainNegative), "
-                        + "'PAS positive' (aspskg:PASPositiveDiastaseResistantInclusions)?"),
+                                + "(aspskg:TFE3NuclearImmunoreactivity), 'TFE3 negative' (aspskg:TFE3ImmunostainNegative), "
+                                + "'PAS positive' (aspskg:PASPositiveDiastaseResistantInclusions)?"),
                 problems(() -> json("{\"id\": \"u\", \"findings\": [\"flow viods\", \"TFE3 postive\"]}")));
     }
 
@@ -56,14 +66,19 @@ class CaseReadingTest {
     void nameOfSomethingThatIsNotAFindingIsRejectedSayingWhatItIs() {
         List<String> p = problems(() -> json("{\"findings\": [\"MRI\"]}"));
         assertEquals(1, p.size());
-        assertEquals(true, p.get(0).startsWith("test.json:1:15: 'MRI' names magnetic resonance imaging "
-                + "(aspskg:MagneticResonanceImaging), which is not a finding, anatomical site or demographic group; "
-                + "did you mean "), p.get(0));
+        assertEquals(
+                true,
+                p.get(0)
+                        .startsWith("test.json:1:15: 'MRI' names magnetic resonance imaging "
+                                + "(aspskg:MagneticResonanceImaging), which is not a finding, anatomical site or demographic group; "
+                                + "did you mean "),
+                p.get(0));
     }
 
     @Test
     void jsonProblemsAreAllReportedWithLineAndColumn() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "test.json:2:3: unknown key \"findngs\"; did you mean \"findings\"?",
                         "test.json:3:10: \"age\" is a whole number of years, not \"twenty\"",
                         "test.json:4:10: \"sex\" is one of \"female\", \"male\", not \"f\"",
@@ -76,21 +91,25 @@ class CaseReadingTest {
                           "sex": "f",
                           "findings": ["thigh", 3],
                           "absent": "calcification"}""")));
-        assertEquals(List.of("test.json:2:1: JSON syntax: Unexpected end-of-input: expected close marker for Object "
+        assertEquals(
+                List.of("test.json:2:1: JSON syntax: Unexpected end-of-input: expected close marker for Object "
                         + "(start marker at [line: 1, column: 1])"),
                 problems(() -> json("{\"findings\": [\"thigh\"]\n")));
     }
 
     @Test
     void jsonCaseIsCheckedAgainstTheShaclShapesWithTheStatementsPositions() {
-        assertEquals(List.of("test.json:1:9: SHACL: the age is one whole number of years from 0 to 150",
+        assertEquals(
+                List.of(
+                        "test.json:1:9: SHACL: the age is one whole number of years from 0 to 150",
                         "test.json:1:21: SHACL: a case states at most one sex"),
                 problems(() -> json("{\"age\": 200, \"sex\": \"male\", \"findings\": [\"flow voids\", \"female\"]}")));
     }
 
     @Test
     void turtleProblemsAreReportedWithTheLineOfTheOffendingTriple() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "case.ttl:5:23: SHACL: the age is one whole number of years from 0 to 150 on aspskg:ageInYears (value 200)",
                         "case.ttl:6:27: unknown finding 'aspskg:FlowVoids'; did you mean 'flow voids' (aspskg:FlowVoid), "
                                 + "'deep location' (aspskg:DeepSoftTissue), 'females' (aspskg:FemaleGroup)?",
@@ -111,8 +130,10 @@ class CaseReadingTest {
                             aspskg:hasFindng [ a aspskg:FlowVoid ] ;
                             aspskg:inDemographicGroup [ a aspskg:MaleGroup ] , [ a aspskg:FemaleGroup ] .
                         """)));
-        assertEquals(List.of("case.ttl:2:1: Turtle syntax: Undefined prefix: case"),
-                problems(() -> turtle("@prefix aspskg: <https://w3id.org/asps-kg/> .\ncase:x a aspskg:PatientCase .\n")));
+        assertEquals(
+                List.of("case.ttl:2:1: Turtle syntax: Undefined prefix: case"),
+                problems(() ->
+                        turtle("@prefix aspskg: <https://w3id.org/asps-kg/> .\ncase:x a aspskg:PatientCase .\n")));
     }
 
     @Test
@@ -130,7 +151,9 @@ class CaseReadingTest {
     }
 
     static List<Path> jsonExamples() {
-        return TestKnowledge.examples().stream().filter(f -> f.toString().endsWith(".json")).toList();
+        return TestKnowledge.examples().stream()
+                .filter(f -> f.toString().endsWith(".json"))
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -139,17 +162,21 @@ class CaseReadingTest {
         PatientCase fromJson = TestKnowledge.read(file);
         StringWriter ttl = new StringWriter();
         RDFDataMgr.write(ttl, CaseGraph.of(fromJson, TestKnowledge.knowledge()).model(), Lang.TURTLE);
-        List<PatientCase> fromTurtle = new TurtleCaseReader(TestKnowledge.knowledge()).read(ttl.toString(), "converted.ttl");
+        List<PatientCase> fromTurtle =
+                new TurtleCaseReader(TestKnowledge.knowledge()).read(ttl.toString(), "converted.ttl");
         assertEquals(1, fromTurtle.size());
         assertEquals(fromJson.iri(), fromTurtle.get(0).iri());
-        assertEquals(DifferentialRankerTest.signature(TestKnowledge.service().rank(fromJson)),
+        assertEquals(
+                DifferentialRankerTest.signature(TestKnowledge.service().rank(fromJson)),
                 DifferentialRankerTest.signature(TestKnowledge.service().rank(fromTurtle.get(0))));
     }
 
     @Test
     void handWrittenTurtleExampleRanksAsItsJsonTwin() {
-        DifferentialRanking turtle = TestKnowledge.service().rank(TestKnowledge.EXAMPLES.resolve("asps-buttock-lung-metastases.ttl"));
-        DifferentialRanking json = TestKnowledge.service().rank(Path.of("src/test/resources/ddx/asps-buttock-lung-metastases.json"));
+        DifferentialRanking turtle =
+                TestKnowledge.service().rank(TestKnowledge.EXAMPLES.resolve("asps-buttock-lung-metastases.ttl"));
+        DifferentialRanking json =
+                TestKnowledge.service().rank(Path.of("src/test/resources/ddx/asps-buttock-lung-metastases.json"));
         assertEquals(DifferentialRankerTest.signature(json), DifferentialRankerTest.signature(turtle));
     }
 }

@@ -35,14 +35,15 @@ class CohortGeneratorTest {
     private static Map<String, byte[]> files(Path dir) throws IOException {
         Map<String, byte[]> out = new HashMap<>();
         try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.filter(Files::isRegularFile).toList()) out.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+            for (Path p : all.filter(Files::isRegularFile).toList())
+                out.put(dir.relativize(p).toString(), Files.readAllBytes(p));
         }
         return out;
     }
 
     @Test
-    void sameSeedWritesByteIdenticalFilesAndAnotherSeedAnotherCohort(@TempDir Path a, @TempDir Path b,
-            @TempDir Path c) throws IOException {
+    void sameSeedWritesByteIdenticalFilesAndAnotherSeedAnotherCohort(@TempDir Path a, @TempDir Path b, @TempDir Path c)
+            throws IOException {
         DdxKnowledge k = TestKnowledge.knowledge();
         new CohortWriter(k).write(new CohortGenerator(k).generate(N, 7), a, EnumSet.allOf(CohortWriter.Format.class));
         new CohortWriter(k).write(new CohortGenerator(k).generate(N, 7), b, EnumSet.allOf(CohortWriter.Format.class));
@@ -51,27 +52,33 @@ class CohortGeneratorTest {
         Map<String, byte[]> second = files(b);
         assertEquals(N + 3, first.size(), "json/<id>.json per case, cohort.ttl, cohort.nt, truth.tsv");
         assertEquals(first.keySet(), second.keySet());
-        for (String f : first.keySet()) assertTrue(java.util.Arrays.equals(first.get(f), second.get(f)), f + " differs");
+        for (String f : first.keySet())
+            assertTrue(java.util.Arrays.equals(first.get(f), second.get(f)), f + " differs");
         assertNotEquals(new String(first.get("cohort.nt")), new String(files(c).get("cohort.nt")));
     }
 
     @Test
-    void everyCaseReadsBackFromJsonTurtleAndNTriplesAsGeneratedAndPassesTheShapes(@TempDir Path dir) throws IOException {
+    void everyCaseReadsBackFromJsonTurtleAndNTriplesAsGeneratedAndPassesTheShapes(@TempDir Path dir)
+            throws IOException {
         DdxKnowledge k = TestKnowledge.knowledge();
         List<CohortGenerator.GeneratedCase> cohort = new CohortGenerator(k).generate(N, 3);
         new CohortWriter(k).write(cohort, dir, EnumSet.allOf(CohortWriter.Format.class));
-        List<List<String>> expected = cohort.stream().map(g -> content(g.patientCase())).toList();
+        List<List<String>> expected =
+                cohort.stream().map(g -> content(g.patientCase())).toList();
 
         // the readers run the SHACL validation and fail on any violation
         List<List<String>> fromJson = new ArrayList<>();
         for (CohortGenerator.GeneratedCase g : cohort) {
-            fromJson.add(content(new CaseReader(k).read(dir.resolve("json").resolve(g.patientCase().id() + ".json"))));
+            fromJson.add(content(new CaseReader(k)
+                    .read(dir.resolve("json").resolve(g.patientCase().id() + ".json"))));
         }
         assertEquals(expected, fromJson);
         assertEquals(expected, readTurtle(k, dir.resolve("cohort.ttl")));
         assertEquals(expected, readTurtle(k, dir.resolve("cohort.nt")));
         for (CohortGenerator.GeneratedCase g : cohort) {
-            assertEquals(List.of(), k.shapes().validate(CaseGraph.of(g.patientCase(), k).model().getGraph()));
+            assertEquals(
+                    List.of(),
+                    k.shapes().validate(CaseGraph.of(g.patientCase(), k).model().getGraph()));
         }
     }
 
@@ -114,6 +121,8 @@ class CohortGeneratorTest {
         // ages 18-39 are 22 of 85 possible ages; the ontology makes young adults typical of ASPS
         assertTrue(youngAsps > asps * 0.4, youngAsps + " of " + asps + " ASPS cases are young adults");
         // chance is one in six; the differentials with one or two associations are often outranked
-        assertTrue(top1 > 2 * cohort.size() / diagnoses.size(), top1 + " of " + cohort.size() + " ranked their true diagnosis first");
+        assertTrue(
+                top1 > 2 * cohort.size() / diagnoses.size(),
+                top1 + " of " + cohort.size() + " ranked their true diagnosis first");
     }
 }

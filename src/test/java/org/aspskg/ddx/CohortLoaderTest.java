@@ -69,7 +69,8 @@ class CohortLoaderTest {
 
     @Test
     void chunkedLoadGivesExactlyTheTriplesOfTheFileInTurtleAndNTriples() throws IOException {
-        for (Path file : List.of(write("cohort.nt", RDFFormat.NTRIPLES), write("cohort.ttl", RDFFormat.TURTLE_BLOCKS))) {
+        for (Path file :
+                List.of(write("cohort.nt", RDFFormat.NTRIPLES), write("cohort.ttl", RDFFormat.TURTLE_BLOCKS))) {
             Graph expected = RDFDataMgr.loadGraph(file.toString());
             for (int chunk : List.of(CHUNK, CohortLoader.DEFAULT_CHUNK_CASES)) {
                 Graph loaded = load(chunk, true, file);
@@ -101,8 +102,8 @@ class CohortLoaderTest {
 
     @Test
     void aDirectoryOfJsonCasesGivesTheSameGraphAsTheNTriples() throws IOException {
-        new CohortWriter(TestKnowledge.knowledge()).write(cohort(), tmp, EnumSet.of(CohortWriter.Format.JSON,
-                CohortWriter.Format.NT));
+        new CohortWriter(TestKnowledge.knowledge())
+                .write(cohort(), tmp, EnumSet.of(CohortWriter.Format.JSON, CohortWriter.Format.NT));
         Graph fromJson = load(CHUNK, true, tmp.resolve("json"));
         assertTrue(RDFDataMgr.loadGraph(tmp.resolve("cohort.nt").toString()).isIsomorphicWith(fromJson));
     }
@@ -111,7 +112,9 @@ class CohortLoaderTest {
     void aSyntaxErrorStopsTheLoadWithFileLineAndColumn() throws IOException {
         Path file = write("cohort.nt", RDFFormat.NTRIPLES);
         List<String> lines = new ArrayList<>(Files.readAllLines(file));
-        lines.set(39, "<https://w3id.org/asps-kg/case/x> <https://w3id.org/asps-kg/ageInYears> \"4\" <https://example.org/x> .");
+        lines.set(
+                39,
+                "<https://w3id.org/asps-kg/case/x> <https://w3id.org/asps-kg/ageInYears> \"4\" <https://example.org/x> .");
         Files.write(file, lines);
         AspsKgException e = refused(file);
         assertTrue(e.getMessage().startsWith(file + ":40:"), e.getMessage());

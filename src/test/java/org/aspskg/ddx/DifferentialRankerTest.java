@@ -36,8 +36,8 @@ class DifferentialRankerTest {
     }
 
     private static Map<String, Double> log10ByDiagnosis(DifferentialRanking r) {
-        return r.hypotheses().stream().collect(Collectors.toMap(RankedHypothesis::disease,
-                RankedHypothesis::log10LikelihoodRatio));
+        return r.hypotheses().stream()
+                .collect(Collectors.toMap(RankedHypothesis::disease, RankedHypothesis::log10LikelihoodRatio));
     }
 
     private static double decimal(Resource r, String localName) {
@@ -54,7 +54,8 @@ class DifferentialRankerTest {
         assertEquals(0.08 / 0.92, lrNegative, 1e-12, "the article's 92% sensitivity and specificity");
 
         Map<String, Double> before = log10ByDiagnosis(TestKnowledge.service().rank(classicAsps("", "")));
-        Map<String, Double> after = log10ByDiagnosis(TestKnowledge.service().rank(classicAsps(", \"TFE3 negative\"", "")));
+        Map<String, Double> after =
+                log10ByDiagnosis(TestKnowledge.service().rank(classicAsps(", \"TFE3 negative\"", "")));
         for (String d : before.keySet()) {
             double oddsRatio = Math.pow(10, after.get(d) - before.get(d));
             assertEquals(d.equals(ASPS) ? lrNegative : 1.0, oddsRatio, 1e-9, d);
@@ -65,7 +66,8 @@ class DifferentialRankerTest {
     void statingFlowVoidsAbsentLowersAspsAndRaisesSynovialSarcomaByTheirWeightsNegativeRatios() {
         Model ontology = TestKnowledge.knowledge().ontology();
         double common = decimal(ontology.getResource(AspsVocabulary.iri("Common")), "likelihoodRatioIfAbsent");
-        double arguesAgainst = decimal(ontology.getResource(AspsVocabulary.iri("ArguesAgainst")), "likelihoodRatioIfAbsent");
+        double arguesAgainst =
+                decimal(ontology.getResource(AspsVocabulary.iri("ArguesAgainst")), "likelihoodRatioIfAbsent");
         DifferentialRanking without = TestKnowledge.service().rank(classicAsps("", ""));
         DifferentialRanking absent = TestKnowledge.service().rank(classicAsps("", "\"flow voids\""));
         Map<String, Double> b = log10ByDiagnosis(without);
@@ -77,21 +79,32 @@ class DifferentialRankerTest {
     }
 
     private static double post(DifferentialRanking r, String disease) {
-        return r.hypotheses().stream().filter(h -> h.disease().equals(disease)).findFirst().orElseThrow()
+        return r.hypotheses().stream()
+                .filter(h -> h.disease().equals(disease))
+                .findFirst()
+                .orElseThrow()
                 .postTestProbability();
     }
 
     @Test
     void evidenceListsEachCountedAssociationWithItsRatioStatusAndReferences() {
-        DifferentialRanking r = TestKnowledge.service().rank(classicAsps(", \"flow voids\"", "\"calcification on CT\""));
-        Function<Evidence, String> show = e -> e.association().iri().replace(AspsVocabulary.FACT_NS, "") + "|"
-                + (e.observed() ? "present" : "absent") + "|" + e.likelihoodRatio() + "|" + e.association().references();
-        RankedHypothesis synovial = r.hypotheses().stream().filter(h -> h.disease().equals(SYNOVIAL)).findFirst().orElseThrow();
+        DifferentialRanking r =
+                TestKnowledge.service().rank(classicAsps(", \"flow voids\"", "\"calcification on CT\""));
+        Function<Evidence, String> show = e ->
+                e.association().iri().replace(AspsVocabulary.FACT_NS, "") + "|" + (e.observed() ? "present" : "absent")
+                        + "|" + e.likelihoodRatio() + "|" + e.association().references();
+        RankedHypothesis synovial = r.hypotheses().stream()
+                .filter(h -> h.disease().equals(SYNOVIAL))
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of(), synovial.supporting().stream().map(show).toList());
-        assertEquals(List.of("synovial-sarcoma-no-flow-voids|present|0.2|[3]",
+        assertEquals(
+                List.of(
+                        "synovial-sarcoma-no-flow-voids|present|0.2|[3]",
                         "synovial-sarcoma-ct-calcification|absent|0.5|[3]"),
                 synovial.opposing().stream().map(show).toList());
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "asps-deep-soft-tissue|present|10.0|[]",
                         "asps-hypervascular|present|10.0|[9]",
                         "asps-thigh-adults|present|10.0|[]",
@@ -102,7 +115,9 @@ class DifferentialRankerTest {
                         "asps-female-under-30|present|2.0|[1]",
                         "asps-mri-flow-voids|present|2.0|[9]"),
                 r.top().supporting().stream().map(show).toList());
-        double product = r.top().evidence().stream().mapToDouble(Evidence::likelihoodRatio).reduce(1, (x, y) -> x * y);
+        double product = r.top().evidence().stream()
+                .mapToDouble(Evidence::likelihoodRatio)
+                .reduce(1, (x, y) -> x * y);
         assertEquals(Math.log10(product), r.top().log10LikelihoodRatio(), 1e-12);
         double pretestOdds = r.pretestProbability() / (1 - r.pretestProbability());
         assertEquals(1.0 / r.hypotheses().size(), r.pretestProbability(), 1e-15);
@@ -111,27 +126,38 @@ class DifferentialRankerTest {
 
     @Test
     void aSiteAndTheSiteItIsPartOfCountOnceAndStatementOrderDoesNotMatter() {
-        DifferentialRanking thigh = TestKnowledge.service().rank(TestKnowledge.json(
-                "{\"age\": 30, \"findings\": [\"thigh\"]}"));
-        DifferentialRanking both = TestKnowledge.service().rank(TestKnowledge.json(
-                "{\"age\": 30, \"findings\": [\"lower limb\", \"thigh\"]}"));
+        DifferentialRanking thigh =
+                TestKnowledge.service().rank(TestKnowledge.json("{\"age\": 30, \"findings\": [\"thigh\"]}"));
+        DifferentialRanking both = TestKnowledge.service()
+                .rank(TestKnowledge.json("{\"age\": 30, \"findings\": [\"lower limb\", \"thigh\"]}"));
         assertEquals(signature(thigh), signature(both));
-        List<String> names = new ArrayList<>(List.of("\"thigh\"", "\"deep soft tissue\"", "\"flow voids\"",
-                "\"hypervascular mass on CT angiography\"", "\"hypervascularity\"", "\"necrosis on MRI\"", "\"TFE3 negative\""));
+        List<String> names = new ArrayList<>(List.of(
+                "\"thigh\"",
+                "\"deep soft tissue\"",
+                "\"flow voids\"",
+                "\"hypervascular mass on CT angiography\"",
+                "\"hypervascularity\"",
+                "\"necrosis on MRI\"",
+                "\"TFE3 negative\""));
         String first = null;
         Random random = new Random(7);
         for (int i = 0; i < 5; i++) {
             Collections.shuffle(names, random);
-            String s = signature(TestKnowledge.service().rank(TestKnowledge.json(
-                    "{\"age\": 40, \"sex\": \"male\", \"findings\": [" + String.join(", ", names) + "], \"absent\": [\"calcification\"]}")));
+            String s = signature(TestKnowledge.service()
+                    .rank(TestKnowledge.json("{\"age\": 40, \"sex\": \"male\", \"findings\": ["
+                            + String.join(", ", names) + "], \"absent\": [\"calcification\"]}")));
             if (first == null) first = s;
             assertEquals(first, s, "order " + names);
         }
     }
 
     static String signature(DifferentialRanking r) {
-        return r.hypotheses().stream().map(h -> h.rank() + " " + h.disease() + " " + String.format("%.12f", h.log10LikelihoodRatio())
-                + " " + h.evidence().stream().map(e -> e.association().iri() + (e.observed() ? "+" : "-")).sorted().toList())
+        return r.hypotheses().stream()
+                .map(h -> h.rank() + " " + h.disease() + " " + String.format("%.12f", h.log10LikelihoodRatio()) + " "
+                        + h.evidence().stream()
+                                .map(e -> e.association().iri() + (e.observed() ? "+" : "-"))
+                                .sorted()
+                                .toList())
                 .collect(Collectors.joining("\n"));
     }
 
@@ -140,14 +166,17 @@ class DifferentialRankerTest {
         Model edited = OntologyLoader.readRdf(OntologyLoader.DEFAULT_ONTOLOGY);
         Resource common = edited.getResource(AspsVocabulary.iri("Common"));
         common.removeAll(AspsVocabulary.LIKELIHOOD_RATIO_IF_PRESENT);
-        common.addLiteral(AspsVocabulary.LIKELIHOOD_RATIO_IF_PRESENT, edited.createTypedLiteral(new java.math.BigDecimal("3.0")));
+        common.addLiteral(
+                AspsVocabulary.LIKELIHOOD_RATIO_IF_PRESENT, edited.createTypedLiteral(new java.math.BigDecimal("3.0")));
         Path file = dir.resolve("edited.ttl");
         try (var out = Files.newOutputStream(file)) {
             RDFDataMgr.write(out, edited, Lang.TURTLE);
         }
-        DifferentialService editedService = new DifferentialService(DdxKnowledge.load(file, DdxKnowledge.DEFAULT_SHAPES));
+        DifferentialService editedService =
+                new DifferentialService(DdxKnowledge.load(file, DdxKnowledge.DEFAULT_SHAPES));
         String json = "{\"id\": \"x\", \"age\": 50, \"findings\": [\"flow voids\", \"lung metastasis\"]}";
-        double before = TestKnowledge.service().rankJsonCase(json, "x.json").top().log10LikelihoodRatio();
+        double before =
+                TestKnowledge.service().rankJsonCase(json, "x.json").top().log10LikelihoodRatio();
         DifferentialRanking after = editedService.rankJsonCase(json, "x.json");
         // Flow voids and lung metastasis are both 'common' for ASPS: each goes from 2.0 to 3.0.
         assertEquals(ASPS, after.top().disease());

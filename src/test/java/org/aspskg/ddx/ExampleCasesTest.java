@@ -31,17 +31,26 @@ class ExampleCasesTest {
 
     private static String expectedTop(Path file) {
         String name = file.getFileName().toString();
-        return EXPECTED.entrySet().stream().filter(e -> name.startsWith(e.getKey())).map(Map.Entry::getValue)
-                .findFirst().orElseThrow(() -> new AssertionError(name + " is not named after a diagnosis"));
+        return EXPECTED.entrySet().stream()
+                .filter(e -> name.startsWith(e.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not named after a diagnosis"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void exampleRanksTheDiagnosisItIsNamedAfterFirst(Path file) {
         DifferentialRanking r = TestKnowledge.service().rank(file);
-        assertEquals(expectedTop(file), r.top().disease(), () -> file + ": " + r.hypotheses().stream()
-                .map(h -> h.label() + " " + h.log10LikelihoodRatio()).toList());
-        assertTrue(r.top().log10LikelihoodRatio() > r.hypotheses().get(1).log10LikelihoodRatio(),
+        assertEquals(
+                expectedTop(file),
+                r.top().disease(),
+                () -> file + ": "
+                        + r.hypotheses().stream()
+                                .map(h -> h.label() + " " + h.log10LikelihoodRatio())
+                                .toList());
+        assertTrue(
+                r.top().log10LikelihoodRatio() > r.hypotheses().get(1).log10LikelihoodRatio(),
                 file + ": the first is tied with the second");
     }
 
@@ -49,23 +58,40 @@ class ExampleCasesTest {
     void examplesCoverEveryHypothesisAndTheRequiredPresentations() {
         List<Path> files = examples();
         assertTrue(files.size() >= 10, "examples: " + files.size());
-        Set<String> tops = files.stream().map(ExampleCasesTest::expectedTop).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> tops =
+                files.stream().map(ExampleCasesTest::expectedTop).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(TestKnowledge.knowledge().associations().hypotheses()), tops);
         Set<String> names = files.stream().map(f -> f.getFileName().toString()).collect(Collectors.toSet());
-        assertTrue(names.stream().anyMatch(n -> n.startsWith("asps-") && n.contains("child") && n.contains("head-and-neck")), "children head and neck");
+        assertTrue(
+                names.stream()
+                        .anyMatch(n -> n.startsWith("asps-") && n.contains("child") && n.contains("head-and-neck")),
+                "children head and neck");
         assertTrue(names.stream().anyMatch(n -> n.startsWith("asps-") && n.contains("uterus")), "uterine");
         assertTrue(names.stream().anyMatch(n -> n.contains("-tfe3-negative")), "TFE3-negative");
-        assertTrue(names.stream().anyMatch(n -> n.endsWith(".ttl")) && names.stream().anyMatch(n -> n.endsWith(".json")),
+        assertTrue(
+                names.stream().anyMatch(n -> n.endsWith(".ttl"))
+                        && names.stream().anyMatch(n -> n.endsWith(".json")),
                 "both formats");
     }
 
     @Test
     void childCaseUsesTheChildrensHeadAndNeckAssociationNotTheAdultSites() {
-        DifferentialRanking r = TestKnowledge.service().rank(TestKnowledge.EXAMPLES.resolve("asps-child-head-and-neck.json"));
-        Set<String> asps = r.top().evidence().stream().map(e -> e.association().iri().replace(AspsVocabulary.FACT_NS, "")
-                + "|" + (e.observed() ? "present" : "absent")).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Set.of("asps-alveolar-pattern|present", "asps-deep-soft-tissue|present",
-                "asps-female-under-30|absent", "asps-head-and-neck-children|present", "asps-hypervascular|present",
-                "asps-pas-inclusions|present", "asps-tfe3-nuclear|present", "asps-young-adults|absent"), asps);
+        DifferentialRanking r =
+                TestKnowledge.service().rank(TestKnowledge.EXAMPLES.resolve("asps-child-head-and-neck.json"));
+        Set<String> asps = r.top().evidence().stream()
+                .map(e -> e.association().iri().replace(AspsVocabulary.FACT_NS, "") + "|"
+                        + (e.observed() ? "present" : "absent"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(
+                Set.of(
+                        "asps-alveolar-pattern|present",
+                        "asps-deep-soft-tissue|present",
+                        "asps-female-under-30|absent",
+                        "asps-head-and-neck-children|present",
+                        "asps-hypervascular|present",
+                        "asps-pas-inclusions|present",
+                        "asps-tfe3-nuclear|present",
+                        "asps-young-adults|absent"),
+                asps);
     }
 }

@@ -19,10 +19,13 @@ class PlainWholeABoxRealizationTest {
     @Test
     void plainRealizationOfACohortGivesTheCompiledClassifiersCaseClasses() {
         DdxKnowledge k = TestKnowledge.knowledge();
-        List<PatientCase> cases = new CohortGenerator(k).generate(24, 20_250_101L).stream()
-                .map(CohortGenerator.GeneratedCase::patientCase).toList();
+        List<PatientCase> cases = new CohortGenerator(k)
+                .generate(24, 20_250_101L).stream()
+                        .map(CohortGenerator.GeneratedCase::patientCase)
+                        .toList();
         Set<String> caseClasses = new TreeSet<>();
-        for (OWLClass c : k.tbox().ontologyCaseClasses()) caseClasses.add(c.getIRI().toString());
+        for (OWLClass c : k.tbox().ontologyCaseClasses())
+            caseClasses.add(c.getIRI().toString());
 
         List<Set<String>> plain = k.hermitClassifier().realizeWholeABoxPlain(cases);
 

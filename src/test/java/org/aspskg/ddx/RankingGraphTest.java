@@ -38,20 +38,31 @@ class RankingGraphTest {
         q.setIri("case", r.patientCase().iri());
         List<String> fromSparql = new ArrayList<>();
         try (QueryExecution qe = QueryExecution.create(q.asQuery(), m)) {
-            qe.execSelect().forEachRemaining(s -> fromSparql.add(s.getLiteral("rank").getInt() + " "
-                    + s.getResource("diagnosis").getURI() + " " + s.getLiteral("log10").getDouble() + " "
-                    + sorted(s.contains("evidence") ? s.getLiteral("evidence").getString() : "")));
+            qe.execSelect()
+                    .forEachRemaining(s -> fromSparql.add(s.getLiteral("rank").getInt() + " "
+                            + s.getResource("diagnosis").getURI() + " "
+                            + s.getLiteral("log10").getDouble() + " "
+                            + sorted(
+                                    s.contains("evidence")
+                                            ? s.getLiteral("evidence").getString()
+                                            : "")));
         }
-        List<String> expected = r.hypotheses().stream().map(h -> h.rank() + " " + h.disease() + " "
-                + h.log10LikelihoodRatio() + " " + sorted(h.evidence().stream()
-                .map(e -> e.association().iri().replace(AspsVocabulary.FACT_NS, "") + "=" + e.likelihoodRatio())
-                .collect(Collectors.joining(" "))))
+        List<String> expected = r.hypotheses().stream()
+                .map(h -> h.rank() + " " + h.disease() + " "
+                        + h.log10LikelihoodRatio() + " "
+                        + sorted(h.evidence().stream()
+                                .map(e -> e.association().iri().replace(AspsVocabulary.FACT_NS, "") + "="
+                                        + e.likelihoodRatio())
+                                .collect(Collectors.joining(" "))))
                 .toList();
         assertEquals(expected, fromSparql);
     }
 
     private static String sorted(String items) {
-        return java.util.Arrays.stream(items.split(" ")).filter(s -> !s.isEmpty()).sorted().collect(Collectors.joining(" "));
+        return java.util.Arrays.stream(items.split(" "))
+                .filter(s -> !s.isEmpty())
+                .sorted()
+                .collect(Collectors.joining(" "));
     }
 
     @Test
@@ -68,6 +79,10 @@ class RankingGraphTest {
     void rankingTheSameCaseTwiceGivesTheSameGraph() {
         DifferentialRanking one = TestKnowledge.service().rank(EXAMPLE);
         DifferentialRanking two = TestKnowledge.service().rank(EXAMPLE);
-        assertEquals(true, TestKnowledge.service().toModel(one).isIsomorphicWith(TestKnowledge.service().toModel(two)));
+        assertEquals(
+                true,
+                TestKnowledge.service()
+                        .toModel(one)
+                        .isIsomorphicWith(TestKnowledge.service().toModel(two)));
     }
 }

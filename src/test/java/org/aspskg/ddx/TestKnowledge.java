@@ -24,7 +24,10 @@ final class TestKnowledge {
 
     static List<Path> examples() {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
-            return files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".ttl")).sorted().toList();
+            return files.filter(
+                            f -> f.toString().endsWith(".json") || f.toString().endsWith(".ttl"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -55,7 +55,8 @@ class ExportRoundTripTest {
 
     @BeforeAll
     static void sources() {
-        sources = ReleaseSources.read(OntologyLoader.DEFAULT_ONTOLOGY, Path.of("src/test/resources/mapping/good.sssom.tsv"));
+        sources = ReleaseSources.read(
+                OntologyLoader.DEFAULT_ONTOLOGY, Path.of("src/test/resources/mapping/good.sssom.tsv"));
         main = sources.model(Artefact.MAIN);
         OWLOntology owl = ArtefactWriter.toOwl(main, OWLManager.createOWLOntologyManager());
         mainAxioms = owl.axioms().collect(Collectors.toSet());
@@ -84,12 +85,18 @@ class ExportRoundTripTest {
 
     /** Axioms, leaving out declarations of built-in entities (xsd:string, owl:versionInfo …) some syntaxes add. */
     private static Set<OWLAxiom> axioms(OWLOntology o) {
-        return o.axioms().filter(a -> !(a.isOfType(AxiomType.DECLARATION)
-                && ((org.semanticweb.owlapi.model.OWLDeclarationAxiom) a).getEntity().isBuiltIn())).collect(Collectors.toSet());
+        return o.axioms()
+                .filter(a -> !(a.isOfType(AxiomType.DECLARATION)
+                        && ((org.semanticweb.owlapi.model.OWLDeclarationAxiom) a)
+                                .getEntity()
+                                .isBuiltIn()))
+                .collect(Collectors.toSet());
     }
 
     @ParameterizedTest
-    @EnumSource(value = ExportFormat.class, names = {"TTL", "RDFXML", "NT", "JSONLD"})
+    @EnumSource(
+            value = ExportFormat.class,
+            names = {"TTL", "RDFXML", "NT", "JSONLD"})
     void tripleFormatsParseBackIsomorphicWithJenaAndToTheSameAxiomsWithTheOwlApi(ExportFormat format) throws Exception {
         Path file = export(format);
         Lang lang = switch (format) {
@@ -109,19 +116,28 @@ class ExportRoundTripTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ExportFormat.class, names = {"OWX", "OFN", "OMN"})
+    @EnumSource(
+            value = ExportFormat.class,
+            names = {"OWX", "OFN", "OMN"})
     void owlSyntaxesParseBackToTheSameAxiomsAndVersion(ExportFormat format) throws Exception {
         OWLOntology owl = owlApi(export(format));
         assertEquals(mainId, owl.getOntologyID(), format + ": ontology IRI and versionIRI");
-        assertEquals(axioms(ArtefactWriter.toOwl(main, OWLManager.createOWLOntologyManager())), axioms(owl), format + ": axioms");
+        assertEquals(
+                axioms(ArtefactWriter.toOwl(main, OWLManager.createOWLOntologyManager())),
+                axioms(owl),
+                format + ": axioms");
     }
 
     @ParameterizedTest
-    @EnumSource(value = ExportFormat.class, names = {"NQ", "TRIG"})
+    @EnumSource(
+            value = ExportFormat.class,
+            names = {"NQ", "TRIG"})
     void quadFormatsHoldTheStoresNamedGraphs(ExportFormat format) throws Exception {
         Path file = export(format);
         Dataset back = DatasetFactory.create();
-        RDFParser.source(file).lang(format == ExportFormat.NQ ? Lang.NQUADS : Lang.TRIG).parse(back);
+        RDFParser.source(file)
+                .lang(format == ExportFormat.NQ ? Lang.NQUADS : Lang.TRIG)
+                .parse(back);
         Dataset written = sources.dataset(Artefact.MAIN);
         Set<String> names = Set.of(AspsVocabulary.GRAPH_ASSERTED, AspsVocabulary.GRAPH_MAPPINGS);
         assertEquals(names, set(back.listNames()));
@@ -140,7 +156,9 @@ class ExportRoundTripTest {
         assertEquals("@context", json.fieldNames().next());
         assertEquals(1.1, json.at("/@context/@version").asDouble());
         assertEquals(AspsVocabulary.NS, json.at("/@context/aspskg").asText());
-        assertEquals("http://www.w3.org/2000/01/rdf-schema#", json.at("/@context/rdfs").asText());
+        assertEquals(
+                "http://www.w3.org/2000/01/rdf-schema#",
+                json.at("/@context/rdfs").asText());
         assertTrue(json.toString().contains("\"rdfs:label\""), "keys are compacted with the context's prefixes");
 
         JsonLdOptions options = new JsonLdOptions();
@@ -163,7 +181,9 @@ class ExportRoundTripTest {
         }
         // JSON-LD writes it as a compact IRI: expand to see it
         Model jsonld = jena(export(ExportFormat.JSONLD), Lang.JSONLD11);
-        assertTrue(jsonld.contains(jsonld.createResource(sources.ontologyIri()), org.apache.jena.vocabulary.OWL2.versionIRI,
+        assertTrue(jsonld.contains(
+                jsonld.createResource(sources.ontologyIri()),
+                org.apache.jena.vocabulary.OWL2.versionIRI,
                 jsonld.createResource(sources.versionIri())));
     }
 
@@ -171,12 +191,18 @@ class ExportRoundTripTest {
     void crossReferencesOfTheMappingSetAreInTheArtefacts() throws Exception {
         Model back = jena(export(ExportFormat.TTL), Lang.TURTLE);
         Model xrefs = ModelFactory.createDefaultModel();
-        xrefs.add(xrefs.createResource(AspsVocabulary.iri("AlveolarSoftPartSarcoma")), AspsVocabulary.HAS_DB_XREF, "EXAMPLE:0001");
+        xrefs.add(
+                xrefs.createResource(AspsVocabulary.iri("AlveolarSoftPartSarcoma")),
+                AspsVocabulary.HAS_DB_XREF,
+                "EXAMPLE:0001");
         xrefs.add(xrefs.createResource(AspsVocabulary.iri("Thigh")), AspsVocabulary.HAS_DB_XREF, "EXAMPLE:0002");
         xrefs.add(xrefs.createResource(AspsVocabulary.iri("FlowVoid")), AspsVocabulary.HAS_DB_XREF, "OTHER:0200");
-        Model found = ModelFactory.createDefaultModel().add(back.listStatements(null, AspsVocabulary.HAS_DB_XREF, (org.apache.jena.rdf.model.RDFNode) null));
+        Model found = ModelFactory.createDefaultModel()
+                .add(back.listStatements(null, AspsVocabulary.HAS_DB_XREF, (org.apache.jena.rdf.model.RDFNode) null));
         // the ontology states no xrefs itself: exactly the exact and close matches of the mapping set
-        assertTrue(xrefs.isIsomorphicWith(found), "xrefs: " + found.listStatements().toList());
+        assertTrue(
+                xrefs.isIsomorphicWith(found),
+                "xrefs: " + found.listStatements().toList());
     }
 
     private static Set<String> set(Iterator<String> it) {

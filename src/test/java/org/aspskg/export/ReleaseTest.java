@@ -60,7 +60,8 @@ class ReleaseTest {
     /** The graph without its ontology header's IRI, versionIRI and comment, to compare artefacts' bodies. */
     private static Model body(Model m) {
         Model copy = ModelFactory.createDefaultModel().add(m);
-        for (Resource header : copy.listSubjectsWithProperty(RDF.type, org.apache.jena.vocabulary.OWL.Ontology).toList()) {
+        for (Resource header : copy.listSubjectsWithProperty(RDF.type, org.apache.jena.vocabulary.OWL.Ontology)
+                .toList()) {
             copy.removeAll(header, null, null);
         }
         return copy;
@@ -69,22 +70,44 @@ class ReleaseTest {
     @Test
     void theReleaseHoldsEveryArtefactAndChecksums() throws Exception {
         try (Stream<Path> files = Files.list(release)) {
-            assertEquals(Set.of("asps.owl", "asps-base.owl", "asps-full.owl", "asps.ttl", "asps.jsonld", "asps.obo",
-                    "good.sssom.tsv", "SHA256SUMS"), files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
+            assertEquals(
+                    Set.of(
+                            "asps.owl",
+                            "asps-base.owl",
+                            "asps-full.owl",
+                            "asps.ttl",
+                            "asps.jsonld",
+                            "asps.obo",
+                            "good.sssom.tsv",
+                            "SHA256SUMS"),
+                    files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
         List<String> sums = Files.readAllLines(release.resolve(Release.CHECKSUMS));
-        List<String> expected = Stream.of("asps-base.owl", "asps-full.owl", "asps.jsonld", "asps.obo", "asps.owl", "asps.ttl",
-                "good.sssom.tsv").map(n -> Release.sha256(release.resolve(n)) + "  " + n).toList();
+        List<String> expected = Stream.of(
+                        "asps-base.owl",
+                        "asps-full.owl",
+                        "asps.jsonld",
+                        "asps.obo",
+                        "asps.owl",
+                        "asps.ttl",
+                        "good.sssom.tsv")
+                .map(n -> Release.sha256(release.resolve(n)) + "  " + n)
+                .toList();
         assertEquals(expected, sums);
         assertArrayEquals(Files.readAllBytes(MAPPINGS), Files.readAllBytes(release.resolve("good.sssom.tsv")));
-        assertEquals(release.resolve(Release.CHECKSUMS).toAbsolutePath(), written.get(written.size() - 1).file());
+        assertEquals(
+                release.resolve(Release.CHECKSUMS).toAbsolutePath(),
+                written.get(written.size() - 1).file());
     }
 
     @Test
     void sha256sumChecksTheRelease() throws Exception {
         Process p;
         try {
-            p = new ProcessBuilder("sha256sum", "-c", Release.CHECKSUMS).directory(release.toFile()).redirectErrorStream(true).start();
+            p = new ProcessBuilder("sha256sum", "-c", Release.CHECKSUMS)
+                    .directory(release.toFile())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (java.io.IOException noSha256sum) {
             org.junit.jupiter.api.Assumptions.abort("sha256sum is not installed");
             return;
@@ -103,15 +126,19 @@ class ReleaseTest {
                 new String[] {"asps-base.owl", AspsVocabulary.NS + "asps-base.owl", releasePath + "asps-base.owl"},
                 new String[] {"asps-full.owl", AspsVocabulary.NS + "asps-full.owl", releasePath + "asps-full.owl"})) {
             OWLOntology o = ExportRoundTripTest.owlApi(release.resolve(expected[0]));
-            assertEquals(IRI.create(expected[1]), o.getOntologyID().getOntologyIRI().orElseThrow(), expected[0]);
-            assertEquals(IRI.create(expected[2]), o.getOntologyID().getVersionIRI().orElseThrow(), expected[0]);
+            assertEquals(
+                    IRI.create(expected[1]), o.getOntologyID().getOntologyIRI().orElseThrow(), expected[0]);
+            assertEquals(
+                    IRI.create(expected[2]), o.getOntologyID().getVersionIRI().orElseThrow(), expected[0]);
         }
         assertTrue(Files.readAllLines(release.resolve("asps.obo")).contains("data-version: " + version));
     }
 
     @Test
     void fullAddsHermitsInferencesToTheAssertedOntology() {
-        assertTrue(sources.model(Artefact.FULL).isIsomorphicWith(jena("asps-full.owl")), "asps-full.owl differs from what was written");
+        assertTrue(
+                sources.model(Artefact.FULL).isIsomorphicWith(jena("asps-full.owl")),
+                "asps-full.owl differs from what was written");
         // in memory the artefacts share blank nodes, so triples compare directly
         Model main = body(sources.model(Artefact.MAIN));
         Model full = body(sources.model(Artefact.FULL));
@@ -125,21 +152,32 @@ class ReleaseTest {
 
     @Test
     void baseDescribesOnlyOurOwnTerms() {
-        assertTrue(sources.model(Artefact.BASE).isIsomorphicWith(jena("asps-base.owl")), "asps-base.owl differs from what was written");
+        assertTrue(
+                sources.model(Artefact.BASE).isIsomorphicWith(jena("asps-base.owl")),
+                "asps-base.owl differs from what was written");
         Model main = body(sources.model(Artefact.MAIN));
         Model base = body(sources.model(Artefact.BASE));
-        Set<Resource> declarationTypes = Set.of(org.apache.jena.vocabulary.OWL.Class, org.apache.jena.vocabulary.OWL.ObjectProperty,
-                org.apache.jena.vocabulary.OWL.DatatypeProperty, org.apache.jena.vocabulary.OWL.AnnotationProperty,
-                OWL2.NamedIndividual, org.apache.jena.vocabulary.RDFS.Datatype);
+        Set<Resource> declarationTypes = Set.of(
+                org.apache.jena.vocabulary.OWL.Class,
+                org.apache.jena.vocabulary.OWL.ObjectProperty,
+                org.apache.jena.vocabulary.OWL.DatatypeProperty,
+                org.apache.jena.vocabulary.OWL.AnnotationProperty,
+                OWL2.NamedIndividual,
+                org.apache.jena.vocabulary.RDFS.Datatype);
         java.util.function.Predicate<Statement> external = s -> s.getSubject().isURIResource()
                 && !s.getSubject().getURI().startsWith(AspsVocabulary.NS)
                 && !(s.getPredicate().equals(RDF.type) && declarationTypes.contains(s.getObject()));
         assertEquals(List.of(), base.listStatements().filterKeep(external::test).toList());
-        Model expected = ModelFactory.createDefaultModel().add(main.listStatements().filterDrop(external::test).toList());
+        Model expected = ModelFactory.createDefaultModel()
+                .add(main.listStatements().filterDrop(external::test).toList());
         assertEquals(expected.size(), base.size());
         assertTrue(base.containsAll(expected));
-        assertTrue(main.contains(main.createResource(AspsVocabulary.OBO + "RO_0004026"), org.apache.jena.vocabulary.RDFS.label,
-                main.createLiteral("disease has location", "en")), "the main artefact describes the RO relation it reuses");
+        assertTrue(
+                main.contains(
+                        main.createResource(AspsVocabulary.OBO + "RO_0004026"),
+                        org.apache.jena.vocabulary.RDFS.label,
+                        main.createLiteral("disease has location", "en")),
+                "the main artefact describes the RO relation it reuses");
     }
 
     /**
@@ -150,25 +188,44 @@ class ReleaseTest {
      */
     @Test
     void oboKeepsClassesAndLogicalAxiomsAndLosesOnlyIndividualsAndNonObjectProperties() throws Exception {
-        OWLOntology source = ArtefactWriter.toOwl(sources.model(Artefact.MAIN), org.semanticweb.owlapi.apibinding.OWLManager.createOWLOntologyManager());
+        OWLOntology source = ArtefactWriter.toOwl(
+                sources.model(Artefact.MAIN), org.semanticweb.owlapi.apibinding.OWLManager.createOWLOntologyManager());
         OWLOntology obo = ExportRoundTripTest.owlApi(release.resolve("asps.obo"));
         Set<String> back = obo.axioms().map(ReleaseTest::withoutLanguageTags).collect(Collectors.toSet());
-        List<OWLAxiom> lost = source.axioms().filter(a -> !back.contains(withoutLanguageTags(a))).toList();
-        Set<IRI> individualsAndDataProperties = Stream.of(source.individualsInSignature().map(i -> i.getIRI()),
-                source.dataPropertiesInSignature().map(p -> p.getIRI()),
-                source.annotationPropertiesInSignature().map(p -> p.getIRI())).flatMap(s -> s).collect(Collectors.toSet());
-        List<OWLAxiom> unexpected = lost.stream().filter(a -> !(a.isOfType(AxiomType.CLASS_ASSERTION)
-                || (a instanceof OWLDeclarationAxiom d && individualsAndDataProperties.contains(d.getEntity().getIRI()))
-                || (a instanceof OWLAnnotationAssertionAxiom aa && aa.getSubject().asIRI()
-                        .map(individualsAndDataProperties::contains).orElse(false)))).toList();
+        List<OWLAxiom> lost = source.axioms()
+                .filter(a -> !back.contains(withoutLanguageTags(a)))
+                .toList();
+        Set<IRI> individualsAndDataProperties = Stream.of(
+                        source.individualsInSignature().map(i -> i.getIRI()),
+                        source.dataPropertiesInSignature().map(p -> p.getIRI()),
+                        source.annotationPropertiesInSignature().map(p -> p.getIRI()))
+                .flatMap(s -> s)
+                .collect(Collectors.toSet());
+        List<OWLAxiom> unexpected = lost.stream()
+                .filter(a -> !(a.isOfType(AxiomType.CLASS_ASSERTION)
+                        || (a instanceof OWLDeclarationAxiom d
+                                && individualsAndDataProperties.contains(
+                                        d.getEntity().getIRI()))
+                        || (a instanceof OWLAnnotationAssertionAxiom aa
+                                && aa.getSubject()
+                                        .asIRI()
+                                        .map(individualsAndDataProperties::contains)
+                                        .orElse(false))))
+                .toList();
         assertEquals(List.of(), unexpected, "OBO lost more than individuals, data and annotation properties");
-        assertTrue(source.logicalAxioms().filter(a -> !a.isOfType(AxiomType.CLASS_ASSERTION))
-                .allMatch(a -> back.contains(withoutLanguageTags(a))), "a logical axiom did not survive OBO");
+        assertTrue(
+                source.logicalAxioms()
+                        .filter(a -> !a.isOfType(AxiomType.CLASS_ASSERTION))
+                        .allMatch(a -> back.contains(withoutLanguageTags(a))),
+                "a logical axiom did not survive OBO");
         assertFalse(lost.isEmpty());
     }
 
     private static String withoutLanguageTags(OWLAxiom a) {
-        return a.getAxiomWithoutAnnotations().toString().replace("\"^^xsd:string", "\"").replace("\"@en", "\"");
+        return a.getAxiomWithoutAnnotations()
+                .toString()
+                .replace("\"^^xsd:string", "\"")
+                .replace("\"@en", "\"");
     }
 
     @Test
@@ -177,7 +234,9 @@ class ReleaseTest {
         Files.createDirectories(other);
         Files.writeString(other.resolve("notes.txt"), "mine");
         AspsKgException e = assertThrows(AspsKgException.class, () -> Release.write(sources, other));
-        assertEquals(other.toAbsolutePath() + " holds files that are not an asps-kg release (no SHA256SUMS)", e.getMessage());
+        assertEquals(
+                other.toAbsolutePath() + " holds files that are not an asps-kg release (no SHA256SUMS)",
+                e.getMessage());
         assertEquals("mine", Files.readString(other.resolve("notes.txt")));
     }
 
@@ -186,7 +245,8 @@ class ReleaseTest {
         Path broken = dir.resolve("broken.sssom.tsv");
         Files.writeString(broken, Files.readString(MAPPINGS).replace("EXAMPLE:0002", "NOPE:0002"));
         byte[] before = Files.readAllBytes(release.resolve(Release.CHECKSUMS));
-        AspsKgException e = assertThrows(AspsKgException.class, () -> ReleaseSources.read(OntologyLoader.DEFAULT_ONTOLOGY, broken));
+        AspsKgException e =
+                assertThrows(AspsKgException.class, () -> ReleaseSources.read(OntologyLoader.DEFAULT_ONTOLOGY, broken));
         assertTrue(e.getMessage().startsWith(broken + ": 1 ERROR row(s) in the mapping set"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(release.resolve(Release.CHECKSUMS)));
     }
@@ -200,7 +260,11 @@ class ReleaseTest {
         assertFalse(Files.exists(again.resolve("stale.txt")));
         assertTrue(Files.exists(again.resolve("asps-full.owl")));
         try (Stream<Path> siblings = Files.list(dir)) {
-            assertEquals(List.of(), siblings.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".again")).toList(),
+            assertEquals(
+                    List.of(),
+                    siblings.map(p -> p.getFileName().toString())
+                            .filter(n -> n.startsWith(".again"))
+                            .toList(),
                     "staging or previous directories left behind");
         }
     }

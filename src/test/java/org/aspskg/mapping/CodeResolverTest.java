@@ -36,8 +36,12 @@ class CodeResolverTest {
 
     @Test
     void aFullIriWithOrWithoutAngleBracketsIsShortenedWithTheCurieMap() {
-        assertEquals(List.of(14), lines(GOOD.resolve("https://example.org/other-vocab/0200").matches()));
-        assertEquals(List.of(14), lines(GOOD.resolve("<https://example.org/other-vocab/0200>").matches()));
+        assertEquals(
+                List.of(14),
+                lines(GOOD.resolve("https://example.org/other-vocab/0200").matches()));
+        assertEquals(
+                List.of(14),
+                lines(GOOD.resolve("<https://example.org/other-vocab/0200>").matches()));
     }
 
     @Test
@@ -65,14 +69,18 @@ class CodeResolverTest {
                 """);
         CodeResolver resolver = new CodeResolver(SssomReader.read(file));
         CodeResolver.Resolution r = resolver.resolve("000001234");
-        assertEquals(new CodeResolver.Code(new Curie("SCTID", "000001234"), "https://example.org/not-snomed/000001234"), r.code());
+        assertEquals(
+                new CodeResolver.Code(new Curie("SCTID", "000001234"), "https://example.org/not-snomed/000001234"),
+                r.code());
         assertEquals(List.of(5), lines(r.matches()));
     }
 
     @Test
     void aBareNumberWithoutAnSctidPrefixIsRefusedWithAHint() {
         AspsKgException e = assertThrows(AspsKgException.class, () -> GOOD.parse("123456789"));
-        assertEquals("123456789 looks like a SNOMED CT id, but " + SssomReaderTest.GOOD + " declares no SCTID prefix", e.getMessage());
+        assertEquals(
+                "123456789 looks like a SNOMED CT id, but " + SssomReaderTest.GOOD + " declares no SCTID prefix",
+                e.getMessage());
         assertEquals("Write the code as a CURIE, e.g. NCIT:C0000.", e.hint());
     }
 
@@ -86,7 +94,9 @@ class CodeResolverTest {
     @Test
     void anIriOutsideEveryVocabularyIsRefused() {
         AspsKgException e = assertThrows(AspsKgException.class, () -> GOOD.parse("https://nowhere.example/x"));
-        assertEquals("<https://nowhere.example/x> is in none of the vocabularies of " + SssomReaderTest.GOOD, e.getMessage());
+        assertEquals(
+                "<https://nowhere.example/x> is in none of the vocabularies of " + SssomReaderTest.GOOD,
+                e.getMessage());
     }
 
     @Test

@@ -32,11 +32,14 @@ class MappingGraphTest {
     @Test
     void loadRefusesASetWithErrors() throws Exception {
         Path broken = dir.resolve("broken.sssom.tsv");
-        Files.writeString(broken, Files.readString(SssomReaderTest.GOOD).replace("aspskg:Thigh\tthigh", "aspskg:Knee\tknee"));
+        Files.writeString(
+                broken, Files.readString(SssomReaderTest.GOOD).replace("aspskg:Thigh\tthigh", "aspskg:Knee\tknee"));
         Model terms = OntologyLoader.readRdf(MappingSetCheckerTest.TERMS);
         AspsKgException e = assertThrows(AspsKgException.class, () -> MappingGraph.load(broken, terms));
-        assertEquals(broken + ": 2 ERROR row(s) in the mapping set: " + broken + ":12 unknown_subject aspskg:Knee; "
-                + broken + ":13 unknown_subject aspskg:Knee", e.getMessage());
+        assertEquals(
+                broken + ": 2 ERROR row(s) in the mapping set: " + broken + ":12 unknown_subject aspskg:Knee; " + broken
+                        + ":13 unknown_subject aspskg:Knee",
+                e.getMessage());
         assertEquals("Run 'asps-kg map --check " + broken + "' and fix them.", e.hint());
     }
 

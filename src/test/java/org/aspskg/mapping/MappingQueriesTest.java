@@ -75,7 +75,10 @@ class MappingQueriesTest {
         // the fixture maps EXAMPLE:0001 to ASPS (exactMatch); the real ontology supplies the findings
         Model mappings = MappingGraph.of(SssomReader.read(SssomReaderTest.GOOD));
         assertEquals(ASPS_IMAGING_FINDINGS, imagingFindings(mappings, "https://example.org/vocab/0001"));
-        assertEquals(List.of(), imagingFindings(mappings, "https://example.org/vocab/0003"), "a negated mapping joins nothing");
+        assertEquals(
+                List.of(),
+                imagingFindings(mappings, "https://example.org/vocab/0003"),
+                "a negated mapping joins nothing");
     }
 
     @Test
@@ -84,12 +87,18 @@ class MappingQueriesTest {
         assumeTrue(Files.exists(real), "ontology/mappings/asps.sssom.tsv not merged yet");
         MappingSet set = SssomReader.read(real);
         String asps = AspsVocabulary.iri("AlveolarSoftPartSarcoma");
-        List<String> snomedCodes = new CodeResolver(set).codesOf(asps).stream()
-                .filter(m -> Curie.parse(m.objectId()).map(c -> c.prefix().equals(AspsVocabulary.SNOMED_CT_PREFIX)).orElse(false))
-                .filter(m -> set.curieMap().expand(m.predicateId()).flatMap(MappingPredicate::ofIri)
-                        .map(p -> p == MappingPredicate.EXACT_MATCH || p == MappingPredicate.CLOSE_MATCH).orElse(false))
-                .map(m -> set.curieMap().expand(m.objectId()).orElseThrow())
-                .toList();
+        List<String> snomedCodes = new CodeResolver(set)
+                .codesOf(asps).stream()
+                        .filter(m -> Curie.parse(m.objectId())
+                                .map(c -> c.prefix().equals(AspsVocabulary.SNOMED_CT_PREFIX))
+                                .orElse(false))
+                        .filter(m -> set.curieMap()
+                                .expand(m.predicateId())
+                                .flatMap(MappingPredicate::ofIri)
+                                .map(p -> p == MappingPredicate.EXACT_MATCH || p == MappingPredicate.CLOSE_MATCH)
+                                .orElse(false))
+                        .map(m -> set.curieMap().expand(m.objectId()).orElseThrow())
+                        .toList();
         assumeTrue(!snomedCodes.isEmpty(), "the mapping set has no SNOMED CT exact or close match for ASPS");
         Model mappings = MappingGraph.load(real, OntologyLoader.readRdf(OntologyLoader.DEFAULT_ONTOLOGY));
         assertEquals(ASPS_IMAGING_FINDINGS, imagingFindings(mappings, snomedCodes.get(0)));
@@ -98,8 +107,12 @@ class MappingQueriesTest {
     @Test
     void theFederatedQueryJoinsOurCrossReferencesToASecondFusekiOnLoopback() throws Exception {
         Model remoteGraph = RDFDataMgr.loadModel("src/test/resources/mapping/external-vocabulary.ttl");
-        FusekiServer remote = FusekiServer.create().loopback(true).port(0)
-                .add("/ext", DatasetFactory.create(remoteGraph), false).build().start();
+        FusekiServer remote = FusekiServer.create()
+                .loopback(true)
+                .port(0)
+                .add("/ext", DatasetFactory.create(remoteGraph), false)
+                .build()
+                .start();
         try {
             String endpoint = "http://localhost:" + remote.getHttpPort() + "/ext/sparql";
             Model ontology = OntologyLoader.readRdf(MappingSetCheckerTest.TERMS);
@@ -107,14 +120,17 @@ class MappingQueriesTest {
             ParameterizedSparqlString pss = new ParameterizedSparqlString(Files.readString(FEDERATED));
             pss.setIri("endpoint", endpoint);
             pss.setLiteral("vocabulary", "EXAMPLE");
-            assertEquals(List.of(
-                    "alveolar soft part sarcoma | EXAMPLE:0001 | https://example.org/remote/R1 | remote sarcoma concept",
-                    "alveolar soft part sarcoma | EXAMPLE:0001 | https://example.org/remote/R3 | second remote sarcoma concept",
-                    "thigh | EXAMPLE:0002 | https://example.org/remote/R2 | remote thigh concept"),
+            assertEquals(
+                    List.of(
+                            "alveolar soft part sarcoma | EXAMPLE:0001 | https://example.org/remote/R1 | remote sarcoma concept",
+                            "alveolar soft part sarcoma | EXAMPLE:0001 | https://example.org/remote/R3 | second remote sarcoma concept",
+                            "thigh | EXAMPLE:0002 | https://example.org/remote/R2 | remote thigh concept"),
                     rows(store(ontology, mappings), pss, "termLabel", "code", "remoteConcept", "remoteLabel"));
 
             pss.setLiteral("vocabulary", "OTHER");
-            assertEquals(List.of("flow voids on MRI | OTHER:0200 | https://example.org/remote/R5 | remote flow void concept"),
+            assertEquals(
+                    List.of(
+                            "flow voids on MRI | OTHER:0200 | https://example.org/remote/R5 | remote flow void concept"),
                     rows(store(ontology, mappings), pss, "termLabel", "code", "remoteConcept", "remoteLabel"));
         } finally {
             remote.stop();

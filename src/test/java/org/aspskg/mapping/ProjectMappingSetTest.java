@@ -17,7 +17,8 @@ class ProjectMappingSetTest {
     @Test
     void theProjectsMappingSetHasNoErrors() {
         assumeTrue(Files.exists(SssomReader.DEFAULT_MAPPING_SET), "ontology/mappings/asps.sssom.tsv not merged yet");
-        QualityReport report = MappingSetChecker.check(SssomReader.DEFAULT_MAPPING_SET, OntologyLoader.DEFAULT_ONTOLOGY);
+        QualityReport report =
+                MappingSetChecker.check(SssomReader.DEFAULT_MAPPING_SET, OntologyLoader.DEFAULT_ONTOLOGY);
         List<ReportRow> errors = report.rows(Level.ERROR);
         assertEquals(List.of(), errors);
     }
@@ -29,7 +30,9 @@ class ProjectMappingSetTest {
         OntologyTerms terms = new OntologyTerms(OntologyLoader.readRdf(OntologyLoader.DEFAULT_ONTOLOGY));
         assertTrue(!set.mappings().isEmpty());
         for (Mapping m : set.mappings()) {
-            String iri = set.curieMap().expand(m.subjectId()).orElseThrow(() -> new AssertionError(set.where(m) + " " + m.subjectId()));
+            String iri = set.curieMap()
+                    .expand(m.subjectId())
+                    .orElseThrow(() -> new AssertionError(set.where(m) + " " + m.subjectId()));
             assertTrue(terms.declares(iri), set.where(m) + ": " + m.subjectId() + " is not in the ontology");
             if (m.has(SssomSlots.SUBJECT_LABEL)) {
                 assertTrue(terms.labels(iri).contains(m.subjectLabel()), set.where(m) + ": label " + m.subjectLabel());

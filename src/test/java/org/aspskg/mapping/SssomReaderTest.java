@@ -27,7 +27,8 @@ class SssomReaderTest {
 
     private String error(String text) throws Exception {
         Path file = write(text);
-        return assertThrows(AspsKgException.class, () -> SssomReader.read(file)).getMessage()
+        return assertThrows(AspsKgException.class, () -> SssomReader.read(file))
+                .getMessage()
                 .replace(file.toString(), "FILE");
     }
 
@@ -36,16 +37,57 @@ class SssomReaderTest {
         MappingSet set = SssomReader.read(GOOD);
         assertEquals("https://example.org/mappings/good.sssom.tsv", set.mappingSetId());
         assertEquals("2026-11-25", set.metadataText("mapping_set_version").orElseThrow());
-        assertEquals(Map.of("aspskg", "https://w3id.org/asps-kg/", "EXAMPLE", "https://example.org/vocab/",
-                "OTHER", "https://example.org/other-vocab/", "person", "https://example.org/people/"), set.curieMap().declared());
-        assertEquals(List.of("subject_id", "subject_label", "predicate_id", "predicate_modifier", "object_id", "object_label",
-                "mapping_justification", "author_id", "mapping_date", "see_also", "comment"), set.columns());
-        assertEquals(List.of(10, 11, 12, 13, 14), set.mappings().stream().map(Mapping::line).toList());
-        assertEquals(Map.of("subject_id", "aspskg:AlveolarSoftPartSarcoma", "subject_label", "alveolar soft part sarcoma",
-                "predicate_id", "skos:exactMatch", "object_id", "EXAMPLE:0001", "object_label", "example sarcoma",
-                "mapping_justification", "semapv:ManualMappingCuration", "author_id", "person:0001",
-                "mapping_date", "2026-11-25", "see_also", "https://example.org/vocab/0001"), set.mappings().get(0).values());
-        assertEquals(List.of("person:0001", "person:0002"), set.mappings().get(1).getAll("author_id"));
+        assertEquals(
+                Map.of(
+                        "aspskg",
+                        "https://w3id.org/asps-kg/",
+                        "EXAMPLE",
+                        "https://example.org/vocab/",
+                        "OTHER",
+                        "https://example.org/other-vocab/",
+                        "person",
+                        "https://example.org/people/"),
+                set.curieMap().declared());
+        assertEquals(
+                List.of(
+                        "subject_id",
+                        "subject_label",
+                        "predicate_id",
+                        "predicate_modifier",
+                        "object_id",
+                        "object_label",
+                        "mapping_justification",
+                        "author_id",
+                        "mapping_date",
+                        "see_also",
+                        "comment"),
+                set.columns());
+        assertEquals(
+                List.of(10, 11, 12, 13, 14),
+                set.mappings().stream().map(Mapping::line).toList());
+        assertEquals(
+                Map.of(
+                        "subject_id",
+                        "aspskg:AlveolarSoftPartSarcoma",
+                        "subject_label",
+                        "alveolar soft part sarcoma",
+                        "predicate_id",
+                        "skos:exactMatch",
+                        "object_id",
+                        "EXAMPLE:0001",
+                        "object_label",
+                        "example sarcoma",
+                        "mapping_justification",
+                        "semapv:ManualMappingCuration",
+                        "author_id",
+                        "person:0001",
+                        "mapping_date",
+                        "2026-11-25",
+                        "see_also",
+                        "https://example.org/vocab/0001"),
+                set.mappings().get(0).values());
+        assertEquals(
+                List.of("person:0001", "person:0002"), set.mappings().get(1).getAll("author_id"));
         assertEquals(true, set.mappings().get(3).negated());
     }
 
@@ -80,8 +122,11 @@ class SssomReaderTest {
                 # license: https://creativecommons.org/licenses/by/4.0/
                 subject_id\tpredicate_id\tobject_id\tmapping_justification
                 """));
-        assertEquals(Map.of("EXAMPLE", "https://example.org/vocab/"), set.curieMap().declared());
-        assertEquals("https://creativecommons.org/licenses/by/4.0/", set.metadataText("license").orElseThrow());
+        assertEquals(
+                Map.of("EXAMPLE", "https://example.org/vocab/"), set.curieMap().declared());
+        assertEquals(
+                "https://creativecommons.org/licenses/by/4.0/",
+                set.metadataText("license").orElseThrow());
         assertEquals(List.of(), set.mappings());
     }
 
@@ -93,13 +138,16 @@ class SssomReaderTest {
                 #license: [unclosed
                 subject_id\tpredicate_id\tobject_id\tmapping_justification
                 """);
-        assertEquals("FILE:3: the metadata block is not valid YAML: while parsing a flow sequence: "
-                + "expected ',' or ']', but got <stream end>", message);
+        assertEquals(
+                "FILE:3: the metadata block is not valid YAML: while parsing a flow sequence: "
+                        + "expected ',' or ']', but got <stream end>",
+                message);
     }
 
     @Test
     void metadataThatIsNotAMapIsUnreadable() throws Exception {
-        assertEquals("FILE:1: the metadata block is not a YAML map of slot names to values",
+        assertEquals(
+                "FILE:1: the metadata block is not a YAML map of slot names to values",
                 error("#- just a list\nsubject_id\tpredicate_id\tobject_id\tmapping_justification\n"));
     }
 
@@ -110,8 +158,8 @@ class SssomReaderTest {
 
     @Test
     void aRepeatedColumnIsUnreadable() throws Exception {
-        assertEquals("FILE:1: column 'object_id' appears twice in the header",
-                error("subject_id\tobject_id\tobject_id\n"));
+        assertEquals(
+                "FILE:1: column 'object_id' appears twice in the header", error("subject_id\tobject_id\tobject_id\n"));
     }
 
     @Test
@@ -121,25 +169,29 @@ class SssomReaderTest {
 
     @Test
     void aRowWithTheWrongNumberOfCellsIsReportedAtItsLine() throws Exception {
-        assertEquals("FILE:3: 2 cells, but the header names 3 columns",
+        assertEquals(
+                "FILE:3: 2 cells, but the header names 3 columns",
                 error("subject_id\tpredicate_id\tobject_id\nA:1\tskos:exactMatch\tB:1\nA:2\tskos:exactMatch\n"));
     }
 
     @Test
     void anUnclosedQuoteIsReportedWhereTheRowStarts() throws Exception {
-        assertEquals("FILE:2: a quoted value is not closed",
+        assertEquals(
+                "FILE:2: a quoted value is not closed",
                 error("subject_id\tobject_label\nA:1\t\"never closed\nA:2\tsecond\n"));
     }
 
     @Test
     void textAfterAClosingQuoteIsUnreadable() throws Exception {
-        assertEquals("FILE:2: text after a closing quote in column 2",
+        assertEquals(
+                "FILE:2: text after a closing quote in column 2",
                 error("subject_id\tobject_label\nA:1\t\"quoted\" tail\n"));
     }
 
     @Test
     void aByteOrderMarkIsRefused() throws Exception {
-        assertEquals("FILE:1: starts with a byte order mark, which SSSOM/TSV forbids",
+        assertEquals(
+                "FILE:1: starts with a byte order mark, which SSSOM/TSV forbids",
                 error("\uFEFFsubject_id\tobject_id\n"));
     }
 

@@ -56,20 +56,27 @@ class AspsOntologyTest {
     @Test
     void ontologyParsesWithJenaAndTheOwlApiToTheSameHeader() {
         assertTrue(asserted.size() > 1000, "triples: " + asserted.size());
-        assertEquals(AspsVocabulary.ONTOLOGY_IRI,
+        assertEquals(
+                AspsVocabulary.ONTOLOGY_IRI,
                 ontology.getOntologyID().getOntologyIRI().map(IRI::toString).orElse(null));
         assertTrue(ontology.getOntologyID().getVersionIRI().isPresent(), "versionIRI");
         Set<String> headerProps = ontology.annotations()
-                .map(a -> a.getProperty().getIRI().toString()).collect(Collectors.toCollection(TreeSet::new));
-        assertTrue(headerProps.containsAll(List.of(
-                "http://purl.org/dc/terms/title", "http://purl.org/dc/terms/description",
-                "http://purl.org/dc/terms/license", "http://purl.org/dc/terms/creator",
-                "http://purl.org/dc/terms/source")), headerProps.toString());
+                .map(a -> a.getProperty().getIRI().toString())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(
+                headerProps.containsAll(List.of(
+                        "http://purl.org/dc/terms/title",
+                        "http://purl.org/dc/terms/description",
+                        "http://purl.org/dc/terms/license",
+                        "http://purl.org/dc/terms/creator",
+                        "http://purl.org/dc/terms/source")),
+                headerProps.toString());
     }
 
     @Test
     void ontologyHasNoOwl2DlProfileViolations() {
-        List<OWLProfileViolation> violations = new OWL2DLProfile().checkOntology(ontology).getViolations();
+        List<OWLProfileViolation> violations =
+                new OWL2DLProfile().checkOntology(ontology).getViolations();
         assertEquals(List.of(), violations);
     }
 
@@ -113,22 +120,29 @@ class AspsOntologyTest {
 
     @Test
     void aCaseWithALesionInAPartOfASiteHasALesionOfTheSite() {
-        // hasLesionSite o part of -> hasLesionSite: a thigh mass is a mass of the lower limb, a uterine one of the genital tract.
+        // hasLesionSite o part of -> hasLesionSite: a thigh mass is a mass of the lower limb, a uterine one of the
+        // genital tract.
         var site = df.getOWLObjectProperty(IRI.create(AspsVocabulary.iri("hasLesionSite")));
-        for (String[] pair : new String[][] {{"Thigh", "LowerLimb"}, {"Buttock", "LowerLimb"}, {"Uterus", "FemaleGenitalTract"}}) {
-            assertTrue(hermit.isEntailed(df.getOWLSubClassOfAxiom(
-                    df.getOWLObjectSomeValuesFrom(site, cls(pair[0])), df.getOWLObjectSomeValuesFrom(site, cls(pair[1])))),
+        for (String[] pair :
+                new String[][] {{"Thigh", "LowerLimb"}, {"Buttock", "LowerLimb"}, {"Uterus", "FemaleGenitalTract"}}) {
+            assertTrue(
+                    hermit.isEntailed(df.getOWLSubClassOfAxiom(
+                            df.getOWLObjectSomeValuesFrom(site, cls(pair[0])),
+                            df.getOWLObjectSomeValuesFrom(site, cls(pair[1])))),
                     pair[0] + " -> " + pair[1]);
         }
         assertFalse(hermit.isEntailed(df.getOWLSubClassOfAxiom(
-                df.getOWLObjectSomeValuesFrom(site, cls("LowerLimb")), df.getOWLObjectSomeValuesFrom(site, cls("Thigh")))));
+                df.getOWLObjectSomeValuesFrom(site, cls("LowerLimb")),
+                df.getOWLObjectSomeValuesFrom(site, cls("Thigh")))));
     }
 
     @Test
     void aTfe3NegativeCaseIsEntailedNotToShowNuclearTfe3Staining() {
         var finding = df.getOWLObjectProperty(IRI.create(AspsVocabulary.iri("hasFinding")));
-        assertTrue(hermit.isEntailed(df.getOWLSubClassOfAxiom(cls("TFE3NegativePresentation"),
-                df.getOWLObjectComplementOf(df.getOWLObjectSomeValuesFrom(finding, cls("TFE3NuclearImmunoreactivity"))))));
+        assertTrue(hermit.isEntailed(df.getOWLSubClassOfAxiom(
+                cls("TFE3NegativePresentation"),
+                df.getOWLObjectComplementOf(
+                        df.getOWLObjectSomeValuesFrom(finding, cls("TFE3NuclearImmunoreactivity"))))));
     }
 
     @ParameterizedTest(name = "{0} is not a {1}")
@@ -160,7 +174,9 @@ class AspsOntologyTest {
         Map<String, String> problems = new java.util.TreeMap<>();
         ontology.signature(Imports.EXCLUDED)
                 .filter(e -> e.getIRI().toString().startsWith(AspsVocabulary.NS))
-                .filter(e -> e.isOWLClass() || e.isOWLObjectProperty() || e.isOWLDataProperty()
+                .filter(e -> e.isOWLClass()
+                        || e.isOWLObjectProperty()
+                        || e.isOWLDataProperty()
                         || e.isOWLAnnotationProperty())
                 .forEach(e -> {
                     List<OWLLiteral> labels = literals(e, df.getRDFSLabel());
@@ -178,10 +194,11 @@ class AspsOntologyTest {
     void labelsAreUniqueAcrossTheOntology() {
         Map<String, List<String>> byLabel = ontology.signature(Imports.EXCLUDED)
                 .flatMap(e -> literals(e, df.getRDFSLabel()).stream()
-                        .map(l -> Map.entry(l.getLiteral().toLowerCase(), e.getIRI().toString())))
+                        .map(l -> Map.entry(
+                                l.getLiteral().toLowerCase(), e.getIRI().toString())))
                 .distinct()
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         Map<String, List<String>> duplicates = byLabel.entrySet().stream()
                 .filter(en -> en.getValue().size() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -192,8 +209,11 @@ class AspsOntologyTest {
     void provenanceAnnotationsAttachToTheAxiomsTheyDescribe() {
         // Each owl:Axiom block in the Turtle must become one annotated axiom, not a second copy.
         long reifications = asserted.listResourcesWithProperty(
-                org.apache.jena.vocabulary.RDF.type, org.apache.jena.vocabulary.OWL2.Axiom).toList().size();
-        List<OWLAxiom> annotated = ontology.axioms().filter(OWLAxiom::isAnnotated).toList();
+                        org.apache.jena.vocabulary.RDF.type, org.apache.jena.vocabulary.OWL2.Axiom)
+                .toList()
+                .size();
+        List<OWLAxiom> annotated =
+                ontology.axioms().filter(OWLAxiom::isAnnotated).toList();
         assertEquals(reifications, annotated.size());
         for (OWLAxiom ax : annotated) {
             long copies = ontology.axioms(ax.getAxiomType())
@@ -206,7 +226,8 @@ class AspsOntologyTest {
     private static List<OWLLiteral> literals(OWLEntity e, OWLAnnotationProperty p) {
         return EntitySearcher.getAnnotations(e, ontology, p)
                 .map(a -> a.getValue().asLiteral())
-                .filter(java.util.Optional::isPresent).map(java.util.Optional::get)
+                .filter(java.util.Optional::isPresent)
+                .map(java.util.Optional::get)
                 .toList();
     }
 }

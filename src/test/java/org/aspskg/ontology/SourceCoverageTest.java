@@ -55,13 +55,18 @@ class SourceCoverageTest {
     /** GROUP_CONCAT has no order: compare comma-joined cells as sorted numeric lists. */
     private static String sortedList(String cell) {
         if (!cell.matches("\\d+(,\\d+)+")) return cell;
-        return java.util.Arrays.stream(cell.split(",")).mapToInt(Integer::parseInt).sorted()
-                .mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(","));
+        return java.util.Arrays.stream(cell.split(","))
+                .mapToInt(Integer::parseInt)
+                .sorted()
+                .mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     private static String text(RDFNode n) {
         if (n == null) return "";
-        if (n.isLiteral()) return n.asLiteral().getLexicalForm() + (n.asLiteral().getDatatypeURI().endsWith("#decimal") ? "d" : "");
+        if (n.isLiteral())
+            return n.asLiteral().getLexicalForm()
+                    + (n.asLiteral().getDatatypeURI().endsWith("#decimal") ? "d" : "");
         if (n.isURIResource()) {
             String uri = n.asResource().getURI();
             return uri.substring(Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('#')) + 1);
@@ -86,40 +91,48 @@ class SourceCoverageTest {
 
     @Test
     void locationsDistinguishAdultsFromChildrenWithFrequencyRanks() {
-        assertEquals(Set.of(
-                "DeepSoftTissue|Characteristic|||",
-                "LowerLimb|Characteristic|AdultGroup|1|",
-                "Thigh|Characteristic|AdultGroup|1|",
-                "Buttock|Characteristic|AdultGroup|1|",
-                "Trunk|Typical|AdultGroup|2|",
-                "UpperLimb|Typical|AdultGroup|2|",
-                "FemaleGenitalTract|Uncommon||3|",
-                "Uterus|Uncommon||3|",
-                "HeadAndNeck|Characteristic|InfantOrChildGroup|1|6"),
-                associations("AlveolarSoftPartSarcoma", "FILTER EXISTS { ?feature rdfs:subClassOf* aspskg:AnatomicalSite }"));
+        assertEquals(
+                Set.of(
+                        "DeepSoftTissue|Characteristic|||",
+                        "LowerLimb|Characteristic|AdultGroup|1|",
+                        "Thigh|Characteristic|AdultGroup|1|",
+                        "Buttock|Characteristic|AdultGroup|1|",
+                        "Trunk|Typical|AdultGroup|2|",
+                        "UpperLimb|Typical|AdultGroup|2|",
+                        "FemaleGenitalTract|Uncommon||3|",
+                        "Uterus|Uncommon||3|",
+                        "HeadAndNeck|Characteristic|InfantOrChildGroup|1|6"),
+                associations(
+                        "AlveolarSoftPartSarcoma",
+                        "FILTER EXISTS { ?feature rdfs:subClassOf* aspskg:AnatomicalSite }"));
     }
 
     @Test
     void epidemiologyStatesYoungAdultsFemalePredilectionAndRarity() {
-        assertEquals(Set.of("YoungAdultGroup|Typical|||", "FemaleUnder30Group|Common|||1"),
-                associations("AlveolarSoftPartSarcoma", "FILTER EXISTS { ?feature rdfs:subClassOf* aspskg:DemographicGroup }"));
+        assertEquals(
+                Set.of("YoungAdultGroup|Typical|||", "FemaleUnder30Group|Common|||1"),
+                associations(
+                        "AlveolarSoftPartSarcoma",
+                        "FILTER EXISTS { ?feature rdfs:subClassOf* aspskg:DemographicGroup }"));
         assertEquals(Set.of("AlveolarSoftPartSarcoma|SoftTissueSarcoma|0.01d"), rows("""
                 SELECT ?d ?group ?bound WHERE { ?s a aspskg:EpidemiologicalStatement ; aspskg:aboutDisease ?d ;
                   aspskg:comparedWith ?group ; aspskg:proportionUpperBound ?bound }"""));
-        assertEquals(Set.of("MaleGroup|Typical|||"),
-                associations("Angiosarcoma", ""));
+        assertEquals(Set.of("MaleGroup|Typical|||"), associations("Angiosarcoma", ""));
     }
 
     @Test
     void metastasesAreHaematogenousToLungBoneAndBrainCitingReferences1And4() {
         assertEquals(Set.of("Lung|1,4", "Bone|1,4", "Brain|1,4"), axiomTargets("hasMetastasisSite"));
         assertEquals(Set.of("HaematogenousSpread|1,4"), axiomTargets("hasMetastaticRoute"));
-        assertEquals(Set.of(
-                "DistantMetastasisAtPresentation|Common|||1,4",
-                "LungMetastasis|Common|||1,4",
-                "BoneMetastasis|Common|||1,4",
-                "BrainMetastasis|Common|||1,4"),
-                associations("AlveolarSoftPartSarcoma", "FILTER EXISTS { ?feature rdfs:subClassOf* aspskg:DistantMetastasisAtPresentation }"));
+        assertEquals(
+                Set.of(
+                        "DistantMetastasisAtPresentation|Common|||1,4",
+                        "LungMetastasis|Common|||1,4",
+                        "BoneMetastasis|Common|||1,4",
+                        "BrainMetastasis|Common|||1,4"),
+                associations(
+                        "AlveolarSoftPartSarcoma",
+                        "FILTER EXISTS { ?feature rdfs:subClassOf* aspskg:DistantMetastasisAtPresentation }"));
     }
 
     /** Targets of ASPS's someValuesFrom restrictions on a property, with the references of the axiom. */
@@ -137,15 +150,18 @@ class SourceCoverageTest {
 
     @Test
     void histologyIsNestsOfLargeCellsInAlveolarPatternWithPasDiastaseResistantInclusions() {
-        assertEquals(Set.of(
-                "AlveolarGrowthPattern|1",
-                "WellDefinedTumourCellNests|7",
-                "LargeRoundOrPolygonalTumourCells|7",
-                "AbundantEosinophilicCytoplasm|7",
-                "FibrousStromalSepta|7",
-                "MinimalOrAbsentMitoses|",
-                "PASPositiveDiastaseResistantInclusions|1"), axiomTargets("hasHistologicalFeature"));
-        assertEquals(Set.of("VascularInvasion|Common|||"),
+        assertEquals(
+                Set.of(
+                        "AlveolarGrowthPattern|1",
+                        "WellDefinedTumourCellNests|7",
+                        "LargeRoundOrPolygonalTumourCells|7",
+                        "AbundantEosinophilicCytoplasm|7",
+                        "FibrousStromalSepta|7",
+                        "MinimalOrAbsentMitoses|",
+                        "PASPositiveDiastaseResistantInclusions|1"),
+                axiomTargets("hasHistologicalFeature"));
+        assertEquals(
+                Set.of("VascularInvasion|Common|||"),
                 associations("AlveolarSoftPartSarcoma", "FILTER (?feature = aspskg:VascularInvasion)"));
         assertEquals(Set.of("DiastasePASStain|PeriodicAcidSchiffStain"), rows("""
                 SELECT ?stain ?parent WHERE { aspskg:PASPositiveDiastaseResistantInclusions rdfs:subClassOf
@@ -164,31 +180,38 @@ class SourceCoverageTest {
 
     @Test
     void imagingFindingsAreGivenPerModalityAndSequence() {
-        assertEquals(Set.of(
-                "NonContrastCT|SlightlyHyperdenseOnNonContrastCT|8",
-                "ContrastEnhancedCT|HeterogeneousEnhancementOnContrastCT|8",
-                "CTAngiography|HypervascularMassOnCTA|8",
-                "CTAngiography|EnlargedTortuousFeedingVessels|8",
-                "T1WeightedImaging|T1IsoToSlightlyHyperintenseSignal|9",
-                "T2WeightedImaging|T2HyperintenseSignal|9",
-                "T2WeightedImaging|FlowVoid|9",
-                "T1PostContrastImaging|HeterogeneousEnhancementOnT1PostContrast|9"), rows("""
+        assertEquals(
+                Set.of(
+                        "NonContrastCT|SlightlyHyperdenseOnNonContrastCT|8",
+                        "ContrastEnhancedCT|HeterogeneousEnhancementOnContrastCT|8",
+                        "CTAngiography|HypervascularMassOnCTA|8",
+                        "CTAngiography|EnlargedTortuousFeedingVessels|8",
+                        "T1WeightedImaging|T1IsoToSlightlyHyperintenseSignal|9",
+                        "T2WeightedImaging|T2HyperintenseSignal|9",
+                        "T2WeightedImaging|FlowVoid|9",
+                        "T1PostContrastImaging|HeterogeneousEnhancementOnT1PostContrast|9"),
+                rows("""
                 SELECT ?modality ?finding ?n WHERE {
                   ?a a aspskg:DiseaseFeatureAssociation ; aspskg:aboutDisease aspskg:AlveolarSoftPartSarcoma ;
                      aspskg:aboutFeature ?finding ; aspskg:citesReference/aspskg:referenceNumber ?n .
                   ?finding rdfs:subClassOf [ owl:onProperty aspskg:observedWith ; owl:someValuesFrom ?modality ] }"""));
-        assertEquals(Set.of("MagneticResonanceImaging"),
+        assertEquals(
+                Set.of("MagneticResonanceImaging"),
                 rows("SELECT ?m WHERE { aspskg:AlveolarSoftPartSarcoma aspskg:recommendedModality ?m }"));
-        assertEquals(Set.of("Hypervascularity|Characteristic|||9", "LargeMass|Typical|||9"),
-                associations("AlveolarSoftPartSarcoma", "FILTER (?feature IN (aspskg:Hypervascularity, aspskg:LargeMass))"));
+        assertEquals(
+                Set.of("Hypervascularity|Characteristic|||9", "LargeMass|Typical|||9"),
+                associations(
+                        "AlveolarSoftPartSarcoma", "FILTER (?feature IN (aspskg:Hypervascularity, aspskg:LargeMass))"));
     }
 
     @Test
     void treatmentIsSurgeryAndRadiationWhenLocalizedAndSurgeryAloneWhenMetastatic() {
-        assertEquals(Set.of(
-                "LocalizedDisease|SurgicalResection|5",
-                "LocalizedDisease|Radiotherapy|5",
-                "MetastaticDiseaseAtPresentation|SurgicalResection|5"), rows("""
+        assertEquals(
+                Set.of(
+                        "LocalizedDisease|SurgicalResection|5",
+                        "LocalizedDisease|Radiotherapy|5",
+                        "MetastaticDiseaseAtPresentation|SurgicalResection|5"),
+                rows("""
                 SELECT ?stage ?treatment ?n WHERE { ?r a aspskg:TreatmentRecommendation ;
                   aspskg:aboutDisease aspskg:AlveolarSoftPartSarcoma ; aspskg:forDiseaseStage ?stage ;
                   aspskg:recommendsTreatment ?treatment ; aspskg:citesReference/aspskg:referenceNumber ?n }"""));
@@ -205,30 +228,38 @@ class SourceCoverageTest {
                   ?s a aspskg:MedianSurvivalEstimate ; aspskg:aboutDisease aspskg:AlveolarSoftPartSarcoma ;
                   aspskg:forDiseaseStage ?stage ; aspskg:medianSurvivalYears ?median ;
                   aspskg:citesReference/aspskg:referenceNumber ?n } GROUP BY ?stage ?median"""));
-        assertEquals(Set.of("PoorPrognosis|1", "IndolentRelentlessCourse|", "HighlyMalignantBehaviour|"),
+        assertEquals(
+                Set.of("PoorPrognosis|1", "IndolentRelentlessCourse|", "HighlyMalignantBehaviour|"),
                 axiomTargets("hasClinicalFeature"));
     }
 
     @Test
     void theFiveDifferentialsCarryTheirDistinguishingFeatures() {
-        assertEquals(Set.of("MalignantFibrousHistiocytoma", "SynovialSarcoma", "Angiosarcoma", "Osteosarcoma",
-                "VascularMalformation"),
+        assertEquals(
+                Set.of(
+                        "MalignantFibrousHistiocytoma",
+                        "SynovialSarcoma",
+                        "Angiosarcoma",
+                        "Osteosarcoma",
+                        "VascularMalformation"),
                 rows("SELECT ?d WHERE { aspskg:AlveolarSoftPartSarcoma aspskg:hasDifferentialDiagnosis ?d }"));
-        assertEquals(Set.of(
-                "MalignantFibrousHistiocytoma|NecrosisOnMRI|Typical",
-                "MalignantFibrousHistiocytoma|CysticChangeOnMRI|Typical",
-                "MalignantFibrousHistiocytoma|OedemaOnMRI|Typical",
-                "SynovialSarcoma|SlowGrowth|Typical",
-                "SynovialSarcoma|SuperficialSoftTissue|Typical",
-                "SynovialSarcoma|FlowVoid|ArguesAgainst",
-                "SynovialSarcoma|CalcificationOnCT|Typical",
-                "SynovialSarcoma|NecrosisOnCT|Typical",
-                "SynovialSarcoma|HaemorrhageOnCT|Typical",
-                "Angiosarcoma|MaleGroup|Typical",
-                "Osteosarcoma|SunburstPeriostealReaction|Typical",
-                "Osteosarcoma|Bone|Characteristic",
-                "VascularMalformation|PureVascularTissue|Characteristic",
-                "VascularMalformation|SolidTumourComponent|Excludes"), rows("""
+        assertEquals(
+                Set.of(
+                        "MalignantFibrousHistiocytoma|NecrosisOnMRI|Typical",
+                        "MalignantFibrousHistiocytoma|CysticChangeOnMRI|Typical",
+                        "MalignantFibrousHistiocytoma|OedemaOnMRI|Typical",
+                        "SynovialSarcoma|SlowGrowth|Typical",
+                        "SynovialSarcoma|SuperficialSoftTissue|Typical",
+                        "SynovialSarcoma|FlowVoid|ArguesAgainst",
+                        "SynovialSarcoma|CalcificationOnCT|Typical",
+                        "SynovialSarcoma|NecrosisOnCT|Typical",
+                        "SynovialSarcoma|HaemorrhageOnCT|Typical",
+                        "Angiosarcoma|MaleGroup|Typical",
+                        "Osteosarcoma|SunburstPeriostealReaction|Typical",
+                        "Osteosarcoma|Bone|Characteristic",
+                        "VascularMalformation|PureVascularTissue|Characteristic",
+                        "VascularMalformation|SolidTumourComponent|Excludes"),
+                rows("""
                 SELECT ?d ?feature ?weight WHERE { ?a aspskg:distinguishesFrom aspskg:AlveolarSoftPartSarcoma ;
                   aspskg:aboutDisease ?d ; aspskg:aboutFeature ?feature ; aspskg:evidenceWeight ?weight }"""));
         assertEquals(Set.of("undifferentiated pleomorphic sarcoma"), rows("""
@@ -242,7 +273,8 @@ class SourceCoverageTest {
                 SELECT ?fact WHERE {
                   { ?fact a owl:Axiom } UNION { ?fact a/rdfs:subClassOf* aspskg:SourcedStatement }
                   FILTER NOT EXISTS { ?fact dcterms:source <https://w3id.org/asps-kg/source/radiopaedia-59433> } }"""));
-        assertEquals(Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"),
+        assertEquals(
+                Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"),
                 rows("SELECT DISTINCT ?n WHERE { ?fact aspskg:citesReference/aspskg:referenceNumber ?n }"));
         assertEquals(Set.of("asps-tfe3-nuclear", "_"), rows("""
                 SELECT ?fact WHERE { ?fact aspskg:citesReference ?ref . ?ref aspskg:referenceNumber 11 }"""));

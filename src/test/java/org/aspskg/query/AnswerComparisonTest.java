@@ -86,7 +86,10 @@ class AnswerComparisonTest {
             List<Binding> rows = t.rows();
             assertRejected(query, new QueryAnswer.Table(t.vars(), with(rows, extraRow(t))), actual, "an extra row");
             if (!rows.isEmpty()) {
-                assertRejected(query, new QueryAnswer.Table(t.vars(), rows.subList(0, rows.size() - 1)), actual,
+                assertRejected(
+                        query,
+                        new QueryAnswer.Table(t.vars(), rows.subList(0, rows.size() - 1)),
+                        actual,
                         "a row missing");
                 List<Binding> changed = new ArrayList<>(rows);
                 changed.set(0, extraRow(t));
@@ -100,7 +103,8 @@ class AnswerComparisonTest {
                 List<Binding> swapped = new ArrayList<>(rows);
                 swapped.set(0, rows.get(firstDifferent));
                 swapped.set(firstDifferent, rows.get(0));
-                Optional<String> d = AnswerComparison.differences(query, new QueryAnswer.Table(t.vars(), swapped), actual);
+                Optional<String> d =
+                        AnswerComparison.differences(query, new QueryAnswer.Table(t.vars(), swapped), actual);
                 if (query.hasOrderBy()) {
                     assertTrue(d.isPresent(), "rows out of the query's ORDER BY were accepted");
                     assertTrue(d.get().contains("in another order"), d.get());
@@ -145,8 +149,10 @@ class AnswerComparisonTest {
         LibraryCheck.Outcome outcome = LibraryCheck.check(tfe3, local());
         assertFalse(outcome.passed());
         String problem = outcome.problem().orElseThrow();
-        assertTrue(problem.startsWith("06-tfe3-sensitivity-specificity.rq does not give the answer in "
-                + "06-tfe3-sensitivity-specificity.srj: expected 1 rows, got 1"), problem);
+        assertTrue(
+                problem.startsWith("06-tfe3-sensitivity-specificity.rq does not give the answer in "
+                        + "06-tfe3-sensitivity-specificity.srj: expected 1 rows, got 1"),
+                problem);
         assertTrue(problem.contains("missing (1):") && problem.contains("?sensitivity=0.93"), problem);
         assertTrue(problem.contains("unexpected (1):") && problem.contains("?sensitivity=0.92"), problem);
     }
@@ -159,9 +165,13 @@ class AnswerComparisonTest {
 
         List<LibraryCheck.Outcome> outcomes = LibraryCheck.run(library, local());
 
-        List<String> failed = outcomes.stream().filter(o -> !o.passed()).map(o -> o.query().fileName()).toList();
+        List<String> failed = outcomes.stream()
+                .filter(o -> !o.passed())
+                .map(o -> o.query().fileName())
+                .toList();
         assertEquals(List.of("07-asps-survival.rq"), failed);
-        String problem = outcomes.get(library.queries().indexOf(survival)).problem().orElseThrow();
+        String problem =
+                outcomes.get(library.queries().indexOf(survival)).problem().orElseThrow();
         assertTrue(problem.startsWith(survival.file() + " has no expected-results file"), problem);
         assertTrue(problem.contains("hint: Run it (asps-kg query 07 --format json > "), problem);
     }

@@ -36,8 +36,13 @@ class ExternalCodesQueryTest {
         Node asps = NodeFactory.createURI(AspsVocabulary.iri("AlveolarSoftPartSarcoma"));
         Node mappings = NodeFactory.createURI(AspsVocabulary.GRAPH_MAPPINGS);
         Txn.executeWrite(dsg, () -> {
-            asserted.getGraph().find().forEachRemaining(t ->
-                    dsg.add(NodeFactory.createURI(AspsVocabulary.GRAPH_ASSERTED), t.getSubject(), t.getPredicate(), t.getObject()));
+            asserted.getGraph()
+                    .find()
+                    .forEachRemaining(t -> dsg.add(
+                            NodeFactory.createURI(AspsVocabulary.GRAPH_ASSERTED),
+                            t.getSubject(),
+                            t.getPredicate(),
+                            t.getObject()));
             dsg.add(mappings, asps, SKOS.exactMatch.asNode(), NodeFactory.createURI(MONDO_ASPS));
             dsg.add(mappings, asps, AspsVocabulary.HAS_DB_XREF.asNode(), NodeFactory.createLiteralString("NCIT:C3750"));
         });
@@ -47,8 +52,10 @@ class ExternalCodesQueryTest {
         QueryAnswer.Table answer = (QueryAnswer.Table) SparqlQueries.answer(dataset, q.parse());
 
         Node label = NodeFactory.createLiteralLang("alveolar soft part sarcoma", "en");
-        QueryAnswer.Table expected = new QueryAnswer.Table(Var.varList(List.of("disease", "relation", "code", "vocabulary")),
-                List.of(row(label, "exactMatch", NodeFactory.createURI(MONDO_ASPS), null),
+        QueryAnswer.Table expected = new QueryAnswer.Table(
+                Var.varList(List.of("disease", "relation", "code", "vocabulary")),
+                List.of(
+                        row(label, "exactMatch", NodeFactory.createURI(MONDO_ASPS), null),
                         row(label, "hasDbXref", NodeFactory.createLiteralString("NCIT:C3750"), "NCIT")));
         assertEquals(java.util.Optional.empty(), AnswerComparison.differences(q.parse(), expected, answer));
     }

@@ -40,7 +40,10 @@ class LibraryQueriesTest {
     @BeforeAll
     static void start() {
         store = KnowledgeGraphStore.open(TestStores.sharedStore());
-        server = KnowledgeGraphServer.create(store.datasetGraph()).port(0).build().start();
+        server = KnowledgeGraphServer.create(store.datasetGraph())
+                .port(0)
+                .build()
+                .start();
         endpoint = server.datasetUrl("127.0.0.1") + "/sparql";
     }
 
@@ -76,8 +79,10 @@ class LibraryQueriesTest {
         Matcher m = DOCUMENTED_VAR.matcher(q.header().get(LibraryQuery.BINDS) + "\n");
         while (m.find()) documented.add(m.group(1));
         Set<String> bound = new TreeSet<>();
-        if (query.isSelectType()) query.getProjectVars().stream().map(Var::getVarName).forEach(bound::add);
-        assertEquals(bound, documented, q.fileName() + ": '# Binds:' lists one '?var  meaning' line per result variable");
+        if (query.isSelectType())
+            query.getProjectVars().stream().map(Var::getVarName).forEach(bound::add);
+        assertEquals(
+                bound, documented, q.fileName() + ": '# Binds:' lists one '?var  meaning' line per result variable");
     }
 
     @Test

@@ -53,7 +53,8 @@ class QueryLibraryTest {
 
         QueryLibrary library = QueryLibrary.load(dir);
 
-        assertEquals(List.of("01-first-question.rq", "02-second.rq"),
+        assertEquals(
+                List.of("01-first-question.rq", "02-second.rq"),
                 library.queries().stream().map(LibraryQuery::fileName).toList());
         LibraryQuery second = library.queries().get(1);
         assertEquals("02", second.number());
@@ -74,7 +75,10 @@ class QueryLibraryTest {
         QueryLibrary library = QueryLibrary.load(dir);
 
         for (String ref : List.of("7", "07", "asps-survival", "07-asps-survival", "07-asps-survival.rq")) {
-            assertEquals("07-asps-survival", library.lookup(ref).map(LibraryQuery::id).orElse("none"), ref);
+            assertEquals(
+                    "07-asps-survival",
+                    library.lookup(ref).map(LibraryQuery::id).orElse("none"),
+                    ref);
         }
         assertEquals("12-facts-citing-reference", library.find("12").id());
         assertEquals(Optional.empty(), library.lookup("8"));
@@ -131,19 +135,23 @@ class QueryLibraryTest {
         write("01-select.rq", header("Select?") + BODY);
         write("02-graph.rq", header("Graph?") + "\nCONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }\n");
         write("03-both.rq", header("Both?") + BODY);
-        Path expected = write("01-select.srj", "{ \"head\": { \"vars\": [ \"x\" ] }, \"results\": { \"bindings\": [] } }");
+        Path expected =
+                write("01-select.srj", "{ \"head\": { \"vars\": [ \"x\" ] }, \"results\": { \"bindings\": [] } }");
         write("03-both.srj", "{}");
         write("03-both.tsv", "?x\n");
         List<LibraryQuery> qs = QueryLibrary.load(dir).queries();
 
         assertEquals(Optional.of(expected), ExpectedResults.fileFor(qs.get(0)));
         AspsKgException missing = assertThrows(AspsKgException.class, () -> ExpectedResults.requireFileFor(qs.get(1)));
-        assertEquals(dir.resolve("02-graph.rq") + " has no expected-results file (02-graph.srj, .tsv or .ttl)",
+        assertEquals(
+                dir.resolve("02-graph.rq") + " has no expected-results file (02-graph.srj, .tsv or .ttl)",
                 missing.getMessage());
-        assertTrue(missing.hint().contains("asps-kg query 02 --format ttl > " + dir.resolve("02-graph.ttl")),
+        assertTrue(
+                missing.hint().contains("asps-kg query 02 --format ttl > " + dir.resolve("02-graph.ttl")),
                 missing.hint());
         AspsKgException both = assertThrows(AspsKgException.class, () -> ExpectedResults.fileFor(qs.get(2)));
-        assertTrue(both.getMessage().startsWith(dir.resolve("03-both.rq") + " has several expected-results files"),
+        assertTrue(
+                both.getMessage().startsWith(dir.resolve("03-both.rq") + " has several expected-results files"),
                 both.getMessage());
     }
 }

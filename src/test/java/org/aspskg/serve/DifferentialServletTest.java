@@ -33,8 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DifferentialServletTest {
     private static final Path EXAMPLE = Path.of("ontology", "examples", "asps-thigh-young-woman.json");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     @TempDir
     static Path dir;
+
     private static KnowledgeGraphStore store;
     private static KnowledgeGraphServer server;
     private static DifferentialService service;
@@ -46,8 +48,11 @@ class DifferentialServletTest {
         StandardBuild.of(OntologyLoader.DEFAULT_ONTOLOGY, tdb).build();
         store = KnowledgeGraphStore.open(tdb);
         service = DifferentialService.loadDefault();
-        server = KnowledgeGraphServer.create(store.datasetGraph()).port(0)
-                .servlet("ddx", new DifferentialServlet(service, store.datasetGraph())).build().start();
+        server = KnowledgeGraphServer.create(store.datasetGraph())
+                .port(0)
+                .servlet("ddx", new DifferentialServlet(service, store.datasetGraph()))
+                .build()
+                .start();
         endpoint = server.datasetUrl("127.0.0.1");
     }
 
@@ -57,9 +62,11 @@ class DifferentialServletTest {
         store.close();
     }
 
-    private static HttpResponse<String> post(String path, String contentType, String accept, String body) throws Exception {
+    private static HttpResponse<String> post(String path, String contentType, String accept, String body)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint + path))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (accept != null) b.header("Accept", accept);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -88,27 +95,37 @@ class DifferentialServletTest {
     @Test
     void badCaseGets400WithLocatedProblemsAndStoresNothing() throws Exception {
         long before = new CasesGraph(store.datasetGraph()).size();
-        HttpResponse<String> r = post("/ddx?store=true", "application/json", null,
+        HttpResponse<String> r = post(
+                "/ddx?store=true",
+                "application/json",
+                null,
                 "{\"id\": \"bad\",\n \"findings\": [\"flow viods\"], \"age\": -3}");
         assertEquals(400, r.statusCode());
         JsonNode error = RankingJson.MAPPER.readTree(r.body());
         List<String> problems = new ArrayList<>();
-        error.get("problems").forEach(p -> problems.add(p.get("line").asInt() + ":" + p.get("column").asInt() + " "
-                + p.get("message").asText().replaceAll(";.*", "")));
+        error.get("problems")
+                .forEach(p -> problems.add(
+                        p.get("line").asInt() + ":" + p.get("column").asInt() + " "
+                                + p.get("message").asText().replaceAll(";.*", "")));
         assertEquals(List.of("2:15 unknown finding 'flow viods'"), problems);
         assertTrue(error.get("hint").asText().startsWith("Fix the case"), r.body());
         assertEquals(before, new CasesGraph(store.datasetGraph()).size());
 
-        HttpResponse<String> clash = post("/ddx", "application/json", null,
-                "{\"findings\": [\"TFE3 positive\", \"TFE3 negative\"]}");
+        HttpResponse<String> clash =
+                post("/ddx", "application/json", null, "{\"findings\": [\"TFE3 positive\", \"TFE3 negative\"]}");
         assertEquals(400, clash.statusCode());
-        JsonNode sides = RankingJson.MAPPER.readTree(clash.body()).get("problems").get(0).get("clashingStatements");
+        JsonNode sides =
+                RankingJson.MAPPER.readTree(clash.body()).get("problems").get(0).get("clashingStatements");
         assertEquals("TFE3 positive", sides.get(0).get(0).get("written").asText());
         assertEquals("TFE3 negative", sides.get(1).get(0).get("written").asText());
 
-        assertEquals(400, post("/ddx", "application/json", null, "{\"findings\": [\"thigh\"").statusCode());
+        assertEquals(
+                400,
+                post("/ddx", "application/json", null, "{\"findings\": [\"thigh\"")
+                        .statusCode());
         assertEquals(415, post("/ddx", "text/plain", null, "thigh").statusCode());
-        HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint + "/ddx")).GET().build(),
+        HttpResponse<String> get = HTTP.send(
+                HttpRequest.newBuilder(URI.create(endpoint + "/ddx")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(405, get.statusCode());
         assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
@@ -118,11 +135,13 @@ class DifferentialServletTest {
     void storeTrueKeepsTheRankingInTheCasesGraphForSparqlAndReplacesItOnTheNextPost() throws Exception {
         String json = "{\"id\": \"stored-case\", \"age\": 24, \"sex\": \"female\", "
                 + "\"findings\": [\"thigh\", \"deep soft tissue\", \"flow voids\"]}";
-        assertEquals(200, post("/ddx?store=true", "application/json", null, json).statusCode());
+        assertEquals(
+                200, post("/ddx?store=true", "application/json", null, json).statusCode());
         CasesGraph cases = new CasesGraph(store.datasetGraph());
         long once = cases.size();
         assertTrue(cases.contains(AspsVocabulary.CASE_NS + "stored-case"));
-        assertEquals(200, post("/ddx?store=true", "application/json", null, json).statusCode());
+        assertEquals(
+                200, post("/ddx?store=true", "application/json", null, json).statusCode());
         assertEquals(once, cases.size(), "storing the same case again replaces its ranking");
 
         ParameterizedSparqlString q = new ParameterizedSparqlString("""
@@ -133,42 +152,58 @@ class DifferentialServletTest {
         q.setIri("cases", AspsVocabulary.GRAPH_CASES);
         q.setIri("case", AspsVocabulary.CASE_NS + "stored-case");
         List<String> ranked = new ArrayList<>();
-        try (QueryExecutionHTTP qe = QueryExecutionHTTP.service(endpoint + "/sparql").query(q.asQuery()).build()) {
-            qe.execSelect().forEachRemaining(s -> ranked.add(s.getLiteral("rank").getInt() + " " + s.getResource("diagnosis").getURI()));
+        try (QueryExecutionHTTP qe = QueryExecutionHTTP.service(endpoint + "/sparql")
+                .query(q.asQuery())
+                .build()) {
+            qe.execSelect()
+                    .forEachRemaining(s -> ranked.add(s.getLiteral("rank").getInt() + " "
+                            + s.getResource("diagnosis").getURI()));
         }
         List<String> expected = service.rankJsonCase(json, "x").hypotheses().stream()
-                .map(h -> h.rank() + " " + h.disease()).toList();
+                .map(h -> h.rank() + " " + h.disease())
+                .toList();
         assertEquals(expected, ranked);
 
         String changed = json.replace("\"flow voids\"", "\"necrosis on MRI\"");
-        assertEquals(200, post("/ddx?store=true", "application/json", null, changed).statusCode());
-        Model stored = ModelFactory.createModelForGraph(org.apache.jena.system.Txn.calculateRead(store.datasetGraph(),
-                () -> copy(store.datasetGraph().getGraph(org.apache.jena.graph.NodeFactory.createURI(AspsVocabulary.GRAPH_CASES)))));
+        assertEquals(
+                200, post("/ddx?store=true", "application/json", null, changed).statusCode());
+        Model stored = ModelFactory.createModelForGraph(org.apache.jena.system.Txn.calculateRead(
+                store.datasetGraph(),
+                () -> copy(store.datasetGraph()
+                        .getGraph(org.apache.jena.graph.NodeFactory.createURI(AspsVocabulary.GRAPH_CASES)))));
         Model expectedModel = ModelFactory.createDefaultModel();
-        service.toModel(service.rankJsonCase(changed, DifferentialServlet.SOURCE)).listStatements()
+        service.toModel(service.rankJsonCase(changed, DifferentialServlet.SOURCE))
+                .listStatements()
                 .forEachRemaining(expectedModel::add);
         Model mine = ModelFactory.createDefaultModel();
         stored.listStatements().forEachRemaining(st -> {
-            if (st.getSubject().isAnon() || st.getSubject().getURI().startsWith(AspsVocabulary.CASE_NS + "stored-case")) {
+            if (st.getSubject().isAnon()
+                    || st.getSubject().getURI().startsWith(AspsVocabulary.CASE_NS + "stored-case")) {
                 mine.add(st.getSubject(), st.getPredicate(), sameValue(mine, st.getObject()));
             }
         });
-        assertTrue(mine.isIsomorphicWith(expectedModel), () -> "the stored case is the latest one, nothing of the earlier left; only stored: "
-                + mine.difference(expectedModel).listStatements().toList() + "; only expected: "
-                + expectedModel.difference(mine).listStatements().toList());
+        assertTrue(
+                mine.isIsomorphicWith(expectedModel),
+                () -> "the stored case is the latest one, nothing of the earlier left; only stored: "
+                        + mine.difference(expectedModel).listStatements().toList() + "; only expected: "
+                        + expectedModel.difference(mine).listStatements().toList());
     }
 
     @Test
     void readmeCurlCommandForTheEndpointWorksAsWritten() throws Exception {
-        String line = Files.readString(Path.of("README.md")).lines()
-                .filter(l -> l.startsWith("    curl") && l.contains("/asps/ddx")).findFirst()
+        String line = Files.readString(Path.of("README.md"))
+                .lines()
+                .filter(l -> l.startsWith("    curl") && l.contains("/asps/ddx"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no curl command for /asps/ddx in the README"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                "'http://127\\.0\\.0\\.1:3030/asps(/ddx[^']*)' -H 'Content-Type: ([^']+)' --data-binary @(\\S+)").matcher(line);
+                        "'http://127\\.0\\.0\\.1:3030/asps(/ddx[^']*)' -H 'Content-Type: ([^']+)' --data-binary @(\\S+)")
+                .matcher(line);
         assertTrue(m.find(), line);
         HttpResponse<String> r = post(m.group(1), m.group(2), null, Files.readString(Path.of(m.group(3))));
         assertEquals(200, r.statusCode(), r.body());
-        String caseIri = RankingJson.MAPPER.readTree(r.body()).get("case").get("iri").asText();
+        String caseIri =
+                RankingJson.MAPPER.readTree(r.body()).get("case").get("iri").asText();
         assertEquals(m.group(1).contains("store=true"), new CasesGraph(store.datasetGraph()).contains(caseIri));
     }
 

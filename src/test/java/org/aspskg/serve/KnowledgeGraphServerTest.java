@@ -42,7 +42,10 @@ class KnowledgeGraphServerTest {
     @BeforeAll
     static void start() {
         store = KnowledgeGraphStore.open(TestStores.sharedStore());
-        server = KnowledgeGraphServer.create(store.datasetGraph()).port(0).build().start();
+        server = KnowledgeGraphServer.create(store.datasetGraph())
+                .port(0)
+                .build()
+                .start();
         endpoint = server.datasetUrl("127.0.0.1");
     }
 
@@ -61,15 +64,19 @@ class KnowledgeGraphServerTest {
     }
 
     private static HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint + path)).GET();
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(endpoint + path)).GET();
         if (accept != null) b.header("Accept", accept);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(endpoint + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(endpoint + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String enc(String s) {
@@ -77,41 +84,50 @@ class KnowledgeGraphServerTest {
     }
 
     private static long tripleCount() {
-        return Txn.calculateRead(store.datasetGraph(), () -> store.datasetGraph().stream().count());
+        return Txn.calculateRead(
+                store.datasetGraph(), () -> store.datasetGraph().stream().count());
     }
 
     @Test
     void selectOverTheDefaultGraphSeesAnInferredSubsumptionThatTheAssertedGraphDoesNot() {
         String select = subsumption("SELECT ?super WHERE { ?asps rdfs:subClassOf ?super } ");
         List<String> supers;
-        try (QueryExecutionHTTP qe = QueryExecutionHTTP.service(endpoint + "/sparql").query(select).build()) {
+        try (QueryExecutionHTTP qe =
+                QueryExecutionHTTP.service(endpoint + "/sparql").query(select).build()) {
             supers = new java.util.ArrayList<>();
-            qe.execSelect().forEachRemaining(s -> supers.add(s.getResource("super").getURI()));
+            qe.execSelect()
+                    .forEachRemaining(s -> supers.add(s.getResource("super").getURI()));
         }
         assertTrue(supers.contains(AspsVocabulary.iri("HypervascularLesion")), supers.toString());
         try (QueryExecutionHTTP qe = QueryExecutionHTTP.service(endpoint + "/query")
-                .query(subsumption("ASK { GRAPH ?g { ?asps rdfs:subClassOf+ ?hv } }")).build()) {
+                .query(subsumption("ASK { GRAPH ?g { ?asps rdfs:subClassOf+ ?hv } }"))
+                .build()) {
             assertFalse(qe.execAsk());
         }
         try (QueryExecutionHTTP qe = QueryExecutionHTTP.service(endpoint + "/sparql")
-                .query(subsumption("ASK { ?asps rdfs:subClassOf ?hv }")).build()) {
+                .query(subsumption("ASK { ?asps rdfs:subClassOf ?hv }"))
+                .build()) {
             assertTrue(qe.execAsk());
         }
     }
 
     @Test
     void constructReturnsTheInferredTriplesAsAGraph() {
-        String construct = subsumption("CONSTRUCT { ?asps rdfs:subClassOf ?s } WHERE { "
-                + "GRAPH <" + AspsVocabulary.GRAPH_INFERRED + "> { ?asps rdfs:subClassOf ?s } }");
+        String construct = subsumption("CONSTRUCT { ?asps rdfs:subClassOf ?s } WHERE { " + "GRAPH <"
+                + AspsVocabulary.GRAPH_INFERRED + "> { ?asps rdfs:subClassOf ?s } }");
         Model m;
-        try (QueryExecutionHTTP qe = QueryExecutionHTTP.service(endpoint + "/sparql").query(construct).build()) {
+        try (QueryExecutionHTTP qe = QueryExecutionHTTP.service(endpoint + "/sparql")
+                .query(construct)
+                .build()) {
             m = qe.execConstruct();
         }
         Model expected = ModelFactory.createDefaultModel();
         Txn.executeRead(store.datasetGraph(), () -> {
             Model inferred = store.dataset().getNamedModel(AspsVocabulary.GRAPH_INFERRED);
-            expected.add(inferred.listStatements(inferred.createResource(AspsVocabulary.iri("AlveolarSoftPartSarcoma")),
-                    null, (org.apache.jena.rdf.model.RDFNode) null));
+            expected.add(inferred.listStatements(
+                    inferred.createResource(AspsVocabulary.iri("AlveolarSoftPartSarcoma")),
+                    null,
+                    (org.apache.jena.rdf.model.RDFNode) null));
         });
         assertTrue(expected.size() > 0);
         assertTrue(expected.isIsomorphicWith(m));
@@ -122,12 +138,13 @@ class KnowledgeGraphServerTest {
         "application/sparql-results+json, application/sparql-results+json, \"bindings\"",
         "text/csv,                        text/csv,                         n",
         "text/tab-separated-values,       text/tab-separated-values,        ?n",
-        "application/sparql-results+xml,  application/sparql-results+xml,   <sparql"})
-    void resultFormatsComeBackWithTheirMediaTypes(String accept, String mediaType, String bodyStart)
-            throws Exception {
+        "application/sparql-results+xml,  application/sparql-results+xml,   <sparql"
+    })
+    void resultFormatsComeBackWithTheirMediaTypes(String accept, String mediaType, String bodyStart) throws Exception {
         HttpResponse<String> r = get("/sparql?query=" + enc("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"), accept);
         assertEquals(200, r.statusCode());
-        assertEquals(mediaType, r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(
+                mediaType, r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         assertTrue(r.body().contains(bodyStart), r.body());
         assertTrue(r.body().contains(Long.toString(tripleCount())), r.body());
     }
@@ -147,8 +164,11 @@ class KnowledgeGraphServerTest {
             int status = post(path, update).statusCode();
             assertTrue(status == 400 || status == 404 || status == 405, path + " answered " + status);
         }
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/get?default"))
-                .header("Content-Type", "text/turtle").PUT(HttpRequest.BodyPublishers.ofString("")).build(),
+        HttpResponse<String> put = http.send(
+                HttpRequest.newBuilder(URI.create(endpoint + "/get?default"))
+                        .header("Content-Type", "text/turtle")
+                        .PUT(HttpRequest.BodyPublishers.ofString(""))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(put.statusCode() >= 400, "PUT answered " + put.statusCode());
         assertEquals(before, tripleCount());
@@ -160,8 +180,10 @@ class KnowledgeGraphServerTest {
         assertEquals(200, r.statusCode());
         Model served = ModelFactory.createDefaultModel();
         RDFParser.create().source(new StringReader(r.body())).lang(Lang.TURTLE).parse(served);
-        Model stored = Txn.calculateRead(store.datasetGraph(), () ->
-                ModelFactory.createDefaultModel().add(store.dataset().getNamedModel(AspsVocabulary.GRAPH_INFERRED)));
+        Model stored = Txn.calculateRead(
+                store.datasetGraph(),
+                () -> ModelFactory.createDefaultModel()
+                        .add(store.dataset().getNamedModel(AspsVocabulary.GRAPH_INFERRED)));
         assertTrue(stored.size() > 0);
         assertTrue(stored.isIsomorphicWith(served));
     }
@@ -169,14 +191,16 @@ class KnowledgeGraphServerTest {
     @Test
     void bindsTheLoopbackAddressByDefault() {
         var other = KnowledgeGraphServer.create(store.datasetGraph()).port(0).build();
-        ServerConnector c = (ServerConnector) other.fusekiForTests().getJettyServer().getConnectors()[0];
+        ServerConnector c =
+                (ServerConnector) other.fusekiForTests().getJettyServer().getConnectors()[0];
         assertEquals("127.0.0.1", c.getHost());
     }
 
     @Test
     void countQueryOverHttpAgreesWithTheStore() {
         try (QueryExecutionHTTP qe = QueryExecutionHTTP.service(endpoint + "/sparql")
-                .query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").build()) {
+                .query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
+                .build()) {
             QuerySolution s = qe.execSelect().next();
             assertEquals(tripleCount(), s.getLiteral("n").getLong());
         }

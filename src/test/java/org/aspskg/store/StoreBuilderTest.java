@@ -1,11 +1,11 @@
 package org.aspskg.store;
 
+import static org.aspskg.store.TestStores.assertSameGraphs;
+import static org.aspskg.store.TestStores.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.aspskg.store.TestStores.assertSameGraphs;
-import static org.aspskg.store.TestStores.snapshot;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +44,8 @@ class StoreBuilderTest {
         q.setIri("hv", HYPERVASCULAR);
         q.setIri("g", AspsVocabulary.GRAPH_ASSERTED);
         return Txn.calculateRead(kg.dataset(), () -> {
-            try (QueryExecution qe = QueryExecution.dataset(kg.dataset()).query(q.asQuery()).build()) {
+            try (QueryExecution qe =
+                    QueryExecution.dataset(kg.dataset()).query(q.asQuery()).build()) {
                 return qe.execAsk();
             }
         });
@@ -52,16 +53,22 @@ class StoreBuilderTest {
 
     private List<String> leftovers() throws IOException {
         try (Stream<Path> s = Files.list(tmp)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("tdb2")).sorted().toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.equals("tdb2"))
+                    .sorted()
+                    .toList();
         }
     }
 
     @Test
     void defaultGraphSeesAnInferredSubsumptionThatTheAssertedGraphLacks() {
         try (KnowledgeGraphStore kg = KnowledgeGraphStore.open(TestStores.sharedStore())) {
-            assertTrue(ask(kg, "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ASK { ?asps rdfs:subClassOf ?hv }"));
-            assertFalse(ask(kg, "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-                    + "ASK { GRAPH ?g { ?asps rdfs:subClassOf+ ?hv } }"));
+            assertTrue(
+                    ask(kg, "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ASK { ?asps rdfs:subClassOf ?hv }"));
+            assertFalse(ask(
+                    kg,
+                    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                            + "ASK { GRAPH ?g { ?asps rdfs:subClassOf+ ?hv } }"));
         }
     }
 
@@ -94,8 +101,11 @@ class StoreBuilderTest {
                     if (phase == failing) throw new IllegalStateException("injected after " + phase);
                 }
             };
-            var e = assertThrows(IllegalStateException.class,
-                    () -> new StoreBuilder(OntologyLoader.DEFAULT_ONTOLOGY, store).observer(injector).build());
+            var e = assertThrows(
+                    IllegalStateException.class,
+                    () -> new StoreBuilder(OntologyLoader.DEFAULT_ONTOLOGY, store)
+                            .observer(injector)
+                            .build());
             assertEquals("injected after " + failing, e.getMessage());
             assertSameGraphs(before, snapshot(store));
             assertEquals(List.of(), leftovers(), "after failing at " + failing);
@@ -138,7 +148,9 @@ class StoreBuilderTest {
     void rebuildKeepsTheCasesGraph() {
         Path store = build(tmp.resolve("tdb2"));
         var cases = NodeFactory.createURI(AspsVocabulary.GRAPH_CASES);
-        Quad quad = Quad.create(cases, NodeFactory.createURI(AspsVocabulary.iri("case/1")),
+        Quad quad = Quad.create(
+                cases,
+                NodeFactory.createURI(AspsVocabulary.iri("case/1")),
                 NodeFactory.createURI(AspsVocabulary.iri("rankedFirst")),
                 NodeFactory.createURI(ASPS));
         try (KnowledgeGraphStore kg = KnowledgeGraphStore.open(store)) {
@@ -146,7 +158,8 @@ class StoreBuilderTest {
         }
         build(store);
         try (KnowledgeGraphStore kg = KnowledgeGraphStore.open(store)) {
-            assertTrue(Txn.calculateRead(kg.datasetGraph(), () -> kg.datasetGraph().contains(quad)));
+            assertTrue(
+                    Txn.calculateRead(kg.datasetGraph(), () -> kg.datasetGraph().contains(quad)));
         }
     }
 

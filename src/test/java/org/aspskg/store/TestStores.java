@@ -68,7 +68,8 @@ public final class TestStores {
                 if (java.nio.file.Files.isDirectory(p)) {
                     digests.put(rel + "/", "dir");
                 } else {
-                    byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(p));
+                    byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(java.nio.file.Files.readAllBytes(p));
                     digests.put(rel, java.util.HexFormat.of().formatHex(hash));
                 }
             }

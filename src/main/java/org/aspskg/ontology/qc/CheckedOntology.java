@@ -23,9 +23,14 @@ import org.semanticweb.owlapi.model.OWLOntology;
  */
 public final class CheckedOntology {
     /** Predicates that do not make a term "described" in ROBOT's missing_label/definition sense. */
-    private static final Set<String> STRUCTURAL_ONLY = Set.of(RDF.type.getURI(), OWL2.equivalentClass.getURI(),
-            OWL2.disjointWith.getURI(), OWL2.equivalentProperty.getURI(), OWL2.sameAs.getURI(),
-            OWL2.differentFrom.getURI(), OWL2.inverseOf.getURI());
+    private static final Set<String> STRUCTURAL_ONLY = Set.of(
+            RDF.type.getURI(),
+            OWL2.equivalentClass.getURI(),
+            OWL2.disjointWith.getURI(),
+            OWL2.equivalentProperty.getURI(),
+            OWL2.sameAs.getURI(),
+            OWL2.differentFrom.getURI(),
+            OWL2.inverseOf.getURI());
 
     private final String name;
     private final Model rdf;
@@ -90,7 +95,8 @@ public final class CheckedOntology {
     public boolean isDeprecated(Resource r) {
         return r.listProperties(OWL2.deprecated).toList().stream()
                 .map(Statement::getObject)
-                .anyMatch(o -> o.isLiteral() && "true".equalsIgnoreCase(o.asLiteral().getLexicalForm()));
+                .anyMatch(o ->
+                        o.isLiteral() && "true".equalsIgnoreCase(o.asLiteral().getLexicalForm()));
     }
 
     public boolean hasType(Resource r, Resource type) {

@@ -26,13 +26,19 @@ public final class DefinitionChecks implements QualityCheck {
         for (Resource s : o.namedSubjects()) {
             boolean deprecated = o.isDeprecated(s);
             boolean defined = DEFINING.stream().anyMatch(s::hasProperty);
-            if (!defined && !deprecated && !o.hasType(s, OWL2.Ontology) && !o.hasType(s, OWL2.NamedIndividual)
-                    && !o.isSubsetProperty(s) && o.isDescribed(s)) {
-                out.add(new Finding("missing_definition", o.show(s), o.showIri(AspsVocabulary.DEFINITION.getURI()), ""));
+            if (!defined
+                    && !deprecated
+                    && !o.hasType(s, OWL2.Ontology)
+                    && !o.hasType(s, OWL2.NamedIndividual)
+                    && !o.isSubsetProperty(s)
+                    && o.isDescribed(s)) {
+                out.add(new Finding(
+                        "missing_definition", o.show(s), o.showIri(AspsVocabulary.DEFINITION.getURI()), ""));
             }
             if (deprecated) continue;
             for (Property p : DEFINING) {
-                List<RDFNode> values = s.listProperties(p).mapWith(Statement::getObject).toList();
+                List<RDFNode> values =
+                        s.listProperties(p).mapWith(Statement::getObject).toList();
                 for (RDFNode v : values) {
                     if (values.size() > 1) {
                         out.add(new Finding("multiple_definitions", o.show(s), o.showIri(p.getURI()), o.show(v)));
@@ -45,14 +51,17 @@ public final class DefinitionChecks implements QualityCheck {
         }
         for (Property p : DEFINING) {
             Map<RDFNode, List<Resource>> byText = new LinkedHashMap<>();
-            o.rdf().listStatements(null, p, (RDFNode) null)
+            o.rdf()
+                    .listStatements(null, p, (RDFNode) null)
                     .filterKeep(st -> !o.isDeprecated(st.getSubject()))
                     .forEachRemaining(st -> byText.computeIfAbsent(st.getObject(), k -> new ArrayList<>())
                             .add(st.getSubject()));
             byText.forEach((text, terms) -> {
                 if (terms.size() < 2) return;
-                terms.stream().filter(Resource::isURIResource).forEach(s -> out.add(
-                        new Finding("duplicate_definition", o.show(s), o.showIri(p.getURI()), o.show(text))));
+                terms.stream()
+                        .filter(Resource::isURIResource)
+                        .forEach(s -> out.add(
+                                new Finding("duplicate_definition", o.show(s), o.showIri(p.getURI()), o.show(text))));
             });
         }
         return out;

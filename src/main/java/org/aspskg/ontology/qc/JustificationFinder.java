@@ -42,7 +42,8 @@ public final class JustificationFinder {
     /** A minimal subset of {@code axioms} that is inconsistent (⊤ ⊑ ⊥). */
     public Set<OWLAxiom> forInconsistency(Collection<? extends OWLAxiom> axioms) {
         Set<OWLEntity> seed = new HashSet<>();
-        axioms.stream().filter(ax -> ax.individualsInSignature().findAny().isPresent())
+        axioms.stream()
+                .filter(ax -> ax.individualsInSignature().findAny().isPresent())
                 .forEach(ax -> ax.signature().forEach(seed::add));
         return find(axioms, seed, r -> !r.isConsistent());
     }
@@ -52,18 +53,21 @@ public final class JustificationFinder {
         return tests;
     }
 
-    private Set<OWLAxiom> find(Collection<? extends OWLAxiom> axioms, Set<? extends OWLEntity> seed,
-                               Predicate<OWLReasoner> consequence) {
+    private Set<OWLAxiom> find(
+            Collection<? extends OWLAxiom> axioms, Set<? extends OWLEntity> seed, Predicate<OWLReasoner> consequence) {
         Predicate<List<OWLAxiom>> entails = subset -> holds(subset, consequence);
         List<OWLAxiom> expanded = expand(axioms, seed, entails);
         return Set.copyOf(contract(expanded, entails));
     }
 
-    private static List<OWLAxiom> expand(Collection<? extends OWLAxiom> axioms, Set<? extends OWLEntity> seed,
-                                         Predicate<List<OWLAxiom>> entails) {
+    private static List<OWLAxiom> expand(
+            Collection<? extends OWLAxiom> axioms, Set<? extends OWLEntity> seed, Predicate<List<OWLAxiom>> entails) {
         Set<OWLEntity> signature = new HashSet<>(seed);
         List<OWLAxiom> chosen = new ArrayList<>();
-        List<OWLAxiom> rest = axioms.stream().sorted().map(OWLAxiom.class::cast).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        List<OWLAxiom> rest = axioms.stream()
+                .sorted()
+                .map(OWLAxiom.class::cast)
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         while (!rest.isEmpty()) {
             // Axioms about owl:Thing touch everything; an axiom sharing no name with the ring is added last.
             List<OWLAxiom> ring = rest.stream()

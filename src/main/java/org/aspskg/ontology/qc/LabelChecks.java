@@ -27,12 +27,18 @@ public final class LabelChecks implements QualityCheck {
         Map<RDFNode, List<Resource>> byLabel = new LinkedHashMap<>();
 
         for (Resource s : o.namedSubjects()) {
-            List<RDFNode> labels = s.listProperties(RDFS.label).mapWith(Statement::getObject).toList();
+            List<RDFNode> labels =
+                    s.listProperties(RDFS.label).mapWith(Statement::getObject).toList();
             boolean deprecated = o.isDeprecated(s);
-            labels.forEach(l -> byLabel.computeIfAbsent(l, k -> new ArrayList<>()).add(s));
+            labels.forEach(
+                    l -> byLabel.computeIfAbsent(l, k -> new ArrayList<>()).add(s));
 
-            boolean hasNonEmptyLabel = labels.stream().anyMatch(l -> !CheckedOntology.str(l).isEmpty());
-            if (!hasNonEmptyLabel && !deprecated && !o.hasType(s, OWL2.Ontology) && !o.isSubsetProperty(s)
+            boolean hasNonEmptyLabel =
+                    labels.stream().anyMatch(l -> !CheckedOntology.str(l).isEmpty());
+            if (!hasNonEmptyLabel
+                    && !deprecated
+                    && !o.hasType(s, OWL2.Ontology)
+                    && !o.isSubsetProperty(s)
                     && o.isDescribed(s)) {
                 out.add(new Finding("missing_label", o.show(s), label, ""));
             }

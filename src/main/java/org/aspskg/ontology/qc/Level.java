@@ -5,7 +5,9 @@ import org.aspskg.AspsKgException;
 
 /** How serious a report row is, as in ROBOT's report: ERROR must be fixed, WARN should be, INFO is a hint. */
 public enum Level {
-    ERROR, WARN, INFO;
+    ERROR,
+    WARN,
+    INFO;
 
     /** True when this level is as serious as {@code threshold} or more. */
     public boolean isAtLeast(Level threshold) {

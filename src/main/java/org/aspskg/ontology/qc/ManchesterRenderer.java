@@ -29,7 +29,9 @@ final class ManchesterRenderer {
 
     /** The ontology's IRI as a CURIE, or its source name when it has none. */
     String ontology() {
-        return ontology.owl().getOntologyID().getOntologyIRI()
+        return ontology.owl()
+                .getOntologyID()
+                .getOntologyIRI()
                 .map(iri -> ontology.showIri(iri.toString()))
                 .orElse(ontology.name());
     }

@@ -13,13 +13,14 @@ public final class OntologyHeaderChecks implements QualityCheck {
     @Override
     public List<Finding> check(CheckedOntology o) {
         List<Finding> out = new ArrayList<>();
-        for (Resource ont : o.rdf().listSubjectsWithProperty(RDF.type, OWL2.Ontology).toList()) {
+        for (Resource ont :
+                o.rdf().listSubjectsWithProperty(RDF.type, OWL2.Ontology).toList()) {
             if (!ont.hasProperty(DC_11.title) && !ont.hasProperty(DCTerms.title)) {
                 out.add(new Finding("missing_ontology_title", o.show(ont), o.showIri(DCTerms.title.getURI()), ""));
             }
             if (!ont.hasProperty(DC_11.description) && !ont.hasProperty(DCTerms.description)) {
-                out.add(new Finding("missing_ontology_description", o.show(ont),
-                        o.showIri(DCTerms.description.getURI()), ""));
+                out.add(new Finding(
+                        "missing_ontology_description", o.show(ont), o.showIri(DCTerms.description.getURI()), ""));
             }
             if (!ont.hasProperty(DCTerms.license)) {
                 out.add(new Finding("missing_ontology_license", o.show(ont), o.showIri(DCTerms.license.getURI()), ""));

@@ -19,15 +19,17 @@ public final class OntologyValidator {
 
     /** The standard profile with all checks: ROBOT's report rules, the DL profile, HermiT and the term policy. */
     public static OntologyValidator standard() {
-        return new OntologyValidator(ReportProfile.standard(), List.of(
-                new OntologyHeaderChecks(),
-                new LabelChecks(),
-                new DefinitionChecks(),
-                new AnnotationChecks(),
-                new AxiomShapeChecks(),
-                new TermPolicyCheck(),
-                new Owl2DlProfileCheck(),
-                new ReasonerCheck()));
+        return new OntologyValidator(
+                ReportProfile.standard(),
+                List.of(
+                        new OntologyHeaderChecks(),
+                        new LabelChecks(),
+                        new DefinitionChecks(),
+                        new AnnotationChecks(),
+                        new AxiomShapeChecks(),
+                        new TermPolicyCheck(),
+                        new Owl2DlProfileCheck(),
+                        new ReasonerCheck()));
     }
 
     /** Reads and validates a file; an RDF syntax error fails with file:line:col before any check runs. */

@@ -10,16 +10,23 @@ public final class Owl2DlProfileCheck implements QualityCheck {
     @Override
     public List<Finding> check(CheckedOntology o) {
         ManchesterRenderer render = new ManchesterRenderer(o);
-        return new OWL2DLProfile().checkOntology(o.owl()).getViolations().stream()
-                .map(v -> finding(o, render, v))
-                .toList();
+        return new OWL2DLProfile()
+                .checkOntology(o.owl()).getViolations().stream()
+                        .map(v -> finding(o, render, v))
+                        .toList();
     }
 
     private static Finding finding(CheckedOntology o, ManchesterRenderer render, OWLProfileViolation v) {
         OWLAxiom axiom = axiomOf(v);
-        String subject = axiom == null ? render.ontology()
-                : axiom.signature().sorted().findFirst().map(e -> o.showIri(e.getIRI().toString())).orElse(render.ontology());
-        String message = String.valueOf(v.toString()).lines().findFirst().orElse("").trim();
+        String subject = axiom == null
+                ? render.ontology()
+                : axiom.signature()
+                        .sorted()
+                        .findFirst()
+                        .map(e -> o.showIri(e.getIRI().toString()))
+                        .orElse(render.ontology());
+        String message =
+                String.valueOf(v.toString()).lines().findFirst().orElse("").trim();
         List<String> explanation = axiom == null ? List.of() : List.of(render.render(axiom));
         return new Finding("owl2_dl_profile", subject, v.getClass().getSimpleName(), message, explanation);
     }

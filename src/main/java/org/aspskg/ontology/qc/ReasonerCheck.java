@@ -32,21 +32,33 @@ public final class ReasonerCheck implements QualityCheck {
     @Override
     public List<Finding> check(CheckedOntology o) {
         ManchesterRenderer render = new ManchesterRenderer(o);
-        List<OWLAxiom> axioms = o.owl().logicalAxioms(Imports.INCLUDED).map(OWLAxiom.class::cast).toList();
+        List<OWLAxiom> axioms = o.owl()
+                .logicalAxioms(Imports.INCLUDED)
+                .map(OWLAxiom.class::cast)
+                .toList();
         JustificationFinder justifications = new JustificationFinder(reasoners);
         List<Finding> out = new ArrayList<>();
         OWLReasoner reasoner = reasoners.createReasoner(o.owl());
         try {
             if (!reasoner.isConsistent()) {
-                out.add(new Finding("inconsistent_ontology", render.ontology(), "", "ontology is inconsistent",
+                out.add(new Finding(
+                        "inconsistent_ontology",
+                        render.ontology(),
+                        "",
+                        "ontology is inconsistent",
                         explain(render, justifications.forInconsistency(axioms))));
                 return out;
             }
             List<OWLClass> unsatisfiable = reasoner.getUnsatisfiableClasses().getEntitiesMinusBottom().stream()
-                    .sorted(Comparator.comparing((OWLClass c) -> c.getIRI().toString())).toList();
+                    .sorted(Comparator.comparing((OWLClass c) -> c.getIRI().toString()))
+                    .toList();
             for (OWLClass c : unsatisfiable) {
-                out.add(new Finding("unsatisfiable_class", o.showIri(c.getIRI().toString()), o.show(RDFS.subClassOf),
-                        o.show(OWL2.Nothing), explain(render, justifications.forUnsatisfiable(c, axioms))));
+                out.add(new Finding(
+                        "unsatisfiable_class",
+                        o.showIri(c.getIRI().toString()),
+                        o.show(RDFS.subClassOf),
+                        o.show(OWL2.Nothing),
+                        explain(render, justifications.forUnsatisfiable(c, axioms))));
             }
         } catch (RuntimeException e) {
             out.add(new Finding("reasoner_failure", render.ontology(), "HermiT", String.valueOf(e.getMessage())));

@@ -25,7 +25,8 @@ public enum ReportFormat {
             String format = "%-" + width[0] + "s  %-" + width[1] + "s  %-" + width[2] + "s  %-" + width[3] + "s  %s%n";
             out.printf(format, "Level", "Rule Name", "Subject", "Property", "Value");
             for (ReportRow r : report.rows()) {
-                out.printf(format, r.level(), r.rule(), oneLine(r.subject()), oneLine(r.property()), oneLine(r.value()));
+                out.printf(
+                        format, r.level(), r.rule(), oneLine(r.subject()), oneLine(r.property()), oneLine(r.value()));
                 for (String line : r.explanation()) out.println("    " + oneLine(line));
             }
             out.flush();
@@ -37,8 +38,14 @@ public enum ReportFormat {
         public void write(QualityReport report, PrintWriter out) {
             out.println("Level\tRule Name\tSubject\tProperty\tValue\tExplanation");
             for (ReportRow r : report.rows()) {
-                out.println(String.join("\t", r.level().name(), r.rule(), oneLine(r.subject()), oneLine(r.property()),
-                        oneLine(r.value()), oneLine(String.join(" ; ", r.explanation()))));
+                out.println(String.join(
+                        "\t",
+                        r.level().name(),
+                        r.rule(),
+                        oneLine(r.subject()),
+                        oneLine(r.property()),
+                        oneLine(r.value()),
+                        oneLine(String.join(" ; ", r.explanation()))));
             }
             out.flush();
         }
@@ -84,7 +91,9 @@ public enum ReportFormat {
     }
 
     static List<String> names() {
-        return java.util.Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
+        return java.util.Arrays.stream(values())
+                .map(f -> f.name().toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     /** Tabs and line breaks shown as \t and \n so that one row stays one line. */

@@ -26,16 +26,25 @@ public final class TermPolicyCheck implements QualityCheck {
     public List<Finding> check(CheckedOntology o) {
         List<Finding> out = new ArrayList<>();
         for (Resource term : ourTerms(o)) {
-            List<RDFNode> labels = term.listProperties(RDFS.label).mapWith(Statement::getObject).toList();
-            long english = labels.stream().filter(l -> l.isLiteral() && isEnglish(l.asLiteral())).count();
+            List<RDFNode> labels = term.listProperties(RDFS.label)
+                    .mapWith(Statement::getObject)
+                    .toList();
+            long english = labels.stream()
+                    .filter(l -> l.isLiteral() && isEnglish(l.asLiteral()))
+                    .count();
             if (labels.size() != 1 || english != 1) {
-                String value = labels.isEmpty() ? "no label"
+                String value = labels.isEmpty()
+                        ? "no label"
                         : labels.size() + (labels.size() == 1 ? " label, " : " labels, ") + english + " @en";
                 out.add(new Finding("asps_term_label", o.show(term), o.show(RDFS.label), value));
             }
-            long definitions = term.listProperties(AspsVocabulary.DEFINITION).toList().size();
+            long definitions =
+                    term.listProperties(AspsVocabulary.DEFINITION).toList().size();
             if (definitions != 1) {
-                out.add(new Finding("asps_term_definition", o.show(term), o.show(AspsVocabulary.DEFINITION),
+                out.add(new Finding(
+                        "asps_term_definition",
+                        o.show(term),
+                        o.show(AspsVocabulary.DEFINITION),
                         definitions == 0 ? "no definition" : definitions + " definitions"));
             }
         }
@@ -45,7 +54,8 @@ public final class TermPolicyCheck implements QualityCheck {
     private static Set<Resource> ourTerms(CheckedOntology o) {
         Set<Resource> terms = new TreeSet<>((a, b) -> a.getURI().compareTo(b.getURI()));
         for (Resource type : TERM_TYPES) {
-            o.rdf().listSubjectsWithProperty(RDF.type, type)
+            o.rdf()
+                    .listSubjectsWithProperty(RDF.type, type)
                     .filterKeep(r -> r.isURIResource() && r.getURI().startsWith(AspsVocabulary.NS))
                     .forEachRemaining(terms::add);
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.aspskg.ontology.AspsVocabulary;
+import org.junit.jupiter.api.Test;
 import org.semanticweb.HermiT.ReasonerFactory;
 import org.semanticweb.owlapi.apibinding.OWLManager;
 import org.semanticweb.owlapi.model.IRI;
@@ -17,7 +18,6 @@ import org.semanticweb.owlapi.model.OWLDataFactory;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.model.OWLOntologyManager;
 import org.semanticweb.owlapi.reasoner.OWLReasoner;
-import org.junit.jupiter.api.Test;
 
 /** The black-box justification finder returns a minimal entailing set, not just any entailing set. */
 class JustificationFinderTest {
@@ -34,18 +34,21 @@ class JustificationFinderTest {
         List<OWLAxiom> axioms = new ArrayList<>(List.of(
                 df.getOWLSubClassOfAxiom(a, b),
                 df.getOWLSubClassOfAxiom(b, c),
-                df.getOWLSubClassOfAxiom(a, c),            // a second way to A ⊑ C
+                df.getOWLSubClassOfAxiom(a, c), // a second way to A ⊑ C
                 df.getOWLDisjointClassesAxiom(c, d),
                 df.getOWLSubClassOfAxiom(a, d)));
-        for (int i = 0; i < 30; i++) {                      // noise that shares no name with A
+        for (int i = 0; i < 30; i++) { // noise that shares no name with A
             axioms.add(df.getOWLSubClassOfAxiom(cls("N" + i), cls("N" + (i + 1))));
         }
         Set<OWLAxiom> justification = new JustificationFinder(hermit).forUnsatisfiable(a, axioms);
 
-        Set<OWLAxiom> shortest = Set.of(df.getOWLSubClassOfAxiom(a, c), df.getOWLDisjointClassesAxiom(c, d),
+        Set<OWLAxiom> shortest = Set.of(
+                df.getOWLSubClassOfAxiom(a, c), df.getOWLDisjointClassesAxiom(c, d), df.getOWLSubClassOfAxiom(a, d));
+        Set<OWLAxiom> longer = Set.of(
+                df.getOWLSubClassOfAxiom(a, b),
+                df.getOWLSubClassOfAxiom(b, c),
+                df.getOWLDisjointClassesAxiom(c, d),
                 df.getOWLSubClassOfAxiom(a, d));
-        Set<OWLAxiom> longer = Set.of(df.getOWLSubClassOfAxiom(a, b), df.getOWLSubClassOfAxiom(b, c),
-                df.getOWLDisjointClassesAxiom(c, d), df.getOWLSubClassOfAxiom(a, d));
         assertTrue(justification.equals(shortest) || justification.equals(longer), justification.toString());
         assertFalse(satisfiable(a, justification));
         for (OWLAxiom ax : justification) {
@@ -64,7 +67,8 @@ class JustificationFinderTest {
                 df.getOWLClassAssertionAxiom(b, x),
                 df.getOWLClassAssertionAxiom(c, x),
                 df.getOWLSubClassOfAxiom(b, cls("Unrelated")));
-        assertEquals(Set.of(axioms.get(0), axioms.get(1), axioms.get(2)),
+        assertEquals(
+                Set.of(axioms.get(0), axioms.get(1), axioms.get(2)),
                 new JustificationFinder(hermit).forInconsistency(axioms));
     }
 

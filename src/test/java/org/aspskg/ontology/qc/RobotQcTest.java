@@ -43,23 +43,33 @@ class RobotQcTest {
 
     @BeforeAll
     static void robotClasspath() throws IOException {
-        assertTrue(Files.isRegularFile(ROBOT_CLASSPATH),
+        assertTrue(
+                Files.isRegularFile(ROBOT_CLASSPATH),
                 ROBOT_CLASSPATH + " is missing: run 'mvn verify' (it resolves ROBOT from qc/robot/pom.xml)");
         classpath = Files.readString(ROBOT_CLASSPATH).trim();
     }
 
     private static Robot robot(String... args) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx2g", "-Djava.awt.headless=true",
-                "-cp", classpath, "org.obolibrary.robot.CommandLineInterface"));
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-Xmx2g",
+                "-Djava.awt.headless=true",
+                "-cp",
+                classpath,
+                "org.obolibrary.robot.CommandLineInterface"));
         command.addAll(Arrays.asList(args));
         // Output goes to a file, not a pipe, so that a hung ROBOT cannot block the test past its timeout.
         Path log = Files.createTempFile(Files.createDirectories(Path.of("target")), "robot-", ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         p.getOutputStream().close();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new AssertionError("robot " + String.join(" ", args) + " did not finish in 5 minutes:\n" + Files.readString(log));
+            throw new AssertionError(
+                    "robot " + String.join(" ", args) + " did not finish in 5 minutes:\n" + Files.readString(log));
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         Files.delete(log);
@@ -69,7 +79,8 @@ class RobotQcTest {
     /** The three checks CI runs: report (fail on ERROR), DL profile, HermiT (consistent, all classes satisfiable). */
     private static void assertRobotPasses(Path ontology, Path reportTsv) throws Exception {
         Files.createDirectories(reportTsv.getParent());
-        Robot report = robot("report", "--input", ontology.toString(), "--fail-on", "ERROR", "--output", reportTsv.toString());
+        Robot report =
+                robot("report", "--input", ontology.toString(), "--fail-on", "ERROR", "--output", reportTsv.toString());
         assertEquals(0, report.exit(), () -> report.describe() + "\n" + readQuietly(reportTsv));
         Robot profile = robot("validate-profile", "--profile", "DL", "--input", ontology.toString());
         assertEquals(0, profile.exit(), profile::describe);
@@ -85,13 +96,18 @@ class RobotQcTest {
 
     @Test
     void robotPassesTheFixtureThatValidatePasses() throws Exception {
-        assertEquals(0, OntologyValidator.standard().validate(FIXTURES.resolve("good.ttl")).count(Level.ERROR));
+        assertEquals(
+                0,
+                OntologyValidator.standard()
+                        .validate(FIXTURES.resolve("good.ttl"))
+                        .count(Level.ERROR));
         assertRobotPasses(FIXTURES.resolve("good.ttl"), Path.of("target", "robot-report-good.tsv"));
     }
 
     @Test
     void robotReportAndValidateFindTheSameRuleBreaches() throws Exception {
-        assertSameReportRows(FIXTURES.resolve("robot-report-breaches.ttl"), Path.of("target", "robot-report-breaches.tsv"));
+        assertSameReportRows(
+                FIXTURES.resolve("robot-report-breaches.ttl"), Path.of("target", "robot-report-breaches.tsv"));
     }
 
     @Test
@@ -119,23 +135,42 @@ class RobotQcTest {
 
     /** Rules that asps-kg adds to ROBOT's report (ROBOT checks DL and HermiT with other commands). */
     private static boolean isRobotRule(String rule) {
-        return !rule.startsWith("asps_") && !rule.equals("owl2_dl_profile") && !rule.equals("inconsistent_ontology")
-                && !rule.equals("unsatisfiable_class") && !rule.equals("reasoner_failure");
+        return !rule.startsWith("asps_")
+                && !rule.equals("owl2_dl_profile")
+                && !rule.equals("inconsistent_ontology")
+                && !rule.equals("unsatisfiable_class")
+                && !rule.equals("reasoner_failure");
     }
 
     @Test
     void robotReasonRejectsWhatValidateRejects() throws Exception {
-        Robot unsat = robot("reason", "--reasoner", "HermiT", "--input", FIXTURES.resolve("unsatisfiable.ttl").toString());
+        Robot unsat = robot(
+                "reason",
+                "--reasoner",
+                "HermiT",
+                "--input",
+                FIXTURES.resolve("unsatisfiable.ttl").toString());
         assertNotEquals(0, unsat.exit(), unsat::describe);
         for (String name : List.of("AspsInBone", "ChildOfAsps")) {
             assertTrue(unsat.output().contains("unsatisfiable: " + AspsVocabulary.iri(name)), unsat::describe);
         }
-        Robot inconsistent = robot("reason", "--reasoner", "HermiT", "--input", FIXTURES.resolve("inconsistent.ttl").toString());
+        Robot inconsistent = robot(
+                "reason",
+                "--reasoner",
+                "HermiT",
+                "--input",
+                FIXTURES.resolve("inconsistent.ttl").toString());
         assertNotEquals(0, inconsistent.exit(), inconsistent::describe);
         assertTrue(inconsistent.output().contains("inconsistent"), inconsistent::describe);
-        Robot profile = robot("validate-profile", "--profile", "DL", "--input", FIXTURES.resolve("dl-violation.ttl").toString());
+        Robot profile = robot(
+                "validate-profile",
+                "--profile",
+                "DL",
+                "--input",
+                FIXTURES.resolve("dl-violation.ttl").toString());
         assertNotEquals(0, profile.exit(), profile::describe);
-        assertTrue(profile.output().contains("Use of undeclared annotation property: <http://purl.org/dc/terms/title>"),
+        assertTrue(
+                profile.output().contains("Use of undeclared annotation property: <http://purl.org/dc/terms/title>"),
                 profile::describe);
     }
 
@@ -155,12 +190,15 @@ class RobotQcTest {
         Map<String, Level> robotLevels = new TreeMap<>();
         // A loader with no parent: only robot-core's resources, none of ours.
         try (URLClassLoader robotCore = new URLClassLoader(jars, null);
-             InputStream in = robotCore.getResourceAsStream("report_profile.txt")) {
+                InputStream in = robotCore.getResourceAsStream("report_profile.txt")) {
             assertTrue(in != null, "report_profile.txt in robot-core");
-            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).forEach(l -> {
-                String[] cols = l.trim().split("\\s+");
-                robotLevels.put(cols[1], Level.parse(cols[0]));
-            });
+            new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .forEach(l -> {
+                        String[] cols = l.trim().split("\\s+");
+                        robotLevels.put(cols[1], Level.parse(cols[0]));
+                    });
         }
         Map<String, Level> ours = new TreeMap<>(ReportProfile.standard().levels());
         ours.keySet().retainAll(robotLevels.keySet());
