@@ -39,7 +39,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: ${DEFAULT-VALUE}).")
     Path out = BenchSettings.RESULTS;
 
-    @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology (default: ontology/asps.ttl).")
+    @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology (default: ontology/asps-edit.ofn).")
     Path ontology;
 
     @Option(

@@ -39,7 +39,7 @@ final class GenerateCommand implements Callable<Integer> {
             description = "What to write (default: ${DEFAULT-VALUE}).")
     String format = "all";
 
-    @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology (default: ontology/asps.ttl).")
+    @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology (default: ontology/asps-edit.ofn).")
     Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
 
     @Option(names = "--shapes", paramLabel = "FILE", description = "SHACL case shapes (default: ${DEFAULT-VALUE}).")

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.jena.rdf.model.Model;
@@ -24,22 +26,29 @@ import org.aspskg.AspsKgException;
 public final class LocalImports {
     private LocalImports() {}
 
-    /** Every ontology IRI the file imports, directly or through an imported file, with the local file declaring it. */
+    /** Every ontology IRI an RDF ontology file imports, directly or transitively, with the local file declaring it. */
     public static Map<String, Path> resolve(Path ontologyFile, Model ontologyRdf) {
+        List<String> direct = new ArrayList<>();
+        for (RDFNode target : ontologyRdf.listObjectsOfProperty(OWL2.imports).toList()) {
+            if (target.isURIResource()) direct.add(target.asResource().getURI());
+        }
+        return resolve(ontologyFile, direct);
+    }
+
+    /** Every ontology IRI in {@code imported} (the file's direct imports) and their own imports, each with its local file. */
+    public static Map<String, Path> resolve(Path ontologyFile, List<String> imported) {
         Map<String, Path> resolved = new LinkedHashMap<>();
-        if (!ontologyRdf.contains(null, OWL2.imports, (RDFNode) null)) return resolved;
+        if (imported.isEmpty()) return resolved;
         Path root = ontologyFile.toAbsolutePath().getParent();
         Map<String, Path> declared = declaredOntologies(root, ontologyFile.toAbsolutePath());
-        Deque<Model> pending = new ArrayDeque<>();
+        Deque<List<String>> pending = new ArrayDeque<>();
         Deque<Path> pendingFiles = new ArrayDeque<>();
-        pending.add(ontologyRdf);
+        pending.add(imported);
         pendingFiles.add(ontologyFile);
         while (!pending.isEmpty()) {
-            Model model = pending.poll();
+            List<String> iris = pending.poll();
             Path importer = pendingFiles.poll();
-            for (RDFNode target : model.listObjectsOfProperty(OWL2.imports).toList()) {
-                if (!target.isURIResource()) continue;
-                String iri = target.asResource().getURI();
+            for (String iri : iris) {
                 if (resolved.containsKey(iri)) continue;
                 Path local = declared.get(iri);
                 if (local == null) {
@@ -50,14 +59,24 @@ public final class LocalImports {
                                     + " with that ontology IRI, or remove the import.");
                 }
                 resolved.put(iri, local);
-                pending.add(OntologyLoader.readRdf(local));
+                pending.add(directImports(local));
                 pendingFiles.add(local);
             }
         }
         return resolved;
     }
 
-    /** The ontology IRI of every RDF ontology file under {@code root} (the importing file left out). */
+    private static List<String> directImports(Path file) {
+        if (EditSource.isEditSource(file)) return EditSource.importsOf(file);
+        List<String> direct = new ArrayList<>();
+        for (RDFNode target :
+                OntologyLoader.readRdf(file).listObjectsOfProperty(OWL2.imports).toList()) {
+            if (target.isURIResource()) direct.add(target.asResource().getURI());
+        }
+        return direct;
+    }
+
+    /** The ontology IRI of every ontology file under {@code root} (the importing file left out). */
     private static Map<String, Path> declaredOntologies(Path root, Path importing) {
         Map<String, Path> declared = new LinkedHashMap<>();
         try (Stream<Path> files = Files.walk(root)) {
@@ -65,6 +84,11 @@ public final class LocalImports {
                     .filter(LocalImports::isOntologyFile)
                     .toList()) {
                 if (f.toAbsolutePath().equals(importing)) continue;
+                if (EditSource.isEditSource(f)) {
+                    String iri = EditSource.declaredIri(f);
+                    if (iri != null) declared.putIfAbsent(iri, f);
+                    continue;
+                }
                 Model m;
                 try {
                     m = OntologyLoader.readRdf(f);
@@ -84,6 +108,6 @@ public final class LocalImports {
 
     private static boolean isOntologyFile(Path f) {
         String name = f.getFileName().toString();
-        return name.endsWith(".ttl") || name.endsWith(".owl") || name.endsWith(".rdf");
+        return name.endsWith(".ttl") || name.endsWith(".owl") || name.endsWith(".rdf") || EditSource.isEditSource(f);
     }
 }

@@ -13,7 +13,9 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.aspskg.AspsKgException;
 import org.semanticweb.owlapi.apibinding.OWLManager;
+import org.semanticweb.owlapi.formats.TurtleDocumentFormat;
 import org.semanticweb.owlapi.io.FileDocumentSource;
+import org.semanticweb.owlapi.io.StringDocumentSource;
 import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.model.OWLOntologyCreationException;
@@ -26,12 +28,16 @@ import org.semanticweb.owlapi.util.SimpleIRIMapper;
  */
 public final class OntologyLoader {
     /** The edited ontology, relative to the project root. */
-    public static final Path DEFAULT_ONTOLOGY = Path.of("ontology", "asps.ttl");
+    public static final Path DEFAULT_ONTOLOGY = Path.of("ontology", "asps-edit.ofn");
 
     private OntologyLoader() {}
 
     /** Parses an RDF file (language from its extension) into a Jena model, or fails with file:line:col. */
     public static Model readRdf(Path file) {
+        if (EditSource.isEditSource(file)) {
+            requireReadable(file);
+            return EditSource.compiledRdf(file);
+        }
         Model model = ModelFactory.createDefaultModel();
         parseRdf(file, StreamRDFLib.graph(model.getGraph()));
         return model;
@@ -66,6 +72,19 @@ public final class OntologyLoader {
      * are resolved only from local files (see {@link LocalImports}), never fetched from the network.
      */
     public static OWLOntology load(Path file, OWLOntologyManager manager) {
+        if (EditSource.isEditSource(file)) {
+            requireReadable(file);
+            String turtle = EditSource.compiledTurtle(file);
+            try {
+                return manager.loadOntologyFromOntologyDocument(new StringDocumentSource(
+                        turtle, IRI.create(file.toAbsolutePath().toUri()), new TurtleDocumentFormat(), null));
+            } catch (OWLOntologyCreationException e) {
+                throw new AspsKgException(
+                        file + ": the OWL API could not load the compiled ontology: " + firstLine(e.getMessage()),
+                        "Check the file loads in Protégé or with 'robot convert'.",
+                        e);
+            }
+        }
         Model rdf = readRdf(file);
         LocalImports.resolve(file, rdf)
                 .forEach((iri, local) ->

@@ -48,7 +48,7 @@ class BuildSafetyTest {
         Path dir = tmp.resolve("project");
         Files.createDirectories(dir.resolve("ontology"));
         Files.writeString(dir.resolve("notes.txt"), "my notes\n");
-        Files.copy(OntologyLoader.DEFAULT_ONTOLOGY, dir.resolve("ontology/asps.ttl"));
+        Files.copy(OntologyLoader.DEFAULT_ONTOLOGY, dir.resolve("ontology/asps-edit.ofn"));
         Map<String, String> before = fileDigests(dir);
         CliRun r = CliRun.of("build", "--store", dir.toString());
         assertRefusedWithoutTrace(r, "is not an asps-kg store (it holds 2 entries: notes.txt, ontology)");

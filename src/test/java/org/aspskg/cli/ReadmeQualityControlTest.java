@@ -19,7 +19,7 @@ class ReadmeQualityControlTest {
 
     @Test
     void readmeValidateCommandsRun() throws Exception {
-        assumeTrue(Files.exists(OntologyLoader.DEFAULT_ONTOLOGY), "ontology/asps.ttl not written yet");
+        assumeTrue(Files.exists(OntologyLoader.DEFAULT_ONTOLOGY), "the ontology is not written yet");
         String readme = Files.readString(Path.of("README.md"));
         String section = readme.substring(readme.indexOf("## Quality control"));
         List<String> commands = section.lines()

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 public class CohortState {
     /** The ontology (absolute, or relative to the working directory). */
-    @Param("ontology/asps.ttl")
+    @Param("ontology/asps-edit.ofn")
     public String ontology;
 
     /** The SHACL case shapes. */

@@ -166,7 +166,7 @@ class OntologyValidatorTest {
 
     @Test
     void realOntologyValidatesWithNoErrorRows() {
-        assumeTrue(Files.exists(OntologyLoader.DEFAULT_ONTOLOGY), "ontology/asps.ttl not written yet");
+        assumeTrue(Files.exists(OntologyLoader.DEFAULT_ONTOLOGY), "the ontology is not written yet");
         QualityReport report = VALIDATOR.validate(OntologyLoader.DEFAULT_ONTOLOGY);
         assertEquals(
                 "",

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.aspskg.ontology.AspsVocabulary;
+import org.aspskg.ontology.EditSource;
 import org.aspskg.ontology.OntologyLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,8 +91,8 @@ class RobotQcTest {
 
     @Test
     void robotPassesTheRealOntology() throws Exception {
-        assumeTrue(Files.exists(OntologyLoader.DEFAULT_ONTOLOGY), "ontology/asps.ttl not written yet");
-        assertRobotPasses(OntologyLoader.DEFAULT_ONTOLOGY, Path.of("target", "robot-report.tsv"));
+        assumeTrue(Files.exists(OntologyLoader.DEFAULT_ONTOLOGY), "the ontology is not written yet");
+        assertRobotPasses(compiledOntology(), Path.of("target", "robot-report.tsv"));
     }
 
     @Test
@@ -112,8 +113,18 @@ class RobotQcTest {
 
     @Test
     void robotReportAndValidateAgreeOnTheRealOntology() throws Exception {
-        assumeTrue(Files.exists(OntologyLoader.DEFAULT_ONTOLOGY), "ontology/asps.ttl not written yet");
-        assertSameReportRows(OntologyLoader.DEFAULT_ONTOLOGY, Path.of("target", "robot-report-all.tsv"));
+        assumeTrue(Files.exists(OntologyLoader.DEFAULT_ONTOLOGY), "the ontology is not written yet");
+        assertSameReportRows(compiledOntology(), Path.of("target", "robot-report-all.tsv"));
+    }
+
+    /**
+     * The edit source compiled as 'asps-kg build' compiles it (imports and tables merged), in a file ROBOT can
+     * read: ROBOT sees the edit source itself without the association table.
+     */
+    private static Path compiledOntology() throws Exception {
+        Path file = Files.createDirectories(Path.of("target")).resolve("asps-compiled.ttl");
+        Files.writeString(file, EditSource.compiledTurtle(OntologyLoader.DEFAULT_ONTOLOGY), StandardCharsets.UTF_8);
+        return file;
     }
 
     /** Every row of `robot report` (level, rule, subject) is in asps-kg's report and vice versa, our own rules aside. */

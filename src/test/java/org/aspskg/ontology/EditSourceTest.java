@@ -1,0 +1,220 @@
+package org.aspskg.ontology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryExecutionFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFList;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.OWL2;
+import org.aspskg.AspsKgException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.semanticweb.owlapi.apibinding.OWLManager;
+import org.semanticweb.owlapi.model.OWLAxiom;
+import org.semanticweb.owlapi.model.OWLOntology;
+
+/**
+ * The edit source (OWL Functional Syntax with inline axiom annotations, an imported module and the
+ * association table) compiles to the ontology the single Turtle file held before the restructure, and
+ * one fact is one place to edit.
+ */
+class EditSourceTest {
+    /** The single Turtle edit file as it was before the restructure (a frozen copy). */
+    private static final Path BEFORE = Path.of("src/test/resources/ontology/asps-before-restructure.ttl");
+
+    private static final String ASPS = AspsVocabulary.iri("AlveolarSoftPartSarcoma");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void compiledOntologyHasExactlyTheAxiomsAndHeaderOfTheTurtleItReplaced() throws Exception {
+        OWLOntology before = OWLManager.createOWLOntologyManager().loadOntologyFromOntologyDocument(BEFORE.toFile());
+        OWLOntology after = OntologyLoader.load(OntologyLoader.DEFAULT_ONTOLOGY);
+        assertEquals(before.getOntologyID(), after.getOntologyID());
+        assertEquals(before.annotationsAsList(), after.annotationsAsList());
+        Set<OWLAxiom> was = before.getAxioms();
+        Set<OWLAxiom> is = after.getAxioms();
+        assertEquals(Set.of(), difference(was, is), "axioms lost");
+        assertEquals(Set.of(), difference(is, was), "axioms added");
+        assertTrue(after.imports().findAny().isEmpty(), "the module is merged, not imported");
+    }
+
+    @Test
+    void compiledGraphIsTheTurtleGraphUpToOperandOrderAndDisjointnessDirection() {
+        Model before = OntologyLoader.readRdf(BEFORE);
+        Model after = OntologyLoader.readRdf(OntologyLoader.DEFAULT_ONTOLOGY);
+        assertEquals(before.size(), after.size());
+        canonicalize(before);
+        canonicalize(after);
+        assertTrue(before.isIsomorphicWith(after), "the compiled graph differs from the Turtle graph");
+        assertFalse(after.contains(null, OWL2.imports, (RDFNode) null));
+    }
+
+    @Test
+    void changingOneLogicalFactIsAOneLineEditAndItsProvenanceFollows() throws IOException {
+        Path edit = copyOntologyDirectory();
+        List<String> lines = Files.readAllLines(edit);
+        String old = "aspskg:AlveolarSoftPartSarcoma ObjectSomeValuesFrom(obo:RO_0004029 aspskg:Hypervascularity))";
+        List<String> changed = new ArrayList<>();
+        for (String line : lines) {
+            changed.add(line.endsWith(old) ? line.replace("aspskg:Hypervascularity", "aspskg:Necrosis") : line);
+        }
+        assertEquals(1, differingLines(lines, changed), "the fact and its provenance are on one line");
+        Files.write(edit, changed);
+
+        Model compiled = OntologyLoader.readRdf(edit);
+        assertEquals(List.of("radiopaedia-59433-ref-9"), referencesOfAspsRestriction(compiled, "Necrosis"));
+        assertEquals(List.of(), referencesOfAspsRestriction(compiled, "Hypervascularity"));
+        assertNoDanglingAxiomAnnotation(compiled);
+    }
+
+    @Test
+    void changingOneAssociationIsAOneRowEdit() throws IOException {
+        Path edit = copyOntologyDirectory();
+        Path table = edit.resolveSibling(AssociationTable.RELATIVE_PATH);
+        List<String> rows = Files.readAllLines(table);
+        List<String> changed = rows.stream()
+                .map(r -> r.startsWith("fact:asps-thigh-adults\t")
+                        ? r.replace("aspskg:Characteristic", "aspskg:Common")
+                        : r)
+                .toList();
+        assertEquals(1, differingLines(rows, changed));
+        Files.write(table, changed);
+        Model compiled = OntologyLoader.readRdf(edit);
+        Resource node = compiled.getResource(AspsVocabulary.FACT_NS + "asps-thigh-adults");
+        assertEquals(
+                Set.of(AspsVocabulary.iri("Common")),
+                compiled.listObjectsOfProperty(node, compiled.createProperty(AspsVocabulary.iri("evidenceWeight")))
+                        .mapWith(n -> n.asResource().getURI())
+                        .toSet());
+    }
+
+    @Test
+    void aTableCellThatIsNotACurieNamesTheFileLineAndColumn() throws IOException {
+        Path edit = copyOntologyDirectory();
+        Path table = edit.resolveSibling(AssociationTable.RELATIVE_PATH);
+        List<String> rows = new ArrayList<>(Files.readAllLines(table));
+        rows.set(2, rows.get(2).replace("aspskg:LowerLimb", "lower limb"));
+        Files.write(table, rows);
+        AspsKgException e = assertThrows(AspsKgException.class, () -> OntologyLoader.readRdf(edit));
+        assertEquals(
+                table.toAbsolutePath() + ":3: column feature: 'lower limb' is not a CURIE with a known prefix",
+                e.getMessage());
+    }
+
+    @Test
+    void aSyntaxErrorInTheEditSourceNamesTheFileAndLine() throws IOException {
+        Path edit = copyOntologyDirectory();
+        List<String> lines = new ArrayList<>(Files.readAllLines(edit));
+        int at = lines.indexOf("# alveolar soft part sarcoma") + 2;
+        lines.set(at, "SubClassOf(aspskg:AlveolarSoftPartSarcoma");
+        Files.write(edit, lines);
+        AspsKgException e = assertThrows(AspsKgException.class, () -> OntologyLoader.readRdf(edit));
+        assertTrue(e.getMessage().startsWith(edit + ":" + (at + 2) + ":"), e.getMessage());
+        assertTrue(e.getMessage().contains("OWL Functional Syntax"), e.getMessage());
+    }
+
+    /** The project's ontology directory (edit source, module, table, mappings) in a temporary directory. */
+    private Path copyOntologyDirectory() throws IOException {
+        Path from = OntologyLoader.DEFAULT_ONTOLOGY.toAbsolutePath().getParent();
+        Path to = tmp.resolve("ontology");
+        for (Path rel :
+                List.of(Path.of("asps-edit.ofn"), Path.of("modules/case-model.ofn"), AssociationTable.RELATIVE_PATH)) {
+            Files.createDirectories(to.resolve(rel).getParent());
+            Files.copy(from.resolve(rel), to.resolve(rel));
+        }
+        return to.resolve("asps-edit.ofn");
+    }
+
+    private static int differingLines(List<String> a, List<String> b) {
+        assertEquals(a.size(), b.size());
+        int n = 0;
+        for (int i = 0; i < a.size(); i++) if (!a.get(i).equals(b.get(i))) n++;
+        return n;
+    }
+
+    /** The references cited by the axiom annotation of "ASPS has quality some {filler}". */
+    private static List<String> referencesOfAspsRestriction(Model m, String filler) {
+        String q = """
+                PREFIX owl: <http://www.w3.org/2002/07/owl#>
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                PREFIX aspskg: <https://w3id.org/asps-kg/>
+                SELECT ?ref WHERE {
+                  ?ax a owl:Axiom ; owl:annotatedSource <%s> ; owl:annotatedProperty rdfs:subClassOf ;
+                      owl:annotatedTarget [ owl:onProperty <http://purl.obolibrary.org/obo/RO_0004029> ; owl:someValuesFrom aspskg:%s ] ;
+                      aspskg:citesReference ?ref .
+                  <%s> rdfs:subClassOf [ owl:onProperty <http://purl.obolibrary.org/obo/RO_0004029> ; owl:someValuesFrom aspskg:%s ] .
+                } ORDER BY ?ref""".formatted(ASPS, filler, ASPS, filler);
+        try (QueryExecution qe = QueryExecutionFactory.create(q, m)) {
+            List<String> refs = new ArrayList<>();
+            qe.execSelect().forEachRemaining(r -> refs.add(r.getResource("ref").getLocalName()));
+            return refs;
+        }
+    }
+
+    /** Every reified axiom annotates a triple (or, for a class expression target, an equal structure) the graph asserts. */
+    private static void assertNoDanglingAxiomAnnotation(Model m) {
+        for (Resource ax : m.listSubjectsWithProperty(OWL2.annotatedSource).toList()) {
+            Resource source = ax.getPropertyResourceValue(OWL2.annotatedSource);
+            var property = m.createProperty(
+                    ax.getPropertyResourceValue(OWL2.annotatedProperty).getURI());
+            RDFNode target = ax.getProperty(OWL2.annotatedTarget).getObject();
+            boolean found = target.isAnon()
+                    ? m.listObjectsOfProperty(source, property).toList().stream()
+                            .anyMatch(o -> o.isAnon() && structure(m, o).equals(structure(m, target)))
+                    : m.contains(source, property, target);
+            assertTrue(found, "an axiom annotation on " + source + " " + property + " annotates nothing");
+        }
+    }
+
+    private static String structure(Model m, RDFNode n) {
+        if (!n.isAnon()) return n.toString();
+        return m.listStatements(n.asResource(), null, (RDFNode) null).toList().stream()
+                .map(s -> s.getPredicate() + "=" + structure(m, s.getObject()))
+                .sorted()
+                .collect(Collectors.joining(";", "[", "]"));
+    }
+
+    /**
+     * Makes two renderings of the same axioms comparable: the operands of owl:intersectionOf/unionOf are a
+     * set (the OWL API sorts them), and owl:disjointWith is symmetric.
+     */
+    private static void canonicalize(Model m) {
+        for (var p : List.of(OWL2.intersectionOf, OWL2.unionOf)) {
+            for (Statement s : m.listStatements(null, p, (RDFNode) null).toList()) {
+                RDFList list = s.getObject().as(RDFList.class);
+                List<RDFNode> members = new ArrayList<>(list.asJavaList());
+                members.sort((a, b) -> structure(m, a).compareTo(structure(m, b)));
+                list.removeList();
+                s.changeObject(m.createList(members.iterator()));
+            }
+        }
+        for (Statement s :
+                m.listStatements(null, OWL2.disjointWith, (RDFNode) null).toList()) {
+            if (s.getObject().isURIResource()
+                    && s.getSubject().getURI().compareTo(s.getResource().getURI()) > 0) {
+                m.remove(s);
+                m.add(s.getResource(), OWL2.disjointWith, s.getSubject());
+            }
+        }
+    }
+
+    private static <T> Set<T> difference(Set<T> a, Set<T> b) {
+        return a.stream().filter(x -> !b.contains(x)).collect(Collectors.toSet());
+    }
+}
