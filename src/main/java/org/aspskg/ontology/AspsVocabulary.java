@@ -139,6 +139,8 @@ public final class AspsVocabulary {
     public static final String FACT_NS = NS + "fact/";
     /** Namespace of the source article and its numbered references. */
     public static final String SOURCE_NS = NS + "source/";
+    /** Frequency qualifiers: the words sources use for how often, compiled from tables/frequency-words.tsv. */
+    public static final String FREQUENCY_NS = NS + "frequency/";
     /** Dublin Core terms. */
     public static final String DCTERMS = "http://purl.org/dc/terms/";
     /** SKOS core: the mapping predicates exactMatch, closeMatch, broadMatch, narrowMatch, relatedMatch. */

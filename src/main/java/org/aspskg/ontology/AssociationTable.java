@@ -1,17 +1,19 @@
 package org.aspskg.ontology;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.aspskg.AspsKgException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.OWLAnnotationProperty;
 import org.semanticweb.owlapi.model.OWLAxiom;
 import org.semanticweb.owlapi.model.OWLDataFactory;
+import org.semanticweb.owlapi.model.OWLLiteral;
 import org.semanticweb.owlapi.model.OWLNamedIndividual;
 import org.semanticweb.owlapi.model.PrefixManager;
 import org.semanticweb.owlapi.vocab.OWL2Datatype;
@@ -19,25 +21,27 @@ import org.semanticweb.owlapi.vocab.OWL2Datatype;
 /**
  * The disease–feature associations as rows of a table ({@code ontology/tables/associations.tsv}), one
  * row per statement node with its provenance on the same line, compiled into the ontology's statement
- * nodes ({@code aspskg:DiseaseFeatureAssociation} individuals) as ROBOT templates compile theirs.
+ * nodes ({@code aspskg:DiseaseFeatureAssociation} individuals) as ROBOT templates compile theirs. The
+ * columns are described in {@code ontology/tables/README.md}.
  *
- * <p>Columns (header row required, order free): {@code id} (CURIE of the node), {@code label},
- * {@code disease}, {@code feature}, {@code weight} (an {@code aspskg:EvidenceWeight}), {@code age_group},
- * {@code frequency_rank} (integer), {@code distinguishes_from}, {@code test} (the node is then also a
- * diagnostic test performance), {@code sensitivity} and {@code specificity} (decimals), {@code source},
- * {@code references} and {@code curator_note}. Several values in one cell are separated by {@code |}.
+ * <p>How often the disease shows the feature is the {@code frequency} cell: a proportion ({@code 0.43}), a
+ * count ({@code 6/31}) or a word of {@link FrequencyWords}; each becomes {@code aspskg:frequency}, with the
+ * count or the word kept beside it. Rows of the first version of the table give a {@code weight} (an
+ * {@code aspskg:EvidenceWeight}) instead.
  */
 public final class AssociationTable {
     /** Where the table lives, relative to the directory of the edit source. */
     public static final Path RELATIVE_PATH = Path.of("tables", "associations.tsv");
 
-    private static final List<String> REQUIRED = List.of("id", "label", "disease", "feature", "weight", "source");
+    private static final List<String> REQUIRED = List.of("id", "label", "disease", "feature", "source");
     private static final List<String> KNOWN = List.of(
             "id",
             "label",
             "disease",
             "feature",
             "weight",
+            "frequency",
+            "words",
             "age_group",
             "frequency_rank",
             "distinguishes_from",
@@ -46,79 +50,42 @@ public final class AssociationTable {
             "specificity",
             "source",
             "references",
+            "locator",
             "curator_note");
+    private static final Pattern COUNT = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)");
+    private static final Pattern PROPORTION = Pattern.compile("0(\\.\\d+)?|1(\\.0+)?|\\.\\d+");
 
     private AssociationTable() {}
 
     /** The axioms the table states, or an error naming the file, line and column at fault. */
     public static List<OWLAxiom> compile(Path table, PrefixManager prefixes, OWLDataFactory df) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(table, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AspsKgException(table + ": cannot read: " + e.getMessage(), "Check the file exists.", e);
-        }
-        if (lines.isEmpty()) throw new AspsKgException(table + ":1: no header row", "Start with the column names.");
-        List<String> header = Arrays.asList(lines.get(0).split("\t", -1));
-        for (String column : header) {
-            if (!KNOWN.contains(column)) {
-                throw new AspsKgException(
-                        table + ":1: unknown column '" + column + "'", "Known columns: " + String.join(", ", KNOWN));
-            }
-        }
-        for (String column : REQUIRED) {
-            if (!header.contains(column)) {
-                throw new AspsKgException(table + ":1: missing column '" + column + "'", "Add it to the header row.");
-            }
-        }
+        return compile(table, prefixes, df, Map.of());
+    }
+
+    /** As {@link #compile(Path, PrefixManager, OWLDataFactory)}, with the frequency words a cell may use. */
+    static List<OWLAxiom> compile(
+            Path table, PrefixManager prefixes, OWLDataFactory df, Map<String, FrequencyWords.Word> words) {
+        KnowledgeTable rows = KnowledgeTable.read(table, KNOWN, REQUIRED, prefixes);
         List<OWLAxiom> axioms = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) continue;
-            String[] cells = lines.get(i).split("\t", -1);
-            if (cells.length != header.size()) {
-                throw new AspsKgException(
-                        table + ":" + (i + 1) + ": " + cells.length + " cells, the header has " + header.size(),
-                        "Separate the cells with one tab each; leave a cell empty rather than out.");
+        for (KnowledgeTable.Row row : rows.rows()) {
+            if (!row.has("weight") && !row.has("frequency")) {
+                throw row.error(
+                        "frequency",
+                        "is empty (and there is no weight)",
+                        "Give how often the disease shows the feature: 0.43, 6/31 or a word of frequency-words.tsv.");
             }
-            new Row(table, i + 1, header, cells, prefixes, df).addTo(axioms);
+            new Compiler(row, df, words).addTo(axioms);
         }
         return axioms;
     }
 
-    /** One line of the table, turned into the axioms of its statement node. */
-    private record Row(
-            Path table, int line, List<String> header, String[] cells, PrefixManager prefixes, OWLDataFactory df) {
-        String cell(String column) {
-            int i = header.indexOf(column);
-            return i < 0 ? "" : cells[i].trim();
-        }
-
-        IRI iri(String column, String curie) {
-            if (curie.startsWith("<") && curie.endsWith(">")) return IRI.create(curie.substring(1, curie.length() - 1));
-            int colon = curie.indexOf(':');
-            if (colon < 0 || !prefixes.containsPrefixMapping(curie.substring(0, colon + 1))) {
-                throw new AspsKgException(
-                        table + ":" + line + ": column " + column + ": '" + curie
-                                + "' is not a CURIE with a known prefix",
-                        "Use one of the edit source's prefixes, e.g. aspskg:Thigh.");
-            }
-            return prefixes.getIRI(curie);
-        }
-
-        void required(String column) {
-            if (cell(column).isEmpty()) {
-                throw new AspsKgException(table + ":" + line + ": column " + column + " is empty", "Fill it in.");
-            }
-        }
-
+    private record Compiler(KnowledgeTable.Row row, OWLDataFactory df, Map<String, FrequencyWords.Word> words) {
         void addTo(List<OWLAxiom> axioms) {
-            REQUIRED.forEach(this::required);
-            OWLNamedIndividual node = df.getOWLNamedIndividual(iri("id", cell("id")));
+            OWLNamedIndividual node = df.getOWLNamedIndividual(row.iri("id"));
             axioms.add(df.getOWLDeclarationAxiom(node));
-            axioms.add(df.getOWLClassAssertionAxiom(
-                    df.getOWLClass(IRI.create(AspsVocabulary.iri("DiseaseFeatureAssociation"))), node));
+            axioms.add(df.getOWLClassAssertionAxiom(df.getOWLClass(aspskg("DiseaseFeatureAssociation")), node));
             axioms.add(df.getOWLAnnotationAssertionAxiom(
-                    df.getRDFSLabel(), node.getIRI(), df.getOWLLiteral(cell("label"), "en")));
+                    df.getRDFSLabel(), node.getIRI(), df.getOWLLiteral(row.cell("label"), "en")));
             link(axioms, node, "aboutDisease", "disease");
             link(axioms, node, "aboutFeature", "feature");
             link(axioms, node, "evidenceWeight", "weight");
@@ -127,54 +94,101 @@ public final class AssociationTable {
             link(axioms, node, "evaluatesTest", "test");
             link(axioms, df.getOWLAnnotationProperty(IRI.create("http://purl.org/dc/terms/source")), node, "source");
             link(axioms, node, "citesReference", "references");
-            if (!cell("test").isEmpty()) {
-                axioms.add(df.getOWLClassAssertionAxiom(
-                        df.getOWLClass(IRI.create(AspsVocabulary.iri("DiagnosticTestPerformance"))), node));
+            if (row.has("test")) {
+                axioms.add(df.getOWLClassAssertionAxiom(df.getOWLClass(aspskg("DiagnosticTestPerformance")), node));
             }
             number(axioms, node, "frequencyRank", "frequency_rank", OWL2Datatype.XSD_INTEGER);
             number(axioms, node, "sensitivity", "sensitivity", OWL2Datatype.XSD_DECIMAL);
             number(axioms, node, "specificity", "specificity", OWL2Datatype.XSD_DECIMAL);
-            if (!cell("curator_note").isEmpty()) {
+            frequency(axioms, node);
+            text(axioms, node, "sourceWords", "words");
+            text(axioms, node, "locator", "locator");
+            text(axioms, node, "curatorNote", "curator_note");
+        }
+
+        private void frequency(List<OWLAxiom> axioms, OWLNamedIndividual node) {
+            if (!row.has("frequency")) return;
+            String cell = row.cell("frequency");
+            BigDecimal value;
+            Matcher count = COUNT.matcher(cell);
+            if (count.matches()) {
+                long n = Long.parseLong(count.group(1));
+                long of = Long.parseLong(count.group(2));
+                if (of == 0 || n > of) {
+                    throw row.error(
+                            "frequency",
+                            "'" + cell + "' is not a count of cases out of a larger number",
+                            "Write n/N with n ≤ N and N > 0.");
+                }
+                data(axioms, node, "frequencyNumerator", df.getOWLLiteral(Long.toString(n), OWL2Datatype.XSD_INTEGER));
+                data(
+                        axioms,
+                        node,
+                        "frequencyDenominator",
+                        df.getOWLLiteral(Long.toString(of), OWL2Datatype.XSD_INTEGER));
+                value = BigDecimal.valueOf(n).divide(BigDecimal.valueOf(of), 4, RoundingMode.HALF_UP);
+            } else if (PROPORTION.matcher(cell).matches()) {
+                value = new BigDecimal(cell);
+            } else {
+                FrequencyWords.Word word = words.get(cell.toLowerCase(Locale.ROOT));
+                if (word == null) {
+                    throw row.error(
+                            "frequency",
+                            "'" + cell + "' is neither a proportion, a count nor a word of " + "frequency-words.tsv",
+                            "Write 0.43, 6/31, or add the word to tables/frequency-words.tsv with the proportion it stands for.");
+                }
                 axioms.add(df.getOWLAnnotationAssertionAxiom(
-                        df.getOWLAnnotationProperty(IRI.create(AspsVocabulary.iri("curatorNote"))),
-                        node.getIRI(),
-                        df.getOWLLiteral(cell("curator_note"), "en")));
+                        df.getOWLAnnotationProperty(aspskg("frequencyWord")), node.getIRI(), word.iri()));
+                value = word.frequency();
             }
+            data(
+                    axioms,
+                    node,
+                    "frequency",
+                    df.getOWLLiteral(value.stripTrailingZeros().toPlainString(), OWL2Datatype.XSD_DECIMAL));
+        }
+
+        private void data(List<OWLAxiom> axioms, OWLNamedIndividual node, String property, OWLLiteral value) {
+            axioms.add(df.getOWLDataPropertyAssertionAxiom(df.getOWLDataProperty(aspskg(property)), node, value));
+        }
+
+        private void text(List<OWLAxiom> axioms, OWLNamedIndividual node, String property, String column) {
+            if (!row.has(column)) return;
+            axioms.add(df.getOWLAnnotationAssertionAxiom(
+                    df.getOWLAnnotationProperty(aspskg(property)),
+                    node.getIRI(),
+                    df.getOWLLiteral(row.cell(column), "en")));
         }
 
         private void link(List<OWLAxiom> axioms, OWLNamedIndividual node, String property, String column) {
-            link(axioms, df.getOWLAnnotationProperty(IRI.create(AspsVocabulary.iri(property))), node, column);
+            link(axioms, df.getOWLAnnotationProperty(aspskg(property)), node, column);
         }
 
         private void link(
                 List<OWLAxiom> axioms, OWLAnnotationProperty property, OWLNamedIndividual node, String column) {
-            if (cell(column).isEmpty()) return;
-            for (String value : cell(column).split("\\|")) {
-                axioms.add(df.getOWLAnnotationAssertionAxiom(property, node.getIRI(), iri(column, value.trim())));
+            for (String value : row.values(column)) {
+                axioms.add(df.getOWLAnnotationAssertionAxiom(property, node.getIRI(), row.iri(column, value)));
             }
         }
 
         private void number(
                 List<OWLAxiom> axioms, OWLNamedIndividual node, String property, String column, OWL2Datatype type) {
-            String value = cell(column);
-            if (value.isEmpty()) return;
+            if (!row.has(column)) return;
+            String value = row.cell(column);
             boolean valid =
                     type == OWL2Datatype.XSD_INTEGER ? value.matches("[0-9]+") : value.matches("[0-9]+(\\.[0-9]+)?");
             if (!valid) {
-                throw new AspsKgException(
-                        table + ":" + line + ": column " + column + ": '" + value + "' is not "
+                throw row.error(
+                        column,
+                        "'" + value + "' is not "
                                 + (type == OWL2Datatype.XSD_INTEGER ? "a whole number" : "a decimal number"),
                         "Write digits only, e.g. 1 or 0.92.");
             }
-            axioms.add(df.getOWLDataPropertyAssertionAxiom(
-                    df.getOWLDataProperty(IRI.create(AspsVocabulary.iri(property))),
-                    node,
-                    df.getOWLLiteral(value, type)));
+            data(axioms, node, property, df.getOWLLiteral(value, type));
         }
     }
 
-    /** The columns a table may have, in the order the project's table uses. */
-    public static List<String> columns() {
-        return KNOWN;
+    static IRI aspskg(String localName) {
+        return IRI.create(AspsVocabulary.iri(localName));
     }
 }

@@ -33,6 +33,7 @@ import org.semanticweb.owlapi.io.OWLParserException;
 import org.semanticweb.owlapi.io.UnparsableOntologyException;
 import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.OWLAxiom;
+import org.semanticweb.owlapi.model.OWLDataFactory;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.model.OWLOntologyCreationException;
 import org.semanticweb.owlapi.model.OWLOntologyManager;
@@ -77,12 +78,14 @@ public final class EditSource {
     public static String compiledTurtle(Path editFile) {
         Path root = editFile.toAbsolutePath().getParent();
         Map<String, Path> imports = resolveImports(editFile);
-        Path table = root.resolve(AssociationTable.RELATIVE_PATH);
         List<FileStamp> key = new ArrayList<>();
         key.add(FileStamp.of(editFile));
         imports.values().forEach(p -> key.add(FileStamp.of(p)));
-        key.add(FileStamp.of(table));
-        return CACHE.computeIfAbsent(key, k -> compile(editFile, imports, table));
+        for (Path table :
+                List.of(AssociationTable.RELATIVE_PATH, SourceTable.RELATIVE_PATH, FrequencyWords.RELATIVE_PATH)) {
+            key.add(FileStamp.of(root.resolve(table)));
+        }
+        return CACHE.computeIfAbsent(key, k -> compile(editFile, imports));
     }
 
     /** The compiled ontology as a Jena model. */
@@ -92,7 +95,7 @@ public final class EditSource {
         return model;
     }
 
-    private static String compile(Path editFile, Map<String, Path> imports, Path table) {
+    private static String compile(Path editFile, Map<String, Path> imports) {
         OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
         imports.forEach((iri, file) ->
                 manager.getIRIMappers().add(new SimpleIRIMapper(IRI.create(iri), IRI.create(file.toUri()))));
@@ -116,11 +119,9 @@ public final class EditSource {
                 .forEach(a -> out.applyChange(new org.semanticweb.owlapi.model.AddOntologyAnnotation(merged, a)));
         List<OWLAxiom> axioms = new ArrayList<>();
         edited.importsClosure().forEach(o -> o.axioms().forEach(axioms::add));
-        if (Files.exists(table)) {
-            PrefixManager pm = new DefaultPrefixManager();
-            format.getPrefixName2PrefixMap().forEach(pm::setPrefix);
-            axioms.addAll(AssociationTable.compile(table, pm, out.getOWLDataFactory()));
-        }
+        PrefixManager pm = new DefaultPrefixManager();
+        format.getPrefixName2PrefixMap().forEach(pm::setPrefix);
+        axioms.addAll(compileTables(editFile.toAbsolutePath().getParent(), pm, out.getOWLDataFactory()));
         out.addAxioms(merged, axioms.stream());
         TurtleDocumentFormat turtle = new TurtleDocumentFormat();
         turtle.copyPrefixesFrom(format);
@@ -141,6 +142,22 @@ public final class EditSource {
                 .format(RDFFormat.TURTLE_PRETTY)
                 .set(RIOT.symTurtleDirectiveStyle, "at")
                 .asString();
+    }
+
+    /** The axioms of the knowledge tables beside the edit source (those that exist). */
+    private static List<OWLAxiom> compileTables(Path root, PrefixManager pm, OWLDataFactory df) {
+        List<OWLAxiom> axioms = new ArrayList<>();
+        Path words = root.resolve(FrequencyWords.RELATIVE_PATH);
+        Map<String, FrequencyWords.Word> vocabulary = Map.of();
+        if (Files.exists(words)) {
+            vocabulary = FrequencyWords.read(words, pm);
+            axioms.addAll(FrequencyWords.compile(words, pm, df));
+        }
+        Path sources = root.resolve(SourceTable.RELATIVE_PATH);
+        if (Files.exists(sources)) axioms.addAll(SourceTable.compile(sources, pm, df));
+        Path associations = root.resolve(AssociationTable.RELATIVE_PATH);
+        if (Files.exists(associations)) axioms.addAll(AssociationTable.compile(associations, pm, df, vocabulary));
+        return axioms;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,7 +25,6 @@ import org.aspskg.AspsKgException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.semanticweb.owlapi.apibinding.OWLManager;
-import org.semanticweb.owlapi.model.OWLAxiom;
 import org.semanticweb.owlapi.model.OWLOntology;
 
 /**
@@ -41,27 +41,32 @@ class EditSourceTest {
     @TempDir
     Path tmp;
 
+    /*
+     * The restructure itself (commit "Ontology edited as one fact in one place") was checked to give exactly the
+     * Turtle's axioms and graph (up to operand order); since then the edit source only grows, so these two tests
+     * pin that nothing of the Turtle was lost: every axiom (with its annotations) and every triple structure.
+     */
     @Test
-    void compiledOntologyHasExactlyTheAxiomsAndHeaderOfTheTurtleItReplaced() throws Exception {
+    void everyAxiomAndTheHeaderOfTheReplacedTurtleAreStillStated() throws Exception {
         OWLOntology before = OWLManager.createOWLOntologyManager().loadOntologyFromOntologyDocument(BEFORE.toFile());
         OWLOntology after = OntologyLoader.load(OntologyLoader.DEFAULT_ONTOLOGY);
-        assertEquals(before.getOntologyID(), after.getOntologyID());
-        assertEquals(before.annotationsAsList(), after.annotationsAsList());
-        Set<OWLAxiom> was = before.getAxioms();
-        Set<OWLAxiom> is = after.getAxioms();
-        assertEquals(Set.of(), difference(was, is), "axioms lost");
-        assertEquals(Set.of(), difference(is, was), "axioms added");
+        assertEquals(
+                before.getOntologyID().getOntologyIRI(), after.getOntologyID().getOntologyIRI());
+        assertTrue(after.annotationsAsList().containsAll(before.annotationsAsList()));
+        assertEquals(Set.of(), difference(before.getAxioms(), after.getAxioms()), "axioms lost");
         assertTrue(after.imports().findAny().isEmpty(), "the module is merged, not imported");
     }
 
     @Test
-    void compiledGraphIsTheTurtleGraphUpToOperandOrderAndDisjointnessDirection() {
+    void everyTripleOfTheReplacedTurtleIsInTheCompiledGraphUpToOperandOrder() {
         Model before = OntologyLoader.readRdf(BEFORE);
         Model after = OntologyLoader.readRdf(OntologyLoader.DEFAULT_ONTOLOGY);
-        assertEquals(before.size(), after.size());
         canonicalize(before);
         canonicalize(after);
-        assertTrue(before.isIsomorphicWith(after), "the compiled graph differs from the Turtle graph");
+        Set<String> compiled = structures(after);
+        List<String> lost =
+                structures(before).stream().filter(t -> !compiled.contains(t)).toList();
+        assertEquals(List.of(), lost, "triples of the Turtle missing from the compiled graph");
         assertFalse(after.contains(null, OWL2.imports, (RDFNode) null));
     }
 
@@ -212,6 +217,19 @@ class EditSourceTest {
                 m.add(s.getResource(), OWL2.disjointWith, s.getSubject());
             }
         }
+    }
+
+    /** Each triple with a named subject, its object written out as a structure; and each blank-node root. */
+    private static Set<String> structures(Model m) {
+        Set<String> out = new HashSet<>();
+        for (Statement s : m.listStatements().toList()) {
+            if (s.getSubject().isAnon()) {
+                if (!m.contains(null, null, s.getSubject())) out.add("root " + structure(m, s.getSubject()));
+            } else {
+                out.add(s.getSubject() + " " + s.getPredicate() + " " + structure(m, s.getObject()));
+            }
+        }
+        return out;
     }
 
     private static <T> Set<T> difference(Set<T> a, Set<T> b) {
