@@ -17,6 +17,7 @@ import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
+import org.aspskg.cli.DocsText;
 import org.aspskg.ddx.CasesGraph;
 import org.aspskg.ddx.DifferentialService;
 import org.aspskg.ddx.RankingJson;
@@ -190,12 +191,11 @@ class DifferentialServletTest {
     }
 
     @Test
-    void readmeCurlCommandForTheEndpointWorksAsWritten() throws Exception {
-        String line = Files.readString(Path.of("README.md"))
-                .lines()
-                .filter(l -> l.startsWith("    curl") && l.contains("/asps/ddx"))
+    void docsCurlCommandForTheEndpointWorksAsWritten() throws Exception {
+        String line = DocsText.page("docs/ddx.md").section("Over HTTP").codeLines().stream()
+                .filter(l -> l.startsWith("curl") && l.contains("/asps/ddx"))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no curl command for /asps/ddx in the README"));
+                .orElseThrow(() -> new AssertionError("no curl command for /asps/ddx in docs/ddx.md"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
                         "'http://127\\.0\\.0\\.1:3030/asps(/ddx[^']*)' -H 'Content-Type: ([^']+)' --data-binary @(\\S+)")
                 .matcher(line);
