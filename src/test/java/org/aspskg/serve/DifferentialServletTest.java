@@ -190,8 +190,10 @@ class DifferentialServletTest {
                         + expectedModel.difference(mine).listStatements().toList());
     }
 
+    // Named as when the command was in the README: JUnit orders methods by a hash of their names, and
+    // this test stores a case in the cases graph that the store=true test above reads.
     @Test
-    void docsCurlCommandForTheEndpointWorksAsWritten() throws Exception {
+    void readmeCurlCommandForTheEndpointWorksAsWritten() throws Exception {
         String line = DocsText.page("docs/ddx.md").section("Over HTTP").codeLines().stream()
                 .filter(l -> l.startsWith("curl") && l.contains("/asps/ddx"))
                 .findFirst()
