@@ -34,24 +34,18 @@ class BenchCommandTest {
 
     private static CliRun run;
 
-    /** The README's full-run command, e.g. {@code bench}, as arguments after {@code java -jar target/asps-kg.jar}. */
-    private static List<String> readmeBenchCommand() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        String section = readme.substring(readme.indexOf("## Benchmarks"));
-        String line = section.lines()
-                .filter(l -> l.startsWith("    " + JAR + "bench"))
+    /** The docs' full-run command, e.g. {@code bench}, as arguments after {@code java -jar target/asps-kg.jar}. */
+    private static List<String> docsBenchCommand() {
+        String command = DocsText.page("docs/benchmarks.md").commands("bench").stream()
                 .findFirst()
-                .orElseThrow(
-                        () -> new AssertionError("no '" + JAR + "bench' command in the README's Benchmarks section"));
-        return List.of(line.substring(4 + JAR.length()).strip().split(" +"));
+                .orElseThrow(() -> new AssertionError("no '" + DocsText.JAR + "bench' command in docs/benchmarks.md"));
+        return List.of(command.split(" +"));
     }
 
-    private static final String JAR = "java -jar target/asps-kg.jar ";
-
-    /** Runs the README's command with {@code --smoke} and a temporary results directory. */
+    /** Runs the docs' command with {@code --smoke} and a temporary results directory. */
     @BeforeAll
     static void runSmokeBench() throws Exception {
-        List<String> args = new java.util.ArrayList<>(readmeBenchCommand());
+        List<String> args = new java.util.ArrayList<>(docsBenchCommand());
         args.addAll(List.of("--smoke", "--out", out.toString()));
         run = CliRun.of(args.toArray(String[]::new));
     }

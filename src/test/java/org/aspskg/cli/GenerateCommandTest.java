@@ -10,26 +10,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code asps-kg generate} as the README shows it, and its errors. */
+/** {@code asps-kg generate} as the docs show it (docs/cohorts.md), and its errors. */
 class GenerateCommandTest {
-    private static final String JAR = "java -jar target/asps-kg.jar ";
-
-    /** The README's generate command (in the Benchmarks section), as arguments, with --out replaced. */
-    private static List<String> readmeCommand(Path out) throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        String line = readme.lines()
-                .filter(l -> l.startsWith("    " + JAR + "generate "))
+    /** The docs' generate command, as arguments, with --out replaced. */
+    private static List<String> docsCommand(Path out) {
+        String command = DocsText.page("docs/cohorts.md").commands("generate ").stream()
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no generate command in the README"));
-        List<String> args =
-                new ArrayList<>(List.of(line.substring(4 + JAR.length()).strip().split(" +")));
+                .orElseThrow(() -> new AssertionError("no generate command in docs/cohorts.md"));
+        List<String> args = new ArrayList<>(List.of(command.split(" +")));
         args.set(args.indexOf("--out") + 1, out.toString());
         return args;
     }
 
     @Test
-    void readmeCommandWritesEveryFormatAndATruthRowPerCase(@TempDir Path out) throws Exception {
-        List<String> args = readmeCommand(out);
+    void docsCommandWritesEveryFormatAndATruthRowPerCase(@TempDir Path out) throws Exception {
+        List<String> args = docsCommand(out);
         int cases = Integer.parseInt(args.get(args.indexOf("--cases") + 1));
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, run.exit(), run.err());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +29,9 @@ class ServeJarIT {
     Path tmp;
 
     /** The serve command of the README's set-up section, e.g. {@code java -jar target/asps-kg.jar serve}. */
-    private static List<String> readmeServeCommand() throws Exception {
-        String line = Files.readString(Path.of("README.md"))
-                .lines()
-                .filter(l -> l.startsWith("    ") && l.contains("java -jar target/asps-kg.jar serve"))
+    private static List<String> readmeServeCommand() {
+        String line = DocsText.page("README.md").section("Set-up (two commands)").codeLines().stream()
+                .filter(l -> l.contains(DocsText.JAR + "serve"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no serve command in the README"));
         String command = line.substring(line.indexOf("java -jar")).strip();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,22 +14,22 @@ import org.aspskg.query.QueryLibrary;
 import org.aspskg.store.TestStores;
 import org.junit.jupiter.api.Test;
 
-/** The README's "Query library" section lists the library as it is, and its commands run as written. */
-class ReadmeQueryLibraryTest {
-    private static final String JAR = "java -jar target/asps-kg.jar ";
-    private static final Pattern TABLE_ROW = Pattern.compile("\\| \\[`([^`]+)`\\]\\(queries/([^)]+)\\) \\| (.+) \\|");
+/**
+ * The docs' "Query library" page (docs/query-library.md) lists the library as it is, and its
+ * commands, and the README's first queries, run as written.
+ */
+class DocsQueryLibraryTest {
+    private static final Pattern TABLE_ROW =
+            Pattern.compile("\\| \\[`([^`]+)`\\]\\(\\.\\./queries/([^)]+)\\) \\| (.+) \\|");
 
-    private static String section() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("## Query library");
-        int end = readme.indexOf("\n## ", start + 1);
-        return readme.substring(start, end < 0 ? readme.length() : end);
+    private static DocsText page() {
+        return DocsText.page("docs/query-library.md");
     }
 
     @Test
     void theTableListsEveryLibraryQueryWithItsQuestion() throws Exception {
         List<String> readme = new ArrayList<>();
-        for (String line : section().lines().toList()) {
+        for (String line : page().lines()) {
             Matcher m = TABLE_ROW.matcher(line);
             if (m.matches()) {
                 assertEquals(m.group(1), m.group(2), "link text and target differ: " + line);
@@ -44,18 +43,17 @@ class ReadmeQueryLibraryTest {
     }
 
     @Test
-    void readmeQueryCommandsRunAndTheRegenerationCommandWritesTheCommittedFile() throws Exception {
-        List<String> commands = section()
-                .lines()
-                .filter(l -> l.startsWith("    " + JAR + "query"))
-                .map(l -> l.substring(4 + JAR.length()))
-                .toList();
-        assertFalse(commands.isEmpty(), "no 'asps-kg query' command in the README's Query library section");
+    void docsQueryCommandsRunAndTheRegenerationCommandWritesTheCommittedFile() throws Exception {
+        List<String> commands = new ArrayList<>(page().commands("query"));
+        assertFalse(commands.isEmpty(), "no 'asps-kg query' command in docs/query-library.md");
+        List<String> firstQueries =
+                DocsText.page("README.md").section("First queries").commands("query");
+        assertFalse(firstQueries.isEmpty(), "no 'asps-kg query' command in the README's First queries");
+        commands.addAll(firstQueries);
         String store = TestStores.sharedStore().toString();
         for (String command : commands) {
             String[] redirect = command.split(" > ", 2);
-            List<String> args =
-                    new ArrayList<>(Arrays.asList(redirect[0].strip().split(" +")));
+            List<String> args = new ArrayList<>(DocsText.words(redirect[0].strip()));
             args.addAll(List.of("--store", store));
             CliRun r = CliRun.of(args.toArray(String[]::new));
             assertEquals(0, r.exit(), command + " exited " + r.exit() + ": " + r.err());
@@ -68,12 +66,12 @@ class ReadmeQueryLibraryTest {
             }
         }
         List<LibraryQuery> library = QueryLibrary.load(QueryLibrary.DEFAULT_DIR).queries();
-        assertEquals(true, commands.stream().anyMatch(c -> c.equals("query --check")), "the README shows --check");
+        assertEquals(true, commands.stream().anyMatch(c -> c.equals("query --check")), "the docs show --check");
         assertEquals(
                 true,
                 commands.stream()
                         .anyMatch(c ->
                                 c.startsWith("query queries/" + library.get(0).fileName())),
-                "the README runs the first library query by its path");
+                "the docs run the first library query by its path");
     }
 }

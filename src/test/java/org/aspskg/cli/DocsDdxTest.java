@@ -5,25 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The `asps-kg ddx` commands of the README's "Differential diagnosis" section run as written and rank a case. */
-class ReadmeDdxTest {
-    private static final String JAR = "java -jar target/asps-kg.jar ";
-
+/**
+ * The `asps-kg ddx` commands of the docs' "Differential diagnosis" page (docs/ddx.md) and of the
+ * README's first queries run as written and rank a case.
+ */
+class DocsDdxTest {
     @Test
-    void readmeDdxCommandsRun() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        String section = readme.substring(readme.indexOf("## Differential diagnosis"));
-        List<String> commands = section.lines()
-                .filter(l -> l.startsWith("    " + JAR + "ddx"))
-                .map(l -> l.substring(4 + JAR.length()))
-                .toList();
-        assertFalse(commands.isEmpty(), "no 'asps-kg ddx' command in the README's Differential diagnosis section");
+    void docsDdxCommandsRun() throws Exception {
+        List<String> commands = new ArrayList<>(DocsText.page("docs/ddx.md").commands("ddx"));
+        assertFalse(commands.isEmpty(), "no 'asps-kg ddx' command in docs/ddx.md");
+        List<String> readme =
+                DocsText.page("README.md").section("First queries").commands("ddx");
+        assertFalse(readme.isEmpty(), "no 'asps-kg ddx' command in the README's First queries");
+        commands.addAll(readme);
         for (String command : commands) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();

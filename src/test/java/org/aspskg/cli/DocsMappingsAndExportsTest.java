@@ -10,19 +10,10 @@ import org.aspskg.mapping.MappingRule;
 import org.aspskg.mapping.SssomReader;
 import org.junit.jupiter.api.Test;
 
-/** The commands of the README's "Mappings" and "Exports and release" sections run as written. */
-class ReadmeMappingsAndExportsTest {
-    private static final String JAR = "java -jar target/asps-kg.jar ";
-
-    private static List<String> commands(String section, String command) throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("## " + section);
-        int end = readme.indexOf("\n## ", start + 3);
-        return readme.substring(start, end < 0 ? readme.length() : end)
-                .lines()
-                .filter(l -> l.startsWith("    " + JAR + command))
-                .map(l -> l.substring(4 + JAR.length()))
-                .toList();
+/** The commands of the docs' "Mappings" and "Exports and release" pages run as written. */
+class DocsMappingsAndExportsTest {
+    private static List<String> commands(String page, String command) {
+        return DocsText.page(page).commands(command);
     }
 
     private static void runAll(List<String> commands, boolean verdictsAllowed) {
@@ -36,7 +27,7 @@ class ReadmeMappingsAndExportsTest {
 
     @Test
     void exportAndReleaseCommandsRun() throws Exception {
-        List<String> commands = commands("Exports and release", "");
+        List<String> commands = commands("docs/exports-and-release.md", "");
         assertEquals(4, commands.stream().filter(c -> c.startsWith("export")).count(), commands.toString());
         assertEquals(1, commands.stream().filter(c -> c.startsWith("release")).count(), commands.toString());
         runAll(commands, false);
@@ -48,21 +39,23 @@ class ReadmeMappingsAndExportsTest {
     }
 
     @Test
-    void theReadmeListsEveryMappingRuleAtItsLevel() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        String section = readme.substring(readme.indexOf("## Mappings"), readme.indexOf("## Exports and release"));
+    void theDocsListEveryMappingRuleAtItsLevel() {
+        DocsText section = DocsText.page("docs/mappings.md").section("Check it");
         for (MappingRule rule : MappingRule.values()) {
-            boolean listed = section.lines()
+            boolean listed = section.lines().stream()
                     .anyMatch(l -> l.startsWith("|")
                             && l.contains("`" + rule.ruleName() + "`")
                             && l.contains("| " + rule.level() + " |"));
-            assertEquals(true, listed, rule.ruleName() + " (" + rule.level() + ") is not in the README's rule table");
+            assertEquals(
+                    true,
+                    listed,
+                    rule.ruleName() + " (" + rule.level() + ") is not in the rule table of " + section.where());
         }
     }
 
     @Test
     void mappingCommandsRunOnTheProjectsMappingSet() throws Exception {
-        List<String> commands = commands("Mappings", "map");
+        List<String> commands = commands("docs/mappings.md", "map");
         assertFalse(commands.isEmpty());
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 Files.exists(SssomReader.DEFAULT_MAPPING_SET), "ontology/mappings/asps.sssom.tsv not merged yet");

@@ -7,26 +7,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.aspskg.ontology.OntologyLoader;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The `asps-kg validate` commands of the README's "Quality control" section run as written. */
-class ReadmeQualityControlTest {
-    private static final String JAR = "java -jar target/asps-kg.jar ";
-
+/** The `asps-kg validate` commands of the docs' "Quality control" page run as written. */
+class DocsQualityControlTest {
     @Test
-    void readmeValidateCommandsRun() throws Exception {
+    void docsValidateCommandsRun() throws Exception {
         assumeTrue(Files.exists(OntologyLoader.DEFAULT_ONTOLOGY), "the ontology is not written yet");
-        String readme = Files.readString(Path.of("README.md"));
-        String section = readme.substring(readme.indexOf("## Quality control"));
-        List<String> commands = section.lines()
-                .filter(l -> l.startsWith("    " + JAR + "validate"))
-                .map(l -> l.substring(4 + JAR.length()))
-                .toList();
-        assertFalse(commands.isEmpty(), "no 'asps-kg validate' command in the README's Quality control section");
+        List<String> commands = DocsText.page("docs/quality-control.md").commands("validate");
+        assertFalse(commands.isEmpty(), "no 'asps-kg validate' command in docs/quality-control.md");
         for (String command : commands) {
             StringWriter err = new StringWriter();
             CommandLine cl = Main.commandLine();
