@@ -24,7 +24,6 @@ import picocli.CommandLine.Option;
             MapCommand.class,
             ExportCommand.class,
             ReleaseCommand.class,
-            BenchCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for a check that ran and found problems (validation errors, failed QC). */

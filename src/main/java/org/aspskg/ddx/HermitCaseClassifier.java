@@ -23,7 +23,6 @@ import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.model.OWLOntologyCreationException;
 import org.semanticweb.owlapi.model.OWLOntologyManager;
 import org.semanticweb.owlapi.model.parameters.Imports;
-import org.semanticweb.owlapi.reasoner.InferenceType;
 import org.semanticweb.owlapi.reasoner.OWLReasoner;
 
 /**
@@ -125,85 +124,6 @@ public final class HermitCaseClassifier implements CaseClassifier {
         List<CaseClassification> out = new ArrayList<>();
         for (PatientCase c : cases) out.add(classify(c));
         return out;
-    }
-
-    /**
-     * Whole-ABox realization of many cases in one HermiT run (precomputing CLASS_ASSERTIONS) against
-     * the case TBox, helper classes included: a naive peer for benchmarks that answers what the
-     * ranker needs (see {@link #realizeWholeABoxPlain} for the plain ontology's), not a reference —
-     * see {@link #classify} for the types it was seen to miss. HermiT does not split an ABox into
-     * its independent parts, so its cost grows faster than the number of cases (on this TBox 10
-     * cases took 2 s, 20 took 6 s, 40 took 33 s). Fails on an inconsistent ABox.
-     */
-    public List<CaseClassification> realizeWholeABox(List<PatientCase> cases) {
-        List<Map<OWLAxiom, CaseAssertion>> aboxes = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) aboxes.add(abox(cases.get(i), individual(cases.get(i), i)));
-        OWLOntology o =
-                withTBox(aboxes.stream().flatMap(m -> m.keySet().stream()).toList());
-        OWLReasoner r = new ReasonerFactory().createReasoner(o);
-        try {
-            if (!r.isConsistent()) {
-                throw new IllegalArgumentException("the cases' ABox is inconsistent with the ontology");
-            }
-            r.precomputeInferences(InferenceType.CLASS_ASSERTIONS);
-            List<CaseClassification> out = new ArrayList<>();
-            for (int i = 0; i < cases.size(); i++) {
-                OWLNamedIndividual ind = df.getOWLNamedIndividual(IRI.create(individual(cases.get(i), i)));
-                Set<String> types = new TreeSet<>();
-                r.getTypes(ind, false)
-                        .entities()
-                        .filter(t -> tbox.caseClasses().contains(t))
-                        .forEach(t -> types.add(t.getIRI().toString()));
-                out.add(classification(cases.get(i), types));
-            }
-            return out;
-        } finally {
-            r.dispose();
-            o.getOWLOntologyManager().removeOntology(o);
-        }
-    }
-
-    /**
-     * The cohort realized as a Protégé or ROBOT user would: one ontology of the plain ontology's
-     * logical axioms ({@link CaseTBox#ontologyAxioms()}, no helper classes) and every case's ABox
-     * (the same translation as {@link #realizeWholeABox}, absent findings as ¬∃p.X assertions),
-     * HermiT precomputing CLASS_ASSERTIONS, then each case individual's inferred types among the
-     * ontology's case classes ({@link CaseTBox#ontologyCaseClasses()}, PatientCase included).
-     *
-     * <p>It answers less than asps-kg: which presentations a case has, not which features it is
-     * known to show or not to show, so nothing can be ranked from it. It is the fairer naive peer
-     * for benchmarks (no ¬∃ helper definitions for HermiT to branch on), and a lower bound on what
-     * the naive way costs. Fails on an inconsistent ABox.
-     *
-     * @return for each case in order, the IRIs of its case classes
-     */
-    public List<Set<String>> realizeWholeABoxPlain(List<PatientCase> cases) {
-        List<OWLAxiom> abox = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++)
-            abox.addAll(abox(cases.get(i), individual(cases.get(i), i)).keySet());
-        OWLOntology o = ontologyWith(tbox.ontologyAxioms(), abox);
-        OWLReasoner r = new ReasonerFactory().createReasoner(o);
-        try {
-            if (!r.isConsistent()) {
-                throw new IllegalArgumentException("the cases' ABox is inconsistent with the ontology");
-            }
-            r.precomputeInferences(InferenceType.CLASS_ASSERTIONS);
-            Set<OWLClass> caseClasses = tbox.ontologyCaseClasses();
-            List<Set<String>> out = new ArrayList<>();
-            for (int i = 0; i < cases.size(); i++) {
-                OWLNamedIndividual ind = df.getOWLNamedIndividual(IRI.create(individual(cases.get(i), i)));
-                Set<String> types = new TreeSet<>();
-                r.getTypes(ind, false)
-                        .entities()
-                        .filter(caseClasses::contains)
-                        .forEach(t -> types.add(t.getIRI().toString()));
-                out.add(types);
-            }
-            return out;
-        } finally {
-            r.dispose();
-            o.getOWLOntologyManager().removeOntology(o);
-        }
     }
 
     private static String individual(PatientCase c, int i) {

@@ -27,11 +27,6 @@ public final class AspsVocabulary {
     /** Named graph holding cases and their ranked differentials. */
     public static final String GRAPH_CASES = NS + "graph/cases";
 
-    /** Named graph of the synthetic data that {@code asps-kg bench} loads; never part of a built store. */
-    public static final String GRAPH_SYNTHETIC = NS + "graph/synthetic";
-    /** Namespace of the synthetic individuals that {@code asps-kg bench} generates. */
-    public static final String SYNTHETIC_NS = NS + "synthetic/";
-
     /** The source article (Radiopaedia rID 59433). */
     public static final String SOURCE_ARTICLE = NS + "source/radiopaedia-59433";
 

@@ -51,7 +51,7 @@ class SyntheticStatementsTest {
         Graph ontology = ONTOLOGY.getGraph();
         Set<Node> predicates = new HashSet<>();
         synthetic.find().forEachRemaining(t -> {
-            assertTrue(t.getSubject().getURI().startsWith(AspsVocabulary.SYNTHETIC_NS), t.toString());
+            assertTrue(t.getSubject().getURI().startsWith(BenchVocabulary.SYNTHETIC_NS), t.toString());
             predicates.add(t.getPredicate());
             if (t.getObject().isURI()) {
                 assertTrue(

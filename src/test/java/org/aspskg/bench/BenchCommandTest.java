@@ -1,19 +1,27 @@
-package org.aspskg.cli;
+package org.aspskg.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.aspskg.bench.Measurement;
-import org.aspskg.bench.ResultsFile;
 import org.aspskg.bench.micro.CaseBenchmarks;
 import org.aspskg.bench.micro.HermitCaseBenchmarks;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,38 +31,70 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import picocli.CommandLine;
 
 /**
- * {@code asps-kg bench --smoke}: every benchmark runs end to end on tiny inputs (real builds, real
- * loads, real servers in their own JVMs) and writes well-formed results. No timing is asserted.
+ * {@code asps-kg bench --smoke} (the benchmark jar's command line, {@link BenchMain}): every benchmark
+ * runs end to end on tiny inputs (real builds, real loads, real servers in their own JVMs) and writes
+ * well-formed results. No timing is asserted.
  */
 class BenchCommandTest {
     @TempDir
     static Path out;
 
-    private static CliRun run;
+    private static Run run;
 
-    /** The docs' full-run command, e.g. {@code bench}, as arguments after {@code java -jar target/asps-kg.jar}. */
-    private static List<String> docsBenchCommand() {
-        String command = DocsText.page("docs/benchmarks.md").commands("bench").stream()
+    /** stdout, stderr and exit code of one in-process run of the benchmark jar's command line. */
+    private record Run(int exit, String out, String err) {}
+
+    private static final String JAR = "java -jar target/asps-kg-bench.jar ";
+
+    /**
+     * The documented full-run command, e.g. {@code bench}, as arguments after {@code java -jar
+     * target/asps-kg-bench.jar}: the first such indented line of the README or a page under docs/.
+     */
+    private static List<String> documentedBenchCommand() throws IOException {
+        List<Path> pages = new ArrayList<>(List.of(Path.of("README.md")));
+        if (Files.isDirectory(Path.of("docs"))) {
+            try (Stream<Path> files = Files.walk(Path.of("docs"))) {
+                files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(pages::add);
+            }
+        }
+        String line = pages.stream()
+                .flatMap(BenchCommandTest::lines)
+                .filter(l -> l.startsWith("    " + JAR + "bench"))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no '" + DocsText.JAR + "bench' command in docs/benchmarks.md"));
-        return List.of(command.split(" +"));
+                .orElseThrow(() -> new AssertionError("no '" + JAR + "bench' command in README.md or docs/"));
+        return List.of(line.substring(4 + JAR.length()).strip().split(" +"));
     }
 
-    /** Runs the docs' command with {@code --smoke} and a temporary results directory. */
+    private static Stream<String> lines(Path page) {
+        try {
+            return Files.readString(page).lines();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the documented command with {@code --smoke} and a temporary results directory. */
     @BeforeAll
     static void runSmokeBench() throws Exception {
-        List<String> args = new java.util.ArrayList<>(docsBenchCommand());
+        List<String> args = new ArrayList<>(documentedBenchCommand());
         args.addAll(List.of("--smoke", "--out", out.toString()));
-        run = CliRun.of(args.toArray(String[]::new));
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        CommandLine cl = BenchMain.commandLine();
+        cl.setOut(new PrintWriter(stdout, true));
+        cl.setErr(new PrintWriter(stderr, true));
+        int exit = cl.execute(args.toArray(String[]::new));
+        run = new Run(exit, stdout.toString(), stderr.toString());
     }
 
     private static List<Measurement> results(String benchmark) throws Exception {
         return ResultsFile.read(out.resolve(benchmark + ".csv"));
     }
 
-    private static <T> Set<String> keys(java.util.Collection<T> rows, java.util.function.Function<T, String> key) {
+    private static <T> Set<String> keys(Collection<T> rows, Function<T, String> key) {
         return rows.stream().map(key).collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -207,9 +247,10 @@ class BenchCommandTest {
             Map.of(CaseBenchmarks.class, "asps-kg", HermitCaseBenchmarks.class, "hermit-per-case");
 
     private static List<String> benchmarkMethods(Class<?> c) {
-        return java.util.Arrays.stream(c.getDeclaredMethods())
+        // the annotation's simple name is this package's Benchmark interface
+        return Arrays.stream(c.getDeclaredMethods())
                 .filter(m -> m.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class))
-                .map(java.lang.reflect.Method::getName)
+                .map(Method::getName)
                 .toList();
     }
 

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -86,10 +87,7 @@ final class BudgetedJobs {
         Deque<Job> left = new ArrayDeque<>(jobs);
         Files.createDirectories(log.toAbsolutePath().getParent());
         try (PrintWriter logWriter = new PrintWriter(Files.newBufferedWriter(
-                log,
-                StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND))) {
+                log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
             while (!left.isEmpty()) {
                 Outcome stopped = runChild(left, outcomes, logWriter);
                 if (stopped != null) {

@@ -1,5 +1,6 @@
 package org.aspskg.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public final class MachineState implements AutoCloseable {
 
     /** Physical memory in GiB, or 0 when the JVM does not say. */
     public static double memoryGiB() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             return os.getTotalMemorySize() / (1024.0 * 1024 * 1024);
         }
         return 0;

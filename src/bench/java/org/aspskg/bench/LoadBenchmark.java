@@ -1,5 +1,10 @@
 package org.aspskg.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFFormat;
@@ -47,7 +53,7 @@ public final class LoadBenchmark implements Benchmark {
     static final String BULK = "jena-bulk-loader";
     static final String BULK_PARALLEL = "jena-bulk-loader-parallel";
     static final String TRANSACTION = "jena-transaction";
-    private static final Node GRAPH = NodeFactory.createURI(AspsVocabulary.GRAPH_SYNTHETIC);
+    private static final Node GRAPH = NodeFactory.createURI(BenchVocabulary.GRAPH_SYNTHETIC);
     private static final MonitorOutput QUIET = (format, args) -> {};
 
     /** One way of loading a file into an empty TDB2 directory; returns the time the load took. */
@@ -58,9 +64,7 @@ public final class LoadBenchmark implements Benchmark {
     /** Wall-clock time of a load and the CPU time this JVM spent meanwhile (all its threads). */
     record Timing(Duration wall, Duration cpu) {
         static long cpuNanos() {
-            return ((com.sun.management.OperatingSystemMXBean)
-                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime();
+            return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         }
 
         static Timing since(long wallStart, long cpuStart) {
@@ -159,7 +163,7 @@ public final class LoadBenchmark implements Benchmark {
                         "ms",
                         s.size()));
             }
-            java.nio.file.Files.deleteIfExists(file);
+            Files.deleteIfExists(file);
         }
         return rows;
     }
@@ -177,7 +181,7 @@ public final class LoadBenchmark implements Benchmark {
         if (caseKnowledge != null) {
             builder.cases(new CohortLoader(caseKnowledge, List.of(file), true));
         } else {
-            builder.graphFile(AspsVocabulary.GRAPH_SYNTHETIC, file);
+            builder.graphFile(BenchVocabulary.GRAPH_SYNTHETIC, file);
         }
         builder.observer(new BuildObserver() {
                     @Override
@@ -202,8 +206,7 @@ public final class LoadBenchmark implements Benchmark {
         return load.get();
     }
 
-    private static Timing loadWithJena(
-            Path dir, java.util.function.Function<DatasetGraph, DataLoader> loaderFor, Path file) {
+    private static Timing loadWithJena(Path dir, Function<DatasetGraph, DataLoader> loaderFor, Path file) {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
         try {
             DataLoader loader = loaderFor.apply(dsg);
@@ -238,10 +241,10 @@ public final class LoadBenchmark implements Benchmark {
     }
 
     private static long lineCount(Path file) {
-        try (var lines = java.nio.file.Files.lines(file)) {
+        try (var lines = Files.lines(file)) {
             return lines.count();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,7 +1,9 @@
 package org.aspskg.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.commons.io.output.CloseShieldOutputStream;
@@ -31,8 +33,8 @@ public final class BenchLog {
                             .get()),
                     true,
                     StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

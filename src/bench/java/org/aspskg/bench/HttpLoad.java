@@ -1,5 +1,6 @@
 package org.aspskg.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,7 +98,7 @@ final class HttpLoad {
                                             errorSamples,
                                             queries.get(qi).name() + ": HTTP " + response.statusCode());
                                 }
-                            } catch (java.io.IOException e) {
+                            } catch (IOException e) {
                                 error(errors, errorSamples, queries.get(qi).name() + ": " + e);
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();

@@ -18,9 +18,9 @@ import org.aspskg.ddx.PatientCase;
  * loads the knowledge (untimed), warms each peer up on 3 other cases, then for each
  * {@code peer:size} job generates the cohort (untimed) and times the peer on it, on one thread:
  * <ul>
- *   <li>{@code whole-abox-hermit}: {@link HermitCaseClassifier#realizeWholeABox} against the case
+ *   <li>{@code whole-abox-hermit}: {@link WholeABoxRealization#realizeWholeABox} against the case
  *       TBox (the ontology and the helper classes), then the ranker — the same answer as asps-kg;</li>
- *   <li>{@code whole-abox-hermit-plain}: {@link HermitCaseClassifier#realizeWholeABoxPlain}
+ *   <li>{@code whole-abox-hermit-plain}: {@link WholeABoxRealization#realizeWholeABoxPlain}
  *       against the plain ontology — the case classes only, no ranking;</li>
  *   <li>{@code hermit-per-case}: {@link HermitCaseClassifier#classify} one case at a time, then
  *       the ranker.</li>
@@ -45,17 +45,18 @@ public final class NaiveCaseRun {
         CohortGenerator generator = new CohortGenerator(knowledge);
         DifferentialRanker ranker = new DifferentialRanker(knowledge);
         HermitCaseClassifier hermit = knowledge.hermitClassifier();
+        WholeABoxRealization wholeABox = new WholeABoxRealization(knowledge);
         Set<String> peers = new LinkedHashSet<>();
         jobs.forEach(j -> peers.add(j[0]));
         List<PatientCase> warmUp = cases(generator, 3, seed + 1);
-        for (String peer : peers) run(peer, warmUp, hermit, ranker);
+        for (String peer : peers) run(peer, warmUp, hermit, wholeABox, ranker);
         for (String[] job : jobs) {
             int n = Integer.parseInt(job[1]);
             List<PatientCase> cases = cases(generator, n, seed);
             CaseRankingRun.resetPeakHeap();
             System.out.println("START " + job[0] + " " + n);
             long start = System.nanoTime();
-            long[] each = run(job[0], cases, hermit, ranker);
+            long[] each = run(job[0], cases, hermit, wholeABox, ranker);
             double ms = (System.nanoTime() - start) / 1e6;
             String line = String.format(
                     Locale.ROOT,
@@ -78,15 +79,19 @@ public final class NaiveCaseRun {
 
     /** Runs one peer on the cases; the nanoseconds of each case where the peer takes them one by one. */
     private static long[] run(
-            String peer, List<PatientCase> cases, HermitCaseClassifier hermit, DifferentialRanker ranker) {
+            String peer,
+            List<PatientCase> cases,
+            HermitCaseClassifier hermit,
+            WholeABoxRealization wholeABox,
+            DifferentialRanker ranker) {
         switch (peer) {
             case WHOLE_ABOX -> {
-                List<CaseClassification> classes = hermit.realizeWholeABox(cases);
+                List<CaseClassification> classes = wholeABox.realizeWholeABox(cases);
                 classes.forEach(ranker::rank);
                 return null;
             }
             case WHOLE_ABOX_PLAIN -> {
-                hermit.realizeWholeABoxPlain(cases);
+                wholeABox.realizeWholeABoxPlain(cases);
                 return null;
             }
             case PER_CASE -> {

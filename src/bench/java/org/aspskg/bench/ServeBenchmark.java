@@ -1,17 +1,21 @@
 package org.aspskg.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
+import org.apache.jena.fuseki.main.cmds.FusekiMainCmd;
 import org.apache.jena.riot.RDFFormat;
 import org.aspskg.AspsKgException;
 import org.aspskg.bench.ServedQueries.ServedQuery;
+import org.aspskg.cli.Main;
 import org.aspskg.ddx.CohortGenerator;
 import org.aspskg.ddx.CohortWriter;
 import org.aspskg.ddx.DdxKnowledge;
@@ -218,7 +222,7 @@ public final class ServeBenchmark implements Benchmark {
                 var perQuery = totals.get(peer).get(clients).perQuery;
                 perQuery.entrySet().stream()
                         .filter(e -> e.getValue().getTotalCount() > 0)
-                        .max(java.util.Comparator.comparingDouble(e -> HttpLoad.percentileMillis(e.getValue(), 99)))
+                        .max(Comparator.comparingDouble(e -> HttpLoad.percentileMillis(e.getValue(), 99)))
                         .ifPresent(e -> rows.add(row(
                                 peer,
                                 "slowest query",
@@ -267,7 +271,7 @@ public final class ServeBenchmark implements Benchmark {
      */
     private static long buildStore(BenchSettings settings, Path work, Path store, BenchLog log) throws IOException {
         StoreBuilder builder = settings.storeBuilder(store);
-        java.nio.file.Files.createDirectories(work);
+        Files.createDirectories(work);
         if (settings.serveCases() > 0) {
             Path cohort = work.resolve("cohort.nt");
             DdxKnowledge knowledge = DdxKnowledge.load(settings.ontology(), settings.shapes());
@@ -283,7 +287,7 @@ public final class ServeBenchmark implements Benchmark {
             Path data = work.resolve("synthetic.nt");
             SyntheticStatements.from(OntologyLoader.readRdf(settings.ontology()))
                     .writeNTriples(settings.serveTriples(), data);
-            builder.graphFile(AspsVocabulary.GRAPH_SYNTHETIC, data);
+            builder.graphFile(BenchVocabulary.GRAPH_SYNTHETIC, data);
         }
         BuildReport report = builder.build();
         long triples =
@@ -293,9 +297,9 @@ public final class ServeBenchmark implements Benchmark {
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
-        try (var paths = java.nio.file.Files.walk(from)) {
+        try (var paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
-                java.nio.file.Files.copy(p, to.resolve(from.relativize(p).toString()));
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
             }
         }
     }
@@ -309,7 +313,7 @@ public final class ServeBenchmark implements Benchmark {
                     peer,
                     settings.serverHeap(),
                     List.of(),
-                    "org.aspskg.cli.Main",
+                    Main.class.getName(),
                     List.of("serve", "--store", store.toString(), "--port", Integer.toString(port)),
                     dataset,
                     work);
@@ -322,7 +326,7 @@ public final class ServeBenchmark implements Benchmark {
                 peer,
                 settings.serverHeap(),
                 List.of("-Dlog4j2.configurationFile=slf4j"),
-                "org.apache.jena.fuseki.main.cmds.FusekiMainCmd",
+                FusekiMainCmd.class.getName(),
                 List.of(
                         "--localhost",
                         "--port=" + port,

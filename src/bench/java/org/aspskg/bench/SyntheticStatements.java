@@ -77,7 +77,7 @@ public final class SyntheticStatements {
         long written = 0;
         for (long copy = 0; written < triples; copy++) {
             for (Template template : templates) {
-                Node subject = NodeFactory.createURI(AspsVocabulary.SYNTHETIC_NS + copy + "/" + template.localName());
+                Node subject = NodeFactory.createURI(BenchVocabulary.SYNTHETIC_NS + copy + "/" + template.localName());
                 for (Triple t : template.triples()) {
                     if (written == triples) return;
                     stream.triple(Triple.create(subject, t.getPredicate(), t.getObject()));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.reason.ReasonerKind;
@@ -40,7 +41,7 @@ public final class BuildBenchmark implements Benchmark {
     }
 
     static String peer(ReasonerKind kind) {
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 
     @Override

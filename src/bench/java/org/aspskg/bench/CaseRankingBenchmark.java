@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.CohortGenerator;
@@ -61,7 +63,7 @@ public final class CaseRankingBenchmark implements Benchmark {
     @Override
     public List<Measurement> run(BenchSettings settings, BenchLog log) throws Exception {
         List<Measurement> rows = new ArrayList<>();
-        java.util.TreeSet<Integer> sizes = new java.util.TreeSet<>(settings.caseSizes());
+        TreeSet<Integer> sizes = new TreeSet<>(settings.caseSizes());
         sizes.addAll(settings.naiveCaseSizes());
         sizes.addAll(settings.plainCaseSizes());
         int threads = Runtime.getRuntime().availableProcessors();
@@ -128,7 +130,7 @@ public final class CaseRankingBenchmark implements Benchmark {
             }
         }
         // by size (stable), so a run that did not finish sits in the table with its size's other rows
-        rows.sort(java.util.Comparator.comparingLong(Measurement::size));
+        rows.sort(Comparator.comparingLong(Measurement::size));
         return rows;
     }
 

@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.aspskg.ddx.CohortGenerator;
+import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.PatientCase;
 import org.junit.jupiter.api.Test;
 import org.semanticweb.owlapi.model.OWLClass;
 
@@ -18,7 +21,7 @@ import org.semanticweb.owlapi.model.OWLClass;
 class PlainWholeABoxRealizationTest {
     @Test
     void plainRealizationOfACohortGivesTheCompiledClassifiersCaseClasses() {
-        DdxKnowledge k = TestKnowledge.knowledge();
+        DdxKnowledge k = DdxKnowledge.loadDefault();
         List<PatientCase> cases = new CohortGenerator(k)
                 .generate(24, 20_250_101L).stream()
                         .map(CohortGenerator.GeneratedCase::patientCase)
@@ -27,7 +30,7 @@ class PlainWholeABoxRealizationTest {
         for (OWLClass c : k.tbox().ontologyCaseClasses())
             caseClasses.add(c.getIRI().toString());
 
-        List<Set<String>> plain = k.hermitClassifier().realizeWholeABoxPlain(cases);
+        List<Set<String>> plain = new WholeABoxRealization(k).realizeWholeABoxPlain(cases);
 
         List<Set<String>> compiled = new ArrayList<>();
         for (PatientCase c : cases) {

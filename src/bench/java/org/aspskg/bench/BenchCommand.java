@@ -1,4 +1,4 @@
-package org.aspskg.cli;
+package org.aspskg.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -6,15 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.aspskg.bench.BenchLog;
-import org.aspskg.bench.BenchSettings;
-import org.aspskg.bench.BenchmarkSuite;
+import org.aspskg.store.StandardBuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code asps-kg bench}: the whole-pipeline benchmarks, against the tools a user would otherwise pick. */
+/**
+ * {@code asps-kg bench}: the whole-pipeline benchmarks, against the tools a user would otherwise pick. Only in the
+ * benchmark jar ({@link BenchMain}); stores are built as the product's {@code build} command builds them.
+ */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
@@ -135,8 +136,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path work = Files.createTempDirectory("asps-kg-bench-");
         BenchSettings d = smoke
-                ? BenchSettings.smoke(out, work, StoreBuilds::standard)
-                : BenchSettings.full(out, work, StoreBuilds::standard);
+                ? BenchSettings.smoke(out, work, StandardBuild::of)
+                : BenchSettings.full(out, work, StandardBuild::of);
         BenchSettings settings = new BenchSettings(
                 ontology != null ? ontology : d.ontology(),
                 queries != null ? queries : d.queries(),
