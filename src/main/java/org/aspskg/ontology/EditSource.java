@@ -3,6 +3,7 @@ package org.aspskg.ontology;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,6 +123,7 @@ public final class EditSource {
         PrefixManager pm = new DefaultPrefixManager();
         format.getPrefixName2PrefixMap().forEach(pm::setPrefix);
         axioms.addAll(compileTables(editFile.toAbsolutePath().getParent(), pm, out.getOWLDataFactory()));
+        axioms.addAll(derived(axioms, editFile.toAbsolutePath().getParent(), pm));
         out.addAxioms(merged, axioms.stream());
         TurtleDocumentFormat turtle = new TurtleDocumentFormat();
         turtle.copyPrefixesFrom(format);
@@ -158,6 +160,17 @@ public final class EditSource {
         Path associations = root.resolve(AssociationTable.RELATIVE_PATH);
         if (Files.exists(associations)) axioms.addAll(AssociationTable.compile(associations, pm, df, vocabulary));
         return axioms;
+    }
+
+    /** The likelihood ratios derived from the association rows' frequencies (see {@link LikelihoodRatioDerivation}). */
+    private static List<OWLAxiom> derived(List<OWLAxiom> axioms, Path root, PrefixManager pm) {
+        Path words = root.resolve(FrequencyWords.RELATIVE_PATH);
+        BigDecimal notReported = LikelihoodRatioDerivation.DEFAULT_NOT_REPORTED;
+        if (Files.exists(words)) {
+            FrequencyWords.Word word = FrequencyWords.read(words, pm).get(LikelihoodRatioDerivation.NOT_REPORTED);
+            if (word != null) notReported = word.frequency();
+        }
+        return LikelihoodRatioDerivation.derive(axioms, notReported, OWLManager.getOWLDataFactory());
     }
 
     /**

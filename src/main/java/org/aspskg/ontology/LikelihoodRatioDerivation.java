@@ -1,0 +1,284 @@
+package org.aspskg.ontology;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.semanticweb.owlapi.model.IRI;
+import org.semanticweb.owlapi.model.OWLAnnotationAssertionAxiom;
+import org.semanticweb.owlapi.model.OWLAxiom;
+import org.semanticweb.owlapi.model.OWLClassAssertionAxiom;
+import org.semanticweb.owlapi.model.OWLDataFactory;
+import org.semanticweb.owlapi.model.OWLDataPropertyAssertionAxiom;
+import org.semanticweb.owlapi.model.OWLNamedIndividual;
+import org.semanticweb.owlapi.model.OWLObjectPropertyAssertionAxiom;
+import org.semanticweb.owlapi.model.OWLSubClassOfAxiom;
+import org.semanticweb.owlapi.vocab.OWL2Datatype;
+
+/**
+ * Likelihood ratios that compare the hypotheses with each other, derived at build time from the
+ * frequencies of the association table (reproducible: the same tables give the same ratios).
+ *
+ * <p>The hypotheses are ASPS and its differential diagnoses (the {@code aspskg:hasDifferentialDiagnosis}
+ * assertions): mutually exclusive alternatives for one lesion. For a feature {@code f} (in an age group
+ * {@code g}, when the rows are age-specific) and a hypothesis {@code h}:
+ *
+ * <ul>
+ *   <li>{@code p(h) = P(f | h)}: the rows' frequencies pooled — the summed counts when every row counts
+ *       cases, else the mean of the proportions; a row about a subclass of a hypothesis (arteriovenous
+ *       malformation under vascular malformation) counts for that hypothesis; no row for {@code h} in
+ *       {@code g} falls back to {@code h}'s rows for {@code f} in any age group, and no row at all to the
+ *       frequency the word table gives "not reported" (an assumption, marked on the node);
+ *   <li>{@code q(h) = P(f | not h)}: the mean of {@code p} over the other hypotheses (equal priors among
+ *       them);
+ *   <li>{@code LR+ = p / q}, {@code LR- = (1 - p) / (1 - q)}, with {@code p} and {@code q} kept within
+ *       [{@value #FLOOR}, 1 - {@value #FLOOR}] so that no single finding can make a hypothesis impossible.
+ * </ul>
+ *
+ * A feature every hypothesis shows equally often has {@code LR = 1} for each: it counts for none. Each
+ * result is an {@code aspskg:DerivedLikelihoodRatio} node naming the rows it was derived from.
+ */
+public final class LikelihoodRatioDerivation {
+    /** The IRIs of the derived nodes start with this. */
+    public static final String DERIVED_NS = AspsVocabulary.NS + "derived/";
+    /** The frequency assumed for a feature no row of a hypothesis reports, unless the word table says otherwise. */
+    static final BigDecimal DEFAULT_NOT_REPORTED = new BigDecimal("0.05");
+    /** The word of the frequency table that gives the not-reported frequency. */
+    public static final String NOT_REPORTED = "not reported";
+
+    static final double FLOOR = 0.005;
+
+    private LikelihoodRatioDerivation() {}
+
+    /** One association row: its node, disease, feature, age group (or null) and frequency, counts when given. */
+    record Row(
+            IRI node, IRI disease, IRI feature, IRI ageGroup, BigDecimal frequency, Long numerator, Long denominator) {}
+
+    /** The derived nodes' axioms for the association rows among {@code axioms}. */
+    static List<OWLAxiom> derive(Collection<OWLAxiom> axioms, BigDecimal notReported, OWLDataFactory df) {
+        List<IRI> hypotheses = hypotheses(axioms);
+        if (hypotheses.isEmpty()) return List.of();
+        Map<IRI, IRI> parent = namedParents(axioms);
+        List<Row> rows = new ArrayList<>();
+        for (Row row : rows(axioms)) {
+            IRI h = hypothesisOf(row.disease(), hypotheses, parent);
+            if (h != null)
+                rows.add(new Row(
+                        row.node(),
+                        h,
+                        row.feature(),
+                        row.ageGroup(),
+                        row.frequency(),
+                        row.numerator(),
+                        row.denominator()));
+        }
+        Map<List<IRI>, List<Row>> byKey = new LinkedHashMap<>();
+        Set<List<IRI>> featureKeys = new LinkedHashSet<>();
+        for (Row row : rows) {
+            byKey.computeIfAbsent(Arrays.asList(row.disease(), row.feature(), row.ageGroup()), k -> new ArrayList<>())
+                    .add(row);
+            featureKeys.add(Arrays.asList(row.feature(), row.ageGroup()));
+        }
+        List<OWLAxiom> out = new ArrayList<>();
+        for (List<IRI> key : featureKeys) {
+            IRI feature = key.get(0);
+            IRI group = key.get(1);
+            Map<IRI, Estimate> p = new LinkedHashMap<>();
+            for (IRI h : hypotheses) {
+                List<Row> own = byKey.get(Arrays.asList(h, feature, group));
+                if (own == null && group != null) own = byKey.get(Arrays.asList(h, feature, null));
+                p.put(h, own == null ? new Estimate(notReported.doubleValue(), List.of(), true) : pooled(own));
+            }
+            for (IRI h : hypotheses) {
+                double ph = clip(p.get(h).value());
+                double qh = clip(p.entrySet().stream()
+                        .filter(e -> !e.getKey().equals(h))
+                        .mapToDouble(e -> e.getValue().value())
+                        .average()
+                        .orElse(ph));
+                out.addAll(node(df, h, feature, group, p.get(h), ph, qh));
+            }
+        }
+        return out;
+    }
+
+    private record Estimate(double value, List<IRI> from, boolean assumed) {}
+
+    private static Estimate pooled(List<Row> rows) {
+        List<IRI> from = rows.stream().map(Row::node).toList();
+        if (rows.stream().allMatch(r -> r.denominator() != null)) {
+            long n = rows.stream().mapToLong(Row::numerator).sum();
+            long of = rows.stream().mapToLong(Row::denominator).sum();
+            return new Estimate((double) n / of, from, false);
+        }
+        return new Estimate(
+                rows.stream()
+                        .mapToDouble(r -> r.frequency().doubleValue())
+                        .average()
+                        .orElseThrow(),
+                from,
+                false);
+    }
+
+    private static double clip(double v) {
+        return Math.max(FLOOR, Math.min(1 - FLOOR, v));
+    }
+
+    private static List<OWLAxiom> node(
+            OWLDataFactory df, IRI h, IRI feature, IRI group, Estimate p, double ph, double qh) {
+        String id = local(h) + "-" + local(feature) + (group == null ? "" : "-in-" + local(group));
+        OWLNamedIndividual node = df.getOWLNamedIndividual(IRI.create(DERIVED_NS + id));
+        List<OWLAxiom> axioms = new ArrayList<>();
+        axioms.add(df.getOWLDeclarationAxiom(node));
+        axioms.add(
+                df.getOWLClassAssertionAxiom(df.getOWLClass(AssociationTable.aspskg("DerivedLikelihoodRatio")), node));
+        axioms.add(df.getOWLAnnotationAssertionAxiom(
+                df.getRDFSLabel(),
+                node.getIRI(),
+                df.getOWLLiteral(
+                        local(h) + " / " + local(feature) + (group == null ? "" : " in " + local(group))
+                                + ": likelihood ratios against the other hypotheses",
+                        "en")));
+        annotate(axioms, df, node, "aboutDisease", h);
+        annotate(axioms, df, node, "aboutFeature", feature);
+        if (group != null) annotate(axioms, df, node, "inAgeGroup", group);
+        for (IRI row : p.from()) annotate(axioms, df, node, "derivedFrom", row);
+        decimal(axioms, df, node, "frequency", ph);
+        decimal(axioms, df, node, "frequencyInOtherHypotheses", qh);
+        decimal(axioms, df, node, "likelihoodRatioIfPresent", ph / qh);
+        decimal(axioms, df, node, "likelihoodRatioIfAbsent", (1 - ph) / (1 - qh));
+        if (p.assumed()) {
+            axioms.add(df.getOWLDataPropertyAssertionAxiom(
+                    df.getOWLDataProperty(AssociationTable.aspskg("frequencyIsAssumed")),
+                    node,
+                    df.getOWLLiteral(true)));
+        }
+        return axioms;
+    }
+
+    private static void annotate(
+            List<OWLAxiom> axioms, OWLDataFactory df, OWLNamedIndividual node, String property, IRI value) {
+        axioms.add(df.getOWLAnnotationAssertionAxiom(
+                df.getOWLAnnotationProperty(AssociationTable.aspskg(property)), node.getIRI(), value));
+    }
+
+    private static void decimal(
+            List<OWLAxiom> axioms, OWLDataFactory df, OWLNamedIndividual node, String property, double value) {
+        String text = BigDecimal.valueOf(value)
+                .setScale(4, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
+        axioms.add(df.getOWLDataPropertyAssertionAxiom(
+                df.getOWLDataProperty(AssociationTable.aspskg(property)),
+                node,
+                df.getOWLLiteral(text, OWL2Datatype.XSD_DECIMAL)));
+    }
+
+    private static String local(IRI iri) {
+        String s = iri.toString();
+        return s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('#')) + 1);
+    }
+
+    /** ASPS and its differential diagnoses, in the order the edit source asserts them. */
+    static List<IRI> hypotheses(Collection<OWLAxiom> axioms) {
+        IRI differential = AssociationTable.aspskg("hasDifferentialDiagnosis");
+        Set<IRI> out = new LinkedHashSet<>();
+        for (OWLAxiom ax : axioms) {
+            if (ax instanceof OWLObjectPropertyAssertionAxiom a
+                    && !a.getProperty().isAnonymous()
+                    && a.getProperty().asOWLObjectProperty().getIRI().equals(differential)) {
+                out.add(a.getSubject().asOWLNamedIndividual().getIRI());
+            }
+        }
+        for (OWLAxiom ax : axioms) {
+            if (ax instanceof OWLObjectPropertyAssertionAxiom a
+                    && !a.getProperty().isAnonymous()
+                    && a.getProperty().asOWLObjectProperty().getIRI().equals(differential)) {
+                out.add(a.getObject().asOWLNamedIndividual().getIRI());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static Map<IRI, IRI> namedParents(Collection<OWLAxiom> axioms) {
+        Map<IRI, IRI> parent = new TreeMap<>();
+        for (OWLAxiom ax : axioms) {
+            if (ax instanceof OWLSubClassOfAxiom s
+                    && s.getSubClass().isNamed()
+                    && s.getSuperClass().isNamed()) {
+                parent.putIfAbsent(
+                        s.getSubClass().asOWLClass().getIRI(),
+                        s.getSuperClass().asOWLClass().getIRI());
+            }
+        }
+        return parent;
+    }
+
+    private static IRI hypothesisOf(IRI disease, List<IRI> hypotheses, Map<IRI, IRI> parent) {
+        IRI d = disease;
+        for (int i = 0; d != null && i < 20; i++) {
+            if (hypotheses.contains(d)) return d;
+            d = parent.get(d);
+        }
+        return null;
+    }
+
+    /** The association rows (statement nodes with a frequency) among the axioms. */
+    static List<Row> rows(Collection<OWLAxiom> axioms) {
+        IRI disease = AssociationTable.aspskg("aboutDisease");
+        IRI feature = AssociationTable.aspskg("aboutFeature");
+        IRI group = AssociationTable.aspskg("inAgeGroup");
+        IRI frequency = AssociationTable.aspskg("frequency");
+        IRI numerator = AssociationTable.aspskg("frequencyNumerator");
+        IRI denominator = AssociationTable.aspskg("frequencyDenominator");
+        IRI association = AssociationTable.aspskg("DiseaseFeatureAssociation");
+        Map<IRI, Map<IRI, Object>> props = new LinkedHashMap<>();
+        Set<IRI> associations = new LinkedHashSet<>();
+        for (OWLAxiom ax : axioms) {
+            if (ax instanceof OWLAnnotationAssertionAxiom a
+                    && a.getSubject().isIRI()
+                    && a.getValue().isIRI()) {
+                IRI p = a.getProperty().getIRI();
+                if (p.equals(disease) || p.equals(feature) || p.equals(group)) {
+                    props.computeIfAbsent((IRI) a.getSubject(), k -> new LinkedHashMap<>())
+                            .put(p, a.getValue().asIRI().orElseThrow());
+                }
+            } else if (ax instanceof OWLDataPropertyAssertionAxiom d
+                    && d.getSubject().isNamed()) {
+                IRI p = d.getProperty().asOWLDataProperty().getIRI();
+                if (p.equals(frequency) || p.equals(numerator) || p.equals(denominator)) {
+                    props.computeIfAbsent(d.getSubject().asOWLNamedIndividual().getIRI(), k -> new LinkedHashMap<>())
+                            .put(p, d.getObject().getLiteral());
+                }
+            } else if (ax instanceof OWLClassAssertionAxiom c
+                    && c.getIndividual().isNamed()
+                    && !c.getClassExpression().isAnonymous()
+                    && c.getClassExpression().asOWLClass().getIRI().equals(association)) {
+                associations.add(c.getIndividual().asOWLNamedIndividual().getIRI());
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (IRI node : associations) {
+            Map<IRI, Object> p = props.getOrDefault(node, Map.of());
+            if (!p.containsKey(frequency) || !p.containsKey(disease) || !p.containsKey(feature)) continue;
+            rows.add(new Row(
+                    node,
+                    (IRI) p.get(disease),
+                    (IRI) p.get(feature),
+                    (IRI) p.get(group),
+                    new BigDecimal((String) p.get(frequency)),
+                    p.containsKey(numerator) ? Long.valueOf((String) p.get(numerator)) : null,
+                    p.containsKey(denominator) ? Long.valueOf((String) p.get(denominator)) : null));
+        }
+        rows.sort((a, b) -> Objects.compare(a.node().toString(), b.node().toString(), String::compareTo));
+        return rows;
+    }
+}

@@ -1,0 +1,128 @@
+package org.aspskg.ontology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Likelihood ratios derived at build time compare each hypothesis with the other five. */
+class LikelihoodRatioDerivationTest {
+    private static final List<String> SIX = List.of(
+            "AlveolarSoftPartSarcoma",
+            "MalignantFibrousHistiocytoma",
+            "SynovialSarcoma",
+            "Angiosarcoma",
+            "Osteosarcoma",
+            "VascularMalformation");
+
+    @TempDir
+    Path tmp;
+
+    private Path edit;
+
+    @BeforeEach
+    void copyOntology() throws IOException {
+        Path from = OntologyLoader.DEFAULT_ONTOLOGY.toAbsolutePath().getParent();
+        Path to = tmp.resolve("ontology");
+        for (Path rel : List.of(Path.of("asps-edit.ofn"), Path.of("modules/case-model.ofn"))) {
+            Files.createDirectories(to.resolve(rel).getParent());
+            Files.copy(from.resolve(rel), to.resolve(rel));
+        }
+        Files.createDirectories(to.resolve("tables"));
+        edit = to.resolve("asps-edit.ofn");
+        Files.write(
+                edit.resolveSibling(FrequencyWords.RELATIVE_PATH),
+                List.of(
+                        "word\tfrequency\thpo_class\tsource\tnote",
+                        "not reported\t0.05\t\thttps://example.org/assumption\tassumed for features a disease's sources do not mention"));
+    }
+
+    private Model compile(List<String> rows) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("id\tlabel\tdisease\tfeature\tfrequency\tsource");
+        lines.addAll(rows);
+        Files.write(edit.resolveSibling(AssociationTable.RELATIVE_PATH), lines);
+        return OntologyLoader.readRdf(edit);
+    }
+
+    private static double value(Model m, String disease, String feature, String property) {
+        Resource node = m.getResource(LikelihoodRatioDerivation.DERIVED_NS + disease + "-" + feature);
+        assertTrue(m.containsResource(node), "no derived node " + node);
+        return node.getProperty(m.createProperty(AspsVocabulary.iri(property))).getDouble();
+    }
+
+    @Test
+    void aFindingSharedEquallyByAllSixHypothesesCountsForNone() throws IOException {
+        List<String> rows = new ArrayList<>();
+        for (String d : SIX) {
+            rows.add("fact:" + d + "-thigh\t" + d + " thigh\taspskg:" + d
+                    + "\taspskg:Thigh\t0.3\tsrc:radiopaedia-59433");
+        }
+        Model m = compile(rows);
+        for (String d : SIX) {
+            assertEquals(1.0, value(m, d, "Thigh", "likelihoodRatioIfPresent"), 1e-9, d);
+            assertEquals(1.0, value(m, d, "Thigh", "likelihoodRatioIfAbsent"), 1e-9, d);
+        }
+    }
+
+    @Test
+    void aFindingOneHypothesisReportsIsWeighedAgainstTheNotReportedFrequencyOfTheOthers() throws IOException {
+        Model m = compile(
+                List.of(
+                        "fact:asps-tfe3\tASPS TFE3\taspskg:AlveolarSoftPartSarcoma\taspskg:TFE3NuclearImmunoreactivity\t23/25\tsrc:radiopaedia-59433"));
+        // p = 23/25 = 0.92; q = mean of the five others' not-reported 0.05 = 0.05
+        assertEquals(0.92, value(m, "AlveolarSoftPartSarcoma", "TFE3NuclearImmunoreactivity", "frequency"), 1e-9);
+        assertEquals(
+                18.4,
+                value(m, "AlveolarSoftPartSarcoma", "TFE3NuclearImmunoreactivity", "likelihoodRatioIfPresent"),
+                1e-4);
+        assertEquals(
+                0.0842,
+                value(m, "AlveolarSoftPartSarcoma", "TFE3NuclearImmunoreactivity", "likelihoodRatioIfAbsent"),
+                1e-4);
+        // for synovial sarcoma: p = 0.05 (assumed), q = (0.92 + 4 × 0.05) / 5 = 0.224
+        assertEquals(
+                0.2232, value(m, "SynovialSarcoma", "TFE3NuclearImmunoreactivity", "likelihoodRatioIfPresent"), 1e-4);
+        Resource assumed =
+                m.getResource(LikelihoodRatioDerivation.DERIVED_NS + "SynovialSarcoma-TFE3NuclearImmunoreactivity");
+        assertTrue(assumed.getProperty(m.createProperty(AspsVocabulary.iri("frequencyIsAssumed")))
+                .getBoolean());
+    }
+
+    @Test
+    void countsFromTwoSourcesArePooledAndBothRowsAreKept() throws IOException {
+        Model m = compile(
+                List.of(
+                        "fact:ss-calc-a\tSS calcification A\taspskg:SynovialSarcoma\taspskg:CalcificationOnCT\t6/31\tsrc:radiopaedia-59433",
+                        "fact:ss-calc-b\tSS calcification B\taspskg:SynovialSarcoma\taspskg:CalcificationOnCT\t14/19\tsrc:radiopaedia-59433"));
+        assertEquals(0.4, value(m, "SynovialSarcoma", "CalcificationOnCT", "frequency"), 1e-9); // (6 + 14) / (31 + 19)
+        Resource node = m.getResource(LikelihoodRatioDerivation.DERIVED_NS + "SynovialSarcoma-CalcificationOnCT");
+        assertEquals(
+                2,
+                m.listObjectsOfProperty(node, m.createProperty(AspsVocabulary.iri("derivedFrom")))
+                        .toList()
+                        .size());
+        assertTrue(m.containsResource(m.getResource(AspsVocabulary.FACT_NS + "ss-calc-a")));
+        assertTrue(m.containsResource(m.getResource(AspsVocabulary.FACT_NS + "ss-calc-b")));
+    }
+
+    @Test
+    void aRowAboutArteriovenousMalformationCountsForTheVascularMalformationHypothesis() throws IOException {
+        Model m = compile(
+                List.of(
+                        "fact:avm-flow-voids\tAVM flow voids\taspskg:ArteriovenousMalformation\taspskg:FlowVoid\t0.9\tsrc:radiopaedia-59433"));
+        assertEquals(0.9, value(m, "VascularMalformation", "FlowVoid", "frequency"), 1e-9);
+        assertFalse(m.containsResource(
+                m.getResource(LikelihoodRatioDerivation.DERIVED_NS + "ArteriovenousMalformation-FlowVoid")));
+    }
+}
