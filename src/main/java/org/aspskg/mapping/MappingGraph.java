@@ -16,9 +16,9 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.AspsKgException;
 import org.aspskg.ontology.AspsVocabulary;
-import org.aspskg.ontology.qc.Level;
-import org.aspskg.ontology.qc.QualityReport;
-import org.aspskg.ontology.qc.ReportRow;
+import org.aspskg.report.Level;
+import org.aspskg.report.QualityReport;
+import org.aspskg.report.ReportRow;
 
 /**
  * A mapping set as RDF, for the store's {@code mappings} graph ({@link AspsVocabulary#GRAPH_MAPPINGS}):

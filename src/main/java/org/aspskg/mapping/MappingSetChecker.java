@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
 import org.aspskg.ontology.AspsVocabulary;
-import org.aspskg.ontology.qc.QualityReport;
-import org.aspskg.ontology.qc.ReportRow;
+import org.aspskg.report.QualityReport;
+import org.aspskg.report.ReportRow;
 
 /**
  * Checks a mapping set against the SSSOM specification and against the ontology its subjects come

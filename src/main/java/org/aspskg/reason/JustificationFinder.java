@@ -1,4 +1,4 @@
-package org.aspskg.ontology.qc;
+package org.aspskg.reason;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.aspskg.ontology.qc;
+package org.aspskg.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package org.aspskg.ontology.qc;
+package org.aspskg.reason;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

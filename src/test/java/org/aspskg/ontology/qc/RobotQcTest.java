@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.ontology.OntologyLoader;
+import org.aspskg.report.Level;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -200,7 +201,8 @@ class RobotQcTest {
                         robotLevels.put(cols[1], Level.parse(cols[0]));
                     });
         }
-        Map<String, Level> ours = new TreeMap<>(ReportProfile.standard().levels());
+        Map<String, Level> ours =
+                new TreeMap<>(OntologyValidator.standardProfile().levels());
         ours.keySet().retainAll(robotLevels.keySet());
         assertEquals(robotLevels, ours);
     }
