@@ -1,7 +1,6 @@
 package org.aspskg.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -9,9 +8,11 @@ import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.reason.ClassHierarchy;
 import org.aspskg.reason.Classification;
 import org.aspskg.reason.ElkCoverage;
+import org.aspskg.reason.HierarchyFormat;
 import org.aspskg.reason.ReasonerKind;
 import org.semanticweb.owlapi.model.OWLOntology;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
                     + "and the subsumptions HermiT finds that ELK misses (stderr)."
         })
 final class ReasonCommand implements Callable<Integer> {
-    @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology (default: ${DEFAULT-VALUE}).")
-    Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
+    @Mixin
+    OntologyOption ontology = new OntologyOption();
 
     @Option(names = "--reasoner", paramLabel = "hermit|elk", description = "Reasoner (default: ${DEFAULT-VALUE}).")
     String reasoner = "hermit";
@@ -35,9 +36,10 @@ final class ReasonCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             paramLabel = "tree|tsv",
+            defaultValue = "tree",
             description = "tree: indented hierarchy; tsv: one direct subsumption a line, child, parent, "
                     + "asserted|inferred (default: ${DEFAULT-VALUE}).")
-    String format = "tree";
+    HierarchyFormat format;
 
     @Spec
     CommandSpec spec;
@@ -45,25 +47,12 @@ final class ReasonCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReasonerKind kind = ReasonerKind.parse(reasoner);
-        boolean tsv = switch (format.trim().toLowerCase()) {
-            case "tree" -> false;
-            case "tsv" -> true;
-            default -> throw new org.aspskg.AspsKgException("unknown format '" + format + "'", "Use tree or tsv.");
-        };
-        OWLOntology o = OntologyLoader.load(ontology);
+        OWLOntology o = OntologyLoader.load(ontology.file);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Classification c = Classification.classify(o, kind)) {
             ClassHierarchy hierarchy = new ClassHierarchy(c);
-            if (tsv) {
-                out.println("child\tparent\tstatus");
-                hierarchy
-                        .edges()
-                        .forEach(e -> out.println(e.child().getIRI() + "\t"
-                                + e.parent().getIRI() + "\t" + (e.asserted() ? "asserted" : "inferred")));
-            } else {
-                hierarchy.treeLines().forEach(out::println);
-            }
+            format.write(hierarchy, out);
             out.flush();
             err.printf(
                     "%s: %d classes, %d direct subsumptions, %d inferred (not asserted), %d ms%n",
