@@ -1,6 +1,7 @@
 package org.aspskg.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -55,6 +56,7 @@ final class ReasonCommand implements Callable<Integer> {
             format.write(hierarchy, out);
             out.flush();
             err.printf(
+                    Locale.ROOT,
                     "%s: %d classes, %d direct subsumptions, %d inferred (not asserted), %d ms%n",
                     kind.displayName(),
                     c.namedClasses().size(),
@@ -70,18 +72,22 @@ final class ReasonCommand implements Callable<Integer> {
     private static void reportElkGaps(OWLOntology o, ClassHierarchy elk, PrintWriter err) {
         ElkCoverage coverage = new ElkCoverage(o);
         err.printf(
+                Locale.ROOT,
                 "ELK ignores (or uses only the EL part of) %d logical axioms outside OWL 2 EL: %s%n",
-                coverage.axiomsOutsideEl().size(), coverage.violationsByKind());
+                coverage.axiomsOutsideEl().size(),
+                coverage.violationsByKind());
         try (Classification hermit = Classification.classify(o, ReasonerKind.HERMIT)) {
             Set<String> elkEdges = elk.edges().stream().map(ReasonCommand::key).collect(Collectors.toSet());
             var missed = new ClassHierarchy(hermit)
                     .edges().stream()
                             .filter(e -> !e.parent().isOWLThing() && !elkEdges.contains(key(e)))
                             .toList();
-            err.printf("HermiT finds %d direct subsumptions that ELK does not:%n", missed.size());
+            err.printf(Locale.ROOT, "HermiT finds %d direct subsumptions that ELK does not:%n", missed.size());
             missed.forEach(e -> err.printf(
+                    Locale.ROOT,
                     "  %s SubClassOf %s%n",
-                    e.child().getIRI().getShortForm(), e.parent().getIRI().getShortForm()));
+                    e.child().getIRI().getShortForm(),
+                    e.parent().getIRI().getShortForm()));
         }
     }
 

@@ -9,6 +9,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.OWL2;
@@ -132,6 +133,6 @@ public final class MappingGraph {
     }
 
     private static Property property(String iri) {
-        return org.apache.jena.rdf.model.ResourceFactory.createProperty(iri);
+        return ResourceFactory.createProperty(iri);
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GenerateCommandTest {
     private static final String JAR = "java -jar target/asps-kg.jar ";
 
-    /** The README's generate command (in the Benchmarks section), as arguments, with --out replaced. */
+    /** The README's first generate command, as arguments, with --out replaced. */
     private static List<String> readmeCommand(Path out) throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         String line = readme.lines()

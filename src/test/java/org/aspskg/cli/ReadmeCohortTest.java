@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.aspskg.store.StoreDirectory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,7 +66,7 @@ class ReadmeCohortTest {
                 commands.stream().anyMatch(c -> c.startsWith("build ") && c.contains("--cases")), commands.toString());
         assertTrue(commands.stream().anyMatch(c -> c.startsWith("query ")), commands.toString());
         for (String c : List.of("target/cohort", "target/cohort-store")) {
-            org.aspskg.store.StoreDirectory.deleteQuietly(Path.of(c));
+            StoreDirectory.deleteQuietly(Path.of(c));
         }
         int generated = -1;
         boolean counted = false;

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -177,12 +179,12 @@ class RobotQcTest {
 
     @Test
     void standardProfileKeepsRobotsDefaultLevels() throws Exception {
-        URL[] jars = Arrays.stream(classpath.split(java.io.File.pathSeparator))
+        URL[] jars = Arrays.stream(classpath.split(File.pathSeparator))
                 .filter(j -> Path.of(j).getFileName().toString().startsWith("robot-core-"))
                 .map(j -> {
                     try {
                         return Path.of(j).toUri().toURL();
-                    } catch (java.net.MalformedURLException e) {
+                    } catch (MalformedURLException e) {
                         throw new IllegalStateException(e);
                     }
                 })
