@@ -22,7 +22,7 @@ final class FailOnOption {
      * Runs {@code check} (after reading --fail-on, so that a wrong level fails before the work), writes its
      * report to stdout and one summary line about {@code source} to stderr, and returns the exit code.
      */
-    int report(Supplier<QualityReport> check, ReportFormat format, Object source, CommandSpec spec) {
+    int printReport(Supplier<QualityReport> check, ReportFormat format, Object source, CommandSpec spec) {
         Optional<Level> threshold = threshold();
         QualityReport report = check.get();
         format.write(report, spec.commandLine().getOut());

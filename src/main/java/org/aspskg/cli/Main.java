@@ -63,9 +63,9 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
-        // Each --format is an enum read by its own parse(), which also takes the aliases the format
-        // documents (rdfxml or owl, jsonld or json-ld) and explains a wrong name; an enum option
-        // without one matches its constants' names in any case.
+        // Each --format is an enum read by its own parse(), so that what it accepts (any case, blanks
+        // around, export's extensions such as owl, query's json-ld) and how it refuses a wrong name stay
+        // its own; an enum option without a registered parse() matches its constants in any case.
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.registerConverter(ReportFormat.class, ReportFormat::parse);
         cl.registerConverter(OutputFormat.class, OutputFormat::parse);
@@ -73,6 +73,7 @@ public final class Main implements Runnable {
         cl.registerConverter(HierarchyFormat.class, HierarchyFormat::parse);
         cl.registerConverter(MapCommand.Format.class, MapCommand.Format::parse);
         cl.registerConverter(GenerateCommand.Format.class, GenerateCommand.Format::parse);
+        // A wrong value that parse() refused reads as any other AspsKgException: error, hint, exit 2.
         IParameterExceptionHandler usageError = cl.getParameterExceptionHandler();
         cl.setParameterExceptionHandler((ex, args) -> ex.getCause() instanceof AspsKgException ake
                 ? printError(

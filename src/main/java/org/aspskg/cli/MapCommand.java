@@ -104,7 +104,7 @@ final class MapCommand implements Callable<Integer> {
 
     private int check() {
         ReportFormat reportFormat = format == null ? ReportFormat.TABLE : format.report();
-        return failOn.report(() -> MappingSetChecker.check(check, ontology.file), reportFormat, check, spec);
+        return failOn.printReport(() -> MappingSetChecker.check(check, ontology.file), reportFormat, check, spec);
     }
 
     /** The values of --format: report formats with --check, lookup formats with a CODE. */

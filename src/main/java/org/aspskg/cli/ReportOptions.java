@@ -19,8 +19,8 @@ final class ReportOptions {
     @Mixin
     FailOnOption failOn = new FailOnOption();
 
-    /** Runs {@code check} and prints its report; see {@link FailOnOption#report}. */
-    int report(Supplier<QualityReport> check, Object source, CommandSpec spec) {
-        return failOn.report(check, format, source, spec);
+    /** Runs {@code check} and prints its report; see {@link FailOnOption#printReport}. */
+    int printReport(Supplier<QualityReport> check, Object source, CommandSpec spec) {
+        return failOn.printReport(check, format, source, spec);
     }
 }
