@@ -2,6 +2,7 @@ package org.aspskg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.File;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,8 +25,8 @@ class ClasspathTest {
     @Test
     void owlApiModuleJarsFromReasonersAreExcluded() throws Exception {
         List<String> modules = new ArrayList<>();
-        for (String cp : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            String name = cp.substring(cp.lastIndexOf(java.io.File.separatorChar) + 1);
+        for (String cp : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = cp.substring(cp.lastIndexOf(File.separatorChar) + 1);
             if (name.startsWith("owlapi-")
                     && !name.startsWith("owlapi-distribution")
                     && !name.startsWith("owlapi-proof")) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aspskg.AspsKgException;
@@ -72,11 +73,8 @@ final class BuildCommand implements Callable<Integer> {
                     + "(refused by default: it would replace the whole knowledge graph).")
     boolean allowForeignOntology;
 
-    @Option(
-            names = "--shapes",
-            paramLabel = "FILE",
-            description = "SHACL case shapes for --cases (default: ${DEFAULT-VALUE}).")
-    Path shapes = DdxKnowledge.DEFAULT_SHAPES;
+    @Mixin
+    ShapesOption shapes = new ShapesOption();
 
     @Option(
             names = "--target",
@@ -112,7 +110,7 @@ final class BuildCommand implements Callable<Integer> {
                 .allowForeignOntology(allowForeignOntology);
         if (!cases.isEmpty()) {
             builder.cases(
-                    new CohortLoader(DdxKnowledge.cached(storeOptions.ontology, shapes), cases, !noValidateCases));
+                    new CohortLoader(DdxKnowledge.cached(storeOptions.ontology, shapes.file), cases, !noValidateCases));
         }
         BuildReport report = builder.build();
         PrintWriter out = spec.commandLine().getOut();
@@ -126,7 +124,7 @@ final class BuildCommand implements Callable<Integer> {
                         e.getMessage() + " (the local store " + report.store() + " is built)", e.hint(), e);
             }
             sent.forEach((graph, n) ->
-                    out.printf("pushed %-45s %8d triples to %s%n", "<" + graph + ">", n, push.endpoint()));
+                    out.printf(Locale.ROOT, "pushed %-45s %8d triples to %s%n", "<" + graph + ">", n, push.endpoint()));
             out.flush();
         }
         return 0;

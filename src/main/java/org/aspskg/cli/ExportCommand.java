@@ -7,9 +7,8 @@ import org.aspskg.export.Artefact;
 import org.aspskg.export.ArtefactWriter;
 import org.aspskg.export.ExportFormat;
 import org.aspskg.export.ReleaseSources;
-import org.aspskg.mapping.SssomReader;
-import org.aspskg.ontology.OntologyLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,7 +28,7 @@ final class ExportCommand implements Callable<Integer> {
             required = true,
             paramLabel = "FORMAT",
             description = "ttl|rdfxml|jsonld|nt|nq|trig|owx|ofn|omn|obo")
-    String format;
+    ExportFormat format;
 
     @Option(names = "--inferred", description = "Add HermiT's materialized inferences (the asps-full artefact).")
     boolean inferred;
@@ -37,29 +36,23 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Directory to write into (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "export");
 
-    @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology (default: ${DEFAULT-VALUE}).")
-    Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
+    @Mixin
+    OntologyOption ontology = new OntologyOption();
 
-    @Option(
-            names = "--mappings",
-            paramLabel = "FILE",
-            description =
-                    "Mapping set for the cross-references (default: mappings/asps.sssom.tsv beside the ontology).")
-    Path mappings;
+    @Mixin
+    MappingsOption mappings = new MappingsOption();
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        ExportFormat exportFormat = ExportFormat.parse(format);
-        ReleaseSources sources =
-                ReleaseSources.read(ontology, mappings != null ? mappings : SssomReader.mappingSetFor(ontology));
+        ReleaseSources sources = ReleaseSources.read(ontology.file, mappings.fileFor(ontology.file));
         Artefact artefact = inferred ? Artefact.FULL : Artefact.MAIN;
         ArtefactWriter.Written w =
-                ArtefactWriter.write(sources, artefact, exportFormat, out.resolve(artefact.fileName(exportFormat)));
+                ArtefactWriter.write(sources, artefact, format, out.resolve(artefact.fileName(format)));
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println(w.file() + "\t" + w.statements() + " " + w.unit() + "\t" + exportFormat.description());
+        stdout.println(w.file() + "\t" + w.statements() + " " + w.unit() + "\t" + format.description());
         stdout.flush();
         return 0;
     }

@@ -1,14 +1,17 @@
 package org.aspskg.cli;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.CohortGenerator;
 import org.aspskg.ddx.CohortWriter;
 import org.aspskg.ddx.DdxKnowledge;
-import org.aspskg.ontology.OntologyLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,14 +39,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             paramLabel = "json|ttl|nt|all",
+            defaultValue = "all",
             description = "What to write (default: ${DEFAULT-VALUE}).")
-    String format = "all";
+    Format format;
 
-    @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology (default: ontology/asps-edit.ofn).")
-    Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
+    @Mixin
+    OntologyOption ontology = new OntologyOption();
 
-    @Option(names = "--shapes", paramLabel = "FILE", description = "SHACL case shapes (default: ${DEFAULT-VALUE}).")
-    Path shapes = DdxKnowledge.DEFAULT_SHAPES;
+    @Mixin
+    ShapesOption shapes = new ShapesOption();
 
     @Spec
     CommandSpec spec;
@@ -52,16 +56,39 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (cases < 1)
             throw new AspsKgException("--cases " + cases + ": must be at least 1", "Give a positive number.");
-        var formats = CohortWriter.Format.parse(format);
-        DdxKnowledge knowledge = DdxKnowledge.cached(ontology, shapes);
+        DdxKnowledge knowledge = DdxKnowledge.cached(ontology.file, shapes.file);
         long start = System.nanoTime();
         List<CohortGenerator.GeneratedCase> cohort = new CohortGenerator(knowledge).generate(cases, seed);
-        new CohortWriter(knowledge).write(cohort, out, formats);
+        new CohortWriter(knowledge).write(cohort, out, format.formats());
         spec.commandLine()
                 .getErr()
                 .printf(
+                        Locale.ROOT,
                         "generate: %,d cases (seed %d) in %s in %.1f s%n",
-                        cases, seed, out.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
+                        cases,
+                        seed,
+                        out.toAbsolutePath(),
+                        (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /** The values of --format: one of the cohort writer's formats, or all of them. */
+    enum Format {
+        JSON,
+        TTL,
+        NT,
+        ALL;
+
+        /** Parses json, ttl, nt or all in any case; a wrong name fails as the cohort writer words it. */
+        static Format parse(String text) {
+            CohortWriter.Format.parse(text);
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        }
+
+        Set<CohortWriter.Format> formats() {
+            return this == ALL
+                    ? EnumSet.allOf(CohortWriter.Format.class)
+                    : EnumSet.of(CohortWriter.Format.valueOf(name()));
+        }
     }
 }

@@ -1,9 +1,15 @@
 package org.aspskg.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import org.aspskg.AspsKgException;
+import org.aspskg.export.ExportFormat;
+import org.aspskg.query.OutputFormat;
+import org.aspskg.reason.HierarchyFormat;
+import org.aspskg.report.ReportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Option;
 
 /** The {@code asps-kg} command line: a root that only dispatches to one small class per command. */
@@ -12,6 +18,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "OWL knowledge graph of alveolar soft part sarcoma and its differential diagnoses.",
+        resourceBundle = "org.aspskg.cli.options",
         subcommands = {
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
@@ -55,22 +62,42 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
-            boolean verbose = main.verbose || parseResult.hasMatchedOption("--verbose");
-            if (ex instanceof AspsKgException ake) {
-                err.println("error: " + ake.getMessage());
-                if (ake.hint() != null) err.println("hint: " + ake.hint());
-                if (verbose) ex.printStackTrace(err);
-                err.flush();
-                return EXIT_USER_ERROR;
-            }
-            err.println("error: " + ex);
+        // Each --format is an enum read by its own parse(), so that what it accepts (any case, blanks
+        // around, export's extensions such as owl, query's json-ld) and how it refuses a wrong name stay
+        // its own; an enum option without a registered parse() matches its constants in any case.
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(ReportFormat.class, ReportFormat::parse);
+        cl.registerConverter(OutputFormat.class, OutputFormat::parse);
+        cl.registerConverter(ExportFormat.class, ExportFormat::parse);
+        cl.registerConverter(HierarchyFormat.class, HierarchyFormat::parse);
+        cl.registerConverter(MapCommand.Format.class, MapCommand.Format::parse);
+        cl.registerConverter(GenerateCommand.Format.class, GenerateCommand.Format::parse);
+        // A wrong value that parse() refused reads as any other AspsKgException: error, hint, exit 2.
+        IParameterExceptionHandler usageError = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, args) -> ex.getCause() instanceof AspsKgException ake
+                ? printError(
+                        ex.getCommandLine().getErr(),
+                        ake,
+                        main.verbose || Arrays.asList(args).contains("--verbose"))
+                : usageError.handleParseException(ex, args));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+                printError(commandLine.getErr(), ex, main.verbose || parseResult.hasMatchedOption("--verbose")));
+        return cl;
+    }
+
+    /** Prints an error for people (an {@link AspsKgException} with its hint) and returns the exit code. */
+    private static int printError(PrintWriter err, Exception ex, boolean verbose) {
+        if (ex instanceof AspsKgException ake) {
+            err.println("error: " + ake.getMessage());
+            if (ake.hint() != null) err.println("hint: " + ake.hint());
             if (verbose) ex.printStackTrace(err);
-            else err.println("(run with --verbose for the stack trace)");
             err.flush();
             return EXIT_USER_ERROR;
-        });
-        return cl;
+        }
+        err.println("error: " + ex);
+        if (verbose) ex.printStackTrace(err);
+        else err.println("(run with --verbose for the stack trace)");
+        err.flush();
+        return EXIT_USER_ERROR;
     }
 }

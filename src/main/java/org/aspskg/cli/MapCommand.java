@@ -2,9 +2,10 @@ package org.aspskg.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.aspskg.AspsKgException;
 import org.aspskg.mapping.CodeLookup;
 import org.aspskg.mapping.Curie;
 import org.aspskg.mapping.LookupFormat;
@@ -12,11 +13,10 @@ import org.aspskg.mapping.MappingSet;
 import org.aspskg.mapping.MappingSetChecker;
 import org.aspskg.mapping.SssomReader;
 import org.aspskg.ontology.OntologyLoader;
-import org.aspskg.ontology.qc.Level;
-import org.aspskg.ontology.qc.QualityReport;
-import org.aspskg.ontology.qc.ReportFormat;
+import org.aspskg.report.ReportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,30 +51,20 @@ final class MapCommand implements Callable<Integer> {
             description = "Check an SSSOM/TSV mapping set (default: " + DEFAULT_MAPPINGS + ").")
     Path check;
 
-    @Option(
-            names = "--mappings",
-            paramLabel = "FILE",
-            description = "Mapping set to resolve codes with (default: ${DEFAULT-VALUE}).")
-    Path mappings = SssomReader.DEFAULT_MAPPING_SET;
+    @Mixin
+    MappingsOption mappings = new MappingsOption(SssomReader.DEFAULT_MAPPING_SET);
 
-    @Option(
-            names = "--ontology",
-            paramLabel = "FILE",
-            description = "Ontology the mapped terms come from (default: ${DEFAULT-VALUE}).")
-    Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
+    @Mixin
+    OntologyOption ontology = new OntologyOption();
 
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
             description = "With --check: table, tsv or json (default table); with a CODE: text or json (default text).")
-    String format;
+    Format format;
 
-    @Option(
-            names = "--fail-on",
-            paramLabel = "ERROR|WARN|INFO|none",
-            description =
-                    "With --check: exit 1 if a row is at this level or above; 'none' never fails (default: ${DEFAULT-VALUE}).")
-    String failOn = "ERROR";
+    @Mixin
+    FailOnOption failOn = new FailOnOption();
 
     @Spec
     CommandSpec spec;
@@ -87,9 +77,10 @@ final class MapCommand implements Callable<Integer> {
     }
 
     private int lookup() {
-        LookupFormat lookupFormat = LookupFormat.parse(format == null ? "text" : format);
-        MappingSet set = SssomReader.read(mappings);
-        CodeLookup.Result result = new CodeLookup(set, OntologyLoader.readRdf(ontology)).lookup(code);
+        LookupFormat lookupFormat = format == null ? LookupFormat.TEXT : format.lookup();
+        Path mappingSet = mappings.fileFor(ontology.file);
+        MappingSet set = SssomReader.read(mappingSet);
+        CodeLookup.Result result = new CodeLookup(set, OntologyLoader.readRdf(ontology.file)).lookup(code);
         if (!result.found()) {
             PrintWriter err = spec.commandLine().getErr();
             String prefix = result.code().curie().prefix();
@@ -102,7 +93,7 @@ final class MapCommand implements Callable<Integer> {
                     + result.negated().stream()
                             .map(n -> " (stated NOT to be " + n.predicateId() + " of " + n.subjectId() + ")")
                             .collect(Collectors.joining()));
-            err.println("hint: " + mappings + " maps " + sameVocabulary + " " + prefix + " code(s); "
+            err.println("hint: " + mappingSet + " maps " + sameVocabulary + " " + prefix + " code(s); "
                     + "to add one, see the README's Mappings section.");
             err.flush();
             return Main.EXIT_FAILED_CHECK;
@@ -112,17 +103,36 @@ final class MapCommand implements Callable<Integer> {
     }
 
     private int check() {
-        ReportFormat reportFormat = ReportFormat.parse(format == null ? "table" : format);
-        Optional<Level> threshold = ValidateCommand.threshold(failOn);
-        QualityReport report = MappingSetChecker.check(check, ontology);
-        reportFormat.write(report, spec.commandLine().getOut());
-        PrintWriter err = spec.commandLine().getErr();
-        boolean failed = threshold.map(report::hasRowsAtOrAbove).orElse(false);
-        err.println(check + ": " + report.summary()
-                + threshold
-                        .map(t -> failed ? " (fails at " + t + ")" : " (passes at " + t + ")")
-                        .orElse(""));
-        err.flush();
-        return failed ? Main.EXIT_FAILED_CHECK : 0;
+        ReportFormat reportFormat = format == null ? ReportFormat.TABLE : format.report();
+        return failOn.printReport(() -> MappingSetChecker.check(check, ontology.file), reportFormat, check, spec);
+    }
+
+    /** The values of --format: report formats with --check, lookup formats with a CODE. */
+    enum Format {
+        TABLE,
+        TSV,
+        JSON,
+        TEXT;
+
+        /** Parses a format name in any case. */
+        static Format parse(String text) {
+            try {
+                return valueOf(text.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new AspsKgException(
+                        "unknown format '" + text + "'",
+                        "Use table, tsv or json with --check; text or json with a CODE.");
+            }
+        }
+
+        /** The report format of this name; TEXT is none, and says so. */
+        ReportFormat report() {
+            return ReportFormat.parse(name().toLowerCase(Locale.ROOT));
+        }
+
+        /** The lookup format of this name; TABLE and TSV are none, and say so. */
+        LookupFormat lookup() {
+            return LookupFormat.parse(name().toLowerCase(Locale.ROOT));
+        }
     }
 }

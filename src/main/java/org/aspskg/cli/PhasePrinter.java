@@ -2,6 +2,7 @@ package org.aspskg.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import org.aspskg.store.BuildObserver;
 import org.aspskg.store.BuildPhase;
 
@@ -15,19 +16,19 @@ final class PhasePrinter implements BuildObserver {
 
     @Override
     public void phaseStarted(BuildPhase phase) {
-        err.printf("%-12s …%n", phase.label());
+        err.printf(Locale.ROOT, "%-12s …%n", phase.label());
         err.flush();
     }
 
     @Override
     public void phaseProgress(BuildPhase phase, String message) {
-        err.printf("%-12s           %s%n", phase.label(), message);
+        err.printf(Locale.ROOT, "%-12s           %s%n", phase.label(), message);
         err.flush();
     }
 
     @Override
     public void phaseFinished(BuildPhase phase, Duration duration, String summary) {
-        err.printf("%-12s %6d ms  %s%n", phase.label(), duration.toMillis(), summary);
+        err.printf(Locale.ROOT, "%-12s %6d ms  %s%n", phase.label(), duration.toMillis(), summary);
         err.flush();
     }
 }

@@ -1,11 +1,13 @@
 package org.aspskg.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Query;
 import org.aspskg.AspsKgException;
@@ -52,8 +54,9 @@ final class QueryCommand implements Callable<Integer> {
     @Option(
             names = {"-f", "--format"},
             paramLabel = "FORMAT",
+            defaultValue = "table",
             description = "table, csv, tsv, json, xml, ttl, nt, jsonld, rdfxml (default: ${DEFAULT-VALUE}).")
-    String format = "table";
+    OutputFormat format;
 
     @Option(names = "--list", description = "List the library's queries: file name and question.")
     boolean list;
@@ -83,12 +86,11 @@ final class QueryCommand implements Callable<Integer> {
             }
             return list ? list() : check();
         }
-        OutputFormat outputFormat = OutputFormat.parse(format);
         Query q = query();
         try (KnowledgeGraphStore kg = StoreBuilds.openOrBuild(
                 storeOptions.ontology, storeOptions.store, spec.commandLine().getErr())) {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            long n = SparqlQueries.run(kg.dataset(), q, outputFormat, answer);
+            long n = SparqlQueries.run(kg.dataset(), q, format, answer);
             PrintWriter out = spec.commandLine().getOut();
             out.print(answer.toString(StandardCharsets.UTF_8));
             out.flush();
@@ -108,7 +110,7 @@ final class QueryCommand implements Callable<Integer> {
         int width = all.stream().mapToInt(q -> q.fileName().length()).max().orElse(0);
         PrintWriter out = spec.commandLine().getOut();
         for (LibraryQuery q : all) {
-            out.println(String.format("%-" + width + "s  %s", q.fileName(), q.question()));
+            out.println(String.format(Locale.ROOT, "%-" + width + "s  %s", q.fileName(), q.question()));
         }
         out.flush();
         return 0;
@@ -144,7 +146,7 @@ final class QueryCommand implements Callable<Integer> {
         }
         if (text != null) return SparqlQueries.parse(text, "--query");
         Path file = Path.of(query);
-        if (Files.isRegularFile(file) || query.contains("/") || query.contains(java.io.File.separator)) {
+        if (Files.isRegularFile(file) || query.contains("/") || query.contains(File.separator)) {
             return SparqlQueries.parse(file);
         }
         return QueryLibrary.load(queries).find(query).parse();

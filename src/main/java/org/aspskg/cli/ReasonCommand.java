@@ -1,7 +1,7 @@
 package org.aspskg.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -9,9 +9,11 @@ import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.reason.ClassHierarchy;
 import org.aspskg.reason.Classification;
 import org.aspskg.reason.ElkCoverage;
+import org.aspskg.reason.HierarchyFormat;
 import org.aspskg.reason.ReasonerKind;
 import org.semanticweb.owlapi.model.OWLOntology;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,8 +28,8 @@ import picocli.CommandLine.Spec;
                     + "and the subsumptions HermiT finds that ELK misses (stderr)."
         })
 final class ReasonCommand implements Callable<Integer> {
-    @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology (default: ${DEFAULT-VALUE}).")
-    Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
+    @Mixin
+    OntologyOption ontology = new OntologyOption();
 
     @Option(names = "--reasoner", paramLabel = "hermit|elk", description = "Reasoner (default: ${DEFAULT-VALUE}).")
     String reasoner = "hermit";
@@ -35,9 +37,10 @@ final class ReasonCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             paramLabel = "tree|tsv",
+            defaultValue = "tree",
             description = "tree: indented hierarchy; tsv: one direct subsumption a line, child, parent, "
                     + "asserted|inferred (default: ${DEFAULT-VALUE}).")
-    String format = "tree";
+    HierarchyFormat format;
 
     @Spec
     CommandSpec spec;
@@ -45,27 +48,15 @@ final class ReasonCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReasonerKind kind = ReasonerKind.parse(reasoner);
-        boolean tsv = switch (format.trim().toLowerCase()) {
-            case "tree" -> false;
-            case "tsv" -> true;
-            default -> throw new org.aspskg.AspsKgException("unknown format '" + format + "'", "Use tree or tsv.");
-        };
-        OWLOntology o = OntologyLoader.load(ontology);
+        OWLOntology o = OntologyLoader.load(ontology.file);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Classification c = Classification.classify(o, kind)) {
             ClassHierarchy hierarchy = new ClassHierarchy(c);
-            if (tsv) {
-                out.println("child\tparent\tstatus");
-                hierarchy
-                        .edges()
-                        .forEach(e -> out.println(e.child().getIRI() + "\t"
-                                + e.parent().getIRI() + "\t" + (e.asserted() ? "asserted" : "inferred")));
-            } else {
-                hierarchy.treeLines().forEach(out::println);
-            }
+            format.write(hierarchy, out);
             out.flush();
             err.printf(
+                    Locale.ROOT,
                     "%s: %d classes, %d direct subsumptions, %d inferred (not asserted), %d ms%n",
                     kind.displayName(),
                     c.namedClasses().size(),
@@ -81,18 +72,22 @@ final class ReasonCommand implements Callable<Integer> {
     private static void reportElkGaps(OWLOntology o, ClassHierarchy elk, PrintWriter err) {
         ElkCoverage coverage = new ElkCoverage(o);
         err.printf(
+                Locale.ROOT,
                 "ELK ignores (or uses only the EL part of) %d logical axioms outside OWL 2 EL: %s%n",
-                coverage.axiomsOutsideEl().size(), coverage.violationsByKind());
+                coverage.axiomsOutsideEl().size(),
+                coverage.violationsByKind());
         try (Classification hermit = Classification.classify(o, ReasonerKind.HERMIT)) {
             Set<String> elkEdges = elk.edges().stream().map(ReasonCommand::key).collect(Collectors.toSet());
             var missed = new ClassHierarchy(hermit)
                     .edges().stream()
                             .filter(e -> !e.parent().isOWLThing() && !elkEdges.contains(key(e)))
                             .toList();
-            err.printf("HermiT finds %d direct subsumptions that ELK does not:%n", missed.size());
+            err.printf(Locale.ROOT, "HermiT finds %d direct subsumptions that ELK does not:%n", missed.size());
             missed.forEach(e -> err.printf(
+                    Locale.ROOT,
                     "  %s SubClassOf %s%n",
-                    e.child().getIRI().getShortForm(), e.parent().getIRI().getShortForm()));
+                    e.child().getIRI().getShortForm(),
+                    e.parent().getIRI().getShortForm()));
         }
     }
 

@@ -6,9 +6,8 @@ import java.util.concurrent.Callable;
 import org.aspskg.export.ArtefactWriter;
 import org.aspskg.export.Release;
 import org.aspskg.export.ReleaseSources;
-import org.aspskg.mapping.SssomReader;
-import org.aspskg.ontology.OntologyLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,22 +25,18 @@ final class ReleaseCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Release directory (default: ${DEFAULT-VALUE}).")
     Path out = Release.DEFAULT_DIR;
 
-    @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology (default: ${DEFAULT-VALUE}).")
-    Path ontology = OntologyLoader.DEFAULT_ONTOLOGY;
+    @Mixin
+    OntologyOption ontology = new OntologyOption();
 
-    @Option(
-            names = "--mappings",
-            paramLabel = "FILE",
-            description = "Mapping set (default: mappings/asps.sssom.tsv beside the ontology).")
-    Path mappings;
+    @Mixin
+    MappingsOption mappings = new MappingsOption();
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        ReleaseSources sources =
-                ReleaseSources.read(ontology, mappings != null ? mappings : SssomReader.mappingSetFor(ontology));
+        ReleaseSources sources = ReleaseSources.read(ontology.file, mappings.fileFor(ontology.file));
         PrintWriter stdout = spec.commandLine().getOut();
         for (ArtefactWriter.Written w : Release.write(sources, out)) {
             stdout.println(w.file() + "\t" + w.statements() + " " + w.unit());

@@ -2,6 +2,7 @@ package org.aspskg.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import org.aspskg.store.BuildReport;
 import org.aspskg.store.KnowledgeGraphStore;
@@ -9,7 +10,7 @@ import org.aspskg.store.StandardBuild;
 import org.aspskg.store.StoreBuilder;
 import org.aspskg.store.StoreDirectory;
 
-/** The build every command uses (build, serve, query): the ontology plus the project's other sources. */
+/** The build every command uses (build, serve, query, bench): the ontology plus the project's other sources. */
 final class StoreBuilds {
     private StoreBuilds() {}
 
@@ -34,7 +35,7 @@ final class StoreBuilds {
         out.println("logical axioms: " + report.logicalAxioms());
         out.println("inferences: " + report.inferencesByKind());
         for (Map.Entry<String, Long> e : report.graphSizes().entrySet()) {
-            out.printf("graph %-45s %8d triples%n", "<" + e.getKey() + ">", e.getValue());
+            out.printf(Locale.ROOT, "graph %-45s %8d triples%n", "<" + e.getKey() + ">", e.getValue());
         }
         out.println("total time: " + report.total().toMillis() + " ms");
         out.flush();

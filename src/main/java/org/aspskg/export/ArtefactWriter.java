@@ -1,5 +1,6 @@
 package org.aspskg.export;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import org.semanticweb.owlapi.formats.OWLXMLDocumentFormat;
 import org.semanticweb.owlapi.formats.PrefixDocumentFormat;
 import org.semanticweb.owlapi.formats.TurtleDocumentFormat;
 import org.semanticweb.owlapi.io.StreamDocumentSource;
+import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.model.OWLOntologyCreationException;
 import org.semanticweb.owlapi.model.OWLOntologyManager;
@@ -113,7 +115,7 @@ public final class ArtefactWriter {
             translator.setMuteUntranslatableAxioms(true);
             OBODoc doc = translator.convert(ontology);
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            new OBOFormatWriter().write(doc, new java.io.BufferedWriter(writer));
+            new OBOFormatWriter().write(doc, new BufferedWriter(writer));
             writer.flush();
             return new Written(file, ontology.getAxiomCount(), "axioms");
         }
@@ -145,7 +147,7 @@ public final class ArtefactWriter {
         try {
             return manager.loadOntologyFromOntologyDocument(new StreamDocumentSource(
                     new ByteArrayInputStream(turtle.toByteArray()),
-                    org.semanticweb.owlapi.model.IRI.create(AspsVocabulary.NS + "export"),
+                    IRI.create(AspsVocabulary.NS + "export"),
                     new TurtleDocumentFormat(),
                     "text/turtle"));
         } catch (OWLOntologyCreationException e) {

@@ -2,6 +2,7 @@ package org.aspskg.mapping;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.vocabulary.OWL;
@@ -53,7 +54,7 @@ public final class CurieMap {
     public Optional<Curie> compress(String iri) {
         String bestPrefix = null;
         String bestNs = "";
-        for (Map<String, String> map : java.util.List.of(declared, BUILT_IN)) {
+        for (Map<String, String> map : List.of(declared, BUILT_IN)) {
             for (Map.Entry<String, String> e : map.entrySet()) {
                 if (iri.startsWith(e.getValue()) && e.getValue().length() > bestNs.length()) {
                     bestPrefix = e.getKey();
@@ -69,7 +70,7 @@ public final class CurieMap {
     /** A declared or built-in prefix equal to {@code prefix} ignoring case (users type ncit: or NCIT:). */
     public Optional<String> prefixIgnoringCase(String prefix) {
         if (knows(prefix)) return Optional.of(prefix);
-        for (Map<String, String> map : java.util.List.of(declared, BUILT_IN)) {
+        for (Map<String, String> map : List.of(declared, BUILT_IN)) {
             for (String p : map.keySet()) {
                 if (p.equalsIgnoreCase(prefix)) return Optional.of(p);
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public enum LookupFormat {
                 Map<String, List<String>> relations = new LinkedHashMap<>();
                 for (TermDescription.Relation r : d.relations()) {
                     relations
-                            .computeIfAbsent(or(r.propertyLabel(), r.property()), k -> new java.util.ArrayList<>())
+                            .computeIfAbsent(or(r.propertyLabel(), r.property()), k -> new ArrayList<>())
                             .add(or(r.fillerLabel(), r.filler()));
                 }
                 line(
@@ -144,7 +145,7 @@ public enum LookupFormat {
     private static void line(PrintWriter out, String name, List<String> values) {
         List<String> shown = values.stream().filter(v -> !v.isBlank()).toList();
         for (int i = 0; i < shown.size(); i++) {
-            out.printf("  %-14s%s%n", i == 0 ? name + ":" : "", shown.get(i));
+            out.printf(Locale.ROOT, "  %-14s%s%n", i == 0 ? name + ":" : "", shown.get(i));
         }
     }
 

@@ -9,6 +9,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.OWL2;
@@ -16,9 +17,9 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.AspsKgException;
 import org.aspskg.ontology.AspsVocabulary;
-import org.aspskg.ontology.qc.Level;
-import org.aspskg.ontology.qc.QualityReport;
-import org.aspskg.ontology.qc.ReportRow;
+import org.aspskg.report.Level;
+import org.aspskg.report.QualityReport;
+import org.aspskg.report.ReportRow;
 
 /**
  * A mapping set as RDF, for the store's {@code mappings} graph ({@link AspsVocabulary#GRAPH_MAPPINGS}):
@@ -132,6 +133,6 @@ public final class MappingGraph {
     }
 
     private static Property property(String iri) {
-        return org.apache.jena.rdf.model.ResourceFactory.createProperty(iri);
+        return ResourceFactory.createProperty(iri);
     }
 }

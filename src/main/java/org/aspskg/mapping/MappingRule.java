@@ -1,7 +1,7 @@
 package org.aspskg.mapping;
 
 import java.util.Locale;
-import org.aspskg.ontology.qc.Level;
+import org.aspskg.report.Level;
 
 /**
  * The rules {@code asps-kg map --check} applies to a mapping set, each with its level. ERROR rows

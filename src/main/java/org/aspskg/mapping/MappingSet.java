@@ -2,6 +2,7 @@ package org.aspskg.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ public record MappingSet(
         JsonNode n = metadata.get(key);
         if (n == null || n.isNull()) return List.of();
         if (n.isArray()) {
-            java.util.List<String> out = new java.util.ArrayList<>();
+            List<String> out = new ArrayList<>();
             n.forEach(e -> {
                 if (e.isValueNode() && !e.asText().isBlank()) out.add(e.asText());
             });

@@ -1,6 +1,7 @@
 package org.aspskg.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,8 +16,9 @@ import java.util.regex.Pattern;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
 import org.aspskg.ontology.AspsVocabulary;
-import org.aspskg.ontology.qc.QualityReport;
-import org.aspskg.ontology.qc.ReportRow;
+import org.aspskg.ontology.OntologyLoader;
+import org.aspskg.report.QualityReport;
+import org.aspskg.report.ReportRow;
 
 /**
  * Checks a mapping set against the SSSOM specification and against the ontology its subjects come
@@ -52,9 +54,9 @@ public final class MappingSetChecker {
     }
 
     /** Reads the mapping set and the ontology and checks the one against the other. */
-    public static QualityReport check(java.nio.file.Path mappingSet, java.nio.file.Path ontology) {
+    public static QualityReport check(Path mappingSet, Path ontology) {
         MappingSet set = SssomReader.read(mappingSet);
-        OntologyTerms terms = new OntologyTerms(org.aspskg.ontology.OntologyLoader.readRdf(ontology));
+        OntologyTerms terms = new OntologyTerms(OntologyLoader.readRdf(ontology));
         return new MappingSetChecker(terms).check(set);
     }
 

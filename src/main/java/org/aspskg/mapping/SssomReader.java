@@ -42,7 +42,7 @@ public final class SssomReader {
 
     /**
      * The mapping set that goes with an ontology file: {@code mappings/asps.sssom.tsv} in the
-     * ontology's directory (so {@code ontology/asps.ttl} goes with {@link #DEFAULT_MAPPING_SET}).
+     * ontology's directory (so {@code ontology/asps-edit.ofn} goes with {@link #DEFAULT_MAPPING_SET}).
      */
     public static Path mappingSetFor(Path ontology) {
         Path beside = Path.of("mappings", "asps.sssom.tsv");

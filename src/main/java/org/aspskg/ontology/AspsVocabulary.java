@@ -1,8 +1,16 @@
 package org.aspskg.ontology;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.XSD;
 
 /**
  * The one home of asps-kg's IRIs: the ontology namespace, its named graphs and the annotation
@@ -22,7 +30,7 @@ public final class AspsVocabulary {
     public static final String GRAPH_ASSERTED = NS + "graph/asserted";
     /** Named graph holding what the reasoner inferred and is not asserted. */
     public static final String GRAPH_INFERRED = NS + "graph/inferred";
-    /** Named graph holding SKOS mappings to external vocabularies. */
+    /** Named graph holding the SSSOM mapping set's mappings to external vocabularies. */
     public static final String GRAPH_MAPPINGS = NS + "graph/mappings";
     /** Named graph holding cases and their ranked differentials. */
     public static final String GRAPH_CASES = NS + "graph/cases";
@@ -157,25 +165,25 @@ public final class AspsVocabulary {
     public static final Property SKOS_CLOSE_MATCH = ResourceFactory.createProperty(SKOS + "closeMatch");
 
     /** Prefixes every asps-kg artefact and query declares: our namespaces, then the W3C and OBO ones. */
-    public static final java.util.Map<String, String> STANDARD_PREFIXES = standardPrefixes();
+    public static final Map<String, String> STANDARD_PREFIXES = standardPrefixes();
 
-    private static java.util.Map<String, String> standardPrefixes() {
-        java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+    private static Map<String, String> standardPrefixes() {
+        Map<String, String> p = new LinkedHashMap<>();
         p.put(PREFIX, NS);
         p.put("fact", FACT_NS);
         p.put("src", SOURCE_NS);
         p.put("obo", OBO);
         p.put("oboInOwl", OBO_IN_OWL);
-        p.put("rdf", org.apache.jena.vocabulary.RDF.getURI());
-        p.put("rdfs", org.apache.jena.vocabulary.RDFS.getURI());
-        p.put("owl", org.apache.jena.vocabulary.OWL.getURI());
-        p.put("xsd", org.apache.jena.vocabulary.XSD.getURI());
+        p.put("rdf", RDF.getURI());
+        p.put("rdfs", RDFS.getURI());
+        p.put("owl", OWL.getURI());
+        p.put("xsd", XSD.getURI());
         p.put("dcterms", DCTERMS);
         p.put("skos", SKOS);
-        return java.util.Collections.unmodifiableMap(p);
+        return Collections.unmodifiableMap(p);
     }
 
     /** IRI prefixes that look like OBO PURLs but are not the canonical {@link #OBO} one. */
-    public static final java.util.List<String> NON_CANONICAL_OBO_PREFIXES =
-            java.util.List.of("https://purl.obolibrary.org/obo/", "http://purl.org/obo/", "http://www.obofoundry.org/");
+    public static final List<String> NON_CANONICAL_OBO_PREFIXES =
+            List.of("https://purl.obolibrary.org/obo/", "http://purl.org/obo/", "http://www.obofoundry.org/");
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryException;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
@@ -81,7 +82,7 @@ public final class ExpectedResults {
             return QueryAnswer.Table.of(ResultSetMgr.read(in, lang));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (RiotException | org.apache.jena.query.QueryException e) {
+        } catch (RiotException | QueryException e) {
             throw new AspsKgException(
                     file + ": cannot read the expected results: " + e.getMessage(),
                     "Regenerate the file from the query and check it by hand.",

@@ -10,6 +10,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 
 /**
  * A query's whole answer held in memory, independent of the store or connection it came from: a
@@ -57,10 +58,6 @@ public sealed interface QueryAnswer {
 
     /** Executes {@code query} over HTTP at a SPARQL endpoint, e.g. {@code http://127.0.0.1:3030/asps/sparql}. */
     static QueryAnswer fromEndpoint(String endpoint, Query query) {
-        return execute(
-                org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(endpoint)
-                        .query(query)
-                        .build(),
-                query);
+        return execute(QueryExecutionHTTP.service(endpoint).query(query).build(), query);
     }
 }

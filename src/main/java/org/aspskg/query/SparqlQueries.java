@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.query.Dataset;
@@ -104,7 +105,7 @@ public final class SparqlQueries {
                     throw new AspsKgException(
                             "a " + (query.isConstructType() ? "CONSTRUCT" : "DESCRIBE")
                                     + " query returns a graph, which --format "
-                                    + format.name().toLowerCase() + " cannot write",
+                                    + format.name().toLowerCase(Locale.ROOT) + " cannot write",
                             "Use ttl, nt, jsonld, rdfxml (or json/xml for JSON-LD/RDF-XML).");
                 }
                 Model model = query.isConstructType() ? qe.execConstruct() : qe.execDescribe();
@@ -118,7 +119,7 @@ public final class SparqlQueries {
         if (!format.writesResults()) {
             throw new AspsKgException(
                     "a " + form + " query returns a result table, which --format "
-                            + format.name().toLowerCase() + " cannot write",
+                            + format.name().toLowerCase(Locale.ROOT) + " cannot write",
                     "Use table, csv, tsv, json or xml.");
         }
     }

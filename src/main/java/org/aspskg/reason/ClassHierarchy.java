@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.semanticweb.owlapi.model.OWLClass;
@@ -100,7 +101,7 @@ public final class ClassHierarchy {
                                 .getOWLDataFactory()
                                 .getRDFSLabel())
                 .map(a -> a.getValue().asLiteral())
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .map(OWLLiteral::getLiteral)
                 .findFirst()
                 .orElse(c.getIRI().getShortForm());

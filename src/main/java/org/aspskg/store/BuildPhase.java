@@ -1,5 +1,7 @@
 package org.aspskg.store;
 
+import java.util.Locale;
+
 /** The phases of {@code asps-kg build}, in order. */
 public enum BuildPhase {
     /** Read the ontology with Jena (syntax, file:line) and the OWL API. */
@@ -14,6 +16,6 @@ public enum BuildPhase {
     SWAP;
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package org.aspskg.store;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
@@ -44,7 +45,7 @@ public interface CaseLoad {
 
         public String summary() {
             return String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "%,d cases, %,d triples from %d file%s in %,d ms (parse %,d ms, %s, load %,d ms): %,d triples/s",
                     cases,
                     triples,
@@ -52,9 +53,7 @@ public interface CaseLoad {
                     files == 1 ? "" : "s",
                     total().toMillis(),
                     parse.toMillis(),
-                    validated
-                            ? String.format(java.util.Locale.ROOT, "validate %,d ms", validate.toMillis())
-                            : "not validated",
+                    validated ? String.format(Locale.ROOT, "validate %,d ms", validate.toMillis()) : "not validated",
                     load.toMillis(),
                     triplesPerSecond());
         }

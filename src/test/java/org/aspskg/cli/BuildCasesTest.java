@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
@@ -99,8 +100,7 @@ class BuildCasesTest {
         ok(load);
         assertTrue(
                 load.err()
-                        .contains(String.format(
-                                java.util.Locale.ROOT, "30 cases, %,d triples from 1 file", cohortGraph.size())),
+                        .contains(String.format(Locale.ROOT, "30 cases, %,d triples from 1 file", cohortGraph.size())),
                 load.err());
         Map<String, Model> loaded = snapshot(Path.of(store));
         assertTrue(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ class BuildSafetyTest {
 
     @Test
     void buildNeverFetchesARemoteImport() throws IOException {
-        try (ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String remote = "http://127.0.0.1:" + listener.getLocalPort() + "/module.owl";
             Path ontology = tmp.resolve("importing.ttl");
             Files.writeString(ontology, """

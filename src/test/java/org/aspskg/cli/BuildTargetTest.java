@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -138,7 +139,7 @@ class BuildTargetTest {
             assertTrue(
                     run.out()
                             .contains(String.format(
-                                    "pushed %-45s %8d triples to %s", "<" + iri + ">", local.size(), gsp)),
+                                    Locale.ROOT, "pushed %-45s %8d triples to %s", "<" + iri + ">", local.size(), gsp)),
                     run.out());
         }
         assertEquals(2, remoteGraph(AspsVocabulary.GRAPH_CASES).size());

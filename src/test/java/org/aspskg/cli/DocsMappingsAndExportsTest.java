@@ -2,6 +2,7 @@ package org.aspskg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +58,7 @@ class DocsMappingsAndExportsTest {
     void mappingCommandsRunOnTheProjectsMappingSet() throws Exception {
         List<String> commands = commands("docs/mappings.md", "map");
         assertFalse(commands.isEmpty());
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                Files.exists(SssomReader.DEFAULT_MAPPING_SET), "ontology/mappings/asps.sssom.tsv not merged yet");
+        assumeTrue(Files.exists(SssomReader.DEFAULT_MAPPING_SET), "ontology/mappings/asps.sssom.tsv not merged yet");
         runAll(commands, true);
     }
 }

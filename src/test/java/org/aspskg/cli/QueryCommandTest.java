@@ -3,6 +3,7 @@ package org.aspskg.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class QueryCommandTest {
     void selectAsJsonIsSparqlResultsJson() throws Exception {
         CliRun r = CliRun.of("query", "--store", store(), "-f", "json", "-q", LABEL_OF_ASPS);
         assertEquals(0, r.exit(), r.err());
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        var json = new ObjectMapper().readTree(r.out());
         assertEquals("[\"label\"]", json.at("/head/vars").toString());
         assertEquals(
                 "[{\"label\":{\"type\":\"literal\",\"xml:lang\":\"en\",\"value\":\"alveolar soft part sarcoma\"}}]",

@@ -4,16 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
+import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.store.KnowledgeGraphStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +47,7 @@ class ServeJarIT {
         Path store = tmp.resolve("tdb2");
         command.addAll(List.of("--port", "0", "--store", store.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<String> url = new CompletableFuture<>();
         Thread drain = new Thread(() -> {
             try (BufferedReader r =
@@ -54,7 +57,7 @@ class ServeJarIT {
                     Matcher m = SERVING.matcher(l);
                     if (m.find()) url.complete(m.group(1));
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 log.add("(output closed: " + e.getMessage() + ")");
             }
             url.complete(null);
@@ -78,7 +81,7 @@ class ServeJarIT {
         assertTrue(log.stream().anyMatch(l -> l.contains("Stop Fuseki")), String.join("\n", log));
         try (KnowledgeGraphStore kg = KnowledgeGraphStore.open(store)) {
             assertEquals(store.toAbsolutePath(), kg.path());
-            assertTrue(kg.graphSizes().get(org.aspskg.ontology.AspsVocabulary.GRAPH_INFERRED) > 0);
+            assertTrue(kg.graphSizes().get(AspsVocabulary.GRAPH_INFERRED) > 0);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,13 +22,16 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.JenaTitanium;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.OWL2;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.ontology.OntologyLoader;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,6 +40,7 @@ import org.semanticweb.owlapi.formats.RDFJsonLDDocumentFormat;
 import org.semanticweb.owlapi.io.FileDocumentSource;
 import org.semanticweb.owlapi.model.AxiomType;
 import org.semanticweb.owlapi.model.OWLAxiom;
+import org.semanticweb.owlapi.model.OWLDeclarationAxiom;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.model.OWLOntologyID;
 
@@ -87,9 +92,7 @@ class ExportRoundTripTest {
     private static Set<OWLAxiom> axioms(OWLOntology o) {
         return o.axioms()
                 .filter(a -> !(a.isOfType(AxiomType.DECLARATION)
-                        && ((org.semanticweb.owlapi.model.OWLDeclarationAxiom) a)
-                                .getEntity()
-                                .isBuiltIn()))
+                        && ((OWLDeclarationAxiom) a).getEntity().isBuiltIn()))
                 .collect(Collectors.toSet());
     }
 
@@ -149,7 +152,7 @@ class ExportRoundTripTest {
         assertTrue(sources.asserted().isIsomorphicWith(back.getNamedModel(AspsVocabulary.GRAPH_ASSERTED)));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void jsonLdIsJsonLd11WithACompactContextAndExpandsToTheSameTriples() throws Exception {
         Path file = export(ExportFormat.JSONLD);
         JsonNode json = new ObjectMapper().readTree(file.toFile());
@@ -173,7 +176,7 @@ class ExportRoundTripTest {
         assertTrue(main.isIsomorphicWith(triples), "the JSON-LD 1.1 expansion differs from the graph written");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void everyFormatNamesTheOntologysVersion() throws Exception {
         for (ExportFormat format : EnumSet.complementOf(EnumSet.of(ExportFormat.JSONLD))) {
             String text = Files.readString(export(format));
@@ -183,11 +186,11 @@ class ExportRoundTripTest {
         Model jsonld = jena(export(ExportFormat.JSONLD), Lang.JSONLD11);
         assertTrue(jsonld.contains(
                 jsonld.createResource(sources.ontologyIri()),
-                org.apache.jena.vocabulary.OWL2.versionIRI,
+                OWL2.versionIRI,
                 jsonld.createResource(sources.versionIri())));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void crossReferencesOfTheMappingSetAreInTheArtefacts() throws Exception {
         Model back = jena(export(ExportFormat.TTL), Lang.TURTLE);
         Model xrefs = ModelFactory.createDefaultModel();
@@ -198,7 +201,7 @@ class ExportRoundTripTest {
         xrefs.add(xrefs.createResource(AspsVocabulary.iri("Thigh")), AspsVocabulary.HAS_DB_XREF, "EXAMPLE:0002");
         xrefs.add(xrefs.createResource(AspsVocabulary.iri("FlowVoid")), AspsVocabulary.HAS_DB_XREF, "OTHER:0200");
         Model found = ModelFactory.createDefaultModel()
-                .add(back.listStatements(null, AspsVocabulary.HAS_DB_XREF, (org.apache.jena.rdf.model.RDFNode) null));
+                .add(back.listStatements(null, AspsVocabulary.HAS_DB_XREF, (RDFNode) null));
         // the ontology states no xrefs itself: exactly the exact and close matches of the mapping set
         assertTrue(
                 xrefs.isIsomorphicWith(found),
@@ -206,7 +209,7 @@ class ExportRoundTripTest {
     }
 
     private static Set<String> set(Iterator<String> it) {
-        java.util.HashSet<String> s = new java.util.HashSet<>();
+        HashSet<String> s = new HashSet<>();
         it.forEachRemaining(s::add);
         return s;
     }

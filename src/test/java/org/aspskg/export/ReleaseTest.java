@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.abort;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.jena.rdf.model.Model;
@@ -18,14 +21,17 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.AspsKgException;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.ontology.OntologyLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.semanticweb.owlapi.apibinding.OWLManager;
 import org.semanticweb.owlapi.model.AxiomType;
 import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.OWLAnnotationAssertionAxiom;
@@ -60,8 +66,8 @@ class ReleaseTest {
     /** The graph without its ontology header's IRI, versionIRI and comment, to compare artefacts' bodies. */
     private static Model body(Model m) {
         Model copy = ModelFactory.createDefaultModel().add(m);
-        for (Resource header : copy.listSubjectsWithProperty(RDF.type, org.apache.jena.vocabulary.OWL.Ontology)
-                .toList()) {
+        for (Resource header :
+                copy.listSubjectsWithProperty(RDF.type, OWL.Ontology).toList()) {
             copy.removeAll(header, null, null);
         }
         return copy;
@@ -108,8 +114,8 @@ class ReleaseTest {
                     .directory(release.toFile())
                     .redirectErrorStream(true)
                     .start();
-        } catch (java.io.IOException noSha256sum) {
-            org.junit.jupiter.api.Assumptions.abort("sha256sum is not installed");
+        } catch (IOException noSha256sum) {
+            abort("sha256sum is not installed");
             return;
         }
         String output = new String(p.getInputStream().readAllBytes());
@@ -158,13 +164,13 @@ class ReleaseTest {
         Model main = body(sources.model(Artefact.MAIN));
         Model base = body(sources.model(Artefact.BASE));
         Set<Resource> declarationTypes = Set.of(
-                org.apache.jena.vocabulary.OWL.Class,
-                org.apache.jena.vocabulary.OWL.ObjectProperty,
-                org.apache.jena.vocabulary.OWL.DatatypeProperty,
-                org.apache.jena.vocabulary.OWL.AnnotationProperty,
+                OWL.Class,
+                OWL.ObjectProperty,
+                OWL.DatatypeProperty,
+                OWL.AnnotationProperty,
                 OWL2.NamedIndividual,
-                org.apache.jena.vocabulary.RDFS.Datatype);
-        java.util.function.Predicate<Statement> external = s -> s.getSubject().isURIResource()
+                RDFS.Datatype);
+        Predicate<Statement> external = s -> s.getSubject().isURIResource()
                 && !s.getSubject().getURI().startsWith(AspsVocabulary.NS)
                 && !(s.getPredicate().equals(RDF.type) && declarationTypes.contains(s.getObject()));
         assertEquals(List.of(), base.listStatements().filterKeep(external::test).toList());
@@ -175,7 +181,7 @@ class ReleaseTest {
         assertTrue(
                 main.contains(
                         main.createResource(AspsVocabulary.OBO + "RO_0004026"),
-                        org.apache.jena.vocabulary.RDFS.label,
+                        RDFS.label,
                         main.createLiteral("disease has location", "en")),
                 "the main artefact describes the RO relation it reuses");
     }
@@ -188,8 +194,7 @@ class ReleaseTest {
      */
     @Test
     void oboKeepsClassesAndLogicalAxiomsAndLosesOnlyIndividualsAndNonObjectProperties() throws Exception {
-        OWLOntology source = ArtefactWriter.toOwl(
-                sources.model(Artefact.MAIN), org.semanticweb.owlapi.apibinding.OWLManager.createOWLOntologyManager());
+        OWLOntology source = ArtefactWriter.toOwl(sources.model(Artefact.MAIN), OWLManager.createOWLOntologyManager());
         OWLOntology obo = ExportRoundTripTest.owlApi(release.resolve("asps.obo"));
         Set<String> back = obo.axioms().map(ReleaseTest::withoutLanguageTags).collect(Collectors.toSet());
         List<OWLAxiom> lost = source.axioms()

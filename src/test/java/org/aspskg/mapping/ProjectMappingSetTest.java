@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.util.List;
 import org.aspskg.ontology.OntologyLoader;
-import org.aspskg.ontology.qc.Level;
-import org.aspskg.ontology.qc.QualityReport;
-import org.aspskg.ontology.qc.ReportRow;
+import org.aspskg.report.Level;
+import org.aspskg.report.QualityReport;
+import org.aspskg.report.ReportRow;
 import org.junit.jupiter.api.Test;
 
 /** The project's own mapping set passes {@code map --check}, and every mapped subject is one of our terms. */

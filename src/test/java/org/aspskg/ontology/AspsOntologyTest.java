@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,7 +176,7 @@ class AspsOntologyTest {
     @Test
     void everyOwnClassAndPropertyHasOneEnglishLabelAndOneDefinition() {
         OWLAnnotationProperty definition = df.getOWLAnnotationProperty(IRI.create(OBO + "IAO_0000115"));
-        Map<String, String> problems = new java.util.TreeMap<>();
+        Map<String, String> problems = new TreeMap<>();
         ontology.signature(Imports.EXCLUDED)
                 .filter(e -> e.getIRI().toString().startsWith(AspsVocabulary.NS))
                 .filter(e -> e.isOWLClass()
@@ -195,7 +200,8 @@ class AspsOntologyTest {
         Map<String, List<String>> byLabel = ontology.signature(Imports.EXCLUDED)
                 .flatMap(e -> literals(e, df.getRDFSLabel()).stream()
                         .map(l -> Map.entry(
-                                l.getLiteral().toLowerCase(), e.getIRI().toString())))
+                                l.getLiteral().toLowerCase(Locale.ROOT),
+                                e.getIRI().toString())))
                 .distinct()
                 .collect(Collectors.groupingBy(
                         Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
@@ -208,8 +214,7 @@ class AspsOntologyTest {
     @Test
     void provenanceAnnotationsAttachToTheAxiomsTheyDescribe() {
         // Each owl:Axiom block in the Turtle must become one annotated axiom, not a second copy.
-        long reifications = asserted.listResourcesWithProperty(
-                        org.apache.jena.vocabulary.RDF.type, org.apache.jena.vocabulary.OWL2.Axiom)
+        long reifications = asserted.listResourcesWithProperty(RDF.type, OWL2.Axiom)
                 .toList()
                 .size();
         List<OWLAxiom> annotated =
@@ -226,8 +231,8 @@ class AspsOntologyTest {
     private static List<OWLLiteral> literals(OWLEntity e, OWLAnnotationProperty p) {
         return EntitySearcher.getAnnotations(e, ontology, p)
                 .map(a -> a.getValue().asLiteral())
-                .filter(java.util.Optional::isPresent)
-                .map(java.util.Optional::get)
+                .filter(Optional::isPresent)
+                .map(Optional::get)
                 .toList();
     }
 }

@@ -3,9 +3,11 @@ package org.aspskg.ontology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
@@ -55,11 +57,11 @@ class SourceCoverageTest {
     /** GROUP_CONCAT has no order: compare comma-joined cells as sorted numeric lists. */
     private static String sortedList(String cell) {
         if (!cell.matches("\\d+(,\\d+)+")) return cell;
-        return java.util.Arrays.stream(cell.split(","))
+        return Arrays.stream(cell.split(","))
                 .mapToInt(Integer::parseInt)
                 .sorted()
                 .mapToObj(Integer::toString)
-                .collect(java.util.stream.Collectors.joining(","));
+                .collect(Collectors.joining(","));
     }
 
     private static String text(RDFNode n) {

@@ -3,6 +3,7 @@ package org.aspskg.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
@@ -21,9 +22,10 @@ import org.aspskg.ontology.OntologyLoader;
 import org.junit.jupiter.api.Test;
 
 /**
- * 13-external-codes-per-disease.rq answers once the mappings graph holds mappings: SKOS relations to
- * external IRIs and oboInOwl:hasDbXref CURIEs (its expected file, kept while that graph is empty, has
- * no rows). The two codes are rows of ontology/mappings/asps.sssom.tsv, verified there with sources.
+ * 13-external-codes-per-disease.rq lists both kinds of code the mappings graph holds: SKOS relations to
+ * external IRIs and oboInOwl:hasDbXref CURIEs, here of a graph with one of each (the library's expected
+ * file checks the whole mapping set). The two codes are rows of ontology/mappings/asps.sssom.tsv,
+ * verified there with sources.
  */
 class ExternalCodesQueryTest {
     private static final String MONDO_ASPS = AspsVocabulary.OBO + "MONDO_0011655";
@@ -57,7 +59,7 @@ class ExternalCodesQueryTest {
                 List.of(
                         row(label, "exactMatch", NodeFactory.createURI(MONDO_ASPS), null),
                         row(label, "hasDbXref", NodeFactory.createLiteralString("NCIT:C3750"), "NCIT")));
-        assertEquals(java.util.Optional.empty(), AnswerComparison.differences(q.parse(), expected, answer));
+        assertEquals(Optional.empty(), AnswerComparison.differences(q.parse(), expected, answer));
     }
 
     private static Binding row(Node disease, String relation, Node code, String vocabulary) {

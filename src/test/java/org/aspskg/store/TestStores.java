@@ -3,9 +3,16 @@ package org.aspskg.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.system.Txn;
@@ -24,12 +31,12 @@ public final class TestStores {
     public static synchronized Path sharedStore() {
         if (shared == null) {
             try {
-                Path dir = java.nio.file.Files.createTempDirectory("asps-kg-store-");
+                Path dir = Files.createTempDirectory("asps-kg-store-");
                 shared = dir.resolve("tdb2");
                 StandardBuild.of(OntologyLoader.DEFAULT_ONTOLOGY, shared).build();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> StoreDirectory.deleteQuietly(dir)));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         return shared;
@@ -62,20 +69,19 @@ public final class TestStores {
      */
     public static Map<String, String> fileDigests(Path dir) {
         Map<String, String> digests = new TreeMap<>();
-        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+        try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted().toList()) {
                 String rel = dir.relativize(p).toString();
-                if (java.nio.file.Files.isDirectory(p)) {
+                if (Files.isDirectory(p)) {
                     digests.put(rel + "/", "dir");
                 } else {
-                    byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(java.nio.file.Files.readAllBytes(p));
-                    digests.put(rel, java.util.HexFormat.of().formatHex(hash));
+                    byte[] hash = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
+                    digests.put(rel, HexFormat.of().formatHex(hash));
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         return digests;

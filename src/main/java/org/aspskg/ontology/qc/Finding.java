@@ -1,6 +1,7 @@
 package org.aspskg.ontology.qc;
 
 import java.util.List;
+import org.aspskg.report.ReportProfile;
 
 /**
  * One problem a check found, before a {@link ReportProfile} gives it a level. Columns follow

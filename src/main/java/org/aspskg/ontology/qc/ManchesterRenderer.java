@@ -1,6 +1,7 @@
 package org.aspskg.ontology.qc;
 
 import org.semanticweb.owlapi.manchestersyntax.renderer.ManchesterOWLSyntaxOWLObjectRendererImpl;
+import org.semanticweb.owlapi.model.OWLEntity;
 import org.semanticweb.owlapi.model.OWLObject;
 import org.semanticweb.owlapi.util.ShortFormProvider;
 
@@ -13,7 +14,7 @@ final class ManchesterRenderer {
         this.ontology = ontology;
         ShortFormProvider curies = new ShortFormProvider() {
             @Override
-            public String getShortForm(org.semanticweb.owlapi.model.OWLEntity entity) {
+            public String getShortForm(OWLEntity entity) {
                 return ontology.showIri(entity.getIRI().toString());
             }
 

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.aspskg.AspsKgException;
 import org.aspskg.ontology.OntologyLoader;
+import org.aspskg.report.Level;
+import org.aspskg.report.QualityReport;
+import org.aspskg.report.ReportRow;
 import org.junit.jupiter.api.Test;
 
 /** The quality report on small fixture ontologies, compared row by row. */

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.ontology.EditSource;
 import org.aspskg.ontology.OntologyLoader;
+import org.aspskg.report.Level;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -187,12 +190,12 @@ class RobotQcTest {
 
     @Test
     void standardProfileKeepsRobotsDefaultLevels() throws Exception {
-        URL[] jars = Arrays.stream(classpath.split(java.io.File.pathSeparator))
+        URL[] jars = Arrays.stream(classpath.split(File.pathSeparator))
                 .filter(j -> Path.of(j).getFileName().toString().startsWith("robot-core-"))
                 .map(j -> {
                     try {
                         return Path.of(j).toUri().toURL();
-                    } catch (java.net.MalformedURLException e) {
+                    } catch (MalformedURLException e) {
                         throw new IllegalStateException(e);
                     }
                 })
@@ -211,7 +214,8 @@ class RobotQcTest {
                         robotLevels.put(cols[1], Level.parse(cols[0]));
                     });
         }
-        Map<String, Level> ours = new TreeMap<>(ReportProfile.standard().levels());
+        Map<String, Level> ours =
+                new TreeMap<>(OntologyValidator.standardProfile().levels());
         ours.keySet().retainAll(robotLevels.keySet());
         assertEquals(robotLevels, ours);
     }

@@ -1,10 +1,12 @@
-package org.aspskg.ontology.qc;
+package org.aspskg.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.aspskg.AspsKgException;
@@ -23,10 +25,16 @@ public enum ReportFormat {
                 width[3] = Math.max(width[3], oneLine(r.property()).length());
             }
             String format = "%-" + width[0] + "s  %-" + width[1] + "s  %-" + width[2] + "s  %-" + width[3] + "s  %s%n";
-            out.printf(format, "Level", "Rule Name", "Subject", "Property", "Value");
+            out.printf(Locale.ROOT, format, "Level", "Rule Name", "Subject", "Property", "Value");
             for (ReportRow r : report.rows()) {
                 out.printf(
-                        format, r.level(), r.rule(), oneLine(r.subject()), oneLine(r.property()), oneLine(r.value()));
+                        Locale.ROOT,
+                        format,
+                        r.level(),
+                        r.rule(),
+                        oneLine(r.subject()),
+                        oneLine(r.property()),
+                        oneLine(r.value()));
                 for (String line : r.explanation()) out.println("    " + oneLine(line));
             }
             out.flush();
@@ -72,7 +80,7 @@ public enum ReportFormat {
             }
             try {
                 out.println(json.writeValueAsString(root));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
             out.flush();
@@ -91,7 +99,7 @@ public enum ReportFormat {
     }
 
     static List<String> names() {
-        return java.util.Arrays.stream(values())
+        return Arrays.stream(values())
                 .map(f -> f.name().toLowerCase(Locale.ROOT))
                 .toList();
     }

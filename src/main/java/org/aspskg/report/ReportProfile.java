@@ -1,4 +1,4 @@
-package org.aspskg.ontology.qc;
+package org.aspskg.report;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,21 +15,19 @@ import org.aspskg.AspsKgException;
 
 /**
  * The level of each rule, read from lines {@code LEVEL<TAB>rule} like ROBOT's report profile.
- * A rule the profile does not name is not reported. The standard profile keeps ROBOT 1.9.8's
- * default levels for ROBOT's rules and adds asps-kg's own rules.
+ * A rule the profile does not name is not reported.
  */
 public final class ReportProfile {
-    private static final String STANDARD = "report_profile.tsv";
     private final Map<String, Level> levels;
 
     private ReportProfile(Map<String, Level> levels) {
         this.levels = Collections.unmodifiableMap(levels);
     }
 
-    /** asps-kg's profile: ROBOT's default levels plus the reasoner, DL profile and term policy rules. */
-    public static ReportProfile standard() {
-        try (InputStream in = ReportProfile.class.getResourceAsStream(STANDARD)) {
-            if (in == null) throw new IllegalStateException("missing resource " + STANDARD);
+    /** Reads the profile in the class-path resource {@code name}, relative to {@code anchor}'s package. */
+    public static ReportProfile resource(Class<?> anchor, String name) {
+        try (InputStream in = anchor.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
             return read(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

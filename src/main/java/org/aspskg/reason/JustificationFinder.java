@@ -1,4 +1,4 @@
-package org.aspskg.ontology.qc;
+package org.aspskg.reason;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.semanticweb.owlapi.apibinding.OWLManager;
 import org.semanticweb.owlapi.model.OWLAxiom;
 import org.semanticweb.owlapi.model.OWLClass;
@@ -64,10 +65,8 @@ public final class JustificationFinder {
             Collection<? extends OWLAxiom> axioms, Set<? extends OWLEntity> seed, Predicate<List<OWLAxiom>> entails) {
         Set<OWLEntity> signature = new HashSet<>(seed);
         List<OWLAxiom> chosen = new ArrayList<>();
-        List<OWLAxiom> rest = axioms.stream()
-                .sorted()
-                .map(OWLAxiom.class::cast)
-                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        List<OWLAxiom> rest =
+                axioms.stream().sorted().map(OWLAxiom.class::cast).collect(Collectors.toCollection(ArrayList::new));
         while (!rest.isEmpty()) {
             // Axioms about owl:Thing touch everything; an axiom sharing no name with the ring is added last.
             List<OWLAxiom> ring = rest.stream()

@@ -1,8 +1,11 @@
-package org.aspskg.ontology.qc;
+package org.aspskg.report;
 
 import java.util.List;
 
-/** The result of validating an ontology: rows sorted by {@link ReportRow#ORDER}. */
+/**
+ * The result of a check: what was checked ({@code ontology}: the ontology, or the mapping set's file)
+ * and the rows, sorted by {@link ReportRow#ORDER}.
+ */
 public record QualityReport(String ontology, List<ReportRow> rows) {
     public QualityReport {
         rows = rows.stream().sorted(ReportRow.ORDER).toList();

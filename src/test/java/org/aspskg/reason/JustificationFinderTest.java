@@ -1,10 +1,11 @@
-package org.aspskg.ontology.qc;
+package org.aspskg.reason;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.aspskg.ontology.AspsVocabulary;
@@ -52,7 +53,7 @@ class JustificationFinderTest {
         assertTrue(justification.equals(shortest) || justification.equals(longer), justification.toString());
         assertFalse(satisfiable(a, justification));
         for (OWLAxiom ax : justification) {
-            Set<OWLAxiom> fewer = new java.util.HashSet<>(justification);
+            Set<OWLAxiom> fewer = new HashSet<>(justification);
             fewer.remove(ax);
             assertTrue(satisfiable(a, fewer), "not minimal: " + ax + " can be dropped");
         }

@@ -1,4 +1,4 @@
-package org.aspskg.ontology.qc;
+package org.aspskg.report;
 
 import java.util.Locale;
 import org.aspskg.AspsKgException;

@@ -1,9 +1,13 @@
-package org.aspskg.ontology.qc;
+package org.aspskg.report;
 
 import java.util.Comparator;
 import java.util.List;
 
-/** One row of a {@link QualityReport}: a finding with the level its rule has in the profile. */
+/**
+ * One row of a {@link QualityReport}, in ROBOT's report columns: the level, the rule, the subject it is
+ * about, the property and the offending value; {@code explanation} holds supporting lines, e.g. the
+ * axioms of a justification.
+ */
 public record ReportRow(
         Level level, String rule, String subject, String property, String value, List<String> explanation) {
     /** ERROR rows first, then by rule, subject, property and value, as ROBOT sorts its report. */
@@ -15,9 +19,5 @@ public record ReportRow(
 
     public ReportRow {
         explanation = List.copyOf(explanation);
-    }
-
-    static ReportRow of(Level level, Finding f) {
-        return new ReportRow(level, f.rule(), f.subject(), f.property(), f.value(), f.explanation());
     }
 }
