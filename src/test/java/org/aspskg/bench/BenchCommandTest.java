@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +18,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.aspskg.bench.micro.CaseBenchmarks;
 import org.aspskg.bench.micro.HermitCaseBenchmarks;
+import org.aspskg.cli.DocsText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,31 +47,12 @@ class BenchCommandTest {
 
     private static final String JAR = "java -jar target/asps-kg-bench.jar ";
 
-    /**
-     * The documented full-run command, e.g. {@code bench}, as arguments after {@code java -jar
-     * target/asps-kg-bench.jar}: the first such indented line of the README or a page under docs/.
-     */
-    private static List<String> documentedBenchCommand() throws IOException {
-        List<Path> pages = new ArrayList<>(List.of(Path.of("README.md")));
-        if (Files.isDirectory(Path.of("docs"))) {
-            try (Stream<Path> files = Files.walk(Path.of("docs"))) {
-                files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(pages::add);
-            }
-        }
-        String line = pages.stream()
-                .flatMap(BenchCommandTest::lines)
-                .filter(l -> l.startsWith("    " + JAR + "bench"))
+    /** The documented full-run command ({@code bench}), as arguments after {@code java -jar target/asps-kg-bench.jar}. */
+    private static List<String> documentedBenchCommand() {
+        String command = DocsText.page("docs/benchmarks.md").commands(JAR, "bench").stream()
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no '" + JAR + "bench' command in README.md or docs/"));
-        return List.of(line.substring(4 + JAR.length()).strip().split(" +"));
-    }
-
-    private static Stream<String> lines(Path page) {
-        try {
-            return Files.readString(page).lines();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                .orElseThrow(() -> new AssertionError("no '" + JAR + "bench' command in docs/benchmarks.md"));
+        return List.of(command.split(" +"));
     }
 
     /** Runs the documented command with {@code --smoke} and a temporary results directory. */

@@ -105,9 +105,14 @@ public final class DocsText {
      * "ddx"}, or {@code ""} for all), as the text after {@link #JAR}, in order.
      */
     public List<String> commands(String command) {
+        return commands(JAR, command);
+    }
+
+    /** As {@link #commands(String)}, for another launcher, e.g. {@code "java -jar target/asps-kg-bench.jar "}. */
+    public List<String> commands(String launcher, String command) {
         return codeLines().stream()
-                .filter(l -> l.startsWith(JAR + command))
-                .map(l -> l.substring(JAR.length()).strip())
+                .filter(l -> l.startsWith(launcher + command))
+                .map(l -> l.substring(launcher.length()).strip())
                 .toList();
     }
 
