@@ -1,0 +1,124 @@
+package org.aspskg.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.obolibrary.obo2owl.OWLAPIOwl2Obo;
+import org.obolibrary.obo2owl.Obo2OWLConstants;
+import org.obolibrary.obo2owl.OwlStringTools;
+import org.obolibrary.oboformat.model.Clause;
+import org.obolibrary.oboformat.model.Frame;
+import org.obolibrary.oboformat.model.OBODoc;
+import org.obolibrary.oboformat.parser.OBOFormatConstants.OboFormatTag;
+import org.obolibrary.oboformat.writer.OBOFormatWriter;
+import org.semanticweb.owlapi.model.OWLAnnotation;
+import org.semanticweb.owlapi.model.OWLAnnotationProperty;
+import org.semanticweb.owlapi.model.OWLAnnotationValue;
+import org.semanticweb.owlapi.model.OWLAxiom;
+import org.semanticweb.owlapi.model.OWLClass;
+import org.semanticweb.owlapi.model.OWLClassAssertionAxiom;
+import org.semanticweb.owlapi.model.OWLDataFactory;
+import org.semanticweb.owlapi.model.OWLLiteral;
+import org.semanticweb.owlapi.model.OWLOntology;
+import org.semanticweb.owlapi.model.OWLOntologyManager;
+
+/**
+ * Writes OBO 1.4 as ROBOT 1.9.8 (OWL API 4) writes it, with the OWL API 5's translator and two
+ * corrections where the OWL API 5 differs:
+ *
+ * <ul>
+ *   <li>A language-tagged annotation value (OBO has no language tags) is written as ROBOT writes it,
+ *       {@code "text" xsd:string}. The OWL API 5 keeps the datatype and drops the tag, {@code "text"
+ *       rdf:langString}, which no OBO or OWL reader accepts ({@code robot report}: "datatype
+ *       rdf:langString requires a language tag").
+ *   <li>The {@code owl-axioms:} header (the axioms OBO cannot say, in OWL functional syntax) holds a
+ *       whole functional-syntax ontology with the declarations of what those axioms use, as ROBOT
+ *       writes it; the OWL API 5 writes the bare axioms, so that the individuals, data properties and
+ *       annotation properties that appear only there came back undeclared.
+ * </ul>
+ *
+ * <p>Terms keep their full IRIs ({@code id: https://w3id.org/asps-kg/Mass}). ROBOT writes {@code
+ * idspace:} lines and CURIEs ({@code aspskg:Mass}); the OWL API 4 expands them back, but the OWL
+ * API 5 ignores {@code idspace:} and reads {@code aspskg:Mass} as {@code
+ * http://purl.obolibrary.org/obo/aspskg_Mass}. Full IRIs read back the same in both.
+ *
+ * <p>The header's {@code data-version:} is the version IRI, as ROBOT writes it. No OBO file can give
+ * it back: both OWL APIs read {@code data-version: V} of {@code ontology: O} as the version IRI
+ * {@code http://purl.obolibrary.org/obo/O/V/O.owl}, which is only right for ontologies under the
+ * OBO PURL; ROBOT's own OBO of asps.owl reads back the same way (the release tests pin this).
+ */
+final class OboWriter {
+    private OboWriter() {}
+
+    static void write(OWLOntology ontology, OutputStream out) throws IOException {
+        Translator translator = new Translator(ontology.getOWLOntologyManager());
+        // What OBO cannot say goes into the owl-axioms header; no complaint per axiom on the console.
+        translator.setMuteUntranslatableAxioms(true);
+        OBODoc doc = translator.convert(ontology);
+        replaceOwlAxioms(
+                doc,
+                translator.getUntranslatableAxioms(),
+                ontology.getOWLOntologyManager().getOWLDataFactory());
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        new OBOFormatWriter().write(doc, writer);
+        writer.flush();
+    }
+
+    /**
+     * The owl-axioms header with the declarations of what its axioms use (the OWL API 4's form). The
+     * OWL API's own rendering of the axioms, so it reads back as before; declarations of built-in
+     * entities (xsd:decimal, owl:Thing) left out, as the OWL API 4 leaves them out.
+     */
+    private static void replaceOwlAxioms(OBODoc doc, Collection<OWLAxiom> untranslatable, OWLDataFactory df) {
+        Frame header = doc.getHeaderFrame();
+        if (header == null || untranslatable.isEmpty()) return;
+        Clause clause = header.getClause(OboFormatTag.TAG_OWL_AXIOMS);
+        if (clause == null) return;
+        Set<OWLAxiom> axioms = new TreeSet<>(untranslatable);
+        untranslatable.stream()
+                .flatMap(OWLAxiom::signature)
+                .filter(e -> !e.isBuiltIn())
+                .map(df::getOWLDeclarationAxiom)
+                .forEach(axioms::add);
+        clause.setValue(OwlStringTools.translate(axioms));
+    }
+
+    /** The OWL API 5's OWL-to-OBO translator, with language tags dropped as the OWL API 4 drops them. */
+    private static final class Translator extends OWLAPIOwl2Obo {
+        Translator(OWLOntologyManager manager) {
+            super(manager);
+        }
+
+        @Override
+        protected boolean trGenericPropertyValue(
+                OWLAnnotationProperty prop, OWLAnnotationValue annVal, Stream<OWLAnnotation> qualifiers, Frame frame) {
+            OWLAnnotationValue value = annVal;
+            if (annVal instanceof OWLLiteral literal && literal.hasLang()) {
+                value = manager.getOWLDataFactory().getOWLLiteral(literal.getLiteral());
+            }
+            return super.trGenericPropertyValue(prop, value, qualifiers, frame);
+        }
+
+        /**
+         * A class assertion goes into the owl-axioms header. Both OWL APIs translate only the two that
+         * declare OBO subsets and synonym types and drop every other one without a word ("TODO:
+         * individual"), so ROBOT's OBO has none of the statement nodes' types.
+         */
+        @Override
+        protected void tr(OWLClassAssertionAxiom ax) {
+            if (ax.getClassExpression() instanceof OWLClass c
+                    && !c.getIRI().toString().equals(Obo2OWLConstants.DEFAULT_IRI_PREFIX + "IAO_synonymtypedef")
+                    && !c.getIRI().toString().equals(Obo2OWLConstants.DEFAULT_IRI_PREFIX + "IAO_subsetdef")) {
+                untranslatableAxioms.add(ax);
+            } else {
+                super.tr(ax);
+            }
+        }
+    }
+}
