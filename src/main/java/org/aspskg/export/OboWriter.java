@@ -17,6 +17,7 @@ import org.obolibrary.oboformat.model.Frame;
 import org.obolibrary.oboformat.model.OBODoc;
 import org.obolibrary.oboformat.parser.OBOFormatConstants.OboFormatTag;
 import org.obolibrary.oboformat.writer.OBOFormatWriter;
+import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.OWLAnnotation;
 import org.semanticweb.owlapi.model.OWLAnnotationProperty;
 import org.semanticweb.owlapi.model.OWLAnnotationValue;
@@ -24,6 +25,8 @@ import org.semanticweb.owlapi.model.OWLAxiom;
 import org.semanticweb.owlapi.model.OWLClass;
 import org.semanticweb.owlapi.model.OWLClassAssertionAxiom;
 import org.semanticweb.owlapi.model.OWLDataFactory;
+import org.semanticweb.owlapi.model.OWLDeclarationAxiom;
+import org.semanticweb.owlapi.model.OWLEntity;
 import org.semanticweb.owlapi.model.OWLLiteral;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.model.OWLOntologyManager;
@@ -91,6 +94,8 @@ final class OboWriter {
 
     /** The OWL API 5's OWL-to-OBO translator, with language tags dropped as the OWL API 4 drops them. */
     private static final class Translator extends OWLAPIOwl2Obo {
+        private static final String METADATA_TAG = OboFormatTag.TAG_IS_METADATA_TAG.getTag();
+
         Translator(OWLOntologyManager manager) {
             super(manager);
         }
@@ -103,6 +108,37 @@ final class OboWriter {
                 value = manager.getOWLDataFactory().getOWLLiteral(literal.getLiteral());
             }
             return super.trGenericPropertyValue(prop, value, qualifiers, frame);
+        }
+
+        /**
+         * An individual, data property or annotation property has no OBO frame (an annotation property
+         * has one only when it is a metadata tag, and needs none when it is an OBO tag): both OWL APIs drop its declaration and what is said
+         * of it (label, definition, comment, its statement-node values) without a word. Here they go
+         * into the owl-axioms header, where they keep their language tags. What is said of an IRI that
+         * is a class or object property too (punning) is in that term's frame already.
+         */
+        @Override
+        protected void tr(OWLDeclarationAxiom axiom) {
+            super.tr(axiom);
+            OWLEntity e = axiom.getEntity();
+            if (e.isBuiltIn() || e.isOWLClass() || e.isOWLObjectProperty() || e.isOWLDatatype()) return;
+            IRI iri = e.getIRI();
+            if (e.isOWLAnnotationProperty()
+                    && (ANNOTATIONPROPERTYMAP.containsKey(iri.toString())
+                            || iri.toString().startsWith(Obo2OWLConstants.OIOVOCAB_IRI_PREFIX))) {
+                return; // an OBO tag (def, xref, synonym …): OBO readers declare and name it themselves
+            }
+            if (e.isOWLAnnotationProperty()
+                    && owlOntology
+                            .annotationAssertionAxioms(iri)
+                            .anyMatch(a -> METADATA_TAG.equals(owlObjectToTag(a.getProperty())))) {
+                return; // a Typedef frame
+            }
+            untranslatableAxioms.add(axiom);
+            if (owlOntology.containsClassInSignature(iri) || owlOntology.containsObjectPropertyInSignature(iri)) {
+                return;
+            }
+            owlOntology.annotationAssertionAxioms(iri).forEach(untranslatableAxioms::add);
         }
 
         /**
