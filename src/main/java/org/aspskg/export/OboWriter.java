@@ -22,7 +22,6 @@ import org.semanticweb.owlapi.model.OWLAnnotation;
 import org.semanticweb.owlapi.model.OWLAnnotationProperty;
 import org.semanticweb.owlapi.model.OWLAnnotationValue;
 import org.semanticweb.owlapi.model.OWLAxiom;
-import org.semanticweb.owlapi.model.OWLClass;
 import org.semanticweb.owlapi.model.OWLClassAssertionAxiom;
 import org.semanticweb.owlapi.model.OWLDataFactory;
 import org.semanticweb.owlapi.model.OWLDeclarationAxiom;
@@ -32,18 +31,21 @@ import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.model.OWLOntologyManager;
 
 /**
- * Writes OBO 1.4 as ROBOT 1.9.8 (OWL API 4) writes it, with the OWL API 5's translator and two
- * corrections where the OWL API 5 differs:
+ * Writes OBO 1.4 with the OWL API 5's translator, as ROBOT 1.9.8 (OWL API 4) writes it where the two
+ * OWL APIs differ, and keeping in the {@code owl-axioms:} header what both drop without a word:
  *
  * <ul>
- *   <li>A language-tagged annotation value (OBO has no language tags) is written as ROBOT writes it,
- *       {@code "text" xsd:string}. The OWL API 5 keeps the datatype and drops the tag, {@code "text"
- *       rdf:langString}, which no OBO or OWL reader accepts ({@code robot report}: "datatype
+ *   <li>A language-tagged annotation value in a frame (OBO has no language tags) is written as ROBOT
+ *       writes it, {@code "text" xsd:string}. The OWL API 5 keeps the datatype and drops the tag,
+ *       {@code "text" rdf:langString}, which no reader accepts ({@code robot report}: "datatype
  *       rdf:langString requires a language tag").
- *   <li>The {@code owl-axioms:} header (the axioms OBO cannot say, in OWL functional syntax) holds a
- *       whole functional-syntax ontology with the declarations of what those axioms use, as ROBOT
- *       writes it; the OWL API 5 writes the bare axioms, so that the individuals, data properties and
- *       annotation properties that appear only there came back undeclared.
+ *   <li>The {@code owl-axioms:} header (what OBO has no tag for, in OWL functional syntax) declares
+ *       what its axioms use, as the OWL API 4 writes it; the OWL API 5 writes the bare axioms.
+ *   <li>Class assertions, and the individuals, data properties and annotation properties (those
+ *       that are not OBO tags) with their declarations and annotations, go into that header: OBO
+ *       has no frame for them, and both OWL APIs leave them out of the file. So asps.obo keeps the
+ *       statement nodes, the references and the evidence weights, and {@code robot report} finds no
+ *       missing labels in it.
  * </ul>
  *
  * <p>Terms keep their full IRIs ({@code id: https://w3id.org/asps-kg/Mass}). ROBOT writes {@code
@@ -92,7 +94,7 @@ final class OboWriter {
         clause.setValue(OwlStringTools.translate(axioms));
     }
 
-    /** The OWL API 5's OWL-to-OBO translator, with language tags dropped as the OWL API 4 drops them. */
+    /** The OWL API 5's OWL-to-OBO translator, with the corrections of the class comment. */
     private static final class Translator extends OWLAPIOwl2Obo {
         private static final String METADATA_TAG = OboFormatTag.TAG_IS_METADATA_TAG.getTag();
 
@@ -111,11 +113,11 @@ final class OboWriter {
         }
 
         /**
-         * An individual, data property or annotation property has no OBO frame (an annotation property
-         * has one only when it is a metadata tag, and needs none when it is an OBO tag): both OWL APIs drop its declaration and what is said
-         * of it (label, definition, comment, its statement-node values) without a word. Here they go
-         * into the owl-axioms header, where they keep their language tags. What is said of an IRI that
-         * is a class or object property too (punning) is in that term's frame already.
+         * An individual, data property or annotation property has no OBO frame (an annotation
+         * property has one when it is a metadata tag, and needs none when it is an OBO tag): both OWL
+         * APIs drop its declaration and what is said of it (label, definition, comment). Here they go
+         * into the owl-axioms header, where they keep their language tags. What is said of an IRI
+         * that is a class or object property too (punning) is in that term's frame already.
          */
         @Override
         protected void tr(OWLDeclarationAxiom axiom) {
@@ -143,17 +145,19 @@ final class OboWriter {
 
         /**
          * A class assertion goes into the owl-axioms header. Both OWL APIs translate only the two that
-         * declare OBO subsets and synonym types and drop every other one without a word ("TODO:
-         * individual"), so ROBOT's OBO has none of the statement nodes' types.
+         * declare OBO subsets and synonym types and drop every other one ("TODO: individual"), so
+         * ROBOT's OBO has none of the statement nodes' types.
          */
         @Override
         protected void tr(OWLClassAssertionAxiom ax) {
-            if (ax.getClassExpression() instanceof OWLClass c
-                    && !c.getIRI().toString().equals(Obo2OWLConstants.DEFAULT_IRI_PREFIX + "IAO_synonymtypedef")
-                    && !c.getIRI().toString().equals(Obo2OWLConstants.DEFAULT_IRI_PREFIX + "IAO_subsetdef")) {
-                untranslatableAxioms.add(ax);
-            } else {
+            String cls = ax.getClassExpression().isNamed()
+                    ? ax.getClassExpression().asOWLClass().getIRI().toString()
+                    : "";
+            if (cls.equals(Obo2OWLConstants.DEFAULT_IRI_PREFIX + "IAO_synonymtypedef")
+                    || cls.equals(Obo2OWLConstants.DEFAULT_IRI_PREFIX + "IAO_subsetdef")) {
                 super.tr(ax);
+            } else {
+                untranslatableAxioms.add(ax);
             }
         }
     }
