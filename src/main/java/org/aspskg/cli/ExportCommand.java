@@ -20,14 +20,14 @@ import picocli.CommandLine.Spec;
         description = {
             "Write the ontology, with the mapping set's cross-references, in one format: "
                     + "asps.<ext>, or asps-full.<ext> with --inferred. Quad formats (nq, trig) hold the store's named graphs.",
-            "Formats: ttl, rdfxml (asps.owl), jsonld, nt, nq, trig, owx, ofn, omn, obo."
+            "Formats: ttl, rdfxml (asps.owl), jsonld, nt, nq, trig, owx, ofn, omn, obo, obographs (asps.json, OBO Graphs JSON)."
         })
 final class ExportCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             required = true,
             paramLabel = "FORMAT",
-            description = "ttl|rdfxml|jsonld|nt|nq|trig|owx|ofn|omn|obo")
+            description = "ttl|rdfxml|jsonld|nt|nq|trig|owx|ofn|omn|obo|obographs")
     ExportFormat format;
 
     @Option(names = "--inferred", description = "Add HermiT's materialized inferences (the asps-full artefact).")

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Write the release: asps.owl (RDF/XML), asps-base.owl, asps-full.owl (with HermiT's inferences), "
-                    + "asps.ttl, asps.jsonld, asps.obo, asps.sssom.tsv and SHA256SUMS (check with 'sha256sum -c SHA256SUMS').",
+                    + "asps.ttl, asps.jsonld, asps.obo, asps.json (OBO Graphs), asps.sssom.tsv and SHA256SUMS "
+                    + "(check with 'sha256sum -c SHA256SUMS').",
             "The directory is replaced only when every file is written; a mapping set with errors stops the release."
         })
 final class ReleaseCommand implements Callable<Integer> {

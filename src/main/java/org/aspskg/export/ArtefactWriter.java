@@ -1,14 +1,10 @@
 package org.aspskg.export;
 
-import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,9 +14,6 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.riot.RIOT;
 import org.aspskg.ontology.AspsVocabulary;
-import org.obolibrary.obo2owl.OWLAPIOwl2Obo;
-import org.obolibrary.oboformat.model.OBODoc;
-import org.obolibrary.oboformat.writer.OBOFormatWriter;
 import org.semanticweb.owlapi.apibinding.OWLManager;
 import org.semanticweb.owlapi.formats.FunctionalSyntaxDocumentFormat;
 import org.semanticweb.owlapi.formats.ManchesterSyntaxDocumentFormat;
@@ -105,18 +98,16 @@ public final class ArtefactWriter {
         return new Written(file, quads, "quads");
     }
 
-    /** The graph read by the OWL API (through Turtle in memory) and saved in an OWL syntax or OBO. */
+    /** The graph read by the OWL API (through Turtle in memory) and saved in an OWL syntax, OBO or OBO Graphs JSON. */
     private static Written writeOwl(Model model, ExportFormat format, Path file, OutputStream out) throws IOException {
         OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
         OWLOntology ontology = toOwl(model, manager);
         if (format == ExportFormat.OBO) {
-            OWLAPIOwl2Obo translator = new OWLAPIOwl2Obo(manager);
-            // What OBO cannot say goes into the owl-axioms header; no complaint per axiom on the console.
-            translator.setMuteUntranslatableAxioms(true);
-            OBODoc doc = translator.convert(ontology);
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            new OBOFormatWriter().write(doc, new BufferedWriter(writer));
-            writer.flush();
+            OboWriter.write(ontology, out);
+            return new Written(file, ontology.getAxiomCount(), "axioms");
+        }
+        if (format == ExportFormat.OBOGRAPHS) {
+            OboGraphWriter.write(ontology, out);
             return new Written(file, ontology.getAxiomCount(), "axioms");
         }
         PrefixDocumentFormat owlFormat = switch (format) {

@@ -8,19 +8,21 @@ import org.aspskg.AspsKgException;
 /**
  * The formats {@code asps-kg export} writes. RDF formats are written by Jena from the graph as it is
  * (so they parse back to an isomorphic graph); the OWL syntaxes by the OWL API from the ontology
- * the graph is; quad formats carry the store's named graphs.
+ * the graph is (OBO and OBO Graphs JSON too); quad formats carry the store's named graphs.
  */
 public enum ExportFormat {
     TTL("ttl", "Turtle", Writer.JENA, false),
     RDFXML("owl", "RDF/XML", Writer.JENA, false),
-    JSONLD("jsonld", "JSON-LD 1.1 with a compact @context", Writer.JSONLD, false),
+    JSONLD("jsonld", "JSON-LD (read by JSON-LD 1.0 and 1.1 processors) with a compact @context", Writer.JSONLD, false),
     NT("nt", "N-Triples", Writer.JENA, false),
     NQ("nq", "N-Quads, with the named graphs", Writer.JENA, true),
     TRIG("trig", "TriG, with the named graphs", Writer.JENA, true),
     OWX("owx", "OWL/XML", Writer.OWLAPI, false),
     OFN("ofn", "OWL functional syntax", Writer.OWLAPI, false),
     OMN("omn", "Manchester OWL syntax", Writer.OWLAPI, false),
-    OBO("obo", "OBO flat file format 1.4", Writer.OWLAPI, false);
+    OBO("obo", "OBO flat file format 1.4", Writer.OWLAPI, false),
+    /** asps.json, as MONDO and UBERON ship theirs; ROBOT's name for the format is json, which parse() takes too. */
+    OBOGRAPHS("json", "OBO Graphs JSON", Writer.OWLAPI, false);
 
     /** Which library writes the format. */
     enum Writer {
@@ -59,7 +61,7 @@ public enum ExportFormat {
         return quads;
     }
 
-    /** The name users type: ttl, rdfxml, jsonld, nt, nq, trig, owx, ofn, omn, obo. */
+    /** The name users type: ttl, rdfxml, jsonld, nt, nq, trig, owx, ofn, omn, obo, obographs. */
     public String optionName() {
         return name().toLowerCase(Locale.ROOT);
     }

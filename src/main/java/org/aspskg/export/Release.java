@@ -34,14 +34,15 @@ public final class Release {
         }
     }
 
-    /** asps.owl, asps-base.owl, asps-full.owl, asps.ttl, asps.jsonld, asps.obo (plus the mapping set). */
+    /** asps.owl, asps-base.owl, asps-full.owl, asps.ttl, asps.jsonld, asps.obo, asps.json (plus the mapping set). */
     public static final List<Item> ITEMS = List.of(
             new Item(Artefact.MAIN, ExportFormat.RDFXML),
             new Item(Artefact.BASE, ExportFormat.RDFXML),
             new Item(Artefact.FULL, ExportFormat.RDFXML),
             new Item(Artefact.MAIN, ExportFormat.TTL),
             new Item(Artefact.MAIN, ExportFormat.JSONLD),
-            new Item(Artefact.MAIN, ExportFormat.OBO));
+            new Item(Artefact.MAIN, ExportFormat.OBO),
+            new Item(Artefact.MAIN, ExportFormat.OBOGRAPHS));
 
     private Release() {}
 
