@@ -6,12 +6,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.aspskg.ddx.CaseClassification;
-import org.aspskg.ddx.CohortGenerator;
 import org.aspskg.ddx.DdxKnowledge;
-import org.aspskg.ddx.DifferentialRanker;
-import org.aspskg.ddx.HermitCaseClassifier;
-import org.aspskg.ddx.PatientCase;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.classify.CaseClassification;
+import org.aspskg.ddx.classify.HermitCaseClassifier;
+import org.aspskg.ddx.cohort.CohortGenerator;
+import org.aspskg.ddx.rank.DifferentialRanker;
 
 /**
  * The HermiT peers of the case-ranking benchmark, run in a child JVM by {@link BudgetedJobs}:

@@ -8,13 +8,13 @@ import java.util.concurrent.Callable;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.aspskg.AspsKgException;
-import org.aspskg.ddx.CaseReader;
-import org.aspskg.ddx.CasesGraph;
 import org.aspskg.ddx.DdxKnowledge;
-import org.aspskg.ddx.DifferentialRanking;
-import org.aspskg.ddx.DifferentialService;
-import org.aspskg.ddx.PatientCase;
-import org.aspskg.ddx.RankingJson;
+import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.read.CaseReader;
+import org.aspskg.ddx.render.RankingJson;
+import org.aspskg.ddx.store.CasesGraph;
 import org.aspskg.store.KnowledgeGraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,7 +94,7 @@ final class DdxCommand implements Callable<Integer> {
         if (!f.equals("table") && !f.equals("json") && !f.equals("ttl")) {
             throw new AspsKgException("unknown --format '" + format + "'", "Use table, json or ttl.");
         }
-        DifferentialService service = new DifferentialService(DdxKnowledge.cached(storeOptions.ontology, shapes));
+        DifferentialPipeline service = new DifferentialPipeline(DdxKnowledge.cached(storeOptions.ontology, shapes));
         PatientCase c = new CaseReader(service.knowledge()).read(caseFile);
         DifferentialRanking ranking = checkWithHermit ? service.rankCheckedWithHermit(c) : service.rank(c);
         if (storeRanking) {

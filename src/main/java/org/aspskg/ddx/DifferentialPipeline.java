@@ -7,6 +7,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.jena.rdf.model.Model;
 import org.aspskg.AspsKgException;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.classify.CaseClassification;
+import org.aspskg.ddx.classify.ContradictoryCaseException;
+import org.aspskg.ddx.classify.HermitCaseClassifier;
+import org.aspskg.ddx.rank.DifferentialRanker;
+import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.read.CaseReader;
+import org.aspskg.ddx.read.JsonCaseReader;
+import org.aspskg.ddx.read.TurtleCaseReader;
+import org.aspskg.ddx.render.RankingGraph;
+import org.aspskg.ddx.render.RankingJson;
+import org.aspskg.ddx.render.RankingTable;
 
 /**
  * Case in, ranking out: read and validate a case, classify it, rank its differential diagnosis.
@@ -14,20 +26,20 @@ import org.aspskg.AspsKgException;
  * an HTTP handler only has to pass the request body to {@link #rankJson(String, String)} and map
  * an {@link AspsKgException} to 400 with {@link RankingJson#error(AspsKgException)}. Thread-safe.
  */
-public final class DifferentialService {
+public final class DifferentialPipeline {
     private final DdxKnowledge knowledge;
     private final DifferentialRanker ranker;
     private final RankingJson json;
 
-    public DifferentialService(DdxKnowledge knowledge) {
+    public DifferentialPipeline(DdxKnowledge knowledge) {
         this.knowledge = knowledge;
         this.ranker = new DifferentialRanker(knowledge);
         this.json = new RankingJson(knowledge.terms());
     }
 
     /** A service over the project's ontology and case shapes. */
-    public static DifferentialService loadDefault() {
-        return new DifferentialService(DdxKnowledge.loadDefault());
+    public static DifferentialPipeline loadDefault() {
+        return new DifferentialPipeline(DdxKnowledge.loadDefault());
     }
 
     public DdxKnowledge knowledge() {

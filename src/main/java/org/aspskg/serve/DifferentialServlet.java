@@ -12,16 +12,16 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.aspskg.AspsKgException;
-import org.aspskg.ddx.CasesGraph;
-import org.aspskg.ddx.DifferentialRanking;
-import org.aspskg.ddx.DifferentialService;
-import org.aspskg.ddx.RankingJson;
+import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.render.RankingJson;
+import org.aspskg.ddx.store.CasesGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /asps/ddx}: a case in, its ranked differential diagnosis out — a thin wrapper over
- * {@link DifferentialService}, so the answer is the command line's.
+ * {@link DifferentialPipeline}, so the answer is the command line's.
  *
  * <ul>
  *   <li>Body: a JSON case ({@code Content-Type: application/json}, the default) or a Turtle case
@@ -40,11 +40,11 @@ public final class DifferentialServlet extends HttpServlet {
     /** The name of a case sent over HTTP, in messages and in the JSON's {@code case.source}. */
     public static final String SOURCE = "request";
 
-    private final transient DifferentialService service;
+    private final transient DifferentialPipeline service;
     private final transient CasesGraph cases;
 
     /** A servlet ranking with {@code service} and storing, on request, in {@code dataset}'s cases graph. */
-    public DifferentialServlet(DifferentialService service, DatasetGraph dataset) {
+    public DifferentialServlet(DifferentialPipeline service, DatasetGraph dataset) {
         this.service = service;
         this.cases = new CasesGraph(dataset);
     }

@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.aspskg.ddx.DifferentialRanking;
-import org.aspskg.ddx.DifferentialService;
-import org.aspskg.ddx.RankedHypothesis;
-import org.aspskg.ddx.RankingJson;
+import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.rank.RankedHypothesis;
+import org.aspskg.ddx.render.RankingJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,15 +25,15 @@ class DdxCommandTest {
         return CliRun.of(args);
     }
 
-    private static DifferentialService service() {
-        return DifferentialService.loadDefault();
+    private static DifferentialPipeline service() {
+        return DifferentialPipeline.loadDefault();
     }
 
     @Test
     void cliJsonEqualsTheServicesJsonForTheSameCase() throws Exception {
         CliRun r = run("ddx", "--format", "json", EXAMPLE.toString());
         assertEquals(0, r.exit(), r.err());
-        DifferentialService service = service();
+        DifferentialPipeline service = service();
         assertEquals(RankingJson.write(service.toJson(service.rank(EXAMPLE))), r.out());
         // JSON in, JSON out, as an HTTP endpoint calls it, with the file's text:
         assertEquals(service.rankJson(Files.readString(EXAMPLE), EXAMPLE.toString()), r.out());
@@ -77,7 +77,7 @@ class DdxCommandTest {
         CliRun r = run("ddx", "--format", "ttl", EXAMPLE.toString());
         assertEquals(0, r.exit(), r.err());
         Model cli = ModelFactory.createDefaultModel().read(new StringReader(r.out()), null, "TTL");
-        DifferentialService service = service();
+        DifferentialPipeline service = service();
         assertTrue(cli.isIsomorphicWith(service.toModel(service.rank(EXAMPLE))));
     }
 
@@ -134,7 +134,7 @@ class DdxCommandTest {
         assertTrue(r.err().contains("stored in the cases graph of " + tdb), r.err());
         long stored;
         try (org.aspskg.store.KnowledgeGraphStore kg = org.aspskg.store.KnowledgeGraphStore.open(tdb)) {
-            org.aspskg.ddx.CasesGraph cases = new org.aspskg.ddx.CasesGraph(kg.datasetGraph());
+            org.aspskg.ddx.store.CasesGraph cases = new org.aspskg.ddx.store.CasesGraph(kg.datasetGraph());
             assertTrue(cases.contains("https://w3id.org/asps-kg/case/asps-thigh-young-woman"));
             stored = cases.size();
         }
@@ -145,7 +145,7 @@ class DdxCommandTest {
                 run("ddx", "--store-ranking", "--store", tdb.toString(), bad.toString())
                         .exit());
         try (org.aspskg.store.KnowledgeGraphStore kg = org.aspskg.store.KnowledgeGraphStore.open(tdb)) {
-            assertEquals(stored, new org.aspskg.ddx.CasesGraph(kg.datasetGraph()).size());
+            assertEquals(stored, new org.aspskg.ddx.store.CasesGraph(kg.datasetGraph()).size());
         }
         CliRun missing =
                 run("ddx", "--store-ranking", "--store", dir.resolve("none").toString(), EXAMPLE.toString());

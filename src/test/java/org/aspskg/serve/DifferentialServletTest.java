@@ -17,9 +17,9 @@ import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
-import org.aspskg.ddx.CasesGraph;
-import org.aspskg.ddx.DifferentialService;
-import org.aspskg.ddx.RankingJson;
+import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.render.RankingJson;
+import org.aspskg.ddx.store.CasesGraph;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.store.KnowledgeGraphStore;
@@ -39,7 +39,7 @@ class DifferentialServletTest {
 
     private static KnowledgeGraphStore store;
     private static KnowledgeGraphServer server;
-    private static DifferentialService service;
+    private static DifferentialPipeline service;
     private static String endpoint;
 
     @BeforeAll
@@ -47,7 +47,7 @@ class DifferentialServletTest {
         Path tdb = dir.resolve("tdb2");
         StandardBuild.of(OntologyLoader.DEFAULT_ONTOLOGY, tdb).build();
         store = KnowledgeGraphStore.open(tdb);
-        service = DifferentialService.loadDefault();
+        service = DifferentialPipeline.loadDefault();
         server = KnowledgeGraphServer.create(store.datasetGraph())
                 .port(0)
                 .servlet("ddx", new DifferentialServlet(service, store.datasetGraph()))

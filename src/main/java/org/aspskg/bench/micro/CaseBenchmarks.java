@@ -1,9 +1,9 @@
 package org.aspskg.bench.micro;
 
 import java.util.concurrent.TimeUnit;
-import org.aspskg.ddx.CaseClassification;
-import org.aspskg.ddx.DifferentialRanking;
-import org.aspskg.ddx.PatientCase;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.classify.CaseClassification;
+import org.aspskg.ddx.rank.DifferentialRanking;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
  * asps-kg's per-case hot path, one step at a time, on one thread: what one case costs to classify
- * (the compiled classifier), to rank once classified, both ({@code DifferentialService.rank}), to read
+ * (the compiled classifier), to rank once classified, both ({@code DifferentialPipeline.rank}), to read
  * from JSON (parse and SHACL validation), and the whole JSON-in, JSON-out request the HTTP endpoint
  * serves. Each benchmark returns its result so the JIT cannot drop the work.
  */

@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.cases;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,6 +10,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ontology.AspsVocabulary;
 
 /**

@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.cases;
 
 /**
  * One thing a case states, as its author wrote it: a finding, site or demographic group that is

@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.cases;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.cases;
 
 /**
  * Where something was written in a case file: the file, and the 1-based line and column (0 when

@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.classify;
 
 import java.util.BitSet;
 

@@ -1,8 +1,11 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.classify;
 
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.DemographicGroups;
+import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ontology.AspsVocabulary;
 import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.OWLClass;

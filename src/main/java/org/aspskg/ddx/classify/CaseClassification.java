@@ -1,9 +1,10 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.classify;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.aspskg.ddx.cases.PatientCase;
 
 /**
  * A consistent case realized against the ontology's case classes: the named classes it belongs

@@ -1,4 +1,6 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.classify;
+
+import org.aspskg.ddx.cases.PatientCase;
 
 /**
  * Realizes a patient case against the ontology's defined case classes. Fails with a

@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.classify;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.aspskg.AspsKgException;
+import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.PatientCase;
 import org.semanticweb.owlapi.model.AxiomType;
 import org.semanticweb.owlapi.model.OWLAxiom;
 import org.semanticweb.owlapi.model.OWLClass;

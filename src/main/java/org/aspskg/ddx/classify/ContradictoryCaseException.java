@@ -1,7 +1,8 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.classify;
 
 import java.util.List;
 import org.aspskg.AspsKgException;
+import org.aspskg.ddx.cases.CaseStatement;
 
 /**
  * A case whose statements contradict each other given the ontology (OWL: the case ABox with the

@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.classify;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ontology.qc.JustificationFinder;
 import org.semanticweb.HermiT.ReasonerFactory;
 import org.semanticweb.owlapi.apibinding.OWLManager;

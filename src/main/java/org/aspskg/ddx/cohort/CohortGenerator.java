@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.cohort;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +9,15 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.DemographicGroups;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.cases.SourcePosition;
+import org.aspskg.ddx.classify.ContradictoryCaseException;
+import org.aspskg.ddx.rank.Association;
+import org.aspskg.ddx.rank.DiseaseFeatureAssociations;
+import org.aspskg.ddx.read.TermIndex;
 import org.aspskg.ontology.AspsVocabulary;
 import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.OWLClass;

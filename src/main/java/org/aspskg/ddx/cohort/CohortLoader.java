@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.cohort;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +42,14 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sys.JenaSystem;
 import org.apache.jena.vocabulary.RDF;
 import org.aspskg.AspsKgException;
+import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.cases.CaseGraph;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.cases.SourcePosition;
+import org.aspskg.ddx.read.CaseInputException;
+import org.aspskg.ddx.read.JsonCaseReader;
+import org.aspskg.ddx.read.TurtleCaseReader;
+import org.aspskg.ddx.store.CasesGraph;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.ontology.StrictParseErrors;
 import org.aspskg.store.CaseLoad;

@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.cohort;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -29,6 +29,12 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.AspsKgException;
+import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.cases.CaseGraph;
+import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.DemographicGroups;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.read.JsonCaseReader;
 import org.aspskg.ontology.AspsVocabulary;
 import org.semanticweb.owlapi.model.IRI;
 

@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.rank;
 
 import java.util.List;
 

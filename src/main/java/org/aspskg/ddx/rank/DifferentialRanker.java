@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.rank;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.classify.CaseClassification;
+import org.aspskg.ddx.classify.CaseTBox;
+import org.aspskg.ddx.read.TermIndex;
 import org.semanticweb.owlapi.model.OWLClass;
 
 /**

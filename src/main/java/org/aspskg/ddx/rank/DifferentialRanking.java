@@ -1,6 +1,9 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.rank;
 
 import java.util.List;
+import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.classify.CaseClassification;
 
 /**
  * The ranked differential diagnosis of one case.

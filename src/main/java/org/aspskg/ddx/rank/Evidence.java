@@ -1,6 +1,7 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.rank;
 
 import java.util.List;
+import org.aspskg.ddx.cases.CaseStatement;
 
 /**
  * One association counted for a hypothesis: the case shows its feature (observed) or is known not

@@ -1,7 +1,8 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.read;
 
 import java.util.List;
 import org.aspskg.AspsKgException;
+import org.aspskg.ddx.cases.SourcePosition;
 
 /**
  * A case file that cannot be reasoned over: every problem found, each with where it is (file,

@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.read;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.aspskg.AspsKgException;
+import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.cases.PatientCase;
 
 /** Reads a case file by its extension: {@code .json} or {@code .ttl}. */
 public final class CaseReader {

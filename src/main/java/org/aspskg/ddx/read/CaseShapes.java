@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.read;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import org.apache.jena.sparql.path.P_Link;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.aspskg.ddx.classify.CaseTBox;
 import org.aspskg.ontology.OntologyLoader;
 import org.semanticweb.owlapi.model.OWLClass;
 

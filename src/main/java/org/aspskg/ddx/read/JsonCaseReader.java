@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.read;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -19,6 +19,11 @@ import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.RDFNode;
+import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.cases.CaseGraph;
+import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.cases.SourcePosition;
 import org.aspskg.ontology.AspsVocabulary;
 
 /**

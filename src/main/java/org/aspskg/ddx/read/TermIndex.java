@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.read;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +20,7 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.aspskg.ddx.classify.CaseTBox;
 import org.aspskg.ontology.AspsVocabulary;
 import org.semanticweb.owlapi.model.OWLClass;
 

@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.read;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +31,12 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.cases.CaseGraph;
+import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.DemographicGroups;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.cases.SourcePosition;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.ontology.StrictParseErrors;
 
@@ -82,7 +88,7 @@ public final class TurtleCaseReader {
      * As {@link #check(Graph, Map, String)}; with {@code caseOf} (the case a node belongs to, or null),
      * each message starts with the case's IRI, for inputs holding many cases.
      */
-    List<CaseInputException.Problem> check(
+    public List<CaseInputException.Problem> check(
             Graph graph,
             Map<Triple, SourcePosition> where,
             String source,

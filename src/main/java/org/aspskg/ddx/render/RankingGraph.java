@@ -1,10 +1,17 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.render;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.cases.CaseGraph;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.rank.Association;
+import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.rank.Evidence;
+import org.aspskg.ddx.rank.RankedHypothesis;
 import org.aspskg.ontology.AspsVocabulary;
 
 /**

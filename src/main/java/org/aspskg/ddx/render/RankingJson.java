@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,6 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.function.Function;
 import org.aspskg.AspsKgException;
+import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.classify.ContradictoryCaseException;
+import org.aspskg.ddx.rank.Association;
+import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.rank.Evidence;
+import org.aspskg.ddx.rank.RankedHypothesis;
+import org.aspskg.ddx.read.CaseInputException;
+import org.aspskg.ddx.read.TermIndex;
 
 /**
  * The JSON form of a ranking, for programs: hypotheses best first, each with the diagnosis label

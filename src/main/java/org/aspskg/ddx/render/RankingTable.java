@@ -1,9 +1,16 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.render;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.rank.Association;
+import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.rank.Evidence;
+import org.aspskg.ddx.rank.RankedHypothesis;
+import org.aspskg.ddx.read.TermIndex;
 
 /** The ranking as text for people: a summary table, then each hypothesis' evidence with its references. */
 public final class RankingTable {

@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.store;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,6 +13,8 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.render.RankingGraph;
 import org.aspskg.ontology.AspsVocabulary;
 
 /**
@@ -66,7 +68,7 @@ public final class CasesGraph {
      * the case, its blank nodes, its ranking and the nodes under the ranking; those triples go to
      * {@code triples} when it is not null.
      */
-    static void subjectsStoredFor(Graph g, String caseIri, Set<Node> subjects, List<Triple> triples) {
+    public static void subjectsStoredFor(Graph g, String caseIri, Set<Node> subjects, List<Triple> triples) {
         String rankingIri = RankingGraph.rankingIri(caseIri);
         Set<Node> seen = new HashSet<>();
         Deque<Node> todo = new ArrayDeque<>();

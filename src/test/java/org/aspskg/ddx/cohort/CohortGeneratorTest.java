@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.cohort;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,6 +16,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.TestKnowledge;
+import org.aspskg.ddx.cases.CaseGraph;
+import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.read.CaseReader;
+import org.aspskg.ddx.read.TurtleCaseReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,7 +102,7 @@ class CohortGeneratorTest {
     @Test
     void casesFollowTheOntologysAssociationsAndRankTheirTrueDiagnosisFirstMoreOftenThanChance() {
         DdxKnowledge k = TestKnowledge.knowledge();
-        DifferentialService service = TestKnowledge.service();
+        DifferentialPipeline service = TestKnowledge.service();
         List<CohortGenerator.GeneratedCase> cohort = new CohortGenerator(k).generate(600, 11);
         Set<String> associated = new TreeSet<>();
         k.associations().all().forEach(a -> associated.add(a.feature()));

@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.rank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +16,10 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.TestKnowledge;
+import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.ontology.OntologyLoader;
 import org.junit.jupiter.api.Test;
@@ -130,7 +134,7 @@ class DifferentialRankerTest {
                 TestKnowledge.service().rank(TestKnowledge.json("{\"age\": 30, \"findings\": [\"thigh\"]}"));
         DifferentialRanking both = TestKnowledge.service()
                 .rank(TestKnowledge.json("{\"age\": 30, \"findings\": [\"lower limb\", \"thigh\"]}"));
-        assertEquals(signature(thigh), signature(both));
+        assertEquals(TestKnowledge.signature(thigh), TestKnowledge.signature(both));
         List<String> names = new ArrayList<>(List.of(
                 "\"thigh\"",
                 "\"deep soft tissue\"",
@@ -143,22 +147,12 @@ class DifferentialRankerTest {
         Random random = new Random(7);
         for (int i = 0; i < 5; i++) {
             Collections.shuffle(names, random);
-            String s = signature(TestKnowledge.service()
+            String s = TestKnowledge.signature(TestKnowledge.service()
                     .rank(TestKnowledge.json("{\"age\": 40, \"sex\": \"male\", \"findings\": ["
                             + String.join(", ", names) + "], \"absent\": [\"calcification\"]}")));
             if (first == null) first = s;
             assertEquals(first, s, "order " + names);
         }
-    }
-
-    static String signature(DifferentialRanking r) {
-        return r.hypotheses().stream()
-                .map(h -> h.rank() + " " + h.disease() + " " + String.format("%.12f", h.log10LikelihoodRatio()) + " "
-                        + h.evidence().stream()
-                                .map(e -> e.association().iri() + (e.observed() ? "+" : "-"))
-                                .sorted()
-                                .toList())
-                .collect(Collectors.joining("\n"));
     }
 
     @Test
@@ -172,8 +166,8 @@ class DifferentialRankerTest {
         try (var out = Files.newOutputStream(file)) {
             RDFDataMgr.write(out, edited, Lang.TURTLE);
         }
-        DifferentialService editedService =
-                new DifferentialService(DdxKnowledge.load(file, DdxKnowledge.DEFAULT_SHAPES));
+        DifferentialPipeline editedService =
+                new DifferentialPipeline(DdxKnowledge.load(file, DdxKnowledge.DEFAULT_SHAPES));
         String json = "{\"id\": \"x\", \"age\": 50, \"findings\": [\"flow voids\", \"lung metastasis\"]}";
         double before =
                 TestKnowledge.service().rankJsonCase(json, "x.json").top().log10LikelihoodRatio();

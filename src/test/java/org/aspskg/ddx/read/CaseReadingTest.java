@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.aspskg.ddx.TestKnowledge;
+import org.aspskg.ddx.cases.CaseGraph;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ontology.AspsVocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -167,8 +171,8 @@ class CaseReadingTest {
         assertEquals(1, fromTurtle.size());
         assertEquals(fromJson.iri(), fromTurtle.get(0).iri());
         assertEquals(
-                DifferentialRankerTest.signature(TestKnowledge.service().rank(fromJson)),
-                DifferentialRankerTest.signature(TestKnowledge.service().rank(fromTurtle.get(0))));
+                TestKnowledge.signature(TestKnowledge.service().rank(fromJson)),
+                TestKnowledge.signature(TestKnowledge.service().rank(fromTurtle.get(0))));
     }
 
     @Test
@@ -177,6 +181,6 @@ class CaseReadingTest {
                 TestKnowledge.service().rank(TestKnowledge.EXAMPLES.resolve("asps-buttock-lung-metastases.ttl"));
         DifferentialRanking json =
                 TestKnowledge.service().rank(Path.of("src/test/resources/ddx/asps-buttock-lung-metastases.json"));
-        assertEquals(DifferentialRankerTest.signature(json), DifferentialRankerTest.signature(turtle));
+        assertEquals(TestKnowledge.signature(json), TestKnowledge.signature(turtle));
     }
 }

@@ -1,4 +1,4 @@
-package org.aspskg.ddx;
+package org.aspskg.ddx.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,6 +12,8 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.aspskg.ddx.TestKnowledge;
+import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ontology.AspsVocabulary;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +73,7 @@ class RankingGraphTest {
         StringWriter ttl = new StringWriter();
         RDFDataMgr.write(ttl, TestKnowledge.service().toModel(r), Lang.TURTLE);
         DifferentialRanking again = TestKnowledge.service().rankTurtleCase(ttl.toString(), "ranking.ttl");
-        assertEquals(DifferentialRankerTest.signature(r), DifferentialRankerTest.signature(again));
+        assertEquals(TestKnowledge.signature(r), TestKnowledge.signature(again));
         assertEquals(r.patientCase().iri(), again.patientCase().iri());
     }
 
