@@ -37,8 +37,9 @@ public final class CaseRankingRun {
                 Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
         long seed = Long.parseLong(args[3]);
         int threads = Integer.parseInt(args[4]);
-        DifferentialPipeline service = new DifferentialPipeline(DdxKnowledge.load(ontology, shapes));
-        CohortGenerator generator = new CohortGenerator(service.knowledge());
+        DdxKnowledge knowledge = DdxKnowledge.load(ontology, shapes);
+        DifferentialPipeline service = knowledge.pipeline();
+        CohortGenerator generator = knowledge.cohortGenerator();
         // warm-up on other cases, so the JIT has compiled the path before it is timed
         for (CohortGenerator.GeneratedCase g : generator.generate(
                 Math.min(20_000, Math.max(2_000, Arrays.stream(sizes).max().orElse(0))), seed + 1))
@@ -69,7 +70,7 @@ public final class CaseRankingRun {
                 for (int from = next.getAndAdd(256); from < n; from = next.getAndAdd(256)) {
                     for (int i = from; i < Math.min(n, from + 256); i++) {
                         long t0 = System.nanoTime();
-                        DifferentialRanking r = service.rank(cases[i]);
+                        DifferentialRanking r = service.rank(cases[i]).ranking();
                         nanos[i] = System.nanoTime() - t0;
                         if (r.top().disease().equals(truth[i])) right++;
                     }

@@ -42,8 +42,8 @@ public final class NaiveCaseRun {
         long seed = Long.parseLong(args[2]);
         List<String[]> jobs =
                 Arrays.stream(args[3].split(",")).map(j -> j.split(":")).toList();
-        CohortGenerator generator = new CohortGenerator(knowledge);
-        DifferentialRanker ranker = new DifferentialRanker(knowledge);
+        CohortGenerator generator = knowledge.cohortGenerator();
+        DifferentialRanker ranker = knowledge.ranker();
         HermitCaseClassifier hermit = knowledge.hermitClassifier();
         Set<String> peers = new LinkedHashSet<>();
         jobs.forEach(j -> peers.add(j[0]));

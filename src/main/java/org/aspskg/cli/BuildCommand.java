@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.DdxKnowledge;
-import org.aspskg.ddx.cohort.CohortLoader;
 import org.aspskg.reason.ReasonerKind;
 import org.aspskg.store.BuildReport;
 import org.aspskg.store.GraphStorePush;
@@ -111,8 +110,7 @@ final class BuildCommand implements Callable<Integer> {
                 .replaceCases(replaceCases)
                 .allowForeignOntology(allowForeignOntology);
         if (!cases.isEmpty()) {
-            builder.cases(
-                    new CohortLoader(DdxKnowledge.cached(storeOptions.ontology, shapes), cases, !noValidateCases));
+            builder.cases(DdxKnowledge.cached(storeOptions.ontology, shapes).cohortLoader(cases, !noValidateCases));
         }
         BuildReport report = builder.build();
         PrintWriter out = spec.commandLine().getOut();

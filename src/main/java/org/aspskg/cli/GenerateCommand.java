@@ -55,8 +55,8 @@ final class GenerateCommand implements Callable<Integer> {
         var formats = CohortWriter.Format.parse(format);
         DdxKnowledge knowledge = DdxKnowledge.cached(ontology, shapes);
         long start = System.nanoTime();
-        List<CohortGenerator.GeneratedCase> cohort = new CohortGenerator(knowledge).generate(cases, seed);
-        new CohortWriter(knowledge).write(cohort, out, formats);
+        List<CohortGenerator.GeneratedCase> cohort = knowledge.cohortGenerator().generate(cases, seed);
+        knowledge.cohortWriter().write(cohort, out, formats);
         spec.commandLine()
                 .getErr()
                 .printf(

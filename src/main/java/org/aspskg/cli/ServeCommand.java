@@ -50,8 +50,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         KnowledgeGraphStore kg = StoreBuilds.openOrBuild(storeOptions.ontology, storeOptions.store, err);
-        DifferentialPipeline ddx =
-                new DifferentialPipeline(DdxKnowledge.cached(storeOptions.ontology, DdxKnowledge.DEFAULT_SHAPES));
+        DifferentialPipeline ddx = DdxKnowledge.cached(storeOptions.ontology, DdxKnowledge.DEFAULT_SHAPES)
+                .pipeline();
         KnowledgeGraphServer server = KnowledgeGraphServer.create(kg.datasetGraph())
                 .host(host)
                 .port(port)

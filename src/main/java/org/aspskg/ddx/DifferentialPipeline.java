@@ -1,124 +1,72 @@
 package org.aspskg.ddx;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import org.apache.jena.rdf.model.Model;
+import java.util.function.Supplier;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.cases.PatientCase;
-import org.aspskg.ddx.classify.CaseClassification;
-import org.aspskg.ddx.classify.ContradictoryCaseException;
+import org.aspskg.ddx.classify.CaseClassifier;
 import org.aspskg.ddx.classify.HermitCaseClassifier;
+import org.aspskg.ddx.classify.HermitCheckedClassifier;
 import org.aspskg.ddx.rank.DifferentialRanker;
-import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ddx.read.CaseReader;
-import org.aspskg.ddx.read.JsonCaseReader;
-import org.aspskg.ddx.read.TurtleCaseReader;
-import org.aspskg.ddx.render.RankingGraph;
-import org.aspskg.ddx.render.RankingJson;
-import org.aspskg.ddx.render.RankingTable;
+import org.aspskg.ddx.render.RankedCase;
+import org.aspskg.ddx.render.RankingFormat;
+import org.aspskg.ddx.render.RankingRenderer;
 
 /**
- * Case in, ranking out: read and validate a case, classify it, rank its differential diagnosis.
- * The one place the command line and the HTTP endpoint go through, so both give the same answer;
- * an HTTP handler only has to pass the request body to {@link #rankJson(String, String)} and map
- * an {@link AspsKgException} to 400 with {@link RankingJson#error(AspsKgException)}. Thread-safe.
+ * Case in, ranking out: {@link #read} a case (validated), {@link #rank} it — classify against the
+ * ontology, rank the differential — and render the {@link RankedCase} in any {@link RankingFormat}
+ * or store it. The one path the command line and the HTTP endpoint take, so both give the same
+ * answer; they differ only in option parsing and content negotiation. Problems with a case are
+ * {@link AspsKgException}s. Built by {@link DdxKnowledge#pipeline()}; thread-safe.
  */
 public final class DifferentialPipeline {
-    private final DdxKnowledge knowledge;
+    private final CaseReader reader;
+    private final CaseClassifier classifier;
+    private final Supplier<HermitCaseClassifier> hermit;
     private final DifferentialRanker ranker;
-    private final RankingJson json;
+    private final RankingRenderer renderer;
 
-    public DifferentialPipeline(DdxKnowledge knowledge) {
-        this.knowledge = knowledge;
-        this.ranker = new DifferentialRanker(knowledge);
-        this.json = new RankingJson(knowledge.terms());
+    /**
+     * @param reader     reads and validates cases
+     * @param classifier classifies them (the compiled classifier)
+     * @param hermit     a new HermiT classifier, for {@link #rankCheckedWithHermit}
+     * @param ranker     ranks a classified case
+     * @param renderer   makes the ranking ready for every output format
+     */
+    public DifferentialPipeline(
+            CaseReader reader,
+            CaseClassifier classifier,
+            Supplier<HermitCaseClassifier> hermit,
+            DifferentialRanker ranker,
+            RankingRenderer renderer) {
+        this.reader = reader;
+        this.classifier = classifier;
+        this.hermit = hermit;
+        this.ranker = ranker;
+        this.renderer = renderer;
     }
 
-    /** A service over the project's ontology and case shapes. */
+    /** A pipeline over the project's ontology and case shapes. */
     public static DifferentialPipeline loadDefault() {
-        return new DifferentialPipeline(DdxKnowledge.loadDefault());
+        return DdxKnowledge.loadDefault().pipeline();
     }
 
-    public DdxKnowledge knowledge() {
-        return knowledge;
+    /** Reads and validates one case. */
+    public PatientCase read(CaseInput input) {
+        return reader.read(input);
     }
 
     /** Classifies a case with the compiled classifier and ranks it. */
-    public DifferentialRanking rank(PatientCase c) {
-        return ranker.rank(knowledge.classifier().classify(c));
+    public RankedCase rank(PatientCase c) {
+        return renderer.ranked(ranker.rank(classifier.classify(c)));
     }
 
     /**
-     * As {@link #rank(PatientCase)}, and also realizes the case with HermiT and fails if the two
-     * classifications differ (a cross-check; slow).
+     * As {@link #rank}, and also realizes the case with HermiT and fails if the two classifications
+     * differ (a cross-check; slow).
      */
-    public DifferentialRanking rankCheckedWithHermit(PatientCase c) {
-        HermitCaseClassifier reference = knowledge.hermitClassifier();
-        CaseClassification compiled;
-        try {
-            compiled = knowledge.classifier().classify(c);
-        } catch (ContradictoryCaseException e) {
-            if (reference.isConsistent(c)) {
-                throw new AspsKgException(
-                        "case " + c.id() + ": the compiled classifier finds it contradictory (" + e.getMessage()
-                                + ") but HermiT finds it consistent",
-                        "This is a bug in asps-kg: please report it with the case file.");
-            }
-            throw e;
-        }
-        CaseClassification hermit = reference.classify(c);
-        if (!hermit.types().equals(compiled.types())) {
-            Set<String> onlyHermit = new TreeSet<>(hermit.types());
-            onlyHermit.removeAll(compiled.types());
-            Set<String> onlyCompiled = new TreeSet<>(compiled.types());
-            onlyCompiled.removeAll(hermit.types());
-            throw new AspsKgException(
-                    "case " + c.id() + ": HermiT and the compiled classifier disagree; only HermiT: " + onlyHermit
-                            + "; only compiled: " + onlyCompiled,
-                    "This is a bug in asps-kg: please report it with the case file.");
-        }
-        return ranker.rank(compiled);
-    }
-
-    /** Reads a .json or .ttl case file and ranks it. */
-    public DifferentialRanking rank(Path caseFile) {
-        return rank(new CaseReader(knowledge).read(caseFile));
-    }
-
-    /** Reads a JSON case from text ({@code source} names it in messages) and ranks it. */
-    public DifferentialRanking rankJsonCase(String caseJson, String source) {
-        return rank(new JsonCaseReader(knowledge).read(caseJson, source));
-    }
-
-    /** JSON in, JSON out: the ranking of a JSON case as pretty-printed JSON text. */
-    public String rankJson(String caseJson, String source) {
-        return RankingJson.write(toJson(rankJsonCase(caseJson, source)));
-    }
-
-    /** Reads a Turtle case from text and ranks it; the text must hold one case. */
-    public DifferentialRanking rankTurtleCase(String turtle, String source) {
-        List<PatientCase> cases = new TurtleCaseReader(knowledge).read(turtle, source);
-        if (cases.size() != 1) {
-            throw new AspsKgException(
-                    source + ": holds " + cases.size() + " patient cases; rank one at a time",
-                    "Send each case on its own.");
-        }
-        return rank(cases.get(0));
-    }
-
-    public ObjectNode toJson(DifferentialRanking r) {
-        return json.toJson(r);
-    }
-
-    /** The ranking and its case as RDF, ready for the cases named graph. */
-    public Model toModel(DifferentialRanking r) {
-        return new RankingGraph(knowledge).toModel(r);
-    }
-
-    public RankingTable table() {
-        return new RankingTable(knowledge.terms());
+    public RankedCase rankCheckedWithHermit(PatientCase c) {
+        return renderer.ranked(ranker.rank(new HermitCheckedClassifier(classifier, hermit.get()).classify(c)));
     }
 }

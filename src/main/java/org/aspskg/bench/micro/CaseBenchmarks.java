@@ -4,6 +4,8 @@ import java.util.concurrent.TimeUnit;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.classify.CaseClassification;
 import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.read.CaseInput;
+import org.aspskg.ddx.render.RankingFormat;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -30,7 +32,7 @@ public class CaseBenchmarks {
 
     @Benchmark
     public DifferentialRanking classifyAndRankCase(CohortState cohort) {
-        return cohort.service.rank(cohort.patientCase(cohort.advance()));
+        return cohort.service.rank(cohort.patientCase(cohort.advance())).ranking();
     }
 
     @Benchmark
@@ -42,6 +44,8 @@ public class CaseBenchmarks {
     @Benchmark
     public String rankJsonRequest(CohortState cohort) {
         int i = cohort.advance();
-        return cohort.service.rankJson(cohort.json(i), cohort.source(i));
+        return cohort.service
+                .rank(cohort.service.read(CaseInput.json(cohort.json(i), cohort.source(i))))
+                .render(RankingFormat.JSON);
     }
 }

@@ -55,12 +55,12 @@ public class CohortState {
     @Setup(Level.Trial)
     public void load() {
         knowledge = DdxKnowledge.cached(Path.of(ontology), Path.of(shapes));
-        service = new DifferentialPipeline(knowledge);
+        service = knowledge.pipeline();
         classifier = knowledge.classifier();
-        ranker = new DifferentialRanker(knowledge);
-        jsonReader = new JsonCaseReader(knowledge);
-        List<CohortGenerator.GeneratedCase> cohort = new CohortGenerator(knowledge).generate(pool, seed);
-        CohortWriter writer = new CohortWriter(knowledge);
+        ranker = knowledge.ranker();
+        jsonReader = knowledge.jsonReader();
+        List<CohortGenerator.GeneratedCase> cohort = knowledge.cohortGenerator().generate(pool, seed);
+        CohortWriter writer = knowledge.cohortWriter();
         cases = new PatientCase[pool];
         classifications = new CaseClassification[pool];
         json = new String[pool];

@@ -2,9 +2,11 @@ package org.aspskg.ddx.cases;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.OWL2;
@@ -16,6 +18,9 @@ import org.aspskg.ontology.AspsVocabulary;
  * {@code maximumAgeYears}, {@code requiresSex}), and which of them a patient of a known age and
  * sex belongs to. A known age or sex is complete knowledge: a 50-year-old is stated not to be a
  * young adult, so the reasoner and the ranker may count the absence.
+ *
+ * <p>Also the one place that says which group a sex stands for ({@link #groupOfSex}) and back
+ * ({@link #sexOfGroup}): the JSON format states a sex, the Turtle format a group.
  */
 public final class DemographicGroups {
     private final List<Group> groups;
@@ -49,7 +54,7 @@ public final class DemographicGroups {
         this.sexes = Set.copyOf(sexValues);
     }
 
-    private static Integer integer(Resource r, org.apache.jena.rdf.model.Property p) {
+    private static Integer integer(Resource r, Property p) {
         Statement s = r.getProperty(p);
         return s == null ? null : s.getInt();
     }
@@ -61,6 +66,22 @@ public final class DemographicGroups {
 
     public List<Group> groups() {
         return groups;
+    }
+
+    /** The group that stands for a sex alone (FemaleGroup for "female"): a sex criterion and no age criteria. */
+    public Optional<String> groupOfSex(String sex) {
+        return groups.stream()
+                .filter(g -> sex.equalsIgnoreCase(g.sex()) && !g.usesAgeCriteria())
+                .map(Group::iri)
+                .findFirst();
+    }
+
+    /** The sex a group stands for when it has a sex criterion and no age criteria (FemaleGroup, MaleGroup). */
+    public Optional<String> sexOfGroup(String group) {
+        return groups.stream()
+                .filter(g -> g.iri().equals(group) && g.sex() != null && !g.usesAgeCriteria())
+                .map(Group::sex)
+                .findFirst();
     }
 
     /**

@@ -310,6 +310,14 @@ public final class CaseTBox {
         return Collections.unmodifiableSet(propertyOfClass.keySet());
     }
 
+    /** For each class a case can state, by IRI, the IRI of the case property it is stated on. */
+    public Map<String, String> casePropertyIris() {
+        Map<String, String> out = new HashMap<>();
+        propertyOfClass.forEach(
+                (c, p) -> out.put(c.getIRI().toString(), p.property().getIRI().toString()));
+        return out;
+    }
+
     /**
      * For a named class F in a case property's range: every named class G such that a case with a
      * p-filler of F has a p-filler of G — F's superclasses, and what F is part of along a chain.

@@ -4,16 +4,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.DemographicGroups;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.cases.SourcePosition;
+import org.aspskg.ddx.classify.CaseClassifier;
+import org.aspskg.ddx.classify.CaseTBox;
 import org.aspskg.ddx.classify.ContradictoryCaseException;
 import org.aspskg.ddx.rank.Association;
 import org.aspskg.ddx.rank.DiseaseFeatureAssociations;
@@ -24,7 +26,7 @@ import org.semanticweb.owlapi.model.OWLClass;
 
 /**
  * A deterministic synthetic cohort of plausible patient cases, drawn from the ontology's
- * disease–feature associations (read through {@link DdxKnowledge}, nothing weighted in code):
+ * disease–feature associations ({@link DiseaseFeatureAssociations}, nothing weighted in code):
  *
  * <ul>
  *   <li>the true diagnosis is drawn uniformly from the ranked hypotheses (ASPS and its
@@ -64,7 +66,10 @@ public final class CohortGenerator {
     private static final int MAX_AGE = 85;
     private static final int MAX_DRAWS = 200;
 
-    private final DdxKnowledge knowledge;
+    private final CaseTBox tbox;
+    private final DemographicGroups demographics;
+    private final TermIndex terms;
+    private final CaseClassifier classifier;
     private final List<String> diagnoses;
     private final List<String> features;
     private final Set<String> anatomicalSites = new TreeSet<>();
@@ -82,24 +87,35 @@ public final class CohortGenerator {
     /** One generated case and the diagnosis it was drawn from. */
     public record GeneratedCase(PatientCase patientCase, String trueDiagnosis) {}
 
-    public CohortGenerator(DdxKnowledge knowledge) {
-        this.knowledge = knowledge;
-        DiseaseFeatureAssociations associations = knowledge.associations();
+    /**
+     * @param associations what is drawn: the diagnoses and their associations
+     * @param tbox         which features imply which, and which are anatomical sites
+     * @param demographics the demographic groups an age and sex decide
+     * @param terms        the CURIEs and labels the statements are written with
+     * @param classifier   finds the drawn cases that are contradictory, to draw them again
+     */
+    public CohortGenerator(
+            DiseaseFeatureAssociations associations,
+            CaseTBox tbox,
+            DemographicGroups demographics,
+            TermIndex terms,
+            CaseClassifier classifier) {
+        this.tbox = tbox;
+        this.demographics = demographics;
+        this.terms = terms;
+        this.classifier = classifier;
         this.diagnoses = List.copyOf(associations.hypotheses());
-        knowledge.demographics().groups().forEach(g -> groups.put(g.iri(), g));
+        demographics.groups().forEach(g -> groups.put(g.iri(), g));
         Set<String> featureSet = new TreeSet<>();
         String site = AspsVocabulary.ANATOMICAL_SITE.getURI();
         for (Association a : associations.all()) {
             if (groups.containsKey(a.feature())) continue;
             OWLClass c = owlClass(a.feature());
-            if (knowledge.tbox().propertyOf(c).isEmpty()) continue;
+            if (tbox.propertyOf(c).isEmpty()) continue;
             featureSet.add(a.feature());
             Set<String> up = new TreeSet<>();
-            knowledge
-                    .tbox()
-                    .effectiveAncestors(c)
-                    .forEach(x -> up.add(x.getIRI().toString()));
-            knowledge.tbox().superClasses(c).forEach(x -> up.add(x.getIRI().toString()));
+            tbox.effectiveAncestors(c).forEach(x -> up.add(x.getIRI().toString()));
+            tbox.superClasses(c).forEach(x -> up.add(x.getIRI().toString()));
             implied.put(a.feature(), up);
             if (up.contains(site)) anatomicalSites.add(a.feature());
         }
@@ -179,7 +195,7 @@ public final class CohortGenerator {
         for (int draw = 0; draw < MAX_DRAWS; draw++) {
             PatientCase c = draw(rng, id, index, diagnosis);
             try {
-                knowledge.classifier().classify(c);
+                classifier.classify(c);
                 return new GeneratedCase(c, diagnosis);
             } catch (ContradictoryCaseException e) {
                 // disjoint findings drawn together: draw the case again
@@ -190,7 +206,7 @@ public final class CohortGenerator {
 
     /** {@code cohort-s<seed>-<index>}, zero-padded so that file names sort in case order. */
     public static String caseId(long seed, int index) {
-        return String.format(java.util.Locale.ROOT, "cohort-s%d-%07d", seed, index);
+        return String.format(Locale.ROOT, "cohort-s%d-%07d", seed, index);
     }
 
     private static long mix(long seed, int index) {
@@ -210,8 +226,7 @@ public final class CohortGenerator {
         for (Association a : demographicAssociations.get(diagnosis)) {
             wanted.merge(a.feature(), rng.nextDouble() < rates(a)[0], Boolean::logicalAnd);
         }
-        List<String> sexes =
-                new ArrayList<>(new TreeSet<>(knowledge.demographics().sexes()));
+        List<String> sexes = new ArrayList<>(new TreeSet<>(demographics.sexes()));
         for (int tries = 0; tries < MAX_DRAWS; tries++) {
             age = MIN_AGE + rng.nextInt(MAX_AGE - MIN_AGE + 1);
             sex = sexes.isEmpty() ? null : sexes.get(rng.nextInt(sexes.size()));
@@ -265,14 +280,13 @@ public final class CohortGenerator {
 
     private Map<String, Boolean> memberships(int age, String sex) {
         Map<String, Boolean> out = new LinkedHashMap<>();
-        for (DemographicGroups.Membership m : knowledge.demographics().memberships(age, sex)) {
+        for (DemographicGroups.Membership m : demographics.memberships(age, sex)) {
             out.put(m.group(), m.member());
         }
         return out;
     }
 
     private CaseStatement statement(boolean present, String feature, SourcePosition at) {
-        TermIndex terms = knowledge.terms();
         String curie = terms.curie(feature);
         String label = terms.label(feature);
         return present
@@ -281,6 +295,6 @@ public final class CohortGenerator {
     }
 
     private OWLClass owlClass(String iri) {
-        return knowledge.tbox().dataFactory().getOWLClass(IRI.create(iri));
+        return tbox.dataFactory().getOWLClass(IRI.create(iri));
     }
 }

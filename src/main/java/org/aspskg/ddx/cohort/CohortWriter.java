@@ -18,30 +18,20 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
-import org.apache.jena.vocabulary.OWL2;
-import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.AspsKgException;
-import org.aspskg.ddx.DdxKnowledge;
-import org.aspskg.ddx.cases.CaseGraph;
+import org.aspskg.ddx.cases.CaseRdf;
 import org.aspskg.ddx.cases.CaseStatement;
-import org.aspskg.ddx.cases.DemographicGroups;
 import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.rank.DiseaseFeatureAssociations;
 import org.aspskg.ddx.read.JsonCaseReader;
-import org.aspskg.ontology.AspsVocabulary;
-import org.semanticweb.owlapi.model.IRI;
 
 /**
  * Writes a generated cohort in the case formats the ddx readers accept: one JSON case file per case
  * ({@code json/<id>.json}), the whole cohort as Turtle ({@code cohort.ttl}) and as N-Triples
- * ({@code cohort.nt}) in the RDF shape of {@link CaseGraph}, and {@code truth.tsv} (each case's
+ * ({@code cohort.nt}) as {@link CaseRdf} writes them, and {@code truth.tsv} (each case's
  * true diagnosis). Blank nodes get labels derived from the case and the statement, so the same
  * cohort gives the same bytes.
  */
@@ -64,10 +54,16 @@ public final class CohortWriter {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectWriter JSON =
             MAPPER.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
-    private final DdxKnowledge knowledge;
+    private final CaseRdf caseRdf;
+    private final DiseaseFeatureAssociations associations;
 
-    public CohortWriter(DdxKnowledge knowledge) {
-        this.knowledge = knowledge;
+    /**
+     * @param caseRdf      writes each case as RDF
+     * @param associations the labels of the true diagnoses
+     */
+    public CohortWriter(CaseRdf caseRdf, DiseaseFeatureAssociations associations) {
+        this.caseRdf = caseRdf;
+        this.associations = associations;
     }
 
     /** Writes the cohort into {@code dir} in the given formats, plus {@code truth.tsv}. */
@@ -77,7 +73,7 @@ public final class CohortWriter {
             w.write("case_id\tcase_iri\ttrue_diagnosis\ttrue_diagnosis_label\n");
             for (CohortGenerator.GeneratedCase g : cohort) {
                 w.write(g.patientCase().id() + "\t" + g.patientCase().iri() + "\t" + g.trueDiagnosis() + "\t"
-                        + knowledge.associations().label(g.trueDiagnosis()) + "\n");
+                        + associations.label(g.trueDiagnosis()) + "\n");
             }
         }
         if (formats.contains(Format.JSON)) {
@@ -114,72 +110,11 @@ public final class CohortWriter {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             StreamRDF stream = StreamRDFWriter.getWriterStream(out, format);
             stream.start();
-            if (format != RDFFormat.NTRIPLES) {
-                stream.prefix("rdfs", RDFS.getURI());
-                stream.prefix("owl", OWL2.getURI());
-                stream.prefix("xsd", org.apache.jena.vocabulary.XSD.getURI());
-                stream.prefix(AspsVocabulary.PREFIX, AspsVocabulary.NS);
-                stream.prefix("case", AspsVocabulary.CASE_NS);
-            }
-            for (CohortGenerator.GeneratedCase g : cohort) emit(g.patientCase(), stream);
+            if (format != RDFFormat.NTRIPLES) CaseRdf.PREFIXES.forEach(stream::prefix);
+            for (CohortGenerator.GeneratedCase g : cohort) caseRdf.emit(g.patientCase(), stream);
             stream.finish();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    /** The triples of one case, in the shape {@link CaseGraph#of} gives it, in statement order. */
-    public void emit(PatientCase c, StreamRDF out) {
-        Node s = NodeFactory.createURI(c.iri());
-        Node type = RDF.type.asNode();
-        out.triple(Triple.create(s, type, AspsVocabulary.PATIENT_CASE.asNode()));
-        if (c.label() != null) {
-            out.triple(Triple.create(s, RDFS.label.asNode(), NodeFactory.createLiteralLang(c.label(), "en")));
-        }
-        for (int i = 0; i < c.statements().size(); i++) {
-            CaseStatement st = c.statements().get(i);
-            Node filler = NodeFactory.createBlankNode(c.id() + "-" + i);
-            switch (st.kind()) {
-                case AGE ->
-                    out.triple(Triple.create(
-                            s,
-                            AspsVocabulary.AGE_IN_YEARS.asNode(),
-                            NodeFactory.createLiteralDT(st.written(), XSDDatatype.XSDinteger)));
-                case SEX -> {
-                    String group = knowledge.demographics().groups().stream()
-                            .filter(g -> st.written().equalsIgnoreCase(g.sex()) && !g.usesAgeCriteria())
-                            .map(DemographicGroups.Group::iri)
-                            .findFirst()
-                            .orElseThrow(
-                                    () -> new IllegalArgumentException("no demographic group for sex " + st.written()));
-                    out.triple(Triple.create(s, AspsVocabulary.IN_DEMOGRAPHIC_GROUP.asNode(), filler));
-                    out.triple(Triple.create(filler, type, NodeFactory.createURI(group)));
-                }
-                case PRESENT -> {
-                    out.triple(Triple.create(s, property(st.term()), filler));
-                    out.triple(Triple.create(filler, type, NodeFactory.createURI(st.term())));
-                }
-                case ABSENT -> {
-                    Node restriction = NodeFactory.createBlankNode(c.id() + "-" + i + "r");
-                    out.triple(Triple.create(s, type, filler));
-                    out.triple(Triple.create(filler, type, OWL2.Class.asNode()));
-                    out.triple(Triple.create(filler, OWL2.complementOf.asNode(), restriction));
-                    out.triple(Triple.create(restriction, type, OWL2.Restriction.asNode()));
-                    out.triple(Triple.create(restriction, OWL2.onProperty.asNode(), property(st.term())));
-                    out.triple(
-                            Triple.create(restriction, OWL2.someValuesFrom.asNode(), NodeFactory.createURI(st.term())));
-                }
-            }
-        }
-    }
-
-    private Node property(String term) {
-        return NodeFactory.createURI(knowledge
-                .tbox()
-                .propertyOf(knowledge.tbox().dataFactory().getOWLClass(IRI.create(term)))
-                .orElseThrow(() -> new IllegalArgumentException(term + " is not stateable"))
-                .property()
-                .getIRI()
-                .toString());
     }
 }

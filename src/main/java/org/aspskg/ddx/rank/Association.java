@@ -16,7 +16,7 @@ import java.util.List;
  * @param likelihoodRatioIfPresent factor on the disease's odds when the case shows the feature
  * @param likelihoodRatioIfAbsent  factor on the disease's odds when the case is known not to show it
  * @param basis              where the ratios come from, for people: the weight or the test's sensitivity and specificity
- * @param references         reference numbers of the source article the node cites (may be empty)
+ * @param references         the numbered references the node cites, by number (may be empty)
  */
 public record Association(
         String iri,
@@ -29,7 +29,7 @@ public record Association(
         double likelihoodRatioIfPresent,
         double likelihoodRatioIfAbsent,
         String basis,
-        List<Integer> references) {
+        List<Reference> references) {
 
     public Association {
         references = List.copyOf(references);

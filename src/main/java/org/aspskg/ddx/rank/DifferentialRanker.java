@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.classify.CaseClassification;
@@ -40,11 +39,17 @@ public final class DifferentialRanker {
     private final Map<String, Set<String>> ancestors = new HashMap<>();
     private final String ontologyVersion;
 
-    public DifferentialRanker(DdxKnowledge knowledge) {
-        this.associations = knowledge.associations();
-        this.terms = knowledge.terms();
-        this.ontologyVersion = knowledge.ontologyVersion();
-        CaseTBox tbox = knowledge.tbox();
+    /**
+     * @param associations    the hypotheses and their associations, with their likelihood ratios
+     * @param tbox            which stated classes imply which (to count a piece of evidence once)
+     * @param terms           the features' labels
+     * @param ontologyVersion the versionIRI of the ontology, recorded in each ranking; or null
+     */
+    public DifferentialRanker(
+            DiseaseFeatureAssociations associations, CaseTBox tbox, TermIndex terms, String ontologyVersion) {
+        this.associations = associations;
+        this.terms = terms;
+        this.ontologyVersion = ontologyVersion;
         for (OWLClass c : tbox.stateableClasses()) {
             ancestors.put(
                     c.getIRI().toString(),

@@ -2,6 +2,8 @@ package org.aspskg.ddx.rank;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.AspsKgException;
 import org.aspskg.ontology.AspsVocabulary;
 
@@ -53,7 +56,6 @@ public final class DiseaseFeatureAssociations {
         List<Association> associations = new ArrayList<>();
         ParameterizedSparqlString q = query("""
                 SELECT ?a ?aLabel ?disease ?dLabel ?feature ?weight ?wLabel ?age ?lrp ?lra ?sens ?spec
-                       (GROUP_CONCAT(DISTINCT STR(?n); separator=",") AS ?refs)
                 WHERE {
                   ?a a ?dfa ; ?aboutDisease ?disease ; ?aboutFeature ?feature ; ?evidenceWeight ?weight .
                   OPTIONAL { ?a rdfs:label ?aLabel }
@@ -63,7 +65,6 @@ public final class DiseaseFeatureAssociations {
                   OPTIONAL { ?weight ?lrIfPresent ?lrp }
                   OPTIONAL { ?weight ?lrIfAbsent ?lra }
                   OPTIONAL { ?a ?sensitivity ?sens ; ?specificity ?spec }
-                  OPTIONAL { ?a ?citesReference/?referenceNumber ?n }
                 }
                 GROUP BY ?a ?aLabel ?disease ?dLabel ?feature ?weight ?wLabel ?age ?lrp ?lra ?sens ?spec
                 ORDER BY ?a
@@ -77,13 +78,12 @@ public final class DiseaseFeatureAssociations {
         q.setIri("lrIfAbsent", AspsVocabulary.LIKELIHOOD_RATIO_IF_ABSENT.getURI());
         q.setIri("sensitivity", AspsVocabulary.SENSITIVITY.getURI());
         q.setIri("specificity", AspsVocabulary.SPECIFICITY.getURI());
-        q.setIri("citesReference", AspsVocabulary.CITES_REFERENCE.getURI());
-        q.setIri("referenceNumber", AspsVocabulary.REFERENCE_NUMBER.getURI());
+        Map<String, List<Reference>> references = references(ontology);
         try (QueryExecution qe = QueryExecution.create(q.asQuery(), ontology)) {
             ResultSet rs = qe.execSelect();
             while (rs.hasNext()) {
                 QuerySolution s = rs.next();
-                associations.add(association(s));
+                associations.add(association(s, references));
                 String disease = s.getResource("disease").getURI();
                 hypotheses.add(disease);
                 labels.putIfAbsent(disease, text(s.get("dLabel"), disease));
@@ -92,7 +92,31 @@ public final class DiseaseFeatureAssociations {
         return new DiseaseFeatureAssociations(new ArrayList<>(hypotheses), labels, associations);
     }
 
-    private static Association association(QuerySolution s) {
+    /** The numbered references each node cites, by number, with the IRIs the ontology gives them. */
+    private static Map<String, List<Reference>> references(Model ontology) {
+        ParameterizedSparqlString q = query("""
+                SELECT DISTINCT ?a ?ref ?n WHERE { ?a ?citesReference ?ref . ?ref ?referenceNumber ?n }
+                """);
+        q.setIri("citesReference", AspsVocabulary.CITES_REFERENCE.getURI());
+        q.setIri("referenceNumber", AspsVocabulary.REFERENCE_NUMBER.getURI());
+        Map<String, List<Reference>> out = new HashMap<>();
+        try (QueryExecution qe = QueryExecution.create(q.asQuery(), ontology)) {
+            qe.execSelect().forEachRemaining(s -> {
+                if (!s.get("a").isURIResource() || !s.get("ref").isURIResource()) return;
+                out.computeIfAbsent(s.getResource("a").getURI(), k -> new ArrayList<>())
+                        .add(new Reference(
+                                s.getResource("ref").getURI(),
+                                Integer.parseInt(
+                                        s.getLiteral("n").getLexicalForm().trim())));
+            });
+        }
+        out.values()
+                .forEach(refs ->
+                        refs.sort(Comparator.comparingInt(Reference::number).thenComparing(Reference::iri)));
+        return out;
+    }
+
+    private static Association association(QuerySolution s, Map<String, List<Reference>> references) {
         String iri = s.getResource("a").getURI();
         String weight = s.getResource("weight").getURI();
         Double sens = number(s.get("sens"));
@@ -123,10 +147,6 @@ public final class DiseaseFeatureAssociations {
             lrAbsent = a;
             basis = "evidence weight " + text(s.get("wLabel"), weight);
         }
-        List<Integer> refs = new ArrayList<>();
-        String joined = s.contains("refs") ? s.getLiteral("refs").getString() : "";
-        for (String n : joined.split(",")) if (!n.isBlank()) refs.add(Integer.parseInt(n.trim()));
-        Collections.sort(refs);
         return new Association(
                 iri,
                 text(s.get("aLabel"), iri),
@@ -138,7 +158,7 @@ public final class DiseaseFeatureAssociations {
                 lrPresent,
                 lrAbsent,
                 basis,
-                refs);
+                references.getOrDefault(iri, List.of()));
     }
 
     /** A disease with differentials, and the differentials themselves. */
@@ -164,7 +184,7 @@ public final class DiseaseFeatureAssociations {
 
     private static ParameterizedSparqlString query(String body) {
         ParameterizedSparqlString q = new ParameterizedSparqlString(body);
-        q.setNsPrefix("rdfs", org.apache.jena.vocabulary.RDFS.getURI());
+        q.setNsPrefix("rdfs", RDFS.getURI());
         return q;
     }
 

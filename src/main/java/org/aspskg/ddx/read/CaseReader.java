@@ -7,19 +7,31 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.aspskg.AspsKgException;
-import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.cases.PatientCase;
 
-/** Reads a case file by its extension: {@code .json} or {@code .ttl}. */
+/** Reads a case from any {@link CaseInput}: JSON or Turtle text, or a file by its extension ({@code .json}, {@code .ttl}). */
 public final class CaseReader {
-    private final DdxKnowledge knowledge;
+    private final JsonCaseReader json;
+    private final TurtleCaseReader turtle;
 
-    public CaseReader(DdxKnowledge knowledge) {
-        this.knowledge = knowledge;
+    public CaseReader(JsonCaseReader json, TurtleCaseReader turtle) {
+        this.json = json;
+        this.turtle = turtle;
     }
 
-    /** The one case of a file; fails if a Turtle file holds none or several. */
-    public PatientCase read(Path file) {
+    /** The one case of an input; fails if Turtle holds none or several. */
+    public PatientCase read(CaseInput input) {
+        if (input instanceof CaseInput.JsonText text) return json.read(text.text(), text.source());
+        if (input instanceof CaseInput.TurtleText text) {
+            List<PatientCase> cases = turtle.read(text.text(), text.source());
+            if (cases.size() != 1) {
+                throw new AspsKgException(
+                        text.source() + ": holds " + cases.size() + " patient cases; rank one at a time",
+                        "Send each case on its own.");
+            }
+            return cases.get(0);
+        }
+        Path file = ((CaseInput.CaseFile) input).file();
         List<PatientCase> cases = readAll(file);
         if (cases.size() != 1) {
             throw new AspsKgException(
@@ -29,6 +41,11 @@ public final class CaseReader {
         return cases.get(0);
     }
 
+    /** The one case of a file; fails if a Turtle file holds none or several. */
+    public PatientCase read(Path file) {
+        return read(CaseInput.file(file));
+    }
+
     /** All cases of a file (a JSON file holds one; a Turtle file may hold several). */
     public List<PatientCase> readAll(Path file) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -36,8 +53,8 @@ public final class CaseReader {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try (InputStream in = Files.newInputStream(file)) {
-            if (name.endsWith(".json")) return List.of(new JsonCaseReader(knowledge).read(in, file.toString()));
-            if (name.endsWith(".ttl")) return new TurtleCaseReader(knowledge).read(in, file.toString());
+            if (name.endsWith(".json")) return List.of(json.read(in, file.toString()));
+            if (name.endsWith(".ttl")) return turtle.read(in, file.toString());
         } catch (IOException e) {
             throw new AspsKgException(file + ": cannot read: " + e.getMessage(), "Check the file's permissions.", e);
         }

@@ -13,15 +13,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.jena.graph.Node;
-import org.apache.jena.rdf.model.RDFNode;
-import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.cases.CaseGraph;
+import org.aspskg.ddx.cases.CaseRdf;
 import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.DemographicGroups;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.cases.SourcePosition;
 import org.aspskg.ontology.AspsVocabulary;
@@ -41,10 +43,22 @@ public final class JsonCaseReader {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    private final DdxKnowledge knowledge;
+    private final TermIndex terms;
+    private final DemographicGroups demographics;
+    private final CaseShapes shapes;
+    private final CaseRdf rdf;
 
-    public JsonCaseReader(DdxKnowledge knowledge) {
-        this.knowledge = knowledge;
+    /**
+     * @param terms        resolves the names of findings, sites and groups
+     * @param demographics the sexes a case may state
+     * @param shapes       the SHACL shapes a case must meet
+     * @param rdf          writes the case as RDF for the shapes
+     */
+    public JsonCaseReader(TermIndex terms, DemographicGroups demographics, CaseShapes shapes, CaseRdf rdf) {
+        this.terms = terms;
+        this.demographics = demographics;
+        this.shapes = shapes;
+        this.rdf = rdf;
     }
 
     public PatientCase read(InputStream in, String source) {
@@ -120,18 +134,17 @@ public final class JsonCaseReader {
                     case "sex" -> {
                         sexAt = at(p, source);
                         if (value == JsonToken.VALUE_STRING
-                                && knowledge
-                                        .demographics()
+                                && demographics
                                         .sexes()
-                                        .contains(p.getText().trim().toLowerCase())) {
-                            sex = p.getText().trim().toLowerCase();
+                                        .contains(p.getText().trim().toLowerCase(Locale.ROOT))) {
+                            sex = p.getText().trim().toLowerCase(Locale.ROOT);
                         } else if (value != JsonToken.VALUE_NULL) {
                             problems.add(new CaseInputException.Problem(
                                     sexAt,
                                     "\"sex\" is one of "
                                             + String.join(
                                                     ", ",
-                                                    knowledge.demographics().sexes().stream()
+                                                    demographics.sexes().stream()
                                                             .sorted()
                                                             .map(s -> "\"" + s + "\"")
                                                             .toList())
@@ -202,10 +215,9 @@ public final class JsonCaseReader {
     private void resolve(
             List<Named> names, boolean present, List<CaseStatement> into, List<CaseInputException.Problem> problems) {
         for (Named n : names) {
-            var term = knowledge.terms().resolve(n.text());
+            var term = terms.resolve(n.text());
             if (term.isEmpty()) {
-                problems.add(
-                        new CaseInputException.Problem(n.at(), knowledge.terms().explainUnknown(n.text())));
+                problems.add(new CaseInputException.Problem(n.at(), terms.explainUnknown(n.text())));
                 continue;
             }
             into.add(
@@ -219,9 +231,8 @@ public final class JsonCaseReader {
 
     /** Converts the case to RDF and checks it with the case shapes, pointing each violation at its statement. */
     private void validate(PatientCase c, String source) {
-        CaseGraph g = CaseGraph.of(c, knowledge);
-        List<CaseShapes.Violation> violations =
-                knowledge.shapes().validate(g.model().getGraph());
+        CaseGraph g = rdf.graph(c);
+        List<CaseShapes.Violation> violations = shapes.validate(g.model().getGraph());
         if (violations.isEmpty()) return;
         Set<CaseInputException.Problem> problems = new LinkedHashSet<>();
         for (CaseShapes.Violation v : violations) {
@@ -237,7 +248,7 @@ public final class JsonCaseReader {
      */
     private static SourcePosition position(CaseShapes.Violation v, PatientCase c, CaseGraph g, String source) {
         Node caseNode = g.caseResource().asNode();
-        List<java.util.function.Predicate<Node>> preferences = List.of(
+        List<Predicate<Node>> preferences = List.of(
                 n -> v.value() != null && n.equals(v.value()),
                 n -> !v.focus().equals(caseNode) && n.equals(v.focus()),
                 n -> v.focus().equals(caseNode)
@@ -245,8 +256,8 @@ public final class JsonCaseReader {
                         && g.model().getGraph().contains(caseNode, v.predicate(), n));
         for (var preference : preferences) {
             SourcePosition best = null;
-            for (Map.Entry<RDFNode, Integer> e : g.statementOfNode().entrySet()) {
-                if (!preference.test(e.getKey().asNode())) continue;
+            for (Map.Entry<Node, Integer> e : g.statementOfNode().entrySet()) {
+                if (!preference.test(e.getKey())) continue;
                 SourcePosition p = c.statements().get(e.getValue()).position();
                 if (best == null || p.line() < best.line() || (p.line() == best.line() && p.column() < best.column())) {
                     best = p;
@@ -261,7 +272,7 @@ public final class JsonCaseReader {
         LevenshteinDistance d = LevenshteinDistance.getDefaultInstance();
         String best =
                 KEYS.stream().min((a, b) -> d.apply(key, a) - d.apply(key, b)).orElseThrow();
-        return d.apply(key.toLowerCase(), best) <= 3
+        return d.apply(key.toLowerCase(Locale.ROOT), best) <= 3
                 ? "; did you mean \"" + best + "\"?"
                 : "; a case has the keys " + String.join(", ", KEYS);
     }

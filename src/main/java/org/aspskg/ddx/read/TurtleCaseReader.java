@@ -1,15 +1,19 @@
 package org.aspskg.ddx.read;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -31,7 +35,6 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.cases.CaseGraph;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.DemographicGroups;
@@ -46,10 +49,19 @@ import org.aspskg.ontology.StrictParseErrors;
  * a SHACL violation — is reported with its line and column.
  */
 public final class TurtleCaseReader {
-    private final DdxKnowledge knowledge;
+    private final TermIndex terms;
+    private final DemographicGroups demographics;
+    private final CaseShapes shapes;
 
-    public TurtleCaseReader(DdxKnowledge knowledge) {
-        this.knowledge = knowledge;
+    /**
+     * @param terms        the classes a case may state, and their names for messages
+     * @param demographics which groups stand for a sex
+     * @param shapes       the SHACL shapes a case must meet
+     */
+    public TurtleCaseReader(TermIndex terms, DemographicGroups demographics, CaseShapes shapes) {
+        this.terms = terms;
+        this.demographics = demographics;
+        this.shapes = shapes;
     }
 
     /** Parses, checks terms, validates with SHACL and returns the cases of the input, in file order. */
@@ -89,21 +101,18 @@ public final class TurtleCaseReader {
      * each message starts with the case's IRI, for inputs holding many cases.
      */
     public List<CaseInputException.Problem> check(
-            Graph graph,
-            Map<Triple, SourcePosition> where,
-            String source,
-            java.util.function.Function<Node, Node> caseOf) {
+            Graph graph, Map<Triple, SourcePosition> where, String source, Function<Node, Node> caseOf) {
         Model model = ModelFactory.createModelForGraph(graph);
         List<CaseInputException.Problem> problems = new ArrayList<>();
         List<Resource> cases = model.listSubjectsWithProperty(RDF.type, AspsVocabulary.PATIENT_CASE)
                 .toList();
-        Set<Node> unknown = new java.util.HashSet<>();
+        Set<Node> unknown = new HashSet<>();
         for (Resource c : cases) {
             int before = problems.size();
             unknown.addAll(checkTerms(model, List.of(c), where, source, problems));
             if (caseOf != null) named(problems, before, c.asNode());
         }
-        for (CaseShapes.Violation v : knowledge.shapes().validate(graph)) {
+        for (CaseShapes.Violation v : shapes.validate(graph)) {
             // A node whose class is unknown has been reported with suggestions; SHACL's view of it adds nothing.
             if (v.value() != null && unknown.contains(v.value()) || unknown.contains(v.focus())) continue;
             problems.add(new CaseInputException.Problem(position(v, graph, where, source), describe(v, graph)));
@@ -170,7 +179,7 @@ public final class TurtleCaseReader {
             Map<Triple, SourcePosition> where,
             String source,
             List<CaseInputException.Problem> problems) {
-        Set<Node> unknown = new java.util.HashSet<>();
+        Set<Node> unknown = new HashSet<>();
         for (Resource c : cases) {
             for (Statement s : c.listProperties().toList()) {
                 if (isCaseProperty(s) && s.getObject().isResource()) {
@@ -200,8 +209,8 @@ public final class TurtleCaseReader {
         RDFNode o = s.getObject();
         if (!o.isURIResource()) return true; // SHACL reports a class that is not an IRI
         String iri = o.asResource().getURI();
-        if (knowledge.terms().byIri(iri).isPresent()) return true;
-        String message = knowledge.terms().explainUnknown(knowledge.terms().curie(iri), localName(iri));
+        if (terms.byIri(iri).isPresent()) return true;
+        String message = terms.explainUnknown(terms.curie(iri), localName(iri));
         problems.add(new CaseInputException.Problem(at(s.asTriple(), where, source), message));
         return false;
     }
@@ -226,16 +235,12 @@ public final class TurtleCaseReader {
                 Statement type = s.getResource().getProperty(RDF.type);
                 String term = type.getResource().getURI();
                 SourcePosition pos = at(type.asTriple(), where, source);
-                String sexOf = sexOf(term);
+                String sexOf = demographics.sexOfGroup(term).orElse(null);
                 if (sexOf != null && s.getPredicate().equals(AspsVocabulary.IN_DEMOGRAPHIC_GROUP)) {
                     sex = sexOf;
                     statements.add(CaseStatement.sex(sexOf, pos));
                 } else {
-                    statements.add(CaseStatement.present(
-                            knowledge.terms().curie(term),
-                            term,
-                            knowledge.terms().label(term),
-                            pos));
+                    statements.add(CaseStatement.present(terms.curie(term), term, terms.label(term), pos));
                 }
             } else if (s.getPredicate().equals(RDF.type) && s.getObject().isAnon()) {
                 Statement some = s.getResource()
@@ -244,10 +249,7 @@ public final class TurtleCaseReader {
                         .getProperty(OWL2.someValuesFrom);
                 String term = some.getResource().getURI();
                 statements.add(CaseStatement.absent(
-                        knowledge.terms().curie(term),
-                        term,
-                        knowledge.terms().label(term),
-                        at(some.asTriple(), where, source)));
+                        terms.curie(term), term, terms.label(term), at(some.asTriple(), where, source)));
             }
         }
         statements.sort(Comparator.comparing((CaseStatement s) -> s.position().line())
@@ -264,15 +266,6 @@ public final class TurtleCaseReader {
                 source);
     }
 
-    /** The sex a demographic group stands for, when it has a sex and no age criteria (FemaleGroup, MaleGroup). */
-    private String sexOf(String group) {
-        return knowledge.demographics().groups().stream()
-                .filter(g -> g.iri().equals(group) && g.sex() != null && !g.usesAgeCriteria())
-                .map(DemographicGroups.Group::sex)
-                .findFirst()
-                .orElse(null);
-    }
-
     private static SourcePosition at(Triple t, Map<Triple, SourcePosition> where, String source) {
         return where.getOrDefault(t, SourcePosition.of(source));
     }
@@ -283,7 +276,7 @@ public final class TurtleCaseReader {
      */
     private static SourcePosition position(
             CaseShapes.Violation v, Graph graph, Map<Triple, SourcePosition> where, String source) {
-        List<java.util.function.Predicate<Triple>> preferences = List.of(
+        List<Predicate<Triple>> preferences = List.of(
                 t -> t.getSubject().equals(v.focus())
                         && v.value() != null
                         && t.getObject().equals(v.value())
@@ -314,12 +307,12 @@ public final class TurtleCaseReader {
     }
 
     private String show(Node n, Graph graph) {
-        if (n.isURI()) return knowledge.terms().curie(n.getURI());
+        if (n.isURI()) return terms.curie(n.getURI());
         if (n.isLiteral()) return n.getLiteralLexicalForm();
         List<String> types = graph.find(n, RDF.type.asNode(), Node.ANY)
                 .mapWith(t -> t.getObject())
                 .filterKeep(Node::isURI)
-                .mapWith(o -> knowledge.terms().curie(o.getURI()))
+                .mapWith(o -> terms.curie(o.getURI()))
                 .toList();
         return types.isEmpty() ? "a blank node" : "[ a " + String.join(", ", types) + " ]";
     }
@@ -337,7 +330,7 @@ public final class TurtleCaseReader {
 
     /** Reads from a string (for tests and HTTP). */
     public List<PatientCase> read(String turtle, String source) {
-        try (InputStream in = new java.io.ByteArrayInputStream(turtle.getBytes(StandardCharsets.UTF_8))) {
+        try (InputStream in = new ByteArrayInputStream(turtle.getBytes(StandardCharsets.UTF_8))) {
             return read(in, source);
         } catch (IOException e) {
             throw new IllegalStateException(e);

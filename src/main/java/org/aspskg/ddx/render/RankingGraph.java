@@ -5,18 +5,19 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.cases.CaseGraph;
+import org.aspskg.ddx.cases.CaseRdf;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.rank.Association;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ddx.rank.Evidence;
 import org.aspskg.ddx.rank.RankedHypothesis;
+import org.aspskg.ddx.rank.Reference;
 import org.aspskg.ontology.AspsVocabulary;
 
 /**
  * The RDF form of a ranking, in the ontology's ranking vocabulary, together with the case itself
- * (as {@link CaseGraph} writes it), so that SPARQL over a cases graph can ask which past cases
+ * (as {@link CaseRdf} writes it), so that SPARQL over a cases graph can ask which past cases
  * ranked ASPS first, on what evidence:
  * <pre>
  * &lt;case/x/ranking&gt; a aspskg:DifferentialDiagnosisRanking ; aspskg:rankingOfCase &lt;case/x&gt; ;
@@ -31,10 +32,11 @@ import org.aspskg.ontology.AspsVocabulary;
  * IRIs are derived from the case IRI, so ranking a case again yields the same nodes.
  */
 public final class RankingGraph {
-    private final DdxKnowledge knowledge;
+    private final CaseRdf caseRdf;
 
-    public RankingGraph(DdxKnowledge knowledge) {
-        this.knowledge = knowledge;
+    /** @param caseRdf writes the case the ranking is of */
+    public RankingGraph(CaseRdf caseRdf) {
+        this.caseRdf = caseRdf;
     }
 
     /** The IRI of a case's ranking. */
@@ -47,8 +49,9 @@ public final class RankingGraph {
         return caseIri + "/ranking";
     }
 
+    /** The ranking and its case as a new model, with the case format's prefixes and {@code fact:} and {@code src:}. */
     public Model toModel(DifferentialRanking r) {
-        CaseGraph caseGraph = CaseGraph.of(r.patientCase(), knowledge);
+        CaseGraph caseGraph = caseRdf.graph(r.patientCase());
         Model m = caseGraph.model();
         m.setNsPrefix("fact", AspsVocabulary.FACT_NS);
         m.setNsPrefix("src", AspsVocabulary.SOURCE_NS);
@@ -80,10 +83,8 @@ public final class RankingGraph {
                         .addLiteral(AspsVocabulary.FEATURE_OBSERVED, m.createTypedLiteral(e.observed()))
                         .addLiteral(AspsVocabulary.LIKELIHOOD_RATIO, m.createTypedLiteral(e.likelihoodRatio()))
                         .addProperty(AspsVocabulary.EVIDENCE_WEIGHT, m.createResource(a.weight()));
-                for (int n : a.references()) {
-                    item.addProperty(
-                            AspsVocabulary.CITES_REFERENCE,
-                            m.createResource(AspsVocabulary.SOURCE_ARTICLE + "-ref-" + n));
+                for (Reference ref : a.references()) {
+                    item.addProperty(AspsVocabulary.CITES_REFERENCE, m.createResource(ref.iri()));
                 }
                 hyp.addProperty(AspsVocabulary.HAS_EVIDENCE_ITEM, item);
             }

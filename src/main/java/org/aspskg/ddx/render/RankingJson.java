@@ -1,10 +1,12 @@
 package org.aspskg.ddx.render;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.cases.CaseStatement;
@@ -28,11 +30,9 @@ public final class RankingJson {
     public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Function<String, String> labels;
-    private final Function<String, String> curies;
 
     public RankingJson(TermIndex terms) {
         this.labels = terms::label;
-        this.curies = terms::curie;
     }
 
     public ObjectNode toJson(DifferentialRanking r) {
@@ -89,14 +89,14 @@ public final class RankingJson {
             n.put("associationLabel", a.label());
             if (a.ageGroup() != null) n.put("ageGroup", a.ageGroup());
             ArrayNode refs = n.putArray("references");
-            a.references().forEach(refs::add);
+            a.references().forEach(ref -> refs.add(ref.number()));
             ArrayNode found = n.putArray("caseFindings");
             for (CaseStatement s : e.statements()) statement(found.addObject(), s);
         }
     }
 
     private void statement(ObjectNode n, CaseStatement s) {
-        n.put("kind", s.kind().name().toLowerCase());
+        n.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
         n.put("written", s.written());
         if (s.term() != null) {
             n.put("iri", s.term());
@@ -132,7 +132,7 @@ public final class RankingJson {
                 ArrayNode group = sides.addArray();
                 for (CaseStatement s : side) {
                     ObjectNode st = group.addObject();
-                    st.put("kind", s.kind().name().toLowerCase());
+                    st.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
                     st.put("written", s.written());
                     if (s.term() != null) st.put("iri", s.term());
                     if (s.position().line() > 0) {
@@ -149,12 +149,8 @@ public final class RankingJson {
     public static String write(ObjectNode node) {
         try {
             return MAPPER.writeValueAsString(node) + System.lineSeparator();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    String curie(String iri) {
-        return curies.apply(iri);
     }
 }

@@ -1,6 +1,8 @@
 package org.aspskg.ddx.render;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -80,7 +82,10 @@ public final class RankingTable {
             Association a = e.association();
             String refs = a.references().isEmpty()
                     ? "source article"
-                    : "ref " + a.references().stream().map(String::valueOf).collect(Collectors.joining(", "));
+                    : "ref "
+                            + a.references().stream()
+                                    .map(ref -> String.valueOf(ref.number()))
+                                    .collect(Collectors.joining(", "));
             String from =
                     e.statements().stream().map(RankingTable::shown).distinct().collect(Collectors.joining(", "));
             out.printf(
@@ -105,10 +110,7 @@ public final class RankingTable {
 
     /** A likelihood ratio to three significant digits: 11.5, 10, 0.5, 0.087. */
     static String ratio(double lr) {
-        return new java.math.BigDecimal(lr)
-                .round(new java.math.MathContext(3))
-                .stripTrailingZeros()
-                .toPlainString();
+        return new BigDecimal(lr).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     static String percent(double p) {

@@ -10,10 +10,9 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.render.RankedCase;
 import org.aspskg.ddx.render.RankingGraph;
 import org.aspskg.ontology.AspsVocabulary;
 
@@ -31,13 +30,14 @@ public final class CasesGraph {
         this.dataset = dataset;
     }
 
-    /** Stores a ranking with its case (as {@link RankingGraph} writes them), replacing any earlier one. */
-    public void store(DifferentialRanking ranking, Model caseAndRanking) {
-        String caseIri = ranking.patientCase().iri();
+    /** Stores a case with its ranking (their RDF, {@link RankedCase#rdf}), replacing any earlier one. */
+    public void store(RankedCase ranked) {
+        String caseIri = ranked.patientCase().iri();
+        Graph caseAndRanking = ranked.rdf().getGraph();
         Txn.executeWrite(dataset, () -> {
             Graph cases = dataset.getGraph(graphName);
             for (Triple t : storedFor(cases, caseIri)) cases.delete(t);
-            caseAndRanking.getGraph().find().forEachRemaining(cases::add);
+            caseAndRanking.find().forEachRemaining(cases::add);
         });
     }
 
