@@ -35,8 +35,8 @@ class ContradictoryCaseTest {
         Set<String> expected = Set.of(
                 one + " at test.json:1:" + (json.indexOf(oneToken) + 1),
                 other + " at test.json:1:" + (json.indexOf(otherToken) + 1));
-        ContradictoryCaseException compiled = assertThrows(
-                ContradictoryCaseException.class, () -> TestKnowledge.service().rank(c));
+        ContradictoryCaseException compiled =
+                assertThrows(ContradictoryCaseException.class, () -> TestKnowledge.rank(c));
         assertEquals(expected, sides(compiled), what);
         assertTrue(compiled.getMessage().startsWith("case " + c.id() + " is contradictory: "), compiled.getMessage());
 
@@ -66,7 +66,7 @@ class ContradictoryCaseTest {
             })
     void statementsThatOnlyLookOppositeAreNotContradictions(String json) {
         PatientCase c = TestKnowledge.json(json);
-        TestKnowledge.service().rank(c);
+        TestKnowledge.rank(c);
         assertTrue(TestKnowledge.knowledge().hermitClassifier().isConsistent(c));
     }
 }

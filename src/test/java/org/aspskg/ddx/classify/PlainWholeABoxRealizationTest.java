@@ -23,10 +23,9 @@ class PlainWholeABoxRealizationTest {
     @Test
     void plainRealizationOfACohortGivesTheCompiledClassifiersCaseClasses() {
         DdxKnowledge k = TestKnowledge.knowledge();
-        List<PatientCase> cases = new CohortGenerator(k)
-                .generate(24, 20_250_101L).stream()
-                        .map(CohortGenerator.GeneratedCase::patientCase)
-                        .toList();
+        List<PatientCase> cases = k.cohortGenerator().generate(24, 20_250_101L).stream()
+                .map(CohortGenerator.GeneratedCase::patientCase)
+                .toList();
         Set<String> caseClasses = new TreeSet<>();
         for (OWLClass c : k.tbox().ontologyCaseClasses())
             caseClasses.add(c.getIRI().toString());

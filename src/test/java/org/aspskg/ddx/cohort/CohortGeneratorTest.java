@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -17,14 +19,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.aspskg.ddx.DdxKnowledge;
-import org.aspskg.ddx.DifferentialPipeline;
 import org.aspskg.ddx.TestKnowledge;
-import org.aspskg.ddx.cases.CaseGraph;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.rank.DifferentialRanking;
-import org.aspskg.ddx.read.CaseReader;
-import org.aspskg.ddx.read.TurtleCaseReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,15 +52,14 @@ class CohortGeneratorTest {
     void sameSeedWritesByteIdenticalFilesAndAnotherSeedAnotherCohort(@TempDir Path a, @TempDir Path b, @TempDir Path c)
             throws IOException {
         DdxKnowledge k = TestKnowledge.knowledge();
-        new CohortWriter(k).write(new CohortGenerator(k).generate(N, 7), a, EnumSet.allOf(CohortWriter.Format.class));
-        new CohortWriter(k).write(new CohortGenerator(k).generate(N, 7), b, EnumSet.allOf(CohortWriter.Format.class));
-        new CohortWriter(k).write(new CohortGenerator(k).generate(N, 8), c, EnumSet.allOf(CohortWriter.Format.class));
+        k.cohortWriter().write(k.cohortGenerator().generate(N, 7), a, EnumSet.allOf(CohortWriter.Format.class));
+        k.cohortWriter().write(k.cohortGenerator().generate(N, 7), b, EnumSet.allOf(CohortWriter.Format.class));
+        k.cohortWriter().write(k.cohortGenerator().generate(N, 8), c, EnumSet.allOf(CohortWriter.Format.class));
         Map<String, byte[]> first = files(a);
         Map<String, byte[]> second = files(b);
         assertEquals(N + 3, first.size(), "json/<id>.json per case, cohort.ttl, cohort.nt, truth.tsv");
         assertEquals(first.keySet(), second.keySet());
-        for (String f : first.keySet())
-            assertTrue(java.util.Arrays.equals(first.get(f), second.get(f)), f + " differs");
+        for (String f : first.keySet()) assertTrue(Arrays.equals(first.get(f), second.get(f)), f + " differs");
         assertNotEquals(new String(first.get("cohort.nt")), new String(files(c).get("cohort.nt")));
     }
 
@@ -70,16 +67,16 @@ class CohortGeneratorTest {
     void everyCaseReadsBackFromJsonTurtleAndNTriplesAsGeneratedAndPassesTheShapes(@TempDir Path dir)
             throws IOException {
         DdxKnowledge k = TestKnowledge.knowledge();
-        List<CohortGenerator.GeneratedCase> cohort = new CohortGenerator(k).generate(N, 3);
-        new CohortWriter(k).write(cohort, dir, EnumSet.allOf(CohortWriter.Format.class));
+        List<CohortGenerator.GeneratedCase> cohort = k.cohortGenerator().generate(N, 3);
+        k.cohortWriter().write(cohort, dir, EnumSet.allOf(CohortWriter.Format.class));
         List<List<String>> expected =
                 cohort.stream().map(g -> content(g.patientCase())).toList();
 
         // the readers run the SHACL validation and fail on any violation
         List<List<String>> fromJson = new ArrayList<>();
         for (CohortGenerator.GeneratedCase g : cohort) {
-            fromJson.add(content(new CaseReader(k)
-                    .read(dir.resolve("json").resolve(g.patientCase().id() + ".json"))));
+            fromJson.add(content(
+                    k.reader().read(dir.resolve("json").resolve(g.patientCase().id() + ".json"))));
         }
         assertEquals(expected, fromJson);
         assertEquals(expected, readTurtle(k, dir.resolve("cohort.ttl")));
@@ -87,14 +84,15 @@ class CohortGeneratorTest {
         for (CohortGenerator.GeneratedCase g : cohort) {
             assertEquals(
                     List.of(),
-                    k.shapes().validate(CaseGraph.of(g.patientCase(), k).model().getGraph()));
+                    k.shapes()
+                            .validate(k.caseRdf().graph(g.patientCase()).model().getGraph()));
         }
     }
 
     private static List<List<String>> readTurtle(DdxKnowledge k, Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            List<PatientCase> cases = new ArrayList<>(new TurtleCaseReader(k).read(in, file.toString()));
-            cases.sort(java.util.Comparator.comparing(PatientCase::iri));
+            List<PatientCase> cases = new ArrayList<>(k.turtleReader().read(in, file.toString()));
+            cases.sort(Comparator.comparing(PatientCase::iri));
             return cases.stream().map(CohortGeneratorTest::content).toList();
         }
     }
@@ -102,8 +100,7 @@ class CohortGeneratorTest {
     @Test
     void casesFollowTheOntologysAssociationsAndRankTheirTrueDiagnosisFirstMoreOftenThanChance() {
         DdxKnowledge k = TestKnowledge.knowledge();
-        DifferentialPipeline service = TestKnowledge.service();
-        List<CohortGenerator.GeneratedCase> cohort = new CohortGenerator(k).generate(600, 11);
+        List<CohortGenerator.GeneratedCase> cohort = k.cohortGenerator().generate(600, 11);
         Set<String> associated = new TreeSet<>();
         k.associations().all().forEach(a -> associated.add(a.feature()));
         Set<String> diagnoses = new TreeSet<>();
@@ -118,7 +115,7 @@ class CohortGeneratorTest {
                 if (s.term() != null) assertTrue(associated.contains(s.term()), s.term() + " is in no association");
             }
             if (!c.statements(CaseStatement.Kind.ABSENT).isEmpty()) withAbsent++;
-            DifferentialRanking r = service.rank(c);
+            DifferentialRanking r = TestKnowledge.rank(c);
             if (r.top().disease().equals(g.trueDiagnosis())) top1++;
             if (g.trueDiagnosis().endsWith("/AlveolarSoftPartSarcoma")) {
                 asps++;

@@ -8,14 +8,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.aspskg.AspsKgException;
+import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.TestKnowledge;
 import org.aspskg.store.CaseLoad;
 import org.junit.jupiter.api.Test;
@@ -35,20 +38,25 @@ class CohortLoaderTest {
     Path tmp;
 
     private List<CohortGenerator.GeneratedCase> cohort() {
-        return new CohortGenerator(TestKnowledge.knowledge()).generate(CASES, SEED);
+        return TestKnowledge.knowledge().cohortGenerator().generate(CASES, SEED);
     }
 
     private Path write(String name, RDFFormat format) throws IOException {
         Path file = tmp.resolve(name);
-        new CohortWriter(TestKnowledge.knowledge()).writeRdf(cohort(), file, format);
+        TestKnowledge.knowledge().cohortWriter().writeRdf(cohort(), file, format);
         return file;
     }
 
     private static Graph load(int chunk, boolean validate, Path... files) {
         Graph loaded = GraphMemFactory.createDefaultGraph();
-        new CohortLoader(TestKnowledge.knowledge(), List.of(files), validate, chunk)
-                .loadInto(StreamRDFLib.graph(loaded), line -> {});
+        loader(List.of(files), validate, chunk).loadInto(StreamRDFLib.graph(loaded), line -> {});
         return loaded;
+    }
+
+    /** A loader with small chunks, built as {@link org.aspskg.ddx.DdxKnowledge#cohortLoader} builds one. */
+    private static CohortLoader loader(List<Path> files, boolean validate, int chunk) {
+        DdxKnowledge k = TestKnowledge.knowledge();
+        return new CohortLoader(k.turtleReader(), k.jsonReader(), k.caseRdf(), files, validate, chunk);
     }
 
     private static AspsKgException refused(Path... files) {
@@ -59,7 +67,7 @@ class CohortLoaderTest {
     private static int lineOf(List<String> lines, String... fragments) {
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
-            if (java.util.Arrays.stream(fragments).allMatch(l::contains)) return i + 1;
+            if (Arrays.stream(fragments).allMatch(l::contains)) return i + 1;
         }
         throw new AssertionError("no line with " + List.of(fragments));
     }
@@ -85,7 +93,7 @@ class CohortLoaderTest {
     void aGzippedFileLoadsLikeThePlainOne() throws IOException {
         Path nt = write("cohort.nt", RDFFormat.NTRIPLES);
         Path gz = tmp.resolve("cohort.nt.gz");
-        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+        try (var out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             Files.copy(nt, out);
         }
         assertTrue(RDFDataMgr.loadGraph(nt.toString()).isIsomorphicWith(load(CHUNK, true, gz)));
@@ -94,8 +102,7 @@ class CohortLoaderTest {
     @Test
     void reportCountsTheCasesAndTriples() throws IOException {
         Path file = write("cohort.nt", RDFFormat.NTRIPLES);
-        CaseLoad.Report report = new CohortLoader(TestKnowledge.knowledge(), List.of(file), true, CHUNK)
-                .loadInto(StreamRDFLib.sinkNull(), line -> {});
+        CaseLoad.Report report = loader(List.of(file), true, CHUNK).loadInto(StreamRDFLib.sinkNull(), line -> {});
         assertEquals(CASES, report.cases());
         assertEquals(Files.readAllLines(file).size(), report.triples());
         assertEquals(1, report.files());
@@ -103,7 +110,8 @@ class CohortLoaderTest {
 
     @Test
     void aDirectoryOfJsonCasesGivesTheSameGraphAsTheNTriples() throws IOException {
-        new CohortWriter(TestKnowledge.knowledge())
+        TestKnowledge.knowledge()
+                .cohortWriter()
                 .write(cohort(), tmp, EnumSet.of(CohortWriter.Format.JSON, CohortWriter.Format.NT));
         Graph fromJson = load(CHUNK, true, tmp.resolve("json"));
         assertTrue(RDFDataMgr.loadGraph(tmp.resolve("cohort.nt").toString()).isIsomorphicWith(fromJson));
@@ -201,6 +209,6 @@ class CohortLoaderTest {
         Path empty = Files.writeString(tmp.resolve("empty.ttl"), "# nothing\n");
         assertTrue(refused(empty).getMessage().contains("no patient case"));
         Path rdfXml = Files.writeString(tmp.resolve("cases.rdf"), "<rdf:RDF/>");
-        assertThrows(AspsKgException.class, () -> new CohortLoader(TestKnowledge.knowledge(), List.of(rdfXml), true));
+        assertThrows(AspsKgException.class, () -> TestKnowledge.knowledge().cohortLoader(List.of(rdfXml), true));
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.aspskg.ddx.TestKnowledge;
-import org.aspskg.ddx.cases.CaseGraph;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ontology.AspsVocabulary;
@@ -30,7 +29,7 @@ class CaseReadingTest {
     }
 
     private static void turtle(String text) {
-        new TurtleCaseReader(TestKnowledge.knowledge()).read(text, "case.ttl");
+        TestKnowledge.knowledge().turtleReader().read(text, "case.ttl");
     }
 
     @Test
@@ -165,22 +164,22 @@ class CaseReadingTest {
     void jsonAndTurtleFormsOfACaseGiveTheSameRanking(Path file) {
         PatientCase fromJson = TestKnowledge.read(file);
         StringWriter ttl = new StringWriter();
-        RDFDataMgr.write(ttl, CaseGraph.of(fromJson, TestKnowledge.knowledge()).model(), Lang.TURTLE);
-        List<PatientCase> fromTurtle =
-                new TurtleCaseReader(TestKnowledge.knowledge()).read(ttl.toString(), "converted.ttl");
+        RDFDataMgr.write(
+                ttl, TestKnowledge.knowledge().caseRdf().graph(fromJson).model(), Lang.TURTLE);
+        List<PatientCase> fromTurtle = TestKnowledge.knowledge().turtleReader().read(ttl.toString(), "converted.ttl");
         assertEquals(1, fromTurtle.size());
         assertEquals(fromJson.iri(), fromTurtle.get(0).iri());
         assertEquals(
-                TestKnowledge.signature(TestKnowledge.service().rank(fromJson)),
-                TestKnowledge.signature(TestKnowledge.service().rank(fromTurtle.get(0))));
+                TestKnowledge.signature(TestKnowledge.rank(fromJson)),
+                TestKnowledge.signature(TestKnowledge.rank(fromTurtle.get(0))));
     }
 
     @Test
     void handWrittenTurtleExampleRanksAsItsJsonTwin() {
         DifferentialRanking turtle =
-                TestKnowledge.service().rank(TestKnowledge.EXAMPLES.resolve("asps-buttock-lung-metastases.ttl"));
+                TestKnowledge.rank(TestKnowledge.EXAMPLES.resolve("asps-buttock-lung-metastases.ttl"));
         DifferentialRanking json =
-                TestKnowledge.service().rank(Path.of("src/test/resources/ddx/asps-buttock-lung-metastases.json"));
+                TestKnowledge.rank(Path.of("src/test/resources/ddx/asps-buttock-lung-metastases.json"));
         assertEquals(TestKnowledge.signature(json), TestKnowledge.signature(turtle));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.jena.query.ParameterizedSparqlString;
@@ -14,6 +15,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.aspskg.ddx.TestKnowledge;
 import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ontology.AspsVocabulary;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +25,9 @@ class RankingGraphTest {
 
     @Test
     void sparqlOverTheRankingGraphGivesTheRankedHypothesesAndTheirEvidence() {
-        DifferentialRanking r = TestKnowledge.service().rank(EXAMPLE);
-        Model m = TestKnowledge.service().toModel(r);
+        RankedCase ranked = TestKnowledge.pipeline().rank(TestKnowledge.read(EXAMPLE));
+        DifferentialRanking r = ranked.ranking();
+        Model m = ranked.rdf();
         ParameterizedSparqlString q = new ParameterizedSparqlString("""
                 SELECT ?rank ?diagnosis ?log10 (GROUP_CONCAT(?item; separator=" ") AS ?evidence) WHERE {
                   ?ranking aspskg:rankingOfCase ?case ; aspskg:hasRankedHypothesis ?h .
@@ -61,7 +64,7 @@ class RankingGraphTest {
     }
 
     private static String sorted(String items) {
-        return java.util.Arrays.stream(items.split(" "))
+        return Arrays.stream(items.split(" "))
                 .filter(s -> !s.isEmpty())
                 .sorted()
                 .collect(Collectors.joining(" "));
@@ -69,22 +72,19 @@ class RankingGraphTest {
 
     @Test
     void rankingGraphReadsBackAsTheSameCaseAndRanksTheSame() {
-        DifferentialRanking r = TestKnowledge.service().rank(EXAMPLE);
+        RankedCase ranked = TestKnowledge.pipeline().rank(TestKnowledge.read(EXAMPLE));
+        DifferentialRanking r = ranked.ranking();
         StringWriter ttl = new StringWriter();
-        RDFDataMgr.write(ttl, TestKnowledge.service().toModel(r), Lang.TURTLE);
-        DifferentialRanking again = TestKnowledge.service().rankTurtleCase(ttl.toString(), "ranking.ttl");
+        RDFDataMgr.write(ttl, ranked.rdf(), Lang.TURTLE);
+        DifferentialRanking again = TestKnowledge.rank(CaseInput.turtle(ttl.toString(), "ranking.ttl"));
         assertEquals(TestKnowledge.signature(r), TestKnowledge.signature(again));
         assertEquals(r.patientCase().iri(), again.patientCase().iri());
     }
 
     @Test
     void rankingTheSameCaseTwiceGivesTheSameGraph() {
-        DifferentialRanking one = TestKnowledge.service().rank(EXAMPLE);
-        DifferentialRanking two = TestKnowledge.service().rank(EXAMPLE);
-        assertEquals(
-                true,
-                TestKnowledge.service()
-                        .toModel(one)
-                        .isIsomorphicWith(TestKnowledge.service().toModel(two)));
+        RankedCase one = TestKnowledge.pipeline().rank(TestKnowledge.read(EXAMPLE));
+        RankedCase two = TestKnowledge.pipeline().rank(TestKnowledge.read(EXAMPLE));
+        assertEquals(true, one.rdf().isIsomorphicWith(two.rdf()));
     }
 }
