@@ -1,5 +1,6 @@
 package org.aspskg.ddx.read;
 
+import java.util.Comparator;
 import java.util.List;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.cases.SourcePosition;
@@ -32,8 +33,7 @@ public final class CaseInputException extends AspsKgException {
     private static List<Problem> sorted(List<Problem> problems) {
         return problems.stream()
                 .distinct()
-                .sorted(java.util.Comparator.comparingLong(
-                                (Problem p) -> p.position().line())
+                .sorted(Comparator.comparingLong((Problem p) -> p.position().line())
                         .thenComparingLong(p -> p.position().column()))
                 .toList();
     }

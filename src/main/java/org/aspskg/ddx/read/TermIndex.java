@@ -1,6 +1,7 @@
 package org.aspskg.ddx.read;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -172,8 +173,7 @@ public final class TermIndex {
         String[] words = name.split(" ");
         int n = query.split(" ").length;
         for (int i = 0; i + n <= words.length && n < words.length; i++) {
-            best = Math.min(
-                    best, 1 + lev.apply(query, String.join(" ", java.util.Arrays.copyOfRange(words, i, i + n))));
+            best = Math.min(best, 1 + lev.apply(query, String.join(" ", Arrays.copyOfRange(words, i, i + n))));
         }
         return best;
     }
