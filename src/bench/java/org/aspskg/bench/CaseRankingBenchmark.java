@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.aspskg.AspsKgException;
-import org.aspskg.ddx.CohortGenerator;
+import org.aspskg.ddx.cohort.CohortGenerator;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 

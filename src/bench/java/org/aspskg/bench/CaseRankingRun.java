@@ -12,11 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.aspskg.ddx.CohortGenerator;
 import org.aspskg.ddx.DdxKnowledge;
-import org.aspskg.ddx.DifferentialRanking;
-import org.aspskg.ddx.DifferentialService;
-import org.aspskg.ddx.PatientCase;
+import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.cohort.CohortGenerator;
+import org.aspskg.ddx.rank.DifferentialRanking;
 
 /**
  * The fast path of the case-ranking benchmark, run alone in a child JVM with the heap limit under
@@ -37,8 +37,9 @@ public final class CaseRankingRun {
                 Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
         long seed = Long.parseLong(args[3]);
         int threads = Integer.parseInt(args[4]);
-        DifferentialService service = new DifferentialService(DdxKnowledge.load(ontology, shapes));
-        CohortGenerator generator = new CohortGenerator(service.knowledge());
+        DdxKnowledge knowledge = DdxKnowledge.load(ontology, shapes);
+        DifferentialPipeline service = knowledge.pipeline();
+        CohortGenerator generator = knowledge.cohortGenerator();
         // warm-up on other cases, so the JIT has compiled the path before it is timed
         for (CohortGenerator.GeneratedCase g : generator.generate(
                 Math.min(20_000, Math.max(2_000, Arrays.stream(sizes).max().orElse(0))), seed + 1))
@@ -46,8 +47,8 @@ public final class CaseRankingRun {
         for (int n : sizes) System.out.println(measure(service, generator, n, seed, threads));
     }
 
-    private static String measure(DifferentialService service, CohortGenerator generator, int n, long seed, int threads)
-            throws Exception {
+    private static String measure(
+            DifferentialPipeline service, CohortGenerator generator, int n, long seed, int threads) throws Exception {
         List<CohortGenerator.GeneratedCase> cohort = generator.generate(n, seed);
         PatientCase[] cases =
                 cohort.stream().map(CohortGenerator.GeneratedCase::patientCase).toArray(PatientCase[]::new);
@@ -69,7 +70,7 @@ public final class CaseRankingRun {
                 for (int from = next.getAndAdd(256); from < n; from = next.getAndAdd(256)) {
                     for (int i = from; i < Math.min(n, from + 256); i++) {
                         long t0 = System.nanoTime();
-                        DifferentialRanking r = service.rank(cases[i]);
+                        DifferentialRanking r = service.rank(cases[i]).ranking();
                         nanos[i] = System.nanoTime() - t0;
                         if (r.top().disease().equals(truth[i])) right++;
                     }

@@ -26,10 +26,8 @@ import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.aspskg.AspsKgException;
-import org.aspskg.ddx.CohortGenerator;
-import org.aspskg.ddx.CohortLoader;
-import org.aspskg.ddx.CohortWriter;
 import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.cohort.CohortGenerator;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.store.BuildObserver;
 import org.aspskg.store.BuildPhase;
@@ -103,13 +101,14 @@ public final class LoadBenchmark implements Benchmark {
     @Override
     public List<Measurement> run(BenchSettings settings, BenchLog log) throws Exception {
         DdxKnowledge knowledge = DdxKnowledge.load(settings.ontology(), settings.shapes());
-        CohortGenerator generator = new CohortGenerator(knowledge);
+        CohortGenerator generator = knowledge.cohortGenerator();
         Map<String, Peer> peers = peers(knowledge);
         List<String> names = new ArrayList<>(peers.keySet());
         List<Measurement> rows = new ArrayList<>();
         for (long cases : settings.loadSizes()) {
             Path file = settings.work().resolve("cohort-" + cases + ".nt");
-            new CohortWriter(knowledge)
+            knowledge
+                    .cohortWriter()
                     .writeRdf(
                             generator.generate(Math.toIntExact(cases), CaseRankingBenchmark.SEED),
                             file,
@@ -179,7 +178,7 @@ public final class LoadBenchmark implements Benchmark {
         Path store = dir.resolve("tdb2");
         StoreBuilder builder = settings.storeBuilder(store);
         if (caseKnowledge != null) {
-            builder.cases(new CohortLoader(caseKnowledge, List.of(file), true));
+            builder.cases(caseKnowledge.cohortLoader(List.of(file), true));
         } else {
             builder.graphFile(BenchVocabulary.GRAPH_SYNTHETIC, file);
         }

@@ -6,12 +6,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.aspskg.ddx.CaseClassification;
-import org.aspskg.ddx.CohortGenerator;
 import org.aspskg.ddx.DdxKnowledge;
-import org.aspskg.ddx.DifferentialRanker;
-import org.aspskg.ddx.HermitCaseClassifier;
-import org.aspskg.ddx.PatientCase;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.classify.CaseClassification;
+import org.aspskg.ddx.classify.HermitCaseClassifier;
+import org.aspskg.ddx.cohort.CohortGenerator;
+import org.aspskg.ddx.rank.DifferentialRanker;
 
 /**
  * The HermiT peers of the case-ranking benchmark, run in a child JVM by {@link BudgetedJobs}:
@@ -42,8 +42,8 @@ public final class NaiveCaseRun {
         long seed = Long.parseLong(args[2]);
         List<String[]> jobs =
                 Arrays.stream(args[3].split(",")).map(j -> j.split(":")).toList();
-        CohortGenerator generator = new CohortGenerator(knowledge);
-        DifferentialRanker ranker = new DifferentialRanker(knowledge);
+        CohortGenerator generator = knowledge.cohortGenerator();
+        DifferentialRanker ranker = knowledge.ranker();
         HermitCaseClassifier hermit = knowledge.hermitClassifier();
         WholeABoxRealization wholeABox = new WholeABoxRealization(knowledge);
         Set<String> peers = new LinkedHashSet<>();

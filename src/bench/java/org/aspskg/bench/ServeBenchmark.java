@@ -16,8 +16,6 @@ import org.apache.jena.riot.RDFFormat;
 import org.aspskg.AspsKgException;
 import org.aspskg.bench.ServedQueries.ServedQuery;
 import org.aspskg.cli.Main;
-import org.aspskg.ddx.CohortGenerator;
-import org.aspskg.ddx.CohortWriter;
 import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.ontology.OntologyLoader;
@@ -275,9 +273,11 @@ public final class ServeBenchmark implements Benchmark {
         if (settings.serveCases() > 0) {
             Path cohort = work.resolve("cohort.nt");
             DdxKnowledge knowledge = DdxKnowledge.load(settings.ontology(), settings.shapes());
-            new CohortWriter(knowledge)
+            knowledge
+                    .cohortWriter()
                     .writeRdf(
-                            new CohortGenerator(knowledge)
+                            knowledge
+                                    .cohortGenerator()
                                     .generate(Math.toIntExact(settings.serveCases()), CaseRankingBenchmark.SEED),
                             cohort,
                             RDFFormat.NTRIPLES);

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aspskg.AspsKgException;
-import org.aspskg.ddx.CohortLoader;
 import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.reason.ReasonerKind;
 import org.aspskg.store.BuildReport;
@@ -110,7 +109,7 @@ final class BuildCommand implements Callable<Integer> {
                 .allowForeignOntology(allowForeignOntology);
         if (!cases.isEmpty()) {
             builder.cases(
-                    new CohortLoader(DdxKnowledge.cached(storeOptions.ontology, shapes.file), cases, !noValidateCases));
+                    DdxKnowledge.cached(storeOptions.ontology, shapes.file).cohortLoader(cases, !noValidateCases));
         }
         BuildReport report = builder.build();
         PrintWriter out = spec.commandLine().getOut();

@@ -1,20 +1,17 @@
 package org.aspskg.cli;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.aspskg.AspsKgException;
-import org.aspskg.ddx.CaseReader;
-import org.aspskg.ddx.CasesGraph;
 import org.aspskg.ddx.DdxKnowledge;
-import org.aspskg.ddx.DifferentialRanking;
-import org.aspskg.ddx.DifferentialService;
-import org.aspskg.ddx.PatientCase;
-import org.aspskg.ddx.RankingJson;
+import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.read.CaseInput;
+import org.aspskg.ddx.render.RankedCase;
+import org.aspskg.ddx.render.RankingFormat;
+import org.aspskg.ddx.store.CasesGraph;
 import org.aspskg.store.KnowledgeGraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,29 +87,19 @@ final class DdxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String f = format.trim().toLowerCase(Locale.ROOT);
-        if (!f.equals("table") && !f.equals("json") && !f.equals("ttl")) {
-            throw new AspsKgException("unknown --format '" + format + "'", "Use table, json or ttl.");
-        }
-        DifferentialService service = new DifferentialService(DdxKnowledge.cached(storeOptions.ontology, shapes));
-        PatientCase c = new CaseReader(service.knowledge()).read(caseFile);
-        DifferentialRanking ranking = checkWithHermit ? service.rankCheckedWithHermit(c) : service.rank(c);
+        RankingFormat f = RankingFormat.named(format)
+                .orElseThrow(() -> new AspsKgException("unknown --format '" + format + "'", "Use table, json or ttl."));
+        DifferentialPipeline ddx =
+                DdxKnowledge.cached(storeOptions.ontology, shapes).pipeline();
+        PatientCase c = ddx.read(CaseInput.file(caseFile));
+        RankedCase ranked = checkWithHermit ? ddx.rankCheckedWithHermit(c) : ddx.rank(c);
         if (storeRanking) {
             try (KnowledgeGraphStore kg = openForWriting()) {
-                new CasesGraph(kg.datasetGraph()).store(ranking, service.toModel(ranking));
+                new CasesGraph(kg.datasetGraph()).store(ranked);
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
-        switch (f) {
-            case "json" -> out.print(RankingJson.write(service.toJson(ranking)));
-            case "ttl" -> {
-                StringWriter ttl = new StringWriter();
-                RDFDataMgr.write(ttl, service.toModel(ranking), Lang.TURTLE);
-                out.print(ttl);
-            }
-            default -> service.table().write(ranking, out);
-        }
-        out.flush();
+        ranked.write(f, spec.commandLine().getOut());
+        DifferentialRanking ranking = ranked.ranking();
         PrintWriter err = spec.commandLine().getErr();
         err.println(caseFile + ": " + ranking.top().label() + " ranked first of "
                 + ranking.hypotheses().size()

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.aspskg.AspsKgException;
-import org.aspskg.ddx.CohortGenerator;
-import org.aspskg.ddx.CohortWriter;
 import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.cohort.CohortGenerator;
+import org.aspskg.ddx.cohort.CohortWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,8 +58,8 @@ final class GenerateCommand implements Callable<Integer> {
             throw new AspsKgException("--cases " + cases + ": must be at least 1", "Give a positive number.");
         DdxKnowledge knowledge = DdxKnowledge.cached(ontology.file, shapes.file);
         long start = System.nanoTime();
-        List<CohortGenerator.GeneratedCase> cohort = new CohortGenerator(knowledge).generate(cases, seed);
-        new CohortWriter(knowledge).write(cohort, out, format.formats());
+        List<CohortGenerator.GeneratedCase> cohort = knowledge.cohortGenerator().generate(cases, seed);
+        knowledge.cohortWriter().write(cohort, out, format.formats());
         spec.commandLine()
                 .getErr()
                 .printf(

@@ -3,7 +3,7 @@ package org.aspskg.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.aspskg.ddx.DdxKnowledge;
-import org.aspskg.ddx.DifferentialService;
+import org.aspskg.ddx.DifferentialPipeline;
 import org.aspskg.serve.DifferentialServlet;
 import org.aspskg.serve.KnowledgeGraphServer;
 import org.aspskg.store.KnowledgeGraphStore;
@@ -50,8 +50,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         KnowledgeGraphStore kg = StoreBuilds.openOrBuild(storeOptions.ontology, storeOptions.store, err);
-        DifferentialService ddx =
-                new DifferentialService(DdxKnowledge.cached(storeOptions.ontology, DdxKnowledge.DEFAULT_SHAPES));
+        DifferentialPipeline ddx = DdxKnowledge.cached(storeOptions.ontology, DdxKnowledge.DEFAULT_SHAPES)
+                .pipeline();
         KnowledgeGraphServer server = KnowledgeGraphServer.create(kg.datasetGraph())
                 .host(host)
                 .port(port)

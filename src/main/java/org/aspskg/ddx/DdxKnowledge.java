@@ -9,16 +9,37 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.rdf.model.Model;
+import org.aspskg.ddx.cases.CaseRdf;
+import org.aspskg.ddx.cases.DemographicGroups;
+import org.aspskg.ddx.classify.CaseAssertions;
+import org.aspskg.ddx.classify.CaseTBox;
+import org.aspskg.ddx.classify.CompiledCaseClassifier;
+import org.aspskg.ddx.classify.HermitCaseClassifier;
+import org.aspskg.ddx.cohort.CohortGenerator;
+import org.aspskg.ddx.cohort.CohortLoader;
+import org.aspskg.ddx.cohort.CohortWriter;
+import org.aspskg.ddx.rank.Association;
+import org.aspskg.ddx.rank.DifferentialRanker;
+import org.aspskg.ddx.rank.DiseaseFeatureAssociations;
+import org.aspskg.ddx.read.CaseReader;
+import org.aspskg.ddx.read.CaseShapes;
+import org.aspskg.ddx.read.JsonCaseReader;
+import org.aspskg.ddx.read.TermIndex;
+import org.aspskg.ddx.read.TurtleCaseReader;
+import org.aspskg.ddx.render.RankingRenderer;
 import org.aspskg.ontology.OntologyLoader;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything case reasoning needs from the ontology, loaded and compiled once: the associations
- * the ranker weighs, the classified case TBox, the names a case may use, the demographic groups,
- * the SHACL shapes and the compiled classifier. Immutable and thread-safe once built, so one
- * instance serves a command line run, an HTTP endpoint or a benchmark of many cases.
+ * The composition root of case reasoning: loads the ontology and the case shapes once, compiles
+ * what the stages need from them and builds each stage with exactly its collaborators — the
+ * readers (term index, demographic groups, shapes, case RDF), the classifiers (case TBox, case
+ * assertions), the ranker (associations, TBox, terms), the renderers, the cohort tools. No stage
+ * sees this class; commands, servers, benchmarks and tests take the stages from it, most through
+ * {@link #pipeline()}. Immutable and thread-safe once built, so one instance serves a command line
+ * run, an HTTP endpoint or a benchmark of many cases.
  */
 public final class DdxKnowledge {
     private static final Logger LOG = LoggerFactory.getLogger(DdxKnowledge.class);
@@ -30,14 +51,23 @@ public final class DdxKnowledge {
     private final CaseTBox tbox;
     private final TermIndex terms;
     private final DemographicGroups demographics;
+    private final CaseRdf caseRdf;
     private final CaseAssertions caseAssertions;
     private final CompiledCaseClassifier classifier;
     private final CaseShapes shapes;
+    private final JsonCaseReader jsonReader;
+    private final TurtleCaseReader turtleReader;
+    private final CaseReader reader;
+    private final DifferentialRanker ranker;
+    private final RankingRenderer renderer;
+    private final DifferentialPipeline pipeline;
     private final String ontologyVersion;
 
     private DdxKnowledge(Model ontology, OWLOntology owl, Path shapesFile) {
         long start = System.nanoTime();
         this.ontology = ontology;
+        this.ontologyVersion =
+                owl.getOntologyID().getVersionIRI().map(Object::toString).orElse(null);
         this.associations = DiseaseFeatureAssociations.read(ontology);
         Set<String> features = new TreeSet<>();
         for (Association a : associations.all()) {
@@ -47,11 +77,16 @@ public final class DdxKnowledge {
         this.tbox = CaseTBox.classify(owl, features);
         this.terms = new TermIndex(ontology, tbox);
         this.demographics = new DemographicGroups(ontology);
+        this.caseRdf = new CaseRdf(demographics, tbox.casePropertyIris());
         this.caseAssertions = new CaseAssertions(tbox, demographics);
         this.classifier = new CompiledCaseClassifier(tbox, caseAssertions, terms::label);
         this.shapes = CaseShapes.load(shapesFile, tbox, ontology);
-        this.ontologyVersion =
-                owl.getOntologyID().getVersionIRI().map(Object::toString).orElse(null);
+        this.jsonReader = new JsonCaseReader(terms, demographics, shapes, caseRdf);
+        this.turtleReader = new TurtleCaseReader(terms, demographics, shapes);
+        this.reader = new CaseReader(jsonReader, turtleReader);
+        this.ranker = new DifferentialRanker(associations, tbox, terms, ontologyVersion);
+        this.renderer = new RankingRenderer(terms, caseRdf);
+        this.pipeline = new DifferentialPipeline(reader, classifier, this::hermitClassifier, ranker, renderer);
         LOG.debug(
                 "case reasoning ready in {} ms: {} hypotheses, {} associations, {} features",
                 (System.nanoTime() - start) / 1_000_000,
@@ -98,6 +133,27 @@ public final class DdxKnowledge {
         return CACHE.computeIfAbsent(key, k -> load(ontologyFile, shapesFile));
     }
 
+    /** Read, classify, rank, render: the differential of one case at a time. */
+    public DifferentialPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** A cohort generator over this knowledge. */
+    public CohortGenerator cohortGenerator() {
+        return new CohortGenerator(associations, tbox, demographics, terms, classifier);
+    }
+
+    /** A writer of cohorts in the case formats. */
+    public CohortWriter cohortWriter() {
+        return new CohortWriter(caseRdf, associations);
+    }
+
+    /** A loader of case files into a build's cases graph, checking them as {@code ddx} checks a case unless told not to. */
+    public CohortLoader cohortLoader(List<Path> inputs, boolean validate) {
+        return new CohortLoader(turtleReader, jsonReader, caseRdf, inputs, validate);
+    }
+
+    /** The ontology as RDF. */
     public Model ontology() {
         return ontology;
     }
@@ -110,6 +166,11 @@ public final class DdxKnowledge {
         return tbox;
     }
 
+    /** How a case's statements become class assertions (for the benchmarks' whole-ABox peers). */
+    public CaseAssertions caseAssertions() {
+        return caseAssertions;
+    }
+
     public TermIndex terms() {
         return terms;
     }
@@ -118,10 +179,27 @@ public final class DdxKnowledge {
         return demographics;
     }
 
-    public CaseAssertions caseAssertions() {
-        return caseAssertions;
+    public CaseShapes shapes() {
+        return shapes;
     }
 
+    public CaseRdf caseRdf() {
+        return caseRdf;
+    }
+
+    public CaseReader reader() {
+        return reader;
+    }
+
+    public JsonCaseReader jsonReader() {
+        return jsonReader;
+    }
+
+    public TurtleCaseReader turtleReader() {
+        return turtleReader;
+    }
+
+    /** The compiled classifier, the fast path every ranking goes through. */
     public CompiledCaseClassifier classifier() {
         return classifier;
     }
@@ -131,8 +209,12 @@ public final class DdxKnowledge {
         return new HermitCaseClassifier(tbox, caseAssertions, terms::label);
     }
 
-    public CaseShapes shapes() {
-        return shapes;
+    public DifferentialRanker ranker() {
+        return ranker;
+    }
+
+    public RankingRenderer renderer() {
+        return renderer;
     }
 
     /** The ontology's versionIRI, or null. */

@@ -5,23 +5,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.aspskg.AspsKgException;
-import org.aspskg.ddx.CasesGraph;
-import org.aspskg.ddx.DifferentialRanking;
-import org.aspskg.ddx.DifferentialService;
-import org.aspskg.ddx.RankingJson;
+import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.read.CaseInput;
+import org.aspskg.ddx.render.RankedCase;
+import org.aspskg.ddx.render.RankingFormat;
+import org.aspskg.ddx.render.RankingJson;
+import org.aspskg.ddx.store.CasesGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /asps/ddx}: a case in, its ranked differential diagnosis out — a thin wrapper over
- * {@link DifferentialService}, so the answer is the command line's.
+ * {@link DifferentialPipeline}, so the answer is the command line's.
  *
  * <ul>
  *   <li>Body: a JSON case ({@code Content-Type: application/json}, the default) or a Turtle case
@@ -40,12 +39,12 @@ public final class DifferentialServlet extends HttpServlet {
     /** The name of a case sent over HTTP, in messages and in the JSON's {@code case.source}. */
     public static final String SOURCE = "request";
 
-    private final transient DifferentialService service;
+    private final transient DifferentialPipeline ddx;
     private final transient CasesGraph cases;
 
-    /** A servlet ranking with {@code service} and storing, on request, in {@code dataset}'s cases graph. */
-    public DifferentialServlet(DifferentialService service, DatasetGraph dataset) {
-        this.service = service;
+    /** A servlet ranking with {@code ddx} and storing, on request, in {@code dataset}'s cases graph. */
+    public DifferentialServlet(DifferentialPipeline ddx, DatasetGraph dataset) {
+        this.ddx = ddx;
         this.cases = new CasesGraph(dataset);
     }
 
@@ -75,25 +74,16 @@ public final class DifferentialServlet extends HttpServlet {
         }
         String text = new String(body, StandardCharsets.UTF_8);
         try {
-            DifferentialRanking ranking =
-                    turtle ? service.rankTurtleCase(text, SOURCE) : service.rankJsonCase(text, SOURCE);
+            RankedCase ranked =
+                    ddx.rank(ddx.read(turtle ? CaseInput.turtle(text, SOURCE) : CaseInput.json(text, SOURCE)));
             if ("true".equalsIgnoreCase(request.getParameter("store"))) {
-                cases.store(ranking, service.toModel(ranking));
+                cases.store(ranked);
                 LOG.info(
                         "stored the ranking of {} in the cases graph",
-                        ranking.patientCase().iri());
+                        ranked.patientCase().iri());
             }
-            if (mediaType(request.getHeader("Accept")).equals("text/turtle")) {
-                StringWriter out = new StringWriter();
-                RDFDataMgr.write(out, service.toModel(ranking), Lang.TURTLE);
-                send(response, HttpServletResponse.SC_OK, "text/turtle", out.toString());
-            } else {
-                send(
-                        response,
-                        HttpServletResponse.SC_OK,
-                        "application/json",
-                        RankingJson.write(service.toJson(ranking)));
-            }
+            RankingFormat format = RankingFormat.forAccepted(mediaType(request.getHeader("Accept")));
+            send(response, HttpServletResponse.SC_OK, format.mediaType(), ranked.render(format));
         } catch (AspsKgException e) {
             error(response, HttpServletResponse.SC_BAD_REQUEST, e);
         }

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.aspskg.ddx.CohortGenerator;
 import org.aspskg.ddx.DdxKnowledge;
-import org.aspskg.ddx.PatientCase;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.cohort.CohortGenerator;
 import org.junit.jupiter.api.Test;
 import org.semanticweb.owlapi.model.OWLClass;
 
@@ -22,10 +22,9 @@ class PlainWholeABoxRealizationTest {
     @Test
     void plainRealizationOfACohortGivesTheCompiledClassifiersCaseClasses() {
         DdxKnowledge k = DdxKnowledge.loadDefault();
-        List<PatientCase> cases = new CohortGenerator(k)
-                .generate(24, 20_250_101L).stream()
-                        .map(CohortGenerator.GeneratedCase::patientCase)
-                        .toList();
+        List<PatientCase> cases = k.cohortGenerator().generate(24, 20_250_101L).stream()
+                .map(CohortGenerator.GeneratedCase::patientCase)
+                .toList();
         Set<String> caseClasses = new TreeSet<>();
         for (OWLClass c : k.tbox().ontologyCaseClasses())
             caseClasses.add(c.getIRI().toString());

@@ -19,11 +19,8 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.system.Txn;
-import org.aspskg.ddx.CaseGraph;
-import org.aspskg.ddx.CaseReader;
-import org.aspskg.ddx.CohortGenerator;
-import org.aspskg.ddx.CohortWriter;
 import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.cohort.CohortGenerator;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.store.KnowledgeGraphStore;
 import org.junit.jupiter.api.Test;
@@ -43,9 +40,9 @@ class BuildCasesTest {
     private Path cohort(String name, int cases, long seed) throws IOException {
         DdxKnowledge k = DdxKnowledge.loadDefault();
         Path file = tmp.resolve(name);
-        new CohortWriter(k)
+        k.cohortWriter()
                 .writeRdf(
-                        new CohortGenerator(k).generate(cases, seed),
+                        k.cohortGenerator().generate(cases, seed),
                         file,
                         name.endsWith(".nt") ? RDFFormat.NTRIPLES : RDFFormat.TURTLE_BLOCKS);
         return file;
@@ -134,7 +131,7 @@ class BuildCasesTest {
         ok(run("ddx", "--store-ranking", "--store", store, RANKED_CASE));
         DdxKnowledge k = DdxKnowledge.loadDefault();
         Model sameCase =
-                CaseGraph.of(new CaseReader(k).read(Path.of(RANKED_CASE)), k).model();
+                k.caseRdf().graph(k.reader().read(Path.of(RANKED_CASE))).model();
         Path file = tmp.resolve("same-case.ttl");
         try (var out = Files.newOutputStream(file)) {
             RDFDataMgr.write(out, sameCase, RDFFormat.TURTLE);

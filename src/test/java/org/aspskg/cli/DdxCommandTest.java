@@ -10,10 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.aspskg.ddx.DifferentialRanking;
-import org.aspskg.ddx.DifferentialService;
-import org.aspskg.ddx.RankedHypothesis;
-import org.aspskg.ddx.RankingJson;
+import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.rank.RankedHypothesis;
+import org.aspskg.ddx.read.CaseInput;
+import org.aspskg.ddx.render.RankedCase;
+import org.aspskg.ddx.render.RankingFormat;
+import org.aspskg.ddx.render.RankingJson;
+import org.aspskg.ddx.store.CasesGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,18 +29,23 @@ class DdxCommandTest {
         return CliRun.of(args);
     }
 
-    private static DifferentialService service() {
-        return DifferentialService.loadDefault();
+    /** A case file ranked by the pipeline the command uses. */
+    private static RankedCase ranked(Path file) {
+        DifferentialPipeline ddx = DifferentialPipeline.loadDefault();
+        return ddx.rank(ddx.read(CaseInput.file(file)));
     }
 
     @Test
     void cliJsonEqualsTheServicesJsonForTheSameCase() throws Exception {
         CliRun r = run("ddx", "--format", "json", EXAMPLE.toString());
         assertEquals(0, r.exit(), r.err());
-        DifferentialService service = service();
-        assertEquals(RankingJson.write(service.toJson(service.rank(EXAMPLE))), r.out());
+        assertEquals(ranked(EXAMPLE).render(RankingFormat.JSON), r.out());
         // JSON in, JSON out, as an HTTP endpoint calls it, with the file's text:
-        assertEquals(service.rankJson(Files.readString(EXAMPLE), EXAMPLE.toString()), r.out());
+        DifferentialPipeline ddx = DifferentialPipeline.loadDefault();
+        assertEquals(
+                ddx.rank(ddx.read(CaseInput.json(Files.readString(EXAMPLE), EXAMPLE.toString())))
+                        .render(RankingFormat.JSON),
+                r.out());
         JsonNode cli = RankingJson.MAPPER.readTree(r.out());
         assertEquals(
                 "alveolar soft part sarcoma",
@@ -50,7 +59,7 @@ class DdxCommandTest {
     void tableListsTheHypothesesInRankOrderWithTheirScores() {
         CliRun r = run("ddx", EXAMPLE.toString());
         assertEquals(0, r.exit(), r.err());
-        DifferentialRanking ranking = service().rank(EXAMPLE);
+        DifferentialRanking ranking = ranked(EXAMPLE).ranking();
         List<String> rows =
                 r.out().lines().filter(l -> l.matches("\\s+\\d+  .*")).toList();
         assertEquals(ranking.hypotheses().size(), rows.size(), r.out());
@@ -77,8 +86,7 @@ class DdxCommandTest {
         CliRun r = run("ddx", "--format", "ttl", EXAMPLE.toString());
         assertEquals(0, r.exit(), r.err());
         Model cli = ModelFactory.createDefaultModel().read(new StringReader(r.out()), null, "TTL");
-        DifferentialService service = service();
-        assertTrue(cli.isIsomorphicWith(service.toModel(service.rank(EXAMPLE))));
+        assertTrue(cli.isIsomorphicWith(ranked(EXAMPLE).rdf()));
     }
 
     @Test
@@ -134,7 +142,7 @@ class DdxCommandTest {
         assertTrue(r.err().contains("stored in the cases graph of " + tdb), r.err());
         long stored;
         try (org.aspskg.store.KnowledgeGraphStore kg = org.aspskg.store.KnowledgeGraphStore.open(tdb)) {
-            org.aspskg.ddx.CasesGraph cases = new org.aspskg.ddx.CasesGraph(kg.datasetGraph());
+            CasesGraph cases = new CasesGraph(kg.datasetGraph());
             assertTrue(cases.contains("https://w3id.org/asps-kg/case/asps-thigh-young-woman"));
             stored = cases.size();
         }
@@ -145,7 +153,7 @@ class DdxCommandTest {
                 run("ddx", "--store-ranking", "--store", tdb.toString(), bad.toString())
                         .exit());
         try (org.aspskg.store.KnowledgeGraphStore kg = org.aspskg.store.KnowledgeGraphStore.open(tdb)) {
-            assertEquals(stored, new org.aspskg.ddx.CasesGraph(kg.datasetGraph()).size());
+            assertEquals(stored, new CasesGraph(kg.datasetGraph()).size());
         }
         CliRun missing =
                 run("ddx", "--store-ranking", "--store", dir.resolve("none").toString(), EXAMPLE.toString());

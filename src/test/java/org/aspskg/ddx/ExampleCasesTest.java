@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ontology.AspsVocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,7 @@ class ExampleCasesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void exampleRanksTheDiagnosisItIsNamedAfterFirst(Path file) {
-        DifferentialRanking r = TestKnowledge.service().rank(file);
+        DifferentialRanking r = TestKnowledge.rank(file);
         assertEquals(
                 expectedTop(file),
                 r.top().disease(),
@@ -76,8 +77,7 @@ class ExampleCasesTest {
 
     @Test
     void childCaseUsesTheChildrensHeadAndNeckAssociationNotTheAdultSites() {
-        DifferentialRanking r =
-                TestKnowledge.service().rank(TestKnowledge.EXAMPLES.resolve("asps-child-head-and-neck.json"));
+        DifferentialRanking r = TestKnowledge.rank(TestKnowledge.EXAMPLES.resolve("asps-child-head-and-neck.json"));
         Set<String> asps = r.top().evidence().stream()
                 .map(e -> e.association().iri().replace(AspsVocabulary.FACT_NS, "") + "|"
                         + (e.observed() ? "present" : "absent"))

@@ -18,9 +18,11 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.aspskg.cli.DocsText;
-import org.aspskg.ddx.CasesGraph;
-import org.aspskg.ddx.DifferentialService;
-import org.aspskg.ddx.RankingJson;
+import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.read.CaseInput;
+import org.aspskg.ddx.render.RankingFormat;
+import org.aspskg.ddx.render.RankingJson;
+import org.aspskg.ddx.store.CasesGraph;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.store.KnowledgeGraphStore;
@@ -40,7 +42,7 @@ class DifferentialServletTest {
 
     private static KnowledgeGraphStore store;
     private static KnowledgeGraphServer server;
-    private static DifferentialService service;
+    private static DifferentialPipeline service;
     private static String endpoint;
 
     @BeforeAll
@@ -48,7 +50,7 @@ class DifferentialServletTest {
         Path tdb = dir.resolve("tdb2");
         StandardBuild.of(OntologyLoader.DEFAULT_ONTOLOGY, tdb).build();
         store = KnowledgeGraphStore.open(tdb);
-        service = DifferentialService.loadDefault();
+        service = DifferentialPipeline.loadDefault();
         server = KnowledgeGraphServer.create(store.datasetGraph())
                 .port(0)
                 .servlet("ddx", new DifferentialServlet(service, store.datasetGraph()))
@@ -78,8 +80,12 @@ class DifferentialServletTest {
         HttpResponse<String> r = post("/ddx", "application/json", null, json);
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        assertEquals(service.rankJson(json, DifferentialServlet.SOURCE), r.body());
-        JsonNode cli = RankingJson.MAPPER.readTree(RankingJson.write(service.toJson(service.rank(EXAMPLE))));
+        assertEquals(
+                service.rank(service.read(CaseInput.json(json, DifferentialServlet.SOURCE)))
+                        .render(RankingFormat.JSON),
+                r.body());
+        JsonNode cli = RankingJson.MAPPER.readTree(
+                service.rank(service.read(CaseInput.file(EXAMPLE))).render(RankingFormat.JSON));
         JsonNode http = RankingJson.MAPPER.readTree(r.body());
         assertEquals(cli.get("hypotheses"), http.get("hypotheses"), "same ranking as `asps-kg ddx` on the file");
     }
@@ -90,7 +96,8 @@ class DifferentialServletTest {
         HttpResponse<String> r = post("/ddx", "text/turtle", "text/turtle", Files.readString(ttl));
         assertEquals(200, r.statusCode(), r.body());
         Model answer = ModelFactory.createDefaultModel().read(new StringReader(r.body()), null, "TTL");
-        assertTrue(answer.isIsomorphicWith(service.toModel(service.rank(ttl))));
+        assertTrue(answer.isIsomorphicWith(
+                service.rank(service.read(CaseInput.file(ttl))).rdf()));
     }
 
     @Test
@@ -160,7 +167,7 @@ class DifferentialServletTest {
                     .forEachRemaining(s -> ranked.add(s.getLiteral("rank").getInt() + " "
                             + s.getResource("diagnosis").getURI()));
         }
-        List<String> expected = service.rankJsonCase(json, "x").hypotheses().stream()
+        List<String> expected = service.rank(service.read(CaseInput.json(json, "x"))).ranking().hypotheses().stream()
                 .map(h -> h.rank() + " " + h.disease())
                 .toList();
         assertEquals(expected, ranked);
@@ -173,7 +180,8 @@ class DifferentialServletTest {
                 () -> copy(store.datasetGraph()
                         .getGraph(org.apache.jena.graph.NodeFactory.createURI(AspsVocabulary.GRAPH_CASES)))));
         Model expectedModel = ModelFactory.createDefaultModel();
-        service.toModel(service.rankJsonCase(changed, DifferentialServlet.SOURCE))
+        service.rank(service.read(CaseInput.json(changed, DifferentialServlet.SOURCE)))
+                .rdf()
                 .listStatements()
                 .forEachRemaining(expectedModel::add);
         Model mine = ModelFactory.createDefaultModel();

@@ -1,9 +1,11 @@
 package org.aspskg.bench.micro;
 
 import java.util.concurrent.TimeUnit;
-import org.aspskg.ddx.CaseClassification;
-import org.aspskg.ddx.DifferentialRanking;
-import org.aspskg.ddx.PatientCase;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.classify.CaseClassification;
+import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.read.CaseInput;
+import org.aspskg.ddx.render.RankingFormat;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -11,7 +13,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
  * asps-kg's per-case hot path, one step at a time, on one thread: what one case costs to classify
- * (the compiled classifier), to rank once classified, both ({@code DifferentialService.rank}), to read
+ * (the compiled classifier), to rank once classified, both ({@code DifferentialPipeline.rank}), to read
  * from JSON (parse and SHACL validation), and the whole JSON-in, JSON-out request the HTTP endpoint
  * serves. Each benchmark returns its result so the JIT cannot drop the work.
  */
@@ -30,7 +32,7 @@ public class CaseBenchmarks {
 
     @Benchmark
     public DifferentialRanking classifyAndRankCase(CohortState cohort) {
-        return cohort.service.rank(cohort.patientCase(cohort.advance()));
+        return cohort.service.rank(cohort.patientCase(cohort.advance())).ranking();
     }
 
     @Benchmark
@@ -42,6 +44,8 @@ public class CaseBenchmarks {
     @Benchmark
     public String rankJsonRequest(CohortState cohort) {
         int i = cohort.advance();
-        return cohort.service.rankJson(cohort.json(i), cohort.source(i));
+        return cohort.service
+                .rank(cohort.service.read(CaseInput.json(cohort.json(i), cohort.source(i))))
+                .render(RankingFormat.JSON);
     }
 }

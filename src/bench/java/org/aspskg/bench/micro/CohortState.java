@@ -2,15 +2,15 @@ package org.aspskg.bench.micro;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.aspskg.ddx.CaseClassification;
-import org.aspskg.ddx.CohortGenerator;
-import org.aspskg.ddx.CohortWriter;
-import org.aspskg.ddx.CompiledCaseClassifier;
 import org.aspskg.ddx.DdxKnowledge;
-import org.aspskg.ddx.DifferentialRanker;
-import org.aspskg.ddx.DifferentialService;
-import org.aspskg.ddx.JsonCaseReader;
-import org.aspskg.ddx.PatientCase;
+import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.classify.CaseClassification;
+import org.aspskg.ddx.classify.CompiledCaseClassifier;
+import org.aspskg.ddx.cohort.CohortGenerator;
+import org.aspskg.ddx.cohort.CohortWriter;
+import org.aspskg.ddx.rank.DifferentialRanker;
+import org.aspskg.ddx.read.JsonCaseReader;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -42,7 +42,7 @@ public class CohortState {
     public long seed;
 
     DdxKnowledge knowledge;
-    DifferentialService service;
+    DifferentialPipeline service;
     CompiledCaseClassifier classifier;
     DifferentialRanker ranker;
     JsonCaseReader jsonReader;
@@ -55,12 +55,12 @@ public class CohortState {
     @Setup(Level.Trial)
     public void load() {
         knowledge = DdxKnowledge.cached(Path.of(ontology), Path.of(shapes));
-        service = new DifferentialService(knowledge);
+        service = knowledge.pipeline();
         classifier = knowledge.classifier();
-        ranker = new DifferentialRanker(knowledge);
-        jsonReader = new JsonCaseReader(knowledge);
-        List<CohortGenerator.GeneratedCase> cohort = new CohortGenerator(knowledge).generate(pool, seed);
-        CohortWriter writer = new CohortWriter(knowledge);
+        ranker = knowledge.ranker();
+        jsonReader = knowledge.jsonReader();
+        List<CohortGenerator.GeneratedCase> cohort = knowledge.cohortGenerator().generate(pool, seed);
+        CohortWriter writer = knowledge.cohortWriter();
         cases = new PatientCase[pool];
         classifications = new CaseClassification[pool];
         json = new String[pool];

@@ -1,8 +1,8 @@
 package org.aspskg.bench.micro;
 
 import java.util.concurrent.TimeUnit;
-import org.aspskg.ddx.CaseClassification;
-import org.aspskg.ddx.HermitCaseClassifier;
+import org.aspskg.ddx.classify.CaseClassification;
+import org.aspskg.ddx.classify.HermitCaseClassifier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

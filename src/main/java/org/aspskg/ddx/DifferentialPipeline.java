@@ -1,0 +1,72 @@
+package org.aspskg.ddx;
+
+import java.util.function.Supplier;
+import org.aspskg.AspsKgException;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.classify.CaseClassifier;
+import org.aspskg.ddx.classify.HermitCaseClassifier;
+import org.aspskg.ddx.classify.HermitCheckedClassifier;
+import org.aspskg.ddx.rank.DifferentialRanker;
+import org.aspskg.ddx.read.CaseInput;
+import org.aspskg.ddx.read.CaseReader;
+import org.aspskg.ddx.render.RankedCase;
+import org.aspskg.ddx.render.RankingFormat;
+import org.aspskg.ddx.render.RankingRenderer;
+
+/**
+ * Case in, ranking out: {@link #read} a case (validated), {@link #rank} it — classify against the
+ * ontology, rank the differential — and render the {@link RankedCase} in any {@link RankingFormat}
+ * or store it. The one path the command line and the HTTP endpoint take, so both give the same
+ * answer; they differ only in option parsing and content negotiation. Problems with a case are
+ * {@link AspsKgException}s. Built by {@link DdxKnowledge#pipeline()}; thread-safe.
+ */
+public final class DifferentialPipeline {
+    private final CaseReader reader;
+    private final CaseClassifier classifier;
+    private final Supplier<HermitCaseClassifier> hermit;
+    private final DifferentialRanker ranker;
+    private final RankingRenderer renderer;
+
+    /**
+     * @param reader     reads and validates cases
+     * @param classifier classifies them (the compiled classifier)
+     * @param hermit     a new HermiT classifier, for {@link #rankCheckedWithHermit}
+     * @param ranker     ranks a classified case
+     * @param renderer   makes the ranking ready for every output format
+     */
+    public DifferentialPipeline(
+            CaseReader reader,
+            CaseClassifier classifier,
+            Supplier<HermitCaseClassifier> hermit,
+            DifferentialRanker ranker,
+            RankingRenderer renderer) {
+        this.reader = reader;
+        this.classifier = classifier;
+        this.hermit = hermit;
+        this.ranker = ranker;
+        this.renderer = renderer;
+    }
+
+    /** A pipeline over the project's ontology and case shapes. */
+    public static DifferentialPipeline loadDefault() {
+        return DdxKnowledge.loadDefault().pipeline();
+    }
+
+    /** Reads and validates one case. */
+    public PatientCase read(CaseInput input) {
+        return reader.read(input);
+    }
+
+    /** Classifies a case with the compiled classifier and ranks it. */
+    public RankedCase rank(PatientCase c) {
+        return renderer.ranked(ranker.rank(classifier.classify(c)));
+    }
+
+    /**
+     * As {@link #rank}, and also realizes the case with HermiT and fails if the two classifications
+     * differ (a cross-check; slow).
+     */
+    public RankedCase rankCheckedWithHermit(PatientCase c) {
+        return renderer.ranked(ranker.rank(new HermitCheckedClassifier(classifier, hermit.get()).classify(c)));
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Classifying a case against the ontology's defined case classes: the
+ * {@link org.aspskg.ddx.classify.CaseTBox} (the ontology classified once by HermiT, with helper
+ * classes per feature), the case's {@link org.aspskg.ddx.classify.CaseAssertions}, and the
+ * classifiers — the compiled fast path, HermiT as the reference, and the one that checks the first
+ * against the second. A contradictory case is a {@link org.aspskg.ddx.classify.ContradictoryCaseException}.
+ *
+ * <p>Entry point: {@link org.aspskg.ddx.classify.CompiledCaseClassifier}, a
+ * {@link org.aspskg.ddx.classify.CaseClassifier} giving a {@link org.aspskg.ddx.classify.CaseClassification}.
+ */
+package org.aspskg.ddx.classify;

@@ -1,0 +1,240 @@
+package org.aspskg.ddx.cohort;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphMemFactory;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sys.JenaSystem;
+import org.apache.jena.vocabulary.RDF;
+import org.aspskg.ddx.cases.SourcePosition;
+import org.aspskg.ddx.read.CaseInputException;
+import org.aspskg.ddx.read.TurtleCaseReader;
+import org.aspskg.ontology.AspsVocabulary;
+
+/**
+ * The chunking and checking of {@link CohortLoader}: gathers the parsed triples of one file into
+ * chunks of whole cases, checks each chunk and sends it on. A chunk closes before a new IRI subject
+ * once it holds {@code chunkCases} cases and every blank node it mentions has been described. Without
+ * validation the triples go straight through, only the cases counted.
+ */
+final class CaseChunker extends StreamRDFBase {
+    /** Triples after which a chunk is closed even when a blank node in it is still undescribed. */
+    private static final int HARD_CHUNK_TRIPLES = 500_000;
+
+    private static final long PROGRESS_EVERY = 1_000_000;
+
+    static {
+        JenaSystem.init(); // before the vocabulary constants below (Jena's initialization order)
+    }
+
+    static final Node TYPE = RDF.type.asNode();
+    static final Node PATIENT_CASE = AspsVocabulary.PATIENT_CASE.asNode();
+    private static final Node CASES_GRAPH = NodeFactory.createURI(AspsVocabulary.GRAPH_CASES);
+
+    private final String source;
+    private final CaseFileParser.Position where;
+    private final StreamRDF out;
+    private final Consumer<String> progress;
+    private final TurtleCaseReader checker;
+    private final boolean validate;
+    private final int chunkCases;
+    private final LoadTally tally;
+    private final long startNanos = System.nanoTime();
+
+    private Graph graph = GraphMemFactory.createDefaultGraph();
+    /** The chunk's triples in file order, with the line and column of each (positions are made only for problems). */
+    private final List<Triple> order = new ArrayList<>();
+
+    private long[] lines = new long[1 << 16];
+    private int[] columns = new int[1 << 16];
+    /** Subjects of this chunk, each with the index of its first triple. */
+    private final Map<Node, Integer> subjects = new HashMap<>();
+    /** Blank nodes used as objects in this chunk and not yet described. */
+    private final Set<Node> undescribed = new HashSet<>();
+
+    private int casesInChunk;
+    private long fileTriples;
+
+    /**
+     * @param source     the file, in messages
+     * @param where      where the parser is in the file
+     * @param out        where checked triples go
+     * @param progress   receives a line now and then
+     * @param checker    checks a chunk as {@code asps-kg ddx} checks a case file
+     * @param validate   whether to check at all
+     * @param chunkCases cases per chunk
+     * @param tally      the run's cases, problems and timings
+     */
+    CaseChunker(
+            String source,
+            CaseFileParser.Position where,
+            StreamRDF out,
+            Consumer<String> progress,
+            TurtleCaseReader checker,
+            boolean validate,
+            int chunkCases,
+            LoadTally tally) {
+        this.source = source;
+        this.where = where;
+        this.out = out;
+        this.progress = progress;
+        this.checker = checker;
+        this.validate = validate;
+        this.chunkCases = chunkCases;
+        this.tally = tally;
+    }
+
+    @Override
+    public void quad(Quad quad) {
+        Node g = quad.getGraph();
+        if (quad.isDefaultGraph() || g.equals(CASES_GRAPH)) {
+            triple(quad.asTriple());
+        } else {
+            tally.addProblem(new CaseInputException.Problem(
+                    new SourcePosition(source, where.line, where.column),
+                    "a statement in the named graph <" + g.getURI() + ">: cases are loaded into <"
+                            + AspsVocabulary.GRAPH_CASES + ">; write them in the default graph or in that graph"));
+            triple(quad.asTriple()); // checked like the rest, so that this problem does not cause others
+        }
+    }
+
+    @Override
+    public void triple(Triple t) {
+        Node s = t.getSubject();
+        if (!validate) {
+            tally.send(out, t);
+        } else {
+            if (s.isURI()
+                    && casesInChunk >= chunkCases
+                    && !subjects.containsKey(s)
+                    && (undescribed.isEmpty() || order.size() >= HARD_CHUNK_TRIPLES)) {
+                closeChunk();
+            }
+            int i = order.size();
+            if (i == lines.length) {
+                lines = Arrays.copyOf(lines, i * 2);
+                columns = Arrays.copyOf(columns, i * 2);
+            }
+            order.add(t);
+            lines[i] = where.line;
+            columns[i] = (int) Math.min(Integer.MAX_VALUE, where.column);
+            graph.add(t);
+            if (subjects.putIfAbsent(s, i) == null && s.isBlank()) undescribed.remove(s);
+            Node o = t.getObject();
+            if (o.isBlank() && !subjects.containsKey(o)) undescribed.add(o);
+        }
+        if (s.isURI() && t.getPredicate().equals(TYPE) && t.getObject().equals(PATIENT_CASE)) {
+            casesInChunk++;
+            if (!validate) tally.loadedCases.add(s);
+        }
+        if (++fileTriples % PROGRESS_EVERY == 0) {
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            progress.accept(String.format(
+                    Locale.ROOT,
+                    "%s: %,d triples read (%,.0f triples/s)",
+                    source,
+                    fileTriples,
+                    fileTriples / Math.max(seconds, 1e-9)));
+        }
+    }
+
+    private SourcePosition at(int i) {
+        return new SourcePosition(source, lines[i], columns[i]);
+    }
+
+    /** Checks and sends the last chunk; call after the file is parsed. */
+    void close() {
+        if (validate) closeChunk();
+    }
+
+    private void closeChunk() {
+        if (order.isEmpty()) return;
+        long t0 = System.nanoTime();
+        long c0 = LoadTally.cpuNanos();
+        Map<Node, Node> caseOf = checkPlacement();
+        tally.placementCpu += LoadTally.cpuNanos() - c0;
+        // The checks place problems by the position of each triple; without problems, the first pass
+        // needs none, so the map is made (and the chunk checked again with it) only for a bad chunk.
+        List<CaseInputException.Problem> found = checker.check(graph, Map.of(), source, caseOf::get);
+        if (!found.isEmpty()) {
+            Map<Triple, SourcePosition> positions = new HashMap<>();
+            for (int i = 0; i < order.size(); i++) positions.putIfAbsent(order.get(i), at(i));
+            found = checker.check(graph, positions, source, caseOf::get);
+        }
+        found.stream()
+                .sorted(Comparator.comparingLong(
+                                (CaseInputException.Problem p) -> p.position().line())
+                        .thenComparingLong(p -> p.position().column()))
+                .forEach(tally::addProblem);
+        for (Node s : subjects.keySet()) if (s.isURI()) tally.closedSubjects.add(s);
+        graph.find(Node.ANY, TYPE, PATIENT_CASE).forEachRemaining(t -> {
+            if (t.getSubject().isURI()) tally.loadedCases.add(t.getSubject());
+        });
+        tally.validateNanos += System.nanoTime() - t0;
+        tally.validateCpu += LoadTally.cpuNanos() - c0;
+        if (tally.problemCount() == 0) order.forEach(t -> tally.send(out, t));
+        graph = GraphMemFactory.createDefaultGraph();
+        order.clear();
+        subjects.clear();
+        undescribed.clear();
+        casesInChunk = 0;
+    }
+
+    /** Every subject of the chunk belongs to one of its cases, and no case comes back after its chunk. */
+    private Map<Node, Node> checkPlacement() {
+        Map<Node, Node> reached = new HashMap<>();
+        Deque<Node> todo = new ArrayDeque<>();
+        for (Triple c : graph.find(Node.ANY, TYPE, PATIENT_CASE).toList()) {
+            Node caseNode = c.getSubject();
+            todo.add(caseNode);
+            while (!todo.isEmpty()) {
+                Node n = todo.pop();
+                if (reached.putIfAbsent(n, caseNode) != null) continue;
+                graph.find(n, Node.ANY, Node.ANY).forEachRemaining(t -> {
+                    Node o = t.getObject();
+                    // rdf:type to a named class leads into the ontology, not to a node the case owns
+                    if (o.isBlank() || (o.isURI() && !t.getPredicate().equals(TYPE))) todo.add(o);
+                });
+            }
+        }
+        subjects.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> {
+            Node s = e.getKey();
+            int first = e.getValue();
+            if (tally.closedSubjects.contains(s)) {
+                tally.addProblem(new CaseInputException.Problem(
+                        at(first),
+                        "more statements about " + show(s)
+                                + " after other cases came between (or in another file): a case's statements must be "
+                                + "together, and each case loaded once"));
+            } else if (!reached.containsKey(s)) {
+                tally.addProblem(new CaseInputException.Problem(
+                        at(first),
+                        show(s) + " belongs to no patient case here: "
+                                + "--cases loads patient cases (a subject typed aspskg:PatientCase and the nodes it "
+                                + "points to), each case's statements together"));
+            }
+        });
+        return reached;
+    }
+
+    private static String show(Node n) {
+        if (n.isBlank()) return "a blank node";
+        return n.isURI() ? "<" + n.getURI() + ">" : n.toString();
+    }
+}

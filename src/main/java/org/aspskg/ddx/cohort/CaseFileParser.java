@@ -1,0 +1,123 @@
+package org.aspskg.ddx.cohort;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.jena.atlas.io.IO;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.lang.LangNQuads;
+import org.apache.jena.riot.lang.LangNTriples;
+import org.apache.jena.riot.lang.LangRIOT;
+import org.apache.jena.riot.lang.LangTriG;
+import org.apache.jena.riot.lang.LangTurtle;
+import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.ParserProfile;
+import org.apache.jena.riot.system.ParserProfileWrapper;
+import org.apache.jena.riot.system.RiotLib;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.tokens.Tokenizer;
+import org.apache.jena.riot.tokens.TokenizerText;
+import org.apache.jena.sparql.core.Quad;
+import org.aspskg.AspsKgException;
+import org.aspskg.ddx.cases.SourcePosition;
+import org.aspskg.ontology.StrictParseErrors;
+
+/**
+ * The stream plumbing of {@link CohortLoader}: which RDF languages a case file may be in (by its
+ * extension, a trailing {@code .gz} read through), and a strict, streaming parse of one file that
+ * keeps the position of the triple being sent, so the checks downstream can say where it was written.
+ */
+final class CaseFileParser {
+    /** The line and column of the triple or quad the parser sent last. */
+    static final class Position {
+        long line;
+        long column;
+    }
+
+    private CaseFileParser() {}
+
+    /** The language of a case file from its extension (a trailing .gz is read through). */
+    static Lang langOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) name = name.substring(0, name.length() - 3);
+        Lang lang = RDFLanguages.filenameToLang(name);
+        if (lang == null
+                || !(lang.equals(Lang.TURTLE)
+                        || lang.equals(Lang.NTRIPLES)
+                        || lang.equals(Lang.NQUADS)
+                        || lang.equals(Lang.TRIG))) {
+            throw new AspsKgException(
+                    file + ": cannot load cases in " + (lang == null ? "this format" : lang.getLabel()),
+                    "Give a Turtle, N-Triples, N-Quads or TriG file (.ttl, .nt, .nq, .trig, optionally .gz) "
+                            + "or a directory of JSON cases (.json).");
+        }
+        return lang;
+    }
+
+    /**
+     * Parses a case file into {@code out}; while a triple or quad is being sent, {@code at} holds
+     * where it was written. A syntax error (or warning, such as a bad IRI) stops the load with
+     * file:line:col.
+     */
+    static void parse(Path file, Position at, StreamRDF out) {
+        String source = file.toString();
+        Lang lang = langOf(file);
+        ErrorHandler errors = syntaxErrors(source, lang);
+        RecordingProfile profile =
+                new RecordingProfile(RiotLib.profile(lang, file.toUri().toString(), errors), at);
+        try (InputStream in = IO.openFileEx(source)) {
+            Tokenizer tokens =
+                    TokenizerText.create().source(in).errorHandler(errors).build();
+            LangRIOT parser = switch (lang.getName()) {
+                case "N-Triples" -> new LangNTriples(tokens, profile, out);
+                case "N-Quads" -> new LangNQuads(tokens, profile, out);
+                case "TriG" -> new LangTriG(tokens, profile, out);
+                default -> new LangTurtle(tokens, profile, out);
+            };
+            parser.parse();
+        } catch (IOException e) {
+            throw new AspsKgException(source + ": cannot read: " + e.getMessage(), "Check the file.", e);
+        } catch (RiotException e) {
+            throw new AspsKgException(
+                    source + ": " + lang.getLabel() + " syntax: " + e.getMessage(),
+                    "Fix the syntax and run again; the store is unchanged.",
+                    e);
+        }
+    }
+
+    /** Syntax errors (and warnings, such as a bad IRI) stop the load with file:line:col. */
+    private static ErrorHandler syntaxErrors(String source, Lang lang) {
+        return new StrictParseErrors((message, line, col) -> new AspsKgException(
+                new SourcePosition(source, line, col) + ": " + lang.getLabel() + " syntax: " + message,
+                "Fix the syntax at that line and run again; the store is unchanged."));
+    }
+
+    /** Remembers where the parser made the last triple or quad; the parsers emit each one as soon as it is made. */
+    private static final class RecordingProfile extends ParserProfileWrapper {
+        private final Position at;
+
+        RecordingProfile(ParserProfile base, Position at) {
+            super(base);
+            this.at = at;
+        }
+
+        @Override
+        public Triple createTriple(Node s, Node p, Node o, long line, long col) {
+            at.line = line;
+            at.column = col;
+            return super.createTriple(s, p, o, line, col);
+        }
+
+        @Override
+        public Quad createQuad(Node g, Node s, Node p, Node o, long line, long col) {
+            at.line = line;
+            at.column = col;
+            return super.createQuad(g, s, p, o, line, col);
+        }
+    }
+}

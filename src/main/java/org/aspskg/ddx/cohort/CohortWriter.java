@@ -1,0 +1,120 @@
+package org.aspskg.ddx.cohort;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.aspskg.AspsKgException;
+import org.aspskg.ddx.cases.CaseRdf;
+import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.rank.DiseaseFeatureAssociations;
+import org.aspskg.ddx.read.JsonCaseReader;
+
+/**
+ * Writes a generated cohort in the case formats the ddx readers accept: one JSON case file per case
+ * ({@code json/<id>.json}), the whole cohort as Turtle ({@code cohort.ttl}) and as N-Triples
+ * ({@code cohort.nt}) as {@link CaseRdf} writes them, and {@code truth.tsv} (each case's
+ * true diagnosis). Blank nodes get labels derived from the case and the statement, so the same
+ * cohort gives the same bytes.
+ */
+public final class CohortWriter {
+    /** The output formats. */
+    public enum Format {
+        JSON,
+        TTL,
+        NT;
+
+        /** json, ttl, nt, or all. */
+        public static Set<Format> parse(String s) {
+            String v = s.trim().toLowerCase(Locale.ROOT);
+            if (v.equals("all")) return EnumSet.allOf(Format.class);
+            for (Format f : values()) if (f.name().toLowerCase(Locale.ROOT).equals(v)) return EnumSet.of(f);
+            throw new AspsKgException("unknown cohort format '" + s + "'", "Choose json, ttl, nt or all.");
+        }
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter JSON =
+            MAPPER.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+    private final CaseRdf caseRdf;
+    private final DiseaseFeatureAssociations associations;
+
+    /**
+     * @param caseRdf      writes each case as RDF
+     * @param associations the labels of the true diagnoses
+     */
+    public CohortWriter(CaseRdf caseRdf, DiseaseFeatureAssociations associations) {
+        this.caseRdf = caseRdf;
+        this.associations = associations;
+    }
+
+    /** Writes the cohort into {@code dir} in the given formats, plus {@code truth.tsv}. */
+    public void write(List<CohortGenerator.GeneratedCase> cohort, Path dir, Set<Format> formats) throws IOException {
+        Files.createDirectories(dir);
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("truth.tsv"), StandardCharsets.UTF_8)) {
+            w.write("case_id\tcase_iri\ttrue_diagnosis\ttrue_diagnosis_label\n");
+            for (CohortGenerator.GeneratedCase g : cohort) {
+                w.write(g.patientCase().id() + "\t" + g.patientCase().iri() + "\t" + g.trueDiagnosis() + "\t"
+                        + associations.label(g.trueDiagnosis()) + "\n");
+            }
+        }
+        if (formats.contains(Format.JSON)) {
+            Path json = Files.createDirectories(dir.resolve("json"));
+            for (CohortGenerator.GeneratedCase g : cohort) {
+                Files.writeString(
+                        json.resolve(g.patientCase().id() + ".json"),
+                        JSON.writeValueAsString(json(g.patientCase())) + "\n",
+                        StandardCharsets.UTF_8);
+            }
+        }
+        if (formats.contains(Format.TTL)) writeRdf(cohort, dir.resolve("cohort.ttl"), RDFFormat.TURTLE_BLOCKS);
+        if (formats.contains(Format.NT)) writeRdf(cohort, dir.resolve("cohort.nt"), RDFFormat.NTRIPLES);
+    }
+
+    /** A case in the JSON case format ({@link JsonCaseReader}), terms as CURIEs. */
+    public ObjectNode json(PatientCase c) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("id", c.id());
+        if (c.label() != null) o.put("label", c.label());
+        if (c.ageYears() != null) o.put("age", c.ageYears());
+        if (c.sex() != null) o.put("sex", c.sex());
+        ArrayNode findings = o.putArray("findings");
+        ArrayNode absent = o.putArray("absent");
+        for (CaseStatement s : c.statements()) {
+            if (s.kind() == CaseStatement.Kind.PRESENT) findings.add(s.written());
+            if (s.kind() == CaseStatement.Kind.ABSENT) absent.add(s.written());
+        }
+        return o;
+    }
+
+    /** Writes the cohort's cases as RDF, one case after another. */
+    public void writeRdf(List<CohortGenerator.GeneratedCase> cohort, Path file, RDFFormat format) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            StreamRDF stream = StreamRDFWriter.getWriterStream(out, format);
+            stream.start();
+            if (format != RDFFormat.NTRIPLES) CaseRdf.PREFIXES.forEach(stream::prefix);
+            for (CohortGenerator.GeneratedCase g : cohort) caseRdf.emit(g.patientCase(), stream);
+            stream.finish();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.aspskg.ddx.rank;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.vocabulary.RDFS;
+import org.aspskg.AspsKgException;
+import org.aspskg.ontology.AspsVocabulary;
+
+/**
+ * The ranker's knowledge, read from the ontology's statement nodes and nowhere else: which
+ * diagnoses are ranked (a disease and its {@code aspskg:hasDifferentialDiagnosis} targets, and
+ * any disease a disease-feature association is about), and for each disease its associations
+ * with their likelihood ratios.
+ *
+ * <p>A likelihood ratio comes from the association's test performance when it has one
+ * (sensitivity and specificity: LR+ = sens / (1 − spec), LR− = (1 − sens) / spec), otherwise from
+ * its evidence weight's {@code aspskg:likelihoodRatioIfPresent} / {@code IfAbsent}.
+ */
+public final class DiseaseFeatureAssociations {
+    private final List<String> hypotheses;
+    private final Map<String, String> labels;
+    private final List<Association> associations;
+    private final Map<String, List<Association>> byDisease;
+
+    private DiseaseFeatureAssociations(
+            List<String> hypotheses, Map<String, String> labels, List<Association> associations) {
+        this.hypotheses = List.copyOf(hypotheses);
+        this.labels = Map.copyOf(labels);
+        this.associations = List.copyOf(associations);
+        Map<String, List<Association>> grouped = new LinkedHashMap<>();
+        for (String h : hypotheses) grouped.put(h, new ArrayList<>());
+        for (Association a : associations) grouped.get(a.disease()).add(a);
+        grouped.replaceAll((k, v) -> List.copyOf(v));
+        this.byDisease = Collections.unmodifiableMap(grouped);
+    }
+
+    /** Reads the associations and hypotheses of an ontology model; fails if a weight has no ratios. */
+    public static DiseaseFeatureAssociations read(Model ontology) {
+        Map<String, String> labels = new TreeMap<>();
+        Set<String> hypotheses = new TreeSet<>(differentials(ontology, labels));
+        List<Association> associations = new ArrayList<>();
+        ParameterizedSparqlString q = query("""
+                SELECT ?a ?aLabel ?disease ?dLabel ?feature ?weight ?wLabel ?age ?lrp ?lra ?sens ?spec
+                WHERE {
+                  ?a a ?dfa ; ?aboutDisease ?disease ; ?aboutFeature ?feature ; ?evidenceWeight ?weight .
+                  OPTIONAL { ?a rdfs:label ?aLabel }
+                  OPTIONAL { ?disease rdfs:label ?dLabel }
+                  OPTIONAL { ?weight rdfs:label ?wLabel }
+                  OPTIONAL { ?a ?inAgeGroup ?age }
+                  OPTIONAL { ?weight ?lrIfPresent ?lrp }
+                  OPTIONAL { ?weight ?lrIfAbsent ?lra }
+                  OPTIONAL { ?a ?sensitivity ?sens ; ?specificity ?spec }
+                }
+                GROUP BY ?a ?aLabel ?disease ?dLabel ?feature ?weight ?wLabel ?age ?lrp ?lra ?sens ?spec
+                ORDER BY ?a
+                """);
+        q.setIri("dfa", AspsVocabulary.DISEASE_FEATURE_ASSOCIATION.getURI());
+        q.setIri("aboutDisease", AspsVocabulary.ABOUT_DISEASE.getURI());
+        q.setIri("aboutFeature", AspsVocabulary.ABOUT_FEATURE.getURI());
+        q.setIri("evidenceWeight", AspsVocabulary.EVIDENCE_WEIGHT.getURI());
+        q.setIri("inAgeGroup", AspsVocabulary.IN_AGE_GROUP.getURI());
+        q.setIri("lrIfPresent", AspsVocabulary.LIKELIHOOD_RATIO_IF_PRESENT.getURI());
+        q.setIri("lrIfAbsent", AspsVocabulary.LIKELIHOOD_RATIO_IF_ABSENT.getURI());
+        q.setIri("sensitivity", AspsVocabulary.SENSITIVITY.getURI());
+        q.setIri("specificity", AspsVocabulary.SPECIFICITY.getURI());
+        Map<String, List<Reference>> references = references(ontology);
+        try (QueryExecution qe = QueryExecution.create(q.asQuery(), ontology)) {
+            ResultSet rs = qe.execSelect();
+            while (rs.hasNext()) {
+                QuerySolution s = rs.next();
+                associations.add(association(s, references));
+                String disease = s.getResource("disease").getURI();
+                hypotheses.add(disease);
+                labels.putIfAbsent(disease, text(s.get("dLabel"), disease));
+            }
+        }
+        return new DiseaseFeatureAssociations(new ArrayList<>(hypotheses), labels, associations);
+    }
+
+    /** The numbered references each node cites, by number, with the IRIs the ontology gives them. */
+    private static Map<String, List<Reference>> references(Model ontology) {
+        ParameterizedSparqlString q = query("""
+                SELECT DISTINCT ?a ?ref ?n WHERE { ?a ?citesReference ?ref . ?ref ?referenceNumber ?n }
+                """);
+        q.setIri("citesReference", AspsVocabulary.CITES_REFERENCE.getURI());
+        q.setIri("referenceNumber", AspsVocabulary.REFERENCE_NUMBER.getURI());
+        Map<String, List<Reference>> out = new HashMap<>();
+        try (QueryExecution qe = QueryExecution.create(q.asQuery(), ontology)) {
+            qe.execSelect().forEachRemaining(s -> {
+                if (!s.get("a").isURIResource() || !s.get("ref").isURIResource()) return;
+                out.computeIfAbsent(s.getResource("a").getURI(), k -> new ArrayList<>())
+                        .add(new Reference(
+                                s.getResource("ref").getURI(),
+                                Integer.parseInt(
+                                        s.getLiteral("n").getLexicalForm().trim())));
+            });
+        }
+        out.values()
+                .forEach(refs ->
+                        refs.sort(Comparator.comparingInt(Reference::number).thenComparing(Reference::iri)));
+        return out;
+    }
+
+    private static Association association(QuerySolution s, Map<String, List<Reference>> references) {
+        String iri = s.getResource("a").getURI();
+        String weight = s.getResource("weight").getURI();
+        Double sens = number(s.get("sens"));
+        Double spec = number(s.get("spec"));
+        double lrPresent;
+        double lrAbsent;
+        String basis;
+        if (sens != null && spec != null) {
+            if (spec >= 1.0 || spec <= 0.0) {
+                throw new AspsKgException(
+                        iri + ": specificity " + spec + " gives no finite likelihood ratio",
+                        "A test performance statement needs 0 < specificity < 1.");
+            }
+            lrPresent = sens / (1 - spec);
+            lrAbsent = (1 - sens) / spec;
+            basis = "sensitivity " + s.get("sens").asLiteral().getLexicalForm() + ", specificity "
+                    + s.get("spec").asLiteral().getLexicalForm();
+        } else {
+            Double p = number(s.get("lrp"));
+            Double a = number(s.get("lra"));
+            if (p == null || a == null) {
+                throw new AspsKgException(
+                        iri + ": its evidence weight " + weight
+                                + " has no likelihoodRatioIfPresent / likelihoodRatioIfAbsent",
+                        "Give the evidence weight both likelihood ratios in ontology/asps.ttl.");
+            }
+            lrPresent = p;
+            lrAbsent = a;
+            basis = "evidence weight " + text(s.get("wLabel"), weight);
+        }
+        return new Association(
+                iri,
+                text(s.get("aLabel"), iri),
+                s.getResource("disease").getURI(),
+                s.getResource("feature").getURI(),
+                weight,
+                text(s.get("wLabel"), weight),
+                s.contains("age") ? s.getResource("age").getURI() : null,
+                lrPresent,
+                lrAbsent,
+                basis,
+                references.getOrDefault(iri, List.of()));
+    }
+
+    /** A disease with differentials, and the differentials themselves. */
+    private static Set<String> differentials(Model ontology, Map<String, String> labels) {
+        Set<String> out = new TreeSet<>();
+        ParameterizedSparqlString q = query("""
+                SELECT ?d ?dLabel ?x ?xLabel WHERE {
+                  ?d ?hasDifferential ?x .
+                  OPTIONAL { ?d rdfs:label ?dLabel } OPTIONAL { ?x rdfs:label ?xLabel } }
+                """);
+        q.setIri("hasDifferential", AspsVocabulary.HAS_DIFFERENTIAL_DIAGNOSIS.getURI());
+        try (QueryExecution qe = QueryExecution.create(q.asQuery(), ontology)) {
+            qe.execSelect().forEachRemaining(s -> {
+                for (String v : List.of("d", "x")) {
+                    String iri = s.getResource(v).getURI();
+                    out.add(iri);
+                    labels.putIfAbsent(iri, text(s.get(v + "Label"), iri));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static ParameterizedSparqlString query(String body) {
+        ParameterizedSparqlString q = new ParameterizedSparqlString(body);
+        q.setNsPrefix("rdfs", RDFS.getURI());
+        return q;
+    }
+
+    private static Double number(RDFNode n) {
+        if (n == null || !n.isLiteral()) return null;
+        Literal l = n.asLiteral();
+        try {
+            return Double.parseDouble(l.getLexicalForm());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String text(RDFNode n, String fallback) {
+        return n != null && n.isLiteral() ? n.asLiteral().getString() : fallback;
+    }
+
+    /** The diseases ranked, in IRI order (the order ties are broken in). */
+    public List<String> hypotheses() {
+        return hypotheses;
+    }
+
+    /** A hypothesis' label. */
+    public String label(String disease) {
+        return labels.getOrDefault(disease, disease);
+    }
+
+    /** Every association, in IRI order. */
+    public List<Association> all() {
+        return associations;
+    }
+
+    /** The associations of one hypothesis. */
+    public List<Association> of(String disease) {
+        return byDisease.getOrDefault(disease, List.of());
+    }
+}

@@ -1,0 +1,79 @@
+package org.aspskg.ddx.read;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.compose.Union;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.path.P_Link;
+import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.aspskg.ddx.classify.CaseTBox;
+import org.aspskg.ontology.OntologyLoader;
+import org.semanticweb.owlapi.model.OWLClass;
+
+/**
+ * The SHACL shapes a case must meet before it is reasoned over ({@code ontology/shapes/case-shapes.ttl}),
+ * validated with jena-shacl. The data graph is the case together with the ontology's class
+ * hierarchy as HermiT classified it (and the labels), so {@code sh:class aspskg:Finding} accepts
+ * a finding whose superclass is only inferred.
+ */
+public final class CaseShapes {
+    private final Shapes shapes;
+    private final Graph hierarchy;
+
+    /**
+     * One SHACL result: the node it is about, the path (and its predicate when the path is one
+     * predicate), the offending value, and the message.
+     */
+    public record Violation(Node focus, String path, Node predicate, Node value, String message) {}
+
+    private CaseShapes(Shapes shapes, Graph hierarchy) {
+        this.shapes = shapes;
+        this.hierarchy = hierarchy;
+    }
+
+    /** Loads the shapes file (syntax errors reported with file:line:col) and builds the hierarchy graph. */
+    public static CaseShapes load(Path shapesFile, CaseTBox tbox, Model ontology) {
+        Model shapesModel = OntologyLoader.readRdf(shapesFile);
+        Graph h = GraphFactory.createDefaultGraph();
+        for (OWLClass c : tbox.stateableClasses()) {
+            Node n = NodeFactory.createURI(c.getIRI().toString());
+            h.add(n, RDF.type.asNode(), OWL2.Class.asNode());
+            for (OWLClass sup : tbox.superClasses(c)) {
+                if (!sup.equals(c))
+                    h.add(
+                            n,
+                            RDFS.subClassOf.asNode(),
+                            NodeFactory.createURI(sup.getIRI().toString()));
+            }
+        }
+        ontology.getGraph().find(Node.ANY, RDFS.label.asNode(), Node.ANY).forEachRemaining(h::add);
+        return new CaseShapes(Shapes.parse(shapesModel.getGraph()), h);
+    }
+
+    /** Validates one or more cases in a graph; an empty list when they conform. */
+    public List<Violation> validate(Graph cases) {
+        ValidationReport report = ShaclValidator.get().validate(shapes, new Union(cases, hierarchy));
+        List<Violation> out = new ArrayList<>();
+        for (ReportEntry e : report.getEntries()) {
+            Node predicate = e.resultPath() instanceof P_Link link ? link.getNode() : null;
+            out.add(new Violation(
+                    e.focusNode(),
+                    e.resultPath() == null ? null : e.resultPath().toString(),
+                    predicate,
+                    e.value(),
+                    e.message()));
+        }
+        return out;
+    }
+}

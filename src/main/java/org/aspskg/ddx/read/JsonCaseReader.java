@@ -1,0 +1,308 @@
+package org.aspskg.ddx.read;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.apache.jena.graph.Node;
+import org.aspskg.ddx.cases.CaseGraph;
+import org.aspskg.ddx.cases.CaseRdf;
+import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.DemographicGroups;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.cases.SourcePosition;
+import org.aspskg.ontology.AspsVocabulary;
+
+/**
+ * Reads a patient case in the JSON form:
+ * <pre>{"id": "asps-thigh", "label": "…", "age": 24, "sex": "female",
+ *  "findings": ["thigh", "flow voids", "TFE3 positive"], "absent": ["calcification on CT"]}</pre>
+ * Findings (and sites and demographic groups, which may be listed with them) are named by label,
+ * synonym, CURIE or IRI. Every problem is reported with the line and column Jackson gives for it;
+ * the case is then converted to RDF and validated with the same SHACL shapes as a Turtle case.
+ */
+public final class JsonCaseReader {
+    /** The keys a JSON case may have. */
+    public static final List<String> KEYS = List.of("id", "label", "age", "sex", "findings", "absent");
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private final TermIndex terms;
+    private final DemographicGroups demographics;
+    private final CaseShapes shapes;
+    private final CaseRdf rdf;
+
+    /**
+     * @param terms        resolves the names of findings, sites and groups
+     * @param demographics the sexes a case may state
+     * @param shapes       the SHACL shapes a case must meet
+     * @param rdf          writes the case as RDF for the shapes
+     */
+    public JsonCaseReader(TermIndex terms, DemographicGroups demographics, CaseShapes shapes, CaseRdf rdf) {
+        this.terms = terms;
+        this.demographics = demographics;
+        this.shapes = shapes;
+        this.rdf = rdf;
+    }
+
+    public PatientCase read(InputStream in, String source) {
+        try (JsonParser p = JSON.createParser(in)) {
+            return read(p, source);
+        } catch (IOException e) {
+            throw problem(source, SourcePosition.of(source), "cannot read: " + e.getMessage());
+        }
+    }
+
+    public PatientCase read(String json, String source) {
+        try (Reader r = new StringReader(json);
+                JsonParser p = JSON.createParser(r)) {
+            return read(p, source);
+        } catch (IOException e) {
+            throw problem(source, SourcePosition.of(source), "cannot read: " + e.getMessage());
+        }
+    }
+
+    private record Named(String text, SourcePosition at) {}
+
+    private PatientCase read(JsonParser p, String source) throws IOException {
+        List<CaseInputException.Problem> problems = new ArrayList<>();
+        String id = null;
+        String label = null;
+        Integer age = null;
+        SourcePosition ageAt = null;
+        String sex = null;
+        SourcePosition sexAt = null;
+        List<Named> findings = new ArrayList<>();
+        List<Named> absent = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw problem(source, at(p, source), "a case is a JSON object { \"findings\": [...], ... }");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                SourcePosition keyAt = at(p, source);
+                JsonToken value = p.nextToken();
+                if (!seen.add(key)) {
+                    problems.add(new CaseInputException.Problem(keyAt, "duplicate key \"" + key + "\""));
+                }
+                switch (key) {
+                    case "id" -> {
+                        if (value != JsonToken.VALUE_STRING
+                                || !ID.matcher(p.getText()).matches()) {
+                            problems.add(
+                                    new CaseInputException.Problem(
+                                            at(p, source),
+                                            "\"id\" is a string of letters, digits, '.', '_' and '-', starting with a letter or digit"));
+                        } else {
+                            id = p.getText();
+                        }
+                    }
+                    case "label" -> {
+                        if (value != JsonToken.VALUE_STRING) {
+                            problems.add(new CaseInputException.Problem(at(p, source), "\"label\" is a string"));
+                        } else {
+                            label = p.getText();
+                        }
+                    }
+                    case "age" -> {
+                        ageAt = at(p, source);
+                        if (value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+                            age = p.getIntValue();
+                        } else if (value != JsonToken.VALUE_NULL) {
+                            problems.add(new CaseInputException.Problem(
+                                    ageAt, "\"age\" is a whole number of years, not " + describe(value, p)));
+                        }
+                    }
+                    case "sex" -> {
+                        sexAt = at(p, source);
+                        if (value == JsonToken.VALUE_STRING
+                                && demographics
+                                        .sexes()
+                                        .contains(p.getText().trim().toLowerCase(Locale.ROOT))) {
+                            sex = p.getText().trim().toLowerCase(Locale.ROOT);
+                        } else if (value != JsonToken.VALUE_NULL) {
+                            problems.add(new CaseInputException.Problem(
+                                    sexAt,
+                                    "\"sex\" is one of "
+                                            + String.join(
+                                                    ", ",
+                                                    demographics.sexes().stream()
+                                                            .sorted()
+                                                            .map(s -> "\"" + s + "\"")
+                                                            .toList())
+                                            + ", not " + describe(value, p)));
+                        }
+                    }
+                    case "findings", "absent" ->
+                        readNames(p, value, key, source, key.equals("findings") ? findings : absent, problems);
+                    default -> {
+                        problems.add(
+                                new CaseInputException.Problem(keyAt, "unknown key \"" + key + "\"" + closestKey(key)));
+                        p.skipChildren();
+                    }
+                }
+            }
+        } catch (JsonParseException e) {
+            JsonLocation l = e.getLocation();
+            problems.add(new CaseInputException.Problem(
+                    l == null ? SourcePosition.of(source) : new SourcePosition(source, l.getLineNr(), l.getColumnNr()),
+                    "JSON syntax: " + e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[")));
+            throw new CaseInputException(source, problems);
+        }
+        if (findings.isEmpty() && absent.isEmpty() && problems.isEmpty()) {
+            problems.add(new CaseInputException.Problem(
+                    SourcePosition.of(source),
+                    "a case needs at least one finding: give \"findings\" and/or \"absent\""));
+        }
+
+        List<CaseStatement> statements = new ArrayList<>();
+        if (age != null) statements.add(CaseStatement.age(age, ageAt));
+        if (sex != null) statements.add(CaseStatement.sex(sex, sexAt));
+        resolve(findings, true, statements, problems);
+        resolve(absent, false, statements, problems);
+        if (!problems.isEmpty()) throw new CaseInputException(source, problems);
+
+        if (id == null) id = defaultId(source);
+        PatientCase c = new PatientCase(AspsVocabulary.CASE_NS + id, id, label, age, sex, statements, source);
+        validate(c, source);
+        return c;
+    }
+
+    private static void readNames(
+            JsonParser p,
+            JsonToken value,
+            String key,
+            String source,
+            List<Named> into,
+            List<CaseInputException.Problem> problems)
+            throws IOException {
+        if (value != JsonToken.START_ARRAY) {
+            problems.add(new CaseInputException.Problem(
+                    at(p, source), "\"" + key + "\" is a list of names: [\"...\", ...]"));
+            p.skipChildren();
+            return;
+        }
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == JsonToken.VALUE_STRING && !p.getText().isBlank()) {
+                into.add(new Named(p.getText().trim(), at(p, source)));
+            } else {
+                problems.add(new CaseInputException.Problem(
+                        at(p, source), "each entry of \"" + key + "\" is a non-empty name, not " + describe(t, p)));
+                p.skipChildren();
+            }
+        }
+    }
+
+    private void resolve(
+            List<Named> names, boolean present, List<CaseStatement> into, List<CaseInputException.Problem> problems) {
+        for (Named n : names) {
+            var term = terms.resolve(n.text());
+            if (term.isEmpty()) {
+                problems.add(new CaseInputException.Problem(n.at(), terms.explainUnknown(n.text())));
+                continue;
+            }
+            into.add(
+                    present
+                            ? CaseStatement.present(
+                                    n.text(), term.get().iri(), term.get().label(), n.at())
+                            : CaseStatement.absent(
+                                    n.text(), term.get().iri(), term.get().label(), n.at()));
+        }
+    }
+
+    /** Converts the case to RDF and checks it with the case shapes, pointing each violation at its statement. */
+    private void validate(PatientCase c, String source) {
+        CaseGraph g = rdf.graph(c);
+        List<CaseShapes.Violation> violations = shapes.validate(g.model().getGraph());
+        if (violations.isEmpty()) return;
+        Set<CaseInputException.Problem> problems = new LinkedHashSet<>();
+        for (CaseShapes.Violation v : violations) {
+            problems.add(new CaseInputException.Problem(position(v, c, g, source), "SHACL: " + v.message()));
+        }
+        throw new CaseInputException(source, List.copyOf(problems));
+    }
+
+    /**
+     * Where the statement behind a SHACL result was written: the statement whose node is the
+     * result's value, or its focus; for a result about the case on a property, the first statement
+     * written for that property.
+     */
+    private static SourcePosition position(CaseShapes.Violation v, PatientCase c, CaseGraph g, String source) {
+        Node caseNode = g.caseResource().asNode();
+        List<Predicate<Node>> preferences = List.of(
+                n -> v.value() != null && n.equals(v.value()),
+                n -> !v.focus().equals(caseNode) && n.equals(v.focus()),
+                n -> v.focus().equals(caseNode)
+                        && v.predicate() != null
+                        && g.model().getGraph().contains(caseNode, v.predicate(), n));
+        for (var preference : preferences) {
+            SourcePosition best = null;
+            for (Map.Entry<Node, Integer> e : g.statementOfNode().entrySet()) {
+                if (!preference.test(e.getKey())) continue;
+                SourcePosition p = c.statements().get(e.getValue()).position();
+                if (best == null || p.line() < best.line() || (p.line() == best.line() && p.column() < best.column())) {
+                    best = p;
+                }
+            }
+            if (best != null) return best;
+        }
+        return SourcePosition.of(source);
+    }
+
+    private static String closestKey(String key) {
+        LevenshteinDistance d = LevenshteinDistance.getDefaultInstance();
+        String best =
+                KEYS.stream().min((a, b) -> d.apply(key, a) - d.apply(key, b)).orElseThrow();
+        return d.apply(key.toLowerCase(Locale.ROOT), best) <= 3
+                ? "; did you mean \"" + best + "\"?"
+                : "; a case has the keys " + String.join(", ", KEYS);
+    }
+
+    private static String describe(JsonToken t, JsonParser p) throws IOException {
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "a list";
+            case VALUE_STRING -> "\"" + p.getText() + "\"";
+            case VALUE_NULL -> "null";
+            default -> p.getText();
+        };
+    }
+
+    private static SourcePosition at(JsonParser p, String source) {
+        JsonLocation l = p.currentTokenLocation();
+        return new SourcePosition(source, l.getLineNr(), l.getColumnNr());
+    }
+
+    private static CaseInputException problem(String source, SourcePosition at, String message) {
+        return new CaseInputException(source, List.of(new CaseInputException.Problem(at, message)));
+    }
+
+    /** A case without "id" is named after its file: {@code cases/x.json} → {@code x}. */
+    static String defaultId(String source) {
+        String name = source.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) name = name.substring(0, dot);
+        name = name.replaceAll("[^A-Za-z0-9._-]", "-");
+        return name.isEmpty() || !Character.isLetterOrDigit(name.charAt(0)) ? "case" + name : name;
+    }
+}

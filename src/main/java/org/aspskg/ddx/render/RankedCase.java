@@ -1,0 +1,65 @@
+package org.aspskg.ddx.render;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.rank.DifferentialRanking;
+
+/**
+ * The result of the differential: a case and its ranking, which every output format renders from
+ * and which the cases graph stores. The RDF of the case and its ranking is built once, when first
+ * asked for, and then shared by the store and the Turtle answer. Made by {@link RankingRenderer#ranked}.
+ */
+public final class RankedCase {
+    private final DifferentialRanking ranking;
+    private final RankingRenderer renderer;
+    private Model rdf;
+
+    RankedCase(DifferentialRanking ranking, RankingRenderer renderer) {
+        this.ranking = ranking;
+        this.renderer = renderer;
+    }
+
+    public DifferentialRanking ranking() {
+        return ranking;
+    }
+
+    public PatientCase patientCase() {
+        return ranking.patientCase();
+    }
+
+    /**
+     * The case and its ranking as RDF (see {@link RankingGraph}), built on the first call; every
+     * call returns the same model, which callers must not change.
+     */
+    public synchronized Model rdf() {
+        if (rdf == null) rdf = renderer.graph().toModel(ranking);
+        return rdf;
+    }
+
+    /** The ranking as a JSON tree (see {@link RankingJson}), new on every call. */
+    public ObjectNode json() {
+        return renderer.json().toJson(ranking);
+    }
+
+    /** The ranking in a format, as the text the command line prints and HTTP sends. */
+    public String render(RankingFormat format) {
+        StringWriter text = new StringWriter();
+        switch (format) {
+            case TABLE -> renderer.table().write(ranking, new PrintWriter(text));
+            case JSON -> text.write(RankingJson.write(json()));
+            case TTL -> RDFDataMgr.write(text, rdf(), Lang.TURTLE);
+        }
+        return text.toString();
+    }
+
+    /** Prints {@link #render} to {@code out} and flushes it. */
+    public void write(RankingFormat format, PrintWriter out) {
+        out.print(render(format));
+        out.flush();
+    }
+}

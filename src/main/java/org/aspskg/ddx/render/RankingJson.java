@@ -1,0 +1,156 @@
+package org.aspskg.ddx.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.aspskg.AspsKgException;
+import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.classify.ContradictoryCaseException;
+import org.aspskg.ddx.rank.Association;
+import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.rank.Evidence;
+import org.aspskg.ddx.rank.RankedHypothesis;
+import org.aspskg.ddx.read.CaseInputException;
+import org.aspskg.ddx.read.TermIndex;
+
+/**
+ * The JSON form of a ranking, for programs: hypotheses best first, each with the diagnosis label
+ * and IRI, its scores, and its evidence split into supporting, opposing and neutral, each item
+ * machine-readable (feature IRI, status, likelihood ratio, association, reference numbers, the
+ * case statements with their positions). Also the JSON form of an error, for the HTTP endpoint.
+ */
+public final class RankingJson {
+    /** One mapper for the project's JSON output: pretty-printed, keys in the order written. */
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Function<String, String> labels;
+
+    public RankingJson(TermIndex terms) {
+        this.labels = terms::label;
+    }
+
+    public ObjectNode toJson(DifferentialRanking r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        PatientCase c = r.patientCase();
+        ObjectNode caseNode = root.putObject("case");
+        caseNode.put("id", c.id());
+        caseNode.put("iri", c.iri());
+        if (c.label() != null) caseNode.put("label", c.label());
+        if (c.ageYears() != null) caseNode.put("age", c.ageYears());
+        if (c.sex() != null) caseNode.put("sex", c.sex());
+        caseNode.put("source", c.source());
+        if (r.ontologyVersion() != null) root.put("ontologyVersion", r.ontologyVersion());
+        ObjectNode method = root.putObject("method");
+        method.put(
+                "scoring",
+                "post-test odds = pre-test odds x product of the likelihood ratios of the features "
+                        + "the case shows or is known not to show (LIRICAL-style)");
+        method.put("hypotheses", r.hypotheses().size());
+        method.put("pretestProbability", r.pretestProbability());
+        ArrayNode classes = root.putArray("classification");
+        for (String iri : r.classification().presentations()) {
+            classes.addObject().put("label", labels.apply(iri)).put("iri", iri);
+        }
+        ArrayNode hypotheses = root.putArray("hypotheses");
+        for (RankedHypothesis h : r.hypotheses()) {
+            ObjectNode n = hypotheses.addObject();
+            n.put("rank", h.rank());
+            n.put("diagnosis", h.label());
+            n.put("iri", h.disease());
+            n.put("postTestProbability", h.postTestProbability());
+            n.put("log10LikelihoodRatio", h.log10LikelihoodRatio());
+            n.put("likelihoodRatio", h.likelihoodRatio());
+            evidence(n.putArray("supporting"), h.supporting());
+            evidence(n.putArray("opposing"), h.opposing());
+            evidence(n.putArray("neutral"), h.neutral());
+        }
+        ArrayNode unexplained = root.putArray("unexplainedFindings");
+        for (CaseStatement s : r.unexplained()) statement(unexplained.addObject(), s);
+        return root;
+    }
+
+    private void evidence(ArrayNode into, List<Evidence> items) {
+        for (Evidence e : items) {
+            Association a = e.association();
+            ObjectNode n = into.addObject();
+            n.put("feature", e.featureLabel());
+            n.put("featureIri", a.feature());
+            n.put("status", e.observed() ? "present" : "absent");
+            n.put("likelihoodRatio", e.likelihoodRatio());
+            n.put("basis", a.basis());
+            n.put("evidenceWeight", a.weight());
+            n.put("association", a.iri());
+            n.put("associationLabel", a.label());
+            if (a.ageGroup() != null) n.put("ageGroup", a.ageGroup());
+            ArrayNode refs = n.putArray("references");
+            a.references().forEach(ref -> refs.add(ref.number()));
+            ArrayNode found = n.putArray("caseFindings");
+            for (CaseStatement s : e.statements()) statement(found.addObject(), s);
+        }
+    }
+
+    private void statement(ObjectNode n, CaseStatement s) {
+        n.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
+        n.put("written", s.written());
+        if (s.term() != null) {
+            n.put("iri", s.term());
+            n.put("label", s.termLabel());
+        }
+        if (s.position().line() > 0) {
+            n.put("line", s.position().line());
+            n.put("column", s.position().column());
+        }
+    }
+
+    /** The JSON body of an error: message, hint, and each problem with its position when known. */
+    public static ObjectNode error(AspsKgException e) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("error", e.getMessage());
+        if (e.hint() != null) root.put("hint", e.hint());
+        ArrayNode problems = root.putArray("problems");
+        if (e instanceof CaseInputException in) {
+            for (CaseInputException.Problem p : in.problems()) {
+                ObjectNode n = problems.addObject();
+                n.put("source", p.position().file());
+                if (p.position().line() > 0) {
+                    n.put("line", p.position().line());
+                    n.put("column", p.position().column());
+                }
+                n.put("message", p.message());
+            }
+        } else if (e instanceof ContradictoryCaseException clash) {
+            ObjectNode n = problems.addObject();
+            n.put("message", e.getMessage());
+            ArrayNode sides = n.putArray("clashingStatements");
+            for (List<CaseStatement> side : List.of(clash.one(), clash.other())) {
+                ArrayNode group = sides.addArray();
+                for (CaseStatement s : side) {
+                    ObjectNode st = group.addObject();
+                    st.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
+                    st.put("written", s.written());
+                    if (s.term() != null) st.put("iri", s.term());
+                    if (s.position().line() > 0) {
+                        st.put("line", s.position().line());
+                        st.put("column", s.position().column());
+                    }
+                }
+            }
+        }
+        return root;
+    }
+
+    /** Writes a JSON tree as pretty text, ending with a newline. */
+    public static String write(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

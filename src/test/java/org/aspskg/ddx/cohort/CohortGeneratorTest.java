@@ -1,0 +1,134 @@
+package org.aspskg.ddx.cohort;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.TestKnowledge;
+import org.aspskg.ddx.cases.CaseStatement;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.rank.DifferentialRanking;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CohortGeneratorTest {
+    private static final int N = 60;
+
+    /** What a case states, without where it was written: kind and term (or value), in order. */
+    private static List<String> content(PatientCase c) {
+        List<String> out = new ArrayList<>();
+        out.add(c.iri() + " age " + c.ageYears() + " sex " + c.sex());
+        for (CaseStatement s : c.statements()) {
+            out.add(s.kind() + " " + (s.term() != null ? s.term() : s.written()));
+        }
+        return out;
+    }
+
+    private static Map<String, byte[]> files(Path dir) throws IOException {
+        Map<String, byte[]> out = new HashMap<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.filter(Files::isRegularFile).toList())
+                out.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+        }
+        return out;
+    }
+
+    @Test
+    void sameSeedWritesByteIdenticalFilesAndAnotherSeedAnotherCohort(@TempDir Path a, @TempDir Path b, @TempDir Path c)
+            throws IOException {
+        DdxKnowledge k = TestKnowledge.knowledge();
+        k.cohortWriter().write(k.cohortGenerator().generate(N, 7), a, EnumSet.allOf(CohortWriter.Format.class));
+        k.cohortWriter().write(k.cohortGenerator().generate(N, 7), b, EnumSet.allOf(CohortWriter.Format.class));
+        k.cohortWriter().write(k.cohortGenerator().generate(N, 8), c, EnumSet.allOf(CohortWriter.Format.class));
+        Map<String, byte[]> first = files(a);
+        Map<String, byte[]> second = files(b);
+        assertEquals(N + 3, first.size(), "json/<id>.json per case, cohort.ttl, cohort.nt, truth.tsv");
+        assertEquals(first.keySet(), second.keySet());
+        for (String f : first.keySet()) assertTrue(Arrays.equals(first.get(f), second.get(f)), f + " differs");
+        assertNotEquals(new String(first.get("cohort.nt")), new String(files(c).get("cohort.nt")));
+    }
+
+    @Test
+    void everyCaseReadsBackFromJsonTurtleAndNTriplesAsGeneratedAndPassesTheShapes(@TempDir Path dir)
+            throws IOException {
+        DdxKnowledge k = TestKnowledge.knowledge();
+        List<CohortGenerator.GeneratedCase> cohort = k.cohortGenerator().generate(N, 3);
+        k.cohortWriter().write(cohort, dir, EnumSet.allOf(CohortWriter.Format.class));
+        List<List<String>> expected =
+                cohort.stream().map(g -> content(g.patientCase())).toList();
+
+        // the readers run the SHACL validation and fail on any violation
+        List<List<String>> fromJson = new ArrayList<>();
+        for (CohortGenerator.GeneratedCase g : cohort) {
+            fromJson.add(content(
+                    k.reader().read(dir.resolve("json").resolve(g.patientCase().id() + ".json"))));
+        }
+        assertEquals(expected, fromJson);
+        assertEquals(expected, readTurtle(k, dir.resolve("cohort.ttl")));
+        assertEquals(expected, readTurtle(k, dir.resolve("cohort.nt")));
+        for (CohortGenerator.GeneratedCase g : cohort) {
+            assertEquals(
+                    List.of(),
+                    k.shapes()
+                            .validate(k.caseRdf().graph(g.patientCase()).model().getGraph()));
+        }
+    }
+
+    private static List<List<String>> readTurtle(DdxKnowledge k, Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            List<PatientCase> cases = new ArrayList<>(k.turtleReader().read(in, file.toString()));
+            cases.sort(Comparator.comparing(PatientCase::iri));
+            return cases.stream().map(CohortGeneratorTest::content).toList();
+        }
+    }
+
+    @Test
+    void casesFollowTheOntologysAssociationsAndRankTheirTrueDiagnosisFirstMoreOftenThanChance() {
+        DdxKnowledge k = TestKnowledge.knowledge();
+        List<CohortGenerator.GeneratedCase> cohort = k.cohortGenerator().generate(600, 11);
+        Set<String> associated = new TreeSet<>();
+        k.associations().all().forEach(a -> associated.add(a.feature()));
+        Set<String> diagnoses = new TreeSet<>();
+        int top1 = 0;
+        int withAbsent = 0;
+        int youngAsps = 0;
+        int asps = 0;
+        for (CohortGenerator.GeneratedCase g : cohort) {
+            diagnoses.add(g.trueDiagnosis());
+            PatientCase c = g.patientCase();
+            for (CaseStatement s : c.statements()) {
+                if (s.term() != null) assertTrue(associated.contains(s.term()), s.term() + " is in no association");
+            }
+            if (!c.statements(CaseStatement.Kind.ABSENT).isEmpty()) withAbsent++;
+            DifferentialRanking r = TestKnowledge.rank(c);
+            if (r.top().disease().equals(g.trueDiagnosis())) top1++;
+            if (g.trueDiagnosis().endsWith("/AlveolarSoftPartSarcoma")) {
+                asps++;
+                if (c.ageYears() >= 18 && c.ageYears() <= 39) youngAsps++;
+            }
+        }
+        assertEquals(new TreeSet<>(k.associations().hypotheses()), diagnoses);
+        assertTrue(withAbsent > cohort.size() / 2, withAbsent + " cases state an absent finding");
+        // ages 18-39 are 22 of 85 possible ages; the ontology makes young adults typical of ASPS
+        assertTrue(youngAsps > asps * 0.4, youngAsps + " of " + asps + " ASPS cases are young adults");
+        // chance is one in six; the differentials with one or two associations are often outranked
+        assertTrue(
+                top1 > 2 * cohort.size() / diagnoses.size(),
+                top1 + " of " + cohort.size() + " ranked their true diagnosis first");
+    }
+}
