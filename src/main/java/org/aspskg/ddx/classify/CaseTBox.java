@@ -200,7 +200,7 @@ public final class CaseTBox {
                     if (ranges.size() != 1) {
                         throw new AspsKgException(
                                 "case property " + p.getIRI() + " needs exactly one named range, has " + ranges,
-                                "Give it one rdfs:range in ontology/asps.ttl.");
+                                "Give it one rdfs:range in the ontology edit source (ontology/asps-edit.ofn).");
                     }
                     List<OWLObjectProperty> chains = new ArrayList<>();
                     ontology.axioms(AxiomType.SUB_PROPERTY_CHAIN_OF)
@@ -240,7 +240,7 @@ public final class CaseTBox {
                                 throw new AspsKgException(
                                         "the case reasoner needs named fillers in restrictions on " + s.getProperty()
                                                 + ", not " + s.getFiller(),
-                                        "Name the filler class in ontology/asps.ttl.");
+                                        "Name the filler class in the ontology edit source (ontology/asps-edit.ofn).");
                             }
                             out.add(s.getFiller().asOWLClass());
                         }));

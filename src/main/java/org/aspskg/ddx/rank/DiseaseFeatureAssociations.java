@@ -141,7 +141,7 @@ public final class DiseaseFeatureAssociations {
                 throw new AspsKgException(
                         iri + ": its evidence weight " + weight
                                 + " has no likelihoodRatioIfPresent / likelihoodRatioIfAbsent",
-                        "Give the evidence weight both likelihood ratios in ontology/asps.ttl.");
+                        "Give the evidence weight both likelihood ratios in the ontology edit source (ontology/asps-edit.ofn).");
             }
             lrPresent = p;
             lrAbsent = a;
