@@ -66,6 +66,11 @@ public final class AspsVocabulary {
     public static final Property IN_AGE_GROUP = property("inAgeGroup");
     public static final Property LIKELIHOOD_RATIO_IF_PRESENT = property("likelihoodRatioIfPresent");
     public static final Property LIKELIHOOD_RATIO_IF_ABSENT = property("likelihoodRatioIfAbsent");
+    public static final Resource DERIVED_LIKELIHOOD_RATIO = resource("DerivedLikelihoodRatio");
+    public static final Property FREQUENCY = property("frequency");
+    public static final Property FREQUENCY_IN_OTHER_HYPOTHESES = property("frequencyInOtherHypotheses");
+    public static final Property FREQUENCY_IS_ASSUMED = property("frequencyIsAssumed");
+    public static final Property DERIVED_FROM = property("derivedFrom");
     public static final Property SENSITIVITY = property("sensitivity");
     public static final Property SPECIFICITY = property("specificity");
     public static final Property CITES_REFERENCE = property("citesReference");

@@ -74,7 +74,7 @@ public final class FrequencyWords {
             axioms.add(
                     df.getOWLClassAssertionAxiom(df.getOWLClass(AssociationTable.aspskg("FrequencyQualifier")), node));
             axioms.add(df.getOWLAnnotationAssertionAxiom(
-                    df.getRDFSLabel(), node.getIRI(), df.getOWLLiteral(spelling, "en")));
+                    df.getRDFSLabel(), node.getIRI(), df.getOWLLiteral("frequency word: " + spelling, "en")));
             axioms.add(df.getOWLDataPropertyAssertionAxiom(
                     df.getOWLDataProperty(AssociationTable.aspskg("frequency")),
                     node,

@@ -20,6 +20,7 @@ import org.semanticweb.owlapi.model.OWLDataFactory;
 import org.semanticweb.owlapi.model.OWLDataPropertyAssertionAxiom;
 import org.semanticweb.owlapi.model.OWLNamedIndividual;
 import org.semanticweb.owlapi.model.OWLObjectPropertyAssertionAxiom;
+import org.semanticweb.owlapi.model.OWLObjectSomeValuesFrom;
 import org.semanticweb.owlapi.model.OWLSubClassOfAxiom;
 import org.semanticweb.owlapi.vocab.OWL2Datatype;
 
@@ -36,7 +37,9 @@ import org.semanticweb.owlapi.vocab.OWL2Datatype;
  *       cases, else the mean of the proportions; a row about a subclass of a hypothesis (arteriovenous
  *       malformation under vascular malformation) counts for that hypothesis; no row for {@code h} in
  *       {@code g} falls back to {@code h}'s rows for {@code f} in any age group, and no row at all to the
- *       frequency the word table gives "not reported" (an assumption, marked on the node);
+ *       half the frequency of the nearest more general feature {@code h}'s rows report (a part of a
+ *       reported site), and failing that to the frequency the word table gives "not reported" (both
+ *       assumptions, marked on the node);
  *   <li>{@code q(h) = P(f | not h)}: the mean of {@code p} over the other hypotheses (equal priors among
  *       them);
  *   <li>{@code LR+ = p / q}, {@code LR- = (1 - p) / (1 - q)}, with {@code p} and {@code q} kept within
@@ -67,6 +70,7 @@ public final class LikelihoodRatioDerivation {
         List<IRI> hypotheses = hypotheses(axioms);
         if (hypotheses.isEmpty()) return List.of();
         Map<IRI, IRI> parent = namedParents(axioms);
+        Map<IRI, Set<IRI>> containers = containers(axioms);
         List<Row> rows = new ArrayList<>();
         for (Row row : rows(axioms)) {
             IRI h = hypothesisOf(row.disease(), hypotheses, parent);
@@ -95,7 +99,13 @@ public final class LikelihoodRatioDerivation {
             for (IRI h : hypotheses) {
                 List<Row> own = byKey.get(Arrays.asList(h, feature, group));
                 if (own == null && group != null) own = byKey.get(Arrays.asList(h, feature, null));
-                p.put(h, own == null ? new Estimate(notReported.doubleValue(), List.of(), true) : pooled(own));
+                if (own != null) {
+                    p.put(h, pooled(own));
+                    continue;
+                }
+                Estimate inherited = fromDescendants(h, feature, group, byKey, containers);
+                if (inherited == null) inherited = fromAncestor(h, feature, group, byKey, containers);
+                p.put(h, inherited != null ? inherited : new Estimate(notReported.doubleValue(), List.of(), true));
             }
             for (IRI h : hypotheses) {
                 double ph = clip(p.get(h).value());
@@ -111,6 +121,91 @@ public final class LikelihoodRatioDerivation {
     }
 
     private record Estimate(double value, List<IRI> from, boolean assumed) {}
+
+    /**
+     * For a feature a hypothesis' sources do not report: half the frequency of the nearest more general
+     * feature they do report (a thigh mass when only the lower limb is reported: the thigh is one of its
+     * parts, how large a share is not known), marked as assumed; null when no ancestor is reported.
+     */
+    private static Estimate fromAncestor(
+            IRI h, IRI feature, IRI group, Map<List<IRI>, List<Row>> byKey, Map<IRI, Set<IRI>> containers) {
+        List<IRI> level = List.of(feature);
+        Set<IRI> seen = new LinkedHashSet<>(level);
+        for (int depth = 0; depth < 10 && !level.isEmpty(); depth++) {
+            List<IRI> next = new ArrayList<>();
+            for (IRI f : level) {
+                for (IRI up : containers.getOrDefault(f, Set.of())) {
+                    if (!seen.add(up)) continue;
+                    List<Row> rows = byKey.get(Arrays.asList(h, up, group));
+                    if (rows == null && group != null) rows = byKey.get(Arrays.asList(h, up, null));
+                    if (rows != null) {
+                        Estimate e = pooled(rows);
+                        return new Estimate(e.value() / 2, e.from(), true);
+                    }
+                    next.add(up);
+                }
+            }
+            level = next;
+        }
+        return null;
+    }
+
+    /**
+     * For a feature a hypothesis' sources do not report but report more specific kinds of (a mass larger
+     * than 5 cm for a large mass): at least as often as the most frequent of them, so that frequency,
+     * marked as assumed; null when no more specific feature is reported.
+     */
+    private static Estimate fromDescendants(
+            IRI h, IRI feature, IRI group, Map<List<IRI>, List<Row>> byKey, Map<IRI, Set<IRI>> containers) {
+        Estimate best = null;
+        for (Map.Entry<List<IRI>, List<Row>> e : byKey.entrySet()) {
+            List<IRI> key = e.getKey();
+            if (!key.get(0).equals(h)
+                    || !Objects.equals(key.get(2), group)
+                    || key.get(1).equals(feature)) continue;
+            if (!isBelow(key.get(1), feature, containers)) continue;
+            Estimate pooled = pooled(e.getValue());
+            if (best == null || pooled.value() > best.value()) best = new Estimate(pooled.value(), pooled.from(), true);
+        }
+        return best;
+    }
+
+    private static boolean isBelow(IRI feature, IRI ancestor, Map<IRI, Set<IRI>> containers) {
+        Set<IRI> seen = new LinkedHashSet<>();
+        List<IRI> level = List.of(feature);
+        for (int depth = 0; depth < 12 && !level.isEmpty(); depth++) {
+            List<IRI> next = new ArrayList<>();
+            for (IRI f : level) {
+                for (IRI up : containers.getOrDefault(f, Set.of())) {
+                    if (up.equals(ancestor)) return true;
+                    if (seen.add(up)) next.add(up);
+                }
+            }
+            level = next;
+        }
+        return false;
+    }
+
+    /** Each named class's named superclasses and the classes it is part of ({@code part of some X}). */
+    private static Map<IRI, Set<IRI>> containers(Collection<OWLAxiom> axioms) {
+        IRI partOf = IRI.create("http://purl.obolibrary.org/obo/BFO_0000050");
+        Map<IRI, Set<IRI>> out = new LinkedHashMap<>();
+        for (OWLAxiom ax : axioms) {
+            if (!(ax instanceof OWLSubClassOfAxiom s) || !s.getSubClass().isNamed()) continue;
+            IRI sub = s.getSubClass().asOWLClass().getIRI();
+            if (s.getSuperClass().isNamed()) {
+                out.computeIfAbsent(sub, k -> new LinkedHashSet<>())
+                        .add(s.getSuperClass().asOWLClass().getIRI());
+            } else if (s.getSuperClass() instanceof OWLObjectSomeValuesFrom some
+                    && !some.getProperty().isAnonymous()
+                    && some.getProperty().asOWLObjectProperty().getIRI().equals(partOf)
+                    && some.getFiller().isNamed()) {
+                out.computeIfAbsent(sub, k -> new LinkedHashSet<>())
+                        .add(some.getFiller().asOWLClass().getIRI());
+            }
+        }
+        return out;
+    }
 
     private static Estimate pooled(List<Row> rows) {
         List<IRI> from = rows.stream().map(Row::node).toList();

@@ -17,6 +17,8 @@ import java.util.List;
  * @param likelihoodRatioIfAbsent  factor on the disease's odds when the case is known not to show it
  * @param basis              where the ratios come from, for people: the weight or the test's sensitivity and specificity
  * @param references         the numbered references the node cites, by number (may be empty)
+ * @param frequency          how often the disease shows the feature, for a likelihood ratio derived from
+ *                           frequencies (then the ranking's posterior uses it); NaN for a weight's ratios
  */
 public record Association(
         String iri,
@@ -29,10 +31,49 @@ public record Association(
         double likelihoodRatioIfPresent,
         double likelihoodRatioIfAbsent,
         String basis,
-        List<Reference> references) {
+        List<Reference> references,
+        double frequency) {
 
     public Association {
         references = List.copyOf(references);
+    }
+
+    /** As the ontology's weight-based associations were made: no frequency. */
+    public Association(
+            String iri,
+            String label,
+            String disease,
+            String feature,
+            String weight,
+            String weightLabel,
+            String ageGroup,
+            double likelihoodRatioIfPresent,
+            double likelihoodRatioIfAbsent,
+            String basis,
+            List<Reference> references) {
+        this(
+                iri,
+                label,
+                disease,
+                feature,
+                weight,
+                weightLabel,
+                ageGroup,
+                likelihoodRatioIfPresent,
+                likelihoodRatioIfAbsent,
+                basis,
+                references,
+                Double.NaN);
+    }
+
+    /** True when the ratios were derived from frequencies, so the frequency is known. */
+    public boolean hasFrequency() {
+        return !Double.isNaN(frequency);
+    }
+
+    /** P(the feature's status | the disease): the frequency when observed, its complement when absent. */
+    public double probability(boolean observed) {
+        return observed ? frequency : 1 - frequency;
     }
 
     /** The likelihood ratio for the feature's status in a case: observed, or known to be absent. */

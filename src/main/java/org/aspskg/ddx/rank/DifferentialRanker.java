@@ -65,6 +65,7 @@ public final class DifferentialRanker {
     }
 
     public DifferentialRanking rank(CaseClassification classification) {
+        if (associations.derivedFromFrequencies()) return rankByPosterior(classification);
         PatientCase c = classification.patientCase();
         boolean[] redundant = redundantStatements(c);
         double pretest = pretestProbability();
@@ -120,6 +121,110 @@ public final class DifferentialRanker {
         List<RankedHypothesis> out = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             RankedHypothesis h = sorted.get(i);
+            out.add(new RankedHypothesis(
+                    i + 1, h.disease(), h.label(), h.log10LikelihoodRatio(), h.postTestProbability(), h.evidence()));
+        }
+        List<CaseStatement> unexplained = new ArrayList<>();
+        for (int s = 0; s < c.statements().size(); s++) {
+            CaseStatement st = c.statements().get(s);
+            boolean finding = st.kind() == CaseStatement.Kind.PRESENT || st.kind() == CaseStatement.Kind.ABSENT;
+            if (finding && !redundant[s] && !explained.contains(s)) unexplained.add(st);
+        }
+        return new DifferentialRanking(classification, pretest, out, unexplained, ontologyVersion);
+    }
+
+    /**
+     * The ranking when the ontology's ratios are derived from frequencies: the hypotheses are mutually
+     * exclusive alternatives, so each one's probability is normalised over all of them (Bayes' rule with
+     * equal priors: P(h | case) ∝ Π P(status of f | h) over the features the case decides). Every
+     * hypothesis is weighed on the same features: for each statement the most specific feature it
+     * decides (a thigh mass counts as thigh, not also as lower limb; an age-specific row replaces the
+     * general one for a case in that age group). Each piece of evidence shows its one-against-the-rest
+     * likelihood ratio, P(status | h) / P(status | the others).
+     */
+    private DifferentialRanking rankByPosterior(CaseClassification classification) {
+        PatientCase c = classification.patientCase();
+        boolean[] redundant = redundantStatements(c);
+        Map<String, Map<String, Association>> byKey = new LinkedHashMap<>();
+        for (String h : associations.hypotheses()) {
+            for (Association a : associations.of(h)) {
+                if (a.ageGroup() != null) {
+                    var group = classification.feature(a.ageGroup());
+                    if (group.isEmpty() || !group.get().observed()) continue;
+                }
+                Map<String, Association> perFeature = byKey.computeIfAbsent(h, k -> new LinkedHashMap<>());
+                Association known = perFeature.get(a.feature());
+                if (known == null || known.ageGroup() == null) perFeature.put(a.feature(), a);
+            }
+        }
+        // the features the case decides, shared by every hypothesis
+        Map<String, CaseClassification.FeatureStatus> decided = new LinkedHashMap<>();
+        for (Map<String, Association> perFeature : byKey.values()) {
+            for (String f : perFeature.keySet()) {
+                classification.feature(f).ifPresent(status -> decided.putIfAbsent(f, status));
+            }
+        }
+        Set<String> counted = new LinkedHashSet<>();
+        for (var e : decided.entrySet()) {
+            String f = e.getKey();
+            boolean observed = e.getValue().observed();
+            boolean subsumed = decided.entrySet().stream()
+                    .anyMatch(o -> !o.getKey().equals(f)
+                            && o.getValue().observed() == observed
+                            && (observed
+                                    ? ancestors
+                                            .getOrDefault(o.getKey(), Set.of())
+                                            .contains(f)
+                                    : ancestors.getOrDefault(f, Set.of()).contains(o.getKey())));
+            boolean stated = e.getValue().witnesses().isEmpty()
+                    || e.getValue().witnesses().stream().anyMatch(i -> !redundant[i]);
+            if (!subsumed && stated) counted.add(f);
+        }
+        double pretest = pretestProbability();
+        Set<Integer> explained = new LinkedHashSet<>();
+        List<RankedHypothesis> ranked = new ArrayList<>();
+        Map<String, Double> logLikelihood = new LinkedHashMap<>();
+        for (String h : associations.hypotheses()) {
+            double ln = 0;
+            double log10 = 0;
+            List<Evidence> evidence = new ArrayList<>();
+            for (String f : counted) {
+                Association a = byKey.getOrDefault(h, Map.of()).get(f);
+                if (a == null) continue;
+                CaseClassification.FeatureStatus status = decided.get(f);
+                ln += Math.log(a.probability(status.observed()));
+                double lr = a.likelihoodRatio(status.observed());
+                log10 += Math.log10(lr);
+                explained.addAll(status.witnesses());
+                List<CaseStatement> statements = status.witnesses().stream()
+                        .filter(i -> !redundant[i])
+                        .map(c.statements()::get)
+                        .toList();
+                evidence.add(new Evidence(a, terms.label(f), status.observed(), lr, statements));
+            }
+            evidence.sort(Comparator.comparingDouble((Evidence e) -> -Math.abs(Math.log10(e.likelihoodRatio())))
+                    .thenComparing(e -> e.association().iri()));
+            logLikelihood.put(h, ln);
+            ranked.add(new RankedHypothesis(0, h, associations.label(h), log10, 0, evidence));
+        }
+        double max = logLikelihood.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
+        double sum = logLikelihood.values().stream()
+                .mapToDouble(v -> Math.exp(v - max))
+                .sum();
+        List<RankedHypothesis> withPosterior = new ArrayList<>();
+        for (RankedHypothesis h : ranked) {
+            double posterior = Math.exp(logLikelihood.get(h.disease()) - max) / sum;
+            withPosterior.add(
+                    new RankedHypothesis(0, h.disease(), h.label(), h.log10LikelihoodRatio(), posterior, h.evidence()));
+        }
+        withPosterior.sort(Comparator.comparingDouble(RankedHypothesis::postTestProbability)
+                .reversed());
+        List<RankedHypothesis> out = new ArrayList<>();
+        for (int i = 0; i < withPosterior.size(); i++) {
+            RankedHypothesis h = withPosterior.get(i);
             out.add(new RankedHypothesis(
                     i + 1, h.disease(), h.label(), h.log10LikelihoodRatio(), h.postTestProbability(), h.evidence()));
         }

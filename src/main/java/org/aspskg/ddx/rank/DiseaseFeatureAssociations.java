@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,6 +18,8 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.AspsKgException;
 import org.aspskg.ontology.AspsVocabulary;
@@ -49,10 +52,18 @@ public final class DiseaseFeatureAssociations {
         this.byDisease = Collections.unmodifiableMap(grouped);
     }
 
-    /** Reads the associations and hypotheses of an ontology model; fails if a weight has no ratios. */
+    /**
+     * Reads the associations and hypotheses of an ontology model: the likelihood ratios derived from the
+     * association table's frequencies when the ontology has them ({@code aspskg:DerivedLikelihoodRatio},
+     * see {@code LikelihoodRatioDerivation}), else the evidence weights' ratios; fails if a weight has no
+     * ratios.
+     */
     public static DiseaseFeatureAssociations read(Model ontology) {
         Map<String, String> labels = new TreeMap<>();
         Set<String> hypotheses = new TreeSet<>(differentials(ontology, labels));
+        if (ontology.contains(null, RDF.type, AspsVocabulary.DERIVED_LIKELIHOOD_RATIO)) {
+            return new DiseaseFeatureAssociations(new ArrayList<>(hypotheses), labels, derived(ontology, labels));
+        }
         List<Association> associations = new ArrayList<>();
         ParameterizedSparqlString q = query("""
                 SELECT ?a ?aLabel ?disease ?dLabel ?feature ?weight ?wLabel ?age ?lrp ?lra ?sens ?spec
@@ -90,6 +101,105 @@ public final class DiseaseFeatureAssociations {
             }
         }
         return new DiseaseFeatureAssociations(new ArrayList<>(hypotheses), labels, associations);
+    }
+
+    /** The derived likelihood ratios, one association per hypothesis, feature and age group. */
+    private static List<Association> derived(Model ontology, Map<String, String> labels) {
+        ParameterizedSparqlString q = query("""
+                SELECT ?n ?disease ?feature ?fLabel ?age ?p ?q ?lrp ?lra ?assumed WHERE {
+                  ?n a ?derivedType ; ?aboutDisease ?disease ; ?aboutFeature ?feature ; ?frequency ?p ;
+                     ?inOthers ?q ; ?lrIfPresent ?lrp ; ?lrIfAbsent ?lra .
+                  OPTIONAL { ?feature rdfs:label ?fLabel }
+                  OPTIONAL { ?n ?inAgeGroup ?age }
+                  OPTIONAL { ?n ?isAssumed ?assumed }
+                } ORDER BY ?n
+                """);
+        q.setIri("derivedType", AspsVocabulary.DERIVED_LIKELIHOOD_RATIO.getURI());
+        q.setIri("aboutDisease", AspsVocabulary.ABOUT_DISEASE.getURI());
+        q.setIri("aboutFeature", AspsVocabulary.ABOUT_FEATURE.getURI());
+        q.setIri("frequency", AspsVocabulary.FREQUENCY.getURI());
+        q.setIri("inOthers", AspsVocabulary.FREQUENCY_IN_OTHER_HYPOTHESES.getURI());
+        q.setIri("lrIfPresent", AspsVocabulary.LIKELIHOOD_RATIO_IF_PRESENT.getURI());
+        q.setIri("lrIfAbsent", AspsVocabulary.LIKELIHOOD_RATIO_IF_ABSENT.getURI());
+        q.setIri("inAgeGroup", AspsVocabulary.IN_AGE_GROUP.getURI());
+        q.setIri("isAssumed", AspsVocabulary.FREQUENCY_IS_ASSUMED.getURI());
+        Map<String, List<Reference>> sources = derivedSources(ontology);
+        List<Association> out = new ArrayList<>();
+        try (QueryExecution qe = QueryExecution.create(q.asQuery(), ontology)) {
+            qe.execSelect().forEachRemaining(s -> {
+                String node = s.getResource("n").getURI();
+                String disease = s.getResource("disease").getURI();
+                String feature = s.getResource("feature").getURI();
+                double p = s.getLiteral("p").getDouble();
+                double others = s.getLiteral("q").getDouble();
+                boolean assumed =
+                        s.contains("assumed") && s.getLiteral("assumed").getBoolean();
+                String frequencies = String.format(
+                        Locale.ROOT,
+                        "%s in %s%s, %s on average in the other hypotheses",
+                        percent(p),
+                        labels.getOrDefault(disease, disease),
+                        assumed ? " (not reported: assumed)" : "",
+                        percent(others));
+                out.add(new Association(
+                        node,
+                        labels.getOrDefault(disease, disease) + ": " + text(s.get("fLabel"), feature),
+                        disease,
+                        feature,
+                        null,
+                        frequencies,
+                        s.contains("age") ? s.getResource("age").getURI() : null,
+                        s.getLiteral("lrp").getDouble(),
+                        s.getLiteral("lra").getDouble(),
+                        "frequencies: " + frequencies,
+                        sources.getOrDefault(node, List.of()),
+                        p));
+            });
+        }
+        return out;
+    }
+
+    private static String percent(double p) {
+        return String.format(Locale.ROOT, "%.0f %%", 100 * p);
+    }
+
+    /**
+     * The sources of the rows each derived node comes from: the works cited with dcterms:source (number 0)
+     * and the article's numbered references, each once.
+     */
+    private static Map<String, List<Reference>> derivedSources(Model ontology) {
+        ParameterizedSparqlString q = query("""
+                SELECT DISTINCT ?n ?ref ?num WHERE {
+                  ?n ?derivedFrom ?row .
+                  { ?row ?source ?ref } UNION { ?row ?citesReference ?ref . ?ref ?referenceNumber ?num }
+                }
+                """);
+        q.setIri("derivedFrom", AspsVocabulary.DERIVED_FROM.getURI());
+        q.setIri("source", DCTerms.source.getURI());
+        q.setIri("citesReference", AspsVocabulary.CITES_REFERENCE.getURI());
+        q.setIri("referenceNumber", AspsVocabulary.REFERENCE_NUMBER.getURI());
+        Map<String, Set<Reference>> out = new HashMap<>();
+        try (QueryExecution qe = QueryExecution.create(q.asQuery(), ontology)) {
+            qe.execSelect().forEachRemaining(s -> {
+                if (!s.get("ref").isURIResource()) return;
+                int number = s.contains("num")
+                        ? Integer.parseInt(s.getLiteral("num").getLexicalForm().trim())
+                        : 0;
+                out.computeIfAbsent(
+                                s.getResource("n").getURI(),
+                                k -> new TreeSet<>(Comparator.comparingInt(Reference::number)
+                                        .thenComparing(Reference::iri)))
+                        .add(new Reference(s.getResource("ref").getURI(), number));
+            });
+        }
+        Map<String, List<Reference>> lists = new HashMap<>();
+        out.forEach((k, v) -> lists.put(k, List.copyOf(v)));
+        return lists;
+    }
+
+    /** True when the ratios come from frequencies (every hypothesis has a node for every feature). */
+    public boolean derivedFromFrequencies() {
+        return !associations.isEmpty() && associations.stream().allMatch(Association::hasFrequency);
     }
 
     /** The numbered references each node cites, by number, with the IRIs the ontology gives them. */

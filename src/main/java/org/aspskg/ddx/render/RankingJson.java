@@ -89,7 +89,14 @@ public final class RankingJson {
             n.put("associationLabel", a.label());
             if (a.ageGroup() != null) n.put("ageGroup", a.ageGroup());
             ArrayNode refs = n.putArray("references");
-            a.references().forEach(ref -> refs.add(ref.number()));
+            a.references().forEach(ref -> {
+                if (ref.number() > 0) {
+                    refs.add(ref.number());
+                } else {
+                    refs.add(ref.iri());
+                }
+            });
+            if (a.hasFrequency()) n.put("frequency", a.frequency());
             ArrayNode found = n.putArray("caseFindings");
             for (CaseStatement s : e.statements()) statement(found.addObject(), s);
         }

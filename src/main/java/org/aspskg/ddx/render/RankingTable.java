@@ -29,10 +29,17 @@ public final class RankingTable {
                 r.classification().presentations().stream().map(terms::label).collect(Collectors.joining("; "));
         out.println("Classified as: " + (classes.isEmpty() ? "patient case (no defined presentation)" : classes));
         int n = r.hypotheses().size();
+        boolean posterior = r.hypotheses().stream()
+                .flatMap(h -> h.evidence().stream())
+                .anyMatch(e -> e.association().hasFrequency());
         out.printf(
                 Locale.ROOT,
-                "Pre-test probability 1/%d (%.3f) for each of %d hypotheses; "
-                        + "post-test odds = pre-test odds x likelihood ratios.%n%n",
+                posterior
+                        ? "Pre-test probability 1/%d (%.3f) for each of %d hypotheses; post-test probabilities are "
+                                + "normalised over them (P(h | case) ∝ P(case | h), the diseases' frequencies); "
+                                + "LR = one hypothesis against the rest.%n%n"
+                        : "Pre-test probability 1/%d (%.3f) for each of %d hypotheses; "
+                                + "post-test odds = pre-test odds x likelihood ratios.%n%n",
                 n,
                 r.pretestProbability(),
                 n);
@@ -84,7 +91,7 @@ public final class RankingTable {
                     ? "source article"
                     : "ref "
                             + a.references().stream()
-                                    .map(ref -> String.valueOf(ref.number()))
+                                    .map(ref -> ref.number() > 0 ? String.valueOf(ref.number()) : ref.shortName())
                                     .collect(Collectors.joining(", "));
             String from =
                     e.statements().stream().map(RankingTable::shown).distinct().collect(Collectors.joining(", "));
