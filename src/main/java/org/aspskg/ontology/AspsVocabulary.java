@@ -27,6 +27,12 @@ public final class AspsVocabulary {
     /** Named graph holding cases and their ranked differentials. */
     public static final String GRAPH_CASES = NS + "graph/cases";
 
+    /**
+     * The Fuseki operation of the differential diagnosis endpoint ({@code POST /asps/ddx}), as a Fuseki
+     * configuration file would name it with {@code fuseki:operation}.
+     */
+    public static final String OPERATION_DDX = NS + "operation/ddx";
+
     /** Named graph of the synthetic data that {@code asps-kg bench} loads; never part of a built store. */
     public static final String GRAPH_SYNTHETIC = NS + "graph/synthetic";
     /** Namespace of the synthetic individuals that {@code asps-kg bench} generates. */
