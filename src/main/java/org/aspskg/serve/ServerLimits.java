@@ -35,8 +35,12 @@ public record ServerLimits(
 
     public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(10);
     public static final long DEFAULT_MAX_ROWS = 100_000;
-    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 8;
-    public static final int DEFAULT_MAX_REQUESTS_PER_CLIENT = 4;
+    /** Per client: as many as the machine has cores (at least 2), so one client can use the whole CPU but no more. */
+    public static final int DEFAULT_MAX_REQUESTS_PER_CLIENT =
+            Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** All clients: four clients' worth, so a few heavy clients leave room for the rest. */
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4 * DEFAULT_MAX_REQUESTS_PER_CLIENT;
+
     public static final int DEFAULT_MAX_QUEUED_REQUESTS = 64;
     public static final Duration DEFAULT_MAX_QUEUE_WAIT = Duration.ofSeconds(10);
 
