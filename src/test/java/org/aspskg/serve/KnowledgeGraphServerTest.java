@@ -280,7 +280,10 @@ class KnowledgeGraphServerTest {
     @Test
     void writesNeedALoginAndReadsStayOpen() throws Exception {
         java.nio.file.Path passwords = java.nio.file.Files.createTempFile("asps-kg-passwd", "");
-        java.nio.file.Files.writeString(passwords, "editor: pw-123\n");
+        // a password may be stored hashed, in the forms Jetty's password tool prints (MD5:, CRYPT:, OBF:)
+        java.nio.file.Files.writeString(
+                passwords,
+                "editor: pw-123\nhashed: " + org.eclipse.jetty.util.security.Credential.MD5.digest("pw-456") + "\n");
         org.apache.jena.sparql.core.DatasetGraph memory =
                 org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
         KnowledgeGraphServer writable = KnowledgeGraphServer.create(memory)
@@ -300,20 +303,31 @@ class KnowledgeGraphServerTest {
             assertEquals(0L, Txn.calculateRead(memory, () -> memory.stream().count()));
             assertEquals(200, send("POST", url + "/update", null, insert, login).statusCode());
             assertEquals(1L, Txn.calculateRead(memory, () -> memory.stream().count()));
-
-            String turtle = "<urn:x:a> <urn:x:b> <urn:x:c> .";
-            assertEquals(401, put(url + "/data?graph=urn:x:g", turtle, null).statusCode());
-            assertTrue(put(url + "/data?graph=urn:x:g", turtle, login).statusCode() / 100 == 2);
+            String hashedInsert = "update=" + enc("INSERT DATA { <urn:x:s> <urn:x:p> \"hashed\" }");
+            assertEquals(
+                    200,
+                    send(
+                                    "POST",
+                                    url + "/update",
+                                    null,
+                                    hashedInsert,
+                                    DifferentialEndpointTest.basic("hashed", "pw-456"))
+                            .statusCode());
             assertEquals(2L, Txn.calculateRead(memory, () -> memory.stream().count()));
+
+            String turtle = "<http://example.org/a> <http://example.org/b> <http://example.org/c> .";
+            assertEquals(401, put(url + "/data?graph=http://example.org/g", turtle, null).statusCode());
+            assertTrue(put(url + "/data?graph=http://example.org/g", turtle, login).statusCode() / 100 == 2);
+            assertEquals(3L, Txn.calculateRead(memory, () -> memory.stream().count()));
 
             HttpResponse<String> read = send(
                     "GET",
                     url + "/sparql?query=" + enc("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"),
                     "text/csv");
             assertEquals(200, read.statusCode());
-            assertEquals("n\r\n1\r\n", read.body());
+            assertEquals("n\r\n1\r\n", read.body(), "one triple in a named graph");
             assertEquals(
-                    200, send("GET", url + "/get?graph=urn:x:g", "text/turtle").statusCode());
+                    200, send("GET", url + "/get?graph=http://example.org/g", "text/turtle").statusCode());
         } finally {
             writable.stop();
             java.nio.file.Files.delete(passwords);
