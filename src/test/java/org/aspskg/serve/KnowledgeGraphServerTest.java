@@ -316,8 +316,11 @@ class KnowledgeGraphServerTest {
             assertEquals(2L, Txn.calculateRead(memory, () -> memory.stream().count()));
 
             String turtle = "<http://example.org/a> <http://example.org/b> <http://example.org/c> .";
-            assertEquals(401, put(url + "/data?graph=http://example.org/g", turtle, null).statusCode());
-            assertTrue(put(url + "/data?graph=http://example.org/g", turtle, login).statusCode() / 100 == 2);
+            assertEquals(
+                    401,
+                    put(url + "/data?graph=http://example.org/g", turtle, null).statusCode());
+            assertTrue(
+                    put(url + "/data?graph=http://example.org/g", turtle, login).statusCode() / 100 == 2);
             assertEquals(3L, Txn.calculateRead(memory, () -> memory.stream().count()));
 
             HttpResponse<String> read = send(
@@ -327,7 +330,9 @@ class KnowledgeGraphServerTest {
             assertEquals(200, read.statusCode());
             assertEquals("n\r\n1\r\n", read.body(), "one triple in a named graph");
             assertEquals(
-                    200, send("GET", url + "/get?graph=http://example.org/g", "text/turtle").statusCode());
+                    200,
+                    send("GET", url + "/get?graph=http://example.org/g", "text/turtle")
+                            .statusCode());
         } finally {
             writable.stop();
             java.nio.file.Files.delete(passwords);
