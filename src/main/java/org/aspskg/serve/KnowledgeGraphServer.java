@@ -31,7 +31,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ConditionalHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
-import org.eclipse.jetty.server.handler.ThreadLimitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -303,8 +302,7 @@ public final class KnowledgeGraphServer {
             overall.setMaxSuspend(limits.maxQueueWait());
             overall.excludePath("/$/ping");
 
-            ThreadLimitHandler perClient = new ThreadLimitHandler(overall, null, false);
-            perClient.setThreadLimit(limits.maxRequestsPerClient());
+            ClientLimit perClient = new ClientLimit(overall, limits.maxRequestsPerClient(), limits.maxQueuedRequests());
             perClient.excludePath("/$/ping");
 
             Handler bodies = RequestBodies.handler(limits.maxBodyBytes(), limits.bodyReadTimeout());

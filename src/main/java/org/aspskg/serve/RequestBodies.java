@@ -2,9 +2,11 @@ package org.aspskg.serve;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -21,8 +23,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * client. Two bounds are added to Jetty's loader:
  *
  * <ul>
- *   <li>size: a declared {@code Content-Length} above the limit is refused with 413 before any of
- *       the body is read; a body without one (chunked) is refused once more than the limit has
+ *   <li>size: a declared {@code Content-Length} above the limit is refused with 413 and nothing of
+ *       the body is kept (up to {@link #DISCARD_CAP} it is read and dropped first, so the client can
+ *       read the answer); a body without one (chunked) is refused once more than the limit has
  *       arrived;</li>
  *   <li>time: the body must be complete within a deadline counted from the request's headers. An
  *       idle timeout would restart with every byte (one byte every few seconds keeps it alive for
@@ -33,6 +36,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * answers them in JSON like its other errors.
  */
 final class RequestBodies implements EagerContentHandler.ContentLoaderFactory {
+    /** The largest over-limit body that is read and dropped before the 413, rather than cut off. */
+    static final long DISCARD_CAP = 16L << 20;
+
     private final long maxBytes;
     private final Duration deadline;
 
@@ -65,9 +71,15 @@ final class RequestBodies implements EagerContentHandler.ContentLoaderFactory {
         return new DeadlineLoader(handler, request, response, callback, maxBytes + 1, deadline);
     }
 
-    /** Refuses a body whose declared length is over the limit, without reading it. */
-    private final class Refusal extends EagerContentHandler.ContentLoader {
+    /**
+     * Refuses a body whose declared length is over the limit. A body of up to {@value #DISCARD_CAP}
+     * bytes is first read and dropped (within the deadline), so that a client still sending it reads
+     * the 413 instead of a connection reset; a larger one is refused at once and its connection closed.
+     */
+    private final class Refusal extends EagerContentHandler.ContentLoader implements Runnable {
         private final long declared;
+        private final AtomicBoolean answered = new AtomicBoolean();
+        private Scheduler.Task timer;
 
         Refusal(Handler handler, Request request, Response response, Callback callback, long declared) {
             super(handler, request, response, callback);
@@ -76,6 +88,39 @@ final class RequestBodies implements EagerContentHandler.ContentLoaderFactory {
 
         @Override
         protected void load() {
+            if (declared > DISCARD_CAP) {
+                refuse();
+                return;
+            }
+            long left = deadline.toNanos() - NanoTime.since(getRequest().getHeadersNanoTime());
+            timer = getHandler()
+                    .getServer()
+                    .getScheduler()
+                    .schedule(this::refuse, Math.max(0, left), TimeUnit.NANOSECONDS);
+            run();
+        }
+
+        /** Reads and drops what has arrived; called again when more arrives. */
+        @Override
+        public void run() {
+            while (!answered.get()) {
+                Content.Chunk chunk = getRequest().read();
+                if (chunk == null) {
+                    getRequest().demand(this);
+                    return;
+                }
+                boolean end = chunk.isLast() || Content.Chunk.isFailure(chunk);
+                chunk.release();
+                if (end) {
+                    refuse();
+                    return;
+                }
+            }
+        }
+
+        private void refuse() {
+            if (!answered.compareAndSet(false, true)) return;
+            if (timer != null) timer.cancel();
             Response.writeError(
                     getRequest(),
                     getResponse(),
@@ -116,6 +161,8 @@ final class RequestBodies implements EagerContentHandler.ContentLoaderFactory {
                     .getServer()
                     .getScheduler()
                     .schedule(this::expire, Math.max(0, left), TimeUnit.NANOSECONDS);
+            // Jetty's own 413 (too much arrived) completes the request without dispatching it
+            Request.addCompletionListener(getRequest(), failure -> timer.cancel());
             super.load();
         }
 

@@ -151,6 +151,44 @@ class ServerLoadTest {
         }
     }
 
+    /**
+     * A busy client is served in turn: 16 connections from one address, each sending 10 queries by
+     * POST one after another, all get their answers (more than --max-per-client at once only wait).
+     */
+    @Test
+    void manyConcurrentRequestsFromOneClientAreAllAnswered() throws Exception {
+        KnowledgeGraphServer server = KnowledgeGraphServer.create(store.datasetGraph())
+                .port(0)
+                .build()
+                .start();
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server.datasetUrl("127.0.0.1") + "/sparql"))
+                    .timeout(Duration.ofSeconds(20))
+                    .header("Content-Type", "application/sparql-query; charset=utf-8")
+                    .header("Accept", "application/sparql-results+json")
+                    .POST(HttpRequest.BodyPublishers.ofString("SELECT ?s ?p ?o { ?s ?p ?o } LIMIT 200"))
+                    .build();
+            List<Future<List<Integer>>> statuses = new ArrayList<>();
+            for (int c = 0; c < 16; c++) {
+                statuses.add(clients.submit(() -> {
+                    List<Integer> mine = new ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        mine.add(HTTP.send(request, HttpResponse.BodyHandlers.ofString())
+                                .statusCode());
+                    }
+                    return mine;
+                }));
+            }
+            for (Future<List<Integer>> f : statuses) {
+                assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200, 200), f.get(120, TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.shutdownNow();
+            server.stop();
+        }
+    }
+
     @Test
     void runawayQueriesFromOneClientLeaveRoomForOthers() throws Exception {
         KnowledgeGraphServer server = KnowledgeGraphServer.create(store.datasetGraph())
