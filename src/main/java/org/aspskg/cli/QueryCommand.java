@@ -6,16 +6,20 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.util.Context;
 import org.aspskg.AspsKgException;
 import org.aspskg.query.LibraryCheck;
 import org.aspskg.query.LibraryQuery;
 import org.aspskg.query.OutputFormat;
 import org.aspskg.query.QueryLibrary;
+import org.aspskg.query.ServicePolicy;
 import org.aspskg.query.SparqlQueries;
+import org.aspskg.serve.KnowledgeGraphServer;
 import org.aspskg.store.KnowledgeGraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,6 +74,20 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--queries", paramLabel = "DIR", description = "The query library (default: ${DEFAULT-VALUE}).")
     Path queries = QueryLibrary.DEFAULT_DIR;
 
+    @Option(
+            names = "--timeout",
+            paramLabel = "MS[,MS]",
+            description = "Time limit in ms, 'overall' or 'first-result,overall', as serve's --query-timeout "
+                    + "(default: ${DEFAULT-VALUE}); a query that runs out of time prints nothing and exits 2.")
+    String timeout = KnowledgeGraphServer.DEFAULT_QUERY_TIMEOUT;
+
+    @Option(
+            names = "--allow-service",
+            paramLabel = "URL",
+            description = "Allow SPARQL SERVICE calls to endpoints whose URL starts with URL (repeatable); "
+                    + "without it, a federated query is refused and no other host is contacted.")
+    List<String> allowService = new ArrayList<>();
+
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
 
@@ -87,10 +105,11 @@ final class QueryCommand implements Callable<Integer> {
             return list ? list() : check();
         }
         Query q = query();
+        Context context = context();
         try (KnowledgeGraphStore kg = StoreBuilds.openOrBuild(
                 storeOptions.ontology, storeOptions.store, spec.commandLine().getErr())) {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            long n = SparqlQueries.run(kg.dataset(), q, format, answer);
+            long n = SparqlQueries.run(kg.dataset(), q, format, answer, context);
             PrintWriter out = spec.commandLine().getOut();
             out.print(answer.toString(StandardCharsets.UTF_8));
             out.flush();
@@ -118,13 +137,14 @@ final class QueryCommand implements Callable<Integer> {
 
     private int check() {
         QueryLibrary library = QueryLibrary.load(queries);
+        Context context = context();
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
         try (KnowledgeGraphStore kg = StoreBuilds.openOrBuild(
                 storeOptions.ontology, storeOptions.store, spec.commandLine().getErr())) {
             for (LibraryQuery q : library.queries()) {
                 LibraryCheck.Outcome outcome =
-                        LibraryCheck.check(q, parsed -> SparqlQueries.answer(kg.dataset(), parsed));
+                        LibraryCheck.check(q, parsed -> SparqlQueries.answer(kg.dataset(), parsed, context));
                 out.println((outcome.passed() ? "ok    " : "FAIL  ") + q.fileName());
                 outcome.problem().ifPresent(p -> out.println("      " + p.replace("\n", "\n      ")));
                 if (!outcome.passed()) failed++;
@@ -136,6 +156,11 @@ final class QueryCommand implements Callable<Integer> {
                 + (library.queries().size() - failed) + " as expected, " + failed + " not");
         err.flush();
         return failed == 0 ? 0 : Main.EXIT_FAILED_CHECK;
+    }
+
+    private Context context() {
+        return SparqlQueries.context(
+                timeout, allowService.isEmpty() ? ServicePolicy.none() : ServicePolicy.allow(allowService));
     }
 
     private Query query() {

@@ -1,11 +1,19 @@
 package org.aspskg.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.jena.atlas.web.AuthScheme;
+import org.aspskg.AspsKgException;
 import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.DifferentialPipeline;
-import org.aspskg.serve.DifferentialServlet;
+import org.aspskg.query.ServicePolicy;
 import org.aspskg.serve.KnowledgeGraphServer;
+import org.aspskg.serve.ServerLimits;
 import org.aspskg.store.KnowledgeGraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,14 +26,19 @@ import picocli.CommandLine.Spec;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-            "Serve the knowledge graph over SPARQL with an embedded Fuseki (read-only): "
+            "Serve the knowledge graph over SPARQL with an embedded Fuseki, read-only unless --allow-writes: "
                     + "/asps/sparql and /asps/query (SPARQL 1.1 Query), /asps/get (Graph Store Protocol, read), "
-                    + "and POST /asps/ddx (a case in, its ranked differential diagnosis out; ?store=true keeps it "
-                    + "in the cases graph).",
+                    + "and POST /asps/ddx (a case in, its ranked differential diagnosis out).",
+            "With --allow-writes --password-file FILE, users of FILE may also write: /asps/update (SPARQL Update), "
+                    + "/asps/data (Graph Store Protocol) and POST /asps/ddx?store=true (keep the ranking in the "
+                    + "cases graph); reading stays open to anyone.",
             "Builds the store first when there is none. Stop with Ctrl-C."
         })
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--host", description = "Address to bind; 0.0.0.0 for all interfaces (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--host",
+            description =
+                    "Address to bind; 0.0.0.0 for all interfaces, which prints a warning (default: ${DEFAULT-VALUE}).")
     String host = KnowledgeGraphServer.DEFAULT_HOST;
 
     @Option(names = "--port", description = "Port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -36,6 +49,73 @@ final class ServeCommand implements Callable<Integer> {
             paramLabel = "MS[,MS]",
             description = "Query time limit in ms, 'overall' or 'first-result,overall' (default: ${DEFAULT-VALUE}).")
     String queryTimeout = KnowledgeGraphServer.DEFAULT_QUERY_TIMEOUT;
+
+    @Option(
+            names = "--allow-writes",
+            description = "Enable SPARQL Update, Graph Store writes and POST /asps/ddx?store=true for the users of "
+                    + "--password-file (anonymous reads stay open).")
+    boolean allowWrites;
+
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
+            description = "Users who may write, one 'user: password' a line (Jetty's password file, as Fuseki's "
+                    + "--passwd takes it; MD5:/CRYPT:/OBF: forms accepted). Needs --allow-writes.")
+    Path passwordFile;
+
+    @Option(
+            names = "--auth",
+            paramLabel = "basic|digest",
+            description = "HTTP authentication scheme for writes (default: ${DEFAULT-VALUE}).")
+    String auth = "basic";
+
+    @Option(
+            names = "--max-body",
+            paramLabel = "BYTES",
+            description = "Largest request body: SPARQL query or update, Graph Store upload, case (default: "
+                    + "${DEFAULT-VALUE}); larger ones get 413.")
+    long maxBody = ServerLimits.DEFAULT_MAX_BODY_BYTES;
+
+    @Option(
+            names = "--body-timeout",
+            paramLabel = "MS",
+            description = "Time from a request's headers to the end of its body (default: ${DEFAULT-VALUE}); "
+                    + "a slower body gets 408.")
+    long bodyTimeout = ServerLimits.DEFAULT_BODY_READ_TIMEOUT.toMillis();
+
+    @Option(
+            names = "--max-rows",
+            paramLabel = "N",
+            description = "Most rows (or triples) one query may answer (default: ${DEFAULT-VALUE}); a larger answer "
+                    + "gets 422: page it with LIMIT/OFFSET.")
+    long maxRows = ServerLimits.DEFAULT_MAX_ROWS;
+
+    @Option(
+            names = "--max-concurrent",
+            paramLabel = "N",
+            description = "Requests handled at once, all clients together (default: ${DEFAULT-VALUE}).")
+    int maxConcurrent = ServerLimits.DEFAULT_MAX_CONCURRENT_REQUESTS;
+
+    @Option(
+            names = "--max-per-client",
+            paramLabel = "N",
+            description = "Requests from one client address handled at once (default: ${DEFAULT-VALUE}); "
+                    + "more from it wait their turn.")
+    int maxPerClient = ServerLimits.DEFAULT_MAX_REQUESTS_PER_CLIENT;
+
+    @Option(
+            names = "--max-queued",
+            paramLabel = "N",
+            description = "Requests waiting for a turn (default: ${DEFAULT-VALUE}); beyond that, and after "
+                    + "waiting 10 s, a request gets 503.")
+    int maxQueued = ServerLimits.DEFAULT_MAX_QUEUED_REQUESTS;
+
+    @Option(
+            names = "--allow-service",
+            paramLabel = "URL",
+            description = "Allow SPARQL SERVICE calls to endpoints whose URL starts with URL (repeatable). "
+                    + "Without it, federated queries are refused and the server contacts no other host.")
+    List<String> allowService = new ArrayList<>();
 
     @Option(names = "--verbose-requests", description = "Log each request in detail (Fuseki's verbose mode).")
     boolean verboseRequests;
@@ -49,17 +129,30 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        KnowledgeGraphServer.Writes writes = writes();
+        ServerLimits limits = ServerLimits.defaults()
+                .withMaxBodyBytes(maxBody)
+                .withBodyReadTimeout(Duration.ofMillis(bodyTimeout))
+                .withMaxRows(maxRows)
+                .withConcurrency(maxConcurrent, maxPerClient, maxQueued);
+        ServicePolicy services = allowService.isEmpty() ? ServicePolicy.none() : ServicePolicy.allow(allowService);
         KnowledgeGraphStore kg = StoreBuilds.openOrBuild(storeOptions.ontology, storeOptions.store, err);
         DifferentialPipeline ddx = DdxKnowledge.cached(storeOptions.ontology, DdxKnowledge.DEFAULT_SHAPES)
                 .pipeline();
-        KnowledgeGraphServer server = KnowledgeGraphServer.create(kg.datasetGraph())
+        KnowledgeGraphServer.Builder builder = KnowledgeGraphServer.create(kg.datasetGraph())
                 .host(host)
                 .port(port)
                 .queryTimeout(queryTimeout)
                 .verbose(verboseRequests)
-                .servlet("ddx", new DifferentialServlet(ddx, kg.datasetGraph()))
-                .build()
-                .start();
+                .limits(limits)
+                .services(services)
+                .writes(writes)
+                .differential(ddx);
+        builder.exposure().ifPresent(w -> {
+            err.println("asps-kg: WARNING: " + w);
+            err.flush();
+        });
+        KnowledgeGraphServer server = builder.build().start();
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
@@ -68,7 +161,8 @@ final class ServeCommand implements Callable<Integer> {
                         },
                         "asps-kg-shutdown"));
         String url = server.datasetUrl(host.equals("0.0.0.0") ? "127.0.0.1" : host);
-        err.println("asps-kg: serving " + kg.path() + " at " + url + "/sparql (query), " + url + "/get (graphs)");
+        err.println("asps-kg: serving " + kg.path() + " at " + url + "/sparql (query), " + url + "/get (graphs)"
+                + (writes == null ? ", read-only" : ", writes for the users of " + writes.passwordFile()));
         err.println("asps-kg: try  curl -s '" + url
                 + "/sparql' --data-urlencode 'query=SELECT (COUNT(*) AS ?n) { ?s ?p ?o }'");
         err.println("asps-kg: rank a case with  curl -s " + url + "/ddx -H 'Content-Type: application/json' "
@@ -77,5 +171,32 @@ final class ServeCommand implements Callable<Integer> {
         err.flush();
         server.join();
         return 0;
+    }
+
+    private KnowledgeGraphServer.Writes writes() {
+        AuthScheme scheme = AuthScheme.scheme(auth);
+        if (scheme != AuthScheme.BASIC && scheme != AuthScheme.DIGEST) {
+            throw new AspsKgException(
+                    "--auth " + auth + " is not basic or digest", "Use --auth basic or --auth digest.");
+        }
+        if (!allowWrites) {
+            if (passwordFile != null) {
+                throw new AspsKgException(
+                        "--password-file is only used with --allow-writes (reading needs no login)",
+                        "Add --allow-writes to let the users of the file write, or leave --password-file out.");
+            }
+            return null;
+        }
+        if (passwordFile == null) {
+            throw new AspsKgException(
+                    "--allow-writes needs --password-file: writes are for logged-in users only",
+                    "Write 'user: password' lines to a file readable only by you, then add --password-file FILE.");
+        }
+        if (!Files.isRegularFile(passwordFile)) {
+            throw new AspsKgException(
+                    "--password-file " + passwordFile + ": no such file",
+                    "Write 'user: password' lines to a file readable only by you.");
+        }
+        return new KnowledgeGraphServer.Writes(passwordFile, scheme);
     }
 }

@@ -35,6 +35,12 @@ public final class AspsVocabulary {
     /** Named graph holding cases and their ranked differentials. */
     public static final String GRAPH_CASES = NS + "graph/cases";
 
+    /**
+     * The Fuseki operation of the differential diagnosis endpoint ({@code POST /asps/ddx}), as a Fuseki
+     * configuration file would name it with {@code fuseki:operation}.
+     */
+    public static final String OPERATION_DDX = NS + "operation/ddx";
+
     /** The source article (Radiopaedia rID 59433). */
     public static final String SOURCE_ARTICLE = NS + "source/radiopaedia-59433";
 

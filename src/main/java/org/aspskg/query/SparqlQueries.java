@@ -7,11 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryExecutionDatasetBuilder;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.ResultSetFormatter;
@@ -20,6 +27,8 @@ import org.apache.jena.query.Syntax;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.sparql.engine.Timeouts;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.aspskg.AspsKgException;
 
@@ -65,10 +74,32 @@ public final class SparqlQueries {
 
     /** Executes {@code query} in a read transaction and returns the whole answer, detached from the store. */
     public static QueryAnswer answer(Dataset dataset, Query query) {
-        return Txn.calculateRead(
-                dataset,
-                () -> QueryAnswer.execute(
-                        QueryExecution.dataset(dataset).query(query).build(), query));
+        return answer(dataset, query, new Context());
+    }
+
+    /** As {@link #answer(Dataset, Query)}, with a time limit and SERVICE policy ({@link #context}). */
+    public static QueryAnswer answer(Dataset dataset, Query query, Context context) {
+        return withinTimeLimit(() ->
+                Txn.calculateRead(dataset, () -> QueryAnswer.execute(execution(dataset, query, context), query)));
+    }
+
+    /**
+     * A query execution context with a time limit ({@code "overall"} or {@code "first-result,overall"}
+     * in milliseconds, as Fuseki's {@code arq:queryTimeout}; null for none) and a SERVICE policy.
+     */
+    public static Context context(String timeout, ServicePolicy services) {
+        Context context = services.context();
+        if (timeout != null) {
+            Pair<Long, Long> limits =
+                    timeout.isBlank() ? null : Timeouts.parseTimeoutStr(timeout.strip(), TimeUnit.MILLISECONDS);
+            if (limits == null || limits.getRight() <= 0 || limits.getLeft() == 0) {
+                throw new AspsKgException(
+                        "time limit '" + timeout + "' is not MS or FIRST-RESULT-MS,OVERALL-MS",
+                        "e.g. --timeout 60000, or --timeout 10000,60000 (10 s to the first result, 60 s in all).");
+            }
+            context.set(ARQ.queryTimeout, timeout.strip());
+        }
+        return context;
     }
 
     /** Executes {@code query} at a SPARQL endpoint over HTTP and returns the whole answer. */
@@ -78,9 +109,17 @@ public final class SparqlQueries {
 
     /** Executes and writes the answer; returns the number of rows (SELECT), triples (graph) or 1/0 (ASK). */
     public static long run(Dataset dataset, Query query, OutputFormat format, OutputStream out) {
-        return Txn.calculateRead(dataset, () -> {
-            try (QueryExecution qe =
-                    QueryExecution.dataset(dataset).query(query).build()) {
+        return run(dataset, query, format, out, new Context());
+    }
+
+    /**
+     * As {@link #run(Dataset, Query, OutputFormat, OutputStream)}, with a time limit and SERVICE policy
+     * ({@link #context}). The whole answer is computed before any of it is written, so a query that
+     * runs out of time writes nothing and fails with a hint.
+     */
+    public static long run(Dataset dataset, Query query, OutputFormat format, OutputStream out, Context context) {
+        return withinTimeLimit(() -> Txn.calculateRead(dataset, () -> {
+            try (QueryExecution qe = execution(dataset, query, context)) {
                 if (query.isSelectType()) {
                     requireResultsFormat(format, "SELECT");
                     ResultSetRewindable rs = qe.execSelect().rewindable();
@@ -112,7 +151,28 @@ public final class SparqlQueries {
                 RDFDataMgr.write(out, model, format.graphLang());
                 return model.size();
             }
-        });
+        }));
+    }
+
+    /** An execution with {@code context}'s settings added to the dataset's own (TDB2's union default graph). */
+    private static QueryExecution execution(Dataset dataset, Query query, Context context) {
+        QueryExecutionDatasetBuilder builder = QueryExecution.dataset(dataset).query(query);
+        context.keys().forEach(symbol -> builder.set(symbol, context.get(symbol)));
+        return builder.build();
+    }
+
+    private static <T> T withinTimeLimit(Supplier<T> execution) {
+        try {
+            return execution.get();
+        } catch (QueryCancelledException e) {
+            throw new AspsKgException(
+                    "the query ran out of time and was stopped; nothing was written",
+                    "Narrow the query (LIMIT, more specific patterns) or allow more time with --timeout MS.",
+                    e);
+        } catch (QueryDeniedException e) {
+            throw new AspsKgException(
+                    e.getMessage(), "Federated queries need --allow-service URL for each endpoint.", e);
+        }
     }
 
     private static void requireResultsFormat(OutputFormat format, String form) {

@@ -1,21 +1,56 @@
 package org.aspskg.serve;
 
-import jakarta.servlet.http.HttpServlet;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.jena.atlas.web.AuthScheme;
+import org.apache.jena.fuseki.auth.Auth;
+import org.apache.jena.fuseki.auth.AuthPolicy;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.JettySecurityLib;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Endpoint;
+import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.Context;
 import org.aspskg.AspsKgException;
+import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.store.CasesGraph;
+import org.aspskg.query.ServicePolicy;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ConditionalHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The SPARQL endpoint: an embedded Fuseki serving one dataset, {@value #DATASET}, read-only, with
- * Fuseki's standard read services — {@code /asps/sparql} and {@code /asps/query} (SPARQL 1.1 Query,
- * GET and POST, results by content negotiation) and {@code /asps/get} (Graph Store Protocol, read) —
- * and no update service. Extra HTTP services (such as the differential diagnosis) are servlets added
- * under the dataset's path.
+ * The SPARQL endpoint: an embedded Fuseki serving one dataset, {@value #DATASET}:
+ *
+ * <ul>
+ *   <li>{@code /asps/sparql}, {@code /asps/query} and {@code /asps} itself: SPARQL 1.1 Query (GET and
+ *       POST, results by content negotiation), answered whole or not at all ({@link BoundedQueryService});
+ *   <li>{@code /asps/get} (and {@code /asps/data} on a read-only server): Graph Store Protocol, read;
+ *   <li>{@code /asps/ddx}: the differential diagnosis ({@link DifferentialEndpoint}), when added;
+ *   <li>with {@link Builder#writes}: SPARQL Update at {@code /asps/update} and Graph Store writes at
+ *       {@code /asps/data}, for users of the password file only (Fuseki's authentication).
+ * </ul>
+ *
+ * Read-only and bound to 127.0.0.1 unless told otherwise. Every request goes through Jetty handlers
+ * that bound the work it can cause ({@link ServerLimits}): TRACE refused, bodies received whole before a
+ * thread is given (size limit, total read deadline), at most so many requests at once per client and
+ * overall (a short queue, then 503). {@code SERVICE} calls follow a {@link ServicePolicy} (none by
+ * default).
  */
 public final class KnowledgeGraphServer {
     /** The dataset's path on the server. */
@@ -25,11 +60,20 @@ public final class KnowledgeGraphServer {
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** The query time limit {@code asps-kg serve} sets by default ({@code arq:queryTimeout}): 10 s to the first result, 60 s overall. */
     public static final String DEFAULT_QUERY_TIMEOUT = "10000,60000";
+    /** The realm of HTTP authentication (shown by browsers, part of Digest's hash). */
+    public static final String REALM = "asps-kg";
+    /** The endpoint name of the differential diagnosis service. */
+    public static final String DDX = "ddx";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeGraphServer.class);
 
     private final FusekiServer fuseki;
+    /** The password file's users, reread every few seconds; null on a read-only server. */
+    private final UserStore userStore;
 
-    private KnowledgeGraphServer(FusekiServer fuseki) {
+    private KnowledgeGraphServer(FusekiServer fuseki, UserStore userStore) {
         this.fuseki = fuseki;
+        this.userStore = userStore;
     }
 
     public static Builder create(DatasetGraph dataset) {
@@ -71,6 +115,23 @@ public final class KnowledgeGraphServer {
 
     public void stop() {
         fuseki.stop();
+        if (userStore != null) {
+            try {
+                userStore.stop();
+            } catch (Exception e) {
+                LOG.warn("could not stop the password file's user store: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Who may write, and how they log in: Fuseki's password file and HTTP authentication scheme. */
+    public record Writes(Path passwordFile, AuthScheme scheme) {
+        public Writes {
+            if (scheme != AuthScheme.BASIC && scheme != AuthScheme.DIGEST) {
+                throw new AspsKgException(
+                        "unknown authentication scheme " + scheme, "Use --auth basic or --auth digest.");
+            }
+        }
     }
 
     public static final class Builder {
@@ -79,7 +140,10 @@ public final class KnowledgeGraphServer {
         private int port = DEFAULT_PORT;
         private String queryTimeout;
         private boolean verbose;
-        private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+        private ServerLimits limits = ServerLimits.defaults();
+        private ServicePolicy services = ServicePolicy.none();
+        private Writes writes;
+        private DifferentialPipeline differential;
 
         private Builder(DatasetGraph dataset) {
             this.dataset = dataset;
@@ -112,26 +176,141 @@ public final class KnowledgeGraphServer {
             return this;
         }
 
-        /** Adds an HTTP service below the dataset, e.g. {@code servlet("ddx", …)} at {@code /asps/ddx}. */
-        public Builder servlet(String name, HttpServlet servlet) {
-            servlets.put(DATASET + "/" + name, servlet);
+        public Builder limits(ServerLimits limits) {
+            this.limits = limits;
             return this;
         }
 
+        /** Which endpoints SERVICE may call (default: none). */
+        public Builder services(ServicePolicy services) {
+            this.services = services;
+            return this;
+        }
+
+        /** Enables SPARQL Update, Graph Store writes and {@code ddx?store=true} for users of a password file. */
+        public Builder writes(Writes writes) {
+            this.writes = writes;
+            return this;
+        }
+
+        /** Adds {@code POST /asps/ddx}, ranking with {@code service} and storing in the dataset's cases graph. */
+        public Builder differential(DifferentialPipeline service) {
+            this.differential = service;
+            return this;
+        }
+
+        /**
+         * What this server exposes beyond the machine, for a warning: empty when it binds a loopback
+         * address only.
+         */
+        public Optional<String> exposure() {
+            try {
+                if (InetAddress.getByName(host).isLoopbackAddress()) return Optional.empty();
+            } catch (UnknownHostException e) {
+                // an unresolvable name cannot be bound either; warn all the same
+            }
+            List<String> exposed = new ArrayList<>(List.of(
+                    DATASET + "/sparql, " + DATASET + "/query and " + DATASET + " (SPARQL query)",
+                    DATASET + "/get (every graph, cases included)"));
+            if (differential != null) exposed.add(DATASET + "/" + DDX + " (case ranking)");
+            String who = "to anyone who can reach " + host + ":" + port + ", without TLS";
+            String writing = writes == null
+                    ? "; the server is read-only"
+                    : "; writes (" + DATASET + "/update, " + DATASET + "/data, " + DATASET + "/" + DDX
+                            + "?store=true) need a login"
+                            + (writes.scheme() == AuthScheme.BASIC
+                                    ? ", and HTTP Basic sends the password in clear text: use --auth digest or a TLS proxy"
+                                    : "");
+            return Optional.of("--host " + host + " serves " + String.join(", ", exposed) + " " + who + writing);
+        }
+
         public KnowledgeGraphServer build() {
-            if (queryTimeout != null) dataset.getContext().set(ARQ.queryTimeout, queryTimeout);
+            Context queries = services.context();
+            if (queryTimeout != null) queries.set(ARQ.queryTimeout, queryTimeout);
+
+            DataService.Builder service = DataService.newBuilder(dataset);
+            for (String name : List.of("", "sparql", "query")) {
+                service.addEndpoint(endpoint(Operation.Query, name, null, queries));
+            }
+            service.addEndpoint(endpoint(Operation.GSP_R, "", null, null));
+            service.addEndpoint(endpoint(Operation.GSP_R, "get", null, null));
+            if (writes == null) {
+                service.addEndpoint(endpoint(Operation.GSP_R, "data", null, null));
+            } else {
+                service.addEndpoint(endpoint(Operation.GSP_RW, "data", Auth.ANY_USER, null));
+                service.addEndpoint(endpoint(Operation.Update, "update", Auth.ANY_USER, queries));
+            }
+
             FusekiServer.Builder b = FusekiServer.create()
                     .port(port)
                     .verbose(verbose)
                     .enablePing(true)
                     .enableStats(true)
-                    .add(DATASET, dataset, false);
-            servlets.forEach(b::addServlet);
+                    .add(DATASET, service)
+                    .registerOperation(
+                            Operation.Query,
+                            WebContent.contentTypeSPARQLQuery,
+                            new BoundedQueryService(limits.maxRows()))
+                    .addFilter("/*", new ServletGuards());
+            if (differential != null) {
+                b.registerOperation(
+                                DifferentialEndpoint.OPERATION,
+                                new DifferentialEndpoint(
+                                        differential, new CasesGraph(dataset), writes != null, limits.maxBodyBytes()))
+                        // anonymous: ranking is open; ?store=true asks for a login itself
+                        .addEndpoint(DATASET, DDX, DifferentialEndpoint.OPERATION, Auth.ANY_ANON);
+            }
+            UserStore users = null;
+            if (writes != null) {
+                // Fuseki's own password-file user store and security handler, built here to be stopped with the server
+                users = JettySecurityLib.makeUserStore(writes.passwordFile().toString());
+                b.securityHandler(JettySecurityLib.makeSecurityHandler(REALM, users, writes.scheme()))
+                        .auth(writes.scheme())
+                        .realm(REALM);
+            }
             FusekiServer fuseki = b.build();
-            for (Connector c : fuseki.getJettyServer().getConnectors()) {
+
+            Server jetty = fuseki.getJettyServer();
+            for (Connector c : jetty.getConnectors()) {
                 if (c instanceof ServerConnector sc) sc.setHost(host);
             }
-            return new KnowledgeGraphServer(fuseki);
+            ServerErrors errors = new ServerErrors(DATASET + "/" + DDX);
+            jetty.setErrorHandler(errors);
+            ServletContextHandler context = (ServletContextHandler) jetty.getHandler();
+            context.setErrorHandler(errors);
+            jetty.setHandler(guard(context));
+            return new KnowledgeGraphServer(fuseki, users);
+        }
+
+        private static Endpoint endpoint(Operation op, String name, AuthPolicy auth, Context context) {
+            Endpoint.Builder e =
+                    Endpoint.create().operation(op).endpointName(name).authPolicy(auth);
+            if (context != null) e.context(context);
+            return e.build();
+        }
+
+        /**
+         * The Jetty handlers in front of Fuseki, outermost first: TRACE refused; the body received in
+         * full, within its size and time limits, before anything else; then a limit per client address
+         * and one for all clients, whose waiting requests hold no thread. {@code /$/ping} skips the
+         * request limits so that a health check answers even when the server is busy.
+         */
+        private Handler guard(Handler fuseki) {
+            QoSHandler overall = new QoSHandler(fuseki);
+            overall.setMaxRequestCount(limits.maxConcurrentRequests());
+            overall.setMaxSuspendedRequestCount(limits.maxQueuedRequests());
+            overall.setMaxSuspend(limits.maxQueueWait());
+            overall.excludePath("/$/ping");
+
+            ClientLimit perClient = new ClientLimit(overall, limits.maxRequestsPerClient(), limits.maxQueuedRequests());
+            perClient.excludePath("/$/ping");
+
+            Handler bodies = RequestBodies.handler(limits.maxBodyBytes(), limits.bodyReadTimeout());
+            ((Handler.Wrapper) bodies).setHandler(perClient);
+
+            ConditionalHandler.Reject trace = new ConditionalHandler.Reject(bodies, HttpStatus.METHOD_NOT_ALLOWED_405);
+            trace.includeMethod("TRACE", "TRACK");
+            return trace;
         }
     }
 }

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -11,6 +14,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.aspskg.AspsKgException;
 import org.aspskg.ontology.AspsVocabulary;
 
 /**
@@ -30,6 +34,9 @@ public final class KnowledgeGraphStore implements AutoCloseable {
             AspsVocabulary.GRAPH_MAPPINGS,
             AspsVocabulary.GRAPH_CASES);
 
+    /** TDB2's message when another process holds the database's lock file. */
+    private static final Pattern LOCK_HOLDER = Pattern.compile("lock.*held by process (\\d+)");
+
     private final Path dir;
     private final DatasetGraph dsg;
 
@@ -46,9 +53,24 @@ public final class KnowledgeGraphStore implements AutoCloseable {
         return connect(location.path());
     }
 
-    /** Connects to the TDB2 database in a directory (creating it if empty) with the union default graph. */
+    /**
+     * Connects to the TDB2 database in a directory (creating it if empty) with the union default graph.
+     * Fails with a hint when another process (a running {@code asps-kg serve}, say) has it open: TDB2
+     * lets one process at a time have a database.
+     */
     static KnowledgeGraphStore connect(Path dir) {
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
+        DatasetGraph dsg;
+        try {
+            dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
+        } catch (DBOpEnvException e) {
+            Matcher holder = LOCK_HOLDER.matcher(String.valueOf(e.getMessage()));
+            if (!holder.find()) throw e;
+            throw new AspsKgException(
+                    "the store " + dir + " is in use by another process (pid " + holder.group(1)
+                            + "), e.g. a running 'asps-kg serve'; one process at a time can open a TDB2 store",
+                    "Query the running server over HTTP (its /asps/sparql), stop it first, or use another --store.",
+                    e);
+        }
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         return new KnowledgeGraphStore(dir, dsg);
     }

@@ -13,7 +13,9 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.aspskg.query.LibraryQuery;
+import org.aspskg.query.LoopbackListener;
 import org.aspskg.query.QueryLibrary;
+import org.aspskg.store.StoreHolder;
 import org.aspskg.store.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,5 +186,73 @@ class QueryCommandTest {
                         + "17-asps-pas-positive-diastase-resistant.srj: expected false, got true\n",
                 bad.out());
         assertTrue(bad.err().contains("2 library queries: 1 as expected, 1 not"), bad.err());
+    }
+
+    @Test
+    void aStoreOpenInAnotherProcessIsACleanErrorWithAHint() throws Exception {
+        try (StoreHolder other = StoreHolder.start(Path.of(store()))) {
+            CliRun r = CliRun.of("query", "--store", store(), "-q", LABEL_OF_ASPS);
+            assertEquals(Main.EXIT_USER_ERROR, r.exit());
+            List<String> lines = r.err().lines().toList();
+            assertEquals(2, lines.size(), r.err());
+            assertTrue(
+                    lines.get(0).matches("error: the store .*tdb2 is in use by another process \\(pid \\d+\\), .*"),
+                    r.err());
+            assertTrue(lines.get(1).startsWith("hint: Query the running server over HTTP"), r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void aQueryThatRunsOutOfTimePrintsNothingAndSaysSo() {
+        CliRun r = CliRun.of(
+                "query",
+                "--store",
+                store(),
+                "--timeout",
+                "500",
+                "-f",
+                "csv",
+                "-q",
+                "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }");
+        assertEquals(Main.EXIT_USER_ERROR, r.exit());
+        assertEquals("", r.out());
+        assertEquals(
+                "error: the query ran out of time and was stopped; nothing was written\n"
+                        + "hint: Narrow the query (LIMIT, more specific patterns) or allow more time with --timeout MS.\n",
+                r.err());
+        CliRun bad = CliRun.of("query", "--store", store(), "--timeout", "soon", "-q", LABEL_OF_ASPS);
+        assertEquals(Main.EXIT_USER_ERROR, bad.exit());
+        assertTrue(bad.err().contains("time limit 'soon' is not MS"), bad.err());
+    }
+
+    @Test
+    void serviceCallsAreRefusedUnlessAllowed() throws Exception {
+        try (LoopbackListener target = new LoopbackListener()) {
+            for (String q : List.of(
+                    "SELECT * { SERVICE <" + target.url("/sparql") + "> { ?s ?p ?o } }",
+                    "SELECT * { VALUES ?e { <" + target.url("/sparql") + "> } SERVICE ?e { ?s ?p ?o } }")) {
+                CliRun r = CliRun.of("query", "--store", store(), "-f", "csv", "-q", q);
+                assertEquals(Main.EXIT_USER_ERROR, r.exit(), r.err());
+                assertTrue(r.err().contains("is not allowed here") && r.err().contains("--allow-service"), r.err());
+                CliRun silent = CliRun.of(
+                        "query", "--store", store(), "-f", "csv", "-q", q.replace("SERVICE", "SERVICE SILENT"));
+                assertEquals(0, silent.exit(), silent.err());
+            }
+            Thread.sleep(300);
+            assertEquals(0, target.connections());
+            CliRun allowed = CliRun.of(
+                    "query",
+                    "--store",
+                    store(),
+                    "--allow-service",
+                    target.url("/sparql"),
+                    "-f",
+                    "csv",
+                    "-q",
+                    "SELECT * { SERVICE <" + target.url("/sparql") + "> { ?s ?p ?o } }");
+            assertEquals(0, allowed.exit(), allowed.err());
+            assertEquals(1, target.connections());
+        }
     }
 }

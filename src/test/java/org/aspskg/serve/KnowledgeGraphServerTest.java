@@ -175,6 +175,231 @@ class KnowledgeGraphServerTest {
     }
 
     @Test
+    void aSyntaxErrorQuotingANonAsciiCharacterIs400WithTheParsersMessage() throws Exception {
+        // the parser's message quotes the prefixed name as written: a length in characters, not bytes
+        HttpResponse<String> r = post("/sparql", "query=" + enc("SELECT * WHERE { ?s ?p ü:sarcome }"));
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("Unresolved prefixed name: ü:sarcome"), r.body());
+        HttpResponse<String> body = http.send(
+                HttpRequest.newBuilder(URI.create(endpoint + "/query"))
+                        .header("Content-Type", "application/sparql-query; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString("SELECT (COUNT(*) AS ?é) (COUNT(*) AS ?é) {}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, body.statusCode(), body.body());
+        assertTrue(body.body().contains("Duplicate variable in result projection '?é'"), body.body());
+    }
+
+    @Test
+    void traceIsRefusedOnEveryPath() throws Exception {
+        for (String path : List.of("", "/sparql", "/query", "/get", "/data", "/update", "/no-such-service")) {
+            assertEquals(405, send("TRACE", endpoint + path).statusCode(), path);
+        }
+        String root = "http://127.0.0.1:" + server.port();
+        for (String path : List.of("/", "/$/ping", "/$/stats", "/no-such-dataset")) {
+            HttpResponse<String> r = send("TRACE", root + path);
+            assertEquals(405, r.statusCode(), path);
+            assertFalse(r.body().contains("TRACE " + path), "echoed: " + r.body());
+        }
+    }
+
+    @Test
+    void aQueryBodyOverTheLimitIs413WhateverItsForm() throws Exception {
+        String big = "SELECT * { ?s ?p ?o } # " + "x".repeat((int) ServerLimits.DEFAULT_MAX_BODY_BYTES);
+        HttpResponse<String> asQuery = http.send(
+                HttpRequest.newBuilder(URI.create(endpoint + "/sparql"))
+                        .header("Content-Type", "application/sparql-query")
+                        .POST(HttpRequest.BodyPublishers.ofString(big))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, asQuery.statusCode());
+        assertEquals(413, post("/sparql", "query=" + enc(big)).statusCode());
+        // no Content-Length: a chunked body is cut once it passes the limit; the 413 goes out at once, so a
+        // client still sending may see the connection closed instead, but never an answer
+        byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
+        try {
+            HttpResponse<String> chunked = http.send(
+                    HttpRequest.newBuilder(URI.create(endpoint + "/sparql"))
+                            .header("Content-Type", "application/sparql-query")
+                            .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                    () -> new java.io.ByteArrayInputStream(bytes)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, chunked.statusCode());
+        } catch (IOException closedWhileSending) {
+            // the server refused and closed before the client finished sending
+        }
+        // just under the limit is a query like any other
+        String fits = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o } # " + "x".repeat(1000);
+        assertEquals(200, post("/sparql", "query=" + enc(fits)).statusCode());
+    }
+
+    @Test
+    void anAnswerOverTheRowLimitIsRefusedNotTruncated() throws Exception {
+        KnowledgeGraphServer small = KnowledgeGraphServer.create(store.datasetGraph())
+                .port(0)
+                .limits(ServerLimits.defaults().withMaxRows(5))
+                .build()
+                .start();
+        try {
+            String url = small.datasetUrl("127.0.0.1") + "/sparql?query=";
+            HttpResponse<String> five = send("GET", url + enc("SELECT ?s { ?s ?p ?o } LIMIT 5"), "text/csv");
+            assertEquals(200, five.statusCode());
+            assertEquals(6, five.body().lines().count(), five.body());
+            for (String q : List.of(
+                    "SELECT ?s { ?s ?p ?o } LIMIT 6",
+                    "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 6",
+                    "DESCRIBE <" + AspsVocabulary.iri("AlveolarSoftPartSarcoma") + ">")) {
+                HttpResponse<String> r = send("GET", url + enc(q), null);
+                assertEquals(422, r.statusCode(), q + ": " + r.body());
+                assertTrue(r.body().contains("more than 5") && r.body().contains("--max-rows"), r.body());
+            }
+        } finally {
+            small.stop();
+        }
+    }
+
+    @Test
+    void aQueryCutByTheTimeLimitIs503NeverATruncated200() throws Exception {
+        KnowledgeGraphServer hurried = KnowledgeGraphServer.create(store.datasetGraph())
+                .port(0)
+                .queryTimeout("400")
+                .build()
+                .start();
+        try {
+            String url = hurried.datasetUrl("127.0.0.1") + "/sparql?query=";
+            // rows come steadily (each needs a scan of the store) until the time limit cuts the query
+            String streaming = "SELECT ?s ?o { ?s ?p ?o OPTIONAL { ?x ?y ?z FILTER(?z = ?o && ?x != ?x) } }";
+            String counting = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+            for (String q : List.of(streaming, counting)) {
+                for (String accept : List.of("text/csv", "application/sparql-results+json")) {
+                    HttpResponse<String> r = send("GET", url + enc(q), accept);
+                    assertEquals(503, r.statusCode(), q + " as " + accept + ": " + r.body());
+                    assertTrue(r.body().startsWith("Query timed out"), r.body());
+                }
+            }
+        } finally {
+            hurried.stop();
+        }
+    }
+
+    @Test
+    void writesNeedALoginAndReadsStayOpen() throws Exception {
+        java.nio.file.Path passwords = java.nio.file.Files.createTempFile("asps-kg-passwd", "");
+        // a password may be stored hashed, in the forms Jetty's password tool prints (MD5:, CRYPT:, OBF:)
+        java.nio.file.Files.writeString(
+                passwords,
+                "editor: pw-123\nhashed: " + org.eclipse.jetty.util.security.Credential.MD5.digest("pw-456") + "\n");
+        org.apache.jena.sparql.core.DatasetGraph memory =
+                org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        KnowledgeGraphServer writable = KnowledgeGraphServer.create(memory)
+                .port(0)
+                .writes(new KnowledgeGraphServer.Writes(passwords, org.apache.jena.atlas.web.AuthScheme.BASIC))
+                .build()
+                .start();
+        try {
+            String url = writable.datasetUrl("127.0.0.1");
+            String insert = "update=" + enc("INSERT DATA { <urn:x:s> <urn:x:p> \"written\" }");
+            String login = DifferentialEndpointTest.basic("editor", "pw-123");
+            assertEquals(401, send("POST", url + "/update", null, insert, null).statusCode());
+            assertEquals(
+                    401,
+                    send("POST", url + "/update", null, insert, DifferentialEndpointTest.basic("editor", "wrong"))
+                            .statusCode());
+            assertEquals(0L, Txn.calculateRead(memory, () -> memory.stream().count()));
+            assertEquals(200, send("POST", url + "/update", null, insert, login).statusCode());
+            assertEquals(1L, Txn.calculateRead(memory, () -> memory.stream().count()));
+            String hashedInsert = "update=" + enc("INSERT DATA { <urn:x:s> <urn:x:p> \"hashed\" }");
+            assertEquals(
+                    200,
+                    send(
+                                    "POST",
+                                    url + "/update",
+                                    null,
+                                    hashedInsert,
+                                    DifferentialEndpointTest.basic("hashed", "pw-456"))
+                            .statusCode());
+            assertEquals(2L, Txn.calculateRead(memory, () -> memory.stream().count()));
+
+            String turtle = "<http://example.org/a> <http://example.org/b> <http://example.org/c> .";
+            assertEquals(
+                    401,
+                    put(url + "/data?graph=http://example.org/g", turtle, null).statusCode());
+            assertTrue(
+                    put(url + "/data?graph=http://example.org/g", turtle, login).statusCode() / 100 == 2);
+            assertEquals(3L, Txn.calculateRead(memory, () -> memory.stream().count()));
+
+            HttpResponse<String> read = send(
+                    "GET",
+                    url + "/sparql?query=" + enc("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"),
+                    "text/csv");
+            assertEquals(200, read.statusCode());
+            assertEquals("n\r\n1\r\n", read.body(), "one triple in a named graph");
+            assertEquals(
+                    200,
+                    send("GET", url + "/get?graph=http://example.org/g", "text/turtle")
+                            .statusCode());
+        } finally {
+            writable.stop();
+            java.nio.file.Files.delete(passwords);
+        }
+    }
+
+    private static HttpResponse<String> send(String method, String url) throws IOException, InterruptedException {
+        return send(method, url, null);
+    }
+
+    private static HttpResponse<String> send(String method, String url, String accept)
+            throws IOException, InterruptedException {
+        return send(method, url, accept, null, null);
+    }
+
+    private static HttpResponse<String> send(
+            String method, String url, String accept, String form, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .method(
+                        method,
+                        form == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(form));
+        if (form != null) b.header("Content-Type", "application/x-www-form-urlencoded");
+        if (accept != null) b.header("Accept", accept);
+        if (authorization != null) b.header("Authorization", authorization);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> put(String url, String turtle, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "text/turtle")
+                .PUT(HttpRequest.BodyPublishers.ofString(turtle));
+        if (authorization != null) b.header("Authorization", authorization);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void graphAnswersComeInTheTripleSyntaxAsked() throws Exception {
+        for (String q : List.of(
+                "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 3",
+                "DESCRIBE <" + AspsVocabulary.iri("AlveolarSoftPartSarcoma") + ">")) {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(endpoint + "/sparql"))
+                            .header("Content-Type", "application/sparql-query; charset=utf-8")
+                            .header("Accept", "application/n-triples")
+                            .POST(HttpRequest.BodyPublishers.ofString(q))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), q + ": " + r.body());
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/n-triples"), q);
+            Model m = ModelFactory.createDefaultModel();
+            RDFParser.create()
+                    .source(new StringReader(r.body()))
+                    .lang(Lang.NTRIPLES)
+                    .parse(m);
+            assertTrue(m.size() >= 3, q + ": " + r.body());
+        }
+    }
+
+    @Test
     void graphStoreProtocolReturnsTheInferredNamedGraph() throws Exception {
         HttpResponse<String> r = get("/get?graph=" + enc(AspsVocabulary.GRAPH_INFERRED), "text/turtle");
         assertEquals(200, r.statusCode());

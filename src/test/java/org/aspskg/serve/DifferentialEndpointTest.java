@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -32,10 +33,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** POST /asps/ddx on a real server (ephemeral loopback port) over its own store, which it may write. */
-class DifferentialServletTest {
+/**
+ * POST /asps/ddx on a real server (ephemeral loopback port) over its own store, which the test user
+ * of its password file may write.
+ */
+class DifferentialEndpointTest {
     private static final Path EXAMPLE = Path.of("ontology", "examples", "asps-thigh-young-woman.json");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String USER = "curator";
+    static final String PASSWORD = "s3cret-pässword";
 
     @TempDir
     static Path dir;
@@ -46,14 +52,17 @@ class DifferentialServletTest {
     private static String endpoint;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         Path tdb = dir.resolve("tdb2");
         StandardBuild.of(OntologyLoader.DEFAULT_ONTOLOGY, tdb).build();
         store = KnowledgeGraphStore.open(tdb);
         service = DifferentialPipeline.loadDefault();
+        Path passwords = dir.resolve("passwd");
+        Files.writeString(passwords, USER + ": " + PASSWORD + "\n");
         server = KnowledgeGraphServer.create(store.datasetGraph())
                 .port(0)
-                .servlet("ddx", new DifferentialServlet(service, store.datasetGraph()))
+                .differential(service)
+                .writes(new KnowledgeGraphServer.Writes(passwords, AuthScheme.BASIC))
                 .build()
                 .start();
         endpoint = server.datasetUrl("127.0.0.1");
@@ -71,6 +80,7 @@ class DifferentialServletTest {
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (accept != null) b.header("Accept", accept);
+        if (path.contains("store=true")) b.header("Authorization", basic(USER, PASSWORD));
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -81,7 +91,7 @@ class DifferentialServletTest {
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         assertEquals(
-                service.rank(service.read(CaseInput.json(json, DifferentialServlet.SOURCE)))
+                service.rank(service.read(CaseInput.json(json, DifferentialEndpoint.SOURCE)))
                         .render(RankingFormat.JSON),
                 r.body());
         JsonNode cli = RankingJson.MAPPER.readTree(
@@ -180,7 +190,7 @@ class DifferentialServletTest {
                 () -> copy(store.datasetGraph()
                         .getGraph(org.apache.jena.graph.NodeFactory.createURI(AspsVocabulary.GRAPH_CASES)))));
         Model expectedModel = ModelFactory.createDefaultModel();
-        service.rank(service.read(CaseInput.json(changed, DifferentialServlet.SOURCE)))
+        service.rank(service.read(CaseInput.json(changed, DifferentialEndpoint.SOURCE)))
                 .rdf()
                 .listStatements()
                 .forEachRemaining(expectedModel::add);
@@ -198,9 +208,152 @@ class DifferentialServletTest {
                         + expectedModel.difference(mine).listStatements().toList());
     }
 
-    // Named as when the command was in the README: JUnit orders methods by a hash of their names, and
-    // this test stores a case in the cases graph that the store=true test above reads.
+    private static HttpResponse<String> send(String method, String path, String contentType, String body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) b.header("Content-Type", contentType);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The status, the JSON {@code code} and whether {@code error} and {@code hint} are there. */
+    private static String refusal(HttpResponse<String> r) throws Exception {
+        assertTrue(
+                r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                r.statusCode() + " " + r.headers().map() + " " + r.body());
+        JsonNode json = RankingJson.MAPPER.readTree(r.body());
+        assertTrue(json.path("error").asText().length() > 5, r.body());
+        assertTrue(json.path("hint").asText().length() > 5, r.body());
+        return r.statusCode() + " " + json.path("code").asText();
+    }
+
     @Test
+    void everyRefusalIsJsonWithAStableCode() throws Exception {
+        String json = Files.readString(EXAMPLE);
+        assertEquals("400 invalid-case", refusal(post("/ddx", "application/json", null, "{\"findings\": [\"thigh\"")));
+        assertEquals("415 unsupported-media-type", refusal(post("/ddx", "text/plain", null, "thigh")));
+        for (String method : List.of("GET", "PUT", "DELETE", "PATCH", "OPTIONS")) {
+            HttpResponse<String> r = send(method, "/ddx", "application/json", method.equals("GET") ? null : json);
+            assertEquals("405 method-not-allowed", refusal(r), method);
+            assertEquals("POST", r.headers().firstValue("Allow").orElse(""), method);
+        }
+        HttpResponse<String> trace = send("TRACE", "/ddx", null, null);
+        assertEquals(405, trace.statusCode());
+        assertTrue(!trace.body().contains("TRACE /asps/ddx"), "TRACE must not echo the request: " + trace.body());
+        String tooLarge = "{\"findings\": [\"thigh\"], \"note\": \"" + "x".repeat(1 << 20) + "\"}";
+        assertEquals("413 body-too-large", refusal(post("/ddx", "application/json", null, tooLarge)));
+    }
+
+    @Test
+    void storingWithoutALoginIs401AndStoresNothing() throws Exception {
+        String json = "{\"id\": \"anonymous-store\", \"findings\": [\"thigh\", \"flow voids\"]}";
+        long before = new CasesGraph(store.datasetGraph()).size();
+        HttpResponse<String> anonymous = send("POST", "/ddx?store=true", "application/json", json);
+        assertEquals("401 authentication-required", refusal(anonymous));
+        assertEquals(
+                "Basic realm=\"" + KnowledgeGraphServer.REALM + "\"",
+                anonymous.headers().firstValue("WWW-Authenticate").orElse("").replace(", charset=\"UTF-8\"", ""));
+        HttpResponse<String> wrong = HTTP.send(
+                HttpRequest.newBuilder(URI.create(endpoint + "/ddx?store=true"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", basic(USER, "not-the-password"))
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("401 authentication-required", refusal(wrong));
+        assertEquals(before, new CasesGraph(store.datasetGraph()).size());
+        assertTrue(!new CasesGraph(store.datasetGraph()).contains(AspsVocabulary.CASE_NS + "anonymous-store"));
+        // ranking without storing stays open to anyone
+        assertEquals(200, send("POST", "/ddx", "application/json", json).statusCode());
+    }
+
+    @Test
+    void aReadOnlyServerRefusesToStoreWith403AndStillRanks() throws Exception {
+        KnowledgeGraphServer readOnly = KnowledgeGraphServer.create(store.datasetGraph())
+                .port(0)
+                .differential(service)
+                .build()
+                .start();
+        try {
+            String url = readOnly.datasetUrl("127.0.0.1") + "/ddx";
+            String json = "{\"id\": \"read-only-store\", \"findings\": [\"thigh\"]}";
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url + "?store=true"))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", basic(USER, PASSWORD))
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("403 writes-disabled", refusal(r));
+            assertTrue(!new CasesGraph(store.datasetGraph()).contains(AspsVocabulary.CASE_NS + "read-only-store"));
+            HttpResponse<String> ranked = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ranked.statusCode(), ranked.body());
+        } finally {
+            readOnly.stop();
+        }
+    }
+
+    @Test
+    void digestAuthenticationStoresARanking() throws Exception {
+        Path passwords = dir.resolve("passwd-digest");
+        Files.writeString(passwords, USER + ": plain-ascii\n");
+        // its own dataset: the other tests compare the whole cases graph of the shared one
+        org.apache.jena.sparql.core.DatasetGraph memory =
+                org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        KnowledgeGraphServer digest = KnowledgeGraphServer.create(memory)
+                .port(0)
+                .differential(service)
+                .writes(new KnowledgeGraphServer.Writes(passwords, AuthScheme.DIGEST))
+                .build()
+                .start();
+        try {
+            String url = digest.datasetUrl("127.0.0.1") + "/ddx?store=true";
+            String json = "{\"id\": \"digest-store\", \"findings\": [\"thigh\", \"flow voids\"]}";
+            HttpResponse<String> anonymous = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("401 authentication-required", refusal(anonymous));
+            assertTrue(anonymous
+                    .headers()
+                    .firstValue("WWW-Authenticate")
+                    .orElse("")
+                    .startsWith("Digest "));
+            // the JDK's URL connection answers a Digest challenge (java.net.http's client only does Basic)
+            java.net.HttpURLConnection c =
+                    (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
+            c.setAuthenticator(new java.net.Authenticator() {
+                @Override
+                protected java.net.PasswordAuthentication getPasswordAuthentication() {
+                    return new java.net.PasswordAuthentication(USER, "plain-ascii".toCharArray());
+                }
+            });
+            c.setRequestMethod("POST");
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", "application/json");
+            c.getOutputStream().write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(200, c.getResponseCode());
+            c.getInputStream().readAllBytes();
+            assertTrue(new CasesGraph(memory).contains(AspsVocabulary.CASE_NS + "digest-store"));
+        } finally {
+            digest.stop();
+        }
+    }
+
+    @Test
+    /**
+     * The README's curl command, sent as written plus the login that storing now needs (a server
+     * started with --allow-writes; the new form of the command is in docs/_pending/serve-hardening.md).
+     */
     void readmeCurlCommandForTheEndpointWorksAsWritten() throws Exception {
         String line = DocsText.page("docs/ddx.md").section("Over HTTP").codeLines().stream()
                 .filter(l -> l.startsWith("curl") && l.contains("/asps/ddx"))
@@ -215,6 +368,12 @@ class DifferentialServletTest {
         String caseIri =
                 RankingJson.MAPPER.readTree(r.body()).get("case").get("iri").asText();
         assertEquals(m.group(1).contains("store=true"), new CasesGraph(store.datasetGraph()).contains(caseIri));
+    }
+
+    static String basic(String user, String password) {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** TDB2 keeps doubles in canonical form ("0.5e0"): compare values, not lexical forms. */

@@ -1,0 +1,161 @@
+package org.aspskg.serve;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.fuseki.servlets.ActionService;
+import org.apache.jena.fuseki.servlets.HttpAction;
+import org.aspskg.AspsKgException;
+import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.read.CaseInput;
+import org.aspskg.ddx.render.RankedCase;
+import org.aspskg.ddx.render.RankingFormat;
+import org.aspskg.ddx.render.RankingJson;
+import org.aspskg.ddx.store.CasesGraph;
+import org.aspskg.ontology.AspsVocabulary;
+
+/**
+ * {@code POST /asps/ddx}: a case in, its ranked differential diagnosis out — a Fuseki operation (so
+ * it shares Fuseki's request log, statistics, error handling and authentication) over
+ * {@link DifferentialPipeline}, so the answer is the command line's.
+ *
+ * <ul>
+ *   <li>Body: a JSON case ({@code Content-Type: application/json}, the default) or a Turtle case
+ *       ({@code text/turtle}), at most the server's {@code --max-body}.
+ *   <li>200: the ranking as JSON, or as Turtle (case and ranking) with {@code Accept: text/turtle}.
+ *   <li>{@code ?store=true}: the case and its ranking are also written to the cases named graph,
+ *       replacing an earlier ranking of the same case; only on a server started with
+ *       {@code --allow-writes}, and only for a user of its password file (403 and 401 otherwise).
+ *   <li>Every refusal is JSON with a stable {@code code} ({@link DdxError}).
+ * </ul>
+ */
+public final class DifferentialEndpoint extends ActionService {
+    /** The operation, registered with {@code FusekiServer.Builder.registerOperation}. */
+    public static final Operation OPERATION = Operation.alloc(
+            AspsVocabulary.OPERATION_DDX, "ddx", "Differential diagnosis: a patient case in, its ranking out");
+    /** The name of a case sent over HTTP, in messages and in the JSON's {@code case.source}. */
+    public static final String SOURCE = "request";
+
+    static final String JSON = "application/json;charset=utf-8";
+    private static final String TURTLE = "text/turtle";
+
+    private final DifferentialPipeline service;
+    private final CasesGraph cases;
+    private final boolean writesAllowed;
+    private final long maxBodyBytes;
+
+    /**
+     * @param cases where {@code ?store=true} writes
+     * @param writesAllowed whether {@code ?store=true} is allowed at all (it also needs a logged-in user)
+     */
+    public DifferentialEndpoint(
+            DifferentialPipeline service, CasesGraph cases, boolean writesAllowed, long maxBodyBytes) {
+        this.service = service;
+        this.cases = cases;
+        this.writesAllowed = writesAllowed;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void execPost(HttpAction action) {
+        executeLifecycle(action);
+    }
+
+    /** Every other method, TRACE and OPTIONS included, is refused. */
+    @Override
+    public void execAny(String methodName, HttpAction action) {
+        action.setResponseHeader("Allow", "POST");
+        refuse(
+                action,
+                DdxError.METHOD_NOT_ALLOWED,
+                "the differential diagnosis service takes a case by POST, not " + methodName);
+    }
+
+    @Override
+    public void validate(HttpAction action) {}
+
+    @Override
+    public void execute(HttpAction action) {
+        try {
+            respond(action);
+        } catch (IOException | ServletException | RuntimeException e) {
+            action.log.warn("[{}] ddx failed: {}", action.id, e.toString());
+            refuse(action, DdxError.INTERNAL_ERROR, "the ranking failed: " + e.getMessage());
+        }
+    }
+
+    private void respond(HttpAction action) throws IOException, ServletException {
+        boolean store = "true".equalsIgnoreCase(action.getRequestParameter("store"));
+        if (store && !writesAllowed) {
+            refuse(action, DdxError.WRITES_DISABLED, "this server does not store rankings (?store=true)");
+            return;
+        }
+        // resolves the request's credentials, if any; without valid ones Jetty answers 401 with a challenge
+        if (store && action.getUser() == null && !action.getRequest().authenticate(action.getResponse())) return;
+
+        String type = mediaType(action.getRequestContentType());
+        boolean turtle = type.equals(TURTLE);
+        if (!turtle && !type.equals("application/json") && !type.isEmpty()) {
+            refuse(action, DdxError.UNSUPPORTED_MEDIA_TYPE, "unsupported content type " + type);
+            return;
+        }
+        byte[] body;
+        try (InputStream in = action.getRequestInputStream()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        }
+        if (body.length > maxBodyBytes) {
+            refuse(action, DdxError.BODY_TOO_LARGE, "the case is larger than " + maxBodyBytes + " bytes");
+            return;
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        RankedCase ranking;
+        try {
+            ranking =
+                    service.rank(service.read(turtle ? CaseInput.turtle(text, SOURCE) : CaseInput.json(text, SOURCE)));
+        } catch (AspsKgException e) {
+            send(action, DdxError.INVALID_CASE.status, JSON, RankingJson.write(DdxError.INVALID_CASE.body(e)));
+            return;
+        }
+        if (store) {
+            cases.store(ranking);
+            action.log.info(
+                    "[{}] stored the ranking of {} for {}",
+                    action.id,
+                    ranking.patientCase().iri(),
+                    action.getUser());
+        }
+        if (mediaType(action.getRequest().getHeader("Accept")).equals(TURTLE)) {
+            send(action, HttpServletResponse.SC_OK, TURTLE + ";charset=utf-8", ranking.render(RankingFormat.TTL));
+        } else {
+            send(action, HttpServletResponse.SC_OK, JSON, ranking.render(RankingFormat.JSON));
+        }
+    }
+
+    private static void refuse(HttpAction action, DdxError error, String message) {
+        ObjectNode body = error.body(message);
+        try {
+            send(action, error.status, JSON, RankingJson.write(body));
+        } catch (IOException e) {
+            action.log.warn("[{}] could not send the error: {}", action.id, e.getMessage());
+        }
+    }
+
+    private static void send(HttpAction action, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        action.setResponseStatus(status);
+        action.setResponseContentType(type);
+        action.setResponseContentLength(bytes.length);
+        action.getResponseOutputStream().write(bytes);
+    }
+
+    private static String mediaType(String header) {
+        if (header == null) return "";
+        String first = header.split(",")[0];
+        return first.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,37 @@
+package org.aspskg.serve;
+
+import java.io.IOException;
+import org.apache.jena.fuseki.main.sys.FusekiErrorHandler;
+import org.aspskg.ddx.render.RankingJson;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The error pages of the whole server: Fuseki's plain text, except on the ddx endpoint, which
+ * answers every error in the JSON its clients already parse ({@link DdxError}) — also those that
+ * Jetty produces before the endpoint runs: a body too large (413) or too slow (408), a busy server
+ * (503), a refused method (405), a missing login (401).
+ */
+final class ServerErrors extends FusekiErrorHandler {
+    private final String ddxPath;
+
+    ServerErrors(String ddxPath) {
+        this.ddxPath = ddxPath;
+    }
+
+    @Override
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback)
+            throws IOException {
+        if (!ddxPath.equals(Request.getPathInContext(request))) {
+            super.generateResponse(request, response, code, message, cause, callback);
+            return;
+        }
+        String json = RankingJson.write(DdxError.forStatus(code).body(message));
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, DifferentialEndpoint.JSON);
+        Content.Sink.write(response, true, json, callback);
+    }
+}
