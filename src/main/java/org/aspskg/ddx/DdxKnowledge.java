@@ -1,8 +1,7 @@
 package org.aspskg.ddx;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +26,7 @@ import org.aspskg.ddx.read.JsonCaseReader;
 import org.aspskg.ddx.read.TermIndex;
 import org.aspskg.ddx.read.TurtleCaseReader;
 import org.aspskg.ddx.render.RankingRenderer;
+import org.aspskg.ontology.FileStamp;
 import org.aspskg.ontology.OntologyLoader;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.slf4j.Logger;
@@ -107,29 +107,19 @@ public final class DdxKnowledge {
         return cached(OntologyLoader.DEFAULT_ONTOLOGY, DEFAULT_SHAPES);
     }
 
-    private record FileStamp(Path path, long modified, long size) {
-        static FileStamp of(Path p) {
-            try {
-                return new FileStamp(
-                        p.toAbsolutePath().normalize(),
-                        Files.getLastModifiedTime(p).toMillis(),
-                        Files.size(p));
-            } catch (IOException e) {
-                return new FileStamp(p.toAbsolutePath().normalize(), -1, -1);
-            }
-        }
-    }
-
     private static final Map<List<FileStamp>, DdxKnowledge> CACHE = new ConcurrentHashMap<>();
 
     /**
      * As {@link #load}, but returns the knowledge already compiled in this JVM from the same files
-     * (same path, modification time and size): loading takes seconds, and an embedding program
+     * (same paths, modification times and sizes, the edit source's module and tables included): loading takes seconds, and an embedding program
      * (a server, a test suite running the command line in-process) ranks many cases.
      */
     public static DdxKnowledge cached(Path ontologyFile, Path shapesFile) {
-        List<FileStamp> key = List.of(FileStamp.of(ontologyFile), FileStamp.of(shapesFile));
-        if (key.stream().anyMatch(k -> k.modified() < 0)) return load(ontologyFile, shapesFile);
+        // every file the ontology is compiled from (edit source, module, tables) and the shapes
+        List<FileStamp> key = new ArrayList<>();
+        OntologyLoader.sourceFiles(ontologyFile).forEach(f -> key.add(FileStamp.of(f)));
+        key.add(FileStamp.of(shapesFile));
+        if (key.stream().anyMatch(FileStamp::missing)) return load(ontologyFile, shapesFile);
         return CACHE.computeIfAbsent(key, k -> load(ontologyFile, shapesFile));
     }
 

@@ -77,16 +77,27 @@ public final class EditSource {
 
     /** The compiled ontology as Turtle text (the asserted graph's serialization). */
     public static String compiledTurtle(Path editFile) {
-        Path root = editFile.toAbsolutePath().getParent();
         Map<String, Path> imports = resolveImports(editFile);
-        List<FileStamp> key = new ArrayList<>();
-        key.add(FileStamp.of(editFile));
-        imports.values().forEach(p -> key.add(FileStamp.of(p)));
+        List<FileStamp> key =
+                inputFiles(editFile, imports).stream().map(FileStamp::of).toList();
+        return CACHE.computeIfAbsent(key, k -> compile(editFile, imports));
+    }
+
+    /** Every file the compiled ontology depends on: the edit source, its imports and the tables beside it. */
+    public static List<Path> inputFiles(Path editFile) {
+        return inputFiles(editFile, resolveImports(editFile));
+    }
+
+    private static List<Path> inputFiles(Path editFile, Map<String, Path> imports) {
+        Path root = editFile.toAbsolutePath().getParent();
+        List<Path> files = new ArrayList<>();
+        files.add(editFile);
+        files.addAll(imports.values());
         for (Path table :
                 List.of(AssociationTable.RELATIVE_PATH, SourceTable.RELATIVE_PATH, FrequencyWords.RELATIVE_PATH)) {
-            key.add(FileStamp.of(root.resolve(table)));
+            files.add(root.resolve(table));
         }
-        return CACHE.computeIfAbsent(key, k -> compile(editFile, imports));
+        return files;
     }
 
     /** The compiled ontology as a Jena model. */
@@ -263,18 +274,5 @@ public final class EditSource {
         if (s == null) return "unknown error";
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    private record FileStamp(Path path, long modified, long size) {
-        static FileStamp of(Path p) {
-            try {
-                return new FileStamp(
-                        p.toAbsolutePath().normalize(),
-                        Files.getLastModifiedTime(p).toMillis(),
-                        Files.size(p));
-            } catch (IOException e) {
-                return new FileStamp(p.toAbsolutePath().normalize(), -1, -1);
-            }
-        }
     }
 }

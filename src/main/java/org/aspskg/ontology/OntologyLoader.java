@@ -2,6 +2,7 @@ package org.aspskg.ontology;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
@@ -60,6 +61,11 @@ public final class OntologyLoader {
         } catch (RiotException e) {
             throw new AspsKgException(file + ": " + e.getMessage(), "Fix the syntax and run again.", e);
         }
+    }
+
+    /** The files an ontology is read from: an edit source's inputs (see {@link EditSource}), or the file itself. */
+    public static List<Path> sourceFiles(Path file) {
+        return EditSource.isEditSource(file) && Files.isRegularFile(file) ? EditSource.inputFiles(file) : List.of(file);
     }
 
     /** Loads an ontology file into a fresh OWL API manager after an RDF syntax check. */

@@ -115,22 +115,39 @@ public final class DifferentialRanker {
             double post = Double.isInfinite(odds) ? 1.0 : odds / (1 + odds);
             ranked.add(new RankedHypothesis(0, disease, associations.label(disease), log10, post, evidence));
         }
+        return new DifferentialRanking(
+                classification,
+                pretest,
+                numbered(
+                        ranked,
+                        Comparator.comparingDouble(RankedHypothesis::log10LikelihoodRatio)
+                                .reversed()),
+                unexplained(c, redundant, explained),
+                ontologyVersion);
+    }
+
+    /** The hypotheses in the given order, numbered from 1. */
+    private static List<RankedHypothesis> numbered(List<RankedHypothesis> ranked, Comparator<RankedHypothesis> order) {
         List<RankedHypothesis> sorted = new ArrayList<>(ranked);
-        sorted.sort(Comparator.comparingDouble(RankedHypothesis::log10LikelihoodRatio)
-                .reversed());
+        sorted.sort(order);
         List<RankedHypothesis> out = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             RankedHypothesis h = sorted.get(i);
             out.add(new RankedHypothesis(
                     i + 1, h.disease(), h.label(), h.log10LikelihoodRatio(), h.postTestProbability(), h.evidence()));
         }
-        List<CaseStatement> unexplained = new ArrayList<>();
+        return out;
+    }
+
+    /** The case's findings (present or absent) that no counted evidence rests on, redundant ones aside. */
+    private static List<CaseStatement> unexplained(PatientCase c, boolean[] redundant, Set<Integer> explained) {
+        List<CaseStatement> out = new ArrayList<>();
         for (int s = 0; s < c.statements().size(); s++) {
             CaseStatement st = c.statements().get(s);
             boolean finding = st.kind() == CaseStatement.Kind.PRESENT || st.kind() == CaseStatement.Kind.ABSENT;
-            if (finding && !redundant[s] && !explained.contains(s)) unexplained.add(st);
+            if (finding && !redundant[s] && !explained.contains(s)) out.add(st);
         }
-        return new DifferentialRanking(classification, pretest, out, unexplained, ontologyVersion);
+        return out;
     }
 
     /**
@@ -220,21 +237,15 @@ public final class DifferentialRanker {
             withPosterior.add(
                     new RankedHypothesis(0, h.disease(), h.label(), h.log10LikelihoodRatio(), posterior, h.evidence()));
         }
-        withPosterior.sort(Comparator.comparingDouble(RankedHypothesis::postTestProbability)
-                .reversed());
-        List<RankedHypothesis> out = new ArrayList<>();
-        for (int i = 0; i < withPosterior.size(); i++) {
-            RankedHypothesis h = withPosterior.get(i);
-            out.add(new RankedHypothesis(
-                    i + 1, h.disease(), h.label(), h.log10LikelihoodRatio(), h.postTestProbability(), h.evidence()));
-        }
-        List<CaseStatement> unexplained = new ArrayList<>();
-        for (int s = 0; s < c.statements().size(); s++) {
-            CaseStatement st = c.statements().get(s);
-            boolean finding = st.kind() == CaseStatement.Kind.PRESENT || st.kind() == CaseStatement.Kind.ABSENT;
-            if (finding && !redundant[s] && !explained.contains(s)) unexplained.add(st);
-        }
-        return new DifferentialRanking(classification, pretest, out, unexplained, ontologyVersion);
+        return new DifferentialRanking(
+                classification,
+                pretest,
+                numbered(
+                        withPosterior,
+                        Comparator.comparingDouble(RankedHypothesis::postTestProbability)
+                                .reversed()),
+                unexplained(c, redundant, explained),
+                ontologyVersion);
     }
 
     /** An association whose feature the case decides, with the statements that decide it. */
