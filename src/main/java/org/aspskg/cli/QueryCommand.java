@@ -19,7 +19,6 @@ import org.aspskg.query.OutputFormat;
 import org.aspskg.query.QueryLibrary;
 import org.aspskg.query.ServicePolicy;
 import org.aspskg.query.SparqlQueries;
-import org.aspskg.serve.KnowledgeGraphServer;
 import org.aspskg.store.KnowledgeGraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,8 +77,13 @@ final class QueryCommand implements Callable<Integer> {
             names = "--timeout",
             paramLabel = "MS[,MS]",
             description = "Time limit in ms, 'overall' or 'first-result,overall', as serve's --query-timeout "
-                    + "(default: ${DEFAULT-VALUE}); a query that runs out of time prints nothing and exits 2.")
-    String timeout = KnowledgeGraphServer.DEFAULT_QUERY_TIMEOUT;
+                    + "(default: ${DEFAULT-VALUE}: serve's overall limit; no first-result limit, since an aggregate "
+                    + "over a large local store may take a while to its first row); a query that runs out of time "
+                    + "prints nothing and exits 2.")
+    String timeout = DEFAULT_TIMEOUT;
+
+    /** A local command has no other users to protect: serve's overall limit, without its first-result limit. */
+    static final String DEFAULT_TIMEOUT = "60000";
 
     @Option(
             names = "--allow-service",

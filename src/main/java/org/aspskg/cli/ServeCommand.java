@@ -106,8 +106,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--max-queued",
             paramLabel = "N",
-            description = "Requests waiting for a turn (default: ${DEFAULT-VALUE}); beyond that, and after "
-                    + "waiting 10 s, a request gets 503.")
+            description = "Requests waiting for a turn, overall and per client (default: ${DEFAULT-VALUE}); "
+                    + "beyond that, or after waiting 10 s for the overall limit, a request gets 503.")
     int maxQueued = ServerLimits.DEFAULT_MAX_QUEUED_REQUESTS;
 
     @Option(

@@ -92,7 +92,8 @@ class ServerLoadTest {
         Socket s = new Socket();
         s.bind(new InetSocketAddress(from, 0));
         s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
-        s.setSoTimeout(15_000);
+        // generous: what is asserted is how the runaways end (503), not how fast a loaded machine gets there
+        s.setSoTimeout(60_000);
         return s;
     }
 
