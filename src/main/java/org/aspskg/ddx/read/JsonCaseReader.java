@@ -160,6 +160,12 @@ public final class JsonCaseReader {
                     }
                 }
             }
+            // one case per document: anything after its closing brace is refused, not ignored
+            if (p.currentToken() == JsonToken.END_OBJECT && p.nextToken() != null) {
+                problems.add(new CaseInputException.Problem(
+                        at(p, source),
+                        "text after the case's closing '}': a case file or request holds one JSON object"));
+            }
         } catch (JsonParseException e) {
             JsonLocation l = e.getLocation();
             problems.add(new CaseInputException.Problem(

@@ -2,6 +2,7 @@ package org.aspskg.ddx.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -98,6 +99,18 @@ class CaseReadingTest {
                 List.of("test.json:2:1: JSON syntax: Unexpected end-of-input: expected close marker for Object "
                         + "(start marker at [line: 1, column: 1])"),
                 problems(() -> json("{\"findings\": [\"thigh\"]\n")));
+    }
+
+    @Test
+    void textAfterTheCasesClosingBraceIsRefusedNotIgnored() {
+        assertEquals(
+                List.of(
+                        "test.json:1:25: text after the case's closing '}': a case file or request holds one JSON object"),
+                problems(() -> json("{\"findings\": [\"thigh\"]} {\"findings\": [\"thigh\"]}")));
+        List<String> garbage = problems(() -> json("{\"findings\": [\"thigh\"]} trailing"));
+        assertEquals(1, garbage.size(), garbage.toString());
+        assertTrue(garbage.get(0).startsWith("test.json:1:"), garbage.toString());
+        assertTrue(garbage.get(0).contains("JSON syntax"), garbage.toString());
     }
 
     @Test
