@@ -60,6 +60,12 @@ public final class OntologyLoader {
             throw new AspsKgException(e.getMessage(), "Fix the syntax at that line and run again.", e);
         } catch (RiotException e) {
             throw new AspsKgException(file + ": " + e.getMessage(), "Fix the syntax and run again.", e);
+        } catch (StackOverflowError e) {
+            // Jena's Turtle parser recurses into ( ) and [ ]; no ontology or case file nests thousands deep
+            throw new AspsKgException(
+                    file + ": nested too deeply to read (collections or blank nodes inside each other thousands of "
+                            + "levels down)",
+                    "Check the file: it is not an ontology or case file as people write them.");
         }
     }
 

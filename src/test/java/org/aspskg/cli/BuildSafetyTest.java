@@ -117,6 +117,19 @@ class BuildSafetyTest {
     }
 
     @Test
+    void aDeeplyNestedOntologyIsRefusedWithAMessageAndTheStoreKept() throws IOException {
+        Map<String, String> before = fileDigests(store);
+        Path deep = tmp.resolve("deep.ttl");
+        Files.writeString(
+                deep,
+                "@prefix a: <https://w3id.org/asps-kg/> .\na:x a:p " + "(".repeat(50_000) + ")".repeat(50_000)
+                        + " .\n");
+        assertRefusedWithoutTrace(
+                CliRun.of("build", "--store", store.toString(), "--ontology", deep.toString()), "nested too deeply");
+        assertEquals(before, fileDigests(store));
+    }
+
+    @Test
     void buildNeverFetchesARemoteImport() throws IOException {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String remote = "http://127.0.0.1:" + listener.getLocalPort() + "/module.owl";

@@ -161,6 +161,14 @@ public final class TurtleCaseReader {
                 TokenizerText.create().source(in).errorHandler(errors).build();
         try {
             new LangTurtle(tokens, recording, StreamRDFLib.graph(graph)).parse();
+        } catch (StackOverflowError e) {
+            // Jena's Turtle parser recurses into ( ) and [ ]; a case never nests deeply
+            throw new CaseInputException(
+                    source,
+                    List.of(new CaseInputException.Problem(
+                            SourcePosition.of(source),
+                            "Turtle syntax: nested too deeply to read (collections or blank nodes inside each other "
+                                    + "thousands of levels down); a case needs a few levels at most")));
         } catch (CaseInputException e) {
             throw e;
         } catch (RiotException e) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.aspskg.AspsKgException;
 import org.aspskg.ddx.TestKnowledge;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.rank.DifferentialRanking;
@@ -111,6 +112,19 @@ class CaseReadingTest {
         assertEquals(1, garbage.size(), garbage.toString());
         assertTrue(garbage.get(0).startsWith("test.json:1:"), garbage.toString());
         assertTrue(garbage.get(0).contains("JSON syntax"), garbage.toString());
+    }
+
+    @Test
+    void deeplyNestedInputIsRefusedWithAMessageNotAStackOverflow() {
+        String deep = "@prefix a: <https://w3id.org/asps-kg/> .\n<https://w3id.org/asps-kg/case/x> a:p "
+                + "(".repeat(50_000) + ")".repeat(50_000) + " .\n";
+        List<String> p = problems(() -> turtle(deep));
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("case.ttl"), p.toString());
+        assertTrue(p.get(0).contains("nested too deeply to read"), p.toString());
+        AspsKgException json = assertThrows(
+                AspsKgException.class, () -> json("{\"findings\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}"));
+        assertTrue(json.getMessage().contains("nesting depth"), json.getMessage());
     }
 
     @Test
