@@ -40,7 +40,10 @@ public final class LocalImports {
         Map<String, Path> resolved = new LinkedHashMap<>();
         if (imported.isEmpty()) return resolved;
         Path root = ontologyFile.toAbsolutePath().getParent();
-        Map<String, Path> declared = declaredOntologies(root, ontologyFile.toAbsolutePath());
+        // edit sources declare their IRI in their first lines: read those first, and parse RDF files only when
+        // an import is still unresolved (resolving runs on every load of the edit source, so it must stay cheap)
+        Map<String, Path> declared = declaredOntologies(root, ontologyFile.toAbsolutePath(), false);
+        boolean rdfScanned = false;
         Deque<List<String>> pending = new ArrayDeque<>();
         Deque<Path> pendingFiles = new ArrayDeque<>();
         pending.add(imported);
@@ -50,6 +53,10 @@ public final class LocalImports {
             Path importer = pendingFiles.poll();
             for (String iri : iris) {
                 if (resolved.containsKey(iri)) continue;
+                if (!declared.containsKey(iri) && !rdfScanned) {
+                    declared = declaredOntologies(root, ontologyFile.toAbsolutePath(), true);
+                    rdfScanned = true;
+                }
                 Path local = declared.get(iri);
                 if (local == null) {
                     throw new AspsKgException(
@@ -76,8 +83,11 @@ public final class LocalImports {
         return direct;
     }
 
-    /** The ontology IRI of every ontology file under {@code root} (the importing file left out). */
-    private static Map<String, Path> declaredOntologies(Path root, Path importing) {
+    /**
+     * The ontology IRI of every edit source under {@code root} and, with {@code rdfToo}, of every RDF
+     * ontology file (the importing file left out).
+     */
+    private static Map<String, Path> declaredOntologies(Path root, Path importing, boolean rdfToo) {
         Map<String, Path> declared = new LinkedHashMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(Files::isRegularFile)
@@ -89,6 +99,7 @@ public final class LocalImports {
                     if (iri != null) declared.putIfAbsent(iri, f);
                     continue;
                 }
+                if (!rdfToo) continue;
                 Model m;
                 try {
                     m = OntologyLoader.readRdf(f);

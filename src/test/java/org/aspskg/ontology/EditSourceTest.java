@@ -136,14 +136,7 @@ class EditSourceTest {
 
     /** The project's ontology directory (edit source, module, table, mappings) in a temporary directory. */
     private Path copyOntologyDirectory() throws IOException {
-        Path from = OntologyLoader.DEFAULT_ONTOLOGY.toAbsolutePath().getParent();
-        Path to = tmp.resolve("ontology");
-        for (Path rel :
-                List.of(Path.of("asps-edit.ofn"), Path.of("modules/case-model.ofn"), AssociationTable.RELATIVE_PATH)) {
-            Files.createDirectories(to.resolve(rel).getParent());
-            Files.copy(from.resolve(rel), to.resolve(rel));
-        }
-        return to.resolve("asps-edit.ofn");
+        return EditSourceCopies.copy(tmp, AssociationTable.RELATIVE_PATH);
     }
 
     private static int differingLines(List<String> a, List<String> b) {

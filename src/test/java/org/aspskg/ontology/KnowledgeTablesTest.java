@@ -30,14 +30,7 @@ class KnowledgeTablesTest {
 
     @BeforeEach
     void copyOntology() throws IOException {
-        Path from = OntologyLoader.DEFAULT_ONTOLOGY.toAbsolutePath().getParent();
-        Path to = tmp.resolve("ontology");
-        for (Path rel : List.of(Path.of("asps-edit.ofn"), Path.of("modules/case-model.ofn"))) {
-            Files.createDirectories(to.resolve(rel).getParent());
-            Files.copy(from.resolve(rel), to.resolve(rel));
-        }
-        Files.createDirectories(to.resolve("tables"));
-        edit = to.resolve("asps-edit.ofn");
+        edit = EditSourceCopies.copy(tmp);
         write(
                 FrequencyWords.RELATIVE_PATH,
                 "word\tfrequency\thpo_class\tsource\tnote",

@@ -32,14 +32,7 @@ class LikelihoodRatioDerivationTest {
 
     @BeforeEach
     void copyOntology() throws IOException {
-        Path from = OntologyLoader.DEFAULT_ONTOLOGY.toAbsolutePath().getParent();
-        Path to = tmp.resolve("ontology");
-        for (Path rel : List.of(Path.of("asps-edit.ofn"), Path.of("modules/case-model.ofn"))) {
-            Files.createDirectories(to.resolve(rel).getParent());
-            Files.copy(from.resolve(rel), to.resolve(rel));
-        }
-        Files.createDirectories(to.resolve("tables"));
-        edit = to.resolve("asps-edit.ofn");
+        edit = EditSourceCopies.copy(tmp);
         Files.write(
                 edit.resolveSibling(FrequencyWords.RELATIVE_PATH),
                 List.of(
