@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             QueryCommand.class,
             ReasonCommand.class,
             DdxCommand.class,
+            EvalCommand.class,
             GenerateCommand.class,
             MapCommand.class,
             ExportCommand.class,
