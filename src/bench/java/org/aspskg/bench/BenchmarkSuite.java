@@ -40,7 +40,8 @@ public final class BenchmarkSuite {
                 new LoadBenchmark(),
                 new CaseRankingBenchmark(),
                 new ServeBenchmark(),
-                new MicroBenchmark()));
+                new MicroBenchmark(),
+                new EvalBenchmark()));
     }
 
     public List<String> names() {
