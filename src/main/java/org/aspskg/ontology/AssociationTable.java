@@ -131,6 +131,12 @@ public final class AssociationTable {
                 value = new BigDecimal(cell);
             } else {
                 FrequencyWords.Word word = words.get(cell.toLowerCase(Locale.ROOT));
+                if (LikelihoodRatioDerivation.NOT_REPORTED.equals(cell.toLowerCase(Locale.ROOT))) {
+                    throw row.error(
+                            "frequency",
+                            "'" + cell + "' is the assumption for features no source reports, not a frequency",
+                            "Leave the row out: a diagnosis without a row for a feature gets the not-reported frequency.");
+                }
                 if (word == null) {
                     throw row.error(
                             "frequency",
