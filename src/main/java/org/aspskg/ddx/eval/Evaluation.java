@@ -114,7 +114,7 @@ public final class Evaluation {
         String truth = hypothesisOf(c);
         Path goldFile = GoldAnnotations.fileOf(c.file());
         List<GoldAnnotations.Phrase> gold =
-                Files.isRegularFile(goldFile) ? GoldAnnotations.read(goldFile, c.text()) : List.of();
+                Files.isRegularFile(goldFile) ? GoldAnnotations.read(goldFile, c.freeText()) : List.of();
         PatientCase patientCase;
         int resolved;
         List<String> unresolved = new ArrayList<>();
@@ -124,8 +124,13 @@ public final class Evaluation {
         try {
             if (mode == Mode.GOLD) {
                 TermIndex terms = knowledge.terms();
+                Integer age = Demographics.ageYears(c.age());
+                String sex = Demographics.sex(c.sex());
+                Set<String> decidedGroups = new LinkedHashSet<>();
+                knowledge.demographics().memberships(age, sex).forEach(m -> decidedGroups.add(m.group()));
                 List<String> present = new ArrayList<>();
                 List<String> absent = new ArrayList<>();
+                int used = 0;
                 for (GoldAnnotations.Phrase p : gold) {
                     if (!p.weighed()) continue;
                     var term = terms.resolve(p.term());
@@ -133,29 +138,31 @@ public final class Evaluation {
                         unresolved.add(p.phrase() + " → " + p.term() + " (not a term a case can state)");
                         continue;
                     }
+                    used++;
+                    // a group the age and sex already decide is stated by them, not twice
+                    if (decidedGroups.contains(term.get().iri())) continue;
                     (p.present() ? present : absent).add(term.get().curie());
                 }
-                resolved = present.size() + absent.size();
+                resolved = used;
                 patientCase = StructuredCase.of(
-                        knowledge.jsonReader(),
-                        c.id(),
-                        c.file().toString(),
-                        Demographics.ageYears(c.age()),
-                        Demographics.sex(c.sex()),
-                        present,
-                        absent);
+                        knowledge.jsonReader(), c.id(), c.file().toString(), age, sex, present, absent);
             } else {
                 String text = c.freeText();
                 TextCaseReader.TextCase read = textReader.read(c.id(), text);
                 patientCase = read.patientCase();
                 resolved = read.resolved().size();
                 unresolved.addAll(read.unresolved());
-                int offset = text.length() - c.text().length();
+                Set<String> members = new LinkedHashSet<>();
+                Set<String> nonMembers = new LinkedHashSet<>();
+                knowledge.demographics()
+                        .memberships(patientCase.ageYears(), patientCase.sex())
+                        .forEach(m -> (m.member() ? members : nonMembers).add(m.group()));
                 for (GoldAnnotations.Phrase p : gold) {
                     if (!p.weighed()) continue;
                     goldWeighed++;
                     String iri = knowledge.terms().resolve(p.term()).map(TermIndex.Term::iri).orElse(p.term());
-                    if (resolvedBy(read.resolved(), c.text(), offset, p, iri)) goldResolved++;
+                    boolean byDemographics = (p.present() ? members : nonMembers).contains(iri);
+                    if (byDemographics || resolvedBy(read.resolved(), text, p, iri)) goldResolved++;
                     else goldMissed.add(p.phrase() + " → " + p.term() + " (" + (p.present() ? "present" : "absent") + ")");
                 }
             }
@@ -190,11 +197,14 @@ public final class Evaluation {
                 + String.format(Locale.ROOT, "%.3g", e.likelihoodRatio()) + ")";
     }
 
-    /** Whether the reader produced the gold term with the gold polarity on a span overlapping the gold phrase. */
+    /**
+     * Whether the reader produced the gold term with the gold polarity on a span overlapping the gold phrase
+     * (a demographic group counts as resolved when the age and sex read put the case in it, or out of it).
+     */
     private static boolean resolvedBy(
-            List<TextCaseReader.Resolved> resolved, String text, int offset, GoldAnnotations.Phrase p, String iri) {
+            List<TextCaseReader.Resolved> resolved, String text, GoldAnnotations.Phrase p, String iri) {
         for (int at = text.indexOf(p.phrase()); at >= 0; at = text.indexOf(p.phrase(), at + 1)) {
-            int from = at + offset;
+            int from = at;
             int to = from + p.phrase().length();
             for (TextCaseReader.Resolved r : resolved) {
                 if (r.start() < to && from < r.end() && r.term().equals(iri) && r.present() == p.present()) return true;

@@ -41,7 +41,7 @@ public final class GoldAnnotations {
         return caseFile.resolveSibling(name.substring(0, name.length() - ".json".length()) + ".gold.tsv");
     }
 
-    /** Reads a gold file, checking each phrase against the case text; a bad row is an error with file and line. */
+    /** Reads a gold file, checking each phrase against the free-text case (age, sex and text); a bad row is an error with file and line. */
     public static List<Phrase> read(Path file, String caseText) {
         List<String> lines;
         try {
@@ -73,7 +73,7 @@ public final class GoldAnnotations {
             if (phrase.isBlank() || !caseText.contains(phrase)) {
                 throw new AspsKgException(
                         file + ":" + (i + 1) + ": the phrase '" + phrase + "' is not in the case text",
-                        "Copy the phrase verbatim from the case's \"text\".");
+                        "Copy the phrase verbatim from the case's \"text\", \"age\" or \"sex\".");
             }
             if (term.isEmpty()) {
                 throw new AspsKgException(
