@@ -6,12 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.eval.EvalReport;
 import org.aspskg.ddx.eval.Evaluation;
+import org.aspskg.ddx.eval.GoldAnnotations;
+import org.aspskg.ddx.eval.WordSensitivity;
 import org.aspskg.ddx.eval.LabelScanReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +49,20 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the report to FILE (written whole or not at all).")
     Path out;
 
+    @Option(
+            names = "--sensitivity",
+            description = "Re-run the evaluation with each frequency word's value scaled by 0.5 and 1.5 (likelihood "
+                    + "ratios re-derived each time) and print the accuracy per word and factor; from the gold "
+                    + "annotations when every case has them.")
+    boolean sensitivity;
+
+    @Option(
+            names = "--words",
+            split = ",",
+            paramLabel = "WORD",
+            description = "With --sensitivity: only these frequency words (default: every word of the table).")
+    List<String> words = new ArrayList<>();
+
     @Mixin
     OntologyOption ontology = new OntologyOption();
 
@@ -60,6 +78,7 @@ final class EvalCommand implements Callable<Integer> {
         if (!f.equals("text") && !f.equals("json")) {
             throw new AspsKgException("unknown --format '" + format + "'", "Use text or json.");
         }
+        if (sensitivity) return sensitivity(f);
         DdxKnowledge knowledge = DdxKnowledge.cached(ontology.file, shapes.file);
         EvalReport report = new Evaluation(knowledge, new LabelScanReader(knowledge))
                 .run(dir, gold ? Evaluation.Mode.GOLD : Evaluation.Mode.TEXT);
@@ -73,6 +92,31 @@ final class EvalCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "%s: %d cases, top-1 %d, top-3 %d%s%n", dir, all.cases(), all.top1(), all.top3(),
                 out == null ? "" : "; written to " + out);
         err.flush();
+        return 0;
+    }
+
+    private int sensitivity(String f) {
+        boolean allGold = Evaluation.caseFiles(dir).stream()
+                .allMatch(c -> Files.isRegularFile(GoldAnnotations.fileOf(c)));
+        Evaluation.Mode mode = gold || allGold ? Evaluation.Mode.GOLD : Evaluation.Mode.TEXT;
+        WordSensitivity check = new WordSensitivity(ontology.file, shapes.file, LabelScanReader::new);
+        List<String> known = check.words().stream().map(WordSensitivity.Word::word).toList();
+        for (String w : words) {
+            if (!known.contains(w)) {
+                throw new AspsKgException(
+                        "unknown frequency word '" + w + "'", "Choose from " + String.join(", ", known) + ".");
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        List<WordSensitivity.Row> rows = check.run(dir, mode, words, line -> {
+            err.println(line);
+            err.flush();
+        });
+        String text = f.equals("json") ? WordSensitivity.json(rows) : WordSensitivity.table(rows);
+        if (out != null) write(out, text);
+        PrintWriter o = spec.commandLine().getOut();
+        o.print(text);
+        o.flush();
         return 0;
     }
 

@@ -52,4 +52,12 @@ class EvalCommandTest {
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("unknown --format 'xml'"), run.err());
     }
+
+    @Test
+    void sensitivityRefusesAWordTheTableDoesNotHave() {
+        CliRun run = CliRun.of("eval", "--sensitivity", "--words", "sometimes-maybe", FIXTURE);
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("unknown frequency word 'sometimes-maybe'"), run.err());
+        assertTrue(run.err().contains("characteristic"), run.err());
+    }
 }
