@@ -12,6 +12,7 @@ import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ddx.render.RankedCase;
 import org.aspskg.ddx.render.RankingFormat;
 import org.aspskg.ddx.store.CasesGraph;
+import org.aspskg.ontology.BundledOntology;
 import org.aspskg.store.KnowledgeGraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,7 +91,8 @@ final class DdxCommand implements Callable<Integer> {
         RankingFormat f = RankingFormat.named(format)
                 .orElseThrow(() -> new AspsKgException("unknown --format '" + format + "'", "Use table, json or ttl."));
         DifferentialPipeline ddx =
-                DdxKnowledge.cached(storeOptions.ontology, shapes).pipeline();
+                DdxKnowledge.cached(BundledOntology.locate(storeOptions.ontology), BundledOntology.locate(shapes))
+                        .pipeline();
         PatientCase c = ddx.read(CaseInput.file(caseFile));
         RankedCase ranked = checkWithHermit ? ddx.rankCheckedWithHermit(c) : ddx.rank(c);
         if (storeRanking) {

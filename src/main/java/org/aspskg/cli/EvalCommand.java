@@ -16,6 +16,7 @@ import org.aspskg.ddx.eval.EvalReport;
 import org.aspskg.ddx.eval.Evaluation;
 import org.aspskg.ddx.eval.GoldAnnotations;
 import org.aspskg.ddx.eval.WordSensitivity;
+import org.aspskg.ontology.BundledOntology;
 import org.aspskg.ddx.eval.LabelScanReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,7 +80,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new AspsKgException("unknown --format '" + format + "'", "Use text or json.");
         }
         if (sensitivity) return sensitivity(f);
-        DdxKnowledge knowledge = DdxKnowledge.cached(ontology.file, shapes.file);
+        DdxKnowledge knowledge = DdxKnowledge.cached(BundledOntology.locate(ontology.file), BundledOntology.locate(shapes.file));
         EvalReport report = new Evaluation(knowledge, new LabelScanReader(knowledge))
                 .run(dir, gold ? Evaluation.Mode.GOLD : Evaluation.Mode.TEXT);
         String text = f.equals("json") ? report.json() : report.table();
@@ -99,7 +100,7 @@ final class EvalCommand implements Callable<Integer> {
         boolean allGold = Evaluation.caseFiles(dir).stream()
                 .allMatch(c -> Files.isRegularFile(GoldAnnotations.fileOf(c)));
         Evaluation.Mode mode = gold || allGold ? Evaluation.Mode.GOLD : Evaluation.Mode.TEXT;
-        WordSensitivity check = new WordSensitivity(ontology.file, shapes.file, LabelScanReader::new);
+        WordSensitivity check = new WordSensitivity(BundledOntology.locate(ontology.file), BundledOntology.locate(shapes.file), LabelScanReader::new);
         List<String> known = check.words().stream().map(WordSensitivity.Word::word).toList();
         for (String w : words) {
             if (!known.contains(w)) {
