@@ -14,6 +14,7 @@ import org.aspskg.ddx.classify.CaseAssertions;
 import org.aspskg.ddx.classify.CaseTBox;
 import org.aspskg.ddx.classify.CompiledCaseClassifier;
 import org.aspskg.ddx.classify.HermitCaseClassifier;
+import org.aspskg.ddx.classify.HypothesisExclusion;
 import org.aspskg.ddx.cohort.CohortGenerator;
 import org.aspskg.ddx.cohort.CohortLoader;
 import org.aspskg.ddx.cohort.CohortWriter;
@@ -59,6 +60,7 @@ public final class DdxKnowledge {
     private final TurtleCaseReader turtleReader;
     private final CaseReader reader;
     private final DifferentialRanker ranker;
+    private final HypothesisExclusion exclusion;
     private final RankingRenderer renderer;
     private final DifferentialPipeline pipeline;
     private final String ontologyVersion;
@@ -86,7 +88,9 @@ public final class DdxKnowledge {
         this.reader = new CaseReader(jsonReader, turtleReader);
         this.ranker = new DifferentialRanker(associations, tbox, terms, ontologyVersion);
         this.renderer = new RankingRenderer(terms, caseRdf);
-        this.pipeline = new DifferentialPipeline(reader, classifier, this::hermitClassifier, ranker, renderer);
+        this.exclusion = new HypothesisExclusion(tbox, caseAssertions, owl, associations.hypotheses());
+        this.pipeline =
+                new DifferentialPipeline(reader, classifier, this::hermitClassifier, ranker, renderer, exclusion);
         LOG.debug(
                 "case reasoning ready in {} ms: {} hypotheses, {} associations, {} features",
                 (System.nanoTime() - start) / 1_000_000,
@@ -201,6 +205,11 @@ public final class DdxKnowledge {
 
     public DifferentialRanker ranker() {
         return ranker;
+    }
+
+    /** Which hypotheses a case logically excludes (compiled, with HermiT as reference). */
+    public HypothesisExclusion exclusion() {
+        return exclusion;
     }
 
     public RankingRenderer renderer() {

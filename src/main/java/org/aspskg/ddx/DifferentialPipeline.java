@@ -5,7 +5,11 @@ import org.aspskg.AspsKgException;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.classify.CaseClassifier;
 import org.aspskg.ddx.classify.HermitCaseClassifier;
+import org.aspskg.ddx.classify.CaseClassification;
 import org.aspskg.ddx.classify.HermitCheckedClassifier;
+import org.aspskg.ddx.classify.HypothesisExclusion;
+import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.rank.RankedHypothesis;
 import org.aspskg.ddx.rank.DifferentialRanker;
 import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ddx.read.CaseReader;
@@ -26,6 +30,7 @@ public final class DifferentialPipeline {
     private final Supplier<HermitCaseClassifier> hermit;
     private final DifferentialRanker ranker;
     private final RankingRenderer renderer;
+    private final HypothesisExclusion exclusion;
 
     /**
      * @param reader     reads and validates cases
@@ -33,14 +38,17 @@ public final class DifferentialPipeline {
      * @param hermit     a new HermiT classifier, for {@link #rankCheckedWithHermit}
      * @param ranker     ranks a classified case
      * @param renderer   makes the ranking ready for every output format
+     * @param exclusion  which hypotheses a case logically excludes
      */
     public DifferentialPipeline(
             CaseReader reader,
             CaseClassifier classifier,
             Supplier<HermitCaseClassifier> hermit,
             DifferentialRanker ranker,
-            RankingRenderer renderer) {
+            RankingRenderer renderer,
+            HypothesisExclusion exclusion) {
         this.reader = reader;
+        this.exclusion = exclusion;
         this.classifier = classifier;
         this.hermit = hermit;
         this.ranker = ranker;
@@ -59,7 +67,12 @@ public final class DifferentialPipeline {
 
     /** Classifies a case with the compiled classifier and ranks it. */
     public RankedCase rank(PatientCase c) {
-        return renderer.ranked(ranker.rank(classifier.classify(c)));
+        return renderer.ranked(ranked(classifier.classify(c)));
+    }
+
+    /** The ranking of a classified case, the hypotheses it logically excludes last. */
+    public DifferentialRanking ranked(CaseClassification classification) {
+        return ranker.rank(classification).excluding(exclusion.excluded(classification));
     }
 
     /**
@@ -67,6 +80,15 @@ public final class DifferentialPipeline {
      * differ (a cross-check; slow).
      */
     public RankedCase rankCheckedWithHermit(PatientCase c) {
-        return renderer.ranked(ranker.rank(new HermitCheckedClassifier(classifier, hermit.get()).classify(c)));
+        CaseClassification classification = new HermitCheckedClassifier(classifier, hermit.get()).classify(c);
+        DifferentialRanking ranking = ranked(classification);
+        for (String h : ranking.hypotheses().stream().map(RankedHypothesis::disease).toList()) {
+            boolean compiled = ranking.exclusion(h).isPresent();
+            if (compiled != exclusion.excludedByHermit(c, h)) {
+                throw new IllegalStateException("HermiT and the compiled exclusion disagree on " + h + " for case "
+                        + c.id() + " (compiled: " + (compiled ? "excluded" : "not excluded") + ")");
+            }
+        }
+        return renderer.ranked(ranking);
     }
 }
