@@ -276,6 +276,8 @@ class SourceCoverageTest {
                 SELECT ?fact WHERE {
                   { ?fact a owl:Axiom } UNION { ?fact a/rdfs:subClassOf* aspskg:SourcedStatement }
                   FILTER NOT EXISTS { ?fact dcterms:source <https://w3id.org/asps-kg/source/radiopaedia-59433> }
+                  FILTER NOT EXISTS { ?fact dcterms:source ?uberon
+                    FILTER(STRSTARTS(STR(?uberon), "https://github.com/obophenotype/uberon/")) }
                   FILTER NOT EXISTS { ?fact owl:annotatedProperty ?synonym ; dcterms:source/a aspskg:SourceArticle
                     FILTER(?synonym IN (oboInOwl:hasExactSynonym, oboInOwl:hasRelatedSynonym, oboInOwl:hasBroadSynonym)) } }"""));
         assertEquals(
