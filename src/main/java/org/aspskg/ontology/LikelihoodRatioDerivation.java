@@ -37,7 +37,7 @@ import org.semanticweb.owlapi.vocab.OWL2Datatype;
  *       cases, else the mean of the proportions; a row about a subclass of a hypothesis (arteriovenous
  *       malformation under vascular malformation) counts for that hypothesis; no row for {@code h} in
  *       {@code g} falls back to {@code h}'s rows for {@code f} in any age group, and no row at all to
- *       {@code 1 - Π(1 - p_i)} over the more specific features {@code h}'s rows report, else to half the
+ *       {@code 1 - (1 - b) Π(1 - p_i)} over the more specific features {@code h}'s rows report, else to half the
  *       frequency of the nearest more general feature they report (a part of a reported site), and failing
  *       that to the frequency the word table gives "not reported" (assumptions, marked on the node);
  *   <li>{@code q(h) = P(f | not h)}: the mean of {@code p} over the other hypotheses (equal priors among
@@ -53,7 +53,7 @@ public final class LikelihoodRatioDerivation {
     /** The IRIs of the derived nodes start with this. */
     public static final String DERIVED_NS = AspsVocabulary.NS + "derived/";
     /** The frequency assumed for a feature no row of a hypothesis reports, unless the word table says otherwise. */
-    static final BigDecimal DEFAULT_NOT_REPORTED = new BigDecimal("0.05");
+    public static final BigDecimal DEFAULT_NOT_REPORTED = new BigDecimal("0.05");
     /** The word of the frequency table that gives the not-reported frequency. */
     public static final String NOT_REPORTED = "not reported";
 
@@ -104,7 +104,7 @@ public final class LikelihoodRatioDerivation {
                     p.put(h, pooled(own));
                     continue;
                 }
-                Estimate inherited = fromDescendants(h, feature, group, byKey, containers);
+                Estimate inherited = fromDescendants(h, feature, group, byKey, containers, notReported.doubleValue());
                 if (inherited == null) inherited = fromAncestor(h, feature, group, byKey, containers);
                 p.put(h, inherited != null ? inherited : new Estimate(notReported.doubleValue(), List.of(), true));
             }
@@ -154,13 +154,20 @@ public final class LikelihoodRatioDerivation {
     /**
      * For a feature a hypothesis' sources do not report but report more specific kinds of (a lower-limb
      * mass when only the thigh and the knee are reported): a case with any of them has the general feature,
-     * so {@code P(general) = 1 - Π (1 - p_i)} over the most general of the reported kinds (the chance that at
-     * least one is present, were they independent: never below the largest {@code p_i}, which holds when they
-     * always come together, nor above their sum, which holds when they exclude each other), marked as assumed;
-     * null when no more specific feature is reported.
+     * so {@code P(general) = 1 - (1 - b) Π (1 - p_i)} over the most general of the reported kinds, where
+     * {@code b} is the not-reported frequency: the chance that at least one reported kind is present, were
+     * they independent (never below the largest {@code p_i}, which holds when they always come together, nor
+     * far above their sum, which holds when they exclude each other), or that the feature comes in a kind no
+     * source reports, as often as any unreported feature. Marked as assumed; null when no more specific
+     * feature is reported.
      */
     private static Estimate fromDescendants(
-            IRI h, IRI feature, IRI group, Map<List<IRI>, List<Row>> byKey, Map<IRI, Set<IRI>> containers) {
+            IRI h,
+            IRI feature,
+            IRI group,
+            Map<List<IRI>, List<Row>> byKey,
+            Map<IRI, Set<IRI>> containers,
+            double notReported) {
         Map<IRI, Estimate> below = new LinkedHashMap<>();
         for (Map.Entry<List<IRI>, List<Row>> e : byKey.entrySet()) {
             List<IRI> key = e.getKey();
@@ -170,7 +177,7 @@ public final class LikelihoodRatioDerivation {
             if (isBelow(key.get(1), feature, containers)) below.put(key.get(1), pooled(e.getValue()));
         }
         if (below.isEmpty()) return null;
-        double none = 1;
+        double none = 1 - notReported;
         List<IRI> from = new ArrayList<>();
         for (Map.Entry<IRI, Estimate> e : below.entrySet()) {
             boolean covered = below.keySet().stream()

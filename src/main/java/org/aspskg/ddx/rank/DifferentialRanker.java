@@ -33,7 +33,7 @@ import org.semanticweb.owlapi.model.OWLClass;
  * necrosis") adds nothing; an age-specific row replaces the general one for a case known to be in that
  * age group. A finding more general than every known feature (a "distant metastasis" when only lung, bone
  * and brain metastases are known) is weighed through the features below it, with
- * P(general | h) = 1 − Π (1 − P(f | h)).
+ * P(general | h) = 1 − (1 − b) Π (1 − P(f | h)), b the not-reported frequency.
  */
 public final class DifferentialRanker {
     /** The bounds a general finding's probability is kept within, as the derivation keeps every frequency. */
@@ -251,9 +251,10 @@ public final class DifferentialRanker {
 
     /**
      * A finding more general than the known features {@code below} it, for one hypothesis: the case has it if
-     * it has any of them, so P(general | h) = 1 − Π (1 − P(f | h)) over them (exact if they occur
-     * independently; never less than the largest, as a more general finding must be at least as frequent, and
-     * never more than their sum). Its likelihood ratio compares that with the mean of the same figure over the
+     * it has any of them, or a kind of it no source reports, so P(general | h) = 1 − (1 − b) Π (1 − P(f | h))
+     * with b the not-reported frequency, the same for every hypothesis (exact if they occur independently;
+     * never less than the largest, as a more general finding must be at least as frequent). Its likelihood
+     * ratio compares that with the mean of the same figure over the
      * other hypotheses, as the derivation does for every feature: a general finding is more evenly shared
      * than the specific ones, so its ratio is weaker. The evidence points to the derived node of the most
      * frequent feature below it and cites the sources of all of them.
@@ -262,7 +263,7 @@ public final class DifferentialRanker {
             String h, String term, List<String> below, Map<String, Map<String, Association>> byKey) {
         Map<String, Double> p = new LinkedHashMap<>();
         for (String x : associations.hypotheses()) {
-            double none = 1;
+            double none = 1 - associations.notReported();
             for (String f : below) {
                 Association a = byKey.getOrDefault(x, Map.of()).get(f);
                 if (a != null) none *= 1 - a.frequency();
@@ -284,7 +285,7 @@ public final class DifferentialRanker {
         parts.forEach(a -> refs.addAll(a.references()));
         String basis = String.format(
                 java.util.Locale.ROOT,
-                "more general than %s: 1 − Π(1 − p) = %.0f %% in %s, %.0f %% on average in the other hypotheses",
+                "more general than %s: 1 − (1 − not reported) Π(1 − p) = %.0f %% in %s, %.0f %% on average in the other hypotheses",
                 below.stream().map(terms::label).collect(Collectors.joining(", ")),
                 100 * ph,
                 associations.label(h),

@@ -16,10 +16,13 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.AspsKgException;
 import org.aspskg.ontology.AspsVocabulary;
+import org.aspskg.ontology.FrequencyWords;
+import org.aspskg.ontology.LikelihoodRatioDerivation;
 
 /**
  * The ranker's knowledge, read from the ontology's statement nodes and nowhere else: which
@@ -38,9 +41,11 @@ public final class DiseaseFeatureAssociations {
     private final Map<String, String> labels;
     private final List<Association> associations;
     private final Map<String, List<Association>> byDisease;
+    private final double notReported;
 
     private DiseaseFeatureAssociations(
-            List<String> hypotheses, Map<String, String> labels, List<Association> associations) {
+            List<String> hypotheses, Map<String, String> labels, List<Association> associations, double notReported) {
+        this.notReported = notReported;
         this.hypotheses = List.copyOf(hypotheses);
         this.labels = Map.copyOf(labels);
         this.associations = List.copyOf(associations);
@@ -66,7 +71,19 @@ public final class DiseaseFeatureAssociations {
                         "Derived likelihood ratios are built for ASPS and its aspskg:hasDifferentialDiagnosis targets only.");
             }
         }
-        return new DiseaseFeatureAssociations(new ArrayList<>(hypotheses), labels, associations);
+        Statement word = ontology.getResource(FrequencyWords.iri(LikelihoodRatioDerivation.NOT_REPORTED))
+                .getProperty(AspsVocabulary.FREQUENCY);
+        double notReported =
+                word != null ? word.getDouble() : LikelihoodRatioDerivation.DEFAULT_NOT_REPORTED.doubleValue();
+        return new DiseaseFeatureAssociations(new ArrayList<>(hypotheses), labels, associations, notReported);
+    }
+
+    /**
+     * The frequency assumed for a feature no source reports for a diagnosis: the {@code not reported} word of
+     * the frequency table.
+     */
+    public double notReported() {
+        return notReported;
     }
 
     /** The derived likelihood ratios, one association per hypothesis, feature and age group. */
