@@ -19,6 +19,7 @@ import org.aspskg.ddx.cohort.CohortGenerator;
 import org.aspskg.ddx.cohort.CohortLoader;
 import org.aspskg.ddx.cohort.CohortWriter;
 import org.aspskg.ddx.rank.Association;
+import org.aspskg.ddx.rank.DemographicModel;
 import org.aspskg.ddx.rank.DifferentialRanker;
 import org.aspskg.ddx.rank.DiseaseFeatureAssociations;
 import org.aspskg.ddx.read.CaseReader;
@@ -86,7 +87,8 @@ public final class DdxKnowledge {
         this.jsonReader = new JsonCaseReader(terms, demographics, shapes, caseRdf);
         this.turtleReader = new TurtleCaseReader(terms, demographics, shapes);
         this.reader = new CaseReader(jsonReader, turtleReader);
-        this.ranker = new DifferentialRanker(associations, tbox, terms, ontologyVersion);
+        this.ranker = new DifferentialRanker(
+                associations, tbox, terms, ontologyVersion, new DemographicModel(demographics, associations));
         this.renderer = new RankingRenderer(terms, caseRdf);
         this.exclusion = new HypothesisExclusion(tbox, caseAssertions, owl, associations.hypotheses());
         this.pipeline =

@@ -43,16 +43,23 @@ public final class DifferentialRanker {
     private final TermIndex terms;
     private final Map<String, Set<String>> ancestors = new HashMap<>();
     private final String ontologyVersion;
+    private final DemographicModel demographics;
 
     /**
      * @param associations    the hypotheses and their associations, with their likelihood ratios
      * @param tbox            which stated classes imply which (to count a piece of evidence once)
      * @param terms           the features' labels
      * @param ontologyVersion the versionIRI of the ontology, recorded in each ranking; or null
+     * @param demographics    weighs age and sex once per hypothesis (see {@link DemographicModel})
      */
     public DifferentialRanker(
-            DiseaseFeatureAssociations associations, CaseTBox tbox, TermIndex terms, String ontologyVersion) {
+            DiseaseFeatureAssociations associations,
+            CaseTBox tbox,
+            TermIndex terms,
+            String ontologyVersion,
+            DemographicModel demographics) {
         this.associations = associations;
+        this.demographics = demographics;
         this.terms = terms;
         this.ontologyVersion = ontologyVersion;
         for (OWLClass c : tbox.stateableClasses()) {
@@ -138,9 +145,12 @@ public final class DifferentialRanker {
                                     : ancestors.getOrDefault(f, Set.of()).contains(o.getKey())));
             boolean stated = e.getValue().witnesses().isEmpty()
                     || e.getValue().witnesses().stream().anyMatch(i -> !redundant[i]);
-            if (!subsumed && stated) counted.add(f);
+            if (!subsumed && stated && !demographics.isDemographic(f)) counted.add(f);
         }
         Map<Integer, List<String>> general = moreGeneralFindings(c, redundant, byKey, decided, counted);
+        general.keySet()
+                .removeIf(s -> demographics.isDemographic(c.statements().get(s).term()));
+        Map<String, DemographicModel.Factor> demographic = demographics.factors(classification);
         double pretest = pretestProbability();
         Set<Integer> explained = new LinkedHashSet<>();
         List<RankedHypothesis> ranked = new ArrayList<>();
@@ -158,6 +168,17 @@ public final class DifferentialRanker {
                 log10 += Math.log10(lr);
                 explained.add(g.getKey());
                 evidence.add(new Evidence(a, terms.label(st.term()), observed, lr, List.of(st)));
+            }
+            DemographicModel.Factor factor = demographic.get(h);
+            if (factor != null) {
+                Association a = demographicAssociation(h, factor, demographic);
+                ln += Math.log(a.frequency());
+                log10 += Math.log10(a.likelihoodRatioIfPresent());
+                List<CaseStatement> statements = c.statements().stream()
+                        .filter(st -> st.kind() == CaseStatement.Kind.AGE || st.kind() == CaseStatement.Kind.SEX)
+                        .toList();
+                evidence.add(new Evidence(
+                        a, "age and sex (" + factor.cells() + ")", true, a.likelihoodRatioIfPresent(), statements));
             }
             for (String f : counted) {
                 Association a = byKey.getOrDefault(h, Map.of()).get(f);
@@ -303,6 +324,48 @@ public final class DifferentialRanker {
                 ph,
                 qh,
                 parts.stream().allMatch(Association::assumed));
+    }
+
+    /**
+     * The one demographic piece of evidence of a hypothesis: P(the age-and-sex cells compatible with the case
+     * | h) from the {@link DemographicModel}, against the mean of the same over the other hypotheses. It
+     * points to the derived node of the hypothesis' first sourced group frequency and cites all of them.
+     */
+    private Association demographicAssociation(
+            String h, DemographicModel.Factor factor, Map<String, DemographicModel.Factor> all) {
+        double ph = Math.max(FLOOR, Math.min(1 - FLOOR, factor.probability()));
+        double qh = all.entrySet().stream()
+                .filter(e -> !e.getKey().equals(h))
+                .mapToDouble(
+                        e -> Math.max(FLOOR, Math.min(1 - FLOOR, e.getValue().probability())))
+                .average()
+                .orElse(ph);
+        Set<Reference> refs = new LinkedHashSet<>();
+        factor.from().forEach(a -> refs.addAll(a.references()));
+        String basis = String.format(
+                java.util.Locale.ROOT,
+                "age and sex counted once: P(%s | %s) = %.3f, fitted to the sourced group frequencies %s; %.3f on average in the other hypotheses",
+                factor.cells(),
+                associations.label(h),
+                ph,
+                factor.from().stream()
+                        .map(a -> String.format(
+                                java.util.Locale.ROOT, "%s %.2f", terms.label(a.feature()), a.frequency()))
+                        .collect(Collectors.joining(", ", "(", ")")),
+                qh);
+        return new Association(
+                factor.from().isEmpty() ? h : factor.from().get(0).iri(),
+                associations.label(h) + ": age and sex",
+                h,
+                DemographicModel.FEATURE,
+                null,
+                ph / qh,
+                (1 - ph) / (1 - qh),
+                basis,
+                List.copyOf(refs),
+                ph,
+                qh,
+                factor.from().isEmpty());
     }
 
     /**

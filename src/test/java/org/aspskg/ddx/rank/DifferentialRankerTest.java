@@ -57,6 +57,42 @@ class DifferentialRankerTest {
     }
 
     @Test
+    void aCasesAgeAndSexContributeExactlyOneFactorPerHypothesis() {
+        DdxKnowledge k = TestKnowledge.knowledge();
+        DemographicModel model = new DemographicModel(k.demographics(), k.associations());
+        // a 15-year-old is in the children's and the adolescents' groups and in no adult group: one factor,
+        // P(10–17, male | h), not one ratio per group and per group the case is not in
+        DifferentialRanking r = TestKnowledge.rank(TestKnowledge.json("""
+                {"id": "teen", "age": 15, "sex": "male", "findings": ["orbit"]}"""));
+        for (RankedHypothesis h : r.hypotheses()) {
+            List<Evidence> demographic = h.evidence().stream()
+                    .filter(e -> model.isDemographic(e.association().feature()))
+                    .toList();
+            assertEquals(1, demographic.size(), h.label() + ": " + demographic);
+            assertEquals(
+                    model.probability(h.disease(), 15, "male"),
+                    demographic.get(0).association().frequency(),
+                    1e-9);
+        }
+        // the fitted distribution meets the sourced frequencies: osteosarcoma's adolescents (10–19)
+        String osteosarcoma = AspsVocabulary.iri("Osteosarcoma");
+        double adolescents = 0;
+        for (int age : new int[] {10, 18}) adolescents += model.probability(osteosarcoma, age, null);
+        double sourced = k.associations().of(osteosarcoma).stream()
+                .filter(a -> a.feature().equals(AspsVocabulary.iri("AdolescentGroup")) && a.ageGroup() == null)
+                .findFirst()
+                .orElseThrow()
+                .frequency();
+        assertEquals(sourced, adolescents, 0.02);
+        // and every hypothesis' distribution over the cells sums to 1
+        for (String h : k.associations().hypotheses()) {
+            double total = 0;
+            for (int age : new int[] {0, 10, 18, 20, 30, 40, 60}) total += model.probability(h, age, null);
+            assertEquals(1.0, total, 1e-9, h);
+        }
+    }
+
+    @Test
     void posteriorIsTheProductOfTheDerivedFrequenciesNormalisedOverTheSixHypotheses() {
         DifferentialRanking r = TestKnowledge.rank(classicAsps(", \"flow voids\"", "\"calcification on CT\""));
         Map<String, Double> likelihood = new java.util.HashMap<>();
