@@ -72,6 +72,7 @@ public final class LikelihoodRatioDerivation {
         if (hypotheses.isEmpty()) return List.of();
         Map<IRI, IRI> parent = namedParents(axioms);
         Map<IRI, Set<IRI>> containers = containers(axioms);
+        Map<IRI, IRI> modality = modalities(axioms);
         List<Row> rows = new ArrayList<>();
         for (Row row : rows(axioms)) {
             IRI h = hypothesisOf(row.disease(), hypotheses, parent);
@@ -105,6 +106,8 @@ public final class LikelihoodRatioDerivation {
                     continue;
                 }
                 Estimate inherited = fromDescendants(h, feature, group, byKey, containers, notReported.doubleValue());
+                if (inherited == null)
+                    inherited = fromOtherModality(h, feature, group, byKey, parent, containers, modality);
                 if (inherited == null) inherited = fromAncestor(h, feature, group, byKey, containers);
                 p.put(h, inherited != null ? inherited : new Estimate(notReported.doubleValue(), List.of(), true));
             }
@@ -122,6 +125,62 @@ public final class LikelihoodRatioDerivation {
     }
 
     private record Estimate(double value, List<IRI> from, boolean assumed) {}
+
+    /** The modality of each feature observed with one ({@code observedWith some M}). */
+    private static Map<IRI, IRI> modalities(Collection<OWLAxiom> axioms) {
+        IRI observedWith = AssociationTable.aspskg("observedWith");
+        Map<IRI, IRI> out = new LinkedHashMap<>();
+        for (OWLAxiom ax : axioms) {
+            if (ax instanceof OWLSubClassOfAxiom s
+                    && s.getSubClass().isNamed()
+                    && s.getSuperClass() instanceof OWLObjectSomeValuesFrom some
+                    && !some.getProperty().isAnonymous()
+                    && some.getProperty().asOWLObjectProperty().getIRI().equals(observedWith)
+                    && some.getFiller().isNamed()) {
+                out.putIfAbsent(
+                        s.getSubClass().asOWLClass().getIRI(),
+                        some.getFiller().asOWLClass().getIRI());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * For a finding seen with one modality that a hypothesis' sources report only as seen with another (the
+     * same named finding, e.g. heterogeneous enhancement, on contrast-enhanced CT when only post-contrast T1
+     * MRI is reported): the property belongs to the tumour, the modality only shows it, so the frequency
+     * reported with the other modality is taken (the mean, when several are). The common parent must be a
+     * finding below {@code aspskg:Finding}, not the category itself. Marked as assumed; null when none.
+     */
+    private static Estimate fromOtherModality(
+            IRI h,
+            IRI feature,
+            IRI group,
+            Map<List<IRI>, List<Row>> byKey,
+            Map<IRI, IRI> parent,
+            Map<IRI, Set<IRI>> containers,
+            Map<IRI, IRI> modality) {
+        IRI own = modality.get(feature);
+        IRI finding = AssociationTable.aspskg("Finding");
+        IRI common = parent.get(feature);
+        if (own == null || common == null || common.equals(finding) || !isBelow(common, finding, containers))
+            return null;
+        List<Estimate> others = new ArrayList<>();
+        for (Map.Entry<List<IRI>, List<Row>> e : byKey.entrySet()) {
+            List<IRI> key = e.getKey();
+            IRI sibling = key.get(1);
+            if (!key.get(0).equals(h) || !Objects.equals(key.get(2), group) || sibling.equals(feature)) continue;
+            if (!common.equals(parent.get(sibling))
+                    || modality.get(sibling) == null
+                    || modality.get(sibling).equals(own)) continue;
+            others.add(pooled(e.getValue()));
+        }
+        if (others.isEmpty()) return null;
+        List<IRI> from = new ArrayList<>();
+        others.forEach(o -> from.addAll(o.from()));
+        return new Estimate(
+                others.stream().mapToDouble(Estimate::value).average().orElseThrow(), from, true);
+    }
 
     /**
      * For a feature a hypothesis' sources do not report: half the frequency of the nearest more general
