@@ -30,6 +30,7 @@ class SourceCoverageTest {
             PREFIX dcterms: <http://purl.org/dc/terms/>
             PREFIX obo: <http://purl.obolibrary.org/obo/>
             PREFIX aspskg: <https://w3id.org/asps-kg/>
+            PREFIX oboInOwl: <http://www.geneontology.org/formats/oboInOwl#>
             """;
     private static Model model;
 
@@ -286,10 +287,20 @@ class SourceCoverageTest {
         assertEquals(Set.of(), rows("""
                 SELECT ?fact WHERE {
                   { ?fact a owl:Axiom } UNION { ?fact a/rdfs:subClassOf* aspskg:SourcedStatement }
-                  FILTER NOT EXISTS { ?fact dcterms:source ?work . ?work rdfs:label ?title } }"""));
+                  FILTER NOT EXISTS { ?fact dcterms:source ?work . ?work rdfs:label ?title }
+                  FILTER NOT EXISTS { ?fact dcterms:source ?uberon
+                    FILTER(STRSTARTS(STR(?uberon), "https://github.com/obophenotype/uberon/")) } }"""));
+        assertEquals(
+                Set.of(),
+                rows("""
+                SELECT ?fact WHERE { ?fact a owl:Axiom ; owl:annotatedProperty ?synonym
+                  FILTER(?synonym IN (oboInOwl:hasExactSynonym, oboInOwl:hasRelatedSynonym, oboInOwl:hasBroadSynonym))
+                  FILTER NOT EXISTS { ?fact dcterms:source/a aspskg:SourceArticle } }"""),
+                "a synonym with provenance cites a source of ontology/tables/sources.tsv or the article");
         assertTrue(rows("""
                 SELECT ?work WHERE { ?row a aspskg:DiseaseFeatureAssociation ; dcterms:source ?work .
-                  FILTER NOT EXISTS { ?work ?address ?url . FILTER (isIRI(?url) || CONTAINS(STR(?url), "http")) } }""").isEmpty());
+                  FILTER NOT EXISTS { ?work ?address ?url . FILTER (isIRI(?url) || CONTAINS(STR(?url), "http")) } }""")
+                .isEmpty());
         assertTrue(
                 rows("SELECT DISTINCT ?work WHERE { ?row a aspskg:DiseaseFeatureAssociation ; dcterms:source ?work }")
                                 .size()
