@@ -299,8 +299,7 @@ class SourceCoverageTest {
                 "a synonym with provenance cites a source of ontology/tables/sources.tsv or the article");
         assertTrue(rows("""
                 SELECT ?work WHERE { ?row a aspskg:DiseaseFeatureAssociation ; dcterms:source ?work .
-                  FILTER NOT EXISTS { ?work ?address ?url . FILTER (isIRI(?url) || CONTAINS(STR(?url), "http")) } }""")
-                .isEmpty());
+                  FILTER NOT EXISTS { ?work ?address ?url . FILTER (isIRI(?url) || CONTAINS(STR(?url), "http")) } }""").isEmpty());
         assertTrue(
                 rows("SELECT DISTINCT ?work WHERE { ?row a aspskg:DiseaseFeatureAssociation ; dcterms:source ?work }")
                                 .size()
