@@ -185,7 +185,8 @@ public final class LikelihoodRatioDerivation {
     /**
      * For a feature a hypothesis' sources do not report: half the frequency of the nearest more general
      * feature they do report (a thigh mass when only the lower limb is reported: the thigh is one of its
-     * parts, how large a share is not known), marked as assumed; null when no ancestor is reported.
+     * parts, how large a share is not known; of several equally near, the least frequent, which bounds it),
+     * marked as assumed; null when no ancestor is reported.
      */
     private static Estimate fromAncestor(
             IRI h, IRI feature, IRI group, Map<List<IRI>, List<Row>> byKey, Map<IRI, Set<IRI>> containers) {
@@ -193,18 +194,31 @@ public final class LikelihoodRatioDerivation {
         Set<IRI> seen = new LinkedHashSet<>(level);
         for (int depth = 0; depth < 10 && !level.isEmpty(); depth++) {
             List<IRI> next = new ArrayList<>();
+            Estimate nearest = null;
             for (IRI f : level) {
                 for (IRI up : containers.getOrDefault(f, Set.of())) {
                     if (!seen.add(up)) continue;
                     List<Row> rows = byKey.get(Arrays.asList(h, up, group));
                     if (rows == null && group != null) rows = byKey.get(Arrays.asList(h, up, null));
                     if (rows != null) {
+                        // a part of several reported features (a bone of the upper limb) is no more frequent than
+                        // the least frequent of them: the same answer whatever order the axioms come in
                         Estimate e = pooled(rows);
-                        return new Estimate(e.value() / 2, e.from(), true);
+                        if (nearest == null
+                                || e.value() < nearest.value()
+                                || (e.value() == nearest.value()
+                                        && e.from()
+                                                        .toString()
+                                                        .compareTo(
+                                                                nearest.from().toString())
+                                                < 0)) {
+                            nearest = e;
+                        }
                     }
                     next.add(up);
                 }
             }
+            if (nearest != null) return new Estimate(nearest.value() / 2, nearest.from(), true);
             level = next;
         }
         return null;
@@ -360,7 +374,10 @@ public final class LikelihoodRatioDerivation {
         return s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('#')) + 1);
     }
 
-    /** ASPS and its differential diagnoses, in the order the edit source asserts them. */
+    /**
+     * ASPS and its differential diagnoses, in IRI order: the OWL API does not keep the edit source's order,
+     * and the means over them must be summed in the same order on every build to give the same digits.
+     */
     static List<IRI> hypotheses(Collection<OWLAxiom> axioms) {
         IRI differential = AssociationTable.aspskg("hasDifferentialDiagnosis");
         Set<IRI> out = new LinkedHashSet<>();
@@ -378,7 +395,9 @@ public final class LikelihoodRatioDerivation {
                 out.add(a.getObject().asOWLNamedIndividual().getIRI());
             }
         }
-        return new ArrayList<>(out);
+        List<IRI> sorted = new ArrayList<>(out);
+        sorted.sort(java.util.Comparator.comparing(IRI::toString));
+        return sorted;
     }
 
     private static Map<IRI, IRI> namedParents(Collection<OWLAxiom> axioms) {
