@@ -43,8 +43,8 @@ public final class EvalBenchmark implements Benchmark {
         Evaluation evaluation = new Evaluation(knowledge, new LabelScanReader(knowledge));
         List<Measurement> rows = new ArrayList<>();
         rows.addAll(measure(evaluation, Evaluation.Mode.TEXT, TEXT, log));
-        boolean gold = Evaluation.caseFiles(PUBLISHED).stream()
-                .allMatch(f -> Files.isRegularFile(GoldAnnotations.fileOf(f)));
+        boolean gold =
+                Evaluation.caseFiles(PUBLISHED).stream().allMatch(f -> Files.isRegularFile(GoldAnnotations.fileOf(f)));
         if (gold) rows.addAll(measure(evaluation, Evaluation.Mode.GOLD, GOLD, log));
         else log.progress("eval: no gold annotations for every case; free text only");
         return rows;
@@ -54,7 +54,9 @@ public final class EvalBenchmark implements Benchmark {
         long start = System.nanoTime();
         EvalReport report = evaluation.run(PUBLISHED, mode);
         double msPerCase = (System.nanoTime() - start) / 1e6 / report.cases().size();
-        log.progress("eval (%s): %s", peer, report.table().lines().skip(1).findFirst().orElse(""));
+        log.progress(
+                "eval (%s): %s",
+                peer, report.table().lines().skip(1).findFirst().orElse(""));
         List<Measurement> rows = new ArrayList<>();
         List<EvalReport.Tally> tallies = new ArrayList<>(report.perDiagnosis());
         tallies.add(report.overall());
@@ -64,10 +66,19 @@ public final class EvalBenchmark implements Benchmark {
             if (t.nonAsps() > 0) rows.add(row(peer, t, "ASPS first (non-ASPS cases)", 100 * t.aspsFirstRate()));
         }
         EvalReport.Tally all = report.overall();
-        rows.add(new Measurement(name(), peer, "all", all.cases(), "cases", 1, "accepted as written",
-                100.0 * all.accepted() / all.cases(), "%", all.cases()));
-        rows.add(new Measurement(name(), peer, "all", all.cases(), "cases", 1, "time per case", msPerCase, "ms",
+        rows.add(new Measurement(
+                name(),
+                peer,
+                "all",
+                all.cases(),
+                "cases",
+                1,
+                "accepted as written",
+                100.0 * all.accepted() / all.cases(),
+                "%",
                 all.cases()));
+        rows.add(new Measurement(
+                name(), peer, "all", all.cases(), "cases", 1, "time per case", msPerCase, "ms", all.cases()));
         return rows;
     }
 

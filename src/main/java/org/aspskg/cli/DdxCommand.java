@@ -90,9 +90,9 @@ final class DdxCommand implements Callable<Integer> {
     public Integer call() {
         RankingFormat f = RankingFormat.named(format)
                 .orElseThrow(() -> new AspsKgException("unknown --format '" + format + "'", "Use table, json or ttl."));
-        DifferentialPipeline ddx =
-                DdxKnowledge.cached(BundledOntology.locate(storeOptions.ontology), BundledOntology.locate(shapes))
-                        .pipeline();
+        DifferentialPipeline ddx = DdxKnowledge.cached(
+                        BundledOntology.locate(storeOptions.ontology), BundledOntology.locate(shapes))
+                .pipeline();
         PatientCase c = ddx.read(CaseInput.file(caseFile));
         RankedCase ranked = checkWithHermit ? ddx.rankCheckedWithHermit(c) : ddx.rank(c);
         if (storeRanking) {

@@ -15,9 +15,9 @@ import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.eval.EvalReport;
 import org.aspskg.ddx.eval.Evaluation;
 import org.aspskg.ddx.eval.GoldAnnotations;
+import org.aspskg.ddx.eval.LabelScanReader;
 import org.aspskg.ddx.eval.WordSensitivity;
 import org.aspskg.ontology.BundledOntology;
-import org.aspskg.ddx.eval.LabelScanReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +47,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
     String format = "text";
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Also write the report to FILE (written whole or not at all).")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Also write the report to FILE (written whole or not at all).")
     Path out;
 
     @Option(
@@ -80,7 +83,8 @@ final class EvalCommand implements Callable<Integer> {
             throw new AspsKgException("unknown --format '" + format + "'", "Use text or json.");
         }
         if (sensitivity) return sensitivity(f);
-        DdxKnowledge knowledge = DdxKnowledge.cached(BundledOntology.locate(ontology.file), BundledOntology.locate(shapes.file));
+        DdxKnowledge knowledge =
+                DdxKnowledge.cached(BundledOntology.locate(ontology.file), BundledOntology.locate(shapes.file));
         EvalReport report = new Evaluation(knowledge, new LabelScanReader(knowledge))
                 .run(dir, gold ? Evaluation.Mode.GOLD : Evaluation.Mode.TEXT);
         String text = f.equals("json") ? report.json() : report.table();
@@ -90,18 +94,26 @@ final class EvalCommand implements Callable<Integer> {
         o.flush();
         EvalReport.Tally all = report.overall();
         PrintWriter err = spec.commandLine().getErr();
-        err.printf(Locale.ROOT, "%s: %d cases, top-1 %d, top-3 %d%s%n", dir, all.cases(), all.top1(), all.top3(),
+        err.printf(
+                Locale.ROOT,
+                "%s: %d cases, top-1 %d, top-3 %d%s%n",
+                dir,
+                all.cases(),
+                all.top1(),
+                all.top3(),
                 out == null ? "" : "; written to " + out);
         err.flush();
         return 0;
     }
 
     private int sensitivity(String f) {
-        boolean allGold = Evaluation.caseFiles(dir).stream()
-                .allMatch(c -> Files.isRegularFile(GoldAnnotations.fileOf(c)));
+        boolean allGold =
+                Evaluation.caseFiles(dir).stream().allMatch(c -> Files.isRegularFile(GoldAnnotations.fileOf(c)));
         Evaluation.Mode mode = gold || allGold ? Evaluation.Mode.GOLD : Evaluation.Mode.TEXT;
-        WordSensitivity check = new WordSensitivity(BundledOntology.locate(ontology.file), BundledOntology.locate(shapes.file), LabelScanReader::new);
-        List<String> known = check.words().stream().map(WordSensitivity.Word::word).toList();
+        WordSensitivity check = new WordSensitivity(
+                BundledOntology.locate(ontology.file), BundledOntology.locate(shapes.file), LabelScanReader::new);
+        List<String> known =
+                check.words().stream().map(WordSensitivity.Word::word).toList();
         for (String w : words) {
             if (!known.contains(w)) {
                 throw new AspsKgException(
@@ -134,7 +146,8 @@ final class EvalCommand implements Callable<Integer> {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new AspsKgException(file + ": cannot write: " + e.getMessage(), "Check the directory exists and is writable.", e);
+            throw new AspsKgException(
+                    file + ": cannot write: " + e.getMessage(), "Check the directory exists and is writable.", e);
         }
     }
 }

@@ -3,14 +3,14 @@ package org.aspskg.ddx;
 import java.util.function.Supplier;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.classify.CaseClassification;
 import org.aspskg.ddx.classify.CaseClassifier;
 import org.aspskg.ddx.classify.HermitCaseClassifier;
-import org.aspskg.ddx.classify.CaseClassification;
 import org.aspskg.ddx.classify.HermitCheckedClassifier;
 import org.aspskg.ddx.classify.HypothesisExclusion;
+import org.aspskg.ddx.rank.DifferentialRanker;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ddx.rank.RankedHypothesis;
-import org.aspskg.ddx.rank.DifferentialRanker;
 import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ddx.read.CaseReader;
 import org.aspskg.ddx.render.RankedCase;
@@ -82,7 +82,8 @@ public final class DifferentialPipeline {
     public RankedCase rankCheckedWithHermit(PatientCase c) {
         CaseClassification classification = new HermitCheckedClassifier(classifier, hermit.get()).classify(c);
         DifferentialRanking ranking = ranked(classification);
-        for (String h : ranking.hypotheses().stream().map(RankedHypothesis::disease).toList()) {
+        for (String h :
+                ranking.hypotheses().stream().map(RankedHypothesis::disease).toList()) {
             boolean compiled = ranking.exclusion(h).isPresent();
             if (compiled != exclusion.excludedByHermit(c, h)) {
                 throw new IllegalStateException("HermiT and the compiled exclusion disagree on " + h + " for case "

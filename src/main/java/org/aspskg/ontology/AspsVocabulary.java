@@ -102,6 +102,10 @@ public final class AspsVocabulary {
     public static final Property LOG10_LIKELIHOOD_RATIO = property("log10LikelihoodRatio");
     public static final Property LIKELIHOOD_RATIO = property("likelihoodRatio");
     public static final Property FEATURE_OBSERVED = property("featureObserved");
+    public static final Resource EXCLUDED_HYPOTHESIS = resource("ExcludedHypothesis");
+    public static final Resource EXCLUSION_CLASH = resource("ExclusionClash");
+    public static final Property HAS_EXCLUSION_CLASH = property("hasExclusionClash");
+    public static final Property JUSTIFICATION_AXIOM = property("justificationAxiom");
 
     public static String iri(String localName) {
         return NS + localName;

@@ -28,7 +28,13 @@ class DdxJarIT {
         Files.copy(Path.of("ontology/examples/asps-thigh-young-woman.json"), work.resolve("case.json"));
         Path out = tmp.resolve("out.txt");
         Process p = new ProcessBuilder(List.of(
-                        "java", "-Djava.io.tmpdir=" + scratch, "-jar", jar.toString(), "ddx", "--format", "json",
+                        "java",
+                        "-Djava.io.tmpdir=" + scratch,
+                        "-jar",
+                        jar.toString(),
+                        "ddx",
+                        "--format",
+                        "json",
                         "case.json"))
                 .directory(work.toFile())
                 .redirectErrorStream(false)
@@ -42,7 +48,10 @@ class DdxJarIT {
         assertTrue(json.contains("\"diagnosis\" : \"alveolar soft part sarcoma\""), json);
         assertTrue(err.contains("alveolar soft part sarcoma ranked first"), err);
         try (var left = Files.list(scratch)) {
-            assertEquals(List.of(), left.filter(f -> f.getFileName().toString().startsWith("asps-kg-ontology-")).toList());
+            assertEquals(
+                    List.of(),
+                    left.filter(f -> f.getFileName().toString().startsWith("asps-kg-ontology-"))
+                            .toList());
         }
     }
 }

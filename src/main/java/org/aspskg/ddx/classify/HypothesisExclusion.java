@@ -63,7 +63,8 @@ public final class HypothesisExclusion {
 
         public List<CaseStatement> statements() {
             List<CaseStatement> out = new ArrayList<>();
-            clashes.forEach(c -> c.statements().stream().filter(s -> !out.contains(s)).forEach(out::add));
+            clashes.forEach(
+                    c -> c.statements().stream().filter(s -> !out.contains(s)).forEach(out::add));
             return out;
         }
     }
@@ -79,8 +80,11 @@ public final class HypothesisExclusion {
         }
     }
 
-    /** An axiom of a justification, rendered, with its sources (empty for the in-memory case bridge). */
-    public record Axiom(String text, List<String> sources) {
+    /**
+     * An axiom of a justification, rendered, with its sources; {@code bridge} for the in-memory chains that
+     * link a case to its diagnosis (they have no source: they say what "a case of D" means).
+     */
+    public record Axiom(String text, List<String> sources, boolean bridge) {
         public Axiom {
             sources = List.copyOf(sources);
         }
@@ -94,6 +98,7 @@ public final class HypothesisExclusion {
     private final Map<String, OWLClass> caseOf = new LinkedHashMap<>();
     /** hypothesis → feature → true when every case of it shows the feature, false when none does. */
     private final Map<String, Map<String, Boolean>> obligate = new LinkedHashMap<>();
+
     private final Map<String, List<Axiom>> proofs = new ConcurrentHashMap<>();
     private final ManchesterOWLSyntaxOWLObjectRendererImpl renderer = new ManchesterOWLSyntaxOWLObjectRendererImpl();
 
@@ -123,7 +128,8 @@ public final class HypothesisExclusion {
         });
         OWLObjectProperty hasDiagnosis = df.getOWLObjectProperty(IRI.create(HAS_DIAGNOSIS));
         OWLObjectProperty hasFinding = df.getOWLObjectProperty(IRI.create(AspsVocabulary.HAS_FINDING.getURI()));
-        List<OWLAxiom> all = new ArrayList<>(tbox.ontology().axioms(Imports.EXCLUDED).toList());
+        List<OWLAxiom> all =
+                new ArrayList<>(tbox.ontology().axioms(Imports.EXCLUDED).toList());
         all.add(df.getOWLDeclarationAxiom(hasDiagnosis));
         all.add(df.getOWLSubPropertyChainOfAxiom(
                 List.of(hasDiagnosis, df.getOWLObjectProperty(IRI.create(HAS_OBLIGATE_FEATURE))), hasFinding));
@@ -131,12 +137,14 @@ public final class HypothesisExclusion {
                 List.of(df.getOWLObjectInverseOf(hasDiagnosis), hasFinding),
                 df.getOWLObjectProperty(IRI.create(DISEASE_HAS_FEATURE))));
         for (String h : hypotheses) {
-            OWLClass c = df.getOWLClass(IRI.create(AspsVocabulary.DDX_NS + "caseOf/" + IRI.create(h).getShortForm()));
+            OWLClass c = df.getOWLClass(
+                    IRI.create(AspsVocabulary.DDX_NS + "caseOf/" + IRI.create(h).getShortForm()));
             caseOf.put(h, c);
             all.add(df.getOWLEquivalentClassesAxiom(
                     c,
                     df.getOWLObjectIntersectionOf(
-                            tbox.patientCase(), df.getOWLObjectSomeValuesFrom(hasDiagnosis, df.getOWLClass(IRI.create(h))))));
+                            tbox.patientCase(),
+                            df.getOWLObjectSomeValuesFrom(hasDiagnosis, df.getOWLClass(IRI.create(h))))));
         }
         this.axioms = List.copyOf(all);
         OWLOntology o = ontology(axioms);
@@ -146,11 +154,14 @@ public final class HypothesisExclusion {
                 Map<String, Boolean> features = new LinkedHashMap<>();
                 OWLClass c = caseOf.get(h);
                 if (r.isSatisfiable(c)) {
-                    Set<OWLClass> supers = new LinkedHashSet<>(r.getSuperClasses(c, false).entities().toList());
+                    Set<OWLClass> supers = new LinkedHashSet<>(
+                            r.getSuperClasses(c, false).entities().toList());
                     supers.addAll(r.getEquivalentClasses(c).entities().toList());
                     for (CaseTBox.Feature f : tbox.features().values()) {
-                        if (supers.contains(f.with())) features.put(f.feature().getIRI().toString(), true);
-                        else if (supers.contains(f.without())) features.put(f.feature().getIRI().toString(), false);
+                        if (supers.contains(f.with()))
+                            features.put(f.feature().getIRI().toString(), true);
+                        else if (supers.contains(f.without()))
+                            features.put(f.feature().getIRI().toString(), false);
                     }
                 }
                 obligate.put(h, Map.copyOf(features));
@@ -172,12 +183,15 @@ public final class HypothesisExclusion {
         PatientCase c = classification.patientCase();
         obligate.forEach((h, features) -> {
             List<Clash> clashes = new ArrayList<>();
-            features.forEach((feature, present) -> classification.feature(feature).ifPresent(status -> {
-                if (status.observed() == present) return;
-                List<CaseStatement> statements =
-                        status.witnesses().stream().map(c.statements()::get).toList();
-                clashes.add(new Clash(feature, present, statements, proof(h, feature, present)));
-            }));
+            features.forEach((feature, present) -> classification
+                    .feature(feature)
+                    .ifPresent(status -> {
+                        if (status.observed() == present) return;
+                        List<CaseStatement> statements = status.witnesses().stream()
+                                .map(c.statements()::get)
+                                .toList();
+                        clashes.add(new Clash(feature, present, statements, proof(h, feature, present)));
+                    }));
             if (!clashes.isEmpty()) out.add(new Exclusion(h, clashes));
         });
         return out;
@@ -233,7 +247,8 @@ public final class HypothesisExclusion {
                 // the definitions of the in-memory helper classes say nothing a reader needs
                 if (ax.classesInSignature().anyMatch(tbox::isHelperClass)
                         || ax.classesInSignature().anyMatch(caseOf::containsValue)) continue;
-                out.add(new Axiom(renderer.render(ax), sourcesOf.getOrDefault(ax, List.of())));
+                boolean bridge = ax.containsEntityInSignature(df.getOWLObjectProperty(IRI.create(HAS_DIAGNOSIS)));
+                out.add(new Axiom(renderer.render(ax), sourcesOf.getOrDefault(ax, List.of()), bridge));
             }
             out.sort((a, b) -> a.text().compareTo(b.text()));
             return List.copyOf(out);

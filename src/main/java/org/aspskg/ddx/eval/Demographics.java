@@ -12,10 +12,29 @@ import java.util.regex.Pattern;
  */
 final class Demographics {
     private static final List<String> NUMBERS = List.of(
-            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty");
-    private static final Pattern AGE = Pattern.compile(
-            "^\\s*(\\d{1,3}|[a-z]+)\\s*-?\\s*(years?|yrs?|months?|mo|aged)\\b.*|^\\s*(\\d{1,3})\\s*$");
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty");
+    private static final Pattern AGE =
+            Pattern.compile("^\\s*(\\d{1,3}|[a-z]+)\\s*-?\\s*(years?|yrs?|months?|mo|aged)\\b.*|^\\s*(\\d{1,3})\\s*$");
     private static final Pattern YEAROLD = Pattern.compile("^\\s*(\\d{1,3})\\s*-?\\s*yearold.*");
 
     private Demographics() {}

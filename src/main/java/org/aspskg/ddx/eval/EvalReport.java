@@ -55,7 +55,8 @@ public record EvalReport(
     /** One tally per diagnosis, in the order the cases come. */
     public List<Tally> perDiagnosis() {
         Map<String, Tally> out = new LinkedHashMap<>();
-        for (CaseOutcome c : cases) out.computeIfAbsent(c.diagnosis(), d -> tally(d, o -> o.diagnosis().equals(d)));
+        for (CaseOutcome c : cases)
+            out.computeIfAbsent(c.diagnosis(), d -> tally(d, o -> o.diagnosis().equals(d)));
         return List.copyOf(out.values());
     }
 
@@ -98,44 +99,72 @@ public record EvalReport(
     public String table() {
         StringBuilder b = new StringBuilder();
         Tally all = overall();
-        b.append("Evaluation of ").append(directory).append(" (").append(mode.label()).append("; reader: ")
-                .append(reader).append(")\n");
-        b.append(f("cases %d; accepted as written (ranked without error) %d (%s)%n",
+        b.append("Evaluation of ")
+                .append(directory)
+                .append(" (")
+                .append(mode.label())
+                .append("; reader: ")
+                .append(reader)
+                .append(")\n");
+        b.append(f(
+                "cases %d; accepted as written (ranked without error) %d (%s)%n",
                 all.cases(), all.accepted(), pct(rate(all.accepted(), all.cases()))));
         if (mode == Evaluation.Mode.TEXT) {
             b.append(f("phrases resolved %d; not understood %d%n", phrasesResolved(), phrasesUnresolved()));
             if (goldPhrases() > 0) {
-                b.append(f("gold phrases resolved to the same term and polarity %d of %d (%s)%n",
+                b.append(f(
+                        "gold phrases resolved to the same term and polarity %d of %d (%s)%n",
                         goldResolved(), goldPhrases(), pct(rate(goldResolved(), goldPhrases()))));
             }
         } else {
-            b.append(f("gold phrases used %d; gold terms a case cannot state %d%n", phrasesResolved(), phrasesUnresolved()));
+            b.append(f(
+                    "gold phrases used %d; gold terms a case cannot state %d%n",
+                    phrasesResolved(), phrasesUnresolved()));
         }
         b.append('\n');
         b.append(f("%-30s %5s %14s %14s %16s%n", "diagnosis", "cases", "top-1", "top-3", "ASPS first"));
         List<Tally> rows = new ArrayList<>(perDiagnosis());
         rows.add(all);
         for (Tally t : rows) {
-            b.append(f("%-30s %5d %14s %14s %16s%n",
-                    t.name(), t.cases(),
+            b.append(f(
+                    "%-30s %5d %14s %14s %16s%n",
+                    t.name(),
+                    t.cases(),
                     t.top1() + " (" + pct(t.top1Rate()) + ")",
                     t.top3() + " (" + pct(t.top3Rate()) + ")",
                     t.nonAsps() == 0 ? "-" : t.aspsFirst() + "/" + t.nonAsps() + " (" + pct(t.aspsFirstRate()) + ")"));
         }
-        b.append(f("%nASPS first for a non-ASPS case: %d of %d (%s)%n", all.aspsFirst(), all.nonAsps(),
-                pct(all.aspsFirstRate())));
+        b.append(f(
+                "%nASPS first for a non-ASPS case: %d of %d (%s)%n",
+                all.aspsFirst(), all.nonAsps(), pct(all.aspsFirstRate())));
+        long excluding = cases.stream().filter(c -> !c.excluded().isEmpty()).count();
+        long truthExcluded = cases.stream()
+                .filter(c -> c.excluded().contains(c.hypothesis()))
+                .count();
+        b.append(f(
+                "cases that logically exclude a hypothesis: %d; true diagnosis excluded: %d%n",
+                excluding, truthExcluded));
         List<CaseOutcome> misses = misses();
         if (!misses.isEmpty()) {
             b.append("\nMisses (what drove the first hypothesis):\n");
             for (CaseOutcome c : misses) {
                 if (!c.accepted()) {
-                    b.append("  ").append(c.file()).append(": not ranked: ").append(c.error()).append('\n');
+                    b.append("  ")
+                            .append(c.file())
+                            .append(": not ranked: ")
+                            .append(c.error())
+                            .append('\n');
                     continue;
                 }
-                b.append(f("  %s: true diagnosis ranked %s; first %s (%.0f%%)%s%n",
-                        c.file(), c.rankOfTruth() == null ? "-" : c.rankOfTruth().toString(), c.top(),
+                b.append(f(
+                        "  %s: true diagnosis ranked %s; first %s (%.0f%%)%s%n",
+                        c.file(),
+                        c.rankOfTruth() == null ? "-" : c.rankOfTruth().toString(),
+                        c.top(),
                         100 * c.topProbability(),
-                        c.drivers().isEmpty() ? ", on no supporting finding" : ", on " + String.join(", ", c.drivers())));
+                        c.drivers().isEmpty()
+                                ? ", on no supporting finding"
+                                : ", on " + String.join(", ", c.drivers())));
             }
         }
         return b.toString();
@@ -188,6 +217,7 @@ public record EvalReport(
                 n.put("topProbability", c.topProbability());
             }
             c.drivers().forEach(n.putArray("drivers")::add);
+            c.excluded().forEach(n.putArray("excluded")::add);
             if (c.gold() > 0) {
                 n.put("goldPhrases", c.gold());
                 n.put("goldResolved", c.goldResolved());

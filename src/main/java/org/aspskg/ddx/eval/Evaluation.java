@@ -56,7 +56,8 @@ public final class Evaluation {
     public static List<Path> caseFiles(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new AspsKgException(
-                    dir + ": no such directory", "Give a directory of <Diagnosis>/<case>.json files, e.g. eval/published.");
+                    dir + ": no such directory",
+                    "Give a directory of <Diagnosis>/<case>.json files, e.g. eval/published.");
         }
         try (Stream<Path> files = Files.walk(dir, 2)) {
             List<Path> out = files.filter(f -> dir.relativize(f).getNameCount() == 2)
@@ -70,7 +71,8 @@ public final class Evaluation {
             }
             return out;
         } catch (IOException e) {
-            throw new AspsKgException(dir + ": cannot list: " + e.getMessage(), "Check the directory's permissions.", e);
+            throw new AspsKgException(
+                    dir + ": cannot list: " + e.getMessage(), "Check the directory's permissions.", e);
         }
     }
 
@@ -104,7 +106,8 @@ public final class Evaluation {
                 mode,
                 mode == Mode.TEXT ? textReader.name() : "gold annotations",
                 knowledge.associations().hypotheses().stream()
-                        .map(h -> new EvalReport.Hypothesis(h, knowledge.associations().label(h)))
+                        .map(h -> new EvalReport.Hypothesis(
+                                h, knowledge.associations().label(h)))
                         .toList(),
                 outcomes);
     }
@@ -154,29 +157,64 @@ public final class Evaluation {
                 unresolved.addAll(read.unresolved());
                 Set<String> members = new LinkedHashSet<>();
                 Set<String> nonMembers = new LinkedHashSet<>();
-                knowledge.demographics()
+                knowledge
+                        .demographics()
                         .memberships(patientCase.ageYears(), patientCase.sex())
                         .forEach(m -> (m.member() ? members : nonMembers).add(m.group()));
                 for (GoldAnnotations.Phrase p : gold) {
                     if (!p.weighed()) continue;
                     goldWeighed++;
-                    String iri = knowledge.terms().resolve(p.term()).map(TermIndex.Term::iri).orElse(p.term());
+                    String iri = knowledge
+                            .terms()
+                            .resolve(p.term())
+                            .map(TermIndex.Term::iri)
+                            .orElse(p.term());
                     boolean byDemographics = (p.present() ? members : nonMembers).contains(iri);
                     if (byDemographics || resolvedBy(read.resolved(), text, p, iri)) goldResolved++;
-                    else goldMissed.add(p.phrase() + " → " + p.term() + " (" + (p.present() ? "present" : "absent") + ")");
+                    else
+                        goldMissed.add(
+                                p.phrase() + " → " + p.term() + " (" + (p.present() ? "present" : "absent") + ")");
                 }
             }
         } catch (AspsKgException e) {
-            return new CaseOutcome(file, c.diagnosis(), truth, e.getMessage(), 0, unresolved, null, null, null, 0,
-                    List.of(), goldWeighed, goldResolved, goldMissed);
+            return new CaseOutcome(
+                    file,
+                    c.diagnosis(),
+                    truth,
+                    e.getMessage(),
+                    0,
+                    unresolved,
+                    null,
+                    null,
+                    null,
+                    0,
+                    List.of(),
+                    goldWeighed,
+                    goldResolved,
+                    goldMissed,
+                    List.of());
         }
         DifferentialPipeline ddx = knowledge.pipeline();
         DifferentialRanking ranking;
         try {
             ranking = ddx.rank(patientCase).ranking();
         } catch (AspsKgException e) {
-            return new CaseOutcome(file, c.diagnosis(), truth, e.getMessage(), resolved, unresolved, null, null, null,
-                    0, List.of(), goldWeighed, goldResolved, goldMissed);
+            return new CaseOutcome(
+                    file,
+                    c.diagnosis(),
+                    truth,
+                    e.getMessage(),
+                    resolved,
+                    unresolved,
+                    null,
+                    null,
+                    null,
+                    0,
+                    List.of(),
+                    goldWeighed,
+                    goldResolved,
+                    goldMissed,
+                    List.of());
         }
         Integer rank = ranking.hypotheses().stream()
                 .filter(h -> h.disease().equals(truth))
@@ -188,8 +226,22 @@ public final class Evaluation {
                 .limit(DRIVERS)
                 .map(Evaluation::describe)
                 .toList();
-        return new CaseOutcome(file, c.diagnosis(), truth, null, resolved, unresolved, rank, top.label(),
-                top.disease(), top.postTestProbability(), drivers, goldWeighed, goldResolved, goldMissed);
+        return new CaseOutcome(
+                file,
+                c.diagnosis(),
+                truth,
+                null,
+                resolved,
+                unresolved,
+                rank,
+                top.label(),
+                top.disease(),
+                top.postTestProbability(),
+                drivers,
+                goldWeighed,
+                goldResolved,
+                goldMissed,
+                ranking.exclusions().stream().map(x -> x.disease()).toList());
     }
 
     private static String describe(Evidence e) {

@@ -53,14 +53,16 @@ public final class LabelScanReader implements TextCaseReader {
                 String iri = s.getSubject().getURI();
                 if (knowledge.terms().byIri(iri).isEmpty() || groups.contains(iri)) continue;
                 String name = s.getString().trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-                if (name.length() >= 3) byName.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(iri);
+                if (name.length() >= 3)
+                    byName.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(iri);
             }
         }
         List<Map.Entry<String, String>> unique = new ArrayList<>();
         byName.forEach((name, iris) -> {
             if (iris.size() == 1) unique.add(Map.entry(name, iris.iterator().next()));
         });
-        unique.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> -e.getKey().length())
+        unique.sort(Comparator.comparingInt(
+                        (Map.Entry<String, String> e) -> -e.getKey().length())
                 .thenComparing(Map.Entry::getKey));
         this.names = List.copyOf(unique);
     }
@@ -89,7 +91,8 @@ public final class LabelScanReader implements TextCaseReader {
         Matcher sex = SEX.matcher(lower);
         List<String> present = new ArrayList<>();
         List<String> absent = new ArrayList<>();
-        for (Resolved r : resolved) (r.present() ? present : absent).add(knowledge.terms().curie(r.term()));
+        for (Resolved r : resolved)
+            (r.present() ? present : absent).add(knowledge.terms().curie(r.term()));
         PatientCase c = StructuredCase.of(
                 knowledge.jsonReader(),
                 id,

@@ -31,8 +31,8 @@ public record PublishedCase(Path file, String id, String diagnosis, String age, 
             root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new AspsKgException(
-                    file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-                            + ": not JSON: " + e.getOriginalMessage(),
+                    file + ":" + e.getLocation().getLineNr() + ":"
+                            + e.getLocation().getColumnNr() + ": not JSON: " + e.getOriginalMessage(),
                     "Fix the file; the format is in eval/published/README.md.");
         } catch (IOException e) {
             throw new AspsKgException(file + ": cannot read: " + e.getMessage(), "Check the file's permissions.", e);

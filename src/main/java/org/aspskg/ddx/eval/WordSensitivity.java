@@ -97,8 +97,14 @@ public final class WordSensitivity {
                     DdxKnowledge k = DdxKnowledge.load(scratch.resolve(editFile.getFileName()), shapes);
                     EvalReport r = new Evaluation(k, readers.apply(k)).run(evalDir, mode);
                     rows.add(new Row(w.word(), w.value(), factor, value, r));
-                    progress.accept(String.format(Locale.ROOT, "%s x%.1f (%.3f): top-1 %d, top-3 %d", w.word(),
-                            factor, value, r.overall().top1(), r.overall().top3()));
+                    progress.accept(String.format(
+                            Locale.ROOT,
+                            "%s x%.1f (%.3f): top-1 %d, top-3 %d",
+                            w.word(),
+                            factor,
+                            value,
+                            r.overall().top1(),
+                            r.overall().top3()));
                 } finally {
                     delete(scratch);
                 }
@@ -116,7 +122,8 @@ public final class WordSensitivity {
                 for (Path f : files.toList()) {
                     Path rel = source.relativize(f);
                     if (rel.getNameCount() > 0
-                            && (rel.getName(0).toString().equals("examples") || rel.getName(0).toString().equals("research"))) {
+                            && (rel.getName(0).toString().equals("examples")
+                                    || rel.getName(0).toString().equals("research"))) {
                         continue;
                     }
                     Path to = target.resolve(rel.toString());
@@ -140,12 +147,15 @@ public final class WordSensitivity {
                 }
                 out.add(line);
             }
-            if (!found) throw new AspsKgException("no frequency word '" + word + "' in " + table, "Use a word of the table.");
+            if (!found)
+                throw new AspsKgException("no frequency word '" + word + "' in " + table, "Use a word of the table.");
             Files.write(table, out, StandardCharsets.UTF_8);
             return target;
         } catch (IOException e) {
-            throw new AspsKgException("cannot copy the ontology for the sensitivity check: " + e.getMessage(),
-                    "Check the temporary directory has room.", e);
+            throw new AspsKgException(
+                    "cannot copy the ontology for the sensitivity check: " + e.getMessage(),
+                    "Check the temporary directory has room.",
+                    e);
         }
     }
 
@@ -167,37 +177,63 @@ public final class WordSensitivity {
 
     private static int indexOf(String[] header, String column, Path table) {
         for (int i = 0; i < header.length; i++) if (header[i].trim().equals(column)) return i;
-        throw new AspsKgException(table + ": no column '" + column + "'", "The table's header names word and frequency.");
+        throw new AspsKgException(
+                table + ": no column '" + column + "'", "The table's header names word and frequency.");
     }
 
     /** The rows as a table: per word and factor, the overall figures and top-1 per diagnosis, with the change. */
     public static String table(List<Row> rows) {
         EvalReport baseline = rows.get(0).report();
-        List<String> diagnoses = baseline.perDiagnosis().stream().map(EvalReport.Tally::name).toList();
+        List<String> diagnoses =
+                baseline.perDiagnosis().stream().map(EvalReport.Tally::name).toList();
         StringBuilder b = new StringBuilder();
-        b.append("Sensitivity of the evaluation (").append(baseline.mode().label()).append(", ")
-                .append(baseline.overall().cases()).append(" cases) to each frequency word's value\n\n");
-        b.append(String.format(Locale.ROOT, "%-15s %6s %6s %7s %7s %7s %9s", "word", "factor", "value", "top-1", "Δtop-1", "top-3",
+        b.append("Sensitivity of the evaluation (")
+                .append(baseline.mode().label())
+                .append(", ")
+                .append(baseline.overall().cases())
+                .append(" cases) to each frequency word's value\n\n");
+        b.append(String.format(
+                Locale.ROOT,
+                "%-15s %6s %6s %7s %7s %7s %9s",
+                "word",
+                "factor",
+                "value",
+                "top-1",
+                "Δtop-1",
+                "top-3",
                 "ASPS 1st"));
         for (String d : diagnoses) b.append(String.format(Locale.ROOT, " %6s", abbreviation(d)));
         b.append('\n');
         EvalReport.Tally base = baseline.overall();
         for (Row r : rows) {
             if (r.report() == null) {
-                b.append(String.format(Locale.ROOT, "%-15s %6s %6.3f   (unchanged: 0 scaled is 0)%n", r.word(),
-                        "x" + r.factor(), r.value()));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "%-15s %6s %6.3f   (unchanged: 0 scaled is 0)%n",
+                        r.word(),
+                        "x" + r.factor(),
+                        r.value()));
                 continue;
             }
             EvalReport.Tally t = r.report().overall();
-            b.append(String.format(Locale.ROOT, "%-15s %6s %6s %7s %+7d %7s %9s", r.word(),
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%-15s %6s %6s %7s %+7d %7s %9s",
+                    r.word(),
                     Double.isNaN(r.base()) ? "-" : "x" + r.factor(),
                     Double.isNaN(r.value()) ? "-" : String.format(Locale.ROOT, "%.3f", r.value()),
-                    pct(t.top1Rate()), t.top1() - base.top1(), pct(t.top3Rate()), pct(t.aspsFirstRate())));
-            for (EvalReport.Tally d : r.report().perDiagnosis()) b.append(String.format(Locale.ROOT, " %6s", pct(d.top1Rate())));
+                    pct(t.top1Rate()),
+                    t.top1() - base.top1(),
+                    pct(t.top3Rate()),
+                    pct(t.aspsFirstRate())));
+            for (EvalReport.Tally d : r.report().perDiagnosis())
+                b.append(String.format(Locale.ROOT, " %6s", pct(d.top1Rate())));
             b.append('\n');
         }
         b.append("\n(top-1 per diagnosis in the last columns: ")
-                .append(String.join(", ", diagnoses.stream().map(d -> abbreviation(d) + " = " + d).toList()))
+                .append(String.join(
+                        ", ",
+                        diagnoses.stream().map(d -> abbreviation(d) + " = " + d).toList()))
                 .append(")\n");
         return b.toString();
     }

@@ -53,7 +53,9 @@ public record DifferentialRanking(
         if (excluded.isEmpty()) return this;
         java.util.Set<String> out = new java.util.HashSet<>();
         excluded.forEach(e -> out.add(e.disease()));
-        double sum = hypotheses.stream().mapToDouble(RankedHypothesis::postTestProbability).sum();
+        double sum = hypotheses.stream()
+                .mapToDouble(RankedHypothesis::postTestProbability)
+                .sum();
         double kept = hypotheses.stream()
                 .filter(h -> !out.contains(h.disease()))
                 .mapToDouble(RankedHypothesis::postTestProbability)
@@ -68,7 +70,8 @@ public record DifferentialRanking(
             double p = out.contains(h.disease())
                     ? 0
                     : normalised ? h.postTestProbability() / kept : h.postTestProbability();
-            numbered.add(new RankedHypothesis(i + 1, h.disease(), h.label(), h.log10LikelihoodRatio(), p, h.evidence()));
+            numbered.add(
+                    new RankedHypothesis(i + 1, h.disease(), h.label(), h.log10LikelihoodRatio(), p, h.evidence()));
         }
         return new DifferentialRanking(
                 classification, pretestProbability, numbered, unexplained, ontologyVersion, excluded);

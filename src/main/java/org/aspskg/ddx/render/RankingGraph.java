@@ -3,11 +3,13 @@ package org.aspskg.ddx.render;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.ddx.cases.CaseGraph;
 import org.aspskg.ddx.cases.CaseRdf;
 import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.classify.HypothesisExclusion;
 import org.aspskg.ddx.rank.Association;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ddx.rank.Evidence;
@@ -71,6 +73,21 @@ public final class RankingGraph {
                     .addLiteral(AspsVocabulary.LOG10_LIKELIHOOD_RATIO, m.createTypedLiteral(h.log10LikelihoodRatio()))
                     .addProperty(RDFS.label, h.rank() + ". " + h.label(), "en");
             ranking.addProperty(AspsVocabulary.HAS_RANKED_HYPOTHESIS, hyp);
+            var excluded = r.exclusion(h.disease());
+            if (excluded.isPresent()) {
+                hyp.addProperty(RDF.type, AspsVocabulary.EXCLUDED_HYPOTHESIS);
+                int k = 0;
+                for (HypothesisExclusion.Clash c : excluded.get().clashes()) {
+                    Resource clash = m.createResource(hyp.getURI() + "/clash/" + (++k), AspsVocabulary.EXCLUSION_CLASH)
+                            .addProperty(AspsVocabulary.ABOUT_FEATURE, m.createResource(c.feature()))
+                            .addLiteral(AspsVocabulary.FEATURE_OBSERVED, m.createTypedLiteral(!c.obligatePresent()));
+                    for (HypothesisExclusion.Axiom a : c.axioms()) {
+                        clash.addProperty(AspsVocabulary.JUSTIFICATION_AXIOM, a.text());
+                        a.sources().forEach(src -> clash.addProperty(DCTerms.source, m.createResource(src)));
+                    }
+                    hyp.addProperty(AspsVocabulary.HAS_EXCLUSION_CLASH, clash);
+                }
+            }
             int i = 0;
             for (Evidence e : h.evidence()) {
                 Association a = e.association();

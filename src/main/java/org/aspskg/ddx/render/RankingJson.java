@@ -12,6 +12,7 @@ import org.aspskg.AspsKgException;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.classify.ContradictoryCaseException;
+import org.aspskg.ddx.classify.HypothesisExclusion;
 import org.aspskg.ddx.rank.Association;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ddx.rank.Evidence;
@@ -66,6 +67,8 @@ public final class RankingJson {
             n.put("postTestProbability", h.postTestProbability());
             n.put("log10LikelihoodRatio", h.log10LikelihoodRatio());
             n.put("likelihoodRatio", h.likelihoodRatio());
+            n.put("excluded", r.exclusion(h.disease()).isPresent());
+            r.exclusion(h.disease()).ifPresent(x -> exclusion(n.putArray("exclusion"), x));
             evidence(n.putArray("supporting"), h.supporting());
             evidence(n.putArray("opposing"), h.opposing());
             evidence(n.putArray("neutral"), h.neutral());
@@ -73,6 +76,25 @@ public final class RankingJson {
         ArrayNode unexplained = root.putArray("unexplainedFindings");
         for (CaseStatement s : r.unexplained()) statement(unexplained.addObject(), s);
         return root;
+    }
+
+    /** Each clash: the feature, which side the disease is on, the case statements, the justification's axioms. */
+    private void exclusion(ArrayNode into, HypothesisExclusion.Exclusion x) {
+        for (HypothesisExclusion.Clash c : x.clashes()) {
+            ObjectNode n = into.addObject();
+            n.put("feature", labels.apply(c.feature()));
+            n.put("featureIri", c.feature());
+            n.put("everyCase", c.obligatePresent() ? "shows it" : "lacks it");
+            ArrayNode found = n.putArray("clashingStatements");
+            for (CaseStatement s : c.statements()) statement(found.addObject(), s);
+            ArrayNode axioms = n.putArray("justification");
+            for (HypothesisExclusion.Axiom a : c.axioms()) {
+                ObjectNode ax = axioms.addObject();
+                ax.put("axiom", a.text());
+                if (a.bridge()) ax.put("caseBridge", true);
+                a.sources().forEach(ax.putArray("sources")::add);
+            }
+        }
     }
 
     private void evidence(ArrayNode into, List<Evidence> items) {

@@ -38,10 +38,16 @@ class EvalPublishedTest {
                 r.hypotheses().stream().map(EvalReport.Hypothesis::iri).collect(Collectors.toSet());
         assertTrue(r.cases().stream().allMatch(c -> hypotheses.contains(c.hypothesis())));
         assertEquals(6, r.perDiagnosis().size());
-        assertEquals(all.cases(), r.perDiagnosis().stream().mapToInt(EvalReport.Tally::cases).sum());
-        assertEquals(all.top1(), r.perDiagnosis().stream().mapToInt(EvalReport.Tally::top1).sum());
+        assertEquals(
+                all.cases(),
+                r.perDiagnosis().stream().mapToInt(EvalReport.Tally::cases).sum());
+        assertEquals(
+                all.top1(),
+                r.perDiagnosis().stream().mapToInt(EvalReport.Tally::top1).sum());
         assertTrue(all.top1() <= all.top3() && all.top3() <= all.accepted());
-        assertTrue(r.cases().stream().filter(c -> !c.accepted()).allMatch(c -> c.error() != null && c.rankOfTruth() == null));
+        assertTrue(r.cases().stream()
+                .filter(c -> !c.accepted())
+                .allMatch(c -> c.error() != null && c.rankOfTruth() == null));
         assertTrue(all.accepted() >= ACCEPTED_FLOOR, "accepted as written: " + all.accepted() + "\n" + r.table());
         assertTrue(all.top1() >= TOP1_FLOOR, "top-1: " + all.top1() + "\n" + r.table());
         assertTrue(all.top3() >= TOP3_FLOOR, "top-3: " + all.top3() + "\n" + r.table());
@@ -49,8 +55,8 @@ class EvalPublishedTest {
 
     @Test
     void goldModeRanksEveryCaseThatHasGoldAnnotations() {
-        boolean complete = Evaluation.caseFiles(PUBLISHED).stream()
-                .allMatch(f -> Files.isRegularFile(GoldAnnotations.fileOf(f)));
+        boolean complete =
+                Evaluation.caseFiles(PUBLISHED).stream().allMatch(f -> Files.isRegularFile(GoldAnnotations.fileOf(f)));
         if (!complete) return; // the gold files come with their own branch; until then there is nothing to rank
         DdxKnowledge k = TestKnowledge.knowledge();
         EvalReport r = new Evaluation(k, new LabelScanReader(k)).run(PUBLISHED, Evaluation.Mode.GOLD);

@@ -58,7 +58,9 @@ class EvaluationTest {
         CaseOutcome miss = outcome(r, "Osteosarcoma/asps-like.json");
         assertEquals(EvalReport.ASPS, miss.topIri());
         assertTrue(miss.rankOfTruth() > 1);
-        assertTrue(miss.drivers().stream().anyMatch(d -> d.contains("TFE3")), miss.drivers().toString());
+        assertTrue(
+                miss.drivers().stream().anyMatch(d -> d.contains("TFE3")),
+                miss.drivers().toString());
         assertTrue(r.table().contains("Osteosarcoma/asps-like.json: true diagnosis ranked"), r.table());
         assertEquals(2, r.misses().size());
     }
@@ -101,12 +103,16 @@ class EvaluationTest {
         Path dir = tmp.resolve("AlveolarSoftPartSarcoma");
         Files.createDirectories(dir);
         Files.copy(FIXTURE.resolve("AlveolarSoftPartSarcoma/clear.json"), dir.resolve("clear.json"));
-        Files.writeString(dir.resolve("clear.gold.tsv"), "phrase\tterm\tpolarity\tnote\nthigh\taspskg:Thigh\tpresent\t\n"
-                + "left knee\taspskg:Knee\tpresent\t\n");
+        Files.writeString(
+                dir.resolve("clear.gold.tsv"),
+                "phrase\tterm\tpolarity\tnote\nthigh\taspskg:Thigh\tpresent\t\n"
+                        + "left knee\taspskg:Knee\tpresent\t\n");
         DdxKnowledge k = TestKnowledge.knowledge();
         AspsKgException e = assertThrows(
                 AspsKgException.class, () -> new Evaluation(k, new LabelScanReader(k)).run(tmp, Evaluation.Mode.TEXT));
-        assertTrue(e.getMessage().endsWith("clear.gold.tsv:3: the phrase 'left knee' is not in the case text"), e.getMessage());
+        assertTrue(
+                e.getMessage().endsWith("clear.gold.tsv:3: the phrase 'left knee' is not in the case text"),
+                e.getMessage());
     }
 
     @Test

@@ -36,7 +36,8 @@ class WordSensitivityTest {
             List<String> after = Files.readAllLines(copy.resolve(FrequencyWords.RELATIVE_PATH));
             assertEquals(before.size(), after.size());
             for (int i = 0; i < before.size(); i++) {
-                if (before.get(i).startsWith("rare\t")) assertTrue(after.get(i).startsWith("rare\t0.0150\t"), after.get(i));
+                if (before.get(i).startsWith("rare\t"))
+                    assertTrue(after.get(i).startsWith("rare\t0.0150\t"), after.get(i));
                 else assertEquals(before.get(i), after.get(i));
             }
             assertTrue(Files.isRegularFile(copy.resolve(OntologyLoader.DEFAULT_ONTOLOGY.getFileName())));
@@ -46,7 +47,8 @@ class WordSensitivityTest {
             assertFalse(Files.exists(copy.resolve("examples")));
         } finally {
             try (var files = Files.walk(copy)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
             }
         }
     }
