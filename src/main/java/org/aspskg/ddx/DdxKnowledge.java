@@ -21,6 +21,8 @@ import org.aspskg.ddx.cohort.CohortWriter;
 import org.aspskg.ddx.rank.Association;
 import org.aspskg.ddx.rank.DifferentialRanker;
 import org.aspskg.ddx.rank.DiseaseFeatureAssociations;
+import org.aspskg.ddx.rank.NextFindings;
+import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.ddx.read.CaseReader;
 import org.aspskg.ddx.read.CaseShapes;
 import org.aspskg.ddx.read.JsonCaseReader;
@@ -61,6 +63,7 @@ public final class DdxKnowledge {
     private final CaseReader reader;
     private final DifferentialRanker ranker;
     private final HypothesisExclusion exclusion;
+    private final NextFindings nextFindings;
     private final RankingRenderer renderer;
     private final DifferentialPipeline pipeline;
     private final String ontologyVersion;
@@ -89,8 +92,14 @@ public final class DdxKnowledge {
         this.ranker = new DifferentialRanker(associations, tbox, terms, ontologyVersion);
         this.renderer = new RankingRenderer(terms, caseRdf);
         this.exclusion = new HypothesisExclusion(tbox, caseAssertions, owl, associations.hypotheses());
-        this.pipeline =
-                new DifferentialPipeline(reader, classifier, this::hermitClassifier, ranker, renderer, exclusion);
+        this.nextFindings = new NextFindings(
+                associations,
+                classifier,
+                c -> ranker.rank(c).excluding(exclusion.excluded(c)),
+                terms,
+                terms.label(AspsVocabulary.FINDING.getURI()));
+        this.pipeline = new DifferentialPipeline(
+                reader, classifier, this::hermitClassifier, ranker, renderer, exclusion, nextFindings);
         LOG.debug(
                 "case reasoning ready in {} ms: {} hypotheses, {} associations, {} features",
                 (System.nanoTime() - start) / 1_000_000,
@@ -210,6 +219,11 @@ public final class DdxKnowledge {
     /** Which hypotheses a case logically excludes (compiled, with HermiT as reference). */
     public HypothesisExclusion exclusion() {
         return exclusion;
+    }
+
+    /** The findings to check next for a ranking. */
+    public NextFindings nextFindings() {
+        return nextFindings;
     }
 
     public RankingRenderer renderer() {

@@ -10,6 +10,7 @@ import org.aspskg.ddx.classify.HermitCheckedClassifier;
 import org.aspskg.ddx.classify.HypothesisExclusion;
 import org.aspskg.ddx.rank.DifferentialRanker;
 import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.rank.NextFindings;
 import org.aspskg.ddx.rank.RankedHypothesis;
 import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ddx.read.CaseReader;
@@ -31,6 +32,7 @@ public final class DifferentialPipeline {
     private final DifferentialRanker ranker;
     private final RankingRenderer renderer;
     private final HypothesisExclusion exclusion;
+    private final NextFindings next;
 
     /**
      * @param reader     reads and validates cases
@@ -39,6 +41,7 @@ public final class DifferentialPipeline {
      * @param ranker     ranks a classified case
      * @param renderer   makes the ranking ready for every output format
      * @param exclusion  which hypotheses a case logically excludes
+     * @param next       the findings to check next
      */
     public DifferentialPipeline(
             CaseReader reader,
@@ -46,9 +49,11 @@ public final class DifferentialPipeline {
             Supplier<HermitCaseClassifier> hermit,
             DifferentialRanker ranker,
             RankingRenderer renderer,
-            HypothesisExclusion exclusion) {
+            HypothesisExclusion exclusion,
+            NextFindings next) {
         this.reader = reader;
         this.exclusion = exclusion;
+        this.next = next;
         this.classifier = classifier;
         this.hermit = hermit;
         this.ranker = ranker;
@@ -67,7 +72,8 @@ public final class DifferentialPipeline {
 
     /** Classifies a case with the compiled classifier and ranks it. */
     public RankedCase rank(PatientCase c) {
-        return renderer.ranked(ranked(classifier.classify(c)));
+        DifferentialRanking ranking = ranked(classifier.classify(c));
+        return renderer.ranked(ranking.withNextFindings(next.suggest(ranking)));
     }
 
     /** The ranking of a classified case, the hypotheses it logically excludes last. */
@@ -90,6 +96,6 @@ public final class DifferentialPipeline {
                         + c.id() + " (compiled: " + (compiled ? "excluded" : "not excluded") + ")");
             }
         }
-        return renderer.ranked(ranking);
+        return renderer.ranked(ranking.withNextFindings(next.suggest(ranking)));
     }
 }

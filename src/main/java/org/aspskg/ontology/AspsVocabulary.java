@@ -106,6 +106,10 @@ public final class AspsVocabulary {
     public static final Resource EXCLUSION_CLASH = resource("ExclusionClash");
     public static final Property HAS_EXCLUSION_CLASH = property("hasExclusionClash");
     public static final Property JUSTIFICATION_AXIOM = property("justificationAxiom");
+    public static final Resource SUGGESTED_FINDING = resource("SuggestedFinding");
+    public static final Property SUGGESTS_FINDING = property("suggestsFinding");
+    public static final Property EXPECTED_INFORMATION_GAIN = property("expectedInformationGain");
+    public static final Property PREDICTIVE_PROBABILITY = property("predictiveProbability");
 
     public static String iri(String localName) {
         return NS + localName;

@@ -10,6 +10,7 @@ import org.aspskg.ddx.cases.CaseGraph;
 import org.aspskg.ddx.cases.CaseRdf;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.classify.HypothesisExclusion;
+import org.aspskg.ddx.rank.NextFindings;
 import org.aspskg.ddx.rank.Association;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ddx.rank.Evidence;
@@ -35,10 +36,20 @@ import org.aspskg.ontology.AspsVocabulary;
  */
 public final class RankingGraph {
     private final CaseRdf caseRdf;
+    private final java.util.function.Function<String, String> labels;
 
     /** @param caseRdf writes the case the ranking is of */
     public RankingGraph(CaseRdf caseRdf) {
+        this(caseRdf, iri -> iri);
+    }
+
+    /**
+     * @param caseRdf writes the case the ranking is of
+     * @param labels  the labels of terms, for the sentences of the findings to check next
+     */
+    public RankingGraph(CaseRdf caseRdf, java.util.function.Function<String, String> labels) {
         this.caseRdf = caseRdf;
+        this.labels = labels;
     }
 
     /** The IRI of a case's ranking. */
@@ -105,6 +116,15 @@ public final class RankingGraph {
                 }
                 hyp.addProperty(AspsVocabulary.HAS_EVIDENCE_ITEM, item);
             }
+        }
+        int j = 0;
+        for (NextFindings.NextFinding f : r.nextFindings()) {
+            Resource node = m.createResource(base + "/next/" + (++j), AspsVocabulary.SUGGESTED_FINDING)
+                    .addProperty(AspsVocabulary.ABOUT_FEATURE, m.createResource(f.feature()))
+                    .addLiteral(AspsVocabulary.PREDICTIVE_PROBABILITY, m.createTypedLiteral(f.presentProbability()))
+                    .addLiteral(AspsVocabulary.EXPECTED_INFORMATION_GAIN, m.createTypedLiteral(f.informationGain()))
+                    .addProperty(RDFS.label, NextFindingText.sentence(f, labels), "en");
+            ranking.addProperty(AspsVocabulary.SUGGESTS_FINDING, node);
         }
         m.add(ranking, RDF.type, AspsVocabulary.DIFFERENTIAL_DIAGNOSIS_RANKING);
         return m;

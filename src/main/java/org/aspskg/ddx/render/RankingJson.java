@@ -13,6 +13,7 @@ import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.classify.ContradictoryCaseException;
 import org.aspskg.ddx.classify.HypothesisExclusion;
+import org.aspskg.ddx.rank.NextFindings;
 import org.aspskg.ddx.rank.Association;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ddx.rank.Evidence;
@@ -72,6 +73,21 @@ public final class RankingJson {
             evidence(n.putArray("supporting"), h.supporting());
             evidence(n.putArray("opposing"), h.opposing());
             evidence(n.putArray("neutral"), h.neutral());
+        }
+        ArrayNode next = root.putArray("nextFindings");
+        for (NextFindings.NextFinding f : r.nextFindings()) {
+            next.addObject()
+                    .put("feature", f.label())
+                    .put("featureIri", f.feature())
+                    .put("presentProbability", f.presentProbability())
+                    .put("expectedInformationGain", f.informationGain())
+                    .put("favours", f.favours())
+                    .put("against", f.against())
+                    .put("leaderIfPresent", f.leaderIfPresent())
+                    .put("leaderIfPresentProbability", f.leaderIfPresentProbability())
+                    .put("leaderIfAbsent", f.leaderIfAbsent())
+                    .put("leaderIfAbsentProbability", f.leaderIfAbsentProbability())
+                    .put("text", NextFindingText.sentence(f, labels));
         }
         ArrayNode unexplained = root.putArray("unexplainedFindings");
         for (CaseStatement s : r.unexplained()) statement(unexplained.addObject(), s);

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.classify.HypothesisExclusion;
+import org.aspskg.ddx.rank.NextFindings;
 import org.aspskg.ddx.rank.Association;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ddx.rank.Evidence;
@@ -75,6 +76,13 @@ public final class RankingTable {
             lines(out, "for", h.supporting());
             lines(out, "against", h.opposing());
             lines(out, "neutral", h.neutral());
+        }
+        if (!r.nextFindings().isEmpty()) {
+            out.println();
+            out.println("What to check next:");
+            for (NextFindings.NextFinding f : r.nextFindings()) {
+                out.println("   " + NextFindingText.sentence(f, terms::label));
+            }
         }
         if (!r.unexplained().isEmpty()) {
             out.println();
