@@ -92,8 +92,10 @@ public final class DifferentialPipeline {
                 ranking.hypotheses().stream().map(RankedHypothesis::disease).toList()) {
             boolean compiled = ranking.exclusion(h).isPresent();
             if (compiled != exclusion.excludedByHermit(c, h)) {
-                throw new IllegalStateException("HermiT and the compiled exclusion disagree on " + h + " for case "
-                        + c.id() + " (compiled: " + (compiled ? "excluded" : "not excluded") + ")");
+                throw new AspsKgException(
+                        "case " + c.id() + ": HermiT and the compiled exclusion disagree on " + h + " (compiled: "
+                                + (compiled ? "excluded" : "not excluded") + ")",
+                        "This is a bug in asps-kg, not in the case: report it with the case file.");
             }
         }
         return renderer.ranked(ranking.withNextFindings(next.suggest(ranking)));

@@ -104,7 +104,10 @@ public final class NextFindings {
         for (String f : candidates) {
             if (ranking.classification().feature(f).isPresent()) continue;
             // a finding about as frequent in every leading hypothesis cannot separate them: skip the two rankings
-            double spread = names.stream().mapToDouble(h -> frequency(h, f)).max().orElse(0)
+            double spread = names.stream()
+                            .mapToDouble(h -> frequency(h, f))
+                            .max()
+                            .orElse(0)
                     - names.stream().mapToDouble(h -> frequency(h, f)).min().orElse(0);
             if (spread < MIN_SPREAD) continue;
             double p = predictive(f, ranking);
@@ -141,7 +144,9 @@ public final class NextFindings {
                     favours,
                     against));
         }
-        out.sort(Comparator.comparingDouble(NextFinding::informationGain).reversed().thenComparing(NextFinding::feature));
+        out.sort(Comparator.comparingDouble(NextFinding::informationGain)
+                .reversed()
+                .thenComparing(NextFinding::feature));
         return List.copyOf(out.subList(0, Math.min(SUGGESTED, out.size())));
     }
 
@@ -149,9 +154,10 @@ public final class NextFindings {
         List<CaseStatement> statements = new ArrayList<>(c.statements());
         String label = terms.label(feature);
         SourcePosition at = SourcePosition.of("(what to check next)");
-        statements.add(present
-                ? CaseStatement.present(label, feature, label, at)
-                : CaseStatement.absent(label, feature, label, at));
+        statements.add(
+                present
+                        ? CaseStatement.present(label, feature, label, at)
+                        : CaseStatement.absent(label, feature, label, at));
         PatientCase with = new PatientCase(c.iri(), c.id(), c.label(), c.ageYears(), c.sex(), statements, c.source());
         try {
             return rank.apply(classifier.classify(with));

@@ -12,7 +12,8 @@ final class NextFindingText {
     static String sentence(NextFindings.NextFinding f, Function<String, String> labels) {
         String head = f.favours().equals(f.against())
                 ? f.label() + " would move the leading hypotheses"
-                : f.label() + " separates " + labels.apply(f.favours()) + " from " + labels.apply(f.against()) + " here";
+                : f.label() + " separates " + labels.apply(f.favours()) + " from " + labels.apply(f.against())
+                        + " here";
         return String.format(
                 Locale.ROOT,
                 "%s (expected information gain %.2f bits; present with probability %.0f%%: if present, %s %.0f%%; "

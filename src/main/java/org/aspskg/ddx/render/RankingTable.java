@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.classify.HypothesisExclusion;
-import org.aspskg.ddx.rank.NextFindings;
 import org.aspskg.ddx.rank.Association;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ddx.rank.Evidence;
+import org.aspskg.ddx.rank.NextFindings;
 import org.aspskg.ddx.rank.RankedHypothesis;
 import org.aspskg.ddx.read.TermIndex;
 
