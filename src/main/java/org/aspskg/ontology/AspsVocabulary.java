@@ -68,7 +68,6 @@ public final class AspsVocabulary {
     public static final Resource DISEASE_FEATURE_ASSOCIATION = resource("DiseaseFeatureAssociation");
     public static final Property ABOUT_DISEASE = property("aboutDisease");
     public static final Property ABOUT_FEATURE = property("aboutFeature");
-    public static final Property EVIDENCE_WEIGHT = property("evidenceWeight");
     public static final Property IN_AGE_GROUP = property("inAgeGroup");
     public static final Property LIKELIHOOD_RATIO_IF_PRESENT = property("likelihoodRatioIfPresent");
     public static final Property LIKELIHOOD_RATIO_IF_ABSENT = property("likelihoodRatioIfAbsent");

@@ -73,11 +73,26 @@ class DdxCommandTest {
                                     + ".*"),
                     rows.get(i));
         }
+        // each evidence line: the ratio, the finding and its status, the works of the rows it rests on and the
+        // frequencies it was derived from
+        org.aspskg.ddx.rank.Evidence deep = ranking.top().evidence().stream()
+                .filter(e -> e.featureLabel().equals("deep soft tissue"))
+                .findFirst()
+                .orElseThrow();
+        String line = r.out()
+                .lines()
+                .filter(l -> l.contains("deep soft tissue present ('deep soft tissue')"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(line.startsWith("   for      LR "), line);
+        assertTrue(line.contains("radiopaedia-59433"), "the article is among the sources: " + line);
+        assertTrue(line.endsWith("; " + deep.association().basis() + "]"), line);
         assertTrue(
-                r.out()
-                        .contains(
-                                "   for      LR 10      deep soft tissue present ('deep soft tissue')  [source article; evidence weight characteristic]"),
-                r.out());
+                line.contains(String.format(
+                        java.util.Locale.ROOT,
+                        "%.0f %% in alveolar soft part sarcoma",
+                        100 * deep.association().frequency())),
+                line);
         assertTrue(r.err().contains("alveolar soft part sarcoma ranked first of 6"), r.err());
     }
 

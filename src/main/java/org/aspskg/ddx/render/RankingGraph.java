@@ -28,9 +28,10 @@ import org.aspskg.ontology.AspsVocabulary;
  * &lt;case/x/ranking/1&gt; a aspskg:RankedHypothesis ; aspskg:rank 1 ;
  *     aspskg:hypothesisDiagnosis aspskg:AlveolarSoftPartSarcoma ; aspskg:postTestProbability … ;
  *     aspskg:log10LikelihoodRatio … ; aspskg:hasEvidenceItem &lt;case/x/ranking/1/evidence/1&gt; .
- * &lt;case/x/ranking/1/evidence/1&gt; a aspskg:SupportingEvidence ; aspskg:basedOnAssociation fact:… ;
- *     aspskg:aboutFeature aspskg:FlowVoid ; aspskg:featureObserved true ; aspskg:likelihoodRatio 2.0 ;
- *     aspskg:evidenceWeight aspskg:Common ; aspskg:citesReference src:radiopaedia-59433-ref-9 .
+ * &lt;case/x/ranking/1/evidence/1&gt; a aspskg:SupportingEvidence ;
+ *     aspskg:basedOnAssociation &lt;derived/AlveolarSoftPartSarcoma-FlowVoid&gt; ;
+ *     aspskg:aboutFeature aspskg:FlowVoid ; aspskg:featureObserved true ; aspskg:likelihoodRatio 3.1 ;
+ *     aspskg:citesReference src:radiopaedia-59433-ref-9 , src:… .
  * </pre>
  * IRIs are derived from the case IRI, so ranking a case again yields the same nodes.
  */
@@ -109,8 +110,7 @@ public final class RankingGraph {
                         .addProperty(AspsVocabulary.BASED_ON_ASSOCIATION, m.createResource(a.iri()))
                         .addProperty(AspsVocabulary.ABOUT_FEATURE, m.createResource(a.feature()))
                         .addLiteral(AspsVocabulary.FEATURE_OBSERVED, m.createTypedLiteral(e.observed()))
-                        .addLiteral(AspsVocabulary.LIKELIHOOD_RATIO, m.createTypedLiteral(e.likelihoodRatio()))
-                        .addProperty(AspsVocabulary.EVIDENCE_WEIGHT, m.createResource(a.weight()));
+                        .addLiteral(AspsVocabulary.LIKELIHOOD_RATIO, m.createTypedLiteral(e.likelihoodRatio()));
                 for (Reference ref : a.references()) {
                     item.addProperty(AspsVocabulary.CITES_REFERENCE, m.createResource(ref.iri()));
                 }

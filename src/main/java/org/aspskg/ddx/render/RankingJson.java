@@ -122,7 +122,6 @@ public final class RankingJson {
             n.put("status", e.observed() ? "present" : "absent");
             n.put("likelihoodRatio", e.likelihoodRatio());
             n.put("basis", a.basis());
-            n.put("evidenceWeight", a.weight());
             n.put("association", a.iri());
             n.put("associationLabel", a.label());
             if (a.ageGroup() != null) n.put("ageGroup", a.ageGroup());
@@ -134,7 +133,9 @@ public final class RankingJson {
                     refs.add(ref.iri());
                 }
             });
-            if (a.hasFrequency()) n.put("frequency", a.frequency());
+            n.put("frequency", a.frequency());
+            n.put("frequencyInOtherHypotheses", a.frequencyInOthers());
+            if (a.assumed()) n.put("frequencyAssumed", true);
             ArrayNode found = n.putArray("caseFindings");
             for (CaseStatement s : e.statements()) statement(found.addObject(), s);
         }

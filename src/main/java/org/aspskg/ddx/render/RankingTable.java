@@ -31,17 +31,11 @@ public final class RankingTable {
                 r.classification().presentations().stream().map(terms::label).collect(Collectors.joining("; "));
         out.println("Classified as: " + (classes.isEmpty() ? "patient case (no defined presentation)" : classes));
         int n = r.hypotheses().size();
-        boolean posterior = r.hypotheses().stream()
-                .flatMap(h -> h.evidence().stream())
-                .anyMatch(e -> e.association().hasFrequency());
         out.printf(
                 Locale.ROOT,
-                posterior
-                        ? "Pre-test probability 1/%d (%.3f) for each of %d hypotheses; post-test probabilities are "
-                                + "normalised over them (P(h | case) ∝ P(case | h), the diseases' frequencies); "
-                                + "LR = one hypothesis against the rest.%n%n"
-                        : "Pre-test probability 1/%d (%.3f) for each of %d hypotheses; "
-                                + "post-test odds = pre-test odds x likelihood ratios.%n%n",
+                "Pre-test probability 1/%d (%.3f) for each of %d hypotheses; post-test probabilities are "
+                        + "normalised over them (P(h | case) ∝ P(case | h), the diseases' frequencies); "
+                        + "LR = one hypothesis against the rest.%n%n",
                 n,
                 r.pretestProbability(),
                 n);
@@ -122,7 +116,7 @@ public final class RankingTable {
         for (Evidence e : items) {
             Association a = e.association();
             String refs = a.references().isEmpty()
-                    ? "source article"
+                    ? "no source: assumed"
                     : "ref "
                             + a.references().stream()
                                     .map(ref -> ref.number() > 0 ? String.valueOf(ref.number()) : ref.shortName())
