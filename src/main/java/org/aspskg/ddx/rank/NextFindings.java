@@ -83,7 +83,7 @@ public final class NextFindings {
         this.terms = terms;
         Set<String> features = new LinkedHashSet<>();
         for (Association a : associations.all()) {
-            if (a.ageGroup() == null && a.hasFrequency() && findingKind.equals(terms.kindOf(a.feature()))) {
+            if (a.ageGroup() == null && findingKind.equals(terms.kindOf(a.feature()))) {
                 features.add(a.feature());
             }
         }
@@ -179,12 +179,12 @@ public final class NextFindings {
 
     private double frequency(String disease, String feature) {
         for (Association a : associations.of(disease)) {
-            if (a.ageGroup() == null && a.feature().equals(feature) && a.hasFrequency()) return a.frequency();
+            if (a.ageGroup() == null && a.feature().equals(feature)) return a.frequency();
         }
         double sum = 0;
         int n = 0;
         for (Association a : associations.all()) {
-            if (a.ageGroup() == null && a.feature().equals(feature) && a.hasFrequency()) {
+            if (a.ageGroup() == null && a.feature().equals(feature)) {
                 sum += a.frequency();
                 n++;
             }
