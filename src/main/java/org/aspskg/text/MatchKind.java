@@ -24,7 +24,9 @@ public enum MatchKind {
     /** Every word of the query is in the name (search only). */
     PARTIAL("partial"),
     /** Words within a small edit distance of the name's (typing errors). */
-    FUZZY("fuzzy");
+    FUZZY("fuzzy"),
+    /** A pattern of the annotator, not a name: a size in cm or mm that the ontology has a size finding for. */
+    PATTERN("size pattern");
 
     private final String description;
 
