@@ -87,6 +87,33 @@ public final class CaseTextAnnotator {
         return search;
     }
 
+    /**
+     * Reads one phrase a case names a finding by (a JSON case's {@code findings} or {@code absent}
+     * entry): the whole phrase as one name first ({@link TermSearch#lookup}), then with typing errors
+     * ({@link TermSearch#lookupFuzzy}), then read as text (negation cues, several findings in one
+     * phrase, what is not used); what names nothing gets suggestions.
+     */
+    public List<PhraseReading> readPhrase(String phrase) {
+        List<TermHit> whole = search.lookup(phrase);
+        if (whole.isEmpty()) whole = search.lookupFuzzy(phrase);
+        if (!whole.isEmpty()) {
+            PhraseReading.Outcome o = whole.size() == 1 ? PhraseReading.Outcome.TERM : PhraseReading.Outcome.AMBIGUOUS;
+            return List.of(new PhraseReading(0, phrase.length(), phrase, o, false, null, whole, null, List.of()));
+        }
+        List<PhraseReading> parts = read(phrase, false, true).phrases();
+        if (!parts.isEmpty()) return parts;
+        return List.of(new PhraseReading(
+                0,
+                phrase.length(),
+                phrase,
+                PhraseReading.Outcome.UNKNOWN,
+                false,
+                null,
+                List.of(),
+                null,
+                search.search(phrase, SUGGESTIONS)));
+    }
+
     /** Reads a whole case text: age, sex, findings with their polarity, what is not used or not understood. */
     public TextReading read(String text) {
         return read(text, true, false);
@@ -218,6 +245,14 @@ public final class CaseTextAnnotator {
             return tokens.stream().allMatch(TextAnalysis.Token::stop);
         }
 
+        /** Only stop words or words a phrase may add ("mass", "left"): not part of a reading's span when they end it. */
+        boolean trimmable() {
+            return tokens.stream()
+                    .allMatch(t -> t.stop()
+                            || t.roles().contains(TextAnalysis.Role.PHRASE_MODIFIER)
+                                    && !t.roles().contains(TextAnalysis.Role.NAME_MODIFIER));
+        }
+
         boolean contentful() {
             return tokens.stream().anyMatch(TextAnalysis.Token::content);
         }
@@ -240,7 +275,7 @@ public final class CaseTextAnnotator {
                 List<TermHit> hits = lookup(text, words, i, last);
                 if (hits.isEmpty()) continue;
                 // the shortest window with the same reading: trailing words that add nothing are not part of it
-                while (last > i && !words.get(last).contentful()) {
+                while (last > i && words.get(last).trimmable()) {
                     List<TermHit> shorter = lookup(text, words, i, last - 1);
                     if (!sameTerms(shorter, hits)) break;
                     last--;
