@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -62,6 +61,7 @@ public final class TermSearch {
     private final Map<String, List<int[]>> byExact = new HashMap<>();
     private final Map<String, List<int[]>> byAll = new HashMap<>();
     private final Map<String, List<int[]>> byNameReduced = new HashMap<>();
+    private final Map<String, List<int[]>> byPhraseReduced = new HashMap<>();
     private final List<List<TextAnalysis.Keys>> nameKeys = new ArrayList<>();
     private final IndexSearcher searcher;
     private final int longestName;
@@ -91,6 +91,11 @@ public final class TermSearch {
                         if (!k.nameReduced().isEmpty() && !k.nameReduced().equals(k.all())) {
                             byNameReduced
                                     .computeIfAbsent(k.nameReduced(), x -> new ArrayList<>())
+                                    .add(ref);
+                        }
+                        if (!k.phraseReduced().isEmpty() && !k.phraseReduced().equals(k.all())) {
+                            byPhraseReduced
+                                    .computeIfAbsent(k.phraseReduced(), x -> new ArrayList<>())
                                     .add(ref);
                         }
                         longest = Math.max(longest, analysis.tokens(name.text()).size());
@@ -235,8 +240,24 @@ public final class TermSearch {
     static boolean close(String a, String b) {
         if (a.length() < 4) return a.equals(b);
         int max = a.length() >= 7 ? 2 : 1;
-        Integer d = new LevenshteinDistance(max).apply(a, b);
-        return d >= 0 && d <= max;
+        return Math.abs(a.length() - b.length()) <= max && editDistance(a, b) <= max;
+    }
+
+    /** Edit distance counting a transposition of two neighbours as one edit ("viods" → "voids"), as Lucene's fuzzy query does. */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private TermHit hit(int t, int n, MatchKind kind, float score) {
@@ -267,7 +288,10 @@ public final class TermSearch {
         List<TermHit> stem = hits(byAll.get(keys.all()), MatchKind.STEM);
         if (!stem.isEmpty()) return stem;
         List<int[]> loose = new ArrayList<>();
-        if (!keys.phraseReduced().isEmpty()) addAll(loose, byAll.get(keys.phraseReduced()));
+        if (!keys.phraseReduced().isEmpty()) {
+            addAll(loose, byAll.get(keys.phraseReduced()));
+            addAll(loose, byPhraseReduced.get(keys.phraseReduced()));
+        }
         if (!keys.reduced().isEmpty()) {
             addAll(loose, byAll.get(keys.reduced()));
             addAll(loose, byNameReduced.get(keys.reduced()));

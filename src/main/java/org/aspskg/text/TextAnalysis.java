@@ -98,6 +98,7 @@ public final class TextAnalysis {
                 chars.add(t1 + sep, "T1C+");
         }
         for (String x : List.of("X-ray", "x-ray", "X ray", "x ray", "X-Ray")) chars.add(x, "Xray");
+        chars.add("S-100", "S100");
         chars.add("H&E", "HE");
         chars.add("H & E", "HE");
         this.charMap = chars.build();
