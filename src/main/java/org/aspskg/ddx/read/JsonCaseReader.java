@@ -295,20 +295,9 @@ public final class JsonCaseReader {
         if (!problems.isEmpty()) throw new CaseInputException(source, problems);
 
         if (id == null) id = defaultId(source);
-        PatientCase c =
-                new PatientCase(AspsVocabulary.CASE_NS + id, id, label, age, sex, dedupe(statements), source, readings);
+        PatientCase c = new PatientCase(AspsVocabulary.CASE_NS + id, id, label, age, sex, statements, source, readings);
         validate(c, source);
         return c;
-    }
-
-    /** The same term stated the same way twice (a phrase and the text, two mentions) counts once. */
-    private static List<CaseStatement> dedupe(List<CaseStatement> statements) {
-        List<CaseStatement> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (CaseStatement st : statements) {
-            if (st.term() == null || seen.add(st.kind() + " " + st.term())) out.add(st);
-        }
-        return out;
     }
 
     /** Phrases read with the text index: each term found is a statement, every reading is kept to show. */
