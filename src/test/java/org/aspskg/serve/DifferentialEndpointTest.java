@@ -101,6 +101,32 @@ class DifferentialEndpointTest {
     }
 
     @Test
+    void freeTextByPlainTextOrJsonTextFieldRanksAsTheCommandLineDoes() throws Exception {
+        String text = "24-year-old woman, deep thigh mass, T2 hyperintense with flow voids, no calcification";
+        JsonNode cli = RankingJson.MAPPER.readTree(
+                service.rank(service.read(CaseInput.text(text, DifferentialEndpoint.SOURCE)))
+                        .render(RankingFormat.JSON));
+        HttpResponse<String> plain = post("/ddx", "text/plain", null, text);
+        assertEquals(200, plain.statusCode(), plain.body());
+        HttpResponse<String> json = post("/ddx", "application/json", null, "{\"text\": \"" + text + "\"}");
+        assertEquals(200, json.statusCode(), json.body());
+        assertEquals(
+                cli.get("hypotheses"), RankingJson.MAPPER.readTree(plain.body()).get("hypotheses"));
+        assertEquals(
+                cli.get("hypotheses"), RankingJson.MAPPER.readTree(json.body()).get("hypotheses"));
+        assertTrue(plain.body().contains("\"reading\""), plain.body());
+    }
+
+    @Test
+    void strictOverHttpRefusesALooselyWrittenName() throws Exception {
+        String body = "{\"findings\": [\"left thigh\"]}";
+        assertEquals(200, post("/ddx", "application/json", null, body).statusCode());
+        HttpResponse<String> strict = post("/ddx?strict=true", "application/json", null, body);
+        assertEquals(400, strict.statusCode());
+        assertTrue(strict.body().contains("unknown finding 'left thigh'"), strict.body());
+    }
+
+    @Test
     void postingATurtleCaseRanksItAndCanAnswerInTurtle() throws Exception {
         Path ttl = Path.of("ontology", "examples", "asps-buttock-lung-metastases.ttl");
         HttpResponse<String> r = post("/ddx", "text/turtle", "text/turtle", Files.readString(ttl));

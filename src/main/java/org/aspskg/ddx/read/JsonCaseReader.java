@@ -266,8 +266,8 @@ public final class JsonCaseReader {
                     statements,
                     readings,
                     problems,
-                    age == null ? textAge : new Integer[1],
-                    sex == null ? textSex : new String[1]);
+                    age == null ? textAge : null,
+                    sex == null ? textSex : null);
             if (age == null) age = textAge[0];
             if (sex == null) sex = textSex[0];
         }
@@ -331,12 +331,13 @@ public final class JsonCaseReader {
             Integer[] age,
             String[] sex) {
         TextReading t = annotator.read(text);
-        if (t.age() != null) {
+        // age and sex from the text unless the case gives them (then age or sex is null here)
+        if (t.age() != null && age != null) {
             age[0] = t.age();
             into.add(CaseStatement.age(
                     t.age(), position(source, text, t.ageSpan().start(), line, column)));
         }
-        if (t.sex() != null && demographics.sexes().contains(t.sex())) {
+        if (t.sex() != null && sex != null && demographics.sexes().contains(t.sex())) {
             sex[0] = t.sex();
             into.add(CaseStatement.sex(
                     t.sex(), position(source, text, t.sexSpan().start(), line, column)));
