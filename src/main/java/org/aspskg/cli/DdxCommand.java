@@ -105,9 +105,9 @@ final class DdxCommand implements Callable<Integer> {
     public Integer call() {
         RankingFormat f = RankingFormat.named(format)
                 .orElseThrow(() -> new AspsKgException("unknown --format '" + format + "'", "Use table, json or ttl."));
-        DifferentialPipeline ddx =
-                DdxKnowledge.cached(BundledOntology.locate(storeOptions.ontology), BundledOntology.locate(shapes))
-                        .pipeline();
+        DifferentialPipeline ddx = DdxKnowledge.cached(
+                        BundledOntology.locate(storeOptions.ontology), BundledOntology.locate(shapes))
+                .pipeline();
         if ((caseFile == null) == (text == null)) {
             throw new AspsKgException(
                     caseFile == null ? "no case given" : "give a case file or --text, not both",

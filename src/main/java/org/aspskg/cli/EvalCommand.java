@@ -94,8 +94,8 @@ final class EvalCommand implements Callable<Integer> {
         DdxKnowledge knowledge =
                 DdxKnowledge.cached(BundledOntology.locate(ontology.file), BundledOntology.locate(shapes.file));
         TextCaseReader reader = baseline ? new LabelScanReader(knowledge) : new PipelineTextReader(knowledge);
-        EvalReport report = new Evaluation(knowledge, reader)
-                .run(dir, gold ? Evaluation.Mode.GOLD : Evaluation.Mode.TEXT);
+        EvalReport report =
+                new Evaluation(knowledge, reader).run(dir, gold ? Evaluation.Mode.GOLD : Evaluation.Mode.TEXT);
         String text = f.equals("json") ? report.json() : report.table();
         if (out != null) write(out, text);
         PrintWriter o = spec.commandLine().getOut();
@@ -120,7 +120,9 @@ final class EvalCommand implements Callable<Integer> {
                 Evaluation.caseFiles(dir).stream().allMatch(c -> Files.isRegularFile(GoldAnnotations.fileOf(c)));
         Evaluation.Mode mode = gold || allGold ? Evaluation.Mode.GOLD : Evaluation.Mode.TEXT;
         WordSensitivity check = new WordSensitivity(
-                BundledOntology.locate(ontology.file), BundledOntology.locate(shapes.file), baseline ? LabelScanReader::new : PipelineTextReader::new);
+                BundledOntology.locate(ontology.file),
+                BundledOntology.locate(shapes.file),
+                baseline ? LabelScanReader::new : PipelineTextReader::new);
         List<String> known =
                 check.words().stream().map(WordSensitivity.Word::word).toList();
         for (String w : words) {

@@ -34,7 +34,9 @@ public final class PipelineTextReader implements TextCaseReader {
         for (CaseReading cr : c.readings()) {
             PhraseReading r = cr.reading();
             switch (r.outcome()) {
-                case TERM -> resolved.add(new Resolved(r.start(), r.end(), r.text(), r.term().iri(), !cr.absent()));
+                case TERM ->
+                    resolved.add(
+                            new Resolved(r.start(), r.end(), r.text(), r.term().iri(), !cr.absent()));
                 case AMBIGUOUS, UNKNOWN -> unresolved.add(cr.describe());
                 case NOT_USED -> {}
             }

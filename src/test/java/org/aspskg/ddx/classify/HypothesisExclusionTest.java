@@ -13,7 +13,7 @@ import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.eval.CaseOutcome;
 import org.aspskg.ddx.eval.EvalReport;
 import org.aspskg.ddx.eval.Evaluation;
-import org.aspskg.ddx.eval.LabelScanReader;
+import org.aspskg.ddx.eval.PipelineTextReader;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ddx.rank.RankedHypothesis;
 import org.aspskg.ddx.render.RankingFormat;
@@ -113,7 +113,7 @@ class HypothesisExclusionTest {
     void noPublishedCaseExcludesItsTrueDiagnosis() {
         DdxKnowledge k = TestKnowledge.knowledge();
         for (Evaluation.Mode mode : Evaluation.Mode.values()) {
-            EvalReport report = new Evaluation(k, new LabelScanReader(k)).run(Path.of("eval/published"), mode);
+            EvalReport report = new Evaluation(k, new PipelineTextReader(k)).run(Path.of("eval/published"), mode);
             for (CaseOutcome c : report.cases()) {
                 assertFalse(c.excluded().contains(c.hypothesis()), mode + " " + c.file() + " excludes its diagnosis");
             }
