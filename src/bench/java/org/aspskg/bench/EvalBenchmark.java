@@ -8,7 +8,7 @@ import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.eval.EvalReport;
 import org.aspskg.ddx.eval.Evaluation;
 import org.aspskg.ddx.eval.GoldAnnotations;
-import org.aspskg.ddx.eval.LabelScanReader;
+import org.aspskg.ddx.eval.PipelineTextReader;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -40,7 +40,7 @@ public final class EvalBenchmark implements Benchmark {
     @Override
     public List<Measurement> run(BenchSettings settings, BenchLog log) {
         DdxKnowledge knowledge = DdxKnowledge.loadDefault();
-        Evaluation evaluation = new Evaluation(knowledge, new LabelScanReader(knowledge));
+        Evaluation evaluation = new Evaluation(knowledge, new PipelineTextReader(knowledge));
         List<Measurement> rows = new ArrayList<>();
         rows.addAll(measure(evaluation, Evaluation.Mode.TEXT, TEXT, log));
         boolean gold =

@@ -16,6 +16,8 @@ import org.aspskg.ddx.eval.EvalReport;
 import org.aspskg.ddx.eval.Evaluation;
 import org.aspskg.ddx.eval.GoldAnnotations;
 import org.aspskg.ddx.eval.LabelScanReader;
+import org.aspskg.ddx.eval.PipelineTextReader;
+import org.aspskg.ddx.eval.TextCaseReader;
 import org.aspskg.ddx.eval.WordSensitivity;
 import org.aspskg.ontology.BundledOntology;
 import picocli.CommandLine.Command;
@@ -43,6 +45,12 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--gold", description = "Rank each case from its gold annotations instead of its free text.")
     boolean gold;
+
+    @Option(
+            names = "--baseline",
+            description = "Read the free text with the baseline reader (the ontology's labels and synonyms verbatim) "
+                    + "instead of the text index's annotator.")
+    boolean baseline;
 
     @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
     String format = "text";
@@ -85,8 +93,9 @@ final class EvalCommand implements Callable<Integer> {
         if (sensitivity) return sensitivity(f);
         DdxKnowledge knowledge =
                 DdxKnowledge.cached(BundledOntology.locate(ontology.file), BundledOntology.locate(shapes.file));
-        EvalReport report = new Evaluation(knowledge, new LabelScanReader(knowledge))
-                .run(dir, gold ? Evaluation.Mode.GOLD : Evaluation.Mode.TEXT);
+        TextCaseReader reader = baseline ? new LabelScanReader(knowledge) : new PipelineTextReader(knowledge);
+        EvalReport report =
+                new Evaluation(knowledge, reader).run(dir, gold ? Evaluation.Mode.GOLD : Evaluation.Mode.TEXT);
         String text = f.equals("json") ? report.json() : report.table();
         if (out != null) write(out, text);
         PrintWriter o = spec.commandLine().getOut();
@@ -111,7 +120,9 @@ final class EvalCommand implements Callable<Integer> {
                 Evaluation.caseFiles(dir).stream().allMatch(c -> Files.isRegularFile(GoldAnnotations.fileOf(c)));
         Evaluation.Mode mode = gold || allGold ? Evaluation.Mode.GOLD : Evaluation.Mode.TEXT;
         WordSensitivity check = new WordSensitivity(
-                BundledOntology.locate(ontology.file), BundledOntology.locate(shapes.file), LabelScanReader::new);
+                BundledOntology.locate(ontology.file),
+                BundledOntology.locate(shapes.file),
+                baseline ? LabelScanReader::new : PipelineTextReader::new);
         List<String> known =
                 check.words().stream().map(WordSensitivity.Word::word).toList();
         for (String w : words) {

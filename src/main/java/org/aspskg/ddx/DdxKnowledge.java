@@ -22,14 +22,18 @@ import org.aspskg.ddx.rank.Association;
 import org.aspskg.ddx.rank.DemographicModel;
 import org.aspskg.ddx.rank.DifferentialRanker;
 import org.aspskg.ddx.rank.DiseaseFeatureAssociations;
+import org.aspskg.ddx.rank.NextFindings;
 import org.aspskg.ddx.read.CaseReader;
 import org.aspskg.ddx.read.CaseShapes;
 import org.aspskg.ddx.read.JsonCaseReader;
 import org.aspskg.ddx.read.TermIndex;
 import org.aspskg.ddx.read.TurtleCaseReader;
 import org.aspskg.ddx.render.RankingRenderer;
+import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.ontology.FileStamp;
 import org.aspskg.ontology.OntologyLoader;
+import org.aspskg.text.CaseTextAnnotator;
+import org.aspskg.text.TermSearch;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,11 +61,13 @@ public final class DdxKnowledge {
     private final CaseAssertions caseAssertions;
     private final CompiledCaseClassifier classifier;
     private final CaseShapes shapes;
+    private final CaseTextAnnotator annotator;
     private final JsonCaseReader jsonReader;
     private final TurtleCaseReader turtleReader;
     private final CaseReader reader;
     private final DifferentialRanker ranker;
     private final HypothesisExclusion exclusion;
+    private final NextFindings nextFindings;
     private final RankingRenderer renderer;
     private final DifferentialPipeline pipeline;
     private final String ontologyVersion;
@@ -84,15 +90,23 @@ public final class DdxKnowledge {
         this.caseAssertions = new CaseAssertions(tbox, demographics);
         this.classifier = new CompiledCaseClassifier(tbox, caseAssertions, terms::label);
         this.shapes = CaseShapes.load(shapesFile, tbox, ontology);
-        this.jsonReader = new JsonCaseReader(terms, demographics, shapes, caseRdf);
+        this.annotator = new CaseTextAnnotator(
+                terms.search(), AspsVocabulary.MASS_LARGER_THAN_5_CM.getURI(), AspsVocabulary.LARGE_MASS_THRESHOLD_CM);
+        this.jsonReader = new JsonCaseReader(terms, demographics, shapes, caseRdf, annotator);
         this.turtleReader = new TurtleCaseReader(terms, demographics, shapes);
         this.reader = new CaseReader(jsonReader, turtleReader);
         this.ranker = new DifferentialRanker(
                 associations, tbox, terms, ontologyVersion, new DemographicModel(demographics, associations));
         this.renderer = new RankingRenderer(terms, caseRdf);
         this.exclusion = new HypothesisExclusion(tbox, caseAssertions, owl, associations.hypotheses());
-        this.pipeline =
-                new DifferentialPipeline(reader, classifier, this::hermitClassifier, ranker, renderer, exclusion);
+        this.nextFindings = new NextFindings(
+                associations,
+                classifier,
+                c -> ranker.rank(c).excluding(exclusion.excluded(c)),
+                terms,
+                terms.label(AspsVocabulary.FINDING.getURI()));
+        this.pipeline = new DifferentialPipeline(
+                reader, classifier, this::hermitClassifier, ranker, renderer, exclusion, nextFindings);
         LOG.debug(
                 "case reasoning ready in {} ms: {} hypotheses, {} associations, {} features",
                 (System.nanoTime() - start) / 1_000_000,
@@ -171,6 +185,16 @@ public final class DdxKnowledge {
         return terms;
     }
 
+    /** The text index of the stateable classes: what the web front searches and case text is read with. */
+    public TermSearch termSearch() {
+        return terms.search();
+    }
+
+    /** Reads free text and loosely written phrases with {@link #termSearch()}. */
+    public CaseTextAnnotator annotator() {
+        return annotator;
+    }
+
     public DemographicGroups demographics() {
         return demographics;
     }
@@ -212,6 +236,11 @@ public final class DdxKnowledge {
     /** Which hypotheses a case logically excludes (compiled, with HermiT as reference). */
     public HypothesisExclusion exclusion() {
         return exclusion;
+    }
+
+    /** The findings to check next for a ranking. */
+    public NextFindings nextFindings() {
+        return nextFindings;
     }
 
     public RankingRenderer renderer() {

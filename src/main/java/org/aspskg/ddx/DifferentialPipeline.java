@@ -10,6 +10,7 @@ import org.aspskg.ddx.classify.HermitCheckedClassifier;
 import org.aspskg.ddx.classify.HypothesisExclusion;
 import org.aspskg.ddx.rank.DifferentialRanker;
 import org.aspskg.ddx.rank.DifferentialRanking;
+import org.aspskg.ddx.rank.NextFindings;
 import org.aspskg.ddx.rank.RankedHypothesis;
 import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ddx.read.CaseReader;
@@ -31,6 +32,7 @@ public final class DifferentialPipeline {
     private final DifferentialRanker ranker;
     private final RankingRenderer renderer;
     private final HypothesisExclusion exclusion;
+    private final NextFindings next;
 
     /**
      * @param reader     reads and validates cases
@@ -39,6 +41,7 @@ public final class DifferentialPipeline {
      * @param ranker     ranks a classified case
      * @param renderer   makes the ranking ready for every output format
      * @param exclusion  which hypotheses a case logically excludes
+     * @param next       the findings to check next
      */
     public DifferentialPipeline(
             CaseReader reader,
@@ -46,9 +49,11 @@ public final class DifferentialPipeline {
             Supplier<HermitCaseClassifier> hermit,
             DifferentialRanker ranker,
             RankingRenderer renderer,
-            HypothesisExclusion exclusion) {
+            HypothesisExclusion exclusion,
+            NextFindings next) {
         this.reader = reader;
         this.exclusion = exclusion;
+        this.next = next;
         this.classifier = classifier;
         this.hermit = hermit;
         this.ranker = ranker;
@@ -60,14 +65,20 @@ public final class DifferentialPipeline {
         return DdxKnowledge.loadDefault().pipeline();
     }
 
-    /** Reads and validates one case. */
+    /** Reads and validates one case, resolving loosely written phrases with the text index. */
     public PatientCase read(CaseInput input) {
-        return reader.read(input);
+        return reader.read(input, false);
+    }
+
+    /** Reads and validates one case; {@code strict} refuses any name or span that does not resolve exactly. */
+    public PatientCase read(CaseInput input, boolean strict) {
+        return reader.read(input, strict);
     }
 
     /** Classifies a case with the compiled classifier and ranks it. */
     public RankedCase rank(PatientCase c) {
-        return renderer.ranked(ranked(classifier.classify(c)));
+        DifferentialRanking ranking = ranked(classifier.classify(c));
+        return renderer.ranked(ranking.withNextFindings(next.suggest(ranking)));
     }
 
     /** The ranking of a classified case, the hypotheses it logically excludes last. */
@@ -86,10 +97,12 @@ public final class DifferentialPipeline {
                 ranking.hypotheses().stream().map(RankedHypothesis::disease).toList()) {
             boolean compiled = ranking.exclusion(h).isPresent();
             if (compiled != exclusion.excludedByHermit(c, h)) {
-                throw new IllegalStateException("HermiT and the compiled exclusion disagree on " + h + " for case "
-                        + c.id() + " (compiled: " + (compiled ? "excluded" : "not excluded") + ")");
+                throw new AspsKgException(
+                        "case " + c.id() + ": HermiT and the compiled exclusion disagree on " + h + " (compiled: "
+                                + (compiled ? "excluded" : "not excluded") + ")",
+                        "This is a bug in asps-kg, not in the case: report it with the case file.");
             }
         }
-        return renderer.ranked(ranking);
+        return renderer.ranked(ranking.withNextFindings(next.suggest(ranking)));
     }
 }

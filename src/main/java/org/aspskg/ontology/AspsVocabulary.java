@@ -82,6 +82,10 @@ public final class AspsVocabulary {
     public static final Property REFERENCE_NUMBER = property("referenceNumber");
     public static final Property HAS_DIFFERENTIAL_DIAGNOSIS = property("hasDifferentialDiagnosis");
     public static final Property NEGATION_OF = property("negationOf");
+    /** The size finding a stated size states: a mass whose greatest diameter exceeds 5 cm (its definition). */
+    public static final Resource MASS_LARGER_THAN_5_CM = resource("MassLargerThan5cm");
+    /** The threshold of {@link #MASS_LARGER_THAN_5_CM}, in cm, as its definition in the edit source gives it. */
+    public static final double LARGE_MASS_THRESHOLD_CM = 5;
 
     // --- Differential diagnosis rankings (written by asps-kg ddx) ---
 
@@ -101,6 +105,14 @@ public final class AspsVocabulary {
     public static final Property LOG10_LIKELIHOOD_RATIO = property("log10LikelihoodRatio");
     public static final Property LIKELIHOOD_RATIO = property("likelihoodRatio");
     public static final Property FEATURE_OBSERVED = property("featureObserved");
+    public static final Resource EXCLUDED_HYPOTHESIS = resource("ExcludedHypothesis");
+    public static final Resource EXCLUSION_CLASH = resource("ExclusionClash");
+    public static final Property HAS_EXCLUSION_CLASH = property("hasExclusionClash");
+    public static final Property JUSTIFICATION_AXIOM = property("justificationAxiom");
+    public static final Resource SUGGESTED_FINDING = resource("SuggestedFinding");
+    public static final Property SUGGESTS_FINDING = property("suggestsFinding");
+    public static final Property EXPECTED_INFORMATION_GAIN = property("expectedInformationGain");
+    public static final Property PREDICTIVE_PROBABILITY = property("predictiveProbability");
 
     public static String iri(String localName) {
         return NS + localName;

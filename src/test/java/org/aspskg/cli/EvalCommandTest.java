@@ -17,7 +17,7 @@ class EvalCommandTest {
 
     @Test
     void tablePrintsAccuracyPerDiagnosisAndTheMisses() {
-        CliRun run = CliRun.of("eval", FIXTURE);
+        CliRun run = CliRun.of("eval", "--baseline", FIXTURE);
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("cases 3; accepted as written (ranked without error) 2 (66.7%)"), run.out());
         assertTrue(run.out().contains("gold phrases resolved to the same term and polarity 12 of 13"), run.out());

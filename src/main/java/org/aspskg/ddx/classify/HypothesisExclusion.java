@@ -80,8 +80,11 @@ public final class HypothesisExclusion {
         }
     }
 
-    /** An axiom of a justification, rendered, with its sources (empty for the in-memory case bridge). */
-    public record Axiom(String text, List<String> sources) {
+    /**
+     * An axiom of a justification, rendered, with its sources; {@code bridge} for the in-memory chains that
+     * link a case to its diagnosis (they have no source: they say what "a case of D" means).
+     */
+    public record Axiom(String text, List<String> sources, boolean bridge) {
         public Axiom {
             sources = List.copyOf(sources);
         }
@@ -244,7 +247,8 @@ public final class HypothesisExclusion {
                 // the definitions of the in-memory helper classes say nothing a reader needs
                 if (ax.classesInSignature().anyMatch(tbox::isHelperClass)
                         || ax.classesInSignature().anyMatch(caseOf::containsValue)) continue;
-                out.add(new Axiom(renderer.render(ax), sourcesOf.getOrDefault(ax, List.of())));
+                boolean bridge = ax.containsEntityInSignature(df.getOWLObjectProperty(IRI.create(HAS_DIAGNOSIS)));
+                out.add(new Axiom(renderer.render(ax), sourcesOf.getOrDefault(ax, List.of()), bridge));
             }
             out.sort((a, b) -> a.text().compareTo(b.text()));
             return List.copyOf(out);

@@ -18,6 +18,7 @@ import java.util.List;
  * @param gold          the gold phrases this case has that the ontology weighs (0 without a gold file)
  * @param goldResolved  how many of them the free-text reader resolved to the same term and polarity
  * @param goldMissed    the gold phrases it did not, each as {@code phrase → term (polarity)}
+ * @param excluded      the hypotheses (IRIs) the case logically excludes
  */
 public record CaseOutcome(
         String file,
@@ -33,9 +34,11 @@ public record CaseOutcome(
         List<String> drivers,
         int gold,
         int goldResolved,
-        List<String> goldMissed) {
+        List<String> goldMissed,
+        List<String> excluded) {
 
     public CaseOutcome {
+        excluded = List.copyOf(excluded);
         unresolved = List.copyOf(unresolved);
         drivers = List.copyOf(drivers);
         goldMissed = List.copyOf(goldMissed);

@@ -137,6 +137,13 @@ public record EvalReport(
         b.append(f(
                 "%nASPS first for a non-ASPS case: %d of %d (%s)%n",
                 all.aspsFirst(), all.nonAsps(), pct(all.aspsFirstRate())));
+        long excluding = cases.stream().filter(c -> !c.excluded().isEmpty()).count();
+        long truthExcluded = cases.stream()
+                .filter(c -> c.excluded().contains(c.hypothesis()))
+                .count();
+        b.append(f(
+                "cases that logically exclude a hypothesis: %d; true diagnosis excluded: %d%n",
+                excluding, truthExcluded));
         List<CaseOutcome> misses = misses();
         if (!misses.isEmpty()) {
             b.append("\nMisses (what drove the first hypothesis):\n");
@@ -210,6 +217,7 @@ public record EvalReport(
                 n.put("topProbability", c.topProbability());
             }
             c.drivers().forEach(n.putArray("drivers")::add);
+            c.excluded().forEach(n.putArray("excluded")::add);
             if (c.gold() > 0) {
                 n.put("goldPhrases", c.gold());
                 n.put("goldResolved", c.goldResolved());

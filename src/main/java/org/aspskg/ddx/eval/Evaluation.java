@@ -191,7 +191,8 @@ public final class Evaluation {
                     List.of(),
                     goldWeighed,
                     goldResolved,
-                    goldMissed);
+                    goldMissed,
+                    List.of());
         }
         DifferentialPipeline ddx = knowledge.pipeline();
         DifferentialRanking ranking;
@@ -212,7 +213,8 @@ public final class Evaluation {
                     List.of(),
                     goldWeighed,
                     goldResolved,
-                    goldMissed);
+                    goldMissed,
+                    List.of());
         }
         Integer rank = ranking.hypotheses().stream()
                 .filter(h -> h.disease().equals(truth))
@@ -238,7 +240,8 @@ public final class Evaluation {
                 drivers,
                 goldWeighed,
                 goldResolved,
-                goldMissed);
+                goldMissed,
+                ranking.exclusions().stream().map(x -> x.disease()).toList());
     }
 
     private static String describe(Evidence e) {

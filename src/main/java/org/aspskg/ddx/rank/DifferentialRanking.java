@@ -15,6 +15,7 @@ import org.aspskg.ddx.classify.HypothesisExclusion;
  * @param unexplained        present or absent statements no association of any hypothesis counted
  * @param ontologyVersion    the versionIRI of the ontology the knowledge came from, or null
  * @param exclusions         the hypotheses the case logically excludes, with their proofs (ranked last)
+ * @param nextFindings       the unstated findings that would best separate the leading hypotheses
  */
 public record DifferentialRanking(
         CaseClassification classification,
@@ -22,9 +23,11 @@ public record DifferentialRanking(
         List<RankedHypothesis> hypotheses,
         List<CaseStatement> unexplained,
         String ontologyVersion,
-        List<HypothesisExclusion.Exclusion> exclusions) {
+        List<HypothesisExclusion.Exclusion> exclusions,
+        List<NextFindings.NextFinding> nextFindings) {
 
     public DifferentialRanking {
+        nextFindings = List.copyOf(nextFindings);
         hypotheses = List.copyOf(hypotheses);
         unexplained = List.copyOf(unexplained);
         exclusions = List.copyOf(exclusions);
@@ -37,7 +40,7 @@ public record DifferentialRanking(
             List<RankedHypothesis> hypotheses,
             List<CaseStatement> unexplained,
             String ontologyVersion) {
-        this(classification, pretestProbability, hypotheses, unexplained, ontologyVersion, List.of());
+        this(classification, pretestProbability, hypotheses, unexplained, ontologyVersion, List.of(), List.of());
     }
 
     /** The exclusion of a hypothesis, if the case excludes it. */
@@ -74,7 +77,13 @@ public record DifferentialRanking(
                     new RankedHypothesis(i + 1, h.disease(), h.label(), h.log10LikelihoodRatio(), p, h.evidence()));
         }
         return new DifferentialRanking(
-                classification, pretestProbability, numbered, unexplained, ontologyVersion, excluded);
+                classification, pretestProbability, numbered, unexplained, ontologyVersion, excluded, nextFindings);
+    }
+
+    /** This ranking with the findings to check next. */
+    public DifferentialRanking withNextFindings(List<NextFindings.NextFinding> next) {
+        return new DifferentialRanking(
+                classification, pretestProbability, hypotheses, unexplained, ontologyVersion, exclusions, next);
     }
 
     public PatientCase patientCase() {

@@ -23,6 +23,9 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.ddx.classify.CaseTBox;
 import org.aspskg.ontology.AspsVocabulary;
+import org.aspskg.text.IndexedTerm;
+import org.aspskg.text.NameType;
+import org.aspskg.text.TermSearch;
 import org.semanticweb.owlapi.model.OWLClass;
 
 /**
@@ -48,6 +51,7 @@ public final class TermIndex {
     private final Map<String, String> suggestionNames = new TreeMap<>();
 
     private final Map<String, String> prefixes;
+    private final TermSearch search;
 
     /** What a name resolved to. */
     public record Term(String iri, String label, String curie) {}
@@ -90,6 +94,44 @@ public final class TermIndex {
                 }
             }
         });
+        List<IndexedTerm> indexed = new ArrayList<>();
+        for (String iri : new java.util.TreeSet<>(stateable)) {
+            Resource r = ontology.getResource(iri);
+            List<IndexedTerm.Name> names = new ArrayList<>();
+            names.add(new IndexedTerm.Name(labels.getOrDefault(iri, labelOf(ontology, iri)), NameType.LABEL));
+            for (Map.Entry<Property, NameType> e : SEARCH_NAMES.entrySet()) {
+                for (Statement s : r.listProperties(e.getKey()).toList()) {
+                    if (s.getObject().isLiteral() && !s.getString().isBlank()) {
+                        names.add(new IndexedTerm.Name(s.getString(), e.getValue()));
+                    }
+                }
+            }
+            names.add(new IndexedTerm.Name(curie(iri), NameType.CURIE));
+            names.add(new IndexedTerm.Name(iri, NameType.IRI));
+            names.add(new IndexedTerm.Name(localName(iri), NameType.IRI));
+            indexed.add(new IndexedTerm(iri, label(iri), curie(iri), kindLabels.getOrDefault(iri, "term"), names));
+        }
+        this.search = TermSearch.of(indexed, AspsVocabulary.NS);
+    }
+
+    /** The names the text index holds besides label, CURIE and IRI, by where they come from. */
+    private static final Map<Property, NameType> SEARCH_NAMES = new LinkedHashMap<>();
+
+    static {
+        SEARCH_NAMES.put(AspsVocabulary.HAS_EXACT_SYNONYM, NameType.EXACT_SYNONYM);
+        SEARCH_NAMES.put(AspsVocabulary.ALTERNATIVE_LABEL, NameType.EXACT_SYNONYM);
+        SEARCH_NAMES.put(AspsVocabulary.HAS_RELATED_SYNONYM, NameType.RELATED_SYNONYM);
+        SEARCH_NAMES.put(AspsVocabulary.HAS_BROAD_SYNONYM, NameType.BROAD_SYNONYM);
+        SEARCH_NAMES.put(AspsVocabulary.HAS_DB_XREF, NameType.CODE);
+    }
+
+    /**
+     * The text index over the same stateable classes (label, exact/related/broad synonyms, CURIE,
+     * IRI, cross-reference codes): what free text and loosely written phrases are resolved with, and
+     * what the web front searches.
+     */
+    public TermSearch search() {
+        return search;
     }
 
     private static void add(Map<String, Set<String>> index, String name, String iri) {

@@ -3,14 +3,17 @@ package org.aspskg.ddx.render;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.ddx.cases.CaseGraph;
 import org.aspskg.ddx.cases.CaseRdf;
 import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.classify.HypothesisExclusion;
 import org.aspskg.ddx.rank.Association;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ddx.rank.Evidence;
+import org.aspskg.ddx.rank.NextFindings;
 import org.aspskg.ddx.rank.RankedHypothesis;
 import org.aspskg.ddx.rank.Reference;
 import org.aspskg.ontology.AspsVocabulary;
@@ -34,10 +37,20 @@ import org.aspskg.ontology.AspsVocabulary;
  */
 public final class RankingGraph {
     private final CaseRdf caseRdf;
+    private final java.util.function.Function<String, String> labels;
 
     /** @param caseRdf writes the case the ranking is of */
     public RankingGraph(CaseRdf caseRdf) {
+        this(caseRdf, iri -> iri);
+    }
+
+    /**
+     * @param caseRdf writes the case the ranking is of
+     * @param labels  the labels of terms, for the sentences of the findings to check next
+     */
+    public RankingGraph(CaseRdf caseRdf, java.util.function.Function<String, String> labels) {
         this.caseRdf = caseRdf;
+        this.labels = labels;
     }
 
     /** The IRI of a case's ranking. */
@@ -72,6 +85,21 @@ public final class RankingGraph {
                     .addLiteral(AspsVocabulary.LOG10_LIKELIHOOD_RATIO, m.createTypedLiteral(h.log10LikelihoodRatio()))
                     .addProperty(RDFS.label, h.rank() + ". " + h.label(), "en");
             ranking.addProperty(AspsVocabulary.HAS_RANKED_HYPOTHESIS, hyp);
+            var excluded = r.exclusion(h.disease());
+            if (excluded.isPresent()) {
+                hyp.addProperty(RDF.type, AspsVocabulary.EXCLUDED_HYPOTHESIS);
+                int k = 0;
+                for (HypothesisExclusion.Clash c : excluded.get().clashes()) {
+                    Resource clash = m.createResource(hyp.getURI() + "/clash/" + (++k), AspsVocabulary.EXCLUSION_CLASH)
+                            .addProperty(AspsVocabulary.ABOUT_FEATURE, m.createResource(c.feature()))
+                            .addLiteral(AspsVocabulary.FEATURE_OBSERVED, m.createTypedLiteral(!c.obligatePresent()));
+                    for (HypothesisExclusion.Axiom a : c.axioms()) {
+                        clash.addProperty(AspsVocabulary.JUSTIFICATION_AXIOM, a.text());
+                        a.sources().forEach(src -> clash.addProperty(DCTerms.source, m.createResource(src)));
+                    }
+                    hyp.addProperty(AspsVocabulary.HAS_EXCLUSION_CLASH, clash);
+                }
+            }
             int i = 0;
             for (Evidence e : h.evidence()) {
                 Association a = e.association();
@@ -88,6 +116,15 @@ public final class RankingGraph {
                 }
                 hyp.addProperty(AspsVocabulary.HAS_EVIDENCE_ITEM, item);
             }
+        }
+        int j = 0;
+        for (NextFindings.NextFinding f : r.nextFindings()) {
+            Resource node = m.createResource(base + "/next/" + (++j), AspsVocabulary.SUGGESTED_FINDING)
+                    .addProperty(AspsVocabulary.ABOUT_FEATURE, m.createResource(f.feature()))
+                    .addLiteral(AspsVocabulary.PREDICTIVE_PROBABILITY, m.createTypedLiteral(f.presentProbability()))
+                    .addLiteral(AspsVocabulary.EXPECTED_INFORMATION_GAIN, m.createTypedLiteral(f.informationGain()))
+                    .addProperty(RDFS.label, NextFindingText.sentence(f, labels), "en");
+            ranking.addProperty(AspsVocabulary.SUGGESTS_FINDING, node);
         }
         m.add(ranking, RDF.type, AspsVocabulary.DIFFERENTIAL_DIAGNOSIS_RANKING);
         return m;

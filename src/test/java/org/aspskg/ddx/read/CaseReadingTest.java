@@ -56,7 +56,7 @@ class CaseReadingTest {
     }
 
     @Test
-    void unknownFindingFailsWithTheClosestKnownNamesSuggested() {
+    void unknownFindingIsRefusedInStrictModeWithTheClosestKnownNamesSuggested() {
         assertEquals(
                 List.of(
                         "test.json:1:26: unknown finding 'flow viods'; did you mean 'flow voids' (aspskg:FlowVoid), "
@@ -64,12 +64,13 @@ class CaseReadingTest {
                         "test.json:1:40: unknown finding 'TFE3 postive'; did you mean 'TFE3 positive' "
                                 + "(aspskg:TFE3NuclearImmunoreactivity), 'TLE1 positive' (aspskg:TLE1NuclearImmunoreactivity), "
                                 + "'TFE3 negative' (aspskg:TFE3ImmunostainNegative)?"),
-                problems(() -> json("{\"id\": \"u\", \"findings\": [\"flow viods\", \"TFE3 postive\"]}")));
+                problems(() ->
+                        TestKnowledge.jsonStrict("{\"id\": \"u\", \"findings\": [\"flow viods\", \"TFE3 postive\"]}")));
     }
 
     @Test
-    void nameOfSomethingThatIsNotAFindingIsRejectedSayingWhatItIs() {
-        List<String> p = problems(() -> json("{\"findings\": [\"MRI\"]}"));
+    void nameOfSomethingThatIsNotAFindingIsRejectedInStrictModeSayingWhatItIs() {
+        List<String> p = problems(() -> TestKnowledge.jsonStrict("{\"findings\": [\"MRI\"]}"));
         assertEquals(1, p.size());
         assertEquals(
                 true,
