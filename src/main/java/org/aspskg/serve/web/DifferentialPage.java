@@ -45,6 +45,7 @@ final class DifferentialPage extends HttpServlet {
                 <select id="sex" name="sex"><option value="">not stated</option><option value="female">female</option>\
                 <option value="male">male</option></select></p>
                 </div>
+                <div class="lists">
                 <fieldset class="findings" data-name="f">
                 <legend>Findings present</legend>
                 <ul class="chips" id="present-list" aria-live="polite"></ul>
@@ -61,6 +62,7 @@ final class DifferentialPage extends HttpServlet {
                 aria-expanded="false" aria-controls="absent-suggestions" placeholder="e.g. calcification">
                 <ul id="absent-suggestions" role="listbox" class="suggestions" hidden></ul>
                 </fieldset>
+                </div>
                 <p><button type="submit" id="rank">Rank the differential</button>
                 <a id="permalink" href="%1$s" hidden>Permalink to this case</a></p>
                 </form>

@@ -53,7 +53,7 @@ final class Html {
             h.append("<script defer src=\"").append(attr(s)).append("\"></script>\n");
         }
         h.append("</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
-                .append("<header class=\"site\"><div class=\"bar\">\n")
+                .append("<header class=\"site\"><div class=\"site-bar\">\n")
                 .append("<a class=\"brand\" href=\"/\">asps-kg</a>\n<nav aria-label=\"Main\"><ul>\n");
         for (Nav n : Nav.values()) {
             h.append("<li><a href=\"").append(attr(n.path)).append('"');

@@ -11,8 +11,10 @@ import java.util.function.Supplier;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.mapping.CurieMap;
+import org.aspskg.mapping.SssomReader;
 import org.aspskg.ontology.AspsVocabulary;
 
 /**
@@ -54,9 +56,10 @@ final class LabelIndex implements TermFinder {
 
     private final List<Name> names;
     private final Map<String, Term> terms;
-    private final CurieMap curies = new CurieMap(AspsVocabulary.STANDARD_PREFIXES);
+    private final CurieMap curies;
 
     private LabelIndex(DatasetGraph dataset) {
+        this.curies = curieMap(dataset);
         Map<String, Term> byIri = new LinkedHashMap<>();
         List<Name> all = new ArrayList<>();
         Map<String, String> labels = new HashMap<>();
@@ -117,16 +120,30 @@ final class LabelIndex implements TermFinder {
         return new LabelIndex(dataset);
     }
 
-    /** An external code as people write it: its CURIE where the prefix is known, else the IRI. */
-    private String code(String iri) {
-        return curies.compress(iri)
-                .map(Object::toString)
-                .or(() -> new CurieMap(CurieMap.BUILT_IN).compress(iri).map(Object::toString))
-                .orElse(iri);
+    /** The curie_map of the mapping set the build copies into the jar. */
+    private static final Map<String, String> MAPPING_SET_PREFIXES =
+            JarFiles.read("asps.sssom.tsv", f -> SssomReader.read(f).curieMap().declared());
+
+    /**
+     * Our prefixes, those the store keeps and the mapping set's curie_map, so that codes read as the
+     * mapping set writes them: MONDO:0011655, not obo:MONDO_0011655.
+     */
+    static CurieMap curieMap(DatasetGraph dataset) {
+        Map<String, String> prefixes = new LinkedHashMap<>(AspsVocabulary.STANDARD_PREFIXES);
+        Txn.executeRead(dataset, () -> prefixes.putAll(dataset.prefixes().getMapping()));
+        prefixes.putAll(MAPPING_SET_PREFIXES);
+        return new CurieMap(prefixes);
     }
 
-    private String curie(String iri) {
-        return curies.compress(iri).map(Object::toString).orElse(null);
+    /** An external code as people write it: its CURIE where the prefix is known, else the IRI. */
+    private String code(String iri) {
+        return curies.compress(iri).map(Object::toString).orElse(iri);
+    }
+
+    private static String curie(String iri) {
+        return iri.startsWith(AspsVocabulary.NS)
+                ? AspsVocabulary.PREFIX + ":" + iri.substring(AspsVocabulary.NS.length())
+                : null;
     }
 
     static String normal(String s) {

@@ -8,10 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,7 +24,6 @@ import org.aspskg.query.QueryLibrary;
 final class QueryLibraryApi extends HttpServlet {
     static final String PATH = "/api/queries";
     static final String OTHER = "Other";
-    private static final String LIBRARY = "org/aspskg/serve/web/queries";
 
     private volatile byte[] body;
 
@@ -78,18 +74,6 @@ final class QueryLibraryApi extends HttpServlet {
 
     /** The grouped library inside the jar (or in target/classes when run from the build). */
     static String json() {
-        try {
-            Path where = Path.of(QueryLibraryApi.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            if (Files.isDirectory(where)) return json(where.resolve(LIBRARY));
-            try (FileSystem jar = FileSystems.newFileSystem(where)) {
-                return json(jar.getPath(LIBRARY));
-            }
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot read the query library inside the jar", e);
-        }
+        return JarFiles.read("queries", QueryLibraryApi::json);
     }
 }

@@ -7,12 +7,15 @@ import java.util.List;
  * search box, its JSON API and the differential form's autocomplete all ask this one interface.
  */
 interface TermFinder {
-    /** How a hit matched, best first (the order OLS ranks in: exact label, label prefix, synonyms). */
+    /**
+     * How a hit matched, best first, as OLS ranks: exact matches (label, then synonym, then code), then
+     * label prefixes, synonym prefixes, code prefixes, and a word inside a name last.
+     */
     enum MatchType {
         EXACT_LABEL("exact label"),
+        EXACT_SYNONYM("exact synonym"),
         EXACT_CODE("exact code"),
         LABEL_PREFIX("label prefix"),
-        EXACT_SYNONYM("exact synonym"),
         SYNONYM_PREFIX("synonym prefix"),
         CODE_PREFIX("code prefix"),
         LABEL_WORD("word of the label"),

@@ -39,9 +39,11 @@ final class TermPages extends HttpServlet {
 
     private final TermReports reports;
     private final ManchesterAxioms manchester;
+    private final CurieMap codes;
 
     TermPages(DatasetGraph dataset, TermReports reports) {
         this.reports = reports;
+        this.codes = LabelIndex.curieMap(dataset);
         this.manchester = new ManchesterAxioms(dataset);
     }
 
@@ -419,7 +421,7 @@ final class TermPages extends HttpServlet {
         b.append("</ul>\n").append(sparql(section, "differential diagnoses")).append("</section>\n");
     }
 
-    private static void codes(StringBuilder b, TermReports.Section section) {
+    private void codes(StringBuilder b, TermReports.Section section) {
         if (section.rows().isEmpty()) return;
         b.append("<section aria-labelledby=\"h-codes\">\n<h2 id=\"h-codes\">External codes</h2>\n");
         b.append(
@@ -430,8 +432,7 @@ final class TermPages extends HttpServlet {
             RDFNode code = r.get("code");
             String cell = code.isURIResource()
                     ? "<a href=\"" + Html.attr(code.asResource().getURI()) + "\" rel=\"external\">"
-                            + Html.esc(new CurieMap(CurieMap.BUILT_IN)
-                                    .compress(code.asResource().getURI())
+                            + Html.esc(codes.compress(code.asResource().getURI())
                                     .map(Object::toString)
                                     .orElse(code.asResource().getURI()))
                             + "</a>"
