@@ -26,8 +26,11 @@ import org.aspskg.ddx.read.JsonCaseReader;
 import org.aspskg.ddx.read.TermIndex;
 import org.aspskg.ddx.read.TurtleCaseReader;
 import org.aspskg.ddx.render.RankingRenderer;
+import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.ontology.FileStamp;
 import org.aspskg.ontology.OntologyLoader;
+import org.aspskg.text.CaseTextAnnotator;
+import org.aspskg.text.TermSearch;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +58,7 @@ public final class DdxKnowledge {
     private final CaseAssertions caseAssertions;
     private final CompiledCaseClassifier classifier;
     private final CaseShapes shapes;
+    private final CaseTextAnnotator annotator;
     private final JsonCaseReader jsonReader;
     private final TurtleCaseReader turtleReader;
     private final CaseReader reader;
@@ -81,7 +85,9 @@ public final class DdxKnowledge {
         this.caseAssertions = new CaseAssertions(tbox, demographics);
         this.classifier = new CompiledCaseClassifier(tbox, caseAssertions, terms::label);
         this.shapes = CaseShapes.load(shapesFile, tbox, ontology);
-        this.jsonReader = new JsonCaseReader(terms, demographics, shapes, caseRdf);
+        this.annotator = new CaseTextAnnotator(
+                terms.search(), AspsVocabulary.MASS_LARGER_THAN_5_CM.getURI(), AspsVocabulary.LARGE_MASS_THRESHOLD_CM);
+        this.jsonReader = new JsonCaseReader(terms, demographics, shapes, caseRdf, annotator);
         this.turtleReader = new TurtleCaseReader(terms, demographics, shapes);
         this.reader = new CaseReader(jsonReader, turtleReader);
         this.ranker = new DifferentialRanker(associations, tbox, terms, ontologyVersion);
@@ -163,6 +169,16 @@ public final class DdxKnowledge {
 
     public TermIndex terms() {
         return terms;
+    }
+
+    /** The text index of the stateable classes: what the web front searches and case text is read with. */
+    public TermSearch termSearch() {
+        return terms.search();
+    }
+
+    /** Reads free text and loosely written phrases with {@link #termSearch()}. */
+    public CaseTextAnnotator annotator() {
+        return annotator;
     }
 
     public DemographicGroups demographics() {

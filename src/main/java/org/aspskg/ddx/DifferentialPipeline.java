@@ -52,9 +52,14 @@ public final class DifferentialPipeline {
         return DdxKnowledge.loadDefault().pipeline();
     }
 
-    /** Reads and validates one case. */
+    /** Reads and validates one case, resolving loosely written phrases with the text index. */
     public PatientCase read(CaseInput input) {
-        return reader.read(input);
+        return reader.read(input, false);
+    }
+
+    /** Reads and validates one case; {@code strict} refuses any name or span that does not resolve exactly. */
+    public PatientCase read(CaseInput input, boolean strict) {
+        return reader.read(input, strict);
     }
 
     /** Classifies a case with the compiled classifier and ranks it. */

@@ -83,6 +83,10 @@ public final class AspsVocabulary {
     public static final Property REFERENCE_NUMBER = property("referenceNumber");
     public static final Property HAS_DIFFERENTIAL_DIAGNOSIS = property("hasDifferentialDiagnosis");
     public static final Property NEGATION_OF = property("negationOf");
+    /** The size finding a stated size states: a mass whose greatest diameter exceeds 5 cm (its definition). */
+    public static final Resource MASS_LARGER_THAN_5_CM = resource("MassLargerThan5cm");
+    /** The threshold of {@link #MASS_LARGER_THAN_5_CM}, in cm, as its definition in the edit source gives it. */
+    public static final double LARGE_MASS_THRESHOLD_CM = 5;
 
     // --- Differential diagnosis rankings (written by asps-kg ddx) ---
 

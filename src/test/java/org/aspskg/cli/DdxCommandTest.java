@@ -90,10 +90,10 @@ class DdxCommandTest {
     }
 
     @Test
-    void unknownFindingExitsTwoWithFileLineAndSuggestions(@TempDir Path dir) throws Exception {
+    void unknownFindingExitsTwoInStrictModeWithFileLineAndSuggestions(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"id\": \"bad\",\n \"findings\": [\"thigh\", \"flow viods\"]}\n");
-        CliRun r = run("ddx", bad.toString());
+        CliRun r = run("ddx", "--strict", bad.toString());
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
         assertEquals("", r.out());
         assertTrue(

@@ -114,7 +114,7 @@ class DifferentialEndpointTest {
     void badCaseGets400WithLocatedProblemsAndStoresNothing() throws Exception {
         long before = new CasesGraph(store.datasetGraph()).size();
         HttpResponse<String> r = post(
-                "/ddx?store=true",
+                "/ddx?store=true&strict=true",
                 "application/json",
                 null,
                 "{\"id\": \"bad\",\n \"findings\": [\"flow viods\"], \"age\": -3}");

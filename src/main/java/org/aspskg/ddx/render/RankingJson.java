@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.aspskg.AspsKgException;
+import org.aspskg.ddx.cases.CaseReading;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.classify.ContradictoryCaseException;
@@ -18,6 +19,8 @@ import org.aspskg.ddx.rank.Evidence;
 import org.aspskg.ddx.rank.RankedHypothesis;
 import org.aspskg.ddx.read.CaseInputException;
 import org.aspskg.ddx.read.TermIndex;
+import org.aspskg.text.PhraseReading;
+import org.aspskg.text.TermHit;
 
 /**
  * The JSON form of a ranking, for programs: hypotheses best first, each with the diagnosis label
@@ -45,6 +48,7 @@ public final class RankingJson {
         if (c.ageYears() != null) caseNode.put("age", c.ageYears());
         if (c.sex() != null) caseNode.put("sex", c.sex());
         caseNode.put("source", c.source());
+        if (!c.readings().isEmpty()) readings(caseNode.putArray("reading"), c);
         if (r.ontologyVersion() != null) root.put("ontologyVersion", r.ontologyVersion());
         ObjectNode method = root.putObject("method");
         method.put(
@@ -73,6 +77,43 @@ public final class RankingJson {
         ArrayNode unexplained = root.putArray("unexplainedFindings");
         for (CaseStatement s : r.unexplained()) statement(unexplained.addObject(), s);
         return root;
+    }
+
+    /** Each phrase or span as read: the term and how it matched, or the candidates, or why not used, or suggestions. */
+    private static void readings(ArrayNode into, PatientCase c) {
+        for (CaseReading cr : c.readings()) {
+            PhraseReading r = cr.reading();
+            ObjectNode n = into.addObject();
+            n.put("written", r.text());
+            if (cr.position().line() > 0) {
+                n.put("line", cr.position().line());
+                n.put("column", cr.position().column());
+            }
+            n.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            if (r.outcome() == PhraseReading.Outcome.TERM) {
+                TermHit t = r.term();
+                n.put("status", cr.absent() ? "absent" : "present");
+                n.put("iri", t.iri());
+                n.put("label", t.label());
+                n.put("curie", t.curie());
+                n.put("match", t.match().description());
+                n.put("matchedName", t.matchedName());
+            }
+            if (r.negated() || r.cue() != null) n.put("negationCue", r.cue());
+            if (r.outcome() == PhraseReading.Outcome.AMBIGUOUS) terms(n.putArray("candidates"), r.terms());
+            if (r.note() != null) n.put("note", r.note());
+            if (!r.suggestions().isEmpty()) terms(n.putArray("suggestions"), r.suggestions());
+        }
+    }
+
+    private static void terms(ArrayNode into, List<TermHit> hits) {
+        for (TermHit h : hits) {
+            into.addObject()
+                    .put("iri", h.iri())
+                    .put("label", h.label())
+                    .put("curie", h.curie())
+                    .put("match", h.match().description());
+        }
     }
 
     private void evidence(ArrayNode into, List<Evidence> items) {

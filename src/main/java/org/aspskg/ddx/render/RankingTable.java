@@ -25,6 +25,9 @@ public final class RankingTable {
     public void write(DifferentialRanking r, PrintWriter out) {
         PatientCase c = r.patientCase();
         out.println("Case " + c.id() + (c.label() != null ? ": " + c.label() : "") + " (" + c.source() + ")");
+        List<String> read = CaseReadingText.lines(c);
+        read.forEach(out::println);
+        if (!read.isEmpty()) out.println();
         String classes =
                 r.classification().presentations().stream().map(terms::label).collect(Collectors.joining("; "));
         out.println("Classified as: " + (classes.isEmpty() ? "patient case (no defined presentation)" : classes));
