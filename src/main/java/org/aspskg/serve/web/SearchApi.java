@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * {@code GET /api/search?q=…}: terms by label, synonym, CURIE or external code, as JSON with OLS-like
  * fields ({@code iri}, {@code label}, {@code curie}, {@code short_form}, {@code matched_name},
- * {@code match_type}, {@code facet}, {@code page}). {@code rows} (1–50, default 10) limits the hits,
+ * {@code match_type}, {@code name_type}, {@code facet}, {@code page}). {@code rows} (1–50, default 10) limits the hits,
  * {@code facet} (comma-separated) keeps only those facets. A missing {@code q} is a 400 with a JSON body.
  */
 final class SearchApi extends HttpServlet {
@@ -66,7 +66,8 @@ final class SearchApi extends HttpServlet {
                                     ? null
                                     : h.curie().substring(h.curie().indexOf(':') + 1))
                     .put("matched_name", h.matchedName())
-                    .put("match_type", h.matchType().text)
+                    .put("match_type", h.matchType())
+                    .put("name_type", h.nameType())
                     .put("facet", h.facet())
                     .put("page", TermPages.pagePath(h.iri()));
         }

@@ -39,7 +39,7 @@ final class SearchPage extends HttpServlet {
                         .append("</span>");
                 if (!h.matchedName().equals(h.label())) {
                     b.append(" <span class=\"matched\">matched ")
-                            .append(Html.esc(h.matchType().text))
+                            .append(Html.esc(h.matchType() + ", " + h.nameType()))
                             .append(" <q>")
                             .append(Html.esc(h.matchedName()))
                             .append("</q></span>");

@@ -43,7 +43,7 @@ final class TermPages extends HttpServlet {
 
     TermPages(DatasetGraph dataset, TermReports reports) {
         this.reports = reports;
-        this.codes = LabelIndex.curieMap(dataset);
+        this.codes = StoreTermSearch.curieMap(dataset);
         this.manchester = new ManchesterAxioms(dataset);
     }
 
@@ -231,9 +231,7 @@ final class TermPages extends HttpServlet {
                 b.append(badge(d.asserted(), d.inferred()));
                 b.append("\n<ul>\n<li class=\"self\"><strong>")
                         .append(Html.esc(label))
-                        .append("</strong>")
-                        .append(badge(d.asserted(), d.inferred()))
-                        .append("</li>\n");
+                        .append("</strong></li>\n");
                 List<Child> sibs = siblings.getOrDefault(d.parent(), List.of()).stream()
                         .filter(c -> !c.iri().equals(iri))
                         .toList();

@@ -32,7 +32,7 @@ public final class WebFront {
      * @param differential whether the server has {@code POST /asps/ddx} (the form needs it)
      */
     public static void install(FusekiServer.Builder fuseki, DatasetGraph dataset, boolean differential) {
-        TermFinder finder = LabelIndex.lazy(dataset);
+        TermFinder finder = StoreTermSearch.lazy(dataset);
         TermReports reports = new TermReports(dataset);
         fuseki.addServlet("", new HomePage(dataset, differential))
                 .addServlet(TermPages.PATH + "/*", new TermPages(dataset, reports))

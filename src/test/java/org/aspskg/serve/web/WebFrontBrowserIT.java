@@ -247,6 +247,7 @@ class WebFrontBrowserIT {
         }
         assertTrue(browser.findElement(By.id("example-question")).getText().startsWith("What kinds of lesion is ASPS"));
         assertTrue(browser.getCurrentUrl().contains("example=18-asps-superclasses-asserted-and-inferred"));
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('.yasr').scrollIntoView();");
         screenshot("console");
         assertOnlyTheServerWasAsked(serverOnly());
     }
