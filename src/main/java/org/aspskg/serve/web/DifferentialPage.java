@@ -63,12 +63,16 @@ final class DifferentialPage extends HttpServlet {
                 <ul id="absent-suggestions" role="listbox" class="suggestions" hidden></ul>
                 </fieldset>
                 </div>
+                <p class="freetext"><label for="text">Or describe the case in words</label>
+                <textarea id="text" name="t" rows="3" placeholder="e.g. 24-year-old woman, deep mass of the thigh,                 highly vascular with flow voids on MRI, no calcification"></textarea>
+                <span class="note">The text is read by the same text index: each phrase it recognises is shown with                 the term it was read as; age and sex in the text count too.</span></p>
                 <p><button type="submit" id="rank">Rank the differential</button>
                 <a id="permalink" href="%1$s" hidden>Permalink to this case</a></p>
                 </form>
                 <noscript><p>The form needs JavaScript; without it, POST a JSON case to <code>%2$s</code>.</p></noscript>
                 <section id="result" aria-live="polite" aria-labelledby="h-ranking" hidden>
                 <h2 id="h-ranking">Ranking</h2>
+                <div id="reading"></div>
                 <div id="ranking"></div>
                 </section>
                 """.formatted(PATH, WebFront.DDX);

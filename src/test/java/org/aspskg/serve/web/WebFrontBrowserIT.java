@@ -299,6 +299,24 @@ class WebFrontBrowserIT {
     }
 
     @Test
+    void aCaseWrittenInWordsIsReadBackAndRanksAspsFirst() throws IOException {
+        browser.get(base + "/ddx");
+        scriptsLoaded();
+        browser.findElement(By.id("text"))
+                .sendKeys("24-year-old woman with a deep mass of the thigh, highly vascular with flow voids on MRI");
+        browser.findElement(By.id("rank")).click();
+        WebElement first = waiting()
+                .until(d -> d.findElements(By.cssSelector("#ranking .hypothesis h3")).stream()
+                        .findFirst()
+                        .orElse(null));
+        assertEquals("1. alveolar soft part sarcoma", first.getText());
+        String reading = browser.findElement(By.id("reading")).getText();
+        assertTrue(reading.contains("→ flow voids on MRI") && reading.contains("→ thigh"), reading);
+        assertTrue(browser.getCurrentUrl().contains("t="), browser.getCurrentUrl());
+        assertOnlyTheServerWasAsked(serverOnly());
+    }
+
+    @Test
     void aPageOnAnotherOriginCanQueryTheEndpoint() throws IOException {
         HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String page = """

@@ -56,6 +56,8 @@ window.addEventListener("DOMContentLoaded", function () {
     if (sex) p.set("sex", sex);
     state.f.forEach(function (n) { p.append("f", n); });
     state.a.forEach(function (n) { p.append("a", n); });
+    var text = document.getElementById("text").value.trim();
+    if (text) p.set("t", text);
     return p;
   }
 
@@ -90,7 +92,28 @@ window.addEventListener("DOMContentLoaded", function () {
     return box;
   }
 
+  function renderReading(reading) {
+    var box = document.getElementById("reading");
+    box.textContent = "";
+    if (!reading || !reading.length) return;
+    box.appendChild(el("h3", null, "How the text was read"));
+    var ul = el("ul", "reading");
+    reading.forEach(function (r) {
+      var li = el("li");
+      li.appendChild(el("q", null, r.written));
+      if (r.outcome === "term") {
+        li.appendChild(document.createTextNode(" → " + r.label + (r.status === "absent" ? " (absent)" : "")));
+        li.appendChild(el("span", "note", " " + r.match));
+      } else {
+        li.appendChild(el("span", "note", " not recognised"));
+      }
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+  }
+
   function render(j) {
+    renderReading(j["case"] && j["case"].reading);
     var out = document.getElementById("ranking");
     out.textContent = "";
     (j.hypotheses || []).forEach(function (h) {
@@ -143,6 +166,7 @@ window.addEventListener("DOMContentLoaded", function () {
     var body = { findings: state.f.slice(), absent: state.a.slice() };
     if (p.get("age")) body.age = Number(p.get("age"));
     if (p.get("sex")) body.sex = p.get("sex");
+    if (p.get("t")) body.text = p.get("t");
     var link = document.getElementById("permalink");
     link.href = location.pathname + "?" + p.toString();
     link.hidden = false;
@@ -155,6 +179,7 @@ window.addEventListener("DOMContentLoaded", function () {
       .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }); })
       .then(function (res) {
         if (res.ok) { render(res.j); return; }
+        document.getElementById("reading").textContent = "";
         out.textContent = "";
         out.appendChild(el("p", "error", res.j.error || res.j.message || "the case was refused"));
       })
@@ -175,5 +200,6 @@ window.addEventListener("DOMContentLoaded", function () {
   if (start.get("sex")) document.getElementById("sex").value = start.get("sex");
   start.getAll("f").forEach(function (n) { add("f", n); });
   start.getAll("a").forEach(function (n) { add("a", n); });
-  if (state.f.length || state.a.length || start.get("age")) rank();
+  if (start.get("t")) document.getElementById("text").value = start.get("t");
+  if (state.f.length || state.a.length || start.get("age") || start.get("t")) rank();
 });
