@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
@@ -37,7 +38,15 @@ final class TermPages extends HttpServlet {
     private static final CurieMap CURIES = new CurieMap(AspsVocabulary.STANDARD_PREFIXES);
     private static final int MAX_SIBLINGS = 12;
 
+    private static final int CACHED = 2048;
+
     private final TermReports reports;
+    private final Map<String, byte[]> cache = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > CACHED;
+        }
+    };
     private final ManchesterAxioms manchester;
     private final CurieMap codes;
 
@@ -88,16 +97,42 @@ final class TermPages extends HttpServlet {
             return;
         }
         if (!choice.html()) {
-            Model m = reports.describe(iri);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            RDFDataMgr.write(out, m, choice.lang());
+            byte[] rdf = cached(iri, choice.contentType(), () -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                RDFDataMgr.write(out, reports.describe(iri), choice.lang());
+                return out.toByteArray();
+            });
             resp.setStatus(200);
             resp.setContentType(choice.contentType());
-            resp.setContentLength(out.size());
-            out.writeTo(resp.getOutputStream());
+            resp.setContentLength(rdf.length);
+            resp.getOutputStream().write(rdf);
             return;
         }
-        Pages.send(resp, 200, render(iri));
+        byte[] html = cached(iri, "html", () -> render(iri).getBytes(StandardCharsets.UTF_8));
+        resp.setStatus(200);
+        resp.setContentType("text/html;charset=utf-8");
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        resp.setContentLength(html.length);
+        resp.getOutputStream().write(html);
+    }
+
+    /**
+     * A rendered answer, kept for the ontology's terms (their graphs change only when the store is
+     * rebuilt, which restarts the server); never for cases and rankings, which {@code ddx?store=true}
+     * writes while the server runs. At most {@value #CACHED} answers, least recently used dropped.
+     */
+    private byte[] cached(String iri, String format, Supplier<byte[]> make) {
+        if (iri.startsWith(AspsVocabulary.CASE_NS) || iri.startsWith(AspsVocabulary.DDX_NS)) return make.get();
+        String key = format + " " + iri;
+        synchronized (cache) {
+            byte[] hit = cache.get(key);
+            if (hit != null) return hit;
+        }
+        byte[] made = make.get();
+        synchronized (cache) {
+            cache.put(key, made);
+        }
+        return made;
     }
 
     private String render(String iri) {
