@@ -39,7 +39,7 @@ public final class CaseTextAnnotator {
             + "|(?i)\\bage[d]?\\s+(?:of\\s+)?(\\d{1,3})\\b"
             + "|(?i)\\b(\\d{1,3})-aged\\b"
             + "|(?i)\\b(\\d{1,3})\\s*(?:y/o|yo)\\b"
-            + "|\\b(\\d{1,3})\\s*(?:months?|mos?)\\s*-?\\s*(?:old)?(?=\\W|$)"
+            + "|\\b(\\d{1,3})\\s*-?\\s*(?:months?|mos?)\\s*-?\\s*(?:old)?(?=\\W|$)"
             + "|\\b([MF])\\s*/\\s*(\\d{1,3})\\b"
             + "|\\b(\\d{1,3})\\s*/\\s*([MF])\\b");
     private static final Pattern SEX =

@@ -56,6 +56,7 @@ public final class TermSearch {
     private static final int CANDIDATES = 200;
 
     private final TextAnalysis analysis;
+    private final String preferredNamespace;
     private final List<IndexedTerm> terms;
     private final Map<String, Integer> termByIri = new HashMap<>();
     private final Map<String, List<int[]>> byExact = new HashMap<>();
@@ -66,8 +67,9 @@ public final class TermSearch {
     private final IndexSearcher searcher;
     private final int longestName;
 
-    private TermSearch(Collection<IndexedTerm> terms, TextAnalysis analysis) {
+    private TermSearch(Collection<IndexedTerm> terms, TextAnalysis analysis, String preferredNamespace) {
         this.analysis = analysis;
+        this.preferredNamespace = preferredNamespace;
         this.terms = List.copyOf(terms);
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         int longest = 1;
@@ -123,7 +125,15 @@ public final class TermSearch {
 
     /** An index over these terms with the standard analysis. */
     public static TermSearch of(Collection<IndexedTerm> terms) {
-        return new TermSearch(terms, TextAnalysis.standard());
+        return new TermSearch(terms, TextAnalysis.standard(), null);
+    }
+
+    /**
+     * An index over these terms with the standard analysis, where a phrase naming one of the
+     * ontology's own classes (IRIs in {@code ownNamespace}) and imported ones equally names its own.
+     */
+    public static TermSearch of(Collection<IndexedTerm> terms, String ownNamespace) {
+        return new TermSearch(terms, TextAnalysis.standard(), ownNamespace);
     }
 
     public TextAnalysis analysis() {
@@ -317,6 +327,33 @@ public final class TermSearch {
         if (refs != null) into.addAll(refs);
     }
 
+    /**
+     * Of several terms a phrase names at one level, those it names best: by the label before an exact
+     * synonym before a related or broad one (a label names its class first, as OLS ranks), then
+     * the ontology's own classes before imported ones (UBERON's "pelvis" synonym does not make our
+     * pelvic region ambiguous). Several left: the phrase is ambiguous.
+     */
+    private List<TermHit> best(List<TermHit> hits) {
+        if (hits.size() <= 1) return hits;
+        int top = hits.stream().mapToInt(h -> rank(h.nameType())).min().orElseThrow();
+        List<TermHit> out = hits.stream().filter(h -> rank(h.nameType()) == top).toList();
+        if (out.size() > 1 && preferredNamespace != null) {
+            List<TermHit> own = out.stream()
+                    .filter(h -> h.iri().startsWith(preferredNamespace))
+                    .toList();
+            if (!own.isEmpty()) out = own;
+        }
+        return out;
+    }
+
+    private static int rank(NameType t) {
+        return switch (t) {
+            case LABEL -> 0;
+            case EXACT_SYNONYM, CURIE, IRI, CODE -> 1;
+            default -> 2;
+        };
+    }
+
     private List<TermHit> refs(List<int[]> refs, boolean exact) {
         if (refs == null) return List.of();
         Map<Integer, TermHit> out = new LinkedHashMap<>();
@@ -325,9 +362,9 @@ public final class TermSearch {
             MatchKind kind = exact && type == NameType.LABEL ? MatchKind.EXACT_LABEL : MatchKind.EXACT_SYNONYM;
             TermHit h = hit(r[0], r[1], kind, 1);
             TermHit old = out.get(r[0]);
-            if (old == null || better(h, old)) out.put(r[0], h);
+            if (old == null || better(h, old) || rank(h.nameType()) < rank(old.nameType())) out.put(r[0], h);
         }
-        return List.copyOf(out.values());
+        return best(List.copyOf(out.values()));
     }
 
     private List<TermHit> hits(List<int[]> refs, MatchKind kind) {
@@ -337,9 +374,8 @@ public final class TermSearch {
             TermHit h = hit(r[0], r[1], kind, 1);
             TermHit old = out.get(r[0]);
             // prefer the label, then the name listed first, as the matched name shown
-            if (old == null) out.put(r[0], h);
-            else if (h.nameType() == NameType.LABEL && old.nameType() != NameType.LABEL) out.put(r[0], h);
+            if (old == null || rank(h.nameType()) < rank(old.nameType())) out.put(r[0], h);
         }
-        return List.copyOf(out.values());
+        return best(List.copyOf(out.values()));
     }
 }

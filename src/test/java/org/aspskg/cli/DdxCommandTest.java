@@ -106,6 +106,38 @@ class DdxCommandTest {
     }
 
     @Test
+    void freeTextOnTheCommandLineRanksAsTheSameTextDoesOverJson(@TempDir Path dir) throws Exception {
+        String text = "24-year-old woman, deep thigh mass, flow voids, TFE3 strongly positive, no calcification";
+        CliRun plain = run("ddx", "--format", "json", "--text", text);
+        assertEquals(0, plain.exit(), plain.err());
+        Path file = dir.resolve("text.json");
+        Files.writeString(file, "{\"text\": \"" + text + "\"}");
+        CliRun json = run("ddx", "--format", "json", file.toString());
+        assertEquals(0, json.exit(), json.err());
+        // the same ranking; only where each phrase was written differs (the file's text starts later on its line)
+        assertEquals(
+                withoutPositions(RankingJson.MAPPER.readTree(plain.out()).get("hypotheses")),
+                withoutPositions(RankingJson.MAPPER.readTree(json.out()).get("hypotheses")));
+        CliRun table = run("ddx", "--text", text);
+        assertTrue(table.out().contains("'calcification' → calcification (aspskg:Calcification), absent"), table.out());
+    }
+
+    private static JsonNode withoutPositions(JsonNode n) {
+        if (n.isObject()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove(List.of("line", "column"));
+        }
+        n.forEach(DdxCommandTest::withoutPositions);
+        return n;
+    }
+
+    @Test
+    void aCaseFileAndTextTogetherAreRefused() {
+        CliRun r = run("ddx", "--text", "thigh", EXAMPLE.toString());
+        assertEquals(Main.EXIT_USER_ERROR, r.exit());
+        assertTrue(r.err().contains("not both"), r.err());
+    }
+
+    @Test
     void contradictoryCaseExitsTwoNamingBothFindings(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("clash.json");
         Files.writeString(bad, "{\"findings\": [\"TFE3 positive\", \"TFE3 negative\"]}");

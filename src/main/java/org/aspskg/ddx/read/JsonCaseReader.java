@@ -266,8 +266,8 @@ public final class JsonCaseReader {
                     statements,
                     readings,
                     problems,
-                    age == null ? textAge : new Integer[1],
-                    sex == null ? textSex : new String[1]);
+                    age == null ? textAge : null,
+                    sex == null ? textSex : null);
             if (age == null) age = textAge[0];
             if (sex == null) sex = textSex[0];
         }
@@ -295,20 +295,9 @@ public final class JsonCaseReader {
         if (!problems.isEmpty()) throw new CaseInputException(source, problems);
 
         if (id == null) id = defaultId(source);
-        PatientCase c =
-                new PatientCase(AspsVocabulary.CASE_NS + id, id, label, age, sex, dedupe(statements), source, readings);
+        PatientCase c = new PatientCase(AspsVocabulary.CASE_NS + id, id, label, age, sex, statements, source, readings);
         validate(c, source);
         return c;
-    }
-
-    /** The same term stated the same way twice (a phrase and the text, two mentions) counts once. */
-    private static List<CaseStatement> dedupe(List<CaseStatement> statements) {
-        List<CaseStatement> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (CaseStatement st : statements) {
-            if (st.term() == null || seen.add(st.kind() + " " + st.term())) out.add(st);
-        }
-        return out;
     }
 
     /** Phrases read with the text index: each term found is a statement, every reading is kept to show. */
@@ -342,12 +331,13 @@ public final class JsonCaseReader {
             Integer[] age,
             String[] sex) {
         TextReading t = annotator.read(text);
-        if (t.age() != null) {
+        // age and sex from the text unless the case gives them (then age or sex is null here)
+        if (t.age() != null && age != null) {
             age[0] = t.age();
             into.add(CaseStatement.age(
                     t.age(), position(source, text, t.ageSpan().start(), line, column)));
         }
-        if (t.sex() != null && demographics.sexes().contains(t.sex())) {
+        if (t.sex() != null && sex != null && demographics.sexes().contains(t.sex())) {
             sex[0] = t.sex();
             into.add(CaseStatement.sex(
                     t.sex(), position(source, text, t.sexSpan().start(), line, column)));

@@ -108,9 +108,10 @@ public final class TermIndex {
             }
             names.add(new IndexedTerm.Name(curie(iri), NameType.CURIE));
             names.add(new IndexedTerm.Name(iri, NameType.IRI));
+            names.add(new IndexedTerm.Name(localName(iri), NameType.IRI));
             indexed.add(new IndexedTerm(iri, label(iri), curie(iri), kindLabels.getOrDefault(iri, "term"), names));
         }
-        this.search = TermSearch.of(indexed);
+        this.search = TermSearch.of(indexed, AspsVocabulary.NS);
     }
 
     /** The names the text index holds besides label, CURIE and IRI, by where they come from. */
