@@ -136,25 +136,34 @@ window.addEventListener("DOMContentLoaded", function () {
       line.appendChild(el("span", "prob", percent(h.postTestProbability)));
       card.appendChild(line);
       card.appendChild(el("p", "note", "likelihood ratio " + Number(h.likelihoodRatio).toPrecision(3) + " against the other hypotheses"));
+      if (h.excluded) {
+        card.classList.add("excluded");
+        var why = el("div", "exclusion");
+        why.appendChild(el("h4", null, "Excluded"));
+        var reasons = el("ul");
+        (h.exclusion || []).forEach(function (x) {
+          var li = el("li", null, "every case of " + h.diagnosis + " " + x.everyCase + ": " + x.feature);
+          (x.justification || []).forEach(function (a) { li.appendChild(el("span", "refs", " · " + a.axiom)); });
+          reasons.appendChild(li);
+        });
+        why.appendChild(reasons);
+        card.appendChild(why);
+      }
       var ev = el("div", "evidence");
       ev.appendChild(evidenceList("Supporting", h.supporting || []));
       ev.appendChild(evidenceList("Opposing", h.opposing || []));
       card.appendChild(ev);
       out.appendChild(card);
     });
-    var excluded = j.excluded || j.excludedHypotheses;
-    if (excluded && excluded.length) {
-      out.appendChild(el("h3", null, "Excluded"));
-      var ul = el("ul");
-      excluded.forEach(function (x) { ul.appendChild(el("li", null, (x.diagnosis || x.label) + (x.reason ? ": " + x.reason : ""))); });
-      out.appendChild(ul);
-    }
-    var next = j.nextFinding || j.nextFindings;
-    if (next) {
-      out.appendChild(el("h3", null, "Next finding worth checking"));
-      var list = el("ul");
-      [].concat(next).forEach(function (n) { list.appendChild(el("li", null, n.feature || n.label || JSON.stringify(n))); });
-      out.appendChild(list);
+    // from the ranking's JSON where it carries them: excluded hypotheses and the next findings worth checking
+    var next = j.nextFindings || [];
+    if (next.length) {
+      var box = el("section", "next");
+      box.appendChild(el("h3", null, "Next findings worth checking"));
+      var list = el("ol");
+      next.slice(0, 3).forEach(function (n) { list.appendChild(el("li", null, n.text || n.feature)); });
+      box.appendChild(list);
+      out.insertBefore(box, out.firstChild);
     }
     if (j.unexplainedFindings && j.unexplainedFindings.length) {
       out.appendChild(el("p", "note", "Findings no hypothesis explains: " + j.unexplainedFindings.map(function (u) { return u.label || u.written || u; }).join(", ")));
