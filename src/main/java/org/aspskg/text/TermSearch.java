@@ -308,7 +308,9 @@ public final class TermSearch {
         List<int[]> loose = new ArrayList<>();
         if (!keys.phraseReduced().isEmpty()) {
             addAll(loose, byAll.get(keys.phraseReduced()));
-            addAll(loose, byPhraseReduced.get(keys.phraseReduced()));
+            // both sides without the words a phrase may add, only when the phrase has such a word: "pulsatile
+            // mass" is "pulsatile lesion", but "large" alone is not "large mass"
+            if (!keys.phraseReduced().equals(keys.all())) addAll(loose, byPhraseReduced.get(keys.phraseReduced()));
         }
         if (!keys.reduced().isEmpty()) {
             addAll(loose, byAll.get(keys.reduced()));
