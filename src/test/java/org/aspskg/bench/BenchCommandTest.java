@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.aspskg.bench.micro.CaseBenchmarks;
 import org.aspskg.bench.micro.HermitCaseBenchmarks;
+import org.aspskg.bench.micro.TextBenchmarks;
 import org.aspskg.cli.DocsText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -222,8 +223,13 @@ class BenchCommandTest {
     }
 
     /** The JMH benchmark classes and the peer each measures. */
-    private static final Map<Class<?>, String> MICRO_PEERS =
-            Map.of(CaseBenchmarks.class, "asps-kg", HermitCaseBenchmarks.class, "hermit-per-case");
+    private static final Map<Class<?>, String> MICRO_PEERS = Map.of(
+            CaseBenchmarks.class,
+            "asps-kg",
+            TextBenchmarks.class,
+            "asps-kg",
+            HermitCaseBenchmarks.class,
+            "hermit-per-case");
 
     private static List<String> benchmarkMethods(Class<?> c) {
         // the annotation's simple name is this package's Benchmark interface
