@@ -117,8 +117,11 @@ public final class GraphStorePush {
             StreamedGraph body = new StreamedGraph(dsg, graphIri);
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .header("Content-Type", "application/n-triples; charset=utf-8")
-                    .PUT(HttpRequest.BodyPublishers.fromPublisher(
-                            HttpRequest.BodyPublishers.ofInputStream(() -> body.in), body.length()));
+                    .PUT(
+                            body.length() == 0
+                                    ? HttpRequest.BodyPublishers.noBody() // an empty graph empties the remote one
+                                    : HttpRequest.BodyPublishers.fromPublisher(
+                                            HttpRequest.BodyPublishers.ofInputStream(() -> body.in), body.length()));
             login.authorization("PUT", uri).ifPresent(a -> request.header("Authorization", a));
             HttpResponse<String> r;
             try {
