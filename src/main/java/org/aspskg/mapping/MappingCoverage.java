@@ -102,7 +102,9 @@ public final class MappingCoverage {
         OWLOntology ontology = org.aspskg.ontology.OntologyLoader.load(ontologyFile);
         try (org.aspskg.reason.Classification c =
                 org.aspskg.reason.Classification.classify(ontology, org.aspskg.reason.ReasonerKind.HERMIT)) {
-            Map<String, Term> linkable = linkableTerms(ontology, c.reasoner(), policy, set.curieMap());
+            Set<String> subjectPrefixes = new TreeSet<>();
+            set.mappings().forEach(m -> Curie.parse(m.subjectId()).ifPresent(id -> subjectPrefixes.add(id.prefix())));
+            Map<String, Term> linkable = linkableTerms(ontology, c.reasoner(), policy, set.curieMap(), subjectPrefixes);
             OWLDataFactory df = ontology.getOWLOntologyManager().getOWLDataFactory();
             return of(
                     set,
@@ -117,11 +119,16 @@ public final class MappingCoverage {
 
     /**
      * The linkable terms of a classified ontology: for each class in the mapping set's subject namespace
-     * (other than the roots themselves and classes defined by an equivalence), the kinds whose roots it is
-     * below.
+     * ({@code subjectPrefixes}; imported classes such as UBERON's are other vocabularies' terms, not
+     * ours), other than the roots themselves and classes defined by an equivalence, the kinds whose roots
+     * it is below.
      */
     public static Map<String, Term> linkableTerms(
-            OWLOntology ontology, OWLReasoner reasoner, CoveragePolicy policy, CurieMap curies) {
+            OWLOntology ontology,
+            OWLReasoner reasoner,
+            CoveragePolicy policy,
+            CurieMap curies,
+            Set<String> subjectPrefixes) {
         OWLDataFactory df = ontology.getOWLOntologyManager().getOWLDataFactory();
         Map<String, List<String>> kindsOf = new TreeMap<>();
         Set<String> roots = new TreeSet<>();
@@ -148,7 +155,7 @@ public final class MappingCoverage {
             OWLClass c = df.getOWLClass(e.getKey());
             if (roots.contains(e.getKey()) || definedByEquivalence(ontology, c)) continue;
             Optional<Curie> curie = curies.compress(e.getKey());
-            if (curie.isEmpty()) continue;
+            if (curie.isEmpty() || !subjectPrefixes.contains(curie.get().prefix())) continue;
             terms.put(curie.get().toString(), new Term(curie.get().toString(), label(ontology, c), e.getValue()));
         }
         return terms;
