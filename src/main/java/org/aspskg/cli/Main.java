@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             ReasonCommand.class,
             DdxCommand.class,
             GenerateCommand.class,
+            RankCommand.class,
             MapCommand.class,
             ExportCommand.class,
             ReleaseCommand.class,

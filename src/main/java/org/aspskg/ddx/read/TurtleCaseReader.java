@@ -229,6 +229,16 @@ public final class TurtleCaseReader {
                 || s.getPredicate().equals(AspsVocabulary.IN_DEMOGRAPHIC_GROUP);
     }
 
+    /**
+     * The case {@code caseNode} of a graph that has been checked (see {@link #check}), its statements
+     * in the graph's order and placed only by {@code source}: for cohorts ranked in bulk, where a
+     * case's file position is not kept.
+     */
+    public PatientCase toCase(Graph graph, Node caseNode, String source) {
+        Model model = ModelFactory.createModelForGraph(graph);
+        return toCase(model.wrapAsResource(caseNode), Map.of(), source);
+    }
+
     private PatientCase toCase(Resource r, Map<Triple, SourcePosition> where, String source) {
         List<CaseStatement> statements = new ArrayList<>();
         Integer age = null;
