@@ -238,6 +238,7 @@ final class CaseChunker extends StreamRDFBase {
         private final long[] lines;
         private final int[] columns;
         private final Map<Node, Node> caseOf;
+        private Map<Triple, SourcePosition> positions;
 
         Chunk(String source, Graph graph, List<Triple> order, long[] lines, int[] columns, Map<Node, Node> caseOf) {
             this.source = source;
@@ -272,17 +273,25 @@ final class CaseChunker extends StreamRDFBase {
             return out;
         }
 
+        /**
+         * Where each triple was written (the first time, for a repeated triple); empty for a chunk
+         * read from a store. Made on the first call.
+         */
+        synchronized Map<Triple, SourcePosition> positions() {
+            if (positions == null) {
+                positions = new HashMap<>(order.size() * 2);
+                for (int i = 0; i < order.size() && i < lines.length; i++)
+                    positions.putIfAbsent(order.get(i), new SourcePosition(source, lines[i], columns[i]));
+            }
+            return positions;
+        }
+
         /** Checks the chunk as {@code asps-kg ddx} checks a case file; the problems in file order. */
         List<CaseInputException.Problem> check(TurtleCaseReader checker) {
             // The checks place problems by the position of each triple; without problems, the first pass
             // needs none, so the map is made (and the chunk checked again with it) only for a bad chunk.
             List<CaseInputException.Problem> found = checker.check(graph, Map.of(), source, caseOf::get);
-            if (!found.isEmpty() && lines.length > 0) {
-                Map<Triple, SourcePosition> positions = new HashMap<>();
-                for (int i = 0; i < order.size() && i < lines.length; i++)
-                    positions.putIfAbsent(order.get(i), new SourcePosition(source, lines[i], columns[i]));
-                found = checker.check(graph, positions, source, caseOf::get);
-            }
+            if (!found.isEmpty() && lines.length > 0) found = checker.check(graph, positions(), source, caseOf::get);
             return found.stream()
                     .sorted(Comparator.comparingLong((CaseInputException.Problem p) ->
                                     p.position().line())

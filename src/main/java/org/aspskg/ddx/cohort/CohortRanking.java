@@ -476,7 +476,8 @@ public final class CohortRanking {
         List<RankedCase> ranked = new ArrayList<>();
         List<Excluded> excluded = new ArrayList<>();
         List<Node> cases = chunk.cases();
-        for (Node c : cases) rankOne(checker.toCase(chunk.graph(), c, chunk.source()), ranked, excluded);
+        for (Node c : cases)
+            rankOne(checker.toCase(chunk.graph(), c, chunk.positions(), chunk.source()), ranked, excluded);
         return new ChunkResult(cases.size(), ranked, excluded, t1 - t0, System.nanoTime() - t1);
     }
 

@@ -231,12 +231,12 @@ public final class TurtleCaseReader {
 
     /**
      * The case {@code caseNode} of a graph that has been checked (see {@link #check}), its statements
-     * in the graph's order and placed only by {@code source}: for cohorts ranked in bulk, where a
-     * case's file position is not kept.
+     * in the order of their positions in {@code where} (as when a file is read), for cohorts read in
+     * chunks. Without positions, statements are ordered by term.
      */
-    public PatientCase toCase(Graph graph, Node caseNode, String source) {
+    public PatientCase toCase(Graph graph, Node caseNode, Map<Triple, SourcePosition> where, String source) {
         Model model = ModelFactory.createModelForGraph(graph);
-        return toCase(model.wrapAsResource(caseNode), Map.of(), source);
+        return toCase(model.wrapAsResource(caseNode), where, source);
     }
 
     private PatientCase toCase(Resource r, Map<Triple, SourcePosition> where, String source) {
