@@ -38,6 +38,9 @@ public final class TermIndex {
 
     private final Map<String, Set<String>> stateableByName = new HashMap<>();
     private final Map<String, Set<String>> otherByName = new HashMap<>();
+    /** Stateable classes by their label only: a label names its class before any synonym does (as OLS ranks). */
+    private final Map<String, Set<String>> stateableByLabel = new HashMap<>();
+
     private final Map<String, String> labels = new HashMap<>();
     private final Map<String, String> curies = new HashMap<>();
     private final Map<String, String> kindLabels = new HashMap<>();
@@ -73,6 +76,11 @@ public final class TermIndex {
             add(index, iri, iri);
             add(index, curie, iri);
             add(index, localName(iri), iri);
+            if (canState) {
+                for (Statement s : r.listProperties(RDFS.label).toList()) {
+                    if (s.getObject().isLiteral()) add(stateableByLabel, s.getString(), iri);
+                }
+            }
             for (Property p : NAME_PROPERTIES) {
                 for (Statement s : r.listProperties(p).toList()) {
                     if (s.getObject().isLiteral()) {
@@ -95,16 +103,25 @@ public final class TermIndex {
 
     /** The stateable class a name denotes, or empty if the name is unknown or names something else. */
     public Optional<Term> resolve(String name) {
-        Set<String> hits = stateableByName.getOrDefault(normalize(name), Set.of());
+        Set<String> hits = hits(name);
         if (hits.size() != 1) return Optional.empty();
         return Optional.of(term(hits.iterator().next()));
     }
 
     /** The stateable classes a name denotes (more than one when the name is ambiguous). */
     public List<Term> candidates(String name) {
-        return stateableByName.getOrDefault(normalize(name), Set.of()).stream()
-                .map(this::term)
-                .toList();
+        return hits(name).stream().map(this::term).toList();
+    }
+
+    /**
+     * The stateable classes a name denotes: the one class whose label it is, if there is exactly one
+     * (an imported class's synonym such as UBERON forelimb's "upper limb" does not make our class
+     * "upper limb" ambiguous), else every class with that name.
+     */
+    private Set<String> hits(String name) {
+        Set<String> byLabel = stateableByLabel.getOrDefault(normalize(name), Set.of());
+        if (byLabel.size() == 1) return byLabel;
+        return stateableByName.getOrDefault(normalize(name), Set.of());
     }
 
     /** A term by IRI, if it is stateable. */
