@@ -29,6 +29,7 @@ class SourceCoverageTest {
             PREFIX dcterms: <http://purl.org/dc/terms/>
             PREFIX obo: <http://purl.obolibrary.org/obo/>
             PREFIX aspskg: <https://w3id.org/asps-kg/>
+            PREFIX oboInOwl: <http://www.geneontology.org/formats/oboInOwl#>
             """;
     private static Model model;
 
@@ -274,7 +275,18 @@ class SourceCoverageTest {
         assertEquals(Set.of(), rows("""
                 SELECT ?fact WHERE {
                   { ?fact a owl:Axiom } UNION { ?fact a/rdfs:subClassOf* aspskg:SourcedStatement }
-                  FILTER NOT EXISTS { ?fact dcterms:source <https://w3id.org/asps-kg/source/radiopaedia-59433> } }"""));
+                  FILTER NOT EXISTS { ?fact dcterms:source <https://w3id.org/asps-kg/source/radiopaedia-59433> }
+                  FILTER NOT EXISTS { ?fact dcterms:source ?uberon
+                    FILTER(STRSTARTS(STR(?uberon), "https://github.com/obophenotype/uberon/")) }
+                  FILTER NOT EXISTS { ?fact owl:annotatedProperty ?synonym ; dcterms:source/a aspskg:SourceArticle
+                    FILTER(?synonym IN (oboInOwl:hasExactSynonym, oboInOwl:hasRelatedSynonym, oboInOwl:hasBroadSynonym)) } }"""));
+        assertEquals(
+                Set.of(),
+                rows("""
+                SELECT ?fact WHERE { ?fact a owl:Axiom ; owl:annotatedProperty ?synonym
+                  FILTER(?synonym IN (oboInOwl:hasExactSynonym, oboInOwl:hasRelatedSynonym, oboInOwl:hasBroadSynonym))
+                  FILTER NOT EXISTS { ?fact dcterms:source/a aspskg:SourceArticle } }"""),
+                "a synonym with provenance cites a source of ontology/tables/sources.tsv or the article");
         assertEquals(
                 Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"),
                 rows("SELECT DISTINCT ?n WHERE { ?fact aspskg:citesReference/aspskg:referenceNumber ?n }"));
