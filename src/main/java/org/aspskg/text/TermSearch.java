@@ -308,9 +308,12 @@ public final class TermSearch {
         List<int[]> loose = new ArrayList<>();
         if (!keys.phraseReduced().isEmpty()) {
             addAll(loose, byAll.get(keys.phraseReduced()));
-            // both sides without the words a phrase may add, only when the phrase has such a word: "pulsatile
-            // mass" is "pulsatile lesion", but "large" alone is not "large mass"
-            if (!keys.phraseReduced().equals(keys.all())) addAll(loose, byPhraseReduced.get(keys.phraseReduced()));
+            // both sides without the words a phrase may add, when the phrase has such a word or several words:
+            // "pulsatile mass" is "pulsatile lesion", "pleomorphic cells" "pleomorphic tumour cells", but "large"
+            // alone is not "large mass"
+            if (!keys.phraseReduced().equals(keys.all()) || keys.phraseReduced().contains(" ")) {
+                addAll(loose, byPhraseReduced.get(keys.phraseReduced()));
+            }
         }
         if (!keys.reduced().isEmpty()) {
             addAll(loose, byAll.get(keys.reduced()));
