@@ -39,6 +39,7 @@ public final class BenchmarkSuite {
                 new BuildBenchmark(),
                 new LoadBenchmark(),
                 new CaseRankingBenchmark(),
+                new RankBenchmark(),
                 new ServeBenchmark(),
                 new MicroBenchmark(),
                 new EvalBenchmark()));

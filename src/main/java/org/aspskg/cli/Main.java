@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
             DdxCommand.class,
             EvalCommand.class,
             GenerateCommand.class,
+            RankCommand.class,
             MapCommand.class,
             ExportCommand.class,
             ReleaseCommand.class,

@@ -17,7 +17,9 @@ import org.aspskg.ddx.classify.HermitCaseClassifier;
 import org.aspskg.ddx.classify.HypothesisExclusion;
 import org.aspskg.ddx.cohort.CohortGenerator;
 import org.aspskg.ddx.cohort.CohortLoader;
+import org.aspskg.ddx.cohort.CohortRanking;
 import org.aspskg.ddx.cohort.CohortWriter;
+import org.aspskg.ddx.cohort.TruthTable;
 import org.aspskg.ddx.rank.Association;
 import org.aspskg.ddx.rank.DemographicModel;
 import org.aspskg.ddx.rank.DifferentialRanker;
@@ -161,6 +163,16 @@ public final class DdxKnowledge {
     /** A loader of case files into a build's cases graph, checking them as {@code ddx} checks a case unless told not to. */
     public CohortLoader cohortLoader(List<Path> inputs, boolean validate) {
         return new CohortLoader(turtleReader, jsonReader, caseRdf, inputs, validate);
+    }
+
+    /** The ranking of whole cohorts ({@code asps-kg rank}) through this knowledge's pipeline. */
+    public CohortRanking cohortRanking() {
+        return new CohortRanking(pipeline, turtleReader, jsonReader);
+    }
+
+    /** A truth column for a cohort, its diagnoses checked against this knowledge's hypotheses. */
+    public TruthTable truthTable(Path file) {
+        return new TruthTable(file, Set.copyOf(associations.hypotheses()));
     }
 
     /** The ontology as RDF. */

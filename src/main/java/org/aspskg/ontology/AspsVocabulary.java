@@ -34,6 +34,11 @@ public final class AspsVocabulary {
     public static final String GRAPH_MAPPINGS = NS + "graph/mappings";
     /** Named graph holding cases and their ranked differentials. */
     public static final String GRAPH_CASES = NS + "graph/cases";
+    /**
+     * Named graph holding the rankings of the last {@code asps-kg rank} run into the store (compact:
+     * hypotheses without evidence) and the reference diagnoses given with {@code --truth}.
+     */
+    public static final String GRAPH_RANKINGS = NS + "graph/rankings";
 
     /**
      * The Fuseki operation of the differential diagnosis endpoint ({@code POST /asps/ddx}), as a Fuseki
@@ -113,6 +118,8 @@ public final class AspsVocabulary {
     public static final Property SUGGESTS_FINDING = property("suggestsFinding");
     public static final Property EXPECTED_INFORMATION_GAIN = property("expectedInformationGain");
     public static final Property PREDICTIVE_PROBABILITY = property("predictiveProbability");
+    /** The diagnosis a case is known to have (a generated cohort's drawn diagnosis), written by rank --truth. */
+    public static final Property REFERENCE_DIAGNOSIS = property("referenceDiagnosis");
 
     public static String iri(String localName) {
         return NS + localName;

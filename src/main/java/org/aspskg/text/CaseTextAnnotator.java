@@ -267,8 +267,11 @@ public final class CaseTextAnnotator {
         int max = Math.max(1, search.longestName());
         for (int i = 0; i < n; i++) {
             Word w = words.get(i);
-            if (w.masked() || w.stopOnly()) continue;
-            for (int len = Math.min(max, n - i); len >= 1; len--) {
+            if (w.masked() || w.stopOnly() || !known(w)) continue;
+            // a window ends before the first word that is in no name (nothing longer can match)
+            int reach = 1;
+            while (reach < max && i + reach < n && known(words.get(i + reach))) reach++;
+            for (int len = reach; len >= 1; len--) {
                 int last = i + len - 1;
                 if (!sameClauseUnmasked(words, i, last)) continue;
                 if (words.get(last).stopOnly()) continue;
@@ -337,6 +340,12 @@ public final class CaseTextAnnotator {
             }
         }
         leftovers(text, words, covered, suggest, out);
+    }
+
+    /** Whether every stem of a word is in some name (stop words count as known: names hold them too). */
+    private boolean known(Word w) {
+        for (TextAnalysis.Token t : w.tokens()) if (!t.stop() && !search.knows(t.stem())) return false;
+        return true;
     }
 
     private static boolean sameTerms(List<TermHit> a, List<TermHit> b) {

@@ -64,6 +64,9 @@ public final class TermSearch {
     private final Map<String, List<int[]>> byNameReduced = new HashMap<>();
     private final Map<String, List<int[]>> byPhraseReduced = new HashMap<>();
     private final List<List<TextAnalysis.Keys>> nameKeys = new ArrayList<>();
+    /** Every stem of every name: a word whose stem is not here is in no name. */
+    private final java.util.Set<String> vocabulary = new java.util.HashSet<>();
+
     private final IndexSearcher searcher;
     private final int longestName;
 
@@ -83,6 +86,7 @@ public final class TermSearch {
                     String exact = TextAnalysis.normalize(name.text());
                     boolean words = name.type() != NameType.IRI;
                     TextAnalysis.Keys k = words ? analysis.keys(name.text()) : new TextAnalysis.Keys("", "", "", "");
+                    if (words) analysis.tokens(name.text()).forEach(tok -> vocabulary.add(tok.stem()));
                     keys.add(k);
                     int[] ref = {t, n};
                     byExact.computeIfAbsent(exact, x -> new ArrayList<>()).add(ref);
@@ -151,6 +155,11 @@ public final class TermSearch {
         return t == null ? Optional.empty() : Optional.of(terms.get(t));
     }
 
+    /** Whether some name has this stem: a word whose stems are all unknown ends every window. */
+    public boolean knows(String stem) {
+        return vocabulary.contains(stem);
+    }
+
     /** The most tokens of any name: the longest window a free-text annotator need try. */
     public int longestName() {
         return longestName;
@@ -179,8 +188,7 @@ public final class TermSearch {
         for (int i = 0; i < stems.size(); i++) {
             String s = stems.get(i);
             q.add(boost(new TermQuery(new Term(F_WORDS, s)), 2), BooleanClause.Occur.SHOULD);
-            if (s.length() >= 4)
-                q.add(new FuzzyQuery(new Term(F_WORDS, s), s.length() >= 7 ? 2 : 1, 1), BooleanClause.Occur.SHOULD);
+            if (s.length() >= 4) q.add(new FuzzyQuery(new Term(F_WORDS, s), 1, 1), BooleanClause.Occur.SHOULD);
             if (i == stems.size() - 1)
                 q.add(boost(new PrefixQuery(new Term(F_WORDS, s)), 1.5f), BooleanClause.Occur.SHOULD);
         }
@@ -300,7 +308,12 @@ public final class TermSearch {
         List<int[]> loose = new ArrayList<>();
         if (!keys.phraseReduced().isEmpty()) {
             addAll(loose, byAll.get(keys.phraseReduced()));
-            addAll(loose, byPhraseReduced.get(keys.phraseReduced()));
+            // both sides without the words a phrase may add, when the phrase has such a word or several words:
+            // "pulsatile mass" is "pulsatile lesion", "pleomorphic cells" "pleomorphic tumour cells", but "large"
+            // alone is not "large mass"
+            if (!keys.phraseReduced().equals(keys.all()) || keys.phraseReduced().contains(" ")) {
+                addAll(loose, byPhraseReduced.get(keys.phraseReduced()));
+            }
         }
         if (!keys.reduced().isEmpty()) {
             addAll(loose, byAll.get(keys.reduced()));

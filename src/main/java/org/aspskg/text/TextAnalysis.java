@@ -217,7 +217,19 @@ public final class TextAnalysis {
 
     /** Lower case, runs of white space as one space, trimmed: how exact names are compared. */
     public static String normalize(String name) {
-        return name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(name.length());
+        boolean space = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) out.append(' ');
+                space = false;
+                out.append(c);
+            }
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
     }
 
     /** The set of stems of all words with a role (for tests and docs). */

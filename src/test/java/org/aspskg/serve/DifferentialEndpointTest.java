@@ -112,9 +112,17 @@ class DifferentialEndpointTest {
         assertEquals(200, json.statusCode(), json.body());
         assertEquals(
                 cli.get("hypotheses"), RankingJson.MAPPER.readTree(plain.body()).get("hypotheses"));
+        // in the JSON body the text starts later on its line: the same ranking, other columns
         assertEquals(
-                cli.get("hypotheses"), RankingJson.MAPPER.readTree(json.body()).get("hypotheses"));
+                withoutPositions(cli.get("hypotheses").deepCopy()),
+                withoutPositions(RankingJson.MAPPER.readTree(json.body()).get("hypotheses")));
         assertTrue(plain.body().contains("\"reading\""), plain.body());
+    }
+
+    private static JsonNode withoutPositions(JsonNode n) {
+        if (n.isObject()) ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove(List.of("line", "column"));
+        n.forEach(DifferentialEndpointTest::withoutPositions);
+        return n;
     }
 
     @Test

@@ -1,9 +1,14 @@
 package org.aspskg.ddx.cohort;
 
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.LongConsumer;
+import java.util.zip.GZIPInputStream;
 import org.apache.jena.atlas.io.IO;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -65,12 +70,20 @@ final class CaseFileParser {
      * file:line:col.
      */
     static void parse(Path file, Position at, StreamRDF out) {
+        parse(file, at, out, null);
+    }
+
+    /**
+     * As {@link #parse(Path, Position, StreamRDF)}; {@code bytesRead}, when not null, hears how many
+     * bytes of the file (compressed, for .gz) have been read so far, for a progress bar.
+     */
+    static void parse(Path file, Position at, StreamRDF out, LongConsumer bytesRead) {
         String source = file.toString();
         Lang lang = langOf(file);
         ErrorHandler errors = syntaxErrors(source, lang);
         RecordingProfile profile =
                 new RecordingProfile(RiotLib.profile(lang, file.toUri().toString(), errors), at);
-        try (InputStream in = IO.openFileEx(source)) {
+        try (InputStream in = bytesRead == null ? IO.openFileEx(source) : counted(file, bytesRead)) {
             Tokenizer tokens =
                     TokenizerText.create().source(in).errorHandler(errors).build();
             LangRIOT parser = switch (lang.getName()) {
@@ -88,6 +101,30 @@ final class CaseFileParser {
                     "Fix the syntax and run again; the store is unchanged.",
                     e);
         }
+    }
+
+    private static InputStream counted(Path file, LongConsumer bytesRead) throws IOException {
+        InputStream raw = new FilterInputStream(Files.newInputStream(file)) {
+            private long count;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) bytesRead.accept(++count);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                if (n > 0) bytesRead.accept(count += n);
+                return n;
+            }
+        };
+        InputStream buffered = new BufferedInputStream(raw, 1 << 16);
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")
+                ? new GZIPInputStream(buffered, 1 << 16)
+                : buffered;
     }
 
     /** Syntax errors (and warnings, such as a bad IRI) stop the load with file:line:col. */

@@ -342,7 +342,30 @@ public final class JsonCaseReader {
             into.add(CaseStatement.sex(
                     t.sex(), position(source, text, t.sexSpan().start(), line, column)));
         }
+        // a finding the text mentions both with and without a negation ("pain ... no pain at rest") is not
+        // a contradiction of the patient: the mentions are shown, not used
+        Set<String> present = new HashSet<>();
+        Set<String> negated = new HashSet<>();
         for (PhraseReading r : t.phrases()) {
+            if (r.outcome() == PhraseReading.Outcome.TERM)
+                (r.negated() ? negated : present).add(r.term().iri());
+        }
+        present.retainAll(negated);
+        for (PhraseReading read : t.phrases()) {
+            PhraseReading r = read;
+            if (r.outcome() == PhraseReading.Outcome.TERM
+                    && present.contains(r.term().iri())) {
+                r = new PhraseReading(
+                        r.start(),
+                        r.end(),
+                        r.text(),
+                        PhraseReading.Outcome.NOT_USED,
+                        false,
+                        r.cue(),
+                        r.terms(),
+                        r.term().label() + " is stated both with and without a negation in the text",
+                        List.of());
+            }
             SourcePosition at = position(source, text, r.start(), line, column);
             boolean absent = r.negated();
             CaseReading reading = new CaseReading(r, at, absent);

@@ -229,6 +229,16 @@ public final class TurtleCaseReader {
                 || s.getPredicate().equals(AspsVocabulary.IN_DEMOGRAPHIC_GROUP);
     }
 
+    /**
+     * The case {@code caseNode} of a graph that has been checked (see {@link #check}), its statements
+     * in the order of their positions in {@code where} (as when a file is read), for cohorts read in
+     * chunks. Without positions, statements are ordered by term.
+     */
+    public PatientCase toCase(Graph graph, Node caseNode, Map<Triple, SourcePosition> where, String source) {
+        Model model = ModelFactory.createModelForGraph(graph);
+        return toCase(model.wrapAsResource(caseNode), where, source);
+    }
+
     private PatientCase toCase(Resource r, Map<Triple, SourcePosition> where, String source) {
         List<CaseStatement> statements = new ArrayList<>();
         Integer age = null;

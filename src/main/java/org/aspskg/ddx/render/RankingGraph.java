@@ -1,8 +1,15 @@
 package org.aspskg.ddx.render;
 
+import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sys.JenaSystem;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -61,6 +68,59 @@ public final class RankingGraph {
     /** The IRI of the ranking of the case with this IRI. */
     public static String rankingIri(String caseIri) {
         return caseIri + "/ranking";
+    }
+
+    /**
+     * The compact form of a ranking that {@code asps-kg rank} stores for every case of a cohort: the
+     * ranking node ({@code rankingOfCase}, {@code pretestProbability}) and each ranked hypothesis
+     * ({@code rank}, {@code hypothesisDiagnosis}, {@code postTestProbability}, {@code log10LikelihoodRatio}),
+     * with the same IRIs and values as {@link #toModel} writes them, without the case itself, labels
+     * and evidence items. Streamed, so a cohort is never a model.
+     */
+    public static void emitCompact(DifferentialRanking r, StreamRDF out) {
+        String base = rankingIri(r.patientCase());
+        Node ranking = NodeFactory.createURI(base);
+        out.triple(Triple.create(ranking, TYPE, RANKING));
+        out.triple(Triple.create(
+                ranking, RANKING_OF, NodeFactory.createURI(r.patientCase().iri())));
+        out.triple(Triple.create(ranking, PRETEST, doubleLiteral(r.pretestProbability())));
+        for (RankedHypothesis h : r.hypotheses()) {
+            Node hyp = NodeFactory.createURI(base + "/" + h.rank());
+            out.triple(Triple.create(ranking, HAS_HYPOTHESIS, hyp));
+            out.triple(Triple.create(hyp, TYPE, HYPOTHESIS));
+            out.triple(Triple.create(
+                    hyp, RANK, NodeFactory.createLiteralDT(String.valueOf(h.rank()), XSDDatatype.XSDinteger)));
+            out.triple(Triple.create(hyp, DIAGNOSIS, NodeFactory.createURI(h.disease())));
+            out.triple(Triple.create(hyp, POST_TEST, doubleLiteral(h.postTestProbability())));
+            out.triple(Triple.create(hyp, LOG10_LR, doubleLiteral(h.log10LikelihoodRatio())));
+        }
+    }
+
+    /** The predicates and classes of {@link #emitCompact}: the part of {@link #toModel} that it writes. */
+    public static final Set<Node> COMPACT_PREDICATES;
+
+    static {
+        JenaSystem.init(); // before the vocabulary nodes below (Jena's initialization order)
+    }
+
+    private static final Node TYPE = RDF.type.asNode();
+    private static final Node RANKING = AspsVocabulary.DIFFERENTIAL_DIAGNOSIS_RANKING.asNode();
+    private static final Node HYPOTHESIS = AspsVocabulary.RANKED_HYPOTHESIS.asNode();
+    private static final Node RANKING_OF = AspsVocabulary.RANKING_OF_CASE.asNode();
+    private static final Node PRETEST = AspsVocabulary.PRETEST_PROBABILITY.asNode();
+    private static final Node HAS_HYPOTHESIS = AspsVocabulary.HAS_RANKED_HYPOTHESIS.asNode();
+    private static final Node RANK = AspsVocabulary.RANK.asNode();
+    private static final Node DIAGNOSIS = AspsVocabulary.HYPOTHESIS_DIAGNOSIS.asNode();
+    private static final Node POST_TEST = AspsVocabulary.POST_TEST_PROBABILITY.asNode();
+    private static final Node LOG10_LR = AspsVocabulary.LOG10_LIKELIHOOD_RATIO.asNode();
+
+    static {
+        COMPACT_PREDICATES = Set.of(TYPE, RANKING_OF, PRETEST, HAS_HYPOTHESIS, RANK, DIAGNOSIS, POST_TEST, LOG10_LR);
+    }
+
+    /** As {@code Model.createTypedLiteral(double)} makes it, so both forms hold equal nodes. */
+    private static Node doubleLiteral(double d) {
+        return ResourceFactory.createTypedLiteral(d).asNode();
     }
 
     /** The ranking and its case as a new model, with the case format's prefixes and {@code fact:} and {@code src:}. */
