@@ -60,7 +60,7 @@ class CaseReadingTest {
         assertEquals(
                 List.of(
                         "test.json:1:26: unknown finding 'flow viods'; did you mean 'flow voids' (aspskg:FlowVoid), "
-                                + "'lower body' (obo:UBERON_0002417), 'slow growth' (aspskg:SlowGrowth)?",
+                                + "'lower body' (UBERON:0002417), 'slow growth' (aspskg:SlowGrowth)?",
                         "test.json:1:40: unknown finding 'TFE3 postive'; did you mean 'TFE3 positive' "
                                 + "(aspskg:TFE3NuclearImmunoreactivity), 'TLE1 positive' (aspskg:TLE1NuclearImmunoreactivity), "
                                 + "'TFE3 negative' (aspskg:TFE3ImmunostainNegative)?"),
