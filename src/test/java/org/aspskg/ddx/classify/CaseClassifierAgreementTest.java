@@ -23,7 +23,11 @@ import org.semanticweb.owlapi.model.OWLClass;
  * example case and for randomly generated cases (fixed seed), and the same verdict on consistency.
  */
 class CaseClassifierAgreementTest {
-    private static final int RANDOM_CASES = 160;
+    /**
+     * Random cases checked against HermiT: 40 in mvn verify (HermiT takes about 3 s a case over the full
+     * TBox with the UBERON sites and the curated features), more with -Dagreement.cases=N.
+     */
+    private static final int RANDOM_CASES = Integer.getInteger("agreement.cases", 40);
 
     @Test
     void compiledClassifierAgreesWithHermitOnEveryExampleCase() {
@@ -52,7 +56,7 @@ class CaseClassifierAgreementTest {
             }
         }
         assertTrue(
-                consistent.size() > RANDOM_CASES / 2 && contradictory.size() >= 10,
+                consistent.size() > RANDOM_CASES / 2 && contradictory.size() >= Math.max(3, RANDOM_CASES / 16),
                 "a useful mix: " + consistent.size() + " consistent, " + contradictory.size() + " contradictory");
         assertAgreement(consistent);
         HermitCaseClassifier hermit = k.hermitClassifier();
