@@ -117,6 +117,8 @@ public final class OntologyLoader {
                     file + ": no such readable file",
                     "Run from the project root or pass the path of the ontology file.");
         }
+        // the parsers decode with replacement; a byte that is not UTF-8 is an error with its place, not a U+FFFD
+        sourceFiles(file).stream().filter(Files::isRegularFile).forEach(Utf8Text::requireValid);
     }
 
     private static String firstLine(String s) {

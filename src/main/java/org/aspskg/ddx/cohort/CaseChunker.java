@@ -23,6 +23,8 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sys.JenaSystem;
 import org.apache.jena.vocabulary.RDF;
 import org.aspskg.ddx.cases.SourcePosition;
+import org.aspskg.ddx.classify.CaseClassifier;
+import org.aspskg.ddx.classify.ContradictoryCaseException;
 import org.aspskg.ddx.read.CaseInputException;
 import org.aspskg.ddx.read.TurtleCaseReader;
 import org.aspskg.ontology.AspsVocabulary;
@@ -52,6 +54,7 @@ final class CaseChunker extends StreamRDFBase {
     private final StreamRDF out;
     private final Consumer<String> progress;
     private final TurtleCaseReader checker;
+    private final CaseClassifier classifier;
     private final boolean validate;
     private final int chunkCases;
     private final LoadTally tally;
@@ -77,6 +80,7 @@ final class CaseChunker extends StreamRDFBase {
      * @param out        where checked triples go
      * @param progress   receives a line now and then
      * @param checker    checks a chunk as {@code asps-kg ddx} checks a case file
+     * @param classifier finds contradictory cases, as {@code asps-kg ddx} does
      * @param validate   whether to check at all
      * @param chunkCases cases per chunk
      * @param tally      the run's cases, problems and timings
@@ -87,6 +91,7 @@ final class CaseChunker extends StreamRDFBase {
             StreamRDF out,
             Consumer<String> progress,
             TurtleCaseReader checker,
+            CaseClassifier classifier,
             boolean validate,
             int chunkCases,
             LoadTally tally) {
@@ -95,6 +100,7 @@ final class CaseChunker extends StreamRDFBase {
         this.out = out;
         this.progress = progress;
         this.checker = checker;
+        this.classifier = classifier;
         this.validate = validate;
         this.chunkCases = chunkCases;
         this.tally = tally;
@@ -134,6 +140,12 @@ final class CaseChunker extends StreamRDFBase {
             order.add(t);
             lines[i] = where.line;
             columns[i] = (int) Math.min(Integer.MAX_VALUE, where.column);
+            if (s.isURI() && t.getPredicate().equals(TYPE) && t.getObject().equals(PATIENT_CASE) && graph.contains(t)) {
+                tally.addProblem(new CaseInputException.Problem(
+                        at(i),
+                        show(s) + " is typed aspskg:PatientCase a second time: the case is written twice (each case "
+                                + "is loaded once, its statements together)"));
+            }
             graph.add(t);
             if (subjects.putIfAbsent(s, i) == null && s.isBlank()) undescribed.remove(s);
             Node o = t.getObject();
@@ -177,6 +189,7 @@ final class CaseChunker extends StreamRDFBase {
             for (int i = 0; i < order.size(); i++) positions.putIfAbsent(order.get(i), at(i));
             found = checker.check(graph, positions, source, caseOf::get);
         }
+        if (found.isEmpty()) found = contradictions();
         found.stream()
                 .sorted(Comparator.comparingLong(
                                 (CaseInputException.Problem p) -> p.position().line())
@@ -196,6 +209,64 @@ final class CaseChunker extends StreamRDFBase {
         casesInChunk = 0;
     }
 
+    /**
+     * The contradictory cases of a chunk that passed the other checks, each placed at its clashing
+     * statements: {@code asps-kg ddx} refuses such a case, so a build does not store it either.
+     */
+    private List<CaseInputException.Problem> contradictions() {
+        if (classifier == null) return List.of();
+        List<CaseInputException.Problem> found = new ArrayList<>();
+        Map<Triple, SourcePosition> positions = null;
+        for (Triple c : graph.find(Node.ANY, TYPE, PATIENT_CASE).toList()) {
+            if (!c.getSubject().isURI()) continue;
+            try {
+                classifier.classify(checker.toCase(graph, c.getSubject(), Map.of(), source));
+            } catch (ContradictoryCaseException unplaced) {
+                if (positions == null) {
+                    positions = new HashMap<>();
+                    for (int i = 0; i < order.size(); i++) positions.putIfAbsent(order.get(i), at(i));
+                }
+                try {
+                    classifier.classify(checker.toCase(graph, c.getSubject(), positions, source));
+                    found.add(new CaseInputException.Problem(SourcePosition.of(source), unplaced.getMessage()));
+                } catch (ContradictoryCaseException e) {
+                    SourcePosition where = e.one().isEmpty()
+                            ? at(caseStart(c.getSubject()))
+                            : e.one().get(0).position();
+                    found.add(new CaseInputException.Problem(where, e.getMessage()));
+                }
+            }
+        }
+        return found;
+    }
+
+    private int caseStart(Node caseNode) {
+        Integer first = subjects.get(caseNode);
+        return first == null ? 0 : first;
+    }
+
+    /**
+     * Statements about one case must be together: walking the chunk in file order, a case that
+     * comes back after another case's statements is split (or repeated), wherever in the chunk it is.
+     */
+    private void checkContiguous(Map<Node, Node> caseOf) {
+        Set<Node> finished = new HashSet<>();
+        Set<Node> reported = new HashSet<>();
+        Node current = null;
+        for (int i = 0; i < order.size(); i++) {
+            Node c = caseOf.get(order.get(i).getSubject());
+            if (c == null || c.equals(current)) continue;
+            if (finished.contains(c) && reported.add(c)) {
+                tally.addProblem(new CaseInputException.Problem(
+                        at(i),
+                        "more statements about the case " + show(c) + " after other cases came between: a case's "
+                                + "statements must be together, and each case loaded once"));
+            }
+            if (current != null) finished.add(current);
+            current = c;
+        }
+    }
+
     /** Every subject of the chunk belongs to one of its cases, and no case comes back after its chunk. */
     private Map<Node, Node> checkPlacement() {
         Map<Node, Node> reached = new HashMap<>();
@@ -213,6 +284,7 @@ final class CaseChunker extends StreamRDFBase {
                 });
             }
         }
+        checkContiguous(reached);
         subjects.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> {
             Node s = e.getKey();
             int first = e.getValue();

@@ -229,6 +229,15 @@ public final class TurtleCaseReader {
                 || s.getPredicate().equals(AspsVocabulary.IN_DEMOGRAPHIC_GROUP);
     }
 
+    /**
+     * The case {@code caseNode} of a graph that {@link #check} passed, its statements placed by
+     * {@code where} (for the classifier, which checks a cohort's cases for contradictions as
+     * {@code asps-kg ddx} does).
+     */
+    public PatientCase toCase(Graph graph, Node caseNode, Map<Triple, SourcePosition> where, String source) {
+        return toCase(ModelFactory.createModelForGraph(graph).wrapAsResource(caseNode), where, source);
+    }
+
     private PatientCase toCase(Resource r, Map<Triple, SourcePosition> where, String source) {
         List<CaseStatement> statements = new ArrayList<>();
         Integer age = null;
