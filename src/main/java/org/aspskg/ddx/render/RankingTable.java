@@ -1,6 +1,7 @@
 package org.aspskg.ddx.render;
 
 import java.io.PrintWriter;
+import org.aspskg.PrintableText;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
@@ -24,7 +25,8 @@ public final class RankingTable {
 
     public void write(DifferentialRanking r, PrintWriter out) {
         PatientCase c = r.patientCase();
-        out.println("Case " + c.id() + (c.label() != null ? ": " + c.label() : "") + " (" + c.source() + ")");
+        out.println("Case " + PrintableText.of(c.id()) + (c.label() != null ? ": " + PrintableText.of(c.label()) : "")
+                + " (" + PrintableText.of(c.source()) + ")");
         String classes =
                 r.classification().presentations().stream().map(terms::label).collect(Collectors.joining("; "));
         out.println("Classified as: " + (classes.isEmpty() ? "patient case (no defined presentation)" : classes));
@@ -78,7 +80,8 @@ public final class RankingTable {
             out.println();
             out.println("Not used by any hypothesis (the ontology has no association for them): "
                     + r.unexplained().stream()
-                            .map(s -> (s.kind() == CaseStatement.Kind.ABSENT ? "no " : "") + "'" + s.written() + "'")
+                            .map(s -> (s.kind() == CaseStatement.Kind.ABSENT ? "no " : "") + "'" + PrintableText.of(s.written())
+                                    + "'")
                             .collect(Collectors.joining(", ")));
         }
         out.flush();
@@ -110,7 +113,7 @@ public final class RankingTable {
 
     private static String shown(CaseStatement s) {
         return switch (s.kind()) {
-            case PRESENT, ABSENT -> "'" + s.written() + "'";
+            case PRESENT, ABSENT -> "'" + PrintableText.of(s.written()) + "'";
             case AGE, SEX -> s.termLabel();
         };
     }
