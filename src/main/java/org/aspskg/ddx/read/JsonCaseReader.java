@@ -40,6 +40,11 @@ public final class JsonCaseReader {
     /** The keys a JSON case may have. */
     public static final List<String> KEYS = List.of("id", "label", "age", "sex", "findings", "absent");
 
+    /** The most findings, sites and groups (present and absent together) one case may state. */
+    public static final int MAX_NAMES = 1000;
+    /** Unknown names listed with suggestions before the rest are only counted. */
+    static final int MAX_UNKNOWN_LISTED = 20;
+
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -179,6 +184,17 @@ public final class JsonCaseReader {
                     "a case needs at least one finding: give \"findings\" and/or \"absent\""));
         }
 
+        if (findings.size() + absent.size() > MAX_NAMES) {
+            Named over = findings.size() > MAX_NAMES ? findings.get(MAX_NAMES) : absent.get(MAX_NAMES - findings.size());
+            problems.add(new CaseInputException.Problem(
+                    over.at(),
+                    String.format(
+                            Locale.ROOT,
+                            "a case states at most %,d findings (present and absent together); this one states %,d",
+                            MAX_NAMES,
+                            findings.size() + absent.size())));
+            throw new CaseInputException(source, problems);
+        }
         List<CaseStatement> statements = new ArrayList<>();
         if (age != null) statements.add(CaseStatement.age(age, ageAt));
         if (sex != null) statements.add(CaseStatement.sex(sex, sexAt));
@@ -220,10 +236,17 @@ public final class JsonCaseReader {
 
     private void resolve(
             List<Named> names, boolean present, List<CaseStatement> into, List<CaseInputException.Problem> problems) {
+        int unknown = 0;
+        Named firstUnlisted = null;
         for (Named n : names) {
             var term = terms.resolve(n.text());
             if (term.isEmpty()) {
-                problems.add(new CaseInputException.Problem(n.at(), terms.explainUnknown(n.text())));
+                // suggestions cost a search of the vocabulary each: the first few unknown names get them
+                if (++unknown <= MAX_UNKNOWN_LISTED) {
+                    problems.add(new CaseInputException.Problem(n.at(), terms.explainUnknown(n.text())));
+                } else if (firstUnlisted == null) {
+                    firstUnlisted = n;
+                }
                 continue;
             }
             into.add(
@@ -232,6 +255,15 @@ public final class JsonCaseReader {
                                     n.text(), term.get().iri(), term.get().label(), n.at())
                             : CaseStatement.absent(
                                     n.text(), term.get().iri(), term.get().label(), n.at()));
+        }
+        if (firstUnlisted != null) {
+            problems.add(new CaseInputException.Problem(
+                    firstUnlisted.at(),
+                    String.format(
+                            Locale.ROOT,
+                            "and %,d more unknown names from here on (the first %d are listed)",
+                            unknown - MAX_UNKNOWN_LISTED,
+                            MAX_UNKNOWN_LISTED)));
         }
     }
 
