@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.aspskg.PrintableText;
+import org.aspskg.ontology.Utf8Text;
+import org.eclipse.jetty.http.BadMessageException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -83,7 +86,14 @@ public final class DifferentialEndpoint extends ActionService {
     public void execute(HttpAction action) {
         try {
             respond(action);
-        } catch (IOException | ServletException | RuntimeException e) {
+        } catch (BadMessageException e) {
+            // Jetty's word for a malformed request (an unknown charset, a broken form or chunk): the client's mistake
+            refuse(action, DdxError.BAD_REQUEST, "a malformed request: " + e.getReason());
+        } catch (IOException e) {
+            // the body could not be read to its end (a bad chunk, a connection cut early): the client's too
+            action.log.info("[{}] ddx request body unreadable: {}", action.id, e.toString());
+            refuse(action, DdxError.BAD_REQUEST, "the request body could not be read: " + e.getMessage());
+        } catch (ServletException | RuntimeException e) {
             action.log.warn("[{}] ddx failed: {}", action.id, e.toString());
             refuse(action, DdxError.INTERNAL_ERROR, "the ranking failed: " + e.getMessage());
         }
@@ -98,10 +108,23 @@ public final class DifferentialEndpoint extends ActionService {
         // resolves the request's credentials, if any; without valid ones Jetty answers 401 with a challenge
         if (store && action.getUser() == null && !action.getRequest().authenticate(action.getResponse())) return;
 
-        String type = mediaType(action.getRequestContentType());
+        String header = action.getRequest().getHeader("Content-Type");
+        String type = mediaType(header);
         boolean turtle = type.equals(TURTLE);
-        if (!turtle && !type.equals("application/json") && !type.isEmpty()) {
-            refuse(action, DdxError.UNSUPPORTED_MEDIA_TYPE, "unsupported content type " + type);
+        if ((!turtle && !type.equals("application/json") && !type.isEmpty())
+                || (type.isEmpty() && header != null && !header.isBlank())) {
+            refuse(
+                    action,
+                    DdxError.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported content type " + PrintableText.of(type.isEmpty() ? header : type));
+            return;
+        }
+        String charset = charset(header);
+        if (charset != null && !charset.equals("utf-8") && !charset.equals("us-ascii")) {
+            refuse(
+                    action,
+                    DdxError.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported charset " + PrintableText.of(charset) + ": cases are read as UTF-8");
             return;
         }
         byte[] body;
@@ -112,9 +135,10 @@ public final class DifferentialEndpoint extends ActionService {
             refuse(action, DdxError.BODY_TOO_LARGE, "the case is larger than " + maxBodyBytes + " bytes");
             return;
         }
-        String text = new String(body, StandardCharsets.UTF_8);
         RankedCase ranking;
         try {
+            Utf8Text.requireValid(body, SOURCE); // a byte that is not UTF-8 is refused, not read as U+FFFD
+            String text = new String(body, StandardCharsets.UTF_8);
             ranking =
                     service.rank(service.read(turtle ? CaseInput.turtle(text, SOURCE) : CaseInput.json(text, SOURCE)));
         } catch (AspsKgException e) {
@@ -151,6 +175,16 @@ public final class DifferentialEndpoint extends ActionService {
         action.setResponseContentType(type);
         action.setResponseContentLength(bytes.length);
         action.getResponseOutputStream().write(bytes);
+    }
+
+    /** The charset parameter of a Content-Type, lower case, or null. */
+    private static String charset(String header) {
+        if (header == null) return null;
+        for (String part : header.split(",")[0].split(";")) {
+            String p = part.trim().toLowerCase(Locale.ROOT);
+            if (p.startsWith("charset=")) return p.substring("charset=".length()).replace("\"", "").trim();
+        }
+        return null;
     }
 
     private static String mediaType(String header) {

@@ -123,6 +123,10 @@ public final class JsonCaseReader {
                     case "label" -> {
                         if (value != JsonToken.VALUE_STRING) {
                             problems.add(new CaseInputException.Problem(at(p, source), "\"label\" is a string"));
+                        } else if (!wellFormed(p.getText())) {
+                            // an escaped half of a surrogate pair (\\ud800) is no character: stored, it would become '?'
+                            problems.add(new CaseInputException.Problem(
+                                    at(p, source), "\"label\" holds an unpaired surrogate escape (\\uD800–\\uDFFF alone)"));
                         } else {
                             label = p.getText();
                         }
@@ -304,6 +308,19 @@ public final class JsonCaseReader {
             if (best != null) return best;
         }
         return SourcePosition.of(source);
+    }
+
+    /** No unpaired UTF-16 surrogate: the text can be written as UTF-8. */
+    static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String closestKey(String key) {
