@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.aspskg.PrintableText;
-import org.aspskg.ontology.Utf8Text;
-import org.eclipse.jetty.http.BadMessageException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -14,6 +11,7 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.servlets.ActionService;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.aspskg.AspsKgException;
+import org.aspskg.PrintableText;
 import org.aspskg.ddx.DifferentialPipeline;
 import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ddx.render.RankedCase;
@@ -21,6 +19,8 @@ import org.aspskg.ddx.render.RankingFormat;
 import org.aspskg.ddx.render.RankingJson;
 import org.aspskg.ddx.store.CasesGraph;
 import org.aspskg.ontology.AspsVocabulary;
+import org.aspskg.ontology.Utf8Text;
+import org.eclipse.jetty.http.BadMessageException;
 
 /**
  * {@code POST /asps/ddx}: a case in, its ranked differential diagnosis out — a Fuseki operation (so
@@ -182,7 +182,8 @@ public final class DifferentialEndpoint extends ActionService {
         if (header == null) return null;
         for (String part : header.split(",")[0].split(";")) {
             String p = part.trim().toLowerCase(Locale.ROOT);
-            if (p.startsWith("charset=")) return p.substring("charset=".length()).replace("\"", "").trim();
+            if (p.startsWith("charset="))
+                return p.substring("charset=".length()).replace("\"", "").trim();
         }
         return null;
     }

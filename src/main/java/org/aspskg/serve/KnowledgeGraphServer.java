@@ -309,10 +309,12 @@ public final class KnowledgeGraphServer {
             ((Handler.Wrapper) bodies).setHandler(perClient);
 
             // Basic credentials that are not base64 are the client's mistake; Jetty's authenticator answered 500
-            ConditionalHandler.Reject badCredentials = new ConditionalHandler.Reject(bodies, HttpStatus.BAD_REQUEST_400);
+            ConditionalHandler.Reject badCredentials =
+                    new ConditionalHandler.Reject(bodies, HttpStatus.BAD_REQUEST_400);
             badCredentials.include(Builder::malformedBasicCredentials);
 
-            ConditionalHandler.Reject trace = new ConditionalHandler.Reject(badCredentials, HttpStatus.METHOD_NOT_ALLOWED_405);
+            ConditionalHandler.Reject trace =
+                    new ConditionalHandler.Reject(badCredentials, HttpStatus.METHOD_NOT_ALLOWED_405);
             trace.includeMethod("TRACE", "TRACK");
             return trace;
         }

@@ -40,13 +40,15 @@ final class ServletGuards implements Filter {
                 // the query string and a form body parsed now: a malformed one (%ZZ, an unknown charset) is
                 // the client's 400, where Fuseki's servlets turned Jetty's BadMessageException into a 500
                 checked.getParameterMap();
-                if (hasOtherBody(checked)) checked = new BufferedBody(checked, checked.getInputStream().readAllBytes());
+                if (hasOtherBody(checked))
+                    checked = new BufferedBody(checked, checked.getInputStream().readAllBytes());
             } catch (BadMessageException e) {
                 out.sendError(e.getCode(), e.getReason());
                 return;
             } catch (IOException e) {
                 // a broken chunk or a body cut short (already bounded in size and time by RequestBodies)
-                out.sendError(HttpServletResponse.SC_BAD_REQUEST, "the request body could not be read: " + e.getMessage());
+                out.sendError(
+                        HttpServletResponse.SC_BAD_REQUEST, "the request body could not be read: " + e.getMessage());
                 return;
             }
             chain.doFilter(checked, new ComputedLength(out));

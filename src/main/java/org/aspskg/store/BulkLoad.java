@@ -103,7 +103,8 @@ final class BulkLoad {
 
     private static boolean loaderThreadsRunning() {
         Thread self = Thread.currentThread();
-        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+        for (Map.Entry<Thread, StackTraceElement[]> e :
+                Thread.getAllStackTraces().entrySet()) {
             if (e.getKey() == self || !e.getKey().isAlive()) continue;
             for (StackTraceElement frame : e.getValue()) {
                 if (frame.getClassName().startsWith("org.apache.jena.tdb2.loader")) return true;

@@ -55,16 +55,17 @@ class StoreInUseTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("commands")
     void aStoreOpenInAnotherProcessIsAMessageWithAHintAndLeftAsItWas(List<String> command) {
-        String[] args = command.stream()
-                .map(a -> a.replace("STORE", store.toString()))
-                .toArray(String[]::new);
+        String[] args =
+                command.stream().map(a -> a.replace("STORE", store.toString())).toArray(String[]::new);
         Map<String, String> before = fileDigests(store);
         CliRun r = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> CliRun.of(args));
         assertEquals(Main.EXIT_USER_ERROR, r.exit(), r.out() + r.err());
         List<String> errors =
                 r.err().lines().filter(l -> l.startsWith("error: ")).toList();
         assertEquals(1, errors.size(), r.err());
-        assertTrue(errors.get(0).matches("error: the store .*tdb2 is (in use by another process|open in a running process).*"),
+        assertTrue(
+                errors.get(0)
+                        .matches("error: the store .*tdb2 is (in use by another process|open in a running process).*"),
                 r.err());
         assertTrue(r.err().lines().anyMatch(l -> l.startsWith("hint: ")), r.err());
         assertFalse(r.err().contains("\tat ") || r.out().contains("\tat "), "no stack trace: " + r.err());

@@ -124,9 +124,11 @@ public final class JsonCaseReader {
                         if (value != JsonToken.VALUE_STRING) {
                             problems.add(new CaseInputException.Problem(at(p, source), "\"label\" is a string"));
                         } else if (!wellFormed(p.getText())) {
-                            // an escaped half of a surrogate pair (\\ud800) is no character: stored, it would become '?'
+                            // an escaped half of a surrogate pair (\\ud800) is no character: stored, it would become
+                            // '?'
                             problems.add(new CaseInputException.Problem(
-                                    at(p, source), "\"label\" holds an unpaired surrogate escape (\\uD800–\\uDFFF alone)"));
+                                    at(p, source),
+                                    "\"label\" holds an unpaired surrogate escape (\\uD800–\\uDFFF alone)"));
                         } else {
                             label = p.getText();
                         }
@@ -189,7 +191,8 @@ public final class JsonCaseReader {
         }
 
         if (findings.size() + absent.size() > MAX_NAMES) {
-            Named over = findings.size() > MAX_NAMES ? findings.get(MAX_NAMES) : absent.get(MAX_NAMES - findings.size());
+            Named over =
+                    findings.size() > MAX_NAMES ? findings.get(MAX_NAMES) : absent.get(MAX_NAMES - findings.size());
             problems.add(new CaseInputException.Problem(
                     over.at(),
                     String.format(

@@ -110,7 +110,9 @@ public final class TurtleCaseReader {
         List<Resource> oversized = new ArrayList<>();
         for (Resource c : cases) {
             long stated = c.listProperties()
-                    .filterKeep(s -> isCaseProperty(s) || (s.getPredicate().equals(RDF.type) && s.getObject().isAnon()))
+                    .filterKeep(s -> isCaseProperty(s)
+                            || (s.getPredicate().equals(RDF.type)
+                                    && s.getObject().isAnon()))
                     .toList()
                     .size();
             if (stated > JsonCaseReader.MAX_NAMES) {
@@ -306,7 +308,8 @@ public final class TurtleCaseReader {
     private static SourcePosition first(Node subject, Map<Triple, SourcePosition> where, String source) {
         SourcePosition best = null;
         for (Map.Entry<Triple, SourcePosition> e : where.entrySet()) {
-            if (e.getKey().getSubject().equals(subject) && (best == null || before(e.getValue(), best))) best = e.getValue();
+            if (e.getKey().getSubject().equals(subject) && (best == null || before(e.getValue(), best)))
+                best = e.getValue();
         }
         return best == null ? SourcePosition.of(source) : best;
     }

@@ -1,12 +1,12 @@
 package org.aspskg.ddx.render;
 
 import java.io.PrintWriter;
-import org.aspskg.PrintableText;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.aspskg.PrintableText;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.rank.Association;
@@ -80,8 +80,8 @@ public final class RankingTable {
             out.println();
             out.println("Not used by any hypothesis (the ontology has no association for them): "
                     + r.unexplained().stream()
-                            .map(s -> (s.kind() == CaseStatement.Kind.ABSENT ? "no " : "") + "'" + PrintableText.of(s.written())
-                                    + "'")
+                            .map(s -> (s.kind() == CaseStatement.Kind.ABSENT ? "no " : "") + "'"
+                                    + PrintableText.of(s.written()) + "'")
                             .collect(Collectors.joining(", ")));
         }
         out.flush();
