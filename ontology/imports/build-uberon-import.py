@@ -96,7 +96,19 @@ def main():
     ap.add_argument("--obo", action="append", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--header", help="Turtle file whose content is written before the classes")
+    ap.add_argument("--ours", help="TSV uberon_id, aspskg_class, why: UBERON terms represented by an asps-kg class")
     args = ap.parse_args()
+
+    ours = {}
+    if args.ours:
+        for n, raw in enumerate(open(args.ours, encoding="utf-8")):
+            fields = raw.rstrip("\n").split("\t")
+            if n == 0 or len(fields) < 2:
+                continue
+            ours[fields[0]] = fields[1]
+
+    def iri_of(curie):
+        return ours.get(curie, curie_to_local(curie))
 
     terms = OrderedDict()
     for raw in open(args.terms, encoding="utf-8"):
@@ -123,7 +135,7 @@ def main():
         out.append(open(args.header, encoding="utf-8").read().rstrip("\n"))
         out.append("")
     for t in sorted(terms):
-        iri = curie_to_local(t)
+        iri = iri_of(t)
         if terms[t]:
             if t not in labels:
                 sys.exit(f"no label for label-only term {t}")
@@ -132,11 +144,15 @@ def main():
             out.append("")
             continue
         st = stanzas[t]
-        preds = [f"{iri} a owl:Class", f"    rdfs:label {ttl_string(st['name'])}@en"]
+        if t in ours:
+            # represented by our class: its label is ours; keep UBERON's synonyms and parents on it
+            preds = [f"{iri} a owl:Class"]
+        else:
+            preds = [f"{iri} a owl:Class", f"    rdfs:label {ttl_string(st['name'])}@en"]
         supers = []
         for p in st["is_a"] + st["genus"]:
-            if p in terms and p != t and curie_to_local(p) not in supers:
-                supers.append(curie_to_local(p))
+            if p in terms and p != t and iri_of(p) not in supers:
+                supers.append(iri_of(p))
         parts = []
         for p in st["part_of"]:
             if p in terms and p != t and p not in parts:
@@ -146,11 +162,11 @@ def main():
         for p in parts:
             preds.append(
                 "    rdfs:subClassOf [ a owl:Restriction ; owl:onProperty obo:BFO_0000050 ; "
-                f"owl:someValuesFrom {curie_to_local(p)} ]"
+                f"owl:someValuesFrom {iri_of(p)} ]"
             )
         seen = set()
         for scope, text in st["synonyms"]:
-            if (scope, text) in seen or text == st["name"] and scope == "EXACT":
+            if (scope, text) in seen or text == st["name"] and (scope == "EXACT" or t in ours):
                 continue
             seen.add((scope, text))
             preds.append(f"    {SCOPES[scope]} {ttl_string(text)}@en")

@@ -107,6 +107,13 @@ final class BenchCommand implements Callable<Integer> {
     List<Integer> caseSizes;
 
     @Option(
+            names = "--rank-sizes",
+            split = ",",
+            paramLabel = "N",
+            description = "Cohort sizes for asps-kg rank end to end (default: 100000,1000000,10000000).")
+    List<Integer> rankSizes;
+
+    @Option(
             names = "--naive-case-sizes",
             split = ",",
             paramLabel = "N",
@@ -160,7 +167,8 @@ final class BenchCommand implements Callable<Integer> {
                 d.micro(),
                 plainCaseSizes != null ? plainCaseSizes : d.plainCaseSizes(),
                 naiveBudget != null ? Duration.ofMillis(Math.round(naiveBudget * 1000)) : d.naiveBudget(),
-                serveRestarts != null ? serveRestarts : d.serveRestarts());
+                serveRestarts != null ? serveRestarts : d.serveRestarts(),
+                rankSizes != null ? rankSizes : d.rankSizes());
         BenchmarkSuite suite = BenchmarkSuite.standard();
         if (only != null) suite = suite.only(only);
         String command = "asps-kg "

@@ -37,6 +37,8 @@ import org.aspskg.store.StoreBuilder;
  *                      cohort against the plain ontology), stopping as the other HermiT peers do
  * @param naiveBudget   how long one run of a HermiT peer may take (in a child JVM with {@code serverHeap});
  *                      a run past it is stopped and reported as not finishing within it
+ * @param rankSizes     cohort sizes, in cases, for {@code asps-kg rank} end to end (generated to a temporary
+ *                      file, ranked in a child JVM with {@code -Xmx512m}, the file deleted afterwards)
  * @param serveRestarts how many times both servers are started afresh and measured (each JVM compiles
  *                      the hot code its own way: a single pair of JVMs can differ by ±10 % at 1 client)
  */
@@ -62,7 +64,8 @@ public record BenchSettings(
         MicroSettings micro,
         List<Integer> plainCaseSizes,
         Duration naiveBudget,
-        int serveRestarts) {
+        int serveRestarts,
+        List<Integer> rankSizes) {
 
     /** Default results directory (committed). */
     public static final Path RESULTS = Path.of("bench", "results");
@@ -75,6 +78,7 @@ public record BenchSettings(
         caseSizes = List.copyOf(caseSizes);
         naiveCaseSizes = List.copyOf(naiveCaseSizes);
         plainCaseSizes = List.copyOf(plainCaseSizes);
+        rankSizes = List.copyOf(rankSizes);
         if (caseSizes.stream().anyMatch(n -> n < 1)
                 || naiveCaseSizes.stream().anyMatch(n -> n < 1)
                 || plainCaseSizes.stream().anyMatch(n -> n < 1)) {
@@ -119,7 +123,8 @@ public record BenchSettings(
                 MicroSettings.full(),
                 List.of(10, 30, 100, 300, 1_000, 3_000, 10_000, 30_000, 100_000),
                 Duration.ofSeconds(120),
-                3);
+                3,
+                List.of(100_000, 1_000_000, 10_000_000));
     }
 
     /**
@@ -149,7 +154,8 @@ public record BenchSettings(
                 MicroSettings.smoke(),
                 List.of(2),
                 Duration.ofSeconds(20),
-                2);
+                2,
+                List.of(300));
     }
 
     /** A store builder for the benchmarks' own stores. */

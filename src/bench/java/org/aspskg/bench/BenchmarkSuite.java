@@ -39,8 +39,10 @@ public final class BenchmarkSuite {
                 new BuildBenchmark(),
                 new LoadBenchmark(),
                 new CaseRankingBenchmark(),
+                new RankBenchmark(),
                 new ServeBenchmark(),
-                new MicroBenchmark()));
+                new MicroBenchmark(),
+                new EvalBenchmark()));
     }
 
     public List<String> names() {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.aspskg.AspsKgException;
 import org.aspskg.bench.micro.CaseBenchmarks;
 import org.aspskg.bench.micro.HermitCaseBenchmarks;
+import org.aspskg.bench.micro.TextBenchmarks;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -39,12 +40,20 @@ public final class MicroBenchmark implements Benchmark {
     /** The benchmark classes and the peer each measures; a result of any other class is an error. */
     static final Map<String, String> PEERS = Map.of(
             CaseBenchmarks.class.getName(), ASPS_KG,
+            TextBenchmarks.class.getName(), ASPS_KG,
             HermitCaseBenchmarks.class.getName(), HERMIT);
 
     static final String POOL_UNIT = "cases in the pool";
     /** The scenarios in the order a case goes through them (the table's and the plot's order). */
-    static final List<String> SCENARIOS =
-            List.of("classifyCase", "rankClassifiedCase", "classifyAndRankCase", "readJsonCase", "rankJsonRequest");
+    static final List<String> SCENARIOS = List.of(
+            "classifyCase",
+            "rankClassifiedCase",
+            "classifyAndRankCase",
+            "readJsonCase",
+            "rankJsonRequest",
+            "annotateSentence",
+            "searchTerm",
+            "rankFreeTextCase");
 
     private static final List<String> METRICS = List.of("mean", "error (99.9 %)", "throughput", "p50", "p99");
 

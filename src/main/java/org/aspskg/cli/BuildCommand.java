@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.DdxKnowledge;
@@ -78,12 +77,15 @@ final class BuildCommand implements Callable<Integer> {
     @Option(
             names = "--target",
             paramLabel = "URL",
-            description =
-                    "After building, push the asserted, inferred, mappings and cases graphs to this SPARQL 1.1 "
-                            + "Graph Store Protocol endpoint (HTTP PUT per graph, replacing it), e.g. http://host:3030/ds/data.")
+            description = "After building, push the asserted, inferred, mappings and cases graphs to this SPARQL 1.1 "
+                    + "Graph Store Protocol endpoint (HTTP PUT per graph, streamed, replacing it), e.g. "
+                    + "http://host:3030/ds/data or Virtuoso's http://host:8890/sparql-graph-crud-auth.")
     String target;
 
-    @Option(names = "--user", paramLabel = "U", description = "User for --target (HTTP Basic authentication).")
+    @Option(
+            names = "--user",
+            paramLabel = "U",
+            description = "User for --target (HTTP Basic, or Digest when the endpoint asks for it).")
     String user;
 
     @Option(
@@ -115,15 +117,27 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         StoreBuilds.printSummary(report, out);
         if (push != null) {
-            Map<String, Long> sent;
+            List<GraphStorePush.Pushed> sent;
+            PrintWriter err = spec.commandLine().getErr();
+            push.progress(line -> {
+                err.println("  " + line);
+                err.flush();
+            });
             try (KnowledgeGraphStore kg = KnowledgeGraphStore.open(storeOptions.store)) {
                 sent = push.push(kg, KnowledgeGraphStore.GRAPHS);
             } catch (AspsKgException e) {
                 throw new AspsKgException(
                         e.getMessage() + " (the local store " + report.store() + " is built)", e.hint(), e);
             }
-            sent.forEach((graph, n) ->
-                    out.printf(Locale.ROOT, "pushed %-45s %8d triples to %s%n", "<" + graph + ">", n, push.endpoint()));
+            sent.forEach(p -> out.printf(
+                    Locale.ROOT,
+                    "pushed %-45s %8d triples to %s (%.1f MB, %.1f s, %.0f triples/s)%n",
+                    "<" + p.graph() + ">",
+                    p.triples(),
+                    push.endpoint(),
+                    p.bytes() / 1e6,
+                    p.time().toNanos() / 1e9,
+                    p.triplesPerSecond()));
             out.flush();
         }
         return 0;

@@ -12,6 +12,7 @@ import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ddx.render.RankedCase;
 import org.aspskg.ddx.render.RankingFormat;
 import org.aspskg.ddx.store.CasesGraph;
+import org.aspskg.ontology.BundledOntology;
 import org.aspskg.store.KnowledgeGraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,14 +29,29 @@ import picocli.CommandLine.Spec;
             "Classify a patient case against the ontology and rank ASPS and its differential diagnoses "
                     + "by likelihood ratios, with the findings for and against each and their references.",
             "A case is JSON {\"id\", \"label\", \"age\", \"sex\", \"findings\": [...], \"absent\": [...]} "
-                    + "(findings, sites and groups named by label, synonym, CURIE or IRI) or Turtle with "
+                    + "(findings, sites and groups named as people write them, resolved with the text index; "
+                    + "a \"text\" field or --text reads the case as free text) or Turtle with "
                     + "aspskg:PatientCase, aspskg:hasFinding, aspskg:hasLesionSite, aspskg:inDemographicGroup, "
                     + "aspskg:ageInYears. See ontology/examples/.",
             "Exit 0 with a ranking; 2 when the case is invalid or contradictory."
         })
 final class DdxCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "CASE", description = "The case file: .json or .ttl.")
+    @Parameters(paramLabel = "CASE", arity = "0..1", description = "The case file: .json or .ttl (or give --text).")
     Path caseFile;
+
+    @Option(
+            names = "--text",
+            paramLabel = "TEXT",
+            description = "The case as free text instead of a file, e.g. \"24-year-old woman, deep thigh mass, "
+                    + "T2 hyperintense with flow voids, TFE3 strongly positive, no calcification\".")
+    String text;
+
+    @Option(
+            names = "--strict",
+            description = "Refuse the case unless every name is a label, synonym, CURIE or IRI exactly and all free "
+                    + "text is understood (for pipelines); by default loosely written phrases are resolved and "
+                    + "what is not understood is reported while the case is ranked on the rest.")
+    boolean strict;
 
     @Option(
             names = "--format",
@@ -89,9 +105,15 @@ final class DdxCommand implements Callable<Integer> {
     public Integer call() {
         RankingFormat f = RankingFormat.named(format)
                 .orElseThrow(() -> new AspsKgException("unknown --format '" + format + "'", "Use table, json or ttl."));
-        DifferentialPipeline ddx =
-                DdxKnowledge.cached(storeOptions.ontology, shapes).pipeline();
-        PatientCase c = ddx.read(CaseInput.file(caseFile));
+        DifferentialPipeline ddx = DdxKnowledge.cached(
+                        BundledOntology.locate(storeOptions.ontology), BundledOntology.locate(shapes))
+                .pipeline();
+        if ((caseFile == null) == (text == null)) {
+            throw new AspsKgException(
+                    caseFile == null ? "no case given" : "give a case file or --text, not both",
+                    "Run 'asps-kg ddx CASE.json', 'asps-kg ddx CASE.ttl' or 'asps-kg ddx --text \"...\"'.");
+        }
+        PatientCase c = ddx.read(caseFile != null ? CaseInput.file(caseFile) : CaseInput.text(text, "text"), strict);
         RankedCase ranked = checkWithHermit ? ddx.rankCheckedWithHermit(c) : ddx.rank(c);
         if (storeRanking) {
             try (KnowledgeGraphStore kg = openForWriting()) {
@@ -101,10 +123,11 @@ final class DdxCommand implements Callable<Integer> {
         ranked.write(f, spec.commandLine().getOut());
         DifferentialRanking ranking = ranked.ranking();
         PrintWriter err = spec.commandLine().getErr();
-        err.println(caseFile + ": " + ranking.top().label() + " ranked first of "
-                + ranking.hypotheses().size()
-                + (checkWithHermit ? " (HermiT agrees with the compiled classifier)" : "")
-                + (storeRanking ? "; stored in the cases graph of " + storeOptions.store : ""));
+        err.println(
+                (caseFile != null ? caseFile : "text") + ": " + ranking.top().label() + " ranked first of "
+                        + ranking.hypotheses().size()
+                        + (checkWithHermit ? " (HermiT agrees with the compiled classifier)" : "")
+                        + (storeRanking ? "; stored in the cases graph of " + storeOptions.store : ""));
         err.flush();
         return 0;
     }

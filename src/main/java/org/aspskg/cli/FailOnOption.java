@@ -37,7 +37,7 @@ final class FailOnOption {
     }
 
     /** The level, or empty for "none". */
-    private Optional<Level> threshold() {
+    Optional<Level> threshold() {
         if (level.trim().equalsIgnoreCase("none")) return Optional.empty();
         try {
             return Optional.of(Level.parse(level));

@@ -2,6 +2,7 @@ package org.aspskg.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import org.apache.jena.sys.JenaSystem;
 import org.aspskg.AspsKgException;
 import org.aspskg.PrintableText;
 import org.aspskg.export.ExportFormat;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Option;
             QueryCommand.class,
             ReasonCommand.class,
             DdxCommand.class,
+            EvalCommand.class,
             GenerateCommand.class,
+            RankCommand.class,
             MapCommand.class,
             ExportCommand.class,
             ReleaseCommand.class,
@@ -51,6 +54,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Jena's subsystems first: a command that touches an ARQ symbol before Jena is initialised (query
+        // --check reads ARQ.httpServiceAllowed) otherwise meets Jena's static initialisation half done.
+        JenaSystem.init();
         System.exit(execute(args));
     }
 

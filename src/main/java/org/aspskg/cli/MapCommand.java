@@ -7,12 +7,15 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.aspskg.AspsKgException;
 import org.aspskg.mapping.CodeLookup;
+import org.aspskg.mapping.CoverageFormat;
 import org.aspskg.mapping.Curie;
 import org.aspskg.mapping.LookupFormat;
+import org.aspskg.mapping.MappingCoverage;
 import org.aspskg.mapping.MappingSet;
 import org.aspskg.mapping.MappingSetChecker;
 import org.aspskg.mapping.SssomReader;
 import org.aspskg.ontology.OntologyLoader;
+import org.aspskg.report.QualityReport;
 import org.aspskg.report.ReportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +54,13 @@ final class MapCommand implements Callable<Integer> {
             description = "Check an SSSOM/TSV mapping set (default: " + DEFAULT_MAPPINGS + ").")
     Path check;
 
+    @Option(
+            names = "--coverage",
+            description =
+                    "Per vocabulary, the terms mapped and not mapped, and a WARN row for each term of a "
+                            + "linkable kind (coverage.tsv beside the mapping set) without a mapping; --format text, tsv or json.")
+    boolean coverage;
+
     @Mixin
     MappingsOption mappings = new MappingsOption(SssomReader.DEFAULT_MAPPING_SET);
 
@@ -72,6 +82,7 @@ final class MapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (check != null) return check();
+        if (coverage) return coverage();
         if (code != null) return lookup();
         throw new CommandLine.ParameterException(spec.commandLine(), "Give a CODE to resolve, or --check [FILE].");
     }
@@ -102,6 +113,23 @@ final class MapCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int coverage() {
+        CoverageFormat coverageFormat = format == null ? CoverageFormat.TEXT : format.coverage();
+        java.util.Optional<org.aspskg.report.Level> threshold = failOn.threshold();
+        Path mappingSet = mappings.fileFor(ontology.file);
+        MappingCoverage.Coverage result = MappingCoverage.compute(mappingSet, ontology.file);
+        coverageFormat.write(result, spec.commandLine().getOut());
+        QualityReport report = result.report();
+        boolean failed = threshold.map(report::hasRowsAtOrAbove).orElse(false);
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(mappingSet + ": coverage: " + report.summary()
+                + threshold
+                        .map(t -> failed ? " (fails at " + t + ")" : " (passes at " + t + ")")
+                        .orElse(""));
+        err.flush();
+        return failed ? Main.EXIT_FAILED_CHECK : 0;
+    }
+
     private int check() {
         ReportFormat reportFormat = format == null ? ReportFormat.TABLE : format.report();
         return failOn.printReport(() -> MappingSetChecker.check(check, ontology.file), reportFormat, check, spec);
@@ -128,6 +156,11 @@ final class MapCommand implements Callable<Integer> {
         /** The report format of this name; TEXT is none, and says so. */
         ReportFormat report() {
             return ReportFormat.parse(name().toLowerCase(Locale.ROOT));
+        }
+
+        /** The coverage format of this name: TABLE is TEXT; JSON and TSV are themselves. */
+        CoverageFormat coverage() {
+            return this == TABLE ? CoverageFormat.TEXT : CoverageFormat.parse(name());
         }
 
         /** The lookup format of this name; TABLE and TSV are none, and say so. */

@@ -163,6 +163,8 @@ final class ServeCommand implements Callable<Integer> {
         String url = server.datasetUrl(host.equals("0.0.0.0") ? "127.0.0.1" : host);
         err.println("asps-kg: serving " + kg.path() + " at " + url + "/sparql (query), " + url + "/get (graphs)"
                 + (writes == null ? ", read-only" : ", writes for the users of " + writes.passwordFile()));
+        err.println("asps-kg: open  " + url.substring(0, url.length() - KnowledgeGraphServer.DATASET.length())
+                + "/  in a browser: term pages, search, SPARQL console, differential diagnosis form");
         err.println("asps-kg: try  curl -s '" + url
                 + "/sparql' --data-urlencode 'query=SELECT (COUNT(*) AS ?n) { ?s ?p ?o }'");
         err.println("asps-kg: rank a case with  curl -s " + url + "/ddx -H 'Content-Type: application/json' "

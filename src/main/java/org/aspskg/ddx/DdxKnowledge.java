@@ -14,20 +14,27 @@ import org.aspskg.ddx.classify.CaseAssertions;
 import org.aspskg.ddx.classify.CaseTBox;
 import org.aspskg.ddx.classify.CompiledCaseClassifier;
 import org.aspskg.ddx.classify.HermitCaseClassifier;
+import org.aspskg.ddx.classify.HypothesisExclusion;
 import org.aspskg.ddx.cohort.CohortGenerator;
 import org.aspskg.ddx.cohort.CohortLoader;
+import org.aspskg.ddx.cohort.CohortRanking;
 import org.aspskg.ddx.cohort.CohortWriter;
+import org.aspskg.ddx.cohort.TruthTable;
 import org.aspskg.ddx.rank.Association;
 import org.aspskg.ddx.rank.DifferentialRanker;
 import org.aspskg.ddx.rank.DiseaseFeatureAssociations;
+import org.aspskg.ddx.rank.NextFindings;
 import org.aspskg.ddx.read.CaseReader;
 import org.aspskg.ddx.read.CaseShapes;
 import org.aspskg.ddx.read.JsonCaseReader;
 import org.aspskg.ddx.read.TermIndex;
 import org.aspskg.ddx.read.TurtleCaseReader;
 import org.aspskg.ddx.render.RankingRenderer;
+import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.ontology.FileStamp;
 import org.aspskg.ontology.OntologyLoader;
+import org.aspskg.text.CaseTextAnnotator;
+import org.aspskg.text.TermSearch;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +62,13 @@ public final class DdxKnowledge {
     private final CaseAssertions caseAssertions;
     private final CompiledCaseClassifier classifier;
     private final CaseShapes shapes;
+    private final CaseTextAnnotator annotator;
     private final JsonCaseReader jsonReader;
     private final TurtleCaseReader turtleReader;
     private final CaseReader reader;
     private final DifferentialRanker ranker;
+    private final HypothesisExclusion exclusion;
+    private final NextFindings nextFindings;
     private final RankingRenderer renderer;
     private final DifferentialPipeline pipeline;
     private final String ontologyVersion;
@@ -81,12 +91,22 @@ public final class DdxKnowledge {
         this.caseAssertions = new CaseAssertions(tbox, demographics);
         this.classifier = new CompiledCaseClassifier(tbox, caseAssertions, terms::label);
         this.shapes = CaseShapes.load(shapesFile, tbox, ontology);
-        this.jsonReader = new JsonCaseReader(terms, demographics, shapes, caseRdf);
+        this.annotator = new CaseTextAnnotator(
+                terms.search(), AspsVocabulary.MASS_LARGER_THAN_5_CM.getURI(), AspsVocabulary.LARGE_MASS_THRESHOLD_CM);
+        this.jsonReader = new JsonCaseReader(terms, demographics, shapes, caseRdf, annotator);
         this.turtleReader = new TurtleCaseReader(terms, demographics, shapes);
         this.reader = new CaseReader(jsonReader, turtleReader);
         this.ranker = new DifferentialRanker(associations, tbox, terms, ontologyVersion);
         this.renderer = new RankingRenderer(terms, caseRdf);
-        this.pipeline = new DifferentialPipeline(reader, classifier, this::hermitClassifier, ranker, renderer);
+        this.exclusion = new HypothesisExclusion(tbox, caseAssertions, owl, associations.hypotheses());
+        this.nextFindings = new NextFindings(
+                associations,
+                classifier,
+                c -> ranker.rank(c).excluding(exclusion.excluded(c)),
+                terms,
+                terms.label(AspsVocabulary.FINDING.getURI()));
+        this.pipeline = new DifferentialPipeline(
+                reader, classifier, this::hermitClassifier, ranker, renderer, exclusion, nextFindings);
         LOG.debug(
                 "case reasoning ready in {} ms: {} hypotheses, {} associations, {} features",
                 (System.nanoTime() - start) / 1_000_000,
@@ -143,6 +163,16 @@ public final class DdxKnowledge {
         return new CohortLoader(turtleReader, classifier, jsonReader, caseRdf, inputs, validate);
     }
 
+    /** The ranking of whole cohorts ({@code asps-kg rank}) through this knowledge's pipeline. */
+    public CohortRanking cohortRanking() {
+        return new CohortRanking(pipeline, turtleReader, jsonReader);
+    }
+
+    /** A truth column for a cohort, its diagnoses checked against this knowledge's hypotheses. */
+    public TruthTable truthTable(Path file) {
+        return new TruthTable(file, Set.copyOf(associations.hypotheses()));
+    }
+
     /** The ontology as RDF. */
     public Model ontology() {
         return ontology;
@@ -163,6 +193,16 @@ public final class DdxKnowledge {
 
     public TermIndex terms() {
         return terms;
+    }
+
+    /** The text index of the stateable classes: what the web front searches and case text is read with. */
+    public TermSearch termSearch() {
+        return terms.search();
+    }
+
+    /** Reads free text and loosely written phrases with {@link #termSearch()}. */
+    public CaseTextAnnotator annotator() {
+        return annotator;
     }
 
     public DemographicGroups demographics() {
@@ -201,6 +241,16 @@ public final class DdxKnowledge {
 
     public DifferentialRanker ranker() {
         return ranker;
+    }
+
+    /** Which hypotheses a case logically excludes (compiled, with HermiT as reference). */
+    public HypothesisExclusion exclusion() {
+        return exclusion;
+    }
+
+    /** The findings to check next for a ranking. */
+    public NextFindings nextFindings() {
+        return nextFindings;
     }
 
     public RankingRenderer renderer() {

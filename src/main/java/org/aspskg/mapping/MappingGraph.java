@@ -2,6 +2,7 @@ package org.aspskg.mapping;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -28,15 +29,34 @@ import org.aspskg.report.ReportRow;
  *       so that SPARQL joins our terms to external codes;</li>
  *   <li>each mapping that means "the same or nearly the same" ({@link MappingPredicate#crossReference()})
  *       also as {@code oboInOwl:hasDbXref "PREFIX:ID"} on our term, as OBO ontologies state xrefs;</li>
- *   <li>each mapping's metadata on an {@code owl:Axiom} node that annotates the triple, as SSSOM's RDF
- *       form does (justification, labels, author, date, see_also, comment); a negated mapping
- *       (predicate_modifier Not) is only this node, with {@code sssom:predicate_modifier "Not"}, and
- *       no triple.</li>
+ *   <li>the set in SSSOM/RDF form: a {@code sssom:MappingSet} node with the set's slots, linked by
+ *       {@code sssom:mappings} to an {@code owl:Axiom} node per mapping that carries the mapping's slots
+ *       under the schema's slot URIs (propagatable set slots such as mapping_date written on each
+ *       mapping); a negated mapping (predicate_modifier Not) is only this node, with
+ *       {@code sssom:predicate_modifier sssom:NegatedPredicate}, and no direct triple.</li>
  * </ul>
  * Rows whose identifiers do not expand (the checker reports them) are left out.
  */
 public final class MappingGraph {
-    private static final Property PAV_AUTHORED_BY = property(AspsVocabulary.PAV + "authoredBy");
+    /**
+     * The slots with a slot_uri in the SSSOM LinkML schema (mapping-commons/sssom,
+     * src/sssom_schema/schema/sssom_schema.yaml); every other slot is {@code sssom:<slot>}.
+     */
+    private static final Map<String, String> SLOT_URIS = Map.ofEntries(
+            Map.entry(SssomSlots.MAPPING_SET_VERSION, OWL.versionInfo.getURI()),
+            Map.entry(SssomSlots.MAPPING_SET_TITLE, DCTerms.title.getURI()),
+            Map.entry("mapping_set_description", DCTerms.description.getURI()),
+            Map.entry(SssomSlots.CREATOR_ID, DCTerms.creator.getURI()),
+            Map.entry(SssomSlots.AUTHOR_ID, AspsVocabulary.PAV + "authoredBy"),
+            Map.entry(SssomSlots.LICENSE, DCTerms.license.getURI()),
+            Map.entry("mapping_set_source", "http://www.w3.org/ns/prov#wasDerivedFrom"),
+            Map.entry(SssomSlots.MAPPING_DATE, DCTerms.created.getURI()),
+            Map.entry("publication_date", DCTerms.issued.getURI()),
+            Map.entry(SssomSlots.SEE_ALSO, RDFS.seeAlso.getURI()),
+            Map.entry(SssomSlots.COMMENT, RDFS.comment.getURI()));
+
+    /** The meaning of predicate_modifier's one value, Not. */
+    static final String NEGATED_PREDICATE = AspsVocabulary.SSSOM + "NegatedPredicate";
 
     private MappingGraph() {}
 
@@ -61,7 +81,11 @@ public final class MappingGraph {
         return of(set);
     }
 
-    /** The RDF of a mapping set, without checking it. */
+    /**
+     * The RDF of a mapping set, without checking it: the direct triples and cross-references, and the set
+     * in SSSOM/RDF form (the set node, typed {@code sssom:MappingSet}, named by its mapping_set_id and
+     * linked by {@code sssom:mappings} to one {@code owl:Axiom} node per mapping).
+     */
     public static Model of(MappingSet set) {
         Model model = ModelFactory.createDefaultModel();
         model.setNsPrefixes(AspsVocabulary.STANDARD_PREFIXES);
@@ -72,6 +96,9 @@ public final class MappingGraph {
             if (model.getNsPrefixURI(prefix) == null && model.getNsURIPrefix(ns) == null) model.setNsPrefix(prefix, ns);
         });
         CurieMap curies = set.curieMap();
+        Optional<Resource> setNode = set.metadataText(SssomSlots.MAPPING_SET_ID)
+                .filter(MappingSetChecker::absolute)
+                .map(id -> describeSet(model, set, model.createResource(id)));
         for (Mapping m : set.mappings()) {
             Optional<String> s = curies.expand(m.subjectId());
             Optional<MappingPredicate> p = curies.expand(m.predicateId()).flatMap(MappingPredicate::ofIri);
@@ -84,48 +111,71 @@ public final class MappingGraph {
                 subject.addProperty(predicate, object);
                 if (p.get().crossReference()) subject.addProperty(AspsVocabulary.HAS_DB_XREF, m.objectId());
             }
-            annotate(model, set, m, subject, predicate, object);
+            Resource axiom = annotate(model, set, m, subject, predicate, object);
+            setNode.ifPresent(n -> n.addProperty(sssom("mappings"), axiom));
         }
-        set.metadataText(SssomSlots.MAPPING_SET_ID)
-                .filter(MappingSetChecker::absolute)
-                .ifPresent(id -> {
-                    Resource ms = model.createResource(id)
-                            .addProperty(RDF.type, model.createResource(AspsVocabulary.SSSOM + "MappingSet"));
-                    set.metadataText(SssomSlots.LICENSE)
-                            .filter(MappingSetChecker::absolute)
-                            .ifPresent(l -> ms.addProperty(DCTerms.license, model.createResource(l)));
-                    set.metadataText(SssomSlots.MAPPING_SET_TITLE).ifPresent(t -> ms.addProperty(DCTerms.title, t));
-                    set.metadataText(SssomSlots.MAPPING_SET_VERSION).ifPresent(v -> ms.addProperty(OWL.versionInfo, v));
-                });
         return model;
     }
 
-    /** The owl:Axiom node carrying one mapping's metadata, with SSSOM's RDF property for each slot. */
-    private static void annotate(Model model, MappingSet set, Mapping m, Resource s, Property p, Resource o) {
+    /**
+     * The set's own slots on its node. Slots the specification propagates (mapping_date, subject_source,
+     * subject_source_version, …) are written on each mapping instead, in their propagated form, as the
+     * SSSOM/RDF specification recommends for generic RDF applications; creator_id and license are not
+     * propagatable and stay here.
+     */
+    private static Resource describeSet(Model model, MappingSet set, Resource node) {
+        node.addProperty(RDF.type, model.createResource(AspsVocabulary.SSSOM + "MappingSet"));
+        for (String slot : SssomSlots.MAPPING_SET) {
+            if (SssomSlots.PROPAGATABLE.contains(slot)
+                    || slot.equals(SssomSlots.MAPPING_SET_ID)
+                    || slot.equals(SssomSlots.CURIE_MAP)
+                    || slot.equals("extension_definitions")) continue;
+            for (String value : set.metadataValues(slot)) addSlot(model, set.curieMap(), node, slot, value);
+        }
+        return node;
+    }
+
+    /** The owl:Axiom node carrying one mapping's slots, each with its SSSOM/RDF property. */
+    private static Resource annotate(Model model, MappingSet set, Mapping m, Resource s, Property p, Resource o) {
         Resource axiom = model.createResource()
                 .addProperty(RDF.type, OWL2.Axiom)
                 .addProperty(OWL2.annotatedSource, s)
                 .addProperty(OWL2.annotatedProperty, p)
                 .addProperty(OWL2.annotatedTarget, o);
         CurieMap curies = set.curieMap();
-        curies.expand(m.justification())
-                .ifPresent(j -> axiom.addProperty(sssom(SssomSlots.MAPPING_JUSTIFICATION), model.createResource(j)));
-        if (m.negated()) axiom.addProperty(sssom(SssomSlots.PREDICATE_MODIFIER), SssomSlots.NEGATED);
-        if (m.has(SssomSlots.SUBJECT_LABEL)) axiom.addProperty(sssom(SssomSlots.SUBJECT_LABEL), m.subjectLabel());
-        if (m.has(SssomSlots.OBJECT_LABEL)) axiom.addProperty(sssom(SssomSlots.OBJECT_LABEL), m.objectLabel());
-        for (String author : set.values(m, SssomSlots.AUTHOR_ID)) {
-            curies.expand(author).ifPresent(a -> axiom.addProperty(PAV_AUTHORED_BY, model.createResource(a)));
+        for (String slot : SssomSlots.MAPPING) {
+            if (slot.equals(SssomSlots.SUBJECT_ID)
+                    || slot.equals(SssomSlots.PREDICATE_ID)
+                    || slot.equals(SssomSlots.OBJECT_ID)) continue;
+            List<String> values = m.has(slot)
+                    ? (SssomSlots.MULTIVALUED.contains(slot) ? m.getAll(slot) : List.of(m.get(slot)))
+                    : SssomSlots.PROPAGATABLE.contains(slot) ? set.metadataValues(slot) : List.of();
+            for (String value : values) addSlot(model, curies, axiom, slot, value);
         }
-        for (String creator : set.values(m, SssomSlots.CREATOR_ID)) {
-            curies.expand(creator).ifPresent(c -> axiom.addProperty(DCTerms.creator, model.createResource(c)));
+        return axiom;
+    }
+
+    /**
+     * One slot value as the SSSOM/RDF specification writes it: the schema's slot_uri (else
+     * {@code sssom:<slot>}); an identifier or URI as a resource, a date as xsd:date, a score as xsd:double,
+     * predicate_modifier Not as its meaning {@code sssom:NegatedPredicate}; other values as strings. A value
+     * that does not expand is left out (the checker reports it).
+     */
+    private static void addSlot(Model model, CurieMap curies, Resource node, String slot, String value) {
+        Property property = property(SLOT_URIS.getOrDefault(slot, AspsVocabulary.SSSOM + slot));
+        if (slot.equals(SssomSlots.PREDICATE_MODIFIER)) {
+            if (SssomSlots.NEGATED.equals(value)) node.addProperty(property, model.createResource(NEGATED_PREDICATE));
+        } else if (SssomSlots.IDENTIFIERS.contains(slot)) {
+            curies.expand(value).ifPresent(iri -> node.addProperty(property, model.createResource(iri)));
+        } else if (SssomSlots.URIS.contains(slot)) {
+            if (MappingSetChecker.absolute(value)) node.addProperty(property, model.createResource(value));
+        } else if (SssomSlots.DATES.contains(slot)) {
+            node.addProperty(property, model.createTypedLiteral(value, XSDDatatype.XSDdate));
+        } else if (SssomSlots.SCORES.contains(slot)) {
+            node.addProperty(property, model.createTypedLiteral(value, XSDDatatype.XSDdouble));
+        } else {
+            node.addProperty(property, value);
         }
-        for (String date : set.values(m, SssomSlots.MAPPING_DATE)) {
-            axiom.addProperty(sssom(SssomSlots.MAPPING_DATE), model.createTypedLiteral(date, XSDDatatype.XSDdate));
-        }
-        for (String url : set.values(m, SssomSlots.SEE_ALSO)) {
-            if (MappingSetChecker.absolute(url)) axiom.addProperty(RDFS.seeAlso, model.createResource(url));
-        }
-        if (m.has(SssomSlots.COMMENT)) axiom.addProperty(RDFS.comment, m.get(SssomSlots.COMMENT));
     }
 
     private static Property sssom(String slot) {

@@ -34,6 +34,11 @@ public final class AspsVocabulary {
     public static final String GRAPH_MAPPINGS = NS + "graph/mappings";
     /** Named graph holding cases and their ranked differentials. */
     public static final String GRAPH_CASES = NS + "graph/cases";
+    /**
+     * Named graph holding the rankings of the last {@code asps-kg rank} run into the store (compact:
+     * hypotheses without evidence) and the reference diagnoses given with {@code --truth}.
+     */
+    public static final String GRAPH_RANKINGS = NS + "graph/rankings";
 
     /**
      * The Fuseki operation of the differential diagnosis endpoint ({@code POST /asps/ddx}), as a Fuseki
@@ -68,7 +73,6 @@ public final class AspsVocabulary {
     public static final Resource DISEASE_FEATURE_ASSOCIATION = resource("DiseaseFeatureAssociation");
     public static final Property ABOUT_DISEASE = property("aboutDisease");
     public static final Property ABOUT_FEATURE = property("aboutFeature");
-    public static final Property EVIDENCE_WEIGHT = property("evidenceWeight");
     public static final Property IN_AGE_GROUP = property("inAgeGroup");
     public static final Property LIKELIHOOD_RATIO_IF_PRESENT = property("likelihoodRatioIfPresent");
     public static final Property LIKELIHOOD_RATIO_IF_ABSENT = property("likelihoodRatioIfAbsent");
@@ -83,6 +87,10 @@ public final class AspsVocabulary {
     public static final Property REFERENCE_NUMBER = property("referenceNumber");
     public static final Property HAS_DIFFERENTIAL_DIAGNOSIS = property("hasDifferentialDiagnosis");
     public static final Property NEGATION_OF = property("negationOf");
+    /** The size finding a stated size states: a mass whose greatest diameter exceeds 5 cm (its definition). */
+    public static final Resource MASS_LARGER_THAN_5_CM = resource("MassLargerThan5cm");
+    /** The threshold of {@link #MASS_LARGER_THAN_5_CM}, in cm, as its definition in the edit source gives it. */
+    public static final double LARGE_MASS_THRESHOLD_CM = 5;
 
     // --- Differential diagnosis rankings (written by asps-kg ddx) ---
 
@@ -102,6 +110,16 @@ public final class AspsVocabulary {
     public static final Property LOG10_LIKELIHOOD_RATIO = property("log10LikelihoodRatio");
     public static final Property LIKELIHOOD_RATIO = property("likelihoodRatio");
     public static final Property FEATURE_OBSERVED = property("featureObserved");
+    public static final Resource EXCLUDED_HYPOTHESIS = resource("ExcludedHypothesis");
+    public static final Resource EXCLUSION_CLASH = resource("ExclusionClash");
+    public static final Property HAS_EXCLUSION_CLASH = property("hasExclusionClash");
+    public static final Property JUSTIFICATION_AXIOM = property("justificationAxiom");
+    public static final Resource SUGGESTED_FINDING = resource("SuggestedFinding");
+    public static final Property SUGGESTS_FINDING = property("suggestsFinding");
+    public static final Property EXPECTED_INFORMATION_GAIN = property("expectedInformationGain");
+    public static final Property PREDICTIVE_PROBABILITY = property("predictiveProbability");
+    /** The diagnosis a case is known to have (a generated cohort's drawn diagnosis), written by rank --truth. */
+    public static final Property REFERENCE_DIAGNOSIS = property("referenceDiagnosis");
 
     public static String iri(String localName) {
         return NS + localName;

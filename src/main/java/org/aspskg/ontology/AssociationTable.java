@@ -26,24 +26,22 @@ import org.semanticweb.owlapi.vocab.OWL2Datatype;
  *
  * <p>How often the disease shows the feature is the {@code frequency} cell: a proportion ({@code 0.43}), a
  * count ({@code 6/31}) or a word of {@link FrequencyWords}; each becomes {@code aspskg:frequency}, with the
- * count or the word kept beside it. Rows of the first version of the table give a {@code weight} (an
- * {@code aspskg:EvidenceWeight}) instead.
+ * count or the word kept beside it. Every row has one (the evidence weights of the first version are
+ * retired).
  */
 public final class AssociationTable {
     /** Where the table lives, relative to the directory of the edit source. */
     public static final Path RELATIVE_PATH = Path.of("tables", "associations.tsv");
 
-    private static final List<String> REQUIRED = List.of("id", "label", "disease", "feature", "source");
+    private static final List<String> REQUIRED = List.of("id", "label", "disease", "feature", "frequency", "source");
     private static final List<String> KNOWN = List.of(
             "id",
             "label",
             "disease",
             "feature",
-            "weight",
             "frequency",
             "words",
             "age_group",
-            "frequency_rank",
             "distinguishes_from",
             "test",
             "sensitivity",
@@ -68,10 +66,10 @@ public final class AssociationTable {
         KnowledgeTable rows = KnowledgeTable.read(table, KNOWN, REQUIRED, prefixes);
         List<OWLAxiom> axioms = new ArrayList<>();
         for (KnowledgeTable.Row row : rows.rows()) {
-            if (!row.has("weight") && !row.has("frequency")) {
+            if (!row.has("frequency")) {
                 throw row.error(
                         "frequency",
-                        "is empty (and there is no weight)",
+                        "is empty",
                         "Give how often the disease shows the feature: 0.43, 6/31 or a word of frequency-words.tsv.");
             }
             new Compiler(row, df, words).addTo(axioms);
@@ -88,7 +86,6 @@ public final class AssociationTable {
                     df.getRDFSLabel(), node.getIRI(), df.getOWLLiteral(row.cell("label"), "en")));
             link(axioms, node, "aboutDisease", "disease");
             link(axioms, node, "aboutFeature", "feature");
-            link(axioms, node, "evidenceWeight", "weight");
             link(axioms, node, "inAgeGroup", "age_group");
             link(axioms, node, "distinguishesFrom", "distinguishes_from");
             link(axioms, node, "evaluatesTest", "test");
@@ -97,7 +94,6 @@ public final class AssociationTable {
             if (row.has("test")) {
                 axioms.add(df.getOWLClassAssertionAxiom(df.getOWLClass(aspskg("DiagnosticTestPerformance")), node));
             }
-            number(axioms, node, "frequencyRank", "frequency_rank", OWL2Datatype.XSD_INTEGER);
             number(axioms, node, "sensitivity", "sensitivity", OWL2Datatype.XSD_DECIMAL);
             number(axioms, node, "specificity", "specificity", OWL2Datatype.XSD_DECIMAL);
             frequency(axioms, node);
@@ -131,6 +127,12 @@ public final class AssociationTable {
                 value = new BigDecimal(cell);
             } else {
                 FrequencyWords.Word word = words.get(cell.toLowerCase(Locale.ROOT));
+                if (LikelihoodRatioDerivation.NOT_REPORTED.equals(cell.toLowerCase(Locale.ROOT))) {
+                    throw row.error(
+                            "frequency",
+                            "'" + cell + "' is the assumption for features no source reports, not a frequency",
+                            "Leave the row out: a diagnosis without a row for a feature gets the not-reported frequency.");
+                }
                 if (word == null) {
                     throw row.error(
                             "frequency",

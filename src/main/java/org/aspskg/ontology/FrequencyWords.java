@@ -32,6 +32,11 @@ public final class FrequencyWords {
 
     private FrequencyWords() {}
 
+    /** The IRI of a word's qualifier individual, e.g. {@code aspskg:frequency/not-reported}. */
+    public static String iri(String word) {
+        return AspsVocabulary.FREQUENCY_NS + slug(word.toLowerCase(Locale.ROOT));
+    }
+
     /** The words of the table, by their lower-case spelling. */
     static Map<String, Word> read(Path table, PrefixManager prefixes) {
         Map<String, Word> words = new LinkedHashMap<>();

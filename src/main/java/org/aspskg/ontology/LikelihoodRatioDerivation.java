@@ -36,10 +36,10 @@ import org.semanticweb.owlapi.vocab.OWL2Datatype;
  *   <li>{@code p(h) = P(f | h)}: the rows' frequencies pooled — the summed counts when every row counts
  *       cases, else the mean of the proportions; a row about a subclass of a hypothesis (arteriovenous
  *       malformation under vascular malformation) counts for that hypothesis; no row for {@code h} in
- *       {@code g} falls back to {@code h}'s rows for {@code f} in any age group, and no row at all to the
- *       half the frequency of the nearest more general feature {@code h}'s rows report (a part of a
- *       reported site), and failing that to the frequency the word table gives "not reported" (both
- *       assumptions, marked on the node);
+ *       {@code g} falls back to {@code h}'s rows for {@code f} in any age group, and no row at all to
+ *       {@code 1 - (1 - b) Π(1 - p_i)} over the more specific features {@code h}'s rows report, else to half the
+ *       frequency of the nearest more general feature they report (a part of a reported site), and failing
+ *       that to the frequency the word table gives "not reported" (assumptions, marked on the node);
  *   <li>{@code q(h) = P(f | not h)}: the mean of {@code p} over the other hypotheses (equal priors among
  *       them);
  *   <li>{@code LR+ = p / q}, {@code LR- = (1 - p) / (1 - q)}, with {@code p} and {@code q} kept within
@@ -53,11 +53,12 @@ public final class LikelihoodRatioDerivation {
     /** The IRIs of the derived nodes start with this. */
     public static final String DERIVED_NS = AspsVocabulary.NS + "derived/";
     /** The frequency assumed for a feature no row of a hypothesis reports, unless the word table says otherwise. */
-    static final BigDecimal DEFAULT_NOT_REPORTED = new BigDecimal("0.05");
+    public static final BigDecimal DEFAULT_NOT_REPORTED = new BigDecimal("0.05");
     /** The word of the frequency table that gives the not-reported frequency. */
     public static final String NOT_REPORTED = "not reported";
 
-    static final double FLOOR = 0.005;
+    /** Every probability is kept within [FLOOR, 1 - FLOOR]. */
+    public static final double FLOOR = 0.005;
 
     private LikelihoodRatioDerivation() {}
 
@@ -103,7 +104,7 @@ public final class LikelihoodRatioDerivation {
                     p.put(h, pooled(own));
                     continue;
                 }
-                Estimate inherited = fromDescendants(h, feature, group, byKey, containers);
+                Estimate inherited = fromDescendants(h, feature, group, byKey, containers, notReported.doubleValue());
                 if (inherited == null) inherited = fromAncestor(h, feature, group, byKey, containers);
                 p.put(h, inherited != null ? inherited : new Estimate(notReported.doubleValue(), List.of(), true));
             }
@@ -151,23 +152,41 @@ public final class LikelihoodRatioDerivation {
     }
 
     /**
-     * For a feature a hypothesis' sources do not report but report more specific kinds of (a mass larger
-     * than 5 cm for a large mass): at least as often as the most frequent of them, so that frequency,
-     * marked as assumed; null when no more specific feature is reported.
+     * For a feature a hypothesis' sources do not report but report more specific kinds of (a lower-limb
+     * mass when only the thigh and the knee are reported): a case with any of them has the general feature,
+     * so {@code P(general) = 1 - (1 - b) Π (1 - p_i)} over the most general of the reported kinds, where
+     * {@code b} is the not-reported frequency: the chance that at least one reported kind is present, were
+     * they independent (never below the largest {@code p_i}, which holds when they always come together, nor
+     * far above their sum, which holds when they exclude each other), or that the feature comes in a kind no
+     * source reports, as often as any unreported feature. Marked as assumed; null when no more specific
+     * feature is reported.
      */
     private static Estimate fromDescendants(
-            IRI h, IRI feature, IRI group, Map<List<IRI>, List<Row>> byKey, Map<IRI, Set<IRI>> containers) {
-        Estimate best = null;
+            IRI h,
+            IRI feature,
+            IRI group,
+            Map<List<IRI>, List<Row>> byKey,
+            Map<IRI, Set<IRI>> containers,
+            double notReported) {
+        Map<IRI, Estimate> below = new LinkedHashMap<>();
         for (Map.Entry<List<IRI>, List<Row>> e : byKey.entrySet()) {
             List<IRI> key = e.getKey();
             if (!key.get(0).equals(h)
                     || !Objects.equals(key.get(2), group)
                     || key.get(1).equals(feature)) continue;
-            if (!isBelow(key.get(1), feature, containers)) continue;
-            Estimate pooled = pooled(e.getValue());
-            if (best == null || pooled.value() > best.value()) best = new Estimate(pooled.value(), pooled.from(), true);
+            if (isBelow(key.get(1), feature, containers)) below.put(key.get(1), pooled(e.getValue()));
         }
-        return best;
+        if (below.isEmpty()) return null;
+        double none = 1 - notReported;
+        List<IRI> from = new ArrayList<>();
+        for (Map.Entry<IRI, Estimate> e : below.entrySet()) {
+            boolean covered = below.keySet().stream()
+                    .anyMatch(other -> !other.equals(e.getKey()) && isBelow(e.getKey(), other, containers));
+            if (covered) continue;
+            none *= 1 - e.getValue().value();
+            from.addAll(e.getValue().from());
+        }
+        return new Estimate(1 - none, from, true);
     }
 
     private static boolean isBelow(IRI feature, IRI ancestor, Map<IRI, Set<IRI>> containers) {

@@ -42,7 +42,7 @@ public final class LocalImports {
         Path root = ontologyFile.toAbsolutePath().getParent();
         // edit sources declare their IRI in their first lines: read those first, and parse RDF files only when
         // an import is still unresolved (resolving runs on every load of the edit source, so it must stay cheap)
-        Map<String, Path> declared = declaredOntologies(root, ontologyFile.toAbsolutePath(), false);
+        Map<String, List<Path>> declared = declaredOntologies(root, ontologyFile.toAbsolutePath(), false);
         boolean rdfScanned = false;
         Deque<List<String>> pending = new ArrayDeque<>();
         Deque<Path> pendingFiles = new ArrayDeque<>();
@@ -57,7 +57,14 @@ public final class LocalImports {
                     declared = declaredOntologies(root, ontologyFile.toAbsolutePath(), true);
                     rdfScanned = true;
                 }
-                Path local = declared.get(iri);
+                List<Path> candidates = declared.getOrDefault(iri, List.of());
+                if (candidates.size() > 1) {
+                    throw new AspsKgException(
+                            importer + ": owl:imports <" + iri + ">, which " + candidates.size() + " files under "
+                                    + root + " declare as their ontology IRI: " + candidates,
+                            "Keep one file per ontology IRI (rename or move the others, e.g. a header fragment to a .part file).");
+                }
+                Path local = candidates.isEmpty() ? null : candidates.get(0);
                 if (local == null) {
                     throw new AspsKgException(
                             importer + ": owl:imports <" + iri + ">, which no file under " + root
@@ -87,16 +94,18 @@ public final class LocalImports {
      * The ontology IRI of every edit source under {@code root} and, with {@code rdfToo}, of every RDF
      * ontology file (the importing file left out).
      */
-    private static Map<String, Path> declaredOntologies(Path root, Path importing, boolean rdfToo) {
-        Map<String, Path> declared = new LinkedHashMap<>();
+    private static Map<String, List<Path>> declaredOntologies(Path root, Path importing, boolean rdfToo) {
+        Map<String, List<Path>> declared = new LinkedHashMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(Files::isRegularFile)
                     .filter(LocalImports::isOntologyFile)
+                    .sorted()
                     .toList()) {
                 if (f.toAbsolutePath().equals(importing)) continue;
                 if (EditSource.isEditSource(f)) {
                     String iri = EditSource.declaredIri(f);
-                    if (iri != null) declared.putIfAbsent(iri, f);
+                    if (iri != null)
+                        declared.computeIfAbsent(iri, k -> new ArrayList<>()).add(f);
                     continue;
                 }
                 if (!rdfToo) continue;
@@ -108,7 +117,9 @@ public final class LocalImports {
                 }
                 for (Resource o :
                         m.listSubjectsWithProperty(RDF.type, OWL2.Ontology).toList()) {
-                    if (o.isURIResource()) declared.putIfAbsent(o.getURI(), f);
+                    if (o.isURIResource())
+                        declared.computeIfAbsent(o.getURI(), k -> new ArrayList<>())
+                                .add(f);
                 }
             }
         } catch (IOException e) {

@@ -28,8 +28,11 @@ import org.eclipse.jetty.http.BadMessageException;
  * {@link DifferentialPipeline}, so the answer is the command line's.
  *
  * <ul>
- *   <li>Body: a JSON case ({@code Content-Type: application/json}, the default) or a Turtle case
- *       ({@code text/turtle}), at most the server's {@code --max-body}.
+ *   <li>Body: a JSON case ({@code Content-Type: application/json}, the default; its {@code "text"}
+ *       field may hold the case as free text), a Turtle case ({@code text/turtle}) or the case as
+ *       free text ({@code text/plain}), at most the server's {@code --max-body}.
+ *   <li>{@code ?strict=true}: refuse the case unless every name resolves exactly and all text is
+ *       understood (as {@code asps-kg ddx --strict}).
  *   <li>200: the ranking as JSON, or as Turtle (case and ranking) with {@code Accept: text/turtle}.
  *   <li>{@code ?store=true}: the case and its ranking are also written to the cases named graph,
  *       replacing an earlier ranking of the same case; only on a server started with
@@ -46,6 +49,7 @@ public final class DifferentialEndpoint extends ActionService {
 
     static final String JSON = "application/json;charset=utf-8";
     private static final String TURTLE = "text/turtle";
+    private static final String PLAIN_TEXT = "text/plain";
 
     private final DifferentialPipeline service;
     private final CasesGraph cases;
@@ -111,7 +115,9 @@ public final class DifferentialEndpoint extends ActionService {
         String header = action.getRequest().getHeader("Content-Type");
         String type = mediaType(header);
         boolean turtle = type.equals(TURTLE);
-        if ((!turtle && !type.equals("application/json") && !type.isEmpty())
+        boolean plain = type.equals(PLAIN_TEXT);
+        boolean strict = "true".equalsIgnoreCase(action.getRequestParameter("strict"));
+        if ((!turtle && !plain && !type.equals("application/json") && !type.isEmpty())
                 || (type.isEmpty() && header != null && !header.isBlank())) {
             refuse(
                     action,
@@ -139,8 +145,10 @@ public final class DifferentialEndpoint extends ActionService {
         try {
             Utf8Text.requireValid(body, SOURCE); // a byte that is not UTF-8 is refused, not read as U+FFFD
             String text = new String(body, StandardCharsets.UTF_8);
-            ranking =
-                    service.rank(service.read(turtle ? CaseInput.turtle(text, SOURCE) : CaseInput.json(text, SOURCE)));
+            CaseInput input = turtle
+                    ? CaseInput.turtle(text, SOURCE)
+                    : plain ? CaseInput.text(text, SOURCE) : CaseInput.json(text, SOURCE);
+            ranking = service.rank(service.read(input, strict));
         } catch (AspsKgException e) {
             send(action, DdxError.INVALID_CASE.status, JSON, RankingJson.write(DdxError.INVALID_CASE.body(e)));
             return;

@@ -22,6 +22,7 @@ import org.aspskg.AspsKgException;
 import org.aspskg.ddx.DifferentialPipeline;
 import org.aspskg.ddx.store.CasesGraph;
 import org.aspskg.query.ServicePolicy;
+import org.aspskg.serve.web.WebFront;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.security.UserStore;
@@ -42,6 +43,8 @@ import org.slf4j.LoggerFactory;
  *       POST, results by content negotiation), answered whole or not at all ({@link BoundedQueryService});
  *   <li>{@code /asps/get} (and {@code /asps/data} on a read-only server): Graph Store Protocol, read;
  *   <li>{@code /asps/ddx}: the differential diagnosis ({@link DifferentialEndpoint}), when added;
+ *   <li>{@code /}, {@code /asps-kg/…}, {@code /console}, {@code /ddx}, {@code /api/…}: the web front
+ *       ({@link WebFront}): home page, term pages, SPARQL console, differential form, search;
  *   <li>with {@link Builder#writes}: SPARQL Update at {@code /asps/update} and Graph Store writes at
  *       {@code /asps/data}, for users of the password file only (Fuseki's authentication).
  * </ul>
@@ -260,6 +263,7 @@ public final class KnowledgeGraphServer {
                         // anonymous: ranking is open; ?store=true asks for a login itself
                         .addEndpoint(DATASET, DDX, DifferentialEndpoint.OPERATION, Auth.ANY_ANON);
             }
+            WebFront.install(b, dataset, differential != null);
             UserStore users = null;
             if (writes != null) {
                 // Fuseki's own password-file user store and security handler, built here to be stopped with the server

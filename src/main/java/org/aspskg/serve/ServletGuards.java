@@ -12,11 +12,12 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import org.aspskg.serve.web.WebFront;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**
- * Two corrections in front of Fuseki's servlets (Jetty's authentication has already run on the raw
+ * Corrections in front of Fuseki's servlets (Jetty's authentication has already run on the raw
  * request, so neither affects it):
  *
  * <ul>
@@ -26,15 +27,19 @@ import org.eclipse.jetty.http.HttpHeader;
  *       messages in characters but writes UTF-8 bytes, so a message with a non-ASCII character (a
  *       SPARQL syntax error quoting the query) failed as 500 "Insufficient content written" instead of
  *       the 400 it is. Jetty buffers the response and sets the length from the bytes.
+ *   <li>The {@code Server} header names Fuseki and its own version on every response.
  * </ul>
  */
 final class ServletGuards implements Filter {
     static final String HIDDEN = "(hidden)";
+    /** Fuseki's name and version: Fuseki itself reads its version from the jar it is in, which is ours once shaded. */
+    static final String SERVER = WebFront.serverName();
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse out) {
+            out.setHeader(HttpHeader.SERVER.asString(), SERVER);
             HttpServletRequest checked = new HiddenCredentials(http);
             try {
                 // the query string and a form body parsed now: a malformed one (%ZZ, an unknown charset) is
@@ -139,6 +144,17 @@ final class ServletGuards implements Filter {
     private static final class ComputedLength extends HttpServletResponseWrapper {
         ComputedLength(HttpServletResponse response) {
             super(response);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            super.setHeader(name, HttpHeader.SERVER.is(name) ? SERVER : value);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (HttpHeader.SERVER.is(name)) super.setHeader(name, SERVER);
+            else super.addHeader(name, value);
         }
 
         @Override

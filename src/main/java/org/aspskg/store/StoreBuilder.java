@@ -38,7 +38,8 @@ public final class StoreBuilder {
     private BuildObserver observer = BuildObserver.NONE;
     private final Map<String, Supplier<Model>> extraGraphs = new LinkedHashMap<>();
     private final Map<String, Path> graphFiles = new LinkedHashMap<>();
-    private final List<String> carriedOver = new ArrayList<>(List.of(AspsVocabulary.GRAPH_CASES));
+    private final List<String> carriedOver =
+            new ArrayList<>(List.of(AspsVocabulary.GRAPH_CASES, AspsVocabulary.GRAPH_RANKINGS));
     private CaseLoad cases;
     private boolean replaceCases;
     private boolean allowForeignOntology;

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.aspskg.bench.micro.CaseBenchmarks;
 import org.aspskg.bench.micro.HermitCaseBenchmarks;
+import org.aspskg.bench.micro.TextBenchmarks;
 import org.aspskg.cli.DocsText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class BenchCommandTest {
     @Test
     void smokeRunSucceedsAndPrintsATablePerBenchmark() {
         assertEquals(0, run.exit(), run.err());
-        for (String name : List.of("build", "load", "cases", "serve", "micro")) {
+        for (String name : List.of("build", "load", "cases", "rank", "serve", "micro")) {
             assertTrue(run.out().contains("### " + name + ": "), "no table for " + name + ":\n" + run.out());
         }
         assertTrue(run.out().contains("load average (1, 5, 15 min): "), run.out());
@@ -128,6 +129,31 @@ class BenchCommandTest {
                     .orElseThrow();
             assertEquals(rate.size(), rate.value() * time.value() / 1000, rate.size() * 0.01, rate + " vs " + time);
         }
+    }
+
+    @Test
+    void rankResultsHaveBothWaysOfRankingWithConsistentFigures() throws Exception {
+        List<Measurement> rows = results("rank");
+        Set<String> expected = new TreeSet<>();
+        for (String peer : List.of("rank-into-store", "rank-no-validate-csv")) {
+            for (String metric : List.of("time", "throughput", "time per case", "peak heap (-Xmx512m)", "peak RSS")) {
+                expected.add(peer + " 300 " + metric);
+            }
+        }
+        assertEquals(expected, keys(rows, m -> m.peer() + " " + m.size() + " " + m.metric()));
+        for (Measurement time :
+                rows.stream().filter(m -> m.metric().equals("time")).toList()) {
+            Measurement rate = rows.stream()
+                    .filter(m -> m.metric().equals("throughput") && m.peer().equals(time.peer()))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(300, rate.value() * time.value() / 1000, 3, rate + " vs " + time);
+        }
+        assertTrue(
+                rows.stream()
+                        .filter(m -> m.metric().startsWith("peak heap"))
+                        .allMatch(m -> m.value() > 0 && m.value() <= 512),
+                rows.toString());
     }
 
     @Test
@@ -222,8 +248,13 @@ class BenchCommandTest {
     }
 
     /** The JMH benchmark classes and the peer each measures. */
-    private static final Map<Class<?>, String> MICRO_PEERS =
-            Map.of(CaseBenchmarks.class, "asps-kg", HermitCaseBenchmarks.class, "hermit-per-case");
+    private static final Map<Class<?>, String> MICRO_PEERS = Map.of(
+            CaseBenchmarks.class,
+            "asps-kg",
+            TextBenchmarks.class,
+            "asps-kg",
+            HermitCaseBenchmarks.class,
+            "hermit-per-case");
 
     private static List<String> benchmarkMethods(Class<?> c) {
         // the annotation's simple name is this package's Benchmark interface
@@ -291,7 +322,7 @@ class BenchCommandTest {
 
     @Test
     void everyBenchmarkHasAPlotAndTheReportListsThem() throws Exception {
-        for (String name : List.of("build", "load", "cases", "serve", "micro")) {
+        for (String name : List.of("build", "load", "cases", "rank", "serve", "micro")) {
             BufferedImage png = ImageIO.read(out.resolve(name + ".png").toFile());
             assertTrue(png != null && png.getWidth() >= 640 && png.getHeight() >= 400, name + ".png");
         }

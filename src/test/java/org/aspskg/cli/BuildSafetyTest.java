@@ -3,6 +3,7 @@ package org.aspskg.cli;
 import static org.aspskg.store.TestStores.fileDigests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.aspskg.AspsKgException;
 import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.store.StoreDirectory;
 import org.junit.jupiter.api.BeforeAll;
@@ -173,5 +175,24 @@ class BuildSafetyTest {
         assertTrue(ontology.getImportsClosure().stream()
                 .anyMatch(o -> o.getSignature().stream()
                         .anyMatch(e -> e.getIRI().toString().equals("https://w3id.org/asps-kg/Imported"))));
+    }
+
+    @Test
+    void anImportDeclaredByTwoLocalFilesIsRefusedNamingBoth() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("twice/imports"));
+        String module = """
+                @prefix owl: <http://www.w3.org/2002/07/owl#> .
+                <https://w3id.org/asps-kg/imports/module.owl> a owl:Ontology .
+                """;
+        Files.writeString(dir.resolve("module.ttl"), module);
+        Files.writeString(dir.resolve("module-header.ttl"), module);
+        Path main = tmp.resolve("twice/main.ttl");
+        Files.writeString(main, """
+                @prefix owl: <http://www.w3.org/2002/07/owl#> .
+                <https://w3id.org/asps-kg/asps.owl> a owl:Ontology ; owl:imports <https://w3id.org/asps-kg/imports/module.owl> .
+                """);
+        AspsKgException e = assertThrows(AspsKgException.class, () -> OntologyLoader.load(main));
+        assertTrue(
+                e.getMessage().contains("module.ttl") && e.getMessage().contains("module-header.ttl"), e.getMessage());
     }
 }

@@ -147,6 +147,44 @@ class BuildTargetTest {
     }
 
     @Test
+    void aFusekiAskingForDigestAuthenticationGetsTheGraphsToo() throws Exception {
+        DatasetGraph digestData =
+                DatabaseMgr.connectDatasetGraph(tmp.resolve("digest-tdb2").toString());
+        FusekiServer digest = FusekiServer.create()
+                .port(0)
+                .loopback(true)
+                .passwordFile(passwords.toString())
+                .auth(AuthScheme.DIGEST)
+                .serverAuthPolicy(Auth.policyAllowSpecific(USER))
+                .add("/remote", digestData, true)
+                .build()
+                .start();
+        try {
+            Path store = tmp.resolve("tdb2");
+            String target = "http://127.0.0.1:" + digest.getHttpPort() + "/remote/data";
+            CliRun run = CliRun.of(
+                    "build", "--store", store.toString(), "--target", target, "--user", USER, "--password", PASSWORD);
+            assertEquals(0, run.exit(), run.err());
+            for (String iri : KnowledgeGraphStore.GRAPHS) {
+                Graph local = localGraph(store, iri);
+                Graph pushed = Txn.calculateRead(digestData, () -> {
+                    Graph copy = GraphFactory.createDefaultGraph();
+                    digestData.getGraph(NodeFactory.createURI(iri)).find().forEachRemaining(copy::add);
+                    return copy;
+                });
+                assertTrue(
+                        local.isIsomorphicWith(pushed), iri + ": local " + local.size() + ", remote " + pushed.size());
+            }
+            CliRun wrong = CliRun.of(
+                    "build", "--store", store.toString(), "--target", target, "--user", USER, "--password", "wrong");
+            assertEquals(Main.EXIT_USER_ERROR, wrong.exit(), wrong.err());
+            assertTrue(wrong.err().contains("(HTTP 401 Unauthorized)"), wrong.err());
+        } finally {
+            digest.stop();
+        }
+    }
+
+    @Test
     void aWrongPasswordFailsClearlyWithExit2AndWritesNothing() {
         CliRun run = CliRun.of(
                 "build",

@@ -73,11 +73,26 @@ class DdxCommandTest {
                                     + ".*"),
                     rows.get(i));
         }
+        // each evidence line: the ratio, the finding and its status, the works of the rows it rests on and the
+        // frequencies it was derived from
+        org.aspskg.ddx.rank.Evidence deep = ranking.top().evidence().stream()
+                .filter(e -> e.featureLabel().equals("deep soft tissue"))
+                .findFirst()
+                .orElseThrow();
+        String line = r.out()
+                .lines()
+                .filter(l -> l.contains("deep soft tissue present ('deep soft tissue')"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(line.startsWith("   for      LR "), line);
+        assertTrue(line.contains("radiopaedia-59433"), "the article is among the sources: " + line);
+        assertTrue(line.endsWith("; " + deep.association().basis() + "]"), line);
         assertTrue(
-                r.out()
-                        .contains(
-                                "   for      LR 10      deep soft tissue present ('deep soft tissue')  [source article; evidence weight characteristic]"),
-                r.out());
+                line.contains(String.format(
+                        java.util.Locale.ROOT,
+                        "%.0f %% in alveolar soft part sarcoma",
+                        100 * deep.association().frequency())),
+                line);
         assertTrue(r.err().contains("alveolar soft part sarcoma ranked first of 6"), r.err());
     }
 
@@ -101,18 +116,23 @@ class DdxCommandTest {
         assertTrue(r.out().chars().noneMatch(ch -> ch < 0x20 && ch != '\n'), "no control character printed raw");
 
         Path bad = dir.resolve("bad-term.json");
-        Files.writeString(bad, "{\"id\": \"esc2\", \"findings\": [\"thi\\u001b]0;pwned\\u0007gh\"]}\n");
-        CliRun e = run("ddx", bad.toString());
+        Files.writeString(bad, "{\"id\": \"esc2\", \"findings\": [\"thigh\", \"thi\\u001b]0;pwned\\u0007gh\"]}\n");
+        CliRun e = run("ddx", "--strict", bad.toString());
         assertEquals(Main.EXIT_USER_ERROR, e.exit(), e.err());
         assertTrue(e.err().contains("\\u001B]0;pwned\\u0007"), e.err());
         assertTrue(e.err().chars().noneMatch(ch -> ch < 0x20 && ch != '\n'), "no control character printed raw");
+
+        CliRun loose = run("ddx", bad.toString());
+        assertEquals(0, loose.exit(), loose.err());
+        assertTrue(loose.out().contains("\\u001B]0;pwned\\u0007"), loose.out());
+        assertTrue(loose.out().chars().noneMatch(ch -> ch < 0x20 && ch != '\n'), "no control character printed raw");
     }
 
     @Test
-    void unknownFindingExitsTwoWithFileLineAndSuggestions(@TempDir Path dir) throws Exception {
+    void unknownFindingExitsTwoInStrictModeWithFileLineAndSuggestions(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"id\": \"bad\",\n \"findings\": [\"thigh\", \"flow viods\"]}\n");
-        CliRun r = run("ddx", bad.toString());
+        CliRun r = run("ddx", "--strict", bad.toString());
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
         assertEquals("", r.out());
         assertTrue(
@@ -122,6 +142,38 @@ class DdxCommandTest {
                 r.err());
         assertTrue(r.err().contains("hint: "), r.err());
         assertTrue(!r.err().contains("Exception"), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void freeTextOnTheCommandLineRanksAsTheSameTextDoesOverJson(@TempDir Path dir) throws Exception {
+        String text = "24-year-old woman, deep thigh mass, flow voids, TFE3 strongly positive, no calcification";
+        CliRun plain = run("ddx", "--format", "json", "--text", text);
+        assertEquals(0, plain.exit(), plain.err());
+        Path file = dir.resolve("text.json");
+        Files.writeString(file, "{\"text\": \"" + text + "\"}");
+        CliRun json = run("ddx", "--format", "json", file.toString());
+        assertEquals(0, json.exit(), json.err());
+        // the same ranking; only where each phrase was written differs (the file's text starts later on its line)
+        assertEquals(
+                withoutPositions(RankingJson.MAPPER.readTree(plain.out()).get("hypotheses")),
+                withoutPositions(RankingJson.MAPPER.readTree(json.out()).get("hypotheses")));
+        CliRun table = run("ddx", "--text", text);
+        assertTrue(table.out().contains("'calcification' → calcification (aspskg:Calcification), absent"), table.out());
+    }
+
+    private static JsonNode withoutPositions(JsonNode n) {
+        if (n.isObject()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove(List.of("line", "column"));
+        }
+        n.forEach(DdxCommandTest::withoutPositions);
+        return n;
+    }
+
+    @Test
+    void aCaseFileAndTextTogetherAreRefused() {
+        CliRun r = run("ddx", "--text", "thigh", EXAMPLE.toString());
+        assertEquals(Main.EXIT_USER_ERROR, r.exit());
+        assertTrue(r.err().contains("not both"), r.err());
     }
 
     @Test

@@ -29,7 +29,7 @@ class DocsDdxTest {
             CommandLine cl = Main.commandLine();
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
-            int exit = cl.execute(command.split(" +"));
+            int exit = cl.execute(DocsText.words(command).toArray(String[]::new));
             assertEquals(0, exit, command + ": " + err);
             assertFalse(out.toString().isBlank(), command + " printed nothing");
         }

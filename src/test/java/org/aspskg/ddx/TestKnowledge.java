@@ -46,6 +46,11 @@ public final class TestKnowledge {
         return knowledge().jsonReader().read(json, "test.json");
     }
 
+    /** A JSON case read in strict mode (exact names only, as {@code ddx --strict}). */
+    public static PatientCase jsonStrict(String json) {
+        return knowledge().jsonReader().read(json, "test.json", true);
+    }
+
     /** The ranking of a case (classified with the compiled classifier). */
     public static DifferentialRanking rank(PatientCase c) {
         return pipeline().rank(c).ranking();

@@ -11,13 +11,18 @@ final class EditSourceCopies {
     private EditSourceCopies() {}
 
     /**
-     * Copies {@code asps-edit.ofn}, its module and the given files (relative to {@code ontology/}) into
+     * Copies {@code asps-edit.ofn}, the modules it imports (the case model, the anatomy bridge and the UBERON import)
+     * and the given files (relative to {@code ontology/}) into
      * {@code dir/ontology}, creates {@code tables/}, and returns the copied edit source.
      */
     static Path copy(Path dir, Path... extra) throws IOException {
         Path from = OntologyLoader.DEFAULT_ONTOLOGY.toAbsolutePath().getParent();
         Path to = dir.resolve("ontology");
-        List<Path> files = new ArrayList<>(List.of(Path.of("asps-edit.ofn"), Path.of("modules/case-model.ofn")));
+        List<Path> files = new ArrayList<>(List.of(
+                Path.of("asps-edit.ofn"),
+                Path.of("modules/case-model.ofn"),
+                Path.of("modules/anatomy-bridge.ofn"),
+                Path.of("imports/uberon-import.ttl")));
         files.addAll(List.of(extra));
         for (Path rel : files) {
             Files.createDirectories(to.resolve(rel).getParent());

@@ -101,6 +101,40 @@ class DifferentialEndpointTest {
     }
 
     @Test
+    void freeTextByPlainTextOrJsonTextFieldRanksAsTheCommandLineDoes() throws Exception {
+        String text = "24-year-old woman, deep thigh mass, T2 hyperintense with flow voids, no calcification";
+        JsonNode cli = RankingJson.MAPPER.readTree(
+                service.rank(service.read(CaseInput.text(text, DifferentialEndpoint.SOURCE)))
+                        .render(RankingFormat.JSON));
+        HttpResponse<String> plain = post("/ddx", "text/plain", null, text);
+        assertEquals(200, plain.statusCode(), plain.body());
+        HttpResponse<String> json = post("/ddx", "application/json", null, "{\"text\": \"" + text + "\"}");
+        assertEquals(200, json.statusCode(), json.body());
+        assertEquals(
+                cli.get("hypotheses"), RankingJson.MAPPER.readTree(plain.body()).get("hypotheses"));
+        // in the JSON body the text starts later on its line: the same ranking, other columns
+        assertEquals(
+                withoutPositions(cli.get("hypotheses").deepCopy()),
+                withoutPositions(RankingJson.MAPPER.readTree(json.body()).get("hypotheses")));
+        assertTrue(plain.body().contains("\"reading\""), plain.body());
+    }
+
+    private static JsonNode withoutPositions(JsonNode n) {
+        if (n.isObject()) ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove(List.of("line", "column"));
+        n.forEach(DifferentialEndpointTest::withoutPositions);
+        return n;
+    }
+
+    @Test
+    void strictOverHttpRefusesALooselyWrittenName() throws Exception {
+        String body = "{\"findings\": [\"left thigh\"]}";
+        assertEquals(200, post("/ddx", "application/json", null, body).statusCode());
+        HttpResponse<String> strict = post("/ddx?strict=true", "application/json", null, body);
+        assertEquals(400, strict.statusCode());
+        assertTrue(strict.body().contains("unknown finding 'left thigh'"), strict.body());
+    }
+
+    @Test
     void postingATurtleCaseRanksItAndCanAnswerInTurtle() throws Exception {
         Path ttl = Path.of("ontology", "examples", "asps-buttock-lung-metastases.ttl");
         HttpResponse<String> r = post("/ddx", "text/turtle", "text/turtle", Files.readString(ttl));
@@ -114,7 +148,7 @@ class DifferentialEndpointTest {
     void badCaseGets400WithLocatedProblemsAndStoresNothing() throws Exception {
         long before = new CasesGraph(store.datasetGraph()).size();
         HttpResponse<String> r = post(
-                "/ddx?store=true",
+                "/ddx?store=true&strict=true",
                 "application/json",
                 null,
                 "{\"id\": \"bad\",\n \"findings\": [\"flow viods\"], \"age\": -3}");
@@ -141,7 +175,7 @@ class DifferentialEndpointTest {
                 400,
                 post("/ddx", "application/json", null, "{\"findings\": [\"thigh\"")
                         .statusCode());
-        assertEquals(415, post("/ddx", "text/plain", null, "thigh").statusCode());
+        assertEquals(415, post("/ddx", "application/xml", null, "<thigh/>").statusCode());
         HttpResponse<String> get = HTTP.send(
                 HttpRequest.newBuilder(URI.create(endpoint + "/ddx")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -233,7 +267,7 @@ class DifferentialEndpointTest {
     void everyRefusalIsJsonWithAStableCode() throws Exception {
         String json = Files.readString(EXAMPLE);
         assertEquals("400 invalid-case", refusal(post("/ddx", "application/json", null, "{\"findings\": [\"thigh\"")));
-        assertEquals("415 unsupported-media-type", refusal(post("/ddx", "text/plain", null, "thigh")));
+        assertEquals("415 unsupported-media-type", refusal(post("/ddx", "application/xml", null, "<thigh/>")));
         for (String method : List.of("GET", "PUT", "DELETE", "PATCH", "OPTIONS")) {
             HttpResponse<String> r = send(method, "/ddx", "application/json", method.equals("GET") ? null : json);
             assertEquals("405 method-not-allowed", refusal(r), method);

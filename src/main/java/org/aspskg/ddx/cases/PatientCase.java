@@ -14,6 +14,8 @@ import java.util.List;
  * @param sex        "female" or "male" (the values of {@code aspskg:requiresSex}), or null
  * @param statements everything the case states, in order
  * @param source     the file (or input name) it was read from
+ * @param readings   how each phrase or span of free text was read (empty for a Turtle case, whose
+ *                   statements name classes by IRI)
  */
 public record PatientCase(
         String iri,
@@ -22,10 +24,29 @@ public record PatientCase(
         Integer ageYears,
         String sex,
         List<CaseStatement> statements,
-        String source) {
+        String source,
+        List<CaseReading> readings) {
 
     public PatientCase {
         statements = List.copyOf(statements);
+        readings = List.copyOf(readings);
+    }
+
+    /** A case without readings (Turtle, cohorts). */
+    public PatientCase(
+            String iri,
+            String id,
+            String label,
+            Integer ageYears,
+            String sex,
+            List<CaseStatement> statements,
+            String source) {
+        this(iri, id, label, ageYears, sex, statements, source, List.of());
+    }
+
+    /** The readings of one outcome (e.g. what was not understood). */
+    public List<CaseReading> readings(org.aspskg.text.PhraseReading.Outcome outcome) {
+        return readings.stream().filter(r -> r.reading().outcome() == outcome).toList();
     }
 
     /** The statements of one kind, in order. */

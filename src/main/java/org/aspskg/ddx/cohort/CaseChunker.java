@@ -74,6 +74,9 @@ final class CaseChunker extends StreamRDFBase {
     private int casesInChunk;
     private long fileTriples;
 
+    /** Where whole chunks go instead of being checked here ({@code asps-kg rank}); null for build --cases. */
+    private Consumer<Chunk> chunks;
+
     /**
      * @param source     the file, in messages
      * @param where      where the parser is in the file
@@ -123,7 +126,7 @@ final class CaseChunker extends StreamRDFBase {
     @Override
     public void triple(Triple t) {
         Node s = t.getSubject();
-        if (!validate) {
+        if (!validate && chunks == null) {
             tally.send(out, t);
         } else {
             if (s.isURI()
@@ -140,7 +143,11 @@ final class CaseChunker extends StreamRDFBase {
             order.add(t);
             lines[i] = where.line;
             columns[i] = (int) Math.min(Integer.MAX_VALUE, where.column);
-            if (s.isURI() && t.getPredicate().equals(TYPE) && t.getObject().equals(PATIENT_CASE) && graph.contains(t)) {
+            if (validate
+                    && s.isURI()
+                    && t.getPredicate().equals(TYPE)
+                    && t.getObject().equals(PATIENT_CASE)
+                    && graph.contains(t)) {
                 tally.addProblem(new CaseInputException.Problem(
                         at(i),
                         show(s) + " is typed aspskg:PatientCase a second time: the case is written twice (each case "
@@ -153,7 +160,7 @@ final class CaseChunker extends StreamRDFBase {
         }
         if (s.isURI() && t.getPredicate().equals(TYPE) && t.getObject().equals(PATIENT_CASE)) {
             casesInChunk++;
-            if (!validate) tally.loadedCases.add(s);
+            if (!validate && chunks == null) tally.loadedCases.add(s);
         }
         if (++fileTriples % PROGRESS_EVERY == 0) {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -166,35 +173,41 @@ final class CaseChunker extends StreamRDFBase {
         }
     }
 
+    /**
+     * Hands every chunk of whole cases to {@code handler} (on the parsing thread) rather than checking
+     * and sending it: the handler checks ({@link Chunk#check}) and ranks it, on another thread if it
+     * likes. Chunks are made with or without validation; subjects are placed in cases only within a
+     * chunk, and the run's cases are not remembered, so memory does not grow with the cohort.
+     */
+    CaseChunker handingChunksTo(Consumer<Chunk> handler) {
+        this.chunks = handler;
+        return this;
+    }
+
     private SourcePosition at(int i) {
         return new SourcePosition(source, lines[i], columns[i]);
     }
 
     /** Checks and sends the last chunk; call after the file is parsed. */
     void close() {
-        if (validate) closeChunk();
+        if (validate || chunks != null) closeChunk();
     }
 
     private void closeChunk() {
         if (order.isEmpty()) return;
+        if (chunks != null) {
+            handChunk();
+            return;
+        }
         long t0 = System.nanoTime();
         long c0 = LoadTally.cpuNanos();
         Map<Node, Node> caseOf = checkPlacement();
         tally.placementCpu += LoadTally.cpuNanos() - c0;
-        // The checks place problems by the position of each triple; without problems, the first pass
-        // needs none, so the map is made (and the chunk checked again with it) only for a bad chunk.
-        List<CaseInputException.Problem> found = checker.check(graph, Map.of(), source, caseOf::get);
-        if (!found.isEmpty()) {
-            Map<Triple, SourcePosition> positions = new HashMap<>();
-            for (int i = 0; i < order.size(); i++) positions.putIfAbsent(order.get(i), at(i));
-            found = checker.check(graph, positions, source, caseOf::get);
-        }
-        if (found.isEmpty()) found = contradictions();
-        found.stream()
-                .sorted(Comparator.comparingLong(
-                                (CaseInputException.Problem p) -> p.position().line())
-                        .thenComparingLong(p -> p.position().column()))
-                .forEach(tally::addProblem);
+        // the same checks as a chunk handed to asps-kg rank, and then as ddx: no contradictory case
+        Chunk chunk = new Chunk(source, graph, order, lines, columns, caseOf);
+        List<CaseInputException.Problem> found = chunk.check(checker);
+        if (found.isEmpty() && classifier != null) found = chunk.contradictions(checker, classifier);
+        found.forEach(tally::addProblem);
         for (Node s : subjects.keySet()) if (s.isURI()) tally.closedSubjects.add(s);
         graph.find(Node.ANY, TYPE, PATIENT_CASE).forEachRemaining(t -> {
             if (t.getSubject().isURI()) tally.loadedCases.add(t.getSubject());
@@ -209,40 +222,124 @@ final class CaseChunker extends StreamRDFBase {
         casesInChunk = 0;
     }
 
-    /**
-     * The contradictory cases of a chunk that passed the other checks, each placed at its clashing
-     * statements: {@code asps-kg ddx} refuses such a case, so a build does not store it either.
-     */
-    private List<CaseInputException.Problem> contradictions() {
-        if (classifier == null) return List.of();
-        List<CaseInputException.Problem> found = new ArrayList<>();
-        Map<Triple, SourcePosition> positions = null;
-        for (Triple c : graph.find(Node.ANY, TYPE, PATIENT_CASE).toList()) {
-            if (!c.getSubject().isURI()) continue;
-            try {
-                classifier.classify(checker.toCase(graph, c.getSubject(), Map.of(), source));
-            } catch (ContradictoryCaseException unplaced) {
-                if (positions == null) {
-                    positions = new HashMap<>();
-                    for (int i = 0; i < order.size(); i++) positions.putIfAbsent(order.get(i), at(i));
-                }
-                try {
-                    classifier.classify(checker.toCase(graph, c.getSubject(), positions, source));
-                    found.add(new CaseInputException.Problem(SourcePosition.of(source), unplaced.getMessage()));
-                } catch (ContradictoryCaseException e) {
-                    SourcePosition where = e.one().isEmpty()
-                            ? at(caseStart(c.getSubject()))
-                            : e.one().get(0).position();
-                    found.add(new CaseInputException.Problem(where, e.getMessage()));
-                }
-            }
-        }
-        return found;
+    private void handChunk() {
+        Map<Node, Node> caseOf = validate ? checkPlacement() : Map.of();
+        Chunk chunk = new Chunk(source, graph, List.copyOf(order), lines, columns, caseOf);
+        graph = GraphMemFactory.createDefaultGraph();
+        order.clear();
+        lines = new long[Math.max(1024, lines.length)];
+        columns = new int[lines.length];
+        subjects.clear();
+        undescribed.clear();
+        casesInChunk = 0;
+        chunks.accept(chunk);
     }
 
-    private int caseStart(Node caseNode) {
-        Integer first = subjects.get(caseNode);
-        return first == null ? 0 : first;
+    /**
+     * Whole cases of a case file, as parsed: their triples in file order with the position of each,
+     * checked on demand, so that checking and ranking can happen on other threads than parsing.
+     */
+    static final class Chunk {
+        private final String source;
+        private final Graph graph;
+        private final List<Triple> order;
+        private final long[] lines;
+        private final int[] columns;
+        private final Map<Node, Node> caseOf;
+        private Map<Triple, SourcePosition> positions;
+
+        Chunk(String source, Graph graph, List<Triple> order, long[] lines, int[] columns, Map<Node, Node> caseOf) {
+            this.source = source;
+            this.graph = graph;
+            this.order = order;
+            this.lines = lines;
+            this.columns = columns;
+            this.caseOf = caseOf;
+        }
+
+        /** A chunk without positions (cases read from a store): problems are placed by {@code source}. */
+        static Chunk unplaced(String source, Graph graph, List<Triple> order, Map<Node, Node> caseOf) {
+            return new Chunk(source, graph, order, new long[0], new int[0], caseOf);
+        }
+
+        String source() {
+            return source;
+        }
+
+        Graph graph() {
+            return graph;
+        }
+
+        /** The IRIs of the chunk's cases, in the order they were written. */
+        List<Node> cases() {
+            List<Node> out = new ArrayList<>();
+            for (Triple t : order) {
+                if (t.getSubject().isURI()
+                        && t.getPredicate().equals(TYPE)
+                        && t.getObject().equals(PATIENT_CASE)) out.add(t.getSubject());
+            }
+            return out;
+        }
+
+        /**
+         * Where each triple was written (the first time, for a repeated triple); empty for a chunk
+         * read from a store. Made on the first call.
+         */
+        synchronized Map<Triple, SourcePosition> positions() {
+            if (positions == null) {
+                positions = new HashMap<>(order.size() * 2);
+                for (int i = 0; i < order.size() && i < lines.length; i++)
+                    positions.putIfAbsent(order.get(i), new SourcePosition(source, lines[i], columns[i]));
+            }
+            return positions;
+        }
+
+        /** Checks the chunk as {@code asps-kg ddx} checks a case file; the problems in file order. */
+        List<CaseInputException.Problem> check(TurtleCaseReader checker) {
+            // The checks place problems by the position of each triple; without problems, the first pass
+            // needs none, so the map is made (and the chunk checked again with it) only for a bad chunk.
+            List<CaseInputException.Problem> found = checker.check(graph, Map.of(), source, caseOf::get);
+            if (!found.isEmpty() && lines.length > 0) found = checker.check(graph, positions(), source, caseOf::get);
+            return found.stream()
+                    .sorted(Comparator.comparingLong((CaseInputException.Problem p) ->
+                                    p.position().line())
+                            .thenComparingLong(p -> p.position().column()))
+                    .toList();
+        }
+
+        /**
+         * The contradictory cases of a chunk that passed {@link #check}, each placed at its clashing
+         * statements: {@code asps-kg ddx} refuses such a case, so {@code build --cases} does not store
+         * it either ({@code asps-kg rank} excludes it from the ranking instead).
+         */
+        List<CaseInputException.Problem> contradictions(TurtleCaseReader checker, CaseClassifier classifier) {
+            List<CaseInputException.Problem> found = new ArrayList<>();
+            for (Node c : cases()) {
+                try {
+                    classifier.classify(checker.toCase(graph, c, Map.of(), source));
+                } catch (ContradictoryCaseException unplaced) {
+                    try {
+                        classifier.classify(checker.toCase(graph, c, positions(), source));
+                        found.add(new CaseInputException.Problem(SourcePosition.of(source), unplaced.getMessage()));
+                    } catch (ContradictoryCaseException e) {
+                        SourcePosition where = e.one().isEmpty()
+                                ? caseStart(c)
+                                : e.one().get(0).position();
+                        found.add(new CaseInputException.Problem(where, e.getMessage()));
+                    }
+                }
+            }
+            return found;
+        }
+
+        /** Where the case's first statement was written. */
+        private SourcePosition caseStart(Node caseNode) {
+            for (int i = 0; i < order.size() && i < lines.length; i++) {
+                if (caseNode.equals(caseOf.get(order.get(i).getSubject())))
+                    return new SourcePosition(source, lines[i], columns[i]);
+            }
+            return SourcePosition.of(source);
+        }
     }
 
     /**

@@ -2,11 +2,13 @@ package org.aspskg.ddx.cohort;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.apache.jena.graph.Node;
@@ -70,13 +72,21 @@ final class CaseFileParser {
      * file:line:col.
      */
     static void parse(Path file, Position at, StreamRDF out) {
+        parse(file, at, out, null);
+    }
+
+    /**
+     * As {@link #parse(Path, Position, StreamRDF)}; {@code bytesRead}, when not null, hears how many
+     * bytes of the file (compressed, for .gz) have been read so far, for a progress bar.
+     */
+    static void parse(Path file, Position at, StreamRDF out, LongConsumer bytesRead) {
         String source = file.toString();
         Lang lang = langOf(file);
         ErrorHandler errors = syntaxErrors(source, lang);
         RecordingProfile profile =
                 new RecordingProfile(RiotLib.profile(lang, file.toUri().toString(), errors), at);
         Utf8Text.CheckingStream checked = null;
-        try (InputStream raw = open(file)) {
+        try (InputStream raw = open(file, bytesRead)) {
             checked = Utf8Text.checking(raw);
             Tokenizer tokens =
                     TokenizerText.create().source(checked).errorHandler(errors).build();
@@ -125,9 +135,14 @@ final class CaseFileParser {
         }
     }
 
-    /** The file's bytes, through gunzip when its name ends in .gz. */
-    private static InputStream open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    /**
+     * The file's bytes, through gunzip when its name ends in .gz; {@code bytesRead}, when not null,
+     * hears how many bytes of the file have been read so far.
+     */
+    private static InputStream open(Path file, LongConsumer bytesRead) throws IOException {
+        InputStream raw = Files.newInputStream(file);
+        if (bytesRead != null) raw = counted(raw, bytesRead);
+        InputStream in = new BufferedInputStream(raw, 1 << 16);
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) return in;
         try {
             return new GZIPInputStream(in, 1 << 16);
@@ -138,6 +153,26 @@ final class CaseFileParser {
                     "A .gz case file must be gzip-compressed; rename it or compress it.",
                     e);
         }
+    }
+
+    private static InputStream counted(InputStream in, LongConsumer bytesRead) {
+        return new FilterInputStream(in) {
+            private long count;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) bytesRead.accept(++count);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                if (n > 0) bytesRead.accept(count += n);
+                return n;
+            }
+        };
     }
 
     /** The first cause of {@code e} (itself included) of one of the given types, or null. */

@@ -31,13 +31,9 @@ import org.semanticweb.owlapi.model.OWLClass;
  * <ul>
  *   <li>the true diagnosis is drawn uniformly from the ranked hypotheses (ASPS and its
  *       differentials), as the ranker's pre-test probability is uniform;</li>
- *   <li>each association's likelihood ratios are turned back into the test characteristics they
- *       stand for — LR+ = sens / (1 − spec), LR− = (1 − sens) / spec give
- *       spec = (LR+ − 1) / (LR+ − LR−) and sens = LR+ · (1 − spec) — so a feature shows in a case
- *       of its disease with probability sens, and in a case of another disease with 1 − spec (for
- *       TFE3 this returns the article's 92 % and 92 %). A weight whose LR− is 1 (uncommon,
- *       excludes) fixes no such pair; then 1 − spec = {@value #UNSPECIFIED_BACKGROUND} and
- *       sens = LR+ · that;</li>
+ *   <li>a feature shows in a case of a diagnosis with the frequency the ontology derives for it
+ *       ({@code aspskg:frequency} of the derived node: the sources' figure, or the documented
+ *       assumption when no source reports it);</li>
  *   <li>age and sex follow the true diagnosis' demographic associations (young adults, females
  *       under 30, male predilection, …): membership of each such group is drawn with its
  *       probability, then an age (uniform 1–85 years where the ontology is silent) and a sex (even)
@@ -55,8 +51,8 @@ import org.semanticweb.owlapi.model.OWLClass;
  * and cases can be drawn in any order or in parallel.
  */
 public final class CohortGenerator {
-    /** P(feature | other disease) where an evidence weight's ratios fix no test characteristics. */
-    static final double UNSPECIFIED_BACKGROUND = 0.1;
+    /** P(feature | disease) for a feature the ontology derives no frequency for in that disease. */
+    static final double UNSPECIFIED_BACKGROUND = 0.05;
     /** Probability that a feature which did not show is stated absent. */
     static final double ABSENT_STATED = 0.1;
 
@@ -154,21 +150,9 @@ public final class CohortGenerator {
         }
     }
 
-    /** {P(feature | its disease), P(feature | another disease)} from an association's likelihood ratios. */
+    /** {P(feature | its disease), P(feature | the other diseases)}: the derived node's frequencies. */
     static double[] rates(Association a) {
-        double lrp = a.likelihoodRatioIfPresent();
-        double lra = a.likelihoodRatioIfAbsent();
-        double sens;
-        double falsePositive;
-        if (Math.abs(lrp - lra) > 1e-9 && Math.abs(lra - 1) > 1e-9 && Math.abs(lrp - 1) > 1e-9) {
-            double spec = (lrp - 1) / (lrp - lra);
-            sens = lrp * (1 - spec);
-            falsePositive = 1 - spec;
-        } else {
-            falsePositive = UNSPECIFIED_BACKGROUND;
-            sens = lrp * UNSPECIFIED_BACKGROUND;
-        }
-        return new double[] {clamp(sens), clamp(falsePositive)};
+        return new double[] {clamp(a.frequency()), clamp(a.frequencyInOthers())};
     }
 
     private static double clamp(double p) {

@@ -11,6 +11,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.zip.GZIPOutputStream;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
@@ -103,6 +105,31 @@ public final class CohortWriter {
             if (s.kind() == CaseStatement.Kind.ABSENT) absent.add(s.written());
         }
         return o;
+    }
+
+    /**
+     * Writes cases 1…n of a seed as N-Triples (gzipped when the name ends in {@code .gz}) one at a
+     * time, never holding the cohort, and their {@code truth.tsv} when {@code truth} is not null: for
+     * cohorts of millions (the rank benchmark).
+     */
+    public void writeNTriples(CohortGenerator generator, int n, long seed, Path file, Path truth) throws IOException {
+        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                OutputStream out = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
+                Writer t =
+                        truth == null ? Writer.nullWriter() : Files.newBufferedWriter(truth, StandardCharsets.UTF_8)) {
+            StreamRDF stream = StreamRDFWriter.getWriterStream(out, RDFFormat.NTRIPLES);
+            stream.start();
+            t.write("case_id\tcase_iri\ttrue_diagnosis\ttrue_diagnosis_label\n");
+            for (int i = 1; i <= n; i++) {
+                CohortGenerator.GeneratedCase g = generator.generateCase(seed, i);
+                caseRdf.emit(g.patientCase(), stream);
+                t.write(g.patientCase().id() + "\t" + g.patientCase().iri() + "\t" + g.trueDiagnosis() + "\t"
+                        + associations.label(g.trueDiagnosis()) + "\n");
+            }
+            stream.finish();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** Writes the cohort's cases as RDF, one case after another. */

@@ -39,17 +39,21 @@ final class JsonCaseDirectory {
         this.tally = tally;
     }
 
-    /** Reads the cases of {@code dir}, in file name order, into {@code out}. */
-    void load(Path dir, StreamRDF out, Consumer<String> progress) {
-        List<Path> files;
+    /** The JSON case files of a directory, in file name order. */
+    static List<Path> jsonFiles(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p ->
+            return s.filter(p ->
                             p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new AspsKgException(dir + ": cannot list: " + e.getMessage(), "Check the directory.", e);
         }
+    }
+
+    /** Reads the cases of {@code dir}, in file name order, into {@code out}. */
+    void load(Path dir, StreamRDF out, Consumer<String> progress) {
+        List<Path> files = jsonFiles(dir);
         int n = 0;
         for (Path file : files) {
             PatientCase c;

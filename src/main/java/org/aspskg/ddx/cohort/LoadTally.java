@@ -43,12 +43,12 @@ final class LoadTally {
         return CPU.getCurrentThreadCpuTime();
     }
 
-    void addProblem(CaseInputException.Problem p) {
+    synchronized void addProblem(CaseInputException.Problem p) {
         problemCount++;
         if (problems.size() < MAX_LISTED_PROBLEMS) problems.add(p);
     }
 
-    long problemCount() {
+    synchronized long problemCount() {
         return problemCount;
     }
 
@@ -61,7 +61,13 @@ final class LoadTally {
     }
 
     /** The problems as one error for people: the first ones listed, the rest counted. */
-    AspsKgException failure() {
+    synchronized AspsKgException failure() {
+        return failure("Fix the cases and build again; the store is unchanged. "
+                + "'asps-kg ddx --help' describes the case formats.");
+    }
+
+    /** As {@link #failure()}, with another hint. */
+    synchronized AspsKgException failure(String hint) {
         StringBuilder sb = new StringBuilder();
         if (problemCount == 1) {
             sb.append(problems.get(0));
@@ -74,9 +80,6 @@ final class LoadTally {
                         .append(String.format(Locale.ROOT, "  … and %,d more", problemCount - problems.size()));
             }
         }
-        return new AspsKgException(
-                sb.toString(),
-                "Fix the cases and build again; the store is unchanged. "
-                        + "'asps-kg ddx --help' describes the case formats.");
+        return new AspsKgException(sb.toString(), hint);
     }
 }

@@ -14,26 +14,31 @@ import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.classify.CaseClassification;
 import org.aspskg.ddx.classify.CaseTBox;
 import org.aspskg.ddx.read.TermIndex;
+import org.aspskg.ontology.LikelihoodRatioDerivation;
 import org.semanticweb.owlapi.model.OWLClass;
 
 /**
- * Ranks a case's differential diagnosis the way LIRICAL does (Robinson et al., AJHG 2020): each
- * hypothesis starts from the same pre-test probability, 1/N for N hypotheses, and its odds are
- * multiplied by the likelihood ratio of every association the case decides — LR+ when the case
- * shows the feature, LR− when it is known not to (stated absent, or entailed absent by the
- * ontology: a TFE3-negative case does not show nuclear TFE3 staining). Hypotheses are ranked by
- * the composite likelihood ratio, which orders them as the post-test probability does; ties keep
- * the hypotheses' IRI order.
+ * Ranks a case's differential diagnosis over ASPS and its differentials, which are mutually exclusive
+ * alternatives for one lesion. Each starts from the same prior, 1/N for N hypotheses (as in LIRICAL,
+ * Robinson et al., AJHG 2020), and its posterior is normalised over the N: P(h | case) ∝ Π P(status of f
+ * | h) over the features f the case decides — the frequency when the case shows f, its complement when it
+ * is known not to (stated absent, or entailed absent by the ontology: a TFE3-negative case does not show
+ * nuclear TFE3 staining). The frequencies and the one-against-the-rest likelihood ratios each piece of
+ * evidence shows come from the ontology's derived nodes ({@link DiseaseFeatureAssociations}); this class
+ * only combines them.
  *
- * <p>Each piece of evidence counts once per hypothesis. For every statement of the case the
- * hypothesis' strongest matching association is taken (largest |log LR|; then the more specific
- * feature; then IRI order) — "thigh" matches ASPS's thigh and lower-limb associations but counts
- * once — and a statement implied by another of the same case (lower limb beside thigh, or "no
- * necrosis on CT" beside "no necrosis") adds nothing. An association with an age group counts only
- * for a case known to be in that group. All numbers come from the ontology through
- * {@link DiseaseFeatureAssociations}; none is in this class.
+ * <p>Every hypothesis is weighed on the same features, each piece of evidence once: for each statement the
+ * most specific feature it decides (a thigh mass counts as thigh, not also as lower limb); a statement
+ * implied by another of the same case (lower limb beside thigh, or "no necrosis on CT" beside "no
+ * necrosis") adds nothing; an age-specific row replaces the general one for a case known to be in that
+ * age group. A finding more general than every known feature (a "distant metastasis" when only lung, bone
+ * and brain metastases are known) is weighed through the features below it, with
+ * P(general | h) = 1 − (1 − b) Π (1 − P(f | h)), b the not-reported frequency.
  */
 public final class DifferentialRanker {
+    /** The bounds a general finding's probability is kept within, as the derivation keeps every frequency. */
+    private static final double FLOOR = LikelihoodRatioDerivation.FLOOR;
+
     private final DiseaseFeatureAssociations associations;
     private final TermIndex terms;
     private final Map<String, Set<String>> ancestors = new HashMap<>();
@@ -62,68 +67,6 @@ public final class DifferentialRanker {
     /** The pre-test probability of every hypothesis: uniform over the hypotheses. */
     public double pretestProbability() {
         return 1.0 / associations.hypotheses().size();
-    }
-
-    public DifferentialRanking rank(CaseClassification classification) {
-        if (associations.derivedFromFrequencies()) return rankByPosterior(classification);
-        PatientCase c = classification.patientCase();
-        boolean[] redundant = redundantStatements(c);
-        double pretest = pretestProbability();
-        double pretestOdds = pretest / (1 - pretest);
-        Set<Integer> explained = new LinkedHashSet<>();
-        List<RankedHypothesis> ranked = new ArrayList<>();
-        for (String disease : associations.hypotheses()) {
-            List<Candidate> candidates = candidates(disease, classification);
-            Map<Association, Candidate> counted = new LinkedHashMap<>();
-            for (Candidate k : candidates) {
-                if (k.witnesses().isEmpty()) counted.put(k.association(), k);
-            }
-            for (int s = 0; s < c.statements().size(); s++) {
-                if (redundant[s]) continue;
-                final int statement = s;
-                candidates.stream()
-                        .filter(k -> k.witnesses().contains(statement))
-                        .min(this::stronger)
-                        .ifPresent(k -> {
-                            counted.put(k.association(), k);
-                            explained.add(statement);
-                        });
-            }
-            List<Evidence> evidence = new ArrayList<>();
-            double log10 = 0;
-            for (Candidate k : counted.values()) {
-                double lr = k.association().likelihoodRatio(k.observed());
-                log10 += Math.log10(lr);
-                List<CaseStatement> statements = k.witnesses().stream()
-                        .filter(i -> !redundant[i])
-                        .map(c.statements()::get)
-                        .toList();
-                evidence.add(new Evidence(
-                        k.association(),
-                        terms.label(k.association().feature()),
-                        k.observed(),
-                        lr,
-                        statements.isEmpty()
-                                ? k.witnesses().stream()
-                                        .map(c.statements()::get)
-                                        .toList()
-                                : statements));
-            }
-            evidence.sort(Comparator.comparingDouble((Evidence e) -> -Math.abs(Math.log10(e.likelihoodRatio())))
-                    .thenComparing(e -> e.association().iri()));
-            double odds = pretestOdds * Math.pow(10, log10);
-            double post = Double.isInfinite(odds) ? 1.0 : odds / (1 + odds);
-            ranked.add(new RankedHypothesis(0, disease, associations.label(disease), log10, post, evidence));
-        }
-        return new DifferentialRanking(
-                classification,
-                pretest,
-                numbered(
-                        ranked,
-                        Comparator.comparingDouble(RankedHypothesis::log10LikelihoodRatio)
-                                .reversed()),
-                unexplained(c, redundant, explained),
-                ontologyVersion);
     }
 
     /** The hypotheses in the given order, numbered from 1. */
@@ -159,7 +102,7 @@ public final class DifferentialRanker {
      * general one for a case in that age group). Each piece of evidence shows its one-against-the-rest
      * likelihood ratio, P(status | h) / P(status | the others).
      */
-    private DifferentialRanking rankByPosterior(CaseClassification classification) {
+    public DifferentialRanking rank(CaseClassification classification) {
         PatientCase c = classification.patientCase();
         boolean[] redundant = redundantStatements(c);
         Map<String, Map<String, Association>> byKey = new LinkedHashMap<>();
@@ -197,6 +140,7 @@ public final class DifferentialRanker {
                     || e.getValue().witnesses().stream().anyMatch(i -> !redundant[i]);
             if (!subsumed && stated) counted.add(f);
         }
+        Map<Integer, List<String>> general = moreGeneralFindings(c, redundant, byKey, decided, counted);
         double pretest = pretestProbability();
         Set<Integer> explained = new LinkedHashSet<>();
         List<RankedHypothesis> ranked = new ArrayList<>();
@@ -205,6 +149,16 @@ public final class DifferentialRanker {
             double ln = 0;
             double log10 = 0;
             List<Evidence> evidence = new ArrayList<>();
+            for (var g : general.entrySet()) {
+                CaseStatement st = c.statements().get(g.getKey());
+                boolean observed = st.kind() == CaseStatement.Kind.PRESENT;
+                Association a = generalised(h, st.term(), g.getValue(), byKey);
+                ln += Math.log(a.probability(observed));
+                double lr = a.likelihoodRatio(observed);
+                log10 += Math.log10(lr);
+                explained.add(g.getKey());
+                evidence.add(new Evidence(a, terms.label(st.term()), observed, lr, List.of(st)));
+            }
             for (String f : counted) {
                 Association a = byKey.getOrDefault(h, Map.of()).get(f);
                 if (a == null) continue;
@@ -248,36 +202,107 @@ public final class DifferentialRanker {
                 ontologyVersion);
     }
 
-    /** An association whose feature the case decides, with the statements that decide it. */
-    private record Candidate(Association association, boolean observed, Set<Integer> witnesses) {}
-
-    private List<Candidate> candidates(String disease, CaseClassification classification) {
-        List<Candidate> out = new ArrayList<>();
-        for (Association a : associations.of(disease)) {
-            if (a.ageGroup() != null) {
-                var group = classification.feature(a.ageGroup());
-                if (group.isEmpty() || !group.get().observed()) continue;
+    /**
+     * The case's findings that are more general than every feature the knowledge has (a "necrosis" when only
+     * necrosis on CT and on MRI are known; a "distant metastasis" when only lung, bone and brain metastases
+     * are), each with the most general known features below it. Such a finding is weighed through them (see
+     * {@link #generalised}); the features below it that the case decides only because of it (a stated
+     * absence entails theirs) are then not counted again. A present finding with a known feature below it
+     * that the case decides present anyway is left to that more specific feature.
+     */
+    private Map<Integer, List<String>> moreGeneralFindings(
+            PatientCase c,
+            boolean[] redundant,
+            Map<String, Map<String, Association>> byKey,
+            Map<String, CaseClassification.FeatureStatus> decided,
+            Set<String> counted) {
+        Set<String> known = new LinkedHashSet<>();
+        byKey.values().forEach(perFeature -> known.addAll(perFeature.keySet()));
+        Map<Integer, List<String>> out = new LinkedHashMap<>();
+        for (int s = 0; s < c.statements().size(); s++) {
+            CaseStatement st = c.statements().get(s);
+            boolean finding = st.kind() == CaseStatement.Kind.PRESENT || st.kind() == CaseStatement.Kind.ABSENT;
+            if (!finding || redundant[s] || st.term() == null || known.contains(st.term())) continue;
+            String term = st.term();
+            List<String> below = known.stream()
+                    .filter(f -> ancestors.getOrDefault(f, Set.of()).contains(term))
+                    .toList();
+            List<String> maximal = below.stream()
+                    .filter(f -> below.stream()
+                            .noneMatch(o -> !o.equals(f)
+                                    && ancestors.getOrDefault(f, Set.of()).contains(o)))
+                    .toList();
+            if (maximal.isEmpty()) continue;
+            boolean present = st.kind() == CaseStatement.Kind.PRESENT;
+            if (present
+                    && below.stream()
+                            .anyMatch(f ->
+                                    decided.containsKey(f) && decided.get(f).observed())) continue;
+            final int statement = s;
+            if (!present) {
+                counted.removeIf(f -> below.contains(f)
+                        && !decided.get(f).observed()
+                        && decided.get(f).witnesses().stream().allMatch(i -> i == statement));
             }
-            classification
-                    .feature(a.feature())
-                    .ifPresent(status ->
-                            out.add(new Candidate(a, status.observed(), new LinkedHashSet<>(status.witnesses()))));
+            out.put(s, maximal);
         }
         return out;
     }
 
-    /** Orders candidates strongest first: larger |log LR|, then the more specific feature, then IRI. */
-    private int stronger(Candidate x, Candidate y) {
-        double sx = Math.abs(Math.log10(x.association().likelihoodRatio(x.observed())));
-        double sy = Math.abs(Math.log10(y.association().likelihoodRatio(y.observed())));
-        if (sx != sy) return sx > sy ? -1 : 1;
-        String fx = x.association().feature();
-        String fy = y.association().feature();
-        if (!fx.equals(fy)) {
-            if (ancestors.getOrDefault(fx, Set.of()).contains(fy)) return -1;
-            if (ancestors.getOrDefault(fy, Set.of()).contains(fx)) return 1;
+    /**
+     * A finding more general than the known features {@code below} it, for one hypothesis: the case has it if
+     * it has any of them, or a kind of it no source reports, so P(general | h) = 1 − (1 − b) Π (1 − P(f | h))
+     * with b the not-reported frequency, the same for every hypothesis (exact if they occur independently;
+     * never less than the largest, as a more general finding must be at least as frequent). Its likelihood
+     * ratio compares that with the mean of the same figure over the
+     * other hypotheses, as the derivation does for every feature: a general finding is more evenly shared
+     * than the specific ones, so its ratio is weaker. The evidence points to the derived node of the most
+     * frequent feature below it and cites the sources of all of them.
+     */
+    private Association generalised(
+            String h, String term, List<String> below, Map<String, Map<String, Association>> byKey) {
+        Map<String, Double> p = new LinkedHashMap<>();
+        for (String x : associations.hypotheses()) {
+            double none = 1 - associations.notReported();
+            for (String f : below) {
+                Association a = byKey.getOrDefault(x, Map.of()).get(f);
+                if (a != null) none *= 1 - a.frequency();
+            }
+            p.put(x, Math.max(FLOOR, Math.min(1 - FLOOR, 1 - none)));
         }
-        return x.association().iri().compareTo(y.association().iri());
+        double ph = p.get(h);
+        double qh = p.entrySet().stream()
+                .filter(e -> !e.getKey().equals(h))
+                .mapToDouble(Map.Entry::getValue)
+                .average()
+                .orElse(ph);
+        List<Association> parts = below.stream()
+                .map(f -> byKey.getOrDefault(h, Map.of()).get(f))
+                .filter(java.util.Objects::nonNull)
+                .sorted(Comparator.comparingDouble(Association::frequency).reversed())
+                .toList();
+        Set<Reference> refs = new LinkedHashSet<>();
+        parts.forEach(a -> refs.addAll(a.references()));
+        String basis = String.format(
+                java.util.Locale.ROOT,
+                "more general than %s: 1 − (1 − not reported) Π(1 − p) = %.0f %% in %s, %.0f %% on average in the other hypotheses",
+                below.stream().map(terms::label).collect(Collectors.joining(", ")),
+                100 * ph,
+                associations.label(h),
+                100 * qh);
+        return new Association(
+                parts.isEmpty() ? term : parts.get(0).iri(),
+                associations.label(h) + ": " + terms.label(term) + " (through " + below.size() + " more specific)",
+                h,
+                term,
+                null,
+                ph / qh,
+                (1 - ph) / (1 - qh),
+                basis,
+                List.copyOf(refs),
+                ph,
+                qh,
+                parts.stream().allMatch(Association::assumed));
     }
 
     /**

@@ -13,16 +13,16 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QuerySolution;
-import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.AspsKgException;
 import org.aspskg.ontology.AspsVocabulary;
+import org.aspskg.ontology.FrequencyWords;
+import org.aspskg.ontology.LikelihoodRatioDerivation;
 
 /**
  * The ranker's knowledge, read from the ontology's statement nodes and nowhere else: which
@@ -30,18 +30,22 @@ import org.aspskg.ontology.AspsVocabulary;
  * any disease a disease-feature association is about), and for each disease its associations
  * with their likelihood ratios.
  *
- * <p>A likelihood ratio comes from the association's test performance when it has one
- * (sensitivity and specificity: LR+ = sens / (1 − spec), LR− = (1 − sens) / spec), otherwise from
- * its evidence weight's {@code aspskg:likelihoodRatioIfPresent} / {@code IfAbsent}.
+ * <p>Each association is a derived node ({@code aspskg:DerivedLikelihoodRatio}): for one hypothesis and
+ * one feature, P(feature | hypothesis) and P(feature | the other hypotheses) derived at build time from the
+ * association table's frequencies, with the likelihood ratios that follow (see
+ * {@code LikelihoodRatioDerivation} and docs/ddx.md). An ontology without derived nodes ranks nothing
+ * apart: every hypothesis keeps its prior.
  */
 public final class DiseaseFeatureAssociations {
     private final List<String> hypotheses;
     private final Map<String, String> labels;
     private final List<Association> associations;
     private final Map<String, List<Association>> byDisease;
+    private final double notReported;
 
     private DiseaseFeatureAssociations(
-            List<String> hypotheses, Map<String, String> labels, List<Association> associations) {
+            List<String> hypotheses, Map<String, String> labels, List<Association> associations, double notReported) {
+        this.notReported = notReported;
         this.hypotheses = List.copyOf(hypotheses);
         this.labels = Map.copyOf(labels);
         this.associations = List.copyOf(associations);
@@ -53,54 +57,33 @@ public final class DiseaseFeatureAssociations {
     }
 
     /**
-     * Reads the associations and hypotheses of an ontology model: the likelihood ratios derived from the
-     * association table's frequencies when the ontology has them ({@code aspskg:DerivedLikelihoodRatio},
-     * see {@code LikelihoodRatioDerivation}), else the evidence weights' ratios; fails if a weight has no
-     * ratios.
+     * Reads the hypotheses and the likelihood ratios derived from the association table's frequencies
+     * ({@code aspskg:DerivedLikelihoodRatio}, see {@code LikelihoodRatioDerivation}) of an ontology model.
      */
     public static DiseaseFeatureAssociations read(Model ontology) {
         Map<String, String> labels = new TreeMap<>();
         Set<String> hypotheses = new TreeSet<>(differentials(ontology, labels));
-        if (ontology.contains(null, RDF.type, AspsVocabulary.DERIVED_LIKELIHOOD_RATIO)) {
-            return new DiseaseFeatureAssociations(new ArrayList<>(hypotheses), labels, derived(ontology, labels));
-        }
-        List<Association> associations = new ArrayList<>();
-        ParameterizedSparqlString q = query("""
-                SELECT ?a ?aLabel ?disease ?dLabel ?feature ?weight ?wLabel ?age ?lrp ?lra ?sens ?spec
-                WHERE {
-                  ?a a ?dfa ; ?aboutDisease ?disease ; ?aboutFeature ?feature ; ?evidenceWeight ?weight .
-                  OPTIONAL { ?a rdfs:label ?aLabel }
-                  OPTIONAL { ?disease rdfs:label ?dLabel }
-                  OPTIONAL { ?weight rdfs:label ?wLabel }
-                  OPTIONAL { ?a ?inAgeGroup ?age }
-                  OPTIONAL { ?weight ?lrIfPresent ?lrp }
-                  OPTIONAL { ?weight ?lrIfAbsent ?lra }
-                  OPTIONAL { ?a ?sensitivity ?sens ; ?specificity ?spec }
-                }
-                GROUP BY ?a ?aLabel ?disease ?dLabel ?feature ?weight ?wLabel ?age ?lrp ?lra ?sens ?spec
-                ORDER BY ?a
-                """);
-        q.setIri("dfa", AspsVocabulary.DISEASE_FEATURE_ASSOCIATION.getURI());
-        q.setIri("aboutDisease", AspsVocabulary.ABOUT_DISEASE.getURI());
-        q.setIri("aboutFeature", AspsVocabulary.ABOUT_FEATURE.getURI());
-        q.setIri("evidenceWeight", AspsVocabulary.EVIDENCE_WEIGHT.getURI());
-        q.setIri("inAgeGroup", AspsVocabulary.IN_AGE_GROUP.getURI());
-        q.setIri("lrIfPresent", AspsVocabulary.LIKELIHOOD_RATIO_IF_PRESENT.getURI());
-        q.setIri("lrIfAbsent", AspsVocabulary.LIKELIHOOD_RATIO_IF_ABSENT.getURI());
-        q.setIri("sensitivity", AspsVocabulary.SENSITIVITY.getURI());
-        q.setIri("specificity", AspsVocabulary.SPECIFICITY.getURI());
-        Map<String, List<Reference>> references = references(ontology);
-        try (QueryExecution qe = QueryExecution.create(q.asQuery(), ontology)) {
-            ResultSet rs = qe.execSelect();
-            while (rs.hasNext()) {
-                QuerySolution s = rs.next();
-                associations.add(association(s, references));
-                String disease = s.getResource("disease").getURI();
-                hypotheses.add(disease);
-                labels.putIfAbsent(disease, text(s.get("dLabel"), disease));
+        List<Association> associations = derived(ontology, labels);
+        for (Association a : associations) {
+            if (!hypotheses.contains(a.disease())) {
+                throw new AspsKgException(
+                        a.iri() + " is about " + a.disease() + ", which is not among the hypotheses ranked",
+                        "Derived likelihood ratios are built for ASPS and its aspskg:hasDifferentialDiagnosis targets only.");
             }
         }
-        return new DiseaseFeatureAssociations(new ArrayList<>(hypotheses), labels, associations);
+        Statement word = ontology.getResource(FrequencyWords.iri(LikelihoodRatioDerivation.NOT_REPORTED))
+                .getProperty(AspsVocabulary.FREQUENCY);
+        double notReported =
+                word != null ? word.getDouble() : LikelihoodRatioDerivation.DEFAULT_NOT_REPORTED.doubleValue();
+        return new DiseaseFeatureAssociations(new ArrayList<>(hypotheses), labels, associations, notReported);
+    }
+
+    /**
+     * The frequency assumed for a feature no source reports for a diagnosis: the {@code not reported} word of
+     * the frequency table.
+     */
+    public double notReported() {
+        return notReported;
     }
 
     /** The derived likelihood ratios, one association per hypothesis, feature and age group. */
@@ -146,14 +129,14 @@ public final class DiseaseFeatureAssociations {
                         labels.getOrDefault(disease, disease) + ": " + text(s.get("fLabel"), feature),
                         disease,
                         feature,
-                        null,
-                        frequencies,
                         s.contains("age") ? s.getResource("age").getURI() : null,
                         s.getLiteral("lrp").getDouble(),
                         s.getLiteral("lra").getDouble(),
                         "frequencies: " + frequencies,
                         sources.getOrDefault(node, List.of()),
-                        p));
+                        p,
+                        others,
+                        assumed));
             });
         }
         return out;
@@ -195,80 +178,6 @@ public final class DiseaseFeatureAssociations {
         Map<String, List<Reference>> lists = new HashMap<>();
         out.forEach((k, v) -> lists.put(k, List.copyOf(v)));
         return lists;
-    }
-
-    /** True when the ratios come from frequencies (every hypothesis has a node for every feature). */
-    public boolean derivedFromFrequencies() {
-        return !associations.isEmpty() && associations.stream().allMatch(Association::hasFrequency);
-    }
-
-    /** The numbered references each node cites, by number, with the IRIs the ontology gives them. */
-    private static Map<String, List<Reference>> references(Model ontology) {
-        ParameterizedSparqlString q = query("""
-                SELECT DISTINCT ?a ?ref ?n WHERE { ?a ?citesReference ?ref . ?ref ?referenceNumber ?n }
-                """);
-        q.setIri("citesReference", AspsVocabulary.CITES_REFERENCE.getURI());
-        q.setIri("referenceNumber", AspsVocabulary.REFERENCE_NUMBER.getURI());
-        Map<String, List<Reference>> out = new HashMap<>();
-        try (QueryExecution qe = QueryExecution.create(q.asQuery(), ontology)) {
-            qe.execSelect().forEachRemaining(s -> {
-                if (!s.get("a").isURIResource() || !s.get("ref").isURIResource()) return;
-                out.computeIfAbsent(s.getResource("a").getURI(), k -> new ArrayList<>())
-                        .add(new Reference(
-                                s.getResource("ref").getURI(),
-                                Integer.parseInt(
-                                        s.getLiteral("n").getLexicalForm().trim())));
-            });
-        }
-        out.values()
-                .forEach(refs ->
-                        refs.sort(Comparator.comparingInt(Reference::number).thenComparing(Reference::iri)));
-        return out;
-    }
-
-    private static Association association(QuerySolution s, Map<String, List<Reference>> references) {
-        String iri = s.getResource("a").getURI();
-        String weight = s.getResource("weight").getURI();
-        Double sens = number(s.get("sens"));
-        Double spec = number(s.get("spec"));
-        double lrPresent;
-        double lrAbsent;
-        String basis;
-        if (sens != null && spec != null) {
-            if (spec >= 1.0 || spec <= 0.0) {
-                throw new AspsKgException(
-                        iri + ": specificity " + spec + " gives no finite likelihood ratio",
-                        "A test performance statement needs 0 < specificity < 1.");
-            }
-            lrPresent = sens / (1 - spec);
-            lrAbsent = (1 - sens) / spec;
-            basis = "sensitivity " + s.get("sens").asLiteral().getLexicalForm() + ", specificity "
-                    + s.get("spec").asLiteral().getLexicalForm();
-        } else {
-            Double p = number(s.get("lrp"));
-            Double a = number(s.get("lra"));
-            if (p == null || a == null) {
-                throw new AspsKgException(
-                        iri + ": its evidence weight " + weight
-                                + " has no likelihoodRatioIfPresent / likelihoodRatioIfAbsent",
-                        "Give the evidence weight both likelihood ratios in the ontology edit source (ontology/asps-edit.ofn).");
-            }
-            lrPresent = p;
-            lrAbsent = a;
-            basis = "evidence weight " + text(s.get("wLabel"), weight);
-        }
-        return new Association(
-                iri,
-                text(s.get("aLabel"), iri),
-                s.getResource("disease").getURI(),
-                s.getResource("feature").getURI(),
-                weight,
-                text(s.get("wLabel"), weight),
-                s.contains("age") ? s.getResource("age").getURI() : null,
-                lrPresent,
-                lrAbsent,
-                basis,
-                references.getOrDefault(iri, List.of()));
     }
 
     /** A disease with differentials, and the differentials themselves. */

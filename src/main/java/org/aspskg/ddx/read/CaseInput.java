@@ -20,6 +20,11 @@ public sealed interface CaseInput {
         return new TurtleText(text, source);
     }
 
+    /** A case written as free text ("24-year-old woman, deep thigh mass, no calcification"). */
+    static CaseInput text(String text, String source) {
+        return new FreeText(text, source);
+    }
+
     /** A case file, read by its extension. */
     static CaseInput file(Path file) {
         return new CaseFile(file);
@@ -27,6 +32,9 @@ public sealed interface CaseInput {
 
     /** A JSON case as text. */
     record JsonText(String text, String source) implements CaseInput {}
+
+    /** A case as free text. */
+    record FreeText(String text, String source) implements CaseInput {}
 
     /** A Turtle case as text. */
     record TurtleText(String text, String source) implements CaseInput {}

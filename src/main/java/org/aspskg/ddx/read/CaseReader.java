@@ -22,7 +22,16 @@ public final class CaseReader {
 
     /** The one case of an input; fails if Turtle holds none or several. */
     public PatientCase read(CaseInput input) {
-        if (input instanceof CaseInput.JsonText text) return json.read(text.text(), text.source());
+        return read(input, false);
+    }
+
+    /**
+     * The one case of an input. With {@code strict}, a JSON case's names must be exact (label,
+     * synonym, CURIE, IRI) and free text must be understood entirely, or the case is refused.
+     */
+    public PatientCase read(CaseInput input, boolean strict) {
+        if (input instanceof CaseInput.FreeText text) return json.readText(text.text(), text.source(), strict);
+        if (input instanceof CaseInput.JsonText text) return json.read(text.text(), text.source(), strict);
         if (input instanceof CaseInput.TurtleText text) {
             List<PatientCase> cases = turtle.read(text.text(), text.source());
             if (cases.size() != 1) {
@@ -33,7 +42,7 @@ public final class CaseReader {
             return cases.get(0);
         }
         Path file = ((CaseInput.CaseFile) input).file();
-        List<PatientCase> cases = readAll(file);
+        List<PatientCase> cases = readAll(file, strict);
         if (cases.size() != 1) {
             throw new AspsKgException(
                     file + ": holds " + cases.size() + " patient cases; ddx ranks one case per file",
@@ -49,13 +58,18 @@ public final class CaseReader {
 
     /** All cases of a file (a JSON file holds one; a Turtle file may hold several). */
     public List<PatientCase> readAll(Path file) {
+        return readAll(file, false);
+    }
+
+    /** All cases of a file, JSON read strictly or not. */
+    public List<PatientCase> readAll(Path file, boolean strict) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new AspsKgException(file + ": no such readable file", "Give the path of a .json or .ttl case file.");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".json") || name.endsWith(".ttl")) Utf8Text.requireValid(file);
         try (InputStream in = Files.newInputStream(file)) {
-            if (name.endsWith(".json")) return List.of(json.read(in, file.toString()));
+            if (name.endsWith(".json")) return List.of(json.read(in, file.toString(), strict));
             if (name.endsWith(".ttl")) return turtle.read(in, file.toString());
         } catch (IOException e) {
             throw new AspsKgException(file + ": cannot read: " + e.getMessage(), "Check the file's permissions.", e);

@@ -22,11 +22,15 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.jena.graph.Node;
 import org.aspskg.ddx.cases.CaseGraph;
 import org.aspskg.ddx.cases.CaseRdf;
+import org.aspskg.ddx.cases.CaseReading;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.DemographicGroups;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.cases.SourcePosition;
 import org.aspskg.ontology.AspsVocabulary;
+import org.aspskg.text.CaseTextAnnotator;
+import org.aspskg.text.PhraseReading;
+import org.aspskg.text.TextReading;
 
 /**
  * Reads a patient case in the JSON form:
@@ -38,7 +42,8 @@ import org.aspskg.ontology.AspsVocabulary;
  */
 public final class JsonCaseReader {
     /** The keys a JSON case may have. */
-    public static final List<String> KEYS = List.of("id", "label", "age", "sex", "findings", "absent");
+    public static final List<String> KEYS =
+            List.of("id", "label", "age", "sex", "findings", "absent", "text", "strict");
 
     /** The most findings, sites and groups (present and absent together) one case may state. */
     public static final int MAX_NAMES = 1000;
@@ -52,32 +57,53 @@ public final class JsonCaseReader {
     private final DemographicGroups demographics;
     private final CaseShapes shapes;
     private final CaseRdf rdf;
+    private final CaseTextAnnotator annotator;
 
     /**
      * @param terms        resolves the names of findings, sites and groups
      * @param demographics the sexes a case may state
      * @param shapes       the SHACL shapes a case must meet
      * @param rdf          writes the case as RDF for the shapes
+     * @param annotator    reads loosely written phrases and free text with the text index
      */
-    public JsonCaseReader(TermIndex terms, DemographicGroups demographics, CaseShapes shapes, CaseRdf rdf) {
+    public JsonCaseReader(
+            TermIndex terms,
+            DemographicGroups demographics,
+            CaseShapes shapes,
+            CaseRdf rdf,
+            CaseTextAnnotator annotator) {
         this.terms = terms;
         this.demographics = demographics;
         this.shapes = shapes;
         this.rdf = rdf;
+        this.annotator = annotator;
     }
 
     public PatientCase read(InputStream in, String source) {
+        return read(in, source, false);
+    }
+
+    public PatientCase read(String json, String source) {
+        return read(json, source, false);
+    }
+
+    /**
+     * Reads a JSON case; with {@code strict} (or {@code "strict": true} in the case) every name must
+     * be a label, synonym, CURIE or IRI and nothing may be left unread, as before the text index.
+     */
+    public PatientCase read(InputStream in, String source, boolean strict) {
         try (JsonParser p = JSON.createParser(in)) {
-            return read(p, source);
+            return read(p, source, strict);
         } catch (IOException e) {
             throw problem(source, SourcePosition.of(source), "cannot read: " + e.getMessage());
         }
     }
 
-    public PatientCase read(String json, String source) {
+    /** As {@link #read(InputStream, String, boolean)}, from text. */
+    public PatientCase read(String json, String source, boolean strict) {
         try (Reader r = new StringReader(json);
                 JsonParser p = JSON.createParser(r)) {
-            return read(p, source);
+            return read(p, source, strict);
         } catch (IOException e) {
             throw problem(source, SourcePosition.of(source), "cannot read: " + e.getMessage());
         }
@@ -85,7 +111,27 @@ public final class JsonCaseReader {
 
     private record Named(String text, SourcePosition at) {}
 
-    private PatientCase read(JsonParser p, String source) throws IOException {
+    /**
+     * A case written as free text ({@code asps-kg ddx --text}, a {@code text/plain} request): age,
+     * sex and findings as the annotator reads them.
+     */
+    public PatientCase readText(String text, String source, boolean strict) {
+        List<CaseInputException.Problem> problems = new ArrayList<>();
+        List<CaseStatement> statements = new ArrayList<>();
+        List<CaseReading> readings = new ArrayList<>();
+        if (text.isBlank()) {
+            throw problem(source, SourcePosition.of(source), "the case text is empty");
+        }
+        Integer[] age = {null};
+        String[] sex = {null};
+        readText(text, source, 1, 1, strict, statements, readings, problems, age, sex);
+        return finish(source, null, null, age[0], sex[0], statements, readings, problems);
+    }
+
+    private PatientCase read(JsonParser p, String source, boolean strictOption) throws IOException {
+        boolean strict = strictOption;
+        String text = null;
+        SourcePosition textAt = null;
         List<CaseInputException.Problem> problems = new ArrayList<>();
         String id = null;
         String label = null;
@@ -164,6 +210,24 @@ public final class JsonCaseReader {
                     }
                     case "findings", "absent" ->
                         readNames(p, value, key, source, key.equals("findings") ? findings : absent, problems);
+                    case "text" -> {
+                        textAt = at(p, source);
+                        if (value == JsonToken.VALUE_STRING && !p.getText().isBlank()) {
+                            text = p.getText();
+                        } else {
+                            problems.add(new CaseInputException.Problem(
+                                    textAt, "\"text\" is the case written as free text, a non-empty string"));
+                            p.skipChildren();
+                        }
+                    }
+                    case "strict" -> {
+                        if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
+                            strict |= value == JsonToken.VALUE_TRUE;
+                        } else {
+                            problems.add(new CaseInputException.Problem(at(p, source), "\"strict\" is true or false"));
+                            p.skipChildren();
+                        }
+                    }
                     default -> {
                         problems.add(
                                 new CaseInputException.Problem(keyAt, "unknown key \"" + key + "\"" + closestKey(key)));
@@ -184,10 +248,10 @@ public final class JsonCaseReader {
                     "JSON syntax: " + e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[")));
             throw new CaseInputException(source, problems);
         }
-        if (findings.isEmpty() && absent.isEmpty() && problems.isEmpty()) {
+        if (findings.isEmpty() && absent.isEmpty() && text == null && problems.isEmpty()) {
             problems.add(new CaseInputException.Problem(
                     SourcePosition.of(source),
-                    "a case needs at least one finding: give \"findings\" and/or \"absent\""));
+                    "a case needs at least one finding: give \"findings\", \"absent\" and/or \"text\""));
         }
 
         if (findings.size() + absent.size() > MAX_NAMES) {
@@ -203,16 +267,155 @@ public final class JsonCaseReader {
             throw new CaseInputException(source, problems);
         }
         List<CaseStatement> statements = new ArrayList<>();
+        List<CaseReading> readings = new ArrayList<>();
         if (age != null) statements.add(CaseStatement.age(age, ageAt));
         if (sex != null) statements.add(CaseStatement.sex(sex, sexAt));
-        resolve(findings, true, statements, problems);
-        resolve(absent, false, statements, problems);
+        if (strict) {
+            resolve(findings, true, statements, problems);
+            resolve(absent, false, statements, problems);
+        } else {
+            read(findings, true, statements, readings);
+            read(absent, false, statements, readings);
+        }
+        if (text != null) {
+            Integer[] textAge = {null};
+            String[] textSex = {null};
+            readText(
+                    text,
+                    source,
+                    textAt.line(),
+                    textAt.column() + 1,
+                    strict,
+                    statements,
+                    readings,
+                    problems,
+                    age == null ? textAge : null,
+                    sex == null ? textSex : null);
+            if (age == null) age = textAge[0];
+            if (sex == null) sex = textSex[0];
+        }
+        return finish(source, id, label, age, sex, statements, readings, problems);
+    }
+
+    private PatientCase finish(
+            String source,
+            String id,
+            String label,
+            Integer age,
+            String sex,
+            List<CaseStatement> statements,
+            List<CaseReading> readings,
+            List<CaseInputException.Problem> problems) {
+        boolean anyFinding = statements.stream()
+                .anyMatch(st -> st.kind() == CaseStatement.Kind.PRESENT || st.kind() == CaseStatement.Kind.ABSENT);
+        if (!anyFinding && problems.isEmpty()) {
+            List<String> unread = readings.stream().map(CaseReading::describe).toList();
+            problems.add(new CaseInputException.Problem(
+                    SourcePosition.of(source),
+                    "nothing in the case names a finding, site or group the ontology knows"
+                            + (unread.isEmpty() ? "" : ": " + String.join("; ", unread))));
+        }
         if (!problems.isEmpty()) throw new CaseInputException(source, problems);
 
         if (id == null) id = defaultId(source);
-        PatientCase c = new PatientCase(AspsVocabulary.CASE_NS + id, id, label, age, sex, statements, source);
+        PatientCase c = new PatientCase(AspsVocabulary.CASE_NS + id, id, label, age, sex, statements, source, readings);
         validate(c, source);
         return c;
+    }
+
+    /** Phrases read with the text index: each term found is a statement, every reading is kept to show. */
+    private void read(List<Named> names, boolean present, List<CaseStatement> into, List<CaseReading> readings) {
+        for (Named n : names) {
+            for (PhraseReading r : annotator.readPhrase(n.text())) {
+                boolean absent = present == r.negated();
+                readings.add(new CaseReading(r, n.at(), absent));
+                if (r.outcome() == PhraseReading.Outcome.TERM) into.add(statement(n.text(), r, absent, n.at()));
+            }
+        }
+    }
+
+    private static CaseStatement statement(String written, PhraseReading r, boolean absent, SourcePosition at) {
+        String shown = r.text().equals(written) ? written : r.text();
+        return absent
+                ? CaseStatement.absent(shown, r.term().iri(), r.term().label(), at)
+                : CaseStatement.present(shown, r.term().iri(), r.term().label(), at);
+    }
+
+    /** Free text read by the annotator; in strict mode every span must be understood. */
+    private void readText(
+            String text,
+            String source,
+            long line,
+            long column,
+            boolean strict,
+            List<CaseStatement> into,
+            List<CaseReading> readings,
+            List<CaseInputException.Problem> problems,
+            Integer[] age,
+            String[] sex) {
+        TextReading t = annotator.read(text);
+        // age and sex from the text unless the case gives them (then age or sex is null here)
+        if (t.age() != null && age != null) {
+            age[0] = t.age();
+            into.add(CaseStatement.age(
+                    t.age(), position(source, text, t.ageSpan().start(), line, column)));
+        }
+        if (t.sex() != null && sex != null && demographics.sexes().contains(t.sex())) {
+            sex[0] = t.sex();
+            into.add(CaseStatement.sex(
+                    t.sex(), position(source, text, t.sexSpan().start(), line, column)));
+        }
+        // a finding the text mentions both with and without a negation ("pain ... no pain at rest") is not
+        // a contradiction of the patient: the mentions are shown, not used
+        Set<String> present = new HashSet<>();
+        Set<String> negated = new HashSet<>();
+        for (PhraseReading r : t.phrases()) {
+            if (r.outcome() == PhraseReading.Outcome.TERM)
+                (r.negated() ? negated : present).add(r.term().iri());
+        }
+        present.retainAll(negated);
+        for (PhraseReading read : t.phrases()) {
+            PhraseReading r = read;
+            if (r.outcome() == PhraseReading.Outcome.TERM
+                    && present.contains(r.term().iri())) {
+                r = new PhraseReading(
+                        r.start(),
+                        r.end(),
+                        r.text(),
+                        PhraseReading.Outcome.NOT_USED,
+                        false,
+                        r.cue(),
+                        r.terms(),
+                        r.term().label() + " is stated both with and without a negation in the text",
+                        List.of());
+            }
+            SourcePosition at = position(source, text, r.start(), line, column);
+            boolean absent = r.negated();
+            CaseReading reading = new CaseReading(r, at, absent);
+            readings.add(reading);
+            if (r.outcome() == PhraseReading.Outcome.TERM) {
+                into.add(statement(r.text(), r, absent, at));
+            } else if (strict
+                    && (r.outcome() == PhraseReading.Outcome.UNKNOWN
+                            || r.outcome() == PhraseReading.Outcome.AMBIGUOUS)) {
+                problems.add(new CaseInputException.Problem(at, "strict: " + reading.describe()));
+            }
+        }
+    }
+
+    /** Where an offset of a text is, given where the text starts (line and column of its first character). */
+    private static SourcePosition position(String source, String text, int offset, long line, long column) {
+        long l = line;
+        long c = column;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                l++;
+                c = 1;
+            } else {
+                c++;
+            }
+        }
+        return new SourcePosition(source, l, c);
     }
 
     private static void readNames(

@@ -23,6 +23,9 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.ddx.classify.CaseTBox;
 import org.aspskg.ontology.AspsVocabulary;
+import org.aspskg.text.IndexedTerm;
+import org.aspskg.text.NameType;
+import org.aspskg.text.TermSearch;
 import org.semanticweb.owlapi.model.OWLClass;
 
 /**
@@ -38,6 +41,9 @@ public final class TermIndex {
 
     private final Map<String, Set<String>> stateableByName = new HashMap<>();
     private final Map<String, Set<String>> otherByName = new HashMap<>();
+    /** Stateable classes by their label only: a label names its class before any synonym does (as OLS ranks). */
+    private final Map<String, Set<String>> stateableByLabel = new HashMap<>();
+
     private final Map<String, String> labels = new HashMap<>();
     private final Map<String, String> curies = new HashMap<>();
     private final Map<String, String> kindLabels = new HashMap<>();
@@ -45,6 +51,7 @@ public final class TermIndex {
     private final Map<String, String> suggestionNames = new TreeMap<>();
 
     private final Map<String, String> prefixes;
+    private final TermSearch search;
 
     /** What a name resolved to. */
     public record Term(String iri, String label, String curie) {}
@@ -73,6 +80,11 @@ public final class TermIndex {
             add(index, iri, iri);
             add(index, curie, iri);
             add(index, localName(iri), iri);
+            if (canState) {
+                for (Statement s : r.listProperties(RDFS.label).toList()) {
+                    if (s.getObject().isLiteral()) add(stateableByLabel, s.getString(), iri);
+                }
+            }
             for (Property p : NAME_PROPERTIES) {
                 for (Statement s : r.listProperties(p).toList()) {
                     if (s.getObject().isLiteral()) {
@@ -82,6 +94,44 @@ public final class TermIndex {
                 }
             }
         });
+        List<IndexedTerm> indexed = new ArrayList<>();
+        for (String iri : new java.util.TreeSet<>(stateable)) {
+            Resource r = ontology.getResource(iri);
+            List<IndexedTerm.Name> names = new ArrayList<>();
+            names.add(new IndexedTerm.Name(labels.getOrDefault(iri, labelOf(ontology, iri)), NameType.LABEL));
+            for (Map.Entry<Property, NameType> e : SEARCH_NAMES.entrySet()) {
+                for (Statement s : r.listProperties(e.getKey()).toList()) {
+                    if (s.getObject().isLiteral() && !s.getString().isBlank()) {
+                        names.add(new IndexedTerm.Name(s.getString(), e.getValue()));
+                    }
+                }
+            }
+            names.add(new IndexedTerm.Name(curie(iri), NameType.CURIE));
+            names.add(new IndexedTerm.Name(iri, NameType.IRI));
+            names.add(new IndexedTerm.Name(localName(iri), NameType.IRI));
+            indexed.add(new IndexedTerm(iri, label(iri), curie(iri), kindLabels.getOrDefault(iri, "term"), names));
+        }
+        this.search = TermSearch.of(indexed, AspsVocabulary.NS);
+    }
+
+    /** The names the text index holds besides label, CURIE and IRI, by where they come from. */
+    private static final Map<Property, NameType> SEARCH_NAMES = new LinkedHashMap<>();
+
+    static {
+        SEARCH_NAMES.put(AspsVocabulary.HAS_EXACT_SYNONYM, NameType.EXACT_SYNONYM);
+        SEARCH_NAMES.put(AspsVocabulary.ALTERNATIVE_LABEL, NameType.EXACT_SYNONYM);
+        SEARCH_NAMES.put(AspsVocabulary.HAS_RELATED_SYNONYM, NameType.RELATED_SYNONYM);
+        SEARCH_NAMES.put(AspsVocabulary.HAS_BROAD_SYNONYM, NameType.BROAD_SYNONYM);
+        SEARCH_NAMES.put(AspsVocabulary.HAS_DB_XREF, NameType.CODE);
+    }
+
+    /**
+     * The text index over the same stateable classes (label, exact/related/broad synonyms, CURIE,
+     * IRI, cross-reference codes): what free text and loosely written phrases are resolved with, and
+     * what the web front searches.
+     */
+    public TermSearch search() {
+        return search;
     }
 
     private static void add(Map<String, Set<String>> index, String name, String iri) {
@@ -95,16 +145,25 @@ public final class TermIndex {
 
     /** The stateable class a name denotes, or empty if the name is unknown or names something else. */
     public Optional<Term> resolve(String name) {
-        Set<String> hits = stateableByName.getOrDefault(normalize(name), Set.of());
+        Set<String> hits = hits(name);
         if (hits.size() != 1) return Optional.empty();
         return Optional.of(term(hits.iterator().next()));
     }
 
     /** The stateable classes a name denotes (more than one when the name is ambiguous). */
     public List<Term> candidates(String name) {
-        return stateableByName.getOrDefault(normalize(name), Set.of()).stream()
-                .map(this::term)
-                .toList();
+        return hits(name).stream().map(this::term).toList();
+    }
+
+    /**
+     * The stateable classes a name denotes: the one class whose label it is, if there is exactly one
+     * (an imported class's synonym such as UBERON forelimb's "upper limb" does not make our class
+     * "upper limb" ambiguous), else every class with that name.
+     */
+    private Set<String> hits(String name) {
+        Set<String> byLabel = stateableByLabel.getOrDefault(normalize(name), Set.of());
+        if (byLabel.size() == 1) return byLabel;
+        return stateableByName.getOrDefault(normalize(name), Set.of());
     }
 
     /** A term by IRI, if it is stateable. */

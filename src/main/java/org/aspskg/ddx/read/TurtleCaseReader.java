@@ -251,12 +251,13 @@ public final class TurtleCaseReader {
     }
 
     /**
-     * The case {@code caseNode} of a graph that {@link #check} passed, its statements placed by
-     * {@code where} (for the classifier, which checks a cohort's cases for contradictions as
-     * {@code asps-kg ddx} does).
+     * The case {@code caseNode} of a graph that has been checked (see {@link #check}), its statements
+     * in the order of their positions in {@code where} (as when a file is read), for cohorts read in
+     * chunks. Without positions, statements are ordered by term.
      */
     public PatientCase toCase(Graph graph, Node caseNode, Map<Triple, SourcePosition> where, String source) {
-        return toCase(ModelFactory.createModelForGraph(graph).wrapAsResource(caseNode), where, source);
+        Model model = ModelFactory.createModelForGraph(graph);
+        return toCase(model.wrapAsResource(caseNode), where, source);
     }
 
     private PatientCase toCase(Resource r, Map<Triple, SourcePosition> where, String source) {

@@ -52,7 +52,11 @@ public final class RankedCase {
         switch (format) {
             case TABLE -> renderer.table().write(ranking, new PrintWriter(text));
             case JSON -> text.write(RankingJson.write(json()));
-            case TTL -> RDFDataMgr.write(text, rdf(), Lang.TURTLE);
+            case TTL -> {
+                // the case as read, as comments: Turtle has no place for it that a parser would keep
+                for (String line : CaseReadingText.lines(patientCase())) text.write("# " + line + "\n");
+                RDFDataMgr.write(text, rdf(), Lang.TURTLE);
+            }
         }
         return text.toString();
     }

@@ -9,15 +9,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.aspskg.AspsKgException;
+import org.aspskg.ddx.cases.CaseReading;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.classify.ContradictoryCaseException;
+import org.aspskg.ddx.classify.HypothesisExclusion;
 import org.aspskg.ddx.rank.Association;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ddx.rank.Evidence;
+import org.aspskg.ddx.rank.NextFindings;
 import org.aspskg.ddx.rank.RankedHypothesis;
 import org.aspskg.ddx.read.CaseInputException;
 import org.aspskg.ddx.read.TermIndex;
+import org.aspskg.text.PhraseReading;
+import org.aspskg.text.TermHit;
 
 /**
  * The JSON form of a ranking, for programs: hypotheses best first, each with the diagnosis label
@@ -45,6 +50,7 @@ public final class RankingJson {
         if (c.ageYears() != null) caseNode.put("age", c.ageYears());
         if (c.sex() != null) caseNode.put("sex", c.sex());
         caseNode.put("source", c.source());
+        if (!c.readings().isEmpty()) readings(caseNode.putArray("reading"), c);
         if (r.ontologyVersion() != null) root.put("ontologyVersion", r.ontologyVersion());
         ObjectNode method = root.putObject("method");
         method.put(
@@ -66,13 +72,86 @@ public final class RankingJson {
             n.put("postTestProbability", h.postTestProbability());
             n.put("log10LikelihoodRatio", h.log10LikelihoodRatio());
             n.put("likelihoodRatio", h.likelihoodRatio());
+            n.put("excluded", r.exclusion(h.disease()).isPresent());
+            r.exclusion(h.disease()).ifPresent(x -> exclusion(n.putArray("exclusion"), x));
             evidence(n.putArray("supporting"), h.supporting());
             evidence(n.putArray("opposing"), h.opposing());
             evidence(n.putArray("neutral"), h.neutral());
         }
+        ArrayNode next = root.putArray("nextFindings");
+        for (NextFindings.NextFinding f : r.nextFindings()) {
+            next.addObject()
+                    .put("feature", f.label())
+                    .put("featureIri", f.feature())
+                    .put("presentProbability", f.presentProbability())
+                    .put("expectedInformationGain", f.informationGain())
+                    .put("favours", f.favours())
+                    .put("against", f.against())
+                    .put("leaderIfPresent", f.leaderIfPresent())
+                    .put("leaderIfPresentProbability", f.leaderIfPresentProbability())
+                    .put("leaderIfAbsent", f.leaderIfAbsent())
+                    .put("leaderIfAbsentProbability", f.leaderIfAbsentProbability())
+                    .put("text", NextFindingText.sentence(f, labels));
+        }
         ArrayNode unexplained = root.putArray("unexplainedFindings");
         for (CaseStatement s : r.unexplained()) statement(unexplained.addObject(), s);
         return root;
+    }
+
+    /** Each clash: the feature, which side the disease is on, the case statements, the justification's axioms. */
+    private void exclusion(ArrayNode into, HypothesisExclusion.Exclusion x) {
+        for (HypothesisExclusion.Clash c : x.clashes()) {
+            ObjectNode n = into.addObject();
+            n.put("feature", labels.apply(c.feature()));
+            n.put("featureIri", c.feature());
+            n.put("everyCase", c.obligatePresent() ? "shows it" : "lacks it");
+            ArrayNode found = n.putArray("clashingStatements");
+            for (CaseStatement s : c.statements()) statement(found.addObject(), s);
+            ArrayNode axioms = n.putArray("justification");
+            for (HypothesisExclusion.Axiom a : c.axioms()) {
+                ObjectNode ax = axioms.addObject();
+                ax.put("axiom", a.text());
+                if (a.bridge()) ax.put("caseBridge", true);
+                a.sources().forEach(ax.putArray("sources")::add);
+            }
+        }
+    }
+
+    /** Each phrase or span as read: the term and how it matched, or the candidates, or why not used, or suggestions. */
+    private static void readings(ArrayNode into, PatientCase c) {
+        for (CaseReading cr : c.readings()) {
+            PhraseReading r = cr.reading();
+            ObjectNode n = into.addObject();
+            n.put("written", r.text());
+            if (cr.position().line() > 0) {
+                n.put("line", cr.position().line());
+                n.put("column", cr.position().column());
+            }
+            n.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            if (r.outcome() == PhraseReading.Outcome.TERM) {
+                TermHit t = r.term();
+                n.put("status", cr.absent() ? "absent" : "present");
+                n.put("iri", t.iri());
+                n.put("label", t.label());
+                n.put("curie", t.curie());
+                n.put("match", t.match().description());
+                n.put("matchedName", t.matchedName());
+            }
+            if (r.negated() || r.cue() != null) n.put("negationCue", r.cue());
+            if (r.outcome() == PhraseReading.Outcome.AMBIGUOUS) terms(n.putArray("candidates"), r.terms());
+            if (r.note() != null) n.put("note", r.note());
+            if (!r.suggestions().isEmpty()) terms(n.putArray("suggestions"), r.suggestions());
+        }
+    }
+
+    private static void terms(ArrayNode into, List<TermHit> hits) {
+        for (TermHit h : hits) {
+            into.addObject()
+                    .put("iri", h.iri())
+                    .put("label", h.label())
+                    .put("curie", h.curie())
+                    .put("match", h.match().description());
+        }
     }
 
     private void evidence(ArrayNode into, List<Evidence> items) {
@@ -84,7 +163,6 @@ public final class RankingJson {
             n.put("status", e.observed() ? "present" : "absent");
             n.put("likelihoodRatio", e.likelihoodRatio());
             n.put("basis", a.basis());
-            n.put("evidenceWeight", a.weight());
             n.put("association", a.iri());
             n.put("associationLabel", a.label());
             if (a.ageGroup() != null) n.put("ageGroup", a.ageGroup());
@@ -96,7 +174,9 @@ public final class RankingJson {
                     refs.add(ref.iri());
                 }
             });
-            if (a.hasFrequency()) n.put("frequency", a.frequency());
+            n.put("frequency", a.frequency());
+            n.put("frequencyInOtherHypotheses", a.frequencyInOthers());
+            if (a.assumed()) n.put("frequencyAssumed", true);
             ArrayNode found = n.putArray("caseFindings");
             for (CaseStatement s : e.statements()) statement(found.addObject(), s);
         }

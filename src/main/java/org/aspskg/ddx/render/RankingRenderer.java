@@ -20,7 +20,7 @@ public final class RankingRenderer {
     public RankingRenderer(TermIndex terms, CaseRdf caseRdf) {
         this.table = new RankingTable(terms);
         this.json = new RankingJson(terms);
-        this.graph = new RankingGraph(caseRdf);
+        this.graph = new RankingGraph(caseRdf, terms::label);
     }
 
     /** A ranking ready to be rendered in any format and stored. */

@@ -9,9 +9,11 @@ import java.util.stream.Collectors;
 import org.aspskg.PrintableText;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.classify.HypothesisExclusion;
 import org.aspskg.ddx.rank.Association;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ddx.rank.Evidence;
+import org.aspskg.ddx.rank.NextFindings;
 import org.aspskg.ddx.rank.RankedHypothesis;
 import org.aspskg.ddx.read.TermIndex;
 
@@ -27,21 +29,18 @@ public final class RankingTable {
         PatientCase c = r.patientCase();
         out.println("Case " + PrintableText.of(c.id()) + (c.label() != null ? ": " + PrintableText.of(c.label()) : "")
                 + " (" + PrintableText.of(c.source()) + ")");
+        List<String> read = CaseReadingText.lines(c);
+        read.forEach(l -> out.println(PrintableText.of(l)));
+        if (!read.isEmpty()) out.println();
         String classes =
                 r.classification().presentations().stream().map(terms::label).collect(Collectors.joining("; "));
         out.println("Classified as: " + (classes.isEmpty() ? "patient case (no defined presentation)" : classes));
         int n = r.hypotheses().size();
-        boolean posterior = r.hypotheses().stream()
-                .flatMap(h -> h.evidence().stream())
-                .anyMatch(e -> e.association().hasFrequency());
         out.printf(
                 Locale.ROOT,
-                posterior
-                        ? "Pre-test probability 1/%d (%.3f) for each of %d hypotheses; post-test probabilities are "
-                                + "normalised over them (P(h | case) ∝ P(case | h), the diseases' frequencies); "
-                                + "LR = one hypothesis against the rest.%n%n"
-                        : "Pre-test probability 1/%d (%.3f) for each of %d hypotheses; "
-                                + "post-test odds = pre-test odds x likelihood ratios.%n%n",
+                "Pre-test probability 1/%d (%.3f) for each of %d hypotheses; post-test probabilities are "
+                        + "normalised over them (P(h | case) ∝ P(case | h), the diseases' frequencies); "
+                        + "LR = one hypothesis against the rest.%n%n",
                 n,
                 r.pretestProbability(),
                 n);
@@ -63,7 +62,7 @@ public final class RankingTable {
                     "%4d  %-" + width + "s  %10s  %+8.2f  %3d  %7d%n",
                     h.rank(),
                     h.label(),
-                    percent(h.postTestProbability()),
+                    r.exclusion(h.disease()).isPresent() ? "excluded" : percent(h.postTestProbability()),
                     h.log10LikelihoodRatio(),
                     h.supporting().size(),
                     h.opposing().size());
@@ -71,10 +70,18 @@ public final class RankingTable {
         for (RankedHypothesis h : r.hypotheses()) {
             out.println();
             out.println(h.rank() + ". " + h.label() + " (" + terms.curie(h.disease()) + ")");
+            r.exclusion(h.disease()).ifPresent(x -> exclusion(out, x));
             if (h.evidence().isEmpty()) out.println("   no finding of the case bears on it");
             lines(out, "for", h.supporting());
             lines(out, "against", h.opposing());
             lines(out, "neutral", h.neutral());
+        }
+        if (!r.nextFindings().isEmpty()) {
+            out.println();
+            out.println("What to check next:");
+            for (NextFindings.NextFinding f : r.nextFindings()) {
+                out.println("   " + NextFindingText.sentence(f, terms::label));
+            }
         }
         if (!r.unexplained().isEmpty()) {
             out.println();
@@ -87,11 +94,35 @@ public final class RankingTable {
         out.flush();
     }
 
+    /** Why a hypothesis is excluded: each clash, the case statements and the axioms that entail the other side. */
+    private void exclusion(PrintWriter out, HypothesisExclusion.Exclusion x) {
+        for (HypothesisExclusion.Clash c : x.clashes()) {
+            out.println("   EXCLUDED: every case of it " + (c.obligatePresent() ? "shows " : "lacks ")
+                    + terms.label(c.feature()) + ", and the case states "
+                    + c.statements().stream()
+                            .map(s -> (s.kind() == CaseStatement.Kind.ABSENT ? "no " : "") + "'" + s.written() + "'"
+                                    + " (" + s.position() + ")")
+                            .collect(Collectors.joining(", ")));
+            for (HypothesisExclusion.Axiom a : c.axioms()) {
+                out.println("      because  " + a.text()
+                        + (a.bridge()
+                                ? "  [what a case of a diagnosis means]"
+                                : a.sources().isEmpty()
+                                        ? "  [no source given]"
+                                        : "  ["
+                                                + a.sources().stream()
+                                                        .map(terms::curie)
+                                                        .collect(Collectors.joining(", "))
+                                                + "]"));
+            }
+        }
+    }
+
     private static void lines(PrintWriter out, String side, List<Evidence> items) {
         for (Evidence e : items) {
             Association a = e.association();
             String refs = a.references().isEmpty()
-                    ? "source article"
+                    ? "no source: assumed"
                     : "ref "
                             + a.references().stream()
                                     .map(ref -> ref.number() > 0 ? String.valueOf(ref.number()) : ref.shortName())

@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
@@ -46,87 +45,148 @@ class DifferentialRankerTest {
                 .collect(Collectors.toMap(RankedHypothesis::disease, RankedHypothesis::log10LikelihoodRatio));
     }
 
-    private static double decimal(Resource r, String localName) {
-        return r.getProperty(AspsVocabulary.property(localName)).getDouble();
+    private static RankedHypothesis hypothesis(DifferentialRanking r, String disease) {
+        return r.hypotheses().stream()
+                .filter(h -> h.disease().equals(disease))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static double post(DifferentialRanking r, String disease) {
+        return hypothesis(r, disease).postTestProbability();
     }
 
     @Test
-    void addingTfe3NegativeMultipliesAspsOddsByTheNegativeLikelihoodRatioAndNothingElse() {
-        Model ontology = TestKnowledge.knowledge().ontology();
-        Resource tfe3 = ontology.getResource(AspsVocabulary.FACT_NS + "asps-tfe3-nuclear");
-        double sens = decimal(tfe3, "sensitivity");
-        double spec = decimal(tfe3, "specificity");
-        double lrNegative = (1 - sens) / spec;
-        assertEquals(0.08 / 0.92, lrNegative, 1e-12, "the article's 92% sensitivity and specificity");
-
-        Map<String, Double> before = log10ByDiagnosis(TestKnowledge.rank(classicAsps("", "")));
-        Map<String, Double> after = log10ByDiagnosis(TestKnowledge.rank(classicAsps(", \"TFE3 negative\"", "")));
-        for (String d : before.keySet()) {
-            double oddsRatio = Math.pow(10, after.get(d) - before.get(d));
-            assertEquals(d.equals(ASPS) ? lrNegative : 1.0, oddsRatio, 1e-9, d);
+    void posteriorIsTheProductOfTheDerivedFrequenciesNormalisedOverTheSixHypotheses() {
+        DifferentialRanking r = TestKnowledge.rank(classicAsps(", \"flow voids\"", "\"calcification on CT\""));
+        Map<String, Double> likelihood = new java.util.HashMap<>();
+        for (RankedHypothesis h : r.hypotheses()) {
+            double product = 1;
+            for (Evidence e : h.evidence()) product *= e.association().probability(e.observed());
+            likelihood.put(h.disease(), product);
+        }
+        double total =
+                likelihood.values().stream().mapToDouble(Double::doubleValue).sum();
+        for (RankedHypothesis h : r.hypotheses()) {
+            assertEquals(likelihood.get(h.disease()) / total, h.postTestProbability(), 1e-9, h.label());
+        }
+        assertEquals(
+                1.0,
+                r.hypotheses().stream()
+                        .mapToDouble(RankedHypothesis::postTestProbability)
+                        .sum(),
+                1e-9);
+        for (int i = 1; i < r.hypotheses().size(); i++) {
+            assertTrue(r.hypotheses().get(i - 1).postTestProbability()
+                    >= r.hypotheses().get(i).postTestProbability());
+        }
+        // every hypothesis is weighed on the same features
+        List<String> features = r.top().evidence().stream()
+                .map(e -> e.association().feature())
+                .sorted()
+                .toList();
+        for (RankedHypothesis h : r.hypotheses()) {
+            assertEquals(
+                    features,
+                    h.evidence().stream()
+                            .map(e -> e.association().feature())
+                            .sorted()
+                            .toList(),
+                    h.label());
         }
     }
 
     @Test
-    void statingFlowVoidsAbsentLowersAspsAndRaisesSynovialSarcomaByTheirWeightsNegativeRatios() {
-        Model ontology = TestKnowledge.knowledge().ontology();
-        double common = decimal(ontology.getResource(AspsVocabulary.iri("Common")), "likelihoodRatioIfAbsent");
-        double arguesAgainst =
-                decimal(ontology.getResource(AspsVocabulary.iri("ArguesAgainst")), "likelihoodRatioIfAbsent");
-        DifferentialRanking without = TestKnowledge.rank(classicAsps("", ""));
-        DifferentialRanking absent = TestKnowledge.rank(classicAsps("", "\"flow voids\""));
-        Map<String, Double> b = log10ByDiagnosis(without);
-        Map<String, Double> a = log10ByDiagnosis(absent);
-        assertEquals(common, Math.pow(10, a.get(ASPS) - b.get(ASPS)), 1e-9);
-        assertEquals(arguesAgainst, Math.pow(10, a.get(SYNOVIAL) - b.get(SYNOVIAL)), 1e-9);
-        assertTrue(post(absent, ASPS) < post(without, ASPS));
-        assertTrue(post(absent, SYNOVIAL) > post(without, SYNOVIAL));
-    }
-
-    private static double post(DifferentialRanking r, String disease) {
-        return r.hypotheses().stream()
-                .filter(h -> h.disease().equals(disease))
+    void eachEvidenceLineShowsTheOneAgainstTheRestRatioOfTheSameFrequencies() {
+        DifferentialRanking r = TestKnowledge.rank(classicAsps(", \"flow voids\"", "\"calcification on CT\""));
+        double log10 = 0;
+        for (Evidence e : r.top().evidence()) {
+            Association a = e.association();
+            double p = a.frequency();
+            double q = a.frequencyInOthers();
+            double expected = e.observed() ? p / q : (1 - p) / (1 - q);
+            assertEquals(expected, e.likelihoodRatio(), 1e-3 * expected, a.iri());
+            log10 += Math.log10(e.likelihoodRatio());
+        }
+        assertEquals(log10, r.top().log10LikelihoodRatio(), 1e-12);
+        Evidence flowVoids = r.top().evidence().stream()
+                .filter(e -> e.association().feature().equals(AspsVocabulary.iri("FlowVoid")))
                 .findFirst()
-                .orElseThrow()
-                .postTestProbability();
+                .orElseThrow();
+        assertTrue(flowVoids.observed());
+        assertTrue(
+                flowVoids.association().references().stream()
+                        .anyMatch(ref -> ref.iri().contains("radiopaedia-59433")),
+                "flow voids in ASPS cite the article: "
+                        + flowVoids.association().references());
     }
 
     @Test
-    void evidenceListsEachCountedAssociationWithItsRatioStatusAndReferences() {
-        DifferentialRanking r = TestKnowledge.rank(classicAsps(", \"flow voids\"", "\"calcification on CT\""));
-        Function<Evidence, String> show = e -> e.association().iri().replace(AspsVocabulary.FACT_NS, "") + "|"
-                + (e.observed() ? "present" : "absent")
-                + "|" + e.likelihoodRatio() + "|"
-                + e.association().references().stream().map(Reference::number).toList();
-        RankedHypothesis synovial = r.hypotheses().stream()
-                .filter(h -> h.disease().equals(SYNOVIAL))
+    void addingTfe3NegativeMultipliesEachHypothesisLikelihoodByItsChanceOfNoNuclearTfe3() {
+        String tfe3 = AspsVocabulary.iri("TFE3NuclearImmunoreactivity");
+        DifferentialRanking before = TestKnowledge.rank(classicAsps("", ""));
+        DifferentialRanking after = TestKnowledge.rank(classicAsps(", \"TFE3 negative\"", ""));
+        Map<String, Double> pNone = new java.util.HashMap<>();
+        for (Association a : TestKnowledge.knowledge().associations().all()) {
+            if (a.feature().equals(tfe3) && a.ageGroup() == null) pNone.put(a.disease(), 1 - a.frequency());
+        }
+        assertEquals(6, pNone.size(), "a derived node per hypothesis: " + pNone);
+        assertTrue(pNone.get(ASPS) < 0.2, "ASPS is nearly always TFE3-positive: " + pNone.get(ASPS));
+        for (String d : pNone.keySet()) {
+            double moved = (post(after, d) / post(after, ASPS)) / (post(before, d) / post(before, ASPS));
+            assertEquals(pNone.get(d) / pNone.get(ASPS), moved, 1e-6 * moved, d);
+        }
+        assertTrue(post(after, ASPS) < post(before, ASPS));
+    }
+
+    @Test
+    void statingFlowVoidsAbsentLowersAspsAndRaisesSynovialSarcoma() {
+        DifferentialRanking without = TestKnowledge.rank(classicAsps("", ""));
+        DifferentialRanking absent = TestKnowledge.rank(classicAsps("", "\"flow voids\""));
+        assertTrue(post(absent, ASPS) < post(without, ASPS));
+        assertTrue(post(absent, SYNOVIAL) > post(without, SYNOVIAL));
+        Evidence line = hypothesis(absent, SYNOVIAL).evidence().stream()
+                .filter(e -> e.association().feature().equals(AspsVocabulary.iri("FlowVoid")))
                 .findFirst()
                 .orElseThrow();
-        assertEquals(List.of(), synovial.supporting().stream().map(show).toList());
-        assertEquals(
-                List.of(
-                        "synovial-sarcoma-no-flow-voids|present|0.2|[3]",
-                        "synovial-sarcoma-ct-calcification|absent|0.5|[3]"),
-                synovial.opposing().stream().map(show).toList());
-        assertEquals(
-                List.of(
-                        "asps-deep-soft-tissue|present|10.0|[]",
-                        "asps-hypervascular|present|10.0|[9]",
-                        "asps-thigh-adults|present|10.0|[]",
-                        "asps-large-mass|present|4.0|[9]",
-                        "asps-mri-t1c-heterogeneous|present|4.0|[9]",
-                        "asps-mri-t2|present|4.0|[9]",
-                        "asps-young-adults|present|4.0|[]",
-                        "asps-female-under-30|present|2.0|[1]",
-                        "asps-mri-flow-voids|present|2.0|[9]"),
-                r.top().supporting().stream().map(show).toList());
-        double product = r.top().evidence().stream()
-                .mapToDouble(Evidence::likelihoodRatio)
-                .reduce(1, (x, y) -> x * y);
-        assertEquals(Math.log10(product), r.top().log10LikelihoodRatio(), 1e-12);
-        double pretestOdds = r.pretestProbability() / (1 - r.pretestProbability());
-        assertEquals(1.0 / r.hypotheses().size(), r.pretestProbability(), 1e-15);
-        assertEquals(pretestOdds * product, r.top().postTestOdds(), 1e-6 * pretestOdds * product);
+        assertTrue(!line.observed() && line.supports(), "no flow voids supports synovial sarcoma: " + line);
+    }
+
+    @Test
+    void aFindingMoreGeneralThanEveryKnownFeatureCountsThroughThemWithAWeakerRatio() {
+        // the sources report oedema on MRI, never oedema as such
+        String oedema = AspsVocabulary.iri("Oedema");
+        assertTrue(
+                TestKnowledge.knowledge().associations().all().stream()
+                        .noneMatch(a -> a.feature().equals(oedema)),
+                "oedema itself has no derived node");
+        DifferentialRanking general = TestKnowledge.rank(TestKnowledge.json("{\"findings\": [\"oedema\"]}"));
+        DifferentialRanking specific = TestKnowledge.rank(TestKnowledge.json("{\"findings\": [\"oedema on MRI\"]}"));
+        double b = TestKnowledge.knowledge().associations().notReported();
+        Map<String, Double> pSpecific = new java.util.HashMap<>();
+        for (RankedHypothesis h : specific.hypotheses()) {
+            pSpecific.put(h.disease(), h.evidence().get(0).association().frequency());
+        }
+        for (RankedHypothesis h : general.hypotheses()) {
+            assertEquals(1, h.evidence().size(), h.label());
+            Evidence e = h.evidence().get(0);
+            assertEquals(oedema, e.association().feature());
+            assertEquals(
+                    1 - (1 - b) * (1 - pSpecific.get(h.disease())),
+                    e.association().frequency(),
+                    1e-9);
+            double specificLr =
+                    hypothesis(specific, h.disease()).evidence().get(0).likelihoodRatio();
+            assertTrue(
+                    Math.abs(Math.log(e.likelihoodRatio())) < Math.abs(Math.log(specificLr)),
+                    h.label() + ": general " + e.likelihoodRatio() + " vs specific " + specificLr);
+            assertTrue(
+                    Math.signum(Math.log(e.likelihoodRatio())) == Math.signum(Math.log(specificLr)),
+                    h.label() + ": same direction");
+        }
+        assertEquals(specific.top().disease(), general.top().disease());
+        assertTrue(general.top().postTestProbability() < specific.top().postTestProbability());
+        assertTrue(general.unexplained().isEmpty(), "oedema was used: " + general.unexplained());
     }
 
     @Test
@@ -156,24 +216,28 @@ class DifferentialRankerTest {
     }
 
     @Test
-    void likelihoodRatiosAreReadFromTheOntologySoEditingAWeightChangesTheRanking(@TempDir Path dir) throws Exception {
+    void likelihoodRatiosAreReadFromTheOntologySoEditingADerivedFrequencyChangesTheRanking(@TempDir Path dir)
+            throws Exception {
         Model edited = OntologyLoader.readRdf(OntologyLoader.DEFAULT_ONTOLOGY);
-        Resource common = edited.getResource(AspsVocabulary.iri("Common"));
-        common.removeAll(AspsVocabulary.LIKELIHOOD_RATIO_IF_PRESENT);
-        common.addLiteral(AspsVocabulary.LIKELIHOOD_RATIO_IF_PRESENT, edited.createTypedLiteral(new BigDecimal("3.0")));
+        Resource node = edited.getResource(
+                org.aspskg.ontology.LikelihoodRatioDerivation.DERIVED_NS + "SynovialSarcoma-FlowVoid");
+        assertTrue(node.hasProperty(AspsVocabulary.LIKELIHOOD_RATIO_IF_PRESENT), "derived node " + node);
+        node.removeAll(AspsVocabulary.FREQUENCY);
+        node.addLiteral(AspsVocabulary.FREQUENCY, edited.createTypedLiteral(new BigDecimal("0.9")));
         Path file = dir.resolve("edited.ttl");
         try (var out = Files.newOutputStream(file)) {
             RDFDataMgr.write(out, edited, Lang.TURTLE);
         }
         DifferentialPipeline editedPipeline =
                 DdxKnowledge.load(file, DdxKnowledge.DEFAULT_SHAPES).pipeline();
-        String json = "{\"id\": \"x\", \"age\": 50, \"findings\": [\"flow voids\", \"lung metastasis\"]}";
-        double before = TestKnowledge.rank(CaseInput.json(json, "x.json")).top().log10LikelihoodRatio();
+        String json = "{\"id\": \"x\", \"age\": 50, \"findings\": [\"flow voids\"]}";
+        DifferentialRanking before = TestKnowledge.rank(CaseInput.json(json, "x.json"));
         DifferentialRanking after = editedPipeline
                 .rank(editedPipeline.read(CaseInput.json(json, "x.json")))
                 .ranking();
-        // Flow voids and lung metastasis are both 'common' for ASPS: each goes from 2.0 to 3.0.
-        assertEquals(ASPS, after.top().disease());
-        assertEquals(before + 2 * Math.log10(3.0 / 2.0), after.top().log10LikelihoodRatio(), 1e-12);
+        double pBefore =
+                hypothesis(before, SYNOVIAL).evidence().get(0).association().frequency();
+        double ratio = (post(after, SYNOVIAL) / post(after, ASPS)) / (post(before, SYNOVIAL) / post(before, ASPS));
+        assertEquals(0.9 / pBefore, ratio, 1e-6 * ratio);
     }
 }

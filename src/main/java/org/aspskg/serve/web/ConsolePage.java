@@ -1,0 +1,66 @@
+package org.aspskg.serve.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * {@code GET /console}: YASGUI on this server's endpoint, with the query library as a grouped menu of
+ * example questions ({@code console.js} does the wiring). {@code ?query=…} opens with that query and
+ * runs it, so a link shares a query and its result.
+ */
+final class ConsolePage extends HttpServlet {
+    static final String PATH = "/console";
+
+    private volatile String menu;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (menu == null) menu = menu(new ObjectMapper().readTree(QueryLibraryApi.json()));
+        String body = "<h1>SPARQL console</h1>\n"
+                + "<p>Queries go to this server's endpoint, <code>" + WebFront.SPARQL
+                + "</code> (read-only; the default graph is "
+                + "the union of the named graphs). Pick one of the library's questions or write your own; "
+                + "<kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the query.</p>\n"
+                + "<div class=\"examples\">\n<label for=\"examples\">Example questions</label>\n"
+                + "<select id=\"examples\">\n<option value=\"\">Choose a question of the query library…</option>\n"
+                + menu + "</select>\n<p id=\"example-question\" class=\"question\" aria-live=\"polite\"></p>\n</div>\n"
+                + "<link rel=\"stylesheet\" href=\"" + StaticFiles.PATH + "/vendor/yasgui/yasgui.min.css\">\n"
+                + "<div id=\"yasgui\" data-endpoint=\"" + WebFront.SPARQL + "\"></div>\n"
+                + "<noscript><p>The console needs JavaScript. The endpoint itself does not: <code>curl "
+                + WebFront.SPARQL + " --data-urlencode query=…</code></p></noscript>\n";
+        Pages.send(
+                resp,
+                200,
+                Html.page(
+                        "SPARQL console",
+                        Html.Nav.CONSOLE,
+                        body,
+                        StaticFiles.PATH + "/vendor/yasgui/yasgui.min.js",
+                        StaticFiles.PATH + "/console.js"));
+    }
+
+    /** The examples menu: an option group per library group, the question as each option's text. */
+    private static String menu(JsonNode library) {
+        StringBuilder b = new StringBuilder();
+        for (JsonNode g : library.get("groups")) {
+            if (g.get("queries").isEmpty()) continue;
+            b.append("<optgroup label=\"")
+                    .append(Html.attr(g.get("name").asText()))
+                    .append("\">\n");
+            for (JsonNode q : g.get("queries")) {
+                b.append("<option value=\"")
+                        .append(Html.attr(q.get("id").asText()))
+                        .append("\">")
+                        .append(Html.esc(q.get("number").asText() + ". "
+                                + q.get("question").asText()))
+                        .append("</option>\n");
+            }
+            b.append("</optgroup>\n");
+        }
+        return b.toString();
+    }
+}

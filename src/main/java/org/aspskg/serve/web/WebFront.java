@@ -1,0 +1,75 @@
+package org.aspskg.serve.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.aspskg.serve.KnowledgeGraphServer;
+
+/**
+ * The web front on the SPARQL server: the home page, a page per term at the path of its IRI (HTML
+ * or RDF by content negotiation), the search API, the SPARQL console and the differential form —
+ * servlets and filters added to the same embedded Fuseki, every file served from the jar.
+ *
+ * <p>Entry point: {@link #install(FusekiServer.Builder, DatasetGraph, boolean)}.
+ */
+public final class WebFront {
+    public static final String SPARQL = KnowledgeGraphServer.DATASET + "/sparql";
+    public static final String QUERY = KnowledgeGraphServer.DATASET + "/query";
+    public static final String GET = KnowledgeGraphServer.DATASET + "/get";
+    public static final String DDX = KnowledgeGraphServer.DATASET + "/" + KnowledgeGraphServer.DDX;
+
+    private static final String FUSEKI_VERSION = mavenVersion("org.apache.jena", "jena-fuseki-core");
+
+    private WebFront() {}
+
+    /**
+     * Adds the pages, APIs and endpoint conventions (CORS on the read endpoints, the service
+     * description) to a Fuseki server being built over {@code dataset}.
+     *
+     * @param differential whether the server has {@code POST /asps/ddx} (the form needs it)
+     */
+    public static void install(FusekiServer.Builder fuseki, DatasetGraph dataset, boolean differential) {
+        TermFinder finder = StoreTermSearch.lazy(dataset);
+        TermReports reports = new TermReports(dataset);
+        fuseki.addServlet("", new HomePage(dataset, differential))
+                .addServlet(TermPages.PATH + "/*", new TermPages(dataset, reports))
+                .addServlet(SearchApi.PATH, new SearchApi(finder))
+                .addServlet(SearchApi.PAGE, new SearchPage(finder))
+                .addServlet(QueryLibraryApi.PATH, new QueryLibraryApi())
+                .addServlet(ConsolePage.PATH, new ConsolePage())
+                .addServlet(DifferentialPage.PATH, new DifferentialPage(differential))
+                .addServlet(StaticFiles.PATH + "/*", new StaticFiles());
+        for (String path : EndpointConventions.CORS_PATHS) {
+            fuseki.addFilter(path, EndpointConventions.cors());
+        }
+        fuseki.addFilter(SPARQL, new EndpointConventions.ServiceDescription(dataset));
+        fuseki.addFilter(QUERY, new EndpointConventions.ServiceDescription(dataset));
+    }
+
+    /** What the {@code Server} header says: Fuseki's name and its own version (not the jar's). */
+    public static String serverName() {
+        return "Apache Jena Fuseki (" + FUSEKI_VERSION + ")";
+    }
+
+    /** This product's version, from the jar's manifest; "development" when run from classes. */
+    public static String productVersion() {
+        String v = WebFront.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+
+    /** A library's version from the pom.properties Maven puts in its jar (the shaded jar keeps them). */
+    static String mavenVersion(String group, String artifact) {
+        String name = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (InputStream in = WebFront.class.getResourceAsStream(name)) {
+            if (in == null) return "unknown";
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,479 @@
+package org.aspskg.text;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a case written as free text ("24-year-old woman, deep thigh mass, T2 hyperintense with flow
+ * voids, TFE3 strongly positive, no calcification") with the {@link TermSearch} index:
+ *
+ * <ol>
+ *   <li>age, sex, sizes and durations by pattern;
+ *   <li>terms by longest match over token windows (leftmost first), each window looked up by exact
+ *       name and by word bag as {@link TermSearch#lookup} does;
+ *   <li>negation NegEx-style ({@code negation.tsv}): a pre-cue ("no", "without", "absence of",
+ *       "negative for") negates the terms after it, a post-cue ("negative", "absent", "not seen") the
+ *       terms before it, each within its scope, which ends at punctuation, at a scope-ending word
+ *       ("but", "however", "which", …) and at the end of the text; pseudo-negations ("no change")
+ *       negate nothing;
+ *   <li>what is left: spans naming something the ontology does not weigh ({@code not-weighed.tsv}),
+ *       the rest reported as not understood.
+ * </ol>
+ * Thread-safe.
+ */
+public final class CaseTextAnnotator {
+    private static final int SUGGESTIONS = 3;
+    /** The kind of a finding term (the label of the hasFinding range): the only kind a negation cue makes absent. */
+    private static final String FINDING = "finding";
+
+    private static final Pattern SCOPE_BREAK = Pattern.compile("[.,;:()\\[\\]!?\\n…]");
+    private static final Pattern AGE = Pattern.compile("(?i)\\b(\\d{1,3})\\s*-?\\s*(?:years?|yrs?|y)\\s*-?\\s*old\\b"
+            + "|(?i)\\b(\\d{1,3})\\s*-?\\s*year-?old\\b"
+            + "|(?i)\\bage[d]?\\s+(?:of\\s+)?(\\d{1,3})\\b"
+            + "|(?i)\\b(\\d{1,3})-aged\\b"
+            + "|(?i)\\b(\\d{1,3})\\s*(?:y/o|yo)\\b"
+            + "|\\b(\\d{1,3})\\s*-?\\s*(?:months?|mos?)\\s*-?\\s*(?:old)?(?=\\W|$)"
+            + "|\\b([MF])\\s*/\\s*(\\d{1,3})\\b"
+            + "|\\b(\\d{1,3})\\s*/\\s*([MF])\\b");
+    private static final Pattern SEX =
+            Pattern.compile("(?i)\\b(woman|female|girl|lady|(?<!wo)man|male|boy|gentleman)\\b");
+    private static final Pattern SIZE = Pattern.compile(
+            "(?i)(\\d+(?:\\.\\d+)?)\\s*(cm|mm)?(?:\\s*[x×*]\\s*(\\d+(?:\\.\\d+)?)\\s*(cm|mm)?){0,3}\\s*-?\\s*(cm|mm)?\\b");
+    private static final Pattern DURATION = Pattern.compile(
+            "(?i)\\b(?:(?:for|since|over|past|of)\\s+(?:the\\s+)?(?:\\d+|one|two|three|four|five|six|several|a few|few)\\s*-?\\s*(?:days?|weeks?|months?|years?)(?:'s?)?(?:\\s+(?:duration|history))?"
+                    + "|(?:\\d+|one|two|three|four|five|six|several|a few|few)\\s*-?\\s*(?:days?|weeks?|months?|years?)(?:'s?)?\\s+(?:ago|duration|history))\\b");
+
+    private final TermSearch search;
+    private final String sizeTermIri;
+    private final double sizeThresholdCm;
+    private final Map<String, List<Cue>> cuesByFirstWord = new HashMap<>();
+    private final Map<String, String> notWeighed = new HashMap<>();
+
+    /** A negation cue of {@code negation.tsv}. */
+    record Cue(List<String> words, String type) {}
+
+    /**
+     * @param search          the index of terms
+     * @param sizeTermIri     the size finding a size above the threshold states (e.g. mass larger than 5 cm), or null
+     * @param sizeThresholdCm the threshold, in cm, above which a stated size states that finding
+     */
+    public CaseTextAnnotator(TermSearch search, String sizeTermIri, double sizeThresholdCm) {
+        this.search = search;
+        this.sizeTermIri = sizeTermIri;
+        this.sizeThresholdCm = sizeThresholdCm;
+        for (String[] row : TextTables.rows("negation.tsv")) {
+            List<String> words = List.of(row[0].trim().toLowerCase(Locale.ROOT).split("\\s+"));
+            cuesByFirstWord
+                    .computeIfAbsent(words.get(0), k -> new ArrayList<>())
+                    .add(new Cue(words, row[1].trim()));
+        }
+        cuesByFirstWord
+                .values()
+                .forEach(l ->
+                        l.sort(Comparator.comparingInt((Cue c) -> -c.words().size())));
+        for (String[] row : TextTables.rows("not-weighed.tsv")) {
+            notWeighed.put(row[0].trim().toLowerCase(Locale.ROOT), row[1].trim());
+        }
+    }
+
+    public TermSearch search() {
+        return search;
+    }
+
+    /**
+     * Reads one phrase a case names a finding by (a JSON case's {@code findings} or {@code absent}
+     * entry): the whole phrase as one name first ({@link TermSearch#lookup}), then with typing errors
+     * ({@link TermSearch#lookupFuzzy}), then read as text (negation cues, several findings in one
+     * phrase, what is not used); what names nothing gets suggestions.
+     */
+    public List<PhraseReading> readPhrase(String phrase) {
+        List<TermHit> whole = search.lookup(phrase);
+        if (whole.isEmpty()) whole = search.lookupFuzzy(phrase);
+        if (!whole.isEmpty()) {
+            PhraseReading.Outcome o = whole.size() == 1 ? PhraseReading.Outcome.TERM : PhraseReading.Outcome.AMBIGUOUS;
+            return List.of(new PhraseReading(0, phrase.length(), phrase, o, false, null, whole, null, List.of()));
+        }
+        List<PhraseReading> parts = read(phrase, false, true).phrases();
+        if (!parts.isEmpty()) return parts;
+        return List.of(new PhraseReading(
+                0,
+                phrase.length(),
+                phrase,
+                PhraseReading.Outcome.UNKNOWN,
+                false,
+                null,
+                List.of(),
+                null,
+                search.search(phrase, SUGGESTIONS)));
+    }
+
+    /** Reads a whole case text: age, sex, findings with their polarity, what is not used or not understood. */
+    public TextReading read(String text) {
+        return read(text, true, false);
+    }
+
+    /**
+     * Reads a text.
+     *
+     * @param demographics whether to look for age and sex (a whole case) or not (one finding phrase)
+     * @param suggest      whether to give suggestions for spans not understood
+     */
+    public TextReading read(String text, boolean demographics, boolean suggest) {
+        boolean[] masked = new boolean[text.length() + 1];
+        List<PhraseReading> readings = new ArrayList<>();
+        Integer age = null;
+        TextReading.Span ageSpan = null;
+        String sex = null;
+        TextReading.Span sexSpan = null;
+        if (demographics) {
+            Matcher m = AGE.matcher(text);
+            if (m.find()) {
+                ageSpan = new TextReading.Span(m.start(), m.end(), m.group());
+                age = ageOf(m);
+                mask(masked, m.start(), m.end());
+                if (m.group(7) != null) sex = m.group(7).equals("F") ? "female" : "male";
+                if (m.group(10) != null) sex = m.group(10).equals("F") ? "female" : "male";
+                if (sex != null) sexSpan = ageSpan;
+            }
+            Matcher s = SEX.matcher(text);
+            while (s.find()) {
+                if (sex == null) {
+                    String w = s.group(1).toLowerCase(Locale.ROOT);
+                    sex = switch (w) {
+                        case "woman", "female", "girl", "lady" -> "female";
+                        default -> "male";
+                    };
+                    sexSpan = new TextReading.Span(s.start(), s.end(), s.group());
+                }
+                mask(masked, s.start(), s.end());
+            }
+        }
+        Matcher d = DURATION.matcher(text);
+        while (d.find()) {
+            if (overlapsMask(masked, d.start(), d.end())) continue;
+            readings.add(new PhraseReading(
+                    d.start(),
+                    d.end(),
+                    d.group(),
+                    PhraseReading.Outcome.NOT_USED,
+                    false,
+                    null,
+                    List.of(),
+                    "duration",
+                    List.of()));
+            mask(masked, d.start(), d.end());
+        }
+        Matcher z = SIZE.matcher(text);
+        while (z.find()) {
+            if (overlapsMask(masked, z.start(), z.end())) continue;
+            String unit = firstNonNull(z.group(2), z.group(4), z.group(5));
+            if (unit == null) continue;
+            double greatest = 0;
+            for (int g : new int[] {1, 3}) {
+                if (z.group(g) != null) greatest = Math.max(greatest, Double.parseDouble(z.group(g)));
+            }
+            // a repeated group keeps only its last value: read every number of the match
+            Matcher nums = Pattern.compile("\\d+(?:\\.\\d+)?").matcher(z.group());
+            while (nums.find()) greatest = Math.max(greatest, Double.parseDouble(nums.group()));
+            double cm = unit.equalsIgnoreCase("mm") ? greatest / 10 : greatest;
+            readings.add(size(z.start(), z.end(), z.group().trim(), cm));
+            mask(masked, z.start(), z.end());
+        }
+        annotate(text, masked, suggest, readings);
+        readings.sort(Comparator.comparingInt(PhraseReading::start));
+        return new TextReading(text, age, ageSpan, sex, sexSpan, readings);
+    }
+
+    private PhraseReading size(int start, int end, String written, double cm) {
+        Optional<IndexedTerm> term = sizeTermIri == null ? Optional.empty() : search.term(sizeTermIri);
+        if (term.isPresent() && cm > sizeThresholdCm) {
+            IndexedTerm t = term.get();
+            TermHit hit =
+                    new TermHit(t.iri(), t.label(), t.curie(), t.kind(), written, NameType.LABEL, MatchKind.PATTERN, 1);
+            return new PhraseReading(
+                    start, end, written, PhraseReading.Outcome.TERM, false, null, List.of(hit), null, List.of());
+        }
+        String why = term.isPresent()
+                ? String.format(
+                        Locale.ROOT,
+                        "size %s cm: the ontology weighs only sizes above %s cm (%s)",
+                        trim(cm),
+                        trim(sizeThresholdCm),
+                        term.get().label())
+                : "size: the ontology has no size finding";
+        return new PhraseReading(
+                start, end, written, PhraseReading.Outcome.NOT_USED, false, null, List.of(), why, List.of());
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    private static String firstNonNull(String... s) {
+        for (String x : s) if (x != null) return x;
+        return null;
+    }
+
+    private static Integer ageOf(Matcher m) {
+        for (int g : new int[] {1, 2, 3, 4, 5, 8, 9}) {
+            if (m.group(g) != null) return Integer.parseInt(m.group(g));
+        }
+        if (m.group(6) != null) return Integer.parseInt(m.group(6)) / 12;
+        return null;
+    }
+
+    private static void mask(boolean[] masked, int start, int end) {
+        for (int i = start; i < end; i++) masked[i] = true;
+    }
+
+    private static boolean overlapsMask(boolean[] masked, int start, int end) {
+        for (int i = start; i < end; i++) if (masked[i]) return true;
+        return false;
+    }
+
+    /** A word as written, with the analysed tokens it became (several for an abbreviation). */
+    private record Word(
+            int start, int end, String surface, List<TextAnalysis.Token> tokens, int clause, boolean masked) {
+        boolean stopOnly() {
+            return tokens.stream().allMatch(TextAnalysis.Token::stop);
+        }
+
+        /** Only stop words or words a phrase may add ("mass", "left"): not part of a reading's span when they end it. */
+        boolean trimmable() {
+            return tokens.stream()
+                    .allMatch(t -> t.stop()
+                            || t.roles().contains(TextAnalysis.Role.PHRASE_MODIFIER)
+                                    && !t.roles().contains(TextAnalysis.Role.NAME_MODIFIER));
+        }
+
+        boolean contentful() {
+            return tokens.stream().anyMatch(TextAnalysis.Token::content);
+        }
+    }
+
+    private void annotate(String text, boolean[] masked, boolean suggest, List<PhraseReading> out) {
+        List<Word> words = words(text, masked);
+        int n = words.size();
+        boolean[] covered = new boolean[n];
+        List<int[]> spans = new ArrayList<>(); // [from, to) word indexes of each term reading, in order
+        List<PhraseReading> found = new ArrayList<>();
+        int max = Math.max(1, search.longestName());
+        for (int i = 0; i < n; i++) {
+            Word w = words.get(i);
+            if (w.masked() || w.stopOnly() || !known(w)) continue;
+            // a window ends before the first word that is in no name (nothing longer can match)
+            int reach = 1;
+            while (reach < max && i + reach < n && known(words.get(i + reach))) reach++;
+            for (int len = reach; len >= 1; len--) {
+                int last = i + len - 1;
+                if (!sameClauseUnmasked(words, i, last)) continue;
+                if (words.get(last).stopOnly()) continue;
+                List<TermHit> hits = lookup(text, words, i, last);
+                if (hits.isEmpty()) continue;
+                // the shortest window with the same reading: trailing words that add nothing are not part of it
+                while (last > i && words.get(last).trimmable()) {
+                    List<TermHit> shorter = lookup(text, words, i, last - 1);
+                    if (!sameTerms(shorter, hits)) break;
+                    last--;
+                }
+                PhraseReading.Outcome o =
+                        hits.size() == 1 ? PhraseReading.Outcome.TERM : PhraseReading.Outcome.AMBIGUOUS;
+                int start = w.start();
+                int end = words.get(last).end();
+                found.add(new PhraseReading(
+                        start, end, text.substring(start, end), o, false, null, hits, null, List.of()));
+                spans.add(new int[] {i, last + 1});
+                for (int k = i; k <= last; k++) covered[k] = true;
+                i = last;
+                break;
+            }
+        }
+        // negation cues among the words no term took
+        List<int[]> cues = new ArrayList<>(); // [from, to, type 0 pre 1 post 2 end]
+        for (int i = 0; i < n; i++) {
+            if (covered[i] || words.get(i).masked()) continue;
+            List<Cue> candidates = cuesByFirstWord.get(words.get(i).surface());
+            if (candidates == null) continue;
+            for (Cue c : candidates) {
+                if (!matchesCue(words, covered, i, c)) continue;
+                int to = i + c.words().size();
+                switch (c.type()) {
+                    case "pre" -> cues.add(new int[] {i, to, 0});
+                    case "post" -> cues.add(new int[] {i, to, 1});
+                    case "end" -> cues.add(new int[] {i, to, 2});
+                    default -> {} // pseudo: negates nothing, but its words are no cue either
+                }
+                for (int k = i; k < to; k++) covered[k] = true;
+                i = to - 1;
+                break;
+            }
+        }
+        for (int r = 0; r < found.size(); r++) {
+            int[] span = spans.get(r);
+            String cue = negatingCue(text, words, cues, spans, span);
+            PhraseReading p = found.get(r);
+            if (cue == null) {
+                out.add(p);
+            } else if (p.terms().stream().allMatch(h -> FINDING.equals(h.kind()))) {
+                out.add(new PhraseReading(
+                        p.start(), p.end(), p.text(), p.outcome(), true, cue, p.terms(), p.note(), p.suggestions()));
+            } else {
+                // "no abnormality in the uterus" says nothing against the site: only findings are negated
+                out.add(new PhraseReading(
+                        p.start(),
+                        p.end(),
+                        p.text(),
+                        PhraseReading.Outcome.NOT_USED,
+                        false,
+                        cue,
+                        p.terms(),
+                        p.terms().get(0).kind() + " under the negation cue '" + cue
+                                + "': only findings are stated absent from text",
+                        List.of()));
+            }
+        }
+        leftovers(text, words, covered, suggest, out);
+    }
+
+    /** Whether every stem of a word is in some name (stop words count as known: names hold them too). */
+    private boolean known(Word w) {
+        for (TextAnalysis.Token t : w.tokens()) if (!t.stop() && !search.knows(t.stem())) return false;
+        return true;
+    }
+
+    private static boolean sameTerms(List<TermHit> a, List<TermHit> b) {
+        return a.stream()
+                .map(TermHit::iri)
+                .toList()
+                .equals(b.stream().map(TermHit::iri).toList());
+    }
+
+    private List<TermHit> lookup(String text, List<Word> words, int from, int last) {
+        String written = text.substring(words.get(from).start(), words.get(last).end());
+        List<TermHit> exact = search.lookupExact(TextAnalysis.normalize(written));
+        if (!exact.isEmpty()) return exact;
+        List<TextAnalysis.Token> tokens = new ArrayList<>();
+        for (int k = from; k <= last; k++) tokens.addAll(words.get(k).tokens());
+        return search.lookup(tokens);
+    }
+
+    private static boolean sameClauseUnmasked(List<Word> words, int from, int last) {
+        int clause = words.get(from).clause();
+        for (int k = from; k <= last; k++) {
+            if (words.get(k).masked() || words.get(k).clause() != clause) return false;
+        }
+        return true;
+    }
+
+    private static boolean matchesCue(List<Word> words, boolean[] covered, int at, Cue c) {
+        if (at + c.words().size() > words.size()) return false;
+        int clause = words.get(at).clause();
+        for (int k = 0; k < c.words().size(); k++) {
+            Word w = words.get(at + k);
+            if (covered[at + k]
+                    || w.clause() != clause
+                    || !w.surface().equals(c.words().get(k))) return false;
+        }
+        return true;
+    }
+
+    /** The cue, as written, whose scope holds the term span, or null. */
+    private static String negatingCue(String text, List<Word> words, List<int[]> cues, List<int[]> spans, int[] span) {
+        int clause = words.get(span[0]).clause();
+        // nearest pre-cue before the span, with no scope end between
+        for (int c = cues.size() - 1; c >= 0; c--) {
+            int[] cue = cues.get(c);
+            if (cue[1] > span[0] || words.get(cue[0]).clause() != clause) continue;
+            if (cue[2] == 2) break;
+            if (cue[2] == 0)
+                return text.substring(
+                        words.get(cue[0]).start(), words.get(cue[1] - 1).end());
+        }
+        // nearest post-cue after the span, with no scope end between
+        for (int[] cue : cues) {
+            if (cue[0] < span[1] || words.get(cue[0]).clause() != clause) continue;
+            if (cue[2] == 2 || cue[2] == 0) break;
+            if (cue[2] == 1)
+                return text.substring(
+                        words.get(cue[0]).start(), words.get(cue[1] - 1).end());
+        }
+        return null;
+    }
+
+    /** Runs of words no term, cue or pattern took, in one clause, with at least one content word. */
+    private void leftovers(String text, List<Word> words, boolean[] covered, boolean suggest, List<PhraseReading> out) {
+        int i = 0;
+        while (i < words.size()) {
+            Word w = words.get(i);
+            if (covered[i] || w.masked() || !w.contentful() || isNumber(w.surface())) {
+                i++;
+                continue;
+            }
+            int j = i;
+            int lastContent = i;
+            while (j + 1 < words.size()
+                    && !covered[j + 1]
+                    && !words.get(j + 1).masked()
+                    && words.get(j + 1).clause() == w.clause()) {
+                j++;
+                if (words.get(j).contentful() && !isNumber(words.get(j).surface())) lastContent = j;
+            }
+            int start = w.start();
+            int end = words.get(lastContent).end();
+            String span = text.substring(start, end);
+            String category = null;
+            for (int k = i; k <= lastContent && category == null; k++) {
+                category = notWeighed.get(words.get(k).surface());
+                if (category == null) {
+                    for (TextAnalysis.Token t : words.get(k).tokens()) {
+                        category = notWeighed.get(t.stem());
+                        if (category != null) break;
+                    }
+                }
+            }
+            if (category != null) {
+                out.add(new PhraseReading(
+                        start, end, span, PhraseReading.Outcome.NOT_USED, false, null, List.of(), category, List.of()));
+            } else {
+                List<TermHit> suggestions = suggest ? search.search(span, SUGGESTIONS) : List.of();
+                out.add(new PhraseReading(
+                        start, end, span, PhraseReading.Outcome.UNKNOWN, false, null, List.of(), null, suggestions));
+            }
+            i = j + 1;
+        }
+    }
+
+    private static boolean isNumber(String s) {
+        return s.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',');
+    }
+
+    /** The words of a text: tokens grouped by the word they came from, with clause numbers and masks. */
+    private List<Word> words(String text, boolean[] masked) {
+        List<TextAnalysis.Token> tokens = search.analysis().tokens(text);
+        List<Word> out = new ArrayList<>();
+        int clause = 0;
+        int prevEnd = 0;
+        int i = 0;
+        while (i < tokens.size()) {
+            TextAnalysis.Token t = tokens.get(i);
+            int j = i;
+            List<TextAnalysis.Token> group = new ArrayList<>();
+            while (j < tokens.size() && tokens.get(j).start() == t.start()) group.add(tokens.get(j++));
+            int end = group.stream().mapToInt(TextAnalysis.Token::end).max().orElse(t.end());
+            if (t.start() > prevEnd
+                    && SCOPE_BREAK.matcher(text.substring(prevEnd, t.start())).find()) clause++;
+            String surface = text.substring(t.start(), end).toLowerCase(Locale.ROOT);
+            out.add(new Word(t.start(), end, surface, group, clause, overlapsMask(masked, t.start(), end)));
+            prevEnd = end;
+            i = j;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,119 @@
+package org.aspskg.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.aspskg.ddx.TestKnowledge;
+import org.aspskg.ontology.AspsVocabulary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Phrases as clinicians write them (phrasings.tsv: none is a term's label) resolve to the expected
+ * term with the expected polarity, through the text index the command line and HTTP use.
+ */
+class PhraseResolutionTest {
+
+    private static CaseTextAnnotator annotator() {
+        return TestKnowledge.knowledge().annotator();
+    }
+
+    static Stream<Arguments> phrasings() throws IOException {
+        List<Arguments> out = new ArrayList<>();
+        try (InputStream in = PhraseResolutionTest.class.getResourceAsStream("phrasings.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\t");
+                out.add(Arguments.of(f[0], f[1], f[2].trim()));
+            }
+        }
+        return out.stream();
+    }
+
+    /** The expected term: a local name of the ontology's namespace, or a CURIE (an imported class). */
+    private static String expected(String term) {
+        return term.contains(":") ? term : AspsVocabulary.iri(term);
+    }
+
+    @Test
+    void theTableHoldsAtLeastAHundredPhrasingsNoneOfThemALabel() throws IOException {
+        List<Arguments> rows = phrasings().toList();
+        assertTrue(rows.size() >= 100, rows.size() + " phrasings");
+        TermSearch search = annotator().search();
+        for (Arguments a : rows) {
+            String phrase = (String) a.get()[0];
+            for (IndexedTerm t : search.terms()) {
+                assertFalse(t.label().equalsIgnoreCase(phrase.trim()), "'" + phrase + "' is the label of " + t.curie());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "''{0}'' → {1} {2}")
+    @MethodSource("phrasings")
+    void phraseResolvesToTheExpectedTermAndPolarity(String phrase, String term, String polarity) {
+        List<PhraseReading> readings = annotator().readPhrase(phrase);
+        List<PhraseReading> terms = readings.stream()
+                .filter(r -> r.outcome() == PhraseReading.Outcome.TERM)
+                .toList();
+        PhraseReading r = terms.stream()
+                .filter(x -> expected(term)
+                        .equals(term.contains(":") ? x.term().curie() : x.term().iri()))
+                .findFirst()
+                .orElse(terms.isEmpty() ? null : terms.get(0));
+        assertTrue(r != null, phrase + " → " + readings);
+        assertEquals(
+                expected(term),
+                term.contains(":") ? r.term().curie() : r.term().iri(),
+                phrase + " → " + r.term().describe());
+        assertEquals(polarity.equals("absent"), r.negated(), phrase + " negation: " + r.cue());
+        assertTrue(
+                readings.stream().noneMatch(x -> x.outcome() == PhraseReading.Outcome.UNKNOWN),
+                phrase + " left something not understood: " + readings);
+    }
+
+    @Test
+    void aPhraseNamingSeveralTermsEquallyListsThemAsCandidates() {
+        // "imaging" does not change what a phrase names, so "findings on imaging" is as much "finding" as "imaging
+        // finding"
+        List<PhraseReading> r = annotator().readPhrase("findings on imaging");
+        assertEquals(1, r.size(), r.toString());
+        assertEquals(PhraseReading.Outcome.AMBIGUOUS, r.get(0).outcome(), r.toString());
+        List<String> candidates =
+                r.get(0).terms().stream().map(TermHit::curie).sorted().toList();
+        assertEquals(
+                List.of("aspskg:Finding", "aspskg:ImagingFinding", "aspskg:ImmunohistochemicalFinding"), candidates);
+    }
+
+    @Test
+    void aPhraseNamingNothingIsReportedWithSuggestions() {
+        List<PhraseReading> r = annotator().readPhrase("flow-related enhancement of the vessel wall xyzzy");
+        assertTrue(r.stream().anyMatch(x -> x.outcome() == PhraseReading.Outcome.UNKNOWN), r.toString());
+    }
+
+    @Test
+    void symptomsAndOtherStainsAreNotUsedRatherThanUnknown() {
+        for (String phrase : List.of("swelling", "vimentin positive", "for 3 months")) {
+            List<PhraseReading> r = annotator().readPhrase(phrase);
+            assertEquals(PhraseReading.Outcome.NOT_USED, r.get(0).outcome(), phrase + " → " + r);
+        }
+    }
+
+    @Test
+    void aSizeAtOrBelowTheThresholdIsNotUsedAndSaysWhy() {
+        List<PhraseReading> r = annotator().readPhrase("3 x 2 cm");
+        assertEquals(PhraseReading.Outcome.NOT_USED, r.get(0).outcome(), r.toString());
+        assertTrue(
+                r.get(0).note().toLowerCase(Locale.ROOT).contains("5 cm"),
+                r.get(0).note());
+    }
+}
