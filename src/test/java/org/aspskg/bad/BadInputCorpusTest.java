@@ -3,6 +3,7 @@ package org.aspskg.bad;
 import static org.aspskg.store.TestStores.fileDigests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,8 +16,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.aspskg.AspsKgException;
+import org.aspskg.PrintableText;
 import org.aspskg.cli.CliRuns;
+import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.cohort.CohortLoader;
+import org.aspskg.ontology.OntologyLoader;
+import org.aspskg.store.TestStores;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ontology files to {@code build --ontology}, case files to {@code ddx --store-ranking}, cohort files
  * to {@code build --cases}, SSSOM files to {@code map --check}, SPARQL files to {@code query}. Each
  * gives its expected exit code and message, no stack trace, and a refused input leaves the store
- * byte for byte as it was.
+ * byte for byte as it was. The entries whose every input is a whole build (ontology, cohort) run
+ * {@link BadInputs#SAMPLE} inputs each unless {@code -Dbad.all=true}; every cohort input also goes
+ * through the loader alone.
  */
 class BadInputCorpusTest {
     /** Inputs made at test time (big or binary, or not files at all). */
@@ -54,20 +65,26 @@ class BadInputCorpusTest {
     Path tmp;
 
     @BeforeAll
-    static void buildStore() {
-        store = shared.resolve("tdb2");
-        assertEquals(0, CliRuns.run("build", "--store", store.toString()).exit());
+    static void copyStore() {
+        store = TestStores.copyOfShared(shared.resolve("tdb2"));
     }
 
+    /** Each a whole build (a sample in a plain run, every input with -Dbad.all=true). */
     static Stream<BadInputs.Input> ontology() {
-        return BadInputs.of("ontology", GENERATED);
+        return BadInputs.sample(BadInputs.of("ontology", GENERATED));
     }
 
     static Stream<BadInputs.Input> ddx() {
         return BadInputs.of("ddx", GENERATED);
     }
 
+    /** Each a whole build before its cases are read (a sample; every input with -Dbad.all=true). */
     static Stream<BadInputs.Input> cohort() {
+        return BadInputs.sample(BadInputs.of("cohort", GENERATED));
+    }
+
+    /** Every cohort input, for the loader alone. */
+    static Stream<BadInputs.Input> cohortAll() {
         return BadInputs.of("cohort", GENERATED);
     }
 
@@ -104,6 +121,31 @@ class BadInputCorpusTest {
         assertTrue(all.contains(in.fragment()), in + " should say '" + in.fragment() + "': " + all);
         assertFalse(BadInputs.hasStackTrace(all), in + ": no stack trace without --verbose: " + all);
         if (in.expected() != 0) assertEquals(before, fileDigests(store), in + " left the store as it was");
+    }
+
+    /**
+     * Every cohort input read by the loader that {@code build --cases} runs (the same checks and
+     * messages, without the ontology build before it): refused with the entry's message as the
+     * command prints it and no stack trace, or loaded when the entry expects exit 0.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cohortAll")
+    void theCohortLoaderRefusesEveryBadCohortWithTheMessageBuildCasesPrints(BadInputs.Input in) throws Exception {
+        if (BadInputs.RECORD) return;
+        Path file = in.generated() ? generate(in) : in.committed();
+        CohortLoader loader = DdxKnowledge.cached(OntologyLoader.DEFAULT_ONTOLOGY, DdxKnowledge.DEFAULT_SHAPES)
+                .cohortLoader(List.of(file), true);
+        Executable load = () -> loader.loadInto(StreamRDFLib.sinkNull(), line -> {});
+        if (in.expected() == 0) {
+            assertTimeoutPreemptively(Duration.ofMinutes(3), load, in + " hangs");
+            return;
+        }
+        AspsKgException e = assertThrows(
+                AspsKgException.class, () -> assertTimeoutPreemptively(Duration.ofMinutes(3), load, in + " hangs"));
+        String printed = "error: " + PrintableText.keepingLines(e.getMessage())
+                + (e.hint() == null ? "" : "\nhint: " + PrintableText.keepingLines(e.hint()));
+        assertTrue(printed.contains(in.fragment()), in + " should say '" + in.fragment() + "': " + printed);
+        assertFalse(BadInputs.hasStackTrace(printed), in + ": no stack trace: " + printed);
     }
 
     /** Makes a gen- input in this test's directory. */

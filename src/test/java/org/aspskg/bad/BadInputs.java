@@ -23,6 +23,24 @@ import java.util.stream.Stream;
 public final class BadInputs {
     public static final Path ROOT = Path.of("src", "test", "resources", "bad");
     public static final boolean RECORD = Boolean.getBoolean("bad.record");
+    /** Every input of the costly entries (each a whole build) instead of a subset ({@link #sample}). */
+    public static final boolean ALL = Boolean.getBoolean("bad.all") || RECORD;
+
+    /** Inputs of a costly entry point in a plain test run, at least; the rest with {@code -Dbad.all=true}. */
+    public static final int SAMPLE = 12;
+
+    /**
+     * Without {@code -Dbad.all=true}, {@link #SAMPLE} inputs spread evenly over the entry's list (the
+     * same ones every run); with it, every input.
+     */
+    public static Stream<Input> sample(Stream<Input> inputs) {
+        if (ALL) return inputs;
+        List<Input> all = inputs.toList();
+        if (all.size() <= SAMPLE) return all.stream();
+        List<Input> picked = new ArrayList<>();
+        for (int i = 0; i < SAMPLE; i++) picked.add(all.get((int) ((long) i * all.size() / SAMPLE)));
+        return picked.stream();
+    }
 
     private BadInputs() {}
 

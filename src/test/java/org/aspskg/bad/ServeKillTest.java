@@ -31,12 +31,12 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
-import org.aspskg.cli.CliRuns;
 import org.aspskg.ddx.TestKnowledge;
 import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ddx.store.CasesGraph;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.store.KnowledgeGraphStore;
+import org.aspskg.store.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,9 +121,7 @@ class ServeKillTest {
     }
 
     private Path store() {
-        Path store = dir.resolve("tdb2");
-        assertEquals(0, CliRuns.run("build", "--store", store.toString()).exit());
-        return store;
+        return TestStores.copyOfShared(dir.resolve("tdb2"));
     }
 
     @ParameterizedTest(name = "killed after {0} ms of writes")
