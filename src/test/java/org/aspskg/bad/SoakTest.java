@@ -26,10 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.aspskg.ddx.TestKnowledge;
-import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.serve.KnowledgeGraphServer;
 import org.aspskg.store.KnowledgeGraphStore;
-import org.aspskg.store.StandardBuild;
+import org.aspskg.store.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,8 +59,7 @@ class SoakTest {
 
     @Test
     void sixteenClientsForABoundedTimeGetEveryAnswerAndTheHeapDoesNotGrow() throws Exception {
-        Path tdb = dir.resolve("tdb2");
-        StandardBuild.of(OntologyLoader.DEFAULT_ONTOLOGY, tdb).build();
+        Path tdb = TestStores.copyOfShared(dir.resolve("tdb2"));
         List<HttpRequest> requests = new ArrayList<>();
         try (KnowledgeGraphStore store = KnowledgeGraphStore.open(tdb)) {
             KnowledgeGraphServer server = KnowledgeGraphServer.create(store.datasetGraph())
