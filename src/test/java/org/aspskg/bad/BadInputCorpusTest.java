@@ -21,7 +21,6 @@ import org.aspskg.AspsKgException;
 import org.aspskg.PrintableText;
 import org.aspskg.cli.CliRuns;
 import org.aspskg.ddx.DdxKnowledge;
-import org.aspskg.ddx.cohort.CohortLoader;
 import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.store.TestStores;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,9 +132,10 @@ class BadInputCorpusTest {
     void theCohortLoaderRefusesEveryBadCohortWithTheMessageBuildCasesPrints(BadInputs.Input in) throws Exception {
         if (BadInputs.RECORD) return;
         Path file = in.generated() ? generate(in) : in.committed();
-        CohortLoader loader = DdxKnowledge.cached(OntologyLoader.DEFAULT_ONTOLOGY, DdxKnowledge.DEFAULT_SHAPES)
-                .cohortLoader(List.of(file), true);
-        Executable load = () -> loader.loadInto(StreamRDFLib.sinkNull(), line -> {});
+        DdxKnowledge knowledge = DdxKnowledge.cached(OntologyLoader.DEFAULT_ONTOLOGY, DdxKnowledge.DEFAULT_SHAPES);
+        // the inputs are checked as the loader is made (format, existence) and as it reads
+        Executable load =
+                () -> knowledge.cohortLoader(List.of(file), true).loadInto(StreamRDFLib.sinkNull(), line -> {});
         if (in.expected() == 0) {
             assertTimeoutPreemptively(Duration.ofMinutes(3), load, in + " hangs");
             return;

@@ -27,7 +27,7 @@ public final class BadInputs {
     public static final boolean ALL = Boolean.getBoolean("bad.all") || RECORD;
 
     /** Inputs of a costly entry point in a plain test run, at least; the rest with {@code -Dbad.all=true}. */
-    public static final int SAMPLE = 12;
+    public static final int SAMPLE = 10;
 
     /**
      * Without {@code -Dbad.all=true}, {@link #SAMPLE} inputs spread evenly over the entry's list (the

@@ -107,12 +107,14 @@ final class CaseFileParser {
             // the tokenizer wraps a failed read in its own exception: find what the stream saw first
             if (checked != null && checked.failure() != null)
                 throw checked.failure().toError(source);
-            if (e instanceof AspsKgException ake) throw ake;
+            // a read that failed (truncated gzip) looks like the end of the file to the tokenizer, whose
+            // syntax error (a broken IRI at the end) would hide the cause: the failed read comes first
             Throwable truncated = cause(e, EOFException.class, ZipException.class);
             if (truncated == null && checked != null && checked.readFailure() instanceof EOFException eof)
                 truncated = eof;
             if (truncated == null && checked != null && checked.readFailure() instanceof ZipException zip)
                 truncated = zip;
+            if (truncated == null && e instanceof AspsKgException ake) throw ake;
             if (truncated != null) {
                 throw new AspsKgException(
                         source + ":" + (checked == null ? 1 : checked.line()) + ": the gzip data ends early or is "
