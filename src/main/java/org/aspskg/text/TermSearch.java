@@ -173,6 +173,9 @@ public final class TermSearch {
     /** Longest string given to a prefix or fuzzy query (longer than any name the index holds). */
     static final int MAX_AUTOMATON_CHARS = 255;
 
+    /** Words of a query that are searched for (more than any name has). */
+    static final int MAX_QUERY_WORDS = 64;
+
     public List<TermHit> search(String query, int limit) {
         String exact = TextAnalysis.normalize(query);
         if (exact.isEmpty() || limit <= 0) return List.of();
@@ -192,13 +195,14 @@ public final class TermSearch {
         }
         List<String> stems = new ArrayList<>();
         for (TextAnalysis.Token t : tokens) if (!t.stop()) stems.add(t.stem());
-        for (int i = 0; i < stems.size(); i++) {
+        // three clauses a word: the first words only, within Lucene's 1,024 clauses (no name is that long)
+        int words = Math.min(stems.size(), MAX_QUERY_WORDS);
+        for (int i = 0; i < words; i++) {
             String s = stems.get(i);
             q.add(boost(new TermQuery(new Term(F_WORDS, s)), 2), BooleanClause.Occur.SHOULD);
             if (s.length() > MAX_AUTOMATON_CHARS) continue;
             if (s.length() >= 4) q.add(new FuzzyQuery(new Term(F_WORDS, s), 1, 1), BooleanClause.Occur.SHOULD);
-            if (i == stems.size() - 1)
-                q.add(boost(new PrefixQuery(new Term(F_WORDS, s)), 1.5f), BooleanClause.Occur.SHOULD);
+            if (i == words - 1) q.add(boost(new PrefixQuery(new Term(F_WORDS, s)), 1.5f), BooleanClause.Occur.SHOULD);
         }
         Map<Integer, TermHit> best = new LinkedHashMap<>();
         try {

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -40,7 +41,7 @@ import org.aspskg.store.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code kill -9} of a real {@code asps-kg serve --allow-writes} in a child JVM while logged-in
@@ -124,8 +125,13 @@ class ServeKillTest {
         return TestStores.copyOfShared(dir.resolve("tdb2"));
     }
 
+    /** One kill point in a plain run; with -Dkill.all=true, early and later in the writes. */
+    static IntStream killAfterMillis() {
+        return Boolean.getBoolean("kill.all") ? IntStream.of(700, 2500) : IntStream.of(700);
+    }
+
     @ParameterizedTest(name = "killed after {0} ms of writes")
-    @ValueSource(ints = {700, 2500})
+    @MethodSource("killAfterMillis")
     void aServeKilledWhileStoringRankingsRestartsWithWholeCasesOnly(int millis) throws Exception {
         Path store = store();
         Server server = start(store);

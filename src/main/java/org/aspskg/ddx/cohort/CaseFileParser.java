@@ -109,6 +109,7 @@ final class CaseFileParser {
                 throw checked.failure().toError(source);
             // a read that failed (truncated gzip) looks like the end of the file to the tokenizer, whose
             // syntax error (a broken IRI at the end) would hide the cause: the failed read comes first
+            if (checked == null && e instanceof AspsKgException ake) throw ake; // not gzip data at all
             Throwable truncated = cause(e, EOFException.class, ZipException.class);
             if (truncated == null && checked != null && checked.readFailure() instanceof EOFException eof)
                 truncated = eof;
