@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import org.apache.jena.sys.JenaSystem;
 import org.aspskg.AspsKgException;
+import org.aspskg.PrintableText;
 import org.aspskg.export.ExportFormat;
 import org.aspskg.query.OutputFormat;
 import org.aspskg.reason.HierarchyFormat;
@@ -94,13 +95,14 @@ public final class Main implements Runnable {
     /** Prints an error for people (an {@link AspsKgException} with its hint) and returns the exit code. */
     private static int printError(PrintWriter err, Exception ex, boolean verbose) {
         if (ex instanceof AspsKgException ake) {
-            err.println("error: " + ake.getMessage());
-            if (ake.hint() != null) err.println("hint: " + ake.hint());
+            // messages quote what was read (a label, a term, a file name): its control characters are shown, not obeyed
+            err.println("error: " + PrintableText.keepingLines(ake.getMessage()));
+            if (ake.hint() != null) err.println("hint: " + PrintableText.keepingLines(ake.hint()));
             if (verbose) ex.printStackTrace(err);
             err.flush();
             return EXIT_USER_ERROR;
         }
-        err.println("error: " + ex);
+        err.println("error: " + PrintableText.keepingLines(String.valueOf(ex)));
         if (verbose) ex.printStackTrace(err);
         else err.println("(run with --verbose for the stack trace)");
         err.flush();

@@ -162,7 +162,7 @@ public final class DdxKnowledge {
 
     /** A loader of case files into a build's cases graph, checking them as {@code ddx} checks a case unless told not to. */
     public CohortLoader cohortLoader(List<Path> inputs, boolean validate) {
-        return new CohortLoader(turtleReader, jsonReader, caseRdf, inputs, validate);
+        return new CohortLoader(turtleReader, classifier, jsonReader, caseRdf, inputs, validate);
     }
 
     /** The ranking of whole cohorts ({@code asps-kg rank}) through this knowledge's pipeline. */

@@ -108,6 +108,13 @@ public final class OntologyLoader {
                     file + ": the OWL API could not load the ontology: " + firstLine(e.getMessage()),
                     "Check the file loads in Protégé or with 'robot convert'.",
                     e);
+        } catch (RuntimeException e) {
+            // RDF that Jena reads but the OWL API's own parser trips over (found by fuzzing: an
+            // IllegalStateException "value cannot be null at this stage" from a mangled Turtle list)
+            throw new AspsKgException(
+                    file + ": the OWL API could not load the ontology: " + firstLine(String.valueOf(e.getMessage())),
+                    "Check the file loads in Protégé or with 'robot convert'.",
+                    e);
         }
     }
 
@@ -117,6 +124,8 @@ public final class OntologyLoader {
                     file + ": no such readable file",
                     "Run from the project root or pass the path of the ontology file.");
         }
+        // the parsers decode with replacement; a byte that is not UTF-8 is an error with its place, not a U+FFFD
+        sourceFiles(file).stream().filter(Files::isRegularFile).forEach(Utf8Text::requireValid);
     }
 
     private static String firstLine(String s) {

@@ -17,6 +17,8 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryDeniedException;
+import org.apache.jena.query.QueryException;
+import org.apache.jena.query.QueryExecException;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryExecutionDatasetBuilder;
 import org.apache.jena.query.QueryFactory;
@@ -28,9 +30,11 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.sparql.engine.Timeouts;
+import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.aspskg.AspsKgException;
+import org.aspskg.ontology.Utf8Text;
 
 /**
  * Runs SPARQL on a dataset without a server: parses with file:line:col errors, executes inside a read
@@ -46,10 +50,11 @@ public final class SparqlQueries {
         if (!Files.isRegularFile(file)) {
             throw new AspsKgException(file + ": no such query file", "Give the path of a .rq file, or use --query.");
         }
+        Utf8Text.requireValid(file); // file:line:col of a byte that is not UTF-8, not a MalformedInputException
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new AspsKgException(file + ": cannot read: " + e.getMessage(), "Check the file.", e);
         }
     }
 
@@ -69,6 +74,10 @@ public final class SparqlQueries {
                 where = e.getLine() > 0 ? source + ":" + e.getLine() + ":" + e.getColumn() : source;
             }
             throw new AspsKgException(where + ": " + message, "Fix the query and run again.", e);
+        } catch (QueryException e) {
+            // parsed, but not a query SPARQL allows (a variable projected twice, a BIND over a bound one)
+            throw new AspsKgException(
+                    source + ": " + firstLine(String.valueOf(e.getMessage())), "Fix the query and run again.", e);
         }
     }
 
@@ -172,6 +181,12 @@ public final class SparqlQueries {
         } catch (QueryDeniedException e) {
             throw new AspsKgException(
                     e.getMessage(), "Federated queries need --allow-service URL for each endpoint.", e);
+        } catch (ExprEvalException | QueryExecException e) {
+            // an expression that cannot be evaluated at all, such as a constant regex that does not compile
+            throw new AspsKgException(
+                    "the query cannot be evaluated: " + firstLine(String.valueOf(e.getMessage())),
+                    "Fix the expression the message names and run again.",
+                    e);
         }
     }
 

@@ -37,7 +37,7 @@ public final class Classification implements AutoCloseable {
         try {
             if (!reasoner.isConsistent()) {
                 throw new AspsKgException(
-                        "the ontology is inconsistent (" + kind.displayName() + ")",
+                        source(ontology) + "the ontology is inconsistent (" + kind.displayName() + ")",
                         "Run 'asps-kg validate' to see the axioms that clash.");
             }
             reasoner.precomputeInferences(InferenceType.CLASS_HIERARCHY);
@@ -50,7 +50,8 @@ public final class Classification implements AutoCloseable {
                     .toList();
             if (!unsatisfiable.isEmpty()) {
                 throw new AspsKgException(
-                        "unsatisfiable classes (" + kind.displayName() + "): " + String.join(", ", unsatisfiable),
+                        source(ontology) + "unsatisfiable classes (" + kind.displayName() + "): "
+                                + String.join(", ", unsatisfiable),
                         "Run 'asps-kg validate' to see why each is unsatisfiable.");
             }
         } catch (RuntimeException e) {
@@ -58,6 +59,21 @@ public final class Classification implements AutoCloseable {
             throw e;
         }
         return new Classification(ontology, kind, reasoner, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** "file: " for an ontology read from a local file (messages name the file), else "". */
+    private static String source(OWLOntology ontology) {
+        try {
+            String doc = ontology.getOWLOntologyManager()
+                    .getOntologyDocumentIRI(ontology)
+                    .toString();
+            if (!doc.startsWith("file:")) return "";
+            java.nio.file.Path file = java.nio.file.Path.of(java.net.URI.create(doc));
+            java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+            return (file.startsWith(here) ? here.relativize(file) : file) + ": ";
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     public OWLOntology ontology() {

@@ -11,6 +11,10 @@ import org.aspskg.ddx.render.RankingJson;
  * {@link RankingJson#error}'s ({@code error}, {@code hint}, {@code problems}) plus {@code code}.
  */
 enum DdxError {
+    BAD_REQUEST(
+            400,
+            "bad-request",
+            "Send one well-formed HTTP request: a correct Content-Length (or chunked body), a known charset, the whole body."),
     INVALID_CASE(400, "invalid-case", "Fix the case and send it again."),
     AUTHENTICATION_REQUIRED(
             401,

@@ -11,6 +11,7 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.servlets.ActionService;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.aspskg.AspsKgException;
+import org.aspskg.PrintableText;
 import org.aspskg.ddx.DifferentialPipeline;
 import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ddx.render.RankedCase;
@@ -18,6 +19,8 @@ import org.aspskg.ddx.render.RankingFormat;
 import org.aspskg.ddx.render.RankingJson;
 import org.aspskg.ddx.store.CasesGraph;
 import org.aspskg.ontology.AspsVocabulary;
+import org.aspskg.ontology.Utf8Text;
+import org.eclipse.jetty.http.BadMessageException;
 
 /**
  * {@code POST /asps/ddx}: a case in, its ranked differential diagnosis out — a Fuseki operation (so
@@ -87,7 +90,14 @@ public final class DifferentialEndpoint extends ActionService {
     public void execute(HttpAction action) {
         try {
             respond(action);
-        } catch (IOException | ServletException | RuntimeException e) {
+        } catch (BadMessageException e) {
+            // Jetty's word for a malformed request (an unknown charset, a broken form or chunk): the client's mistake
+            refuse(action, DdxError.BAD_REQUEST, "a malformed request: " + e.getReason());
+        } catch (IOException e) {
+            // the body could not be read to its end (a bad chunk, a connection cut early): the client's too
+            action.log.info("[{}] ddx request body unreadable: {}", action.id, e.toString());
+            refuse(action, DdxError.BAD_REQUEST, "the request body could not be read: " + e.getMessage());
+        } catch (ServletException | RuntimeException e) {
             action.log.warn("[{}] ddx failed: {}", action.id, e.toString());
             refuse(action, DdxError.INTERNAL_ERROR, "the ranking failed: " + e.getMessage());
         }
@@ -102,12 +112,25 @@ public final class DifferentialEndpoint extends ActionService {
         // resolves the request's credentials, if any; without valid ones Jetty answers 401 with a challenge
         if (store && action.getUser() == null && !action.getRequest().authenticate(action.getResponse())) return;
 
-        String type = mediaType(action.getRequestContentType());
+        String header = action.getRequest().getHeader("Content-Type");
+        String type = mediaType(header);
         boolean turtle = type.equals(TURTLE);
         boolean plain = type.equals(PLAIN_TEXT);
         boolean strict = "true".equalsIgnoreCase(action.getRequestParameter("strict"));
-        if (!turtle && !plain && !type.equals("application/json") && !type.isEmpty()) {
-            refuse(action, DdxError.UNSUPPORTED_MEDIA_TYPE, "unsupported content type " + type);
+        if ((!turtle && !plain && !type.equals("application/json") && !type.isEmpty())
+                || (type.isEmpty() && header != null && !header.isBlank())) {
+            refuse(
+                    action,
+                    DdxError.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported content type " + PrintableText.of(type.isEmpty() ? header : type));
+            return;
+        }
+        String charset = charset(header);
+        if (charset != null && !charset.equals("utf-8") && !charset.equals("us-ascii")) {
+            refuse(
+                    action,
+                    DdxError.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported charset " + PrintableText.of(charset) + ": cases are read as UTF-8");
             return;
         }
         byte[] body;
@@ -118,9 +141,10 @@ public final class DifferentialEndpoint extends ActionService {
             refuse(action, DdxError.BODY_TOO_LARGE, "the case is larger than " + maxBodyBytes + " bytes");
             return;
         }
-        String text = new String(body, StandardCharsets.UTF_8);
         RankedCase ranking;
         try {
+            Utf8Text.requireValid(body, SOURCE); // a byte that is not UTF-8 is refused, not read as U+FFFD
+            String text = new String(body, StandardCharsets.UTF_8);
             CaseInput input = turtle
                     ? CaseInput.turtle(text, SOURCE)
                     : plain ? CaseInput.text(text, SOURCE) : CaseInput.json(text, SOURCE);
@@ -159,6 +183,17 @@ public final class DifferentialEndpoint extends ActionService {
         action.setResponseContentType(type);
         action.setResponseContentLength(bytes.length);
         action.getResponseOutputStream().write(bytes);
+    }
+
+    /** The charset parameter of a Content-Type, lower case, or null. */
+    private static String charset(String header) {
+        if (header == null) return null;
+        for (String part : header.split(",")[0].split(";")) {
+            String p = part.trim().toLowerCase(Locale.ROOT);
+            if (p.startsWith("charset="))
+                return p.substring("charset=".length()).replace("\"", "").trim();
+        }
+        return null;
     }
 
     private static String mediaType(String header) {

@@ -312,9 +312,27 @@ public final class KnowledgeGraphServer {
             Handler bodies = RequestBodies.handler(limits.maxBodyBytes(), limits.bodyReadTimeout());
             ((Handler.Wrapper) bodies).setHandler(perClient);
 
-            ConditionalHandler.Reject trace = new ConditionalHandler.Reject(bodies, HttpStatus.METHOD_NOT_ALLOWED_405);
+            // Basic credentials that are not base64 are the client's mistake; Jetty's authenticator answered 500
+            ConditionalHandler.Reject badCredentials =
+                    new ConditionalHandler.Reject(bodies, HttpStatus.BAD_REQUEST_400);
+            badCredentials.include(Builder::malformedBasicCredentials);
+
+            ConditionalHandler.Reject trace =
+                    new ConditionalHandler.Reject(badCredentials, HttpStatus.METHOD_NOT_ALLOWED_405);
             trace.includeMethod("TRACE", "TRACK");
             return trace;
+        }
+
+        /** An {@code Authorization: Basic …} header whose credentials are not base64. */
+        private static boolean malformedBasicCredentials(org.eclipse.jetty.server.Request request) {
+            String value = request.getHeaders().get(org.eclipse.jetty.http.HttpHeader.AUTHORIZATION);
+            if (value == null || value.length() < 6 || !value.regionMatches(true, 0, "Basic ", 0, 6)) return false;
+            try {
+                java.util.Base64.getDecoder().decode(value.substring(6).trim());
+                return false;
+            } catch (IllegalArgumentException e) {
+                return true;
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
 import org.aspskg.serve.web.WebFront;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**
@@ -39,9 +40,80 @@ final class ServletGuards implements Filter {
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse out) {
             out.setHeader(HttpHeader.SERVER.asString(), SERVER);
-            chain.doFilter(new HiddenCredentials(http), new ComputedLength(out));
+            HttpServletRequest checked = new HiddenCredentials(http);
+            try {
+                // the query string and a form body parsed now: a malformed one (%ZZ, an unknown charset) is
+                // the client's 400, where Fuseki's servlets turned Jetty's BadMessageException into a 500
+                checked.getParameterMap();
+                if (hasOtherBody(checked))
+                    checked = new BufferedBody(checked, checked.getInputStream().readAllBytes());
+            } catch (BadMessageException e) {
+                out.sendError(e.getCode(), e.getReason());
+                return;
+            } catch (IOException e) {
+                // a broken chunk or a body cut short (already bounded in size and time by RequestBodies)
+                out.sendError(
+                        HttpServletResponse.SC_BAD_REQUEST, "the request body could not be read: " + e.getMessage());
+                return;
+            }
+            chain.doFilter(checked, new ComputedLength(out));
         } else {
             chain.doFilter(request, response);
+        }
+    }
+
+    /** A request body that is not a form (read by getParameterMap): SPARQL, RDF, a case. */
+    private static boolean hasOtherBody(HttpServletRequest request) {
+        if (request.getContentLengthLong() == 0) return false;
+        if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") == null) return false;
+        String type = request.getContentType();
+        return type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** The request with its body read into memory (bounded by --max-body), so that a read error is ours to answer. */
+    private static final class BufferedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() {
+            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+            return new jakarta.servlet.ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(jakarta.servlet.ReadListener listener) {
+                    throw new IllegalStateException("the body is already read");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() throws java.io.UnsupportedEncodingException {
+            String charset = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), charset));
         }
     }
 

@@ -1,6 +1,8 @@
 package org.aspskg.store;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -79,5 +81,35 @@ final class BulkLoad {
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }
+        awaitLoaderThreads();
+    }
+
+    /**
+     * The parallel loader's own threads (not ours to join) wind down after {@code finishException};
+     * the database must not be closed under them, or each dies with a NullPointerException trace on
+     * stderr. Waits, at most a few seconds, until no thread runs the loader's code.
+     */
+    private static void awaitLoaderThreads() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < deadline && loaderThreadsRunning()) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean loaderThreadsRunning() {
+        Thread self = Thread.currentThread();
+        for (Map.Entry<Thread, StackTraceElement[]> e :
+                Thread.getAllStackTraces().entrySet()) {
+            if (e.getKey() == self || !e.getKey().isAlive()) continue;
+            for (StackTraceElement frame : e.getValue()) {
+                if (frame.getClassName().startsWith("org.apache.jena.tdb2.loader")) return true;
+            }
+        }
+        return false;
     }
 }

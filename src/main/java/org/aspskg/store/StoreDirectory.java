@@ -147,6 +147,7 @@ public final class StoreDirectory {
             if (exists()) {
                 previous = dir.resolveSibling(dir.getFileName() + PREVIOUS + System.currentTimeMillis());
                 Files.move(dir, previous, StandardCopyOption.ATOMIC_MOVE);
+                pauseForCrashTest(previous);
             }
             Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -156,6 +157,26 @@ public final class StoreDirectory {
                     e);
         }
         if (previous != null) deleteQuietly(previous);
+    }
+
+    /**
+     * The crash tests' window into the swap: with the system property {@value #CRASH_TEST_PAUSE} set to
+     * a number of milliseconds, the swap says so on stderr and waits that long between moving the old
+     * store aside and moving the new one in — the one moment a kill leaves no store at {@code dir}
+     * (which {@link #recover} repairs). Unset, it does nothing.
+     */
+    public static final String CRASH_TEST_PAUSE = "asps-kg.crash-test.swap-pause-ms";
+
+    private static void pauseForCrashTest(Path previous) {
+        long ms = Long.getLong(CRASH_TEST_PAUSE, 0);
+        if (ms <= 0) return;
+        System.err.println("swap: previous store moved to " + previous);
+        System.err.flush();
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

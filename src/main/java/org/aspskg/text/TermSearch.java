@@ -170,6 +170,12 @@ public final class TermSearch {
      * {@code limit}: the search behind the web front's autocomplete and the suggestions for unknown
      * phrases.
      */
+    /** Longest string given to a prefix or fuzzy query (longer than any name the index holds). */
+    static final int MAX_AUTOMATON_CHARS = 255;
+
+    /** Words of a query that are searched for (more than any name has). */
+    static final int MAX_QUERY_WORDS = 64;
+
     public List<TermHit> search(String query, int limit) {
         String exact = TextAnalysis.normalize(query);
         if (exact.isEmpty() || limit <= 0) return List.of();
@@ -177,7 +183,11 @@ public final class TermSearch {
         TextAnalysis.Keys keys = analysis.keys(tokens);
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         q.add(boost(new TermQuery(new Term(F_EXACT, exact)), 100), BooleanClause.Occur.SHOULD);
-        q.add(boost(new PrefixQuery(new Term(F_EXACT, exact)), 30), BooleanClause.Occur.SHOULD);
+        // Lucene builds an automaton for prefix and fuzzy queries and refuses one longer than 1,000
+        // characters (an IllegalArgumentException, a 500 over HTTP); no name is that long, so a longer
+        // string can only match exactly
+        if (exact.length() <= MAX_AUTOMATON_CHARS)
+            q.add(boost(new PrefixQuery(new Term(F_EXACT, exact)), 30), BooleanClause.Occur.SHOULD);
         if (!keys.all().isEmpty()) {
             q.add(boost(new TermQuery(new Term(F_ALL, keys.all())), 40), BooleanClause.Occur.SHOULD);
             q.add(boost(new TermQuery(new Term(F_ALL, keys.phraseReduced())), 20), BooleanClause.Occur.SHOULD);
@@ -185,12 +195,14 @@ public final class TermSearch {
         }
         List<String> stems = new ArrayList<>();
         for (TextAnalysis.Token t : tokens) if (!t.stop()) stems.add(t.stem());
-        for (int i = 0; i < stems.size(); i++) {
+        // three clauses a word: the first words only, within Lucene's 1,024 clauses (no name is that long)
+        int words = Math.min(stems.size(), MAX_QUERY_WORDS);
+        for (int i = 0; i < words; i++) {
             String s = stems.get(i);
             q.add(boost(new TermQuery(new Term(F_WORDS, s)), 2), BooleanClause.Occur.SHOULD);
+            if (s.length() > MAX_AUTOMATON_CHARS) continue;
             if (s.length() >= 4) q.add(new FuzzyQuery(new Term(F_WORDS, s), 1, 1), BooleanClause.Occur.SHOULD);
-            if (i == stems.size() - 1)
-                q.add(boost(new PrefixQuery(new Term(F_WORDS, s)), 1.5f), BooleanClause.Occur.SHOULD);
+            if (i == words - 1) q.add(boost(new PrefixQuery(new Term(F_WORDS, s)), 1.5f), BooleanClause.Occur.SHOULD);
         }
         Map<Integer, TermHit> best = new LinkedHashMap<>();
         try {

@@ -105,6 +105,31 @@ class DdxCommandTest {
     }
 
     @Test
+    void controlCharactersInALabelOrTermArePrintedEscapedNotSentToTheTerminal(@TempDir Path dir) throws Exception {
+        Path c = dir.resolve("escape.json");
+        Files.writeString(
+                c,
+                "{\"id\": \"esc\", \"label\": \"red \\u001b[31malert\\u0007 done\\r\", \"findings\": [\"thigh\"]}\n");
+        CliRun r = run("ddx", c.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Case esc: red \\u001B[31malert\\u0007 done\\u000D ("), r.out());
+        assertTrue(r.out().chars().noneMatch(ch -> ch < 0x20 && ch != '\n'), "no control character printed raw");
+
+        Path bad = dir.resolve("bad-term.json");
+        Files.writeString(bad, "{\"id\": \"esc2\", \"findings\": [\"thigh\", \"thi\\u001b]0;pwned\\u0007gh\"]}\n");
+        CliRun e = run("ddx", "--strict", bad.toString());
+        assertEquals(Main.EXIT_USER_ERROR, e.exit(), e.err());
+        assertTrue(e.err().contains("\\u001B]0;pwned\\u0007"), e.err());
+        assertTrue(e.err().chars().noneMatch(ch -> ch < 0x20 && ch != '\n'), "no control character printed raw");
+
+        CliRun loose = run("ddx", bad.toString());
+        assertEquals(0, loose.exit(), loose.err());
+        // read loosely, the phrase is split at the punctuation; what is not understood is shown escaped
+        assertTrue(loose.out().contains("'pwned\\u0007gh' not understood"), loose.out());
+        assertTrue(loose.out().chars().noneMatch(ch -> ch < 0x20 && ch != '\n'), "no control character printed raw");
+    }
+
+    @Test
     void unknownFindingExitsTwoInStrictModeWithFileLineAndSuggestions(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"id\": \"bad\",\n \"findings\": [\"thigh\", \"flow viods\"]}\n");

@@ -42,6 +42,24 @@ public final class TestStores {
         return shared;
     }
 
+    /**
+     * A copy of {@link #sharedStore()} at {@code target} (a store of its own, for a test that writes
+     * to it or checks it byte for byte), without building again.
+     */
+    public static Path copyOfShared(Path target) {
+        Path from = sharedStore();
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.sorted().toList()) {
+                Path to = target.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
     /** Every named graph of the store, copied into memory. */
     public static Map<String, Model> snapshot(Path store) {
         try (KnowledgeGraphStore kg = KnowledgeGraphStore.open(store)) {

@@ -285,13 +285,23 @@ public final class CompiledCaseClassifier implements CaseClassifier {
     }
 
     private void checkClashes(PatientCase c, List<CaseAssertion> stated, BitSet types, BitSet[] witness) {
-        for (CaseAssertion present : stated) {
-            if (!present.present()) continue;
-            Set<String> anc = effectiveAncestors.get(present.filler());
-            for (CaseAssertion absent : stated) {
-                if (!absent.present()
-                        && absent.property().equals(present.property())
-                        && anc.contains(absent.filler())) {
+        // Linear in the statements: the absent ones by property and class, then each present one
+        // looks up its own ancestors (a bounded set from the ontology), not every absent statement.
+        Map<String, Integer> absentByTerm = new HashMap<>();
+        for (int i = 0; i < stated.size(); i++) {
+            CaseAssertion a = stated.get(i);
+            if (!a.present()) absentByTerm.putIfAbsent(a.property() + " " + a.filler(), i);
+        }
+        if (!absentByTerm.isEmpty()) {
+            for (CaseAssertion present : stated) {
+                if (!present.present()) continue;
+                int first = Integer.MAX_VALUE; // the first absent statement it clashes with, as written
+                for (String ancestor : effectiveAncestors.get(present.filler())) {
+                    Integer i = absentByTerm.get(present.property() + " " + ancestor);
+                    if (i != null) first = Math.min(first, i);
+                }
+                if (first != Integer.MAX_VALUE) {
+                    CaseAssertion absent = stated.get(first);
                     throw clash(
                             c,
                             present.witnesses(),

@@ -23,6 +23,8 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sys.JenaSystem;
 import org.apache.jena.vocabulary.RDF;
 import org.aspskg.ddx.cases.SourcePosition;
+import org.aspskg.ddx.classify.CaseClassifier;
+import org.aspskg.ddx.classify.ContradictoryCaseException;
 import org.aspskg.ddx.read.CaseInputException;
 import org.aspskg.ddx.read.TurtleCaseReader;
 import org.aspskg.ontology.AspsVocabulary;
@@ -52,6 +54,7 @@ final class CaseChunker extends StreamRDFBase {
     private final StreamRDF out;
     private final Consumer<String> progress;
     private final TurtleCaseReader checker;
+    private final CaseClassifier classifier;
     private final boolean validate;
     private final int chunkCases;
     private final LoadTally tally;
@@ -80,6 +83,7 @@ final class CaseChunker extends StreamRDFBase {
      * @param out        where checked triples go
      * @param progress   receives a line now and then
      * @param checker    checks a chunk as {@code asps-kg ddx} checks a case file
+     * @param classifier finds contradictory cases, as {@code asps-kg ddx} does
      * @param validate   whether to check at all
      * @param chunkCases cases per chunk
      * @param tally      the run's cases, problems and timings
@@ -90,6 +94,7 @@ final class CaseChunker extends StreamRDFBase {
             StreamRDF out,
             Consumer<String> progress,
             TurtleCaseReader checker,
+            CaseClassifier classifier,
             boolean validate,
             int chunkCases,
             LoadTally tally) {
@@ -98,6 +103,7 @@ final class CaseChunker extends StreamRDFBase {
         this.out = out;
         this.progress = progress;
         this.checker = checker;
+        this.classifier = classifier;
         this.validate = validate;
         this.chunkCases = chunkCases;
         this.tally = tally;
@@ -137,6 +143,16 @@ final class CaseChunker extends StreamRDFBase {
             order.add(t);
             lines[i] = where.line;
             columns[i] = (int) Math.min(Integer.MAX_VALUE, where.column);
+            if (validate
+                    && s.isURI()
+                    && t.getPredicate().equals(TYPE)
+                    && t.getObject().equals(PATIENT_CASE)
+                    && graph.contains(t)) {
+                tally.addProblem(new CaseInputException.Problem(
+                        at(i),
+                        show(s) + " is typed aspskg:PatientCase a second time: the case is written twice (each case "
+                                + "is loaded once, its statements together)"));
+            }
             graph.add(t);
             if (subjects.putIfAbsent(s, i) == null && s.isBlank()) undescribed.remove(s);
             Node o = t.getObject();
@@ -187,19 +203,11 @@ final class CaseChunker extends StreamRDFBase {
         long c0 = LoadTally.cpuNanos();
         Map<Node, Node> caseOf = checkPlacement();
         tally.placementCpu += LoadTally.cpuNanos() - c0;
-        // The checks place problems by the position of each triple; without problems, the first pass
-        // needs none, so the map is made (and the chunk checked again with it) only for a bad chunk.
-        List<CaseInputException.Problem> found = checker.check(graph, Map.of(), source, caseOf::get);
-        if (!found.isEmpty()) {
-            Map<Triple, SourcePosition> positions = new HashMap<>();
-            for (int i = 0; i < order.size(); i++) positions.putIfAbsent(order.get(i), at(i));
-            found = checker.check(graph, positions, source, caseOf::get);
-        }
-        found.stream()
-                .sorted(Comparator.comparingLong(
-                                (CaseInputException.Problem p) -> p.position().line())
-                        .thenComparingLong(p -> p.position().column()))
-                .forEach(tally::addProblem);
+        // the same checks as a chunk handed to asps-kg rank, and then as ddx: no contradictory case
+        Chunk chunk = new Chunk(source, graph, order, lines, columns, caseOf);
+        List<CaseInputException.Problem> found = chunk.check(checker);
+        if (found.isEmpty() && classifier != null) found = chunk.contradictions(checker, classifier);
+        found.forEach(tally::addProblem);
         for (Node s : subjects.keySet()) if (s.isURI()) tally.closedSubjects.add(s);
         graph.find(Node.ANY, TYPE, PATIENT_CASE).forEachRemaining(t -> {
             if (t.getSubject().isURI()) tally.loadedCases.add(t.getSubject());
@@ -298,6 +306,62 @@ final class CaseChunker extends StreamRDFBase {
                             .thenComparingLong(p -> p.position().column()))
                     .toList();
         }
+
+        /**
+         * The contradictory cases of a chunk that passed {@link #check}, each placed at its clashing
+         * statements: {@code asps-kg ddx} refuses such a case, so {@code build --cases} does not store
+         * it either ({@code asps-kg rank} excludes it from the ranking instead).
+         */
+        List<CaseInputException.Problem> contradictions(TurtleCaseReader checker, CaseClassifier classifier) {
+            List<CaseInputException.Problem> found = new ArrayList<>();
+            for (Node c : cases()) {
+                try {
+                    classifier.classify(checker.toCase(graph, c, Map.of(), source));
+                } catch (ContradictoryCaseException unplaced) {
+                    try {
+                        classifier.classify(checker.toCase(graph, c, positions(), source));
+                        found.add(new CaseInputException.Problem(SourcePosition.of(source), unplaced.getMessage()));
+                    } catch (ContradictoryCaseException e) {
+                        SourcePosition where = e.one().isEmpty()
+                                ? caseStart(c)
+                                : e.one().get(0).position();
+                        found.add(new CaseInputException.Problem(where, e.getMessage()));
+                    }
+                }
+            }
+            return found;
+        }
+
+        /** Where the case's first statement was written. */
+        private SourcePosition caseStart(Node caseNode) {
+            for (int i = 0; i < order.size() && i < lines.length; i++) {
+                if (caseNode.equals(caseOf.get(order.get(i).getSubject())))
+                    return new SourcePosition(source, lines[i], columns[i]);
+            }
+            return SourcePosition.of(source);
+        }
+    }
+
+    /**
+     * Statements about one case must be together: walking the chunk in file order, a case that
+     * comes back after another case's statements is split (or repeated), wherever in the chunk it is.
+     */
+    private void checkContiguous(Map<Node, Node> caseOf) {
+        Set<Node> finished = new HashSet<>();
+        Set<Node> reported = new HashSet<>();
+        Node current = null;
+        for (int i = 0; i < order.size(); i++) {
+            Node c = caseOf.get(order.get(i).getSubject());
+            if (c == null || c.equals(current)) continue;
+            if (finished.contains(c) && reported.add(c)) {
+                tally.addProblem(new CaseInputException.Problem(
+                        at(i),
+                        "more statements about the case " + show(c) + " after other cases came between: a case's "
+                                + "statements must be together, and each case loaded once"));
+            }
+            if (current != null) finished.add(current);
+            current = c;
+        }
     }
 
     /** Every subject of the chunk belongs to one of its cases, and no case comes back after its chunk. */
@@ -317,6 +381,7 @@ final class CaseChunker extends StreamRDFBase {
                 });
             }
         }
+        checkContiguous(reached);
         subjects.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> {
             Node s = e.getKey();
             int first = e.getValue();

@@ -1,6 +1,7 @@
 package org.aspskg.ddx.cohort;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
-import org.apache.jena.atlas.io.IO;
+import java.util.zip.ZipException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
@@ -31,6 +32,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.cases.SourcePosition;
 import org.aspskg.ontology.StrictParseErrors;
+import org.aspskg.ontology.Utf8Text;
 
 /**
  * The stream plumbing of {@link CohortLoader}: which RDF languages a case file may be in (by its
@@ -83,9 +85,11 @@ final class CaseFileParser {
         ErrorHandler errors = syntaxErrors(source, lang);
         RecordingProfile profile =
                 new RecordingProfile(RiotLib.profile(lang, file.toUri().toString(), errors), at);
-        try (InputStream in = bytesRead == null ? IO.openFileEx(source) : counted(file, bytesRead)) {
+        Utf8Text.CheckingStream checked = null;
+        try (InputStream raw = open(file, bytesRead)) {
+            checked = Utf8Text.checking(raw);
             Tokenizer tokens =
-                    TokenizerText.create().source(in).errorHandler(errors).build();
+                    TokenizerText.create().source(checked).errorHandler(errors).build();
             LangRIOT parser = switch (lang.getName()) {
                 case "N-Triples" -> new LangNTriples(tokens, profile, out);
                 case "N-Quads" -> new LangNQuads(tokens, profile, out);
@@ -93,18 +97,69 @@ final class CaseFileParser {
                 default -> new LangTurtle(tokens, profile, out);
             };
             parser.parse();
-        } catch (IOException e) {
-            throw new AspsKgException(source + ": cannot read: " + e.getMessage(), "Check the file.", e);
-        } catch (RiotException e) {
+            if (checked.readFailure() != null) throw checked.readFailure();
+        } catch (StackOverflowError e) {
             throw new AspsKgException(
-                    source + ": " + lang.getLabel() + " syntax: " + e.getMessage(),
-                    "Fix the syntax and run again; the store is unchanged.",
+                    source + ": " + lang.getLabel() + " syntax: nested too deeply to read (collections or blank "
+                            + "nodes inside each other thousands of levels down); a case needs a few levels at most",
+                    "Fix the file and run again; the store is unchanged.");
+        } catch (IOException | RuntimeException e) {
+            // the tokenizer wraps a failed read in its own exception: find what the stream saw first
+            if (checked != null && checked.failure() != null)
+                throw checked.failure().toError(source);
+            // a read that failed (truncated gzip) looks like the end of the file to the tokenizer, whose
+            // syntax error (a broken IRI at the end) would hide the cause: the failed read comes first
+            if (checked == null && e instanceof AspsKgException ake) throw ake; // not gzip data at all
+            Throwable truncated = cause(e, EOFException.class, ZipException.class);
+            if (truncated == null && checked != null && checked.readFailure() instanceof EOFException eof)
+                truncated = eof;
+            if (truncated == null && checked != null && checked.readFailure() instanceof ZipException zip)
+                truncated = zip;
+            if (truncated == null && e instanceof AspsKgException ake) throw ake;
+            if (truncated != null) {
+                throw new AspsKgException(
+                        source + ":" + (checked == null ? 1 : checked.line()) + ": the gzip data ends early or is "
+                                + "damaged (" + truncated.getMessage() + ") after line "
+                                + (checked == null ? 0 : checked.line()) + " of the text",
+                        "The file is truncated or corrupt: copy or compress it again; the store is unchanged.",
+                        e);
+            }
+            if (e instanceof RiotException) {
+                throw new AspsKgException(
+                        source + ": " + lang.getLabel() + " syntax: " + e.getMessage(),
+                        "Fix the syntax and run again; the store is unchanged.",
+                        e);
+            }
+            Throwable io = cause(e, IOException.class);
+            if (io != null)
+                throw new AspsKgException(source + ": cannot read: " + io.getMessage(), "Check the file.", e);
+            if (e instanceof RuntimeException re) throw re;
+            throw new AspsKgException(source + ": cannot read: " + e.getMessage(), "Check the file.", e);
+        }
+    }
+
+    /**
+     * The file's bytes, through gunzip when its name ends in .gz; {@code bytesRead}, when not null,
+     * hears how many bytes of the file have been read so far.
+     */
+    private static InputStream open(Path file, LongConsumer bytesRead) throws IOException {
+        InputStream raw = Files.newInputStream(file);
+        if (bytesRead != null) raw = counted(raw, bytesRead);
+        InputStream in = new BufferedInputStream(raw, 1 << 16);
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) return in;
+        try {
+            return new GZIPInputStream(in, 1 << 16);
+        } catch (IOException e) {
+            in.close();
+            throw new AspsKgException(
+                    file + ": not gzip data (" + e.getMessage() + ")",
+                    "A .gz case file must be gzip-compressed; rename it or compress it.",
                     e);
         }
     }
 
-    private static InputStream counted(Path file, LongConsumer bytesRead) throws IOException {
-        InputStream raw = new FilterInputStream(Files.newInputStream(file)) {
+    private static InputStream counted(InputStream in, LongConsumer bytesRead) {
+        return new FilterInputStream(in) {
             private long count;
 
             @Override
@@ -121,10 +176,16 @@ final class CaseFileParser {
                 return n;
             }
         };
-        InputStream buffered = new BufferedInputStream(raw, 1 << 16);
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")
-                ? new GZIPInputStream(buffered, 1 << 16)
-                : buffered;
+    }
+
+    /** The first cause of {@code e} (itself included) of one of the given types, or null. */
+    @SafeVarargs
+    private static Throwable cause(Throwable e, Class<? extends Throwable>... types) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (Class<? extends Throwable> type : types) if (type.isInstance(t)) return t;
+            if (t.getCause() == t) break;
+        }
+        return null;
     }
 
     /** Syntax errors (and warnings, such as a bad IRI) stop the load with file:line:col. */

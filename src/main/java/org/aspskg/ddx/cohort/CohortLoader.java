@@ -13,6 +13,7 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.cases.CaseRdf;
 import org.aspskg.ddx.cases.SourcePosition;
+import org.aspskg.ddx.classify.CaseClassifier;
 import org.aspskg.ddx.read.CaseInputException;
 import org.aspskg.ddx.read.JsonCaseReader;
 import org.aspskg.ddx.read.TurtleCaseReader;
@@ -47,6 +48,7 @@ public final class CohortLoader implements CaseLoad {
     private static final Logger LOG = LoggerFactory.getLogger(CohortLoader.class);
 
     private final TurtleCaseReader checker;
+    private final CaseClassifier classifier;
     private final JsonCaseReader jsonReader;
     private final CaseRdf caseRdf;
     private final List<Path> inputs;
@@ -58,24 +60,32 @@ public final class CohortLoader implements CaseLoad {
 
     /**
      * @param checker    checks RDF cases as {@code asps-kg ddx} checks a Turtle case
+     * @param classifier refuses contradictory cases, as {@code asps-kg ddx} does
      * @param jsonReader reads (and checks) JSON cases
      * @param caseRdf    writes a JSON case as RDF
      * @param inputs     RDF case files and directories of JSON cases
      * @param validate   whether to check the cases (without, RDF is only parsed)
      */
     public CohortLoader(
-            TurtleCaseReader checker, JsonCaseReader jsonReader, CaseRdf caseRdf, List<Path> inputs, boolean validate) {
-        this(checker, jsonReader, caseRdf, inputs, validate, DEFAULT_CHUNK_CASES);
+            TurtleCaseReader checker,
+            CaseClassifier classifier,
+            JsonCaseReader jsonReader,
+            CaseRdf caseRdf,
+            List<Path> inputs,
+            boolean validate) {
+        this(checker, classifier, jsonReader, caseRdf, inputs, validate, DEFAULT_CHUNK_CASES);
     }
 
     CohortLoader(
             TurtleCaseReader checker,
+            CaseClassifier classifier,
             JsonCaseReader jsonReader,
             CaseRdf caseRdf,
             List<Path> inputs,
             boolean validate,
             int chunkCases) {
         this.checker = checker;
+        this.classifier = classifier;
         this.jsonReader = jsonReader;
         this.caseRdf = caseRdf;
         this.inputs = List.copyOf(inputs);
@@ -100,7 +110,8 @@ public final class CohortLoader implements CaseLoad {
         for (Path input : inputs) {
             long casesBefore = tally.loadedCases.size();
             if (Files.isDirectory(input))
-                new JsonCaseDirectory(jsonReader, caseRdf, tally).load(input, cases, progress);
+                new JsonCaseDirectory(jsonReader, validate ? classifier : null, caseRdf, tally)
+                        .load(input, cases, progress);
             else loadRdf(input, cases, progress);
             if (tally.loadedCases.size() == casesBefore && tally.problemCount() == 0) {
                 tally.addProblem(new CaseInputException.Problem(
@@ -139,7 +150,8 @@ public final class CohortLoader implements CaseLoad {
     /** Streams one RDF file through a chunker: parsed, gathered into chunks of whole cases, checked, sent on. */
     private void loadRdf(Path file, StreamRDF out, Consumer<String> progress) {
         CaseFileParser.Position at = new CaseFileParser.Position();
-        CaseChunker chunker = new CaseChunker(file.toString(), at, out, progress, checker, validate, chunkCases, tally);
+        CaseChunker chunker =
+                new CaseChunker(file.toString(), at, out, progress, checker, classifier, validate, chunkCases, tally);
         CaseFileParser.parse(file, at, chunker);
         chunker.close();
     }

@@ -448,6 +448,7 @@ public final class CohortRanking {
                                 StreamRDFLib.sinkNull(),
                                 line -> {},
                                 checker,
+                                null, // a contradictory case is excluded from the ranking, not refused
                                 validate,
                                 chunkCases,
                                 tally)

@@ -16,6 +16,8 @@ import org.aspskg.AspsKgException;
 import org.aspskg.ddx.cases.CaseRdf;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.cases.SourcePosition;
+import org.aspskg.ddx.classify.CaseClassifier;
+import org.aspskg.ddx.classify.ContradictoryCaseException;
 import org.aspskg.ddx.read.CaseInputException;
 import org.aspskg.ddx.read.JsonCaseReader;
 
@@ -25,11 +27,14 @@ import org.aspskg.ddx.read.JsonCaseReader;
  */
 final class JsonCaseDirectory {
     private final JsonCaseReader reader;
+    private final CaseClassifier classifier;
     private final CaseRdf caseRdf;
     private final LoadTally tally;
 
-    JsonCaseDirectory(JsonCaseReader reader, CaseRdf caseRdf, LoadTally tally) {
+    /** @param classifier refuses contradictory cases as {@code ddx} does (null: not checked) */
+    JsonCaseDirectory(JsonCaseReader reader, CaseClassifier classifier, CaseRdf caseRdf, LoadTally tally) {
         this.reader = reader;
+        this.classifier = classifier;
         this.caseRdf = caseRdf;
         this.tally = tally;
     }
@@ -54,8 +59,15 @@ final class JsonCaseDirectory {
             PatientCase c;
             try (InputStream in = Files.newInputStream(file)) {
                 c = reader.read(in, file.toString());
+                if (classifier != null) classifier.classify(c);
             } catch (CaseInputException e) {
                 e.problems().forEach(tally::addProblem);
+                continue;
+            } catch (ContradictoryCaseException e) {
+                SourcePosition where = e.one().isEmpty()
+                        ? SourcePosition.of(file.toString())
+                        : e.one().get(0).position();
+                tally.addProblem(new CaseInputException.Problem(where, e.getMessage()));
                 continue;
             } catch (IOException e) {
                 tally.addProblem(new CaseInputException.Problem(

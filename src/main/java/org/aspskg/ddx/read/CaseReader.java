@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ontology.Utf8Text;
 
 /** Reads a case from any {@link CaseInput}: JSON or Turtle text, or a file by its extension ({@code .json}, {@code .ttl}). */
 public final class CaseReader {
@@ -66,6 +67,7 @@ public final class CaseReader {
             throw new AspsKgException(file + ": no such readable file", "Give the path of a .json or .ttl case file.");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json") || name.endsWith(".ttl")) Utf8Text.requireValid(file);
         try (InputStream in = Files.newInputStream(file)) {
             if (name.endsWith(".json")) return List.of(json.read(in, file.toString(), strict));
             if (name.endsWith(".ttl")) return turtle.read(in, file.toString());

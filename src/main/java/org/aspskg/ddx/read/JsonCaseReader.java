@@ -45,6 +45,11 @@ public final class JsonCaseReader {
     public static final List<String> KEYS =
             List.of("id", "label", "age", "sex", "findings", "absent", "text", "strict");
 
+    /** The most findings, sites and groups (present and absent together) one case may state. */
+    public static final int MAX_NAMES = 1000;
+    /** Unknown names listed with suggestions before the rest are only counted. */
+    static final int MAX_UNKNOWN_LISTED = 20;
+
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -164,6 +169,12 @@ public final class JsonCaseReader {
                     case "label" -> {
                         if (value != JsonToken.VALUE_STRING) {
                             problems.add(new CaseInputException.Problem(at(p, source), "\"label\" is a string"));
+                        } else if (!wellFormed(p.getText())) {
+                            // an escaped half of a surrogate pair (\\ud800) is no character: stored, it would become
+                            // '?'
+                            problems.add(new CaseInputException.Problem(
+                                    at(p, source),
+                                    "\"label\" holds an unpaired surrogate escape (\\uD800–\\uDFFF alone)"));
                         } else {
                             label = p.getText();
                         }
@@ -243,6 +254,18 @@ public final class JsonCaseReader {
                     "a case needs at least one finding: give \"findings\", \"absent\" and/or \"text\""));
         }
 
+        if (findings.size() + absent.size() > MAX_NAMES) {
+            Named over =
+                    findings.size() > MAX_NAMES ? findings.get(MAX_NAMES) : absent.get(MAX_NAMES - findings.size());
+            problems.add(new CaseInputException.Problem(
+                    over.at(),
+                    String.format(
+                            Locale.ROOT,
+                            "a case states at most %,d findings (present and absent together); this one states %,d",
+                            MAX_NAMES,
+                            findings.size() + absent.size())));
+            throw new CaseInputException(source, problems);
+        }
         List<CaseStatement> statements = new ArrayList<>();
         List<CaseReading> readings = new ArrayList<>();
         if (age != null) statements.add(CaseStatement.age(age, ageAt));
@@ -423,10 +446,17 @@ public final class JsonCaseReader {
 
     private void resolve(
             List<Named> names, boolean present, List<CaseStatement> into, List<CaseInputException.Problem> problems) {
+        int unknown = 0;
+        Named firstUnlisted = null;
         for (Named n : names) {
             var term = terms.resolve(n.text());
             if (term.isEmpty()) {
-                problems.add(new CaseInputException.Problem(n.at(), terms.explainUnknown(n.text())));
+                // suggestions cost a search of the vocabulary each: the first few unknown names get them
+                if (++unknown <= MAX_UNKNOWN_LISTED) {
+                    problems.add(new CaseInputException.Problem(n.at(), terms.explainUnknown(n.text())));
+                } else if (firstUnlisted == null) {
+                    firstUnlisted = n;
+                }
                 continue;
             }
             into.add(
@@ -435,6 +465,15 @@ public final class JsonCaseReader {
                                     n.text(), term.get().iri(), term.get().label(), n.at())
                             : CaseStatement.absent(
                                     n.text(), term.get().iri(), term.get().label(), n.at()));
+        }
+        if (firstUnlisted != null) {
+            problems.add(new CaseInputException.Problem(
+                    firstUnlisted.at(),
+                    String.format(
+                            Locale.ROOT,
+                            "and %,d more unknown names from here on (the first %d are listed)",
+                            unknown - MAX_UNKNOWN_LISTED,
+                            MAX_UNKNOWN_LISTED)));
         }
     }
 
@@ -475,6 +514,19 @@ public final class JsonCaseReader {
             if (best != null) return best;
         }
         return SourcePosition.of(source);
+    }
+
+    /** No unpaired UTF-16 surrogate: the text can be written as UTF-8. */
+    static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String closestKey(String key) {

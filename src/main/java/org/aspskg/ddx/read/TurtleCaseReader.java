@@ -107,6 +107,27 @@ public final class TurtleCaseReader {
         List<Resource> cases = model.listSubjectsWithProperty(RDF.type, AspsVocabulary.PATIENT_CASE)
                 .toList();
         Set<Node> unknown = new HashSet<>();
+        List<Resource> oversized = new ArrayList<>();
+        for (Resource c : cases) {
+            long stated = c.listProperties()
+                    .filterKeep(s -> isCaseProperty(s)
+                            || (s.getPredicate().equals(RDF.type)
+                                    && s.getObject().isAnon()))
+                    .toList()
+                    .size();
+            if (stated > JsonCaseReader.MAX_NAMES) {
+                problems.add(new CaseInputException.Problem(
+                        first(c.asNode(), where, source),
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "case <%s> states %,d findings, sites and groups; a case states at most %,d",
+                                c.getURI(),
+                                stated,
+                                JsonCaseReader.MAX_NAMES)));
+                oversized.add(c);
+            }
+        }
+        if (!oversized.isEmpty()) return problems; // not worth checking term by term
         for (Resource c : cases) {
             int before = problems.size();
             unknown.addAll(checkTerms(model, List.of(c), where, source, problems));
@@ -282,6 +303,16 @@ public final class TurtleCaseReader {
                 sex,
                 statements,
                 source);
+    }
+
+    /** Where the first triple about a node was written (or just the source). */
+    private static SourcePosition first(Node subject, Map<Triple, SourcePosition> where, String source) {
+        SourcePosition best = null;
+        for (Map.Entry<Triple, SourcePosition> e : where.entrySet()) {
+            if (e.getKey().getSubject().equals(subject) && (best == null || before(e.getValue(), best)))
+                best = e.getValue();
+        }
+        return best == null ? SourcePosition.of(source) : best;
     }
 
     private static SourcePosition at(Triple t, Map<Triple, SourcePosition> where, String source) {

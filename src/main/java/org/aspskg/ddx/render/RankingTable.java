@@ -6,6 +6,7 @@ import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.aspskg.PrintableText;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.classify.HypothesisExclusion;
@@ -26,9 +27,10 @@ public final class RankingTable {
 
     public void write(DifferentialRanking r, PrintWriter out) {
         PatientCase c = r.patientCase();
-        out.println("Case " + c.id() + (c.label() != null ? ": " + c.label() : "") + " (" + c.source() + ")");
+        out.println("Case " + PrintableText.of(c.id()) + (c.label() != null ? ": " + PrintableText.of(c.label()) : "")
+                + " (" + PrintableText.of(c.source()) + ")");
         List<String> read = CaseReadingText.lines(c);
-        read.forEach(out::println);
+        read.forEach(l -> out.println(PrintableText.of(l)));
         if (!read.isEmpty()) out.println();
         String classes =
                 r.classification().presentations().stream().map(terms::label).collect(Collectors.joining("; "));
@@ -85,7 +87,8 @@ public final class RankingTable {
             out.println();
             out.println("Not used by any hypothesis (the ontology has no association for them): "
                     + r.unexplained().stream()
-                            .map(s -> (s.kind() == CaseStatement.Kind.ABSENT ? "no " : "") + "'" + s.written() + "'")
+                            .map(s -> (s.kind() == CaseStatement.Kind.ABSENT ? "no " : "") + "'"
+                                    + PrintableText.of(s.written()) + "'")
                             .collect(Collectors.joining(", ")));
         }
         out.flush();
@@ -141,7 +144,7 @@ public final class RankingTable {
 
     private static String shown(CaseStatement s) {
         return switch (s.kind()) {
-            case PRESENT, ABSENT -> "'" + s.written() + "'";
+            case PRESENT, ABSENT -> "'" + PrintableText.of(s.written()) + "'";
             case AGE, SEX -> s.termLabel();
         };
     }

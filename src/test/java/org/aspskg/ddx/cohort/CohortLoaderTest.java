@@ -56,7 +56,7 @@ class CohortLoaderTest {
     /** A loader with small chunks, built as {@link org.aspskg.ddx.DdxKnowledge#cohortLoader} builds one. */
     private static CohortLoader loader(List<Path> files, boolean validate, int chunk) {
         DdxKnowledge k = TestKnowledge.knowledge();
-        return new CohortLoader(k.turtleReader(), k.jsonReader(), k.caseRdf(), files, validate, chunk);
+        return new CohortLoader(k.turtleReader(), k.classifier(), k.jsonReader(), k.caseRdf(), files, validate, chunk);
     }
 
     private static AspsKgException refused(Path... files) {
@@ -210,5 +210,123 @@ class CohortLoaderTest {
         assertTrue(refused(empty).getMessage().contains("no patient case"));
         Path rdfXml = Files.writeString(tmp.resolve("cases.rdf"), "<rdf:RDF/>");
         assertThrows(AspsKgException.class, () -> TestKnowledge.knowledge().cohortLoader(List.of(rdfXml), true));
+    }
+
+    /** N-Triples of the cohort with one case's first line moved to {@code to} (a line index after that case). */
+    private List<String> withLineMoved(List<String> lines, int caseIndex, int to) {
+        List<String> out = new ArrayList<>(lines);
+        int from = lineOf(lines, "<" + caseIri(caseIndex) + ">") - 1;
+        out.add(to, out.remove(from));
+        return out;
+    }
+
+    @Test
+    void aCaseSplitWithinAChunkIsRefusedWithTheLineWhereItResumes() throws IOException {
+        List<String> lines = Files.readAllLines(write("cohort.nt", RDFFormat.NTRIPLES));
+        // case 2's first statement moved after case 3's: both are in the first chunk, whatever its size
+        int afterCase3 = lineOf(lines, "<" + caseIri(4) + ">") - 1;
+        List<String> split = withLineMoved(lines, 2, afterCase3 - 1);
+        Path file = Files.write(tmp.resolve("split.nt"), split);
+        for (int chunk : List.of(CHUNK, CohortLoader.DEFAULT_CHUNK_CASES)) {
+            AspsKgException e = assertThrows(AspsKgException.class, () -> load(chunk, true, file));
+            int resumed = afterCase3; // the moved line, 1-based
+            assertTrue(
+                    e.getMessage()
+                            .contains(file + ":" + resumed + ":1: more statements about the case <" + caseIri(2) + ">"),
+                    chunk + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aCaseRepeatedAtTheEndOfTheFileIsRefusedWhateverTheChunkSize() throws IOException {
+        List<String> lines = Files.readAllLines(write("cohort.nt", RDFFormat.NTRIPLES));
+        List<String> repeated = new ArrayList<>(lines);
+        lines.stream().filter(l -> l.startsWith("<" + caseIri(1) + ">")).forEach(repeated::add);
+        Path file = Files.write(tmp.resolve("repeated.nt"), repeated);
+        for (int chunk : List.of(CHUNK, CohortLoader.DEFAULT_CHUNK_CASES)) {
+            AspsKgException e = assertThrows(AspsKgException.class, () -> load(chunk, true, file));
+            assertTrue(e.getMessage().contains(file + ":" + (lines.size() + 1) + ":1: "), e.getMessage());
+            assertTrue(e.getMessage().contains("<" + caseIri(1) + ">"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aCaseWrittenTwiceInARowIsRefused() throws IOException {
+        String one = "PREFIX aspskg: <https://w3id.org/asps-kg/>\n"
+                + "<https://w3id.org/asps-kg/case/twice> a aspskg:PatientCase ; aspskg:hasLesionSite [ a aspskg:Thigh ] .\n";
+        Path file = Files.writeString(tmp.resolve("twice.ttl"), one + one.substring(one.indexOf('\n') + 1));
+        AspsKgException e = refused(file);
+        assertTrue(
+                e.getMessage()
+                        .matches("(?s).*" + java.util.regex.Pattern.quote(file.toString())
+                                + ":3:\\d+: <https://w3id.org/asps-kg/case/twice> is typed aspskg:PatientCase a second "
+                                + "time.*"),
+                e.getMessage());
+    }
+
+    @Test
+    void aContradictoryCaseIsRefusedAsDdxRefusesItInTurtleAndJson() throws IOException {
+        Path ttl = Files.writeString(tmp.resolve("contradictory.ttl"), """
+                PREFIX aspskg: <https://w3id.org/asps-kg/>
+                PREFIX case: <https://w3id.org/asps-kg/case/>
+                PREFIX owl: <http://www.w3.org/2002/07/owl#>
+                case:fine a aspskg:PatientCase ; aspskg:hasLesionSite [ a aspskg:Thigh ] .
+                case:clash a aspskg:PatientCase ;
+                    aspskg:hasFinding [ a aspskg:TFE3NuclearImmunoreactivity ] ;
+                    aspskg:hasFinding [ a aspskg:TFE3ImmunostainNegative ] .
+                """);
+        AspsKgException e = refused(ttl);
+        assertTrue(e.getMessage().startsWith(ttl + ":6:"), e.getMessage());
+        assertTrue(e.getMessage().contains("case clash is contradictory"), e.getMessage());
+        assertTrue(e.getMessage().contains("at " + ttl + ":7:"), e.getMessage());
+
+        Path dir = Files.createDirectories(tmp.resolve("json"));
+        Path json = Files.writeString(
+                dir.resolve("c.json"), "{\"id\": \"c3\", \"findings\": [\"thigh\"], \"absent\": [\"lower limb\"]}\n");
+        e = refused(dir);
+        assertTrue(e.getMessage().startsWith(json + ":1:"), e.getMessage());
+        assertTrue(e.getMessage().contains("case c3 is contradictory"), e.getMessage());
+    }
+
+    @Test
+    void aTruncatedGzipIsRefusedNotLoadedAsFarAsItGoes() throws IOException {
+        Path nt = write("cohort.nt", RDFFormat.NTRIPLES);
+        Path gz = tmp.resolve("cohort.nt.gz");
+        try (var out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(nt, out);
+        }
+        byte[] bytes = Files.readAllBytes(gz);
+        for (int cut : List.of(bytes.length - 8, bytes.length / 2, 40)) {
+            Path truncated = Files.write(tmp.resolve("cut-" + cut + ".nt.gz"), Arrays.copyOf(bytes, cut));
+            AspsKgException e = refused(truncated);
+            assertTrue(
+                    e.getMessage()
+                            .matches(java.util.regex.Pattern.quote(truncated.toString())
+                                    + ":\\d+: the gzip data ends early or is damaged .*"),
+                    e.getMessage());
+        }
+        Path notGzip = Files.copy(nt, tmp.resolve("plain.nt.gz"));
+        assertTrue(refused(notGzip).getMessage().contains("not gzip data"));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedWithTheirLineNotReadAsReplacementCharacters() throws IOException {
+        List<String> lines = Files.readAllLines(write("cohort.nt", RDFFormat.NTRIPLES));
+        int line = lineOf(lines, "<" + caseIri(2) + ">", "rdf-schema#label");
+        byte[] text = String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int offset = 0;
+        for (int i = 1; i < line; i++) offset = indexOf(text, (byte) '\n', offset) + 1;
+        int quote = indexOf(text, (byte) '"', offset);
+        text[quote + 1] = (byte) 0xC3; // a lead byte followed by an ASCII letter
+        Path file = Files.write(tmp.resolve("latin1.nt"), text);
+        AspsKgException e = refused(file);
+        assertTrue(
+                e.getMessage().startsWith(file + ":" + line + ":" + (quote - offset + 2) + ": not UTF-8"),
+                e.getMessage());
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) if (bytes[i] == b) return i;
+        return -1;
     }
 }
