@@ -40,6 +40,9 @@ class ContradictoryCaseTest {
         assertEquals(expected, sides(compiled), what);
         assertTrue(compiled.getMessage().startsWith("case " + c.id() + " is contradictory: "), compiled.getMessage());
 
+        // HermiT's justification search (expand, then contract with a fresh reasoner per subset) takes minutes
+        // per case over today's TBox: it runs with -Dhermit.justifications=true, not in every mvn verify.
+        if (!Boolean.getBoolean("hermit.justifications")) return;
         ContradictoryCaseException hermit = assertThrows(
                 ContradictoryCaseException.class,
                 () -> TestKnowledge.knowledge().hermitClassifier().classify(c));
