@@ -88,6 +88,7 @@ public final class RankingGraph {
             Node hyp = NodeFactory.createURI(base + "/" + h.rank());
             out.triple(Triple.create(ranking, HAS_HYPOTHESIS, hyp));
             out.triple(Triple.create(hyp, TYPE, HYPOTHESIS));
+            if (r.exclusion(h.disease()).isPresent()) out.triple(Triple.create(hyp, TYPE, EXCLUDED));
             out.triple(Triple.create(
                     hyp, RANK, NodeFactory.createLiteralDT(String.valueOf(h.rank()), XSDDatatype.XSDinteger)));
             out.triple(Triple.create(hyp, DIAGNOSIS, NodeFactory.createURI(h.disease())));
@@ -106,6 +107,7 @@ public final class RankingGraph {
     private static final Node TYPE = RDF.type.asNode();
     private static final Node RANKING = AspsVocabulary.DIFFERENTIAL_DIAGNOSIS_RANKING.asNode();
     private static final Node HYPOTHESIS = AspsVocabulary.RANKED_HYPOTHESIS.asNode();
+    private static final Node EXCLUDED = AspsVocabulary.EXCLUDED_HYPOTHESIS.asNode();
     private static final Node RANKING_OF = AspsVocabulary.RANKING_OF_CASE.asNode();
     private static final Node PRETEST = AspsVocabulary.PRETEST_PROBABILITY.asNode();
     private static final Node HAS_HYPOTHESIS = AspsVocabulary.HAS_RANKED_HYPOTHESIS.asNode();
