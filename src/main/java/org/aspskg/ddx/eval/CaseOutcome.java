@@ -37,6 +37,35 @@ public record CaseOutcome(
         List<String> goldMissed,
         List<String> excluded) {
 
+    /** A case that could not be ranked: why, and what was read of it before that. */
+    static CaseOutcome notRanked(
+            String file,
+            String diagnosis,
+            String hypothesis,
+            String error,
+            int resolved,
+            List<String> unresolved,
+            int gold,
+            int goldResolved,
+            List<String> goldMissed) {
+        return new CaseOutcome(
+                file,
+                diagnosis,
+                hypothesis,
+                error,
+                resolved,
+                unresolved,
+                null,
+                null,
+                null,
+                0,
+                List.of(),
+                gold,
+                goldResolved,
+                goldMissed,
+                List.of());
+    }
+
     public CaseOutcome {
         excluded = List.copyOf(excluded);
         unresolved = List.copyOf(unresolved);

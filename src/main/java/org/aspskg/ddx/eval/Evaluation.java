@@ -177,44 +177,24 @@ public final class Evaluation {
                 }
             }
         } catch (AspsKgException e) {
-            return new CaseOutcome(
-                    file,
-                    c.diagnosis(),
-                    truth,
-                    e.getMessage(),
-                    0,
-                    unresolved,
-                    null,
-                    null,
-                    null,
-                    0,
-                    List.of(),
-                    goldWeighed,
-                    goldResolved,
-                    goldMissed,
-                    List.of());
+            return CaseOutcome.notRanked(
+                    file, c.diagnosis(), truth, e.getMessage(), 0, unresolved, goldWeighed, goldResolved, goldMissed);
         }
         DifferentialPipeline ddx = knowledge.pipeline();
         DifferentialRanking ranking;
         try {
             ranking = ddx.rank(patientCase).ranking();
         } catch (AspsKgException e) {
-            return new CaseOutcome(
+            return CaseOutcome.notRanked(
                     file,
                     c.diagnosis(),
                     truth,
                     e.getMessage(),
                     resolved,
                     unresolved,
-                    null,
-                    null,
-                    null,
-                    0,
-                    List.of(),
                     goldWeighed,
                     goldResolved,
-                    goldMissed,
-                    List.of());
+                    goldMissed);
         }
         Integer rank = ranking.hypotheses().stream()
                 .filter(h -> h.disease().equals(truth))
