@@ -125,6 +125,11 @@ class QueryCommandTest {
         assertTrue(r.out().startsWith("01-asps-sites-by-age-group.rq "), r.out());
     }
 
+    /** The two-laboratory TFE3 study, as query 06 names it (CSV-quoted: its title has a comma). */
+    private static final String SHARAIN_2019 =
+            "\"Immunohistochemistry for TFE3 lacks specificity and sensitivity in the "
+                    + "diagnosis of TFE3-rearranged neoplasms: a comparative, 2-laboratory study (Sharain RF 2019)\"";
+
     @Test
     void aLibraryQueryRunsByNumberOrNameAsItsFileDoes() {
         CliRun byFile =
@@ -132,6 +137,10 @@ class QueryCommandTest {
         assertEquals(0, byFile.exit(), byFile.err());
         assertEquals(
                 "disease,test,finding,sensitivity,specificity,reference,source\r\n"
+                        + "alveolar soft part sarcoma,TFE3 immunohistochemistry,strong nuclear TFE3 immunostaining,0.84,0.57,,"
+                        + SHARAIN_2019 + "\r\n"
+                        + "alveolar soft part sarcoma,TFE3 immunohistochemistry,strong nuclear TFE3 immunostaining,0.74,0.95,,"
+                        + SHARAIN_2019 + "\r\n"
                         + "alveolar soft part sarcoma,TFE3 immunohistochemistry,strong nuclear TFE3 immunostaining,0.92,0.92,11,"
                         + "Radiopaedia article rID 59433: Alveolar soft part sarcoma\r\n",
                 byFile.out());

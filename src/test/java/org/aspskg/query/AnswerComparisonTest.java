@@ -151,7 +151,7 @@ class AnswerComparisonTest {
         String problem = outcome.problem().orElseThrow();
         assertTrue(
                 problem.startsWith("06-tfe3-sensitivity-specificity.rq does not give the answer in "
-                        + "06-tfe3-sensitivity-specificity.srj: expected 1 rows, got 1"),
+                        + "06-tfe3-sensitivity-specificity.srj: expected 3 rows, got 3"),
                 problem);
         assertTrue(problem.contains("missing (1):") && problem.contains("?sensitivity=0.93"), problem);
         assertTrue(problem.contains("unexpected (1):") && problem.contains("?sensitivity=0.92"), problem);

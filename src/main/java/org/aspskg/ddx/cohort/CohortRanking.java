@@ -64,8 +64,14 @@ import org.aspskg.store.GraphReplacement;
  * only detected inside a chunk (remembering every case would make memory grow with the cohort).
  */
 public final class CohortRanking {
-    /** Cases per chunk: enough to amortize jena-shacl's set-up, small enough that a few per worker stay in a few MB. */
-    static final int DEFAULT_CHUNK_CASES = CohortLoader.DEFAULT_CHUNK_CASES;
+    /**
+     * Cases per chunk: enough to amortize the per-chunk set-up (jena-shacl's, a graph's), small enough
+     * that the chunks in flight (about three per worker: queued, being ranked, their rankings waiting
+     * to be written) stay in a few MB. A generated case is some 90 triples and an in-memory Jena graph
+     * takes about 200 bytes a triple: the 1,000-case chunks of {@code build --cases} held some 130 MB in
+     * flight with two workers, more than the knowledge itself (about 40 MB).
+     */
+    static final int DEFAULT_CHUNK_CASES = 100;
     /** How many excluded cases the report names. */
     static final int LISTED_EXCLUDED = 20;
 
@@ -252,7 +258,7 @@ public final class CohortRanking {
     public Report run(RankingSink sink) {
         long start = System.nanoTime();
         LoadTally tally = new LoadTally();
-        BlockingQueue<Future<ChunkResult>> queue = new ArrayBlockingQueue<>(2 * workers + 1);
+        BlockingQueue<Future<ChunkResult>> queue = new ArrayBlockingQueue<>(workers + 1);
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "rank-worker");
             t.setDaemon(true);
@@ -477,14 +483,29 @@ public final class CohortRanking {
         List<RankedCase> ranked = new ArrayList<>();
         List<Excluded> excluded = new ArrayList<>();
         List<Node> cases = chunk.cases();
-        for (Node c : cases)
-            rankOne(checker.toCase(chunk.graph(), c, chunk.positions(), chunk.source()), ranked, excluded);
+        for (Node c : cases) rankOne(chunk, c, ranked, excluded);
         return new ChunkResult(cases.size(), ranked, excluded, t1 - t0, System.nanoTime() - t1);
+    }
+
+    /**
+     * Ranks one case of a chunk. A case is read without the file positions of its statements (a map
+     * over the whole chunk, as large as the chunk's graph again); a contradictory case is read and
+     * ranked once more with them, so that its message names the lines of the clashing statements.
+     */
+    private void rankOne(CaseChunker.Chunk chunk, Node caseNode, List<RankedCase> ranked, List<Excluded> excluded) {
+        PatientCase c = checker.toCase(chunk.graph(), caseNode, Map.of(), chunk.source());
+        try {
+            ranked.add(pipeline.rankWithoutNextFindings(c));
+        } catch (ContradictoryCaseException unplaced) {
+            rankOne(checker.toCase(chunk.graph(), caseNode, chunk.positions(), chunk.source()), ranked, excluded);
+        } catch (AspsKgException e) {
+            excluded.add(new Excluded(c.iri(), e.getMessage(), false));
+        }
     }
 
     private void rankOne(PatientCase c, List<RankedCase> ranked, List<Excluded> excluded) {
         try {
-            ranked.add(pipeline.rank(c));
+            ranked.add(pipeline.rankWithoutNextFindings(c));
         } catch (ContradictoryCaseException e) {
             excluded.add(new Excluded(c.iri(), e.getMessage(), true));
         } catch (AspsKgException e) {
