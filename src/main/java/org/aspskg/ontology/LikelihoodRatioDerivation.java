@@ -33,8 +33,9 @@ import org.semanticweb.owlapi.vocab.OWL2Datatype;
  * {@code g}, when the rows are age-specific) and a hypothesis {@code h}:
  *
  * <ul>
- *   <li>{@code p(h) = P(f | h)}: the rows' frequencies pooled — the summed counts when every row counts
- *       cases, else the mean of the proportions; a row about a subclass of a hypothesis (arteriovenous
+ *   <li>{@code p(h) = P(f | h)}: the rows' frequencies pooled — the summed counts {@code k} of {@code n}
+ *       when every row counts cases, estimated as {@code (k + 1/2) / (n + 1)} (Jeffreys), else the mean of the
+ *       proportions; a row about a subclass of a hypothesis (arteriovenous
  *       malformation under vascular malformation) counts for that hypothesis; no row for {@code h} in
  *       {@code g} falls back to {@code h}'s rows for {@code f} in any age group, and no row at all to
  *       {@code 1 - (1 - b) Π(1 - p_i)} over the more specific features {@code h}'s rows report, else to half the
@@ -304,7 +305,7 @@ public final class LikelihoodRatioDerivation {
         if (rows.stream().allMatch(r -> r.denominator() != null)) {
             long n = rows.stream().mapToLong(Row::numerator).sum();
             long of = rows.stream().mapToLong(Row::denominator).sum();
-            return new Estimate((double) n / of, from, false);
+            return new Estimate(smoothed(n, of), from, false);
         }
         return new Estimate(
                 rows.stream()
@@ -313,6 +314,16 @@ public final class LikelihoodRatioDerivation {
                         .orElseThrow(),
                 from,
                 false);
+    }
+
+    /**
+     * The estimate of a proportion from {@code k} cases of {@code n}: {@code (k + 1/2) / (n + 1)}, the posterior
+     * mean under the Jeffreys prior Beta(1/2, 1/2). It is close to {@code k / n} for large series and keeps a
+     * small one from claiming certainty (0/14 gives 0.033, not 0; 10/10 gives 0.95, not 1), so that how much
+     * a count weighs follows how many cases it rests on.
+     */
+    static double smoothed(long k, long n) {
+        return (k + 0.5) / (n + 1.0);
     }
 
     private static double clip(double v) {
