@@ -73,19 +73,19 @@ class LikelihoodRatioDerivationTest {
         Model m = compile(
                 List.of(
                         "fact:asps-tfe3\tASPS TFE3\taspskg:AlveolarSoftPartSarcoma\taspskg:TFE3NuclearImmunoreactivity\t23/25\tsrc:radiopaedia-59433"));
-        // p = 23/25 = 0.92; q = mean of the five others' not-reported 0.05 = 0.05
-        assertEquals(0.92, value(m, "AlveolarSoftPartSarcoma", "TFE3NuclearImmunoreactivity", "frequency"), 1e-9);
+        // p = (23 + 1/2) / (25 + 1) = 0.9038 (Jeffreys); q = mean of the five others' not-reported 0.05 = 0.05
+        assertEquals(0.9038, value(m, "AlveolarSoftPartSarcoma", "TFE3NuclearImmunoreactivity", "frequency"), 1e-9);
         assertEquals(
-                18.4,
+                18.0769,
                 value(m, "AlveolarSoftPartSarcoma", "TFE3NuclearImmunoreactivity", "likelihoodRatioIfPresent"),
                 1e-4);
         assertEquals(
-                0.0842,
+                0.1012,
                 value(m, "AlveolarSoftPartSarcoma", "TFE3NuclearImmunoreactivity", "likelihoodRatioIfAbsent"),
                 1e-4);
-        // for synovial sarcoma: p = 0.05 (assumed), q = (0.92 + 4 × 0.05) / 5 = 0.224
+        // for synovial sarcoma: p = 0.05 (assumed), q = (0.9038 + 4 × 0.05) / 5 = 0.2208
         assertEquals(
-                0.2232, value(m, "SynovialSarcoma", "TFE3NuclearImmunoreactivity", "likelihoodRatioIfPresent"), 1e-4);
+                0.2265, value(m, "SynovialSarcoma", "TFE3NuclearImmunoreactivity", "likelihoodRatioIfPresent"), 1e-4);
         Resource assumed =
                 m.getResource(LikelihoodRatioDerivation.DERIVED_NS + "SynovialSarcoma-TFE3NuclearImmunoreactivity");
         assertTrue(assumed.getProperty(m.createProperty(AspsVocabulary.iri("frequencyIsAssumed")))
@@ -98,7 +98,8 @@ class LikelihoodRatioDerivationTest {
                 List.of(
                         "fact:ss-calc-a\tSS calcification A\taspskg:SynovialSarcoma\taspskg:CalcificationOnCT\t6/31\tsrc:radiopaedia-59433",
                         "fact:ss-calc-b\tSS calcification B\taspskg:SynovialSarcoma\taspskg:CalcificationOnCT\t14/19\tsrc:radiopaedia-59433"));
-        assertEquals(0.4, value(m, "SynovialSarcoma", "CalcificationOnCT", "frequency"), 1e-9); // (6 + 14) / (31 + 19)
+        // (6 + 14 + 1/2) / (31 + 19 + 1): the summed counts, Jeffreys-smoothed
+        assertEquals(0.402, value(m, "SynovialSarcoma", "CalcificationOnCT", "frequency"), 1e-9);
         Resource node = m.getResource(LikelihoodRatioDerivation.DERIVED_NS + "SynovialSarcoma-CalcificationOnCT");
         assertEquals(
                 2,
@@ -107,6 +108,20 @@ class LikelihoodRatioDerivationTest {
                         .size());
         assertTrue(m.containsResource(m.getResource(AspsVocabulary.FACT_NS + "ss-calc-a")));
         assertTrue(m.containsResource(m.getResource(AspsVocabulary.FACT_NS + "ss-calc-b")));
+    }
+
+    @Test
+    void aSmallCountIsSmoothedSoThatItDoesNotClaimCertainty() throws IOException {
+        Model m = compile(
+                List.of(
+                        "fact:asps-margin\tASPS margin\taspskg:AlveolarSoftPartSarcoma\taspskg:WellDefinedMarginOnMRI\t0/14\tsrc:radiopaedia-59433",
+                        "fact:ss-margin\tSS margin\taspskg:SynovialSarcoma\taspskg:WellDefinedMarginOnMRI\t10/10\tsrc:radiopaedia-59433"));
+        // 0/14 -> (0 + 1/2) / 15 = 0.0333, not 0 (floored to 0.005); 10/10 -> 10.5 / 11 = 0.9545, not 1
+        assertEquals(0.0333, value(m, "AlveolarSoftPartSarcoma", "WellDefinedMarginOnMRI", "frequency"), 1e-9);
+        assertEquals(0.9545, value(m, "SynovialSarcoma", "WellDefinedMarginOnMRI", "frequency"), 1e-9);
+        // so the finding's absence lowers synovial sarcoma's odds about 20-fold on ten cases, not 190-fold:
+        // LR- = (1 - 0.9545) / (1 - (0.0333 + 4 × 0.05) / 5) = 0.0477 (unsmoothed, p clipped to 0.995: 0.0052)
+        assertEquals(0.0477, value(m, "SynovialSarcoma", "WellDefinedMarginOnMRI", "likelihoodRatioIfAbsent"), 1e-9);
     }
 
     @Test
