@@ -18,6 +18,7 @@ import org.semanticweb.owlapi.model.OWLAxiom;
 import org.semanticweb.owlapi.model.OWLClassAssertionAxiom;
 import org.semanticweb.owlapi.model.OWLDataFactory;
 import org.semanticweb.owlapi.model.OWLDataPropertyAssertionAxiom;
+import org.semanticweb.owlapi.model.OWLDisjointClassesAxiom;
 import org.semanticweb.owlapi.model.OWLNamedIndividual;
 import org.semanticweb.owlapi.model.OWLObjectPropertyAssertionAxiom;
 import org.semanticweb.owlapi.model.OWLObjectSomeValuesFrom;
@@ -74,6 +75,7 @@ public final class LikelihoodRatioDerivation {
         Map<IRI, IRI> parent = namedParents(axioms);
         Map<IRI, Set<IRI>> containers = containers(axioms);
         Map<IRI, IRI> modality = modalities(axioms);
+        Map<IRI, Set<IRI>> alternatives = disjointAlternatives(axioms);
         List<Row> rows = new ArrayList<>();
         for (Row row : rows(axioms)) {
             IRI h = hypothesisOf(row.disease(), hypotheses, parent);
@@ -99,6 +101,18 @@ public final class LikelihoodRatioDerivation {
             IRI feature = key.get(0);
             IRI group = key.get(1);
             Map<IRI, Estimate> p = new LinkedHashMap<>();
+            Set<IRI> others = alternatives.getOrDefault(feature, Set.of());
+            Map<IRI, Estimate> known = new LinkedHashMap<>();
+            for (IRI h : hypotheses) {
+                List<Row> own = byKey.get(Arrays.asList(h, feature, group));
+                if (own == null && group != null) own = byKey.get(Arrays.asList(h, feature, null));
+                if (own != null) known.put(h, pooled(own));
+                else {
+                    Estimate complement = fromAlternative(h, others, group, byKey);
+                    if (complement != null) known.put(h, complement);
+                }
+            }
+            Estimate background = others.isEmpty() || known.isEmpty() ? null : background(known.values());
             for (IRI h : hypotheses) {
                 List<Row> own = byKey.get(Arrays.asList(h, feature, group));
                 if (own == null && group != null) own = byKey.get(Arrays.asList(h, feature, null));
@@ -107,9 +121,11 @@ public final class LikelihoodRatioDerivation {
                     continue;
                 }
                 Estimate inherited = fromDescendants(h, feature, group, byKey, containers, notReported.doubleValue());
+                if (inherited == null) inherited = known.get(h);
                 if (inherited == null)
                     inherited = fromOtherModality(h, feature, group, byKey, parent, containers, modality);
                 if (inherited == null) inherited = fromAncestor(h, feature, group, byKey, containers);
+                if (inherited == null) inherited = background;
                 p.put(h, inherited != null ? inherited : new Estimate(notReported.doubleValue(), List.of(), true));
             }
             for (IRI h : hypotheses) {
@@ -126,6 +142,55 @@ public final class LikelihoodRatioDerivation {
     }
 
     private record Estimate(double value, List<IRI> from, boolean assumed) {}
+
+    /**
+     * The features each named class is declared disjoint with ({@code DisjointClasses}): the other values of
+     * an attribute every lesion has one value of (deep or superficial soft tissue, slow or rapid growth).
+     */
+    private static Map<IRI, Set<IRI>> disjointAlternatives(Collection<OWLAxiom> axioms) {
+        Map<IRI, Set<IRI>> out = new LinkedHashMap<>();
+        for (OWLAxiom ax : axioms) {
+            if (!(ax instanceof OWLDisjointClassesAxiom d)) continue;
+            List<IRI> named = d.classExpressions()
+                    .filter(c -> c.isNamed())
+                    .map(c -> c.asOWLClass().getIRI())
+                    .sorted(java.util.Comparator.comparing(IRI::toString))
+                    .toList();
+            for (IRI a : named)
+                for (IRI b : named) if (!a.equals(b)) out.computeIfAbsent(a, k -> new LinkedHashSet<>()).add(b);
+        }
+        return out;
+    }
+
+    /**
+     * For a feature a hypothesis' sources do not report but whose disjoint alternative they do (superficial
+     * soft tissue when only deep soft tissue is reported): {@code 1 - p(alternative)}, what the alternative
+     * leaves (exact for two values that cover every lesion, an upper bound otherwise). Marked as assumed;
+     * null when no alternative is reported or several are.
+     */
+    private static Estimate fromAlternative(IRI h, Set<IRI> alternatives, IRI group, Map<List<IRI>, List<Row>> byKey) {
+        Estimate found = null;
+        for (IRI alt : alternatives) {
+            List<Row> rows = byKey.get(Arrays.asList(h, alt, group));
+            if (rows == null && group != null) rows = byKey.get(Arrays.asList(h, alt, null));
+            if (rows == null) continue;
+            if (found != null) return null;
+            Estimate e = pooled(rows);
+            found = new Estimate(1 - e.value(), e.from(), true);
+        }
+        return found;
+    }
+
+    /**
+     * For a value of an attribute every lesion has (a feature with a disjoint alternative) that a hypothesis'
+     * sources report neither way: every case of the hypothesis has some depth or some growth rate, so their
+     * silence says nothing about which, and the mean over the hypotheses whose sources do say is taken — not
+     * the not-reported frequency, which would read the silence as "the tumour is seldom deep". Assumed.
+     */
+    private static Estimate background(Collection<Estimate> known) {
+        return new Estimate(
+                known.stream().mapToDouble(Estimate::value).average().orElseThrow(), List.of(), true);
+    }
 
     /** The modality of each feature observed with one ({@code observedWith some M}). */
     private static Map<IRI, IRI> modalities(Collection<OWLAxiom> axioms) {
