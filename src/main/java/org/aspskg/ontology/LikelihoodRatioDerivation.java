@@ -157,7 +157,9 @@ public final class LikelihoodRatioDerivation {
                     .sorted(java.util.Comparator.comparing(IRI::toString))
                     .toList();
             for (IRI a : named)
-                for (IRI b : named) if (!a.equals(b)) out.computeIfAbsent(a, k -> new LinkedHashSet<>()).add(b);
+                for (IRI b : named)
+                    if (!a.equals(b))
+                        out.computeIfAbsent(a, k -> new LinkedHashSet<>()).add(b);
         }
         return out;
     }

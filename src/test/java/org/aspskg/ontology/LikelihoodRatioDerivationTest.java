@@ -125,6 +125,24 @@ class LikelihoodRatioDerivationTest {
     }
 
     @Test
+    void anAttributeValueNoSourceReportsIsTheComplementOfItsDisjointAlternativeOrTheOthersMean() throws IOException {
+        // DeepSoftTissue and SuperficialSoftTissue are declared disjoint in the ontology: every lesion has a depth
+        Model m = compile(
+                List.of(
+                        "fact:asps-deep\tASPS deep\taspskg:AlveolarSoftPartSarcoma\taspskg:DeepSoftTissue\t0.9\tsrc:radiopaedia-59433",
+                        "fact:ss-superficial\tSS superficial\taspskg:SynovialSarcoma\taspskg:SuperficialSoftTissue\t0.7\tsrc:radiopaedia-59433"));
+        // ASPS reports deep only: superficial = 1 - 0.9; synovial sarcoma reports superficial only: deep = 1 - 0.7
+        assertEquals(0.1, value(m, "AlveolarSoftPartSarcoma", "SuperficialSoftTissue", "frequency"), 1e-9);
+        assertEquals(0.3, value(m, "SynovialSarcoma", "DeepSoftTissue", "frequency"), 1e-9);
+        // osteosarcoma reports neither: the mean of what the others say (deep: (0.9 + 0.3) / 2), not 0.05
+        assertEquals(0.6, value(m, "Osteosarcoma", "DeepSoftTissue", "frequency"), 1e-9);
+        assertEquals(0.4, value(m, "Osteosarcoma", "SuperficialSoftTissue", "frequency"), 1e-9);
+        Resource assumed = m.getResource(LikelihoodRatioDerivation.DERIVED_NS + "Osteosarcoma-DeepSoftTissue");
+        assertTrue(assumed.getProperty(m.createProperty(AspsVocabulary.iri("frequencyIsAssumed")))
+                .getBoolean());
+    }
+
+    @Test
     void aRowAboutArteriovenousMalformationCountsForTheVascularMalformationHypothesis() throws IOException {
         Model m = compile(
                 List.of(
