@@ -14,9 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.jena.fuseki.server.Operation;
-import org.apache.jena.fuseki.servlets.ActionService;
-import org.apache.jena.fuseki.servlets.HttpAction;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
 import org.aspskg.AspsKgException;
 import org.aspskg.PrintableText;
 import org.aspskg.ddx.DifferentialPipeline;
@@ -24,15 +23,18 @@ import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ddx.render.RankedCase;
 import org.aspskg.ddx.render.RankingJson;
 import org.aspskg.ddx.store.CasesGraph;
-import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.ontology.Utf8Text;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.BadMessageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /asps/ddx/batch}: many cases in, one ranking each out, as JSON Lines and streamed. A
- * Fuseki operation beside {@link DifferentialEndpoint}, with its rules for {@code ?strict} and
- * {@code ?store} (and so the same login for storing), over the same {@link DifferentialPipeline}.
+ * {@code POST /asps/ddx/batch}: many cases in, one ranking each out, as JSON Lines and streamed,
+ * beside {@link DifferentialEndpoint} with its rules for {@code ?strict} and {@code ?store} (the same
+ * login for storing, through the server's security handler), over the same {@link DifferentialPipeline}.
+ * A servlet rather than a Fuseki operation: Fuseki finds an endpoint by the one path segment after
+ * the dataset's name, so {@code ddx/batch} cannot be one.
  *
  * <ul>
  *   <li>Body: JSON Lines ({@code application/x-ndjson}, also {@code application/jsonl}): each line one
@@ -52,12 +54,8 @@ import org.eclipse.jetty.http.BadMessageException;
  *       timeout, set to the server's {@code --body-timeout} for this request.
  * </ul>
  */
-public final class DifferentialBatchEndpoint extends ActionService {
-    /** The operation, registered with {@code FusekiServer.Builder.registerOperation}. */
-    public static final Operation OPERATION = Operation.alloc(
-            AspsVocabulary.OPERATION_DDX + "-batch",
-            "ddx-batch",
-            "Differential diagnosis of many cases: JSON Lines in, JSON Lines out, streamed");
+public final class DifferentialBatchEndpoint extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(DifferentialBatchEndpoint.class);
 
     /** The media type of the answer. */
     static final String JSON_LINES = "application/x-ndjson";
@@ -95,44 +93,36 @@ public final class DifferentialBatchEndpoint extends ActionService {
         this.idleTimeoutMillis = idleTimeoutMillis;
     }
 
+    /** Every method but POST is refused. */
     @Override
-    public void execPost(HttpAction action) {
-        executeLifecycle(action);
-    }
-
-    /** Every other method is refused. */
-    @Override
-    public void execAny(String methodName, HttpAction action) {
-        action.setResponseHeader("Allow", "POST");
-        refuse(
-                action,
-                DdxError.METHOD_NOT_ALLOWED,
-                "the batch differential diagnosis service takes JSON Lines by POST, not " + methodName);
-    }
-
-    @Override
-    public void validate(HttpAction action) {}
-
-    @Override
-    public void execute(HttpAction action) {
+    protected void service(HttpServletRequest request, HttpServletResponse response) {
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST");
+            refuse(
+                    response,
+                    DdxError.METHOD_NOT_ALLOWED,
+                    "the batch differential diagnosis service takes JSON Lines by POST, not " + request.getMethod());
+            return;
+        }
         try {
-            respond(action);
+            respond(request, response);
         } catch (BadMessageException e) {
-            refuse(action, DdxError.BAD_REQUEST, "a malformed request: " + e.getReason());
+            refuse(response, DdxError.BAD_REQUEST, "a malformed request: " + e.getReason());
         } catch (IOException | ServletException | RuntimeException e) {
             // before the answer starts: an error status; after, the batch's last line says why it ended
-            action.log.info("[{}] ddx batch ended early: {}", action.id, e.toString());
-            refuse(action, DdxError.BAD_REQUEST, "the batch could not be read to its end: " + e.getMessage());
+            LOG.info("ddx batch ended early: {}", e.toString());
+            refuse(response, DdxError.BAD_REQUEST, "the batch could not be read to its end: " + e.getMessage());
         }
     }
 
-    private void respond(HttpAction action) throws IOException, ServletException {
+    private void respond(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         // the content type first: a form body must not be parsed for parameters before it is refused
-        String header = action.getRequest().getHeader("Content-Type");
+        String header = request.getHeader("Content-Type");
         String type = mediaType(header);
         if (!ACCEPTED_TYPES.contains(type)) {
             refuse(
-                    action,
+                    response,
                     DdxError.UNSUPPORTED_BATCH_TYPE,
                     header == null || header.isBlank()
                             ? "a batch needs a Content-Type: application/x-ndjson"
@@ -143,26 +133,26 @@ public final class DifferentialBatchEndpoint extends ActionService {
         String charset = charset(header);
         if (charset != null && !charset.equals("utf-8") && !charset.equals("us-ascii")) {
             refuse(
-                    action,
+                    response,
                     DdxError.UNSUPPORTED_BATCH_TYPE,
                     "unsupported charset " + PrintableText.of(charset) + ": cases are read as UTF-8");
             return;
         }
-        boolean store = "true".equalsIgnoreCase(action.getRequestParameter("store"));
+        boolean store = "true".equalsIgnoreCase(request.getParameter("store"));
         if (store && !writesAllowed) {
-            refuse(action, DdxError.WRITES_DISABLED, "this server does not store rankings (?store=true)");
+            refuse(response, DdxError.WRITES_DISABLED, "this server does not store rankings (?store=true)");
             return;
         }
         // as /asps/ddx: without valid credentials Jetty answers 401 with a challenge, and nothing is read
-        if (store && action.getUser() == null && !action.getRequest().authenticate(action.getResponse())) return;
-        boolean strict = "true".equalsIgnoreCase(action.getRequestParameter("strict"));
-        boolean next = "true".equalsIgnoreCase(action.getRequestParameter("next"));
+        if (store && request.getRemoteUser() == null && !request.authenticate(response)) return;
+        boolean strict = "true".equalsIgnoreCase(request.getParameter("strict"));
+        boolean next = "true".equalsIgnoreCase(request.getParameter("next"));
 
-        idleTimeout(action, idleTimeoutMillis);
-        action.setResponseStatus(HttpServletResponse.SC_OK);
-        action.setResponseContentType(JSON_LINES + ";charset=utf-8");
-        InputStream in = new BufferedInputStream(action.getRequestInputStream(), BUFFER);
-        OutputStream out = action.getResponseOutputStream();
+        idleTimeout(request, idleTimeoutMillis);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(JSON_LINES + ";charset=utf-8");
+        InputStream in = new BufferedInputStream(request.getInputStream(), BUFFER);
+        OutputStream out = response.getOutputStream();
         LineReader lines = new LineReader(in, maxLineBytes);
         long number = 0;
         long ranked = 0;
@@ -177,21 +167,20 @@ public final class DifferentialBatchEndpoint extends ActionService {
                                 "the batch has more than " + maxCases + " cases; line " + number
                                         + " and the lines after it were not read"));
                 out.flush();
-                action.log.info("[{}] ddx batch cut at {} lines", action.id, maxCases);
+                LOG.info("ddx batch cut at {} lines", maxCases);
                 return;
             }
-            writeLine(out, answer(action, lines, number, strict, next, store));
+            writeLine(out, answer(lines, number, strict, next, store, request.getRemoteUser()));
             ranked++;
             // the answer so far goes out whenever the client has sent nothing more yet
             if (in.available() == 0) out.flush();
         }
         out.flush();
-        action.log.info("[{}] ddx batch: {} lines", action.id, ranked);
+        LOG.info("ddx batch: {} lines", ranked);
     }
 
     /** The answer to one line: its ranking, or an error object naming the line. */
-    private JsonNode answer(
-            HttpAction action, LineReader lines, long number, boolean strict, boolean next, boolean store) {
+    private JsonNode answer(LineReader lines, long number, boolean strict, boolean next, boolean store, String user) {
         if (lines.tooLong()) {
             return errorLine(
                     number,
@@ -210,14 +199,17 @@ public final class DifferentialBatchEndpoint extends ActionService {
             RankedCase ranking = next
                     ? service.rank(service.read(input, strict))
                     : service.rankWithoutNextFindings(service.read(input, strict));
-            if (store) cases.store(ranking);
+            if (store) {
+                cases.store(ranking);
+                LOG.info("stored the ranking of {} for {}", ranking.patientCase().iri(), user);
+            }
             return ranking.json();
         } catch (AspsKgException e) {
             ObjectNode error = DdxError.INVALID_CASE.body(e);
             atLine(error, number);
             return error;
         } catch (RuntimeException e) {
-            action.log.warn("[{}] ddx batch line {} failed: {}", action.id, number, e.toString());
+            LOG.warn("ddx batch line {} failed: {}", number, e.toString());
             return errorLine(number, DdxError.INTERNAL_ERROR, "the ranking of line " + number + " failed: " + e);
         }
     }
@@ -226,10 +218,9 @@ public final class DifferentialBatchEndpoint extends ActionService {
      * The body is read as it arrives, on this request's thread: a client that stops sending is let go
      * after the server's body deadline without a byte, rather than Jetty's longer connection default.
      */
-    private static void idleTimeout(HttpAction action, long millis) {
-        ServletContextRequest request = ServletContextRequest.getServletContextRequest(action.getRequest());
-        if (request != null)
-            request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(millis);
+    private static void idleTimeout(HttpServletRequest request, long millis) {
+        ServletContextRequest jetty = ServletContextRequest.getServletContextRequest(request);
+        if (jetty != null) jetty.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(millis);
     }
 
     private static ObjectNode errorLine(long number, DdxError error, String message) {
@@ -269,26 +260,26 @@ public final class DifferentialBatchEndpoint extends ActionService {
         return true;
     }
 
-    private static void refuse(HttpAction action, DdxError error, String message) {
-        if (action.getResponse().isCommitted()) {
+    private static void refuse(HttpServletResponse response, DdxError error, String message) {
+        if (response.isCommitted()) {
             // the answer has started: the reason becomes its last line (no line number: the body broke)
             try {
-                OutputStream out = action.getResponseOutputStream();
+                OutputStream out = response.getOutputStream();
                 writeLine(out, error.body(message));
                 out.flush();
-            } catch (IOException e) {
-                action.log.info("[{}] could not end the batch: {}", action.id, e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                LOG.info("could not end the batch: {}", e.getMessage());
             }
             return;
         }
         try {
-            action.getResponse().resetBuffer();
+            response.resetBuffer();
             byte[] bytes = RankingJson.write(error.body(message)).getBytes(StandardCharsets.UTF_8);
-            action.setResponseStatus(error.status);
-            action.setResponseContentType(DifferentialEndpoint.JSON);
-            action.getResponseOutputStream().write(bytes);
+            response.setStatus(error.status);
+            response.setContentType(DifferentialEndpoint.JSON);
+            response.getOutputStream().write(bytes);
         } catch (IOException e) {
-            action.log.warn("[{}] could not send the error: {}", action.id, e.getMessage());
+            LOG.warn("could not send the error: {}", e.getMessage());
         }
     }
 

@@ -269,16 +269,16 @@ public final class KnowledgeGraphServer {
                                         differential, new CasesGraph(dataset), writes != null, limits.maxBodyBytes()))
                         // anonymous: ranking is open; ?store=true asks for a login itself
                         .addEndpoint(DATASET, DDX, DifferentialEndpoint.OPERATION, Auth.ANY_ANON)
-                        .registerOperation(
-                                DifferentialBatchEndpoint.OPERATION,
+                        // a servlet: Fuseki dispatches only one path segment after a dataset's name
+                        .addServlet(
+                                STREAMED_PATH,
                                 new DifferentialBatchEndpoint(
                                         differential,
                                         new CasesGraph(dataset),
                                         writes != null,
                                         limits.maxBodyBytes(),
                                         limits.maxBatchCases(),
-                                        limits.bodyReadTimeout().toMillis()))
-                        .addEndpoint(DATASET, DDX_BATCH, DifferentialBatchEndpoint.OPERATION, Auth.ANY_ANON);
+                                        limits.bodyReadTimeout().toMillis()));
             }
             WebFront.install(b, dataset, differential != null);
             UserStore users = null;
