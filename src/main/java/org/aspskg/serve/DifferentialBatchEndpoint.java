@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -151,9 +150,8 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
         idleTimeout(request, idleTimeoutMillis);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(JSON_LINES + ";charset=utf-8");
-        InputStream in = new BufferedInputStream(request.getInputStream(), BUFFER);
         OutputStream out = response.getOutputStream();
-        LineReader lines = new LineReader(in, maxLineBytes);
+        LineReader lines = new LineReader(request.getInputStream(), maxLineBytes);
         long number = 0;
         long ranked = 0;
         while (lines.next()) {
@@ -173,7 +171,7 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
             writeLine(out, answer(lines, number, strict, next, store, request.getRemoteUser()));
             ranked++;
             // the answer so far goes out whenever the client has sent nothing more yet
-            if (in.available() == 0) out.flush();
+            if (!lines.more()) out.flush();
         }
         out.flush();
         LOG.info("ddx batch: {} lines", ranked);
@@ -303,11 +301,15 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
      * Splits a stream into lines ({@code \n}, a {@code \r} before it dropped) without keeping more than
      * {@code max} bytes of one: the rest of a longer line is read past and the line marked too long.
      * A last line without a newline counts; the newline ending the body does not start an empty one.
+     * Reads in blocks (a byte at a time through a synchronized stream would cost as much as the ranking).
      */
     static final class LineReader {
         private final InputStream in;
         private final int max;
-        private byte[] buffer = new byte[1024];
+        private final byte[] block = new byte[BUFFER];
+        private int position;
+        private int limit;
+        private byte[] line = new byte[1024];
         private int length;
         private boolean tooLong;
 
@@ -320,19 +322,44 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
         boolean next() throws IOException {
             length = 0;
             tooLong = false;
-            int b = in.read();
-            if (b < 0) return false;
-            while (b >= 0 && b != '\n') {
-                if (length < max) {
-                    if (length == buffer.length) buffer = Arrays.copyOf(buffer, Math.min(max, 2 * length));
-                    buffer[length++] = (byte) b;
-                } else {
-                    tooLong = true;
+            boolean any = false;
+            while (true) {
+                if (position == limit) {
+                    int n = in.read(block);
+                    if (n < 0) break;
+                    position = 0;
+                    limit = n;
+                    continue;
                 }
-                b = in.read();
+                any = true;
+                int end = position;
+                while (end < limit && block[end] != '\n') end++;
+                append(position, end - position);
+                boolean newline = end < limit;
+                position = newline ? end + 1 : end;
+                if (newline) break;
             }
-            if (!tooLong && length > 0 && buffer[length - 1] == '\r') length--;
+            if (!any) return false;
+            if (!tooLong && length > 0 && line[length - 1] == '\r') length--;
             return true;
+        }
+
+        private void append(int from, int count) {
+            int room = max - length;
+            if (count > room) {
+                tooLong = true;
+                count = room;
+            }
+            if (count <= 0) return;
+            if (length + count > line.length)
+                line = Arrays.copyOf(line, (int) Math.min(max, Math.max(2L * line.length, length + count)));
+            System.arraycopy(block, from, line, length, count);
+            length += count;
+        }
+
+        /** Whether more of the body is at hand without waiting for the client. */
+        boolean more() throws IOException {
+            return position < limit || in.available() > 0;
         }
 
         boolean tooLong() {
@@ -340,7 +367,7 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
         }
 
         byte[] bytes() {
-            return Arrays.copyOf(buffer, length);
+            return Arrays.copyOf(line, length);
         }
     }
 }

@@ -74,6 +74,7 @@ class DifferentialBatchEndpointTest {
         }
         cases.sort(null);
         assertTrue(cases.size() >= 5, "the examples give a batch of several cases");
+        cases = cases.subList(0, Math.min(cases.size(), MAX_CASES - 2)); // a batch within the limit
     }
 
     @AfterAll
@@ -138,7 +139,7 @@ class DifferentialBatchEndpointTest {
     @Test
     void aBadLineInTheMiddleGetsAnErrorWithItsNumberAndTheOthersAreRanked() throws Exception {
         List<String> batch = List.of(
-                cases.get(0), "{\"findings\": [\"thigh\"", cases.get(1), "   ", "{\"findings\": [\"no such finding xq\"]}",
+                cases.get(0), "{\"findings\": [thigh]}", cases.get(1), "   ", "{\"findings\": []}",
                 cases.get(2));
         HttpResponse<String> r = post("/ddx/batch", "application/x-ndjson", String.join("\n", batch) + "\n");
         assertEquals(200, r.statusCode(), r.body());
@@ -150,14 +151,14 @@ class DifferentialBatchEndpointTest {
         }
         for (int i : new int[] {1, 3, 4}) {
             JsonNode error = answers.get(i);
-            assertEquals(i + 1, error.get("line").asInt(), error.toString());
-            assertEquals("invalid-case", error.get("code").asText(), error.toString());
+            assertEquals(i + 1, error.path("line").asInt(), error.toString());
+            assertEquals("invalid-case", error.path("code").asText(), error.toString());
             assertFalse(error.get("error").asText().isBlank());
             assertFalse(error.has("hypotheses"));
         }
         // the JSON syntax error's own position is on the batch's line 2, not line 1 of the case
         JsonNode problem = answers.get(1).get("problems").get(0);
-        assertEquals(2, problem.get("line").asInt(), answers.get(1).toString());
+        assertEquals(2, problem.path("line").asInt(), answers.get(1).toString());
     }
 
     @Test
@@ -229,14 +230,14 @@ class DifferentialBatchEndpointTest {
                             + "Content-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             chunk(out, cases.get(0) + "\n");
-            String head = readUntil(in, "\"hypotheses\"");
+            String head = readUntil(in, "\"nextFindings\"");
             assertTrue(head.startsWith("HTTP/1.1 200"), head);
             chunk(out, cases.get(1) + "\n");
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String rest = readUntil(in, "\r\n0\r\n\r\n");
             String all = head + rest;
-            assertEquals(2, all.split("\"hypotheses\"", -1).length - 1, all);
+            assertEquals(2, all.split("\"nextFindings\"", -1).length - 1, all);
         }
     }
 
