@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
 import org.aspskg.AspsKgException;
 import org.aspskg.PrintableText;
 import org.aspskg.ddx.DifferentialPipeline;
@@ -199,7 +199,8 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
                     : service.rankWithoutNextFindings(service.read(input, strict));
             if (store) {
                 cases.store(ranking);
-                LOG.info("stored the ranking of {} for {}", ranking.patientCase().iri(), user);
+                LOG.info(
+                        "stored the ranking of {} for {}", ranking.patientCase().iri(), user);
             }
             return ranking.json();
         } catch (AspsKgException e) {
@@ -218,7 +219,8 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
      */
     private static void idleTimeout(HttpServletRequest request, long millis) {
         ServletContextRequest jetty = ServletContextRequest.getServletContextRequest(request);
-        if (jetty != null) jetty.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(millis);
+        if (jetty != null)
+            jetty.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(millis);
     }
 
     private static ObjectNode errorLine(long number, DdxError error, String message) {

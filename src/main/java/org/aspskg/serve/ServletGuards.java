@@ -73,8 +73,7 @@ final class ServletGuards implements Filter {
 
     private static boolean isForm(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null
-                && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     /** The request with its body read into memory (bounded by --max-body), so that a read error is ours to answer. */

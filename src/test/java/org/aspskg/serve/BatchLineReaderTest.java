@@ -18,7 +18,8 @@ class BatchLineReaderTest {
     private static List<String> lines(InputStream in, long max) throws IOException {
         DifferentialBatchEndpoint.LineReader reader = new DifferentialBatchEndpoint.LineReader(in, max);
         List<String> out = new ArrayList<>();
-        while (reader.next()) out.add(reader.tooLong() ? "TOO LONG" : new String(reader.bytes(), StandardCharsets.UTF_8));
+        while (reader.next())
+            out.add(reader.tooLong() ? "TOO LONG" : new String(reader.bytes(), StandardCharsets.UTF_8));
         return out;
     }
 
@@ -28,7 +29,9 @@ class BatchLineReaderTest {
 
     @Test
     void splitsOnNewlinesDropsCarriageReturnsAndCountsALastLineWithoutNewline() throws IOException {
-        assertArrayEquals(new String[] {"a", "b", "", "c"}, lines(bytes("a\r\nb\n\nc"), 10).toArray());
+        assertArrayEquals(
+                new String[] {"a", "b", "", "c"},
+                lines(bytes("a\r\nb\n\nc"), 10).toArray());
         assertArrayEquals(new String[] {"a"}, lines(bytes("a\n"), 10).toArray(), "the final newline ends a line");
         assertTrue(lines(bytes(""), 10).isEmpty(), "an empty body has no lines");
     }
@@ -49,7 +52,8 @@ class BatchLineReaderTest {
                 return super.read(b, off, Math.min(len, 1));
             }
         };
-        assertArrayEquals(new String[] {"{\"a\": 1}", "{\"b\": 2}"}, lines(trickle, 100).toArray());
+        assertArrayEquals(
+                new String[] {"{\"a\": 1}", "{\"b\": 2}"}, lines(trickle, 100).toArray());
     }
 
     @Test

@@ -139,8 +139,7 @@ class DifferentialBatchEndpointTest {
     @Test
     void aBadLineInTheMiddleGetsAnErrorWithItsNumberAndTheOthersAreRanked() throws Exception {
         List<String> batch = List.of(
-                cases.get(0), "{\"findings\": [thigh]}", cases.get(1), "   ", "{\"findings\": []}",
-                cases.get(2));
+                cases.get(0), "{\"findings\": [thigh]}", cases.get(1), "   ", "{\"findings\": []}", cases.get(2));
         HttpResponse<String> r = post("/ddx/batch", "application/x-ndjson", String.join("\n", batch) + "\n");
         assertEquals(200, r.statusCode(), r.body());
         List<JsonNode> answers = lines(r.body());
@@ -185,8 +184,7 @@ class DifferentialBatchEndpointTest {
     @Test
     void aLineLongerThanTheBodyLimitIsAnErrorLineAndTheNextIsStillRanked() throws Exception {
         String huge = "{\"text\": \"" + "x".repeat(MAX_LINE) + "\"}";
-        HttpResponse<String> r =
-                post("/ddx/batch", "application/x-ndjson", huge + "\n" + cases.get(0) + "\n");
+        HttpResponse<String> r = post("/ddx/batch", "application/x-ndjson", huge + "\n" + cases.get(0) + "\n");
         assertEquals(200, r.statusCode(), r.body());
         List<JsonNode> answers = lines(r.body());
         assertEquals(2, answers.size(), r.body());
@@ -212,7 +210,9 @@ class DifferentialBatchEndpointTest {
     void storingNeedsTheSameLoginAsPostDdx() throws Exception {
         HttpResponse<String> r = post("/ddx/batch?store=true", "application/x-ndjson", cases.get(0) + "\n");
         assertEquals(401, r.statusCode(), r.body());
-        assertEquals("authentication-required", RankingJson.MAPPER.readTree(r.body()).get("code").asText());
+        assertEquals(
+                "authentication-required",
+                RankingJson.MAPPER.readTree(r.body()).get("code").asText());
     }
 
     /**
