@@ -77,6 +77,13 @@ final class ServeCommand implements Callable<Integer> {
     long maxBody = ServerLimits.DEFAULT_MAX_BODY_BYTES;
 
     @Option(
+            names = "--max-batch",
+            paramLabel = "N",
+            description = "Most cases (lines) in one POST /asps/ddx/batch (default: ${DEFAULT-VALUE}); each line "
+                    + "is at most --max-body bytes. Lines beyond it get one error line and the batch ends.")
+    long maxBatch = ServerLimits.DEFAULT_MAX_BATCH_CASES;
+
+    @Option(
             names = "--body-timeout",
             paramLabel = "MS",
             description = "Time from a request's headers to the end of its body (default: ${DEFAULT-VALUE}); "
@@ -134,6 +141,7 @@ final class ServeCommand implements Callable<Integer> {
                 .withMaxBodyBytes(maxBody)
                 .withBodyReadTimeout(Duration.ofMillis(bodyTimeout))
                 .withMaxRows(maxRows)
+                .withMaxBatchCases(maxBatch)
                 .withConcurrency(maxConcurrent, maxPerClient, maxQueued);
         ServicePolicy services = allowService.isEmpty() ? ServicePolicy.none() : ServicePolicy.allow(allowService);
         KnowledgeGraphStore kg = StoreBuilds.openOrBuild(storeOptions.ontology, storeOptions.store, err);

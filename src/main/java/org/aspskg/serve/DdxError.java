@@ -31,6 +31,18 @@ enum DdxError {
     BODY_TIMEOUT(408, "body-timeout", "Send the whole case at once; the server waits a limited time for a body."),
     BODY_TOO_LARGE(413, "body-too-large", "Send one case per request (the server's limit is set with --max-body)."),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Send the case as application/json or text/turtle."),
+    LINE_TOO_LARGE(
+            413,
+            "line-too-large",
+            "Each line of a batch is one JSON case of at most the server's --max-body bytes, on one line."),
+    BATCH_TOO_LONG(
+            413,
+            "batch-too-long",
+            "Send at most the server's --max-batch cases in one batch; split a larger cohort into several batches."),
+    UNSUPPORTED_BATCH_TYPE(
+            415,
+            "unsupported-media-type",
+            "Send a batch as JSON Lines (Content-Type: application/x-ndjson), one JSON case per line."),
     SERVER_BUSY(503, "server-busy", "The server is at its limit of concurrent requests; try again shortly."),
     INTERNAL_ERROR(500, "internal-error", "This is a bug in asps-kg: please report it with the case.");
 

@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code /asps/sparql}, {@code /asps/query} and {@code /asps} itself: SPARQL 1.1 Query (GET and
  *       POST, results by content negotiation), answered whole or not at all ({@link BoundedQueryService});
  *   <li>{@code /asps/get} (and {@code /asps/data} on a read-only server): Graph Store Protocol, read;
- *   <li>{@code /asps/ddx}: the differential diagnosis ({@link DifferentialEndpoint}), when added;
+ *   <li>{@code /asps/ddx}: the differential diagnosis ({@link DifferentialEndpoint}), when added, and
+ *       {@code /asps/ddx/batch}, its JSON Lines form ({@link DifferentialBatchEndpoint}), whose body is
+ *       streamed: bounded per line and in lines, not received whole first;
  *   <li>{@code /}, {@code /asps-kg/…}, {@code /console}, {@code /ddx}, {@code /api/…}: the web front
  *       ({@link WebFront}): home page, term pages, SPARQL console, differential form, search;
  *   <li>with {@link Builder#writes}: SPARQL Update at {@code /asps/update} and Graph Store writes at
@@ -67,6 +69,10 @@ public final class KnowledgeGraphServer {
     public static final String REALM = "asps-kg";
     /** The endpoint name of the differential diagnosis service. */
     public static final String DDX = "ddx";
+    /** The endpoint name of the batch differential diagnosis service (JSON Lines, streamed). */
+    public static final String DDX_BATCH = DDX + "/batch";
+    /** The one path whose body is streamed rather than received whole before it is handled. */
+    static final String STREAMED_PATH = DATASET + "/" + DDX_BATCH;
 
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeGraphServer.class);
 
@@ -215,7 +221,8 @@ public final class KnowledgeGraphServer {
             List<String> exposed = new ArrayList<>(List.of(
                     DATASET + "/sparql, " + DATASET + "/query and " + DATASET + " (SPARQL query)",
                     DATASET + "/get (every graph, cases included)"));
-            if (differential != null) exposed.add(DATASET + "/" + DDX + " (case ranking)");
+            if (differential != null)
+                exposed.add(DATASET + "/" + DDX + " and " + DATASET + "/" + DDX_BATCH + " (case ranking)");
             String who = "to anyone who can reach " + host + ":" + port + ", without TLS";
             String writing = writes == null
                     ? "; the server is read-only"
@@ -261,7 +268,17 @@ public final class KnowledgeGraphServer {
                                 new DifferentialEndpoint(
                                         differential, new CasesGraph(dataset), writes != null, limits.maxBodyBytes()))
                         // anonymous: ranking is open; ?store=true asks for a login itself
-                        .addEndpoint(DATASET, DDX, DifferentialEndpoint.OPERATION, Auth.ANY_ANON);
+                        .addEndpoint(DATASET, DDX, DifferentialEndpoint.OPERATION, Auth.ANY_ANON)
+                        // a servlet: Fuseki dispatches only one path segment after a dataset's name
+                        .addServlet(
+                                STREAMED_PATH,
+                                new DifferentialBatchEndpoint(
+                                        differential,
+                                        new CasesGraph(dataset),
+                                        writes != null,
+                                        limits.maxBodyBytes(),
+                                        limits.maxBatchCases(),
+                                        limits.bodyReadTimeout().toMillis()));
             }
             WebFront.install(b, dataset, differential != null);
             UserStore users = null;
@@ -278,7 +295,7 @@ public final class KnowledgeGraphServer {
             for (Connector c : jetty.getConnectors()) {
                 if (c instanceof ServerConnector sc) sc.setHost(host);
             }
-            ServerErrors errors = new ServerErrors(DATASET + "/" + DDX);
+            ServerErrors errors = new ServerErrors(DATASET + "/" + DDX, STREAMED_PATH);
             jetty.setErrorHandler(errors);
             ServletContextHandler context = (ServletContextHandler) jetty.getHandler();
             context.setErrorHandler(errors);
@@ -309,7 +326,7 @@ public final class KnowledgeGraphServer {
             ClientLimit perClient = new ClientLimit(overall, limits.maxRequestsPerClient(), limits.maxQueuedRequests());
             perClient.excludePath("/$/ping");
 
-            Handler bodies = RequestBodies.handler(limits.maxBodyBytes(), limits.bodyReadTimeout());
+            Handler bodies = RequestBodies.handler(limits.maxBodyBytes(), limits.bodyReadTimeout(), STREAMED_PATH);
             ((Handler.Wrapper) bodies).setHandler(perClient);
 
             // Basic credentials that are not base64 are the client's mistake; Jetty's authenticator answered 500

@@ -42,14 +42,21 @@ final class RequestBodies implements EagerContentHandler.ContentLoaderFactory {
     private final long maxBytes;
     private final Duration deadline;
 
-    private RequestBodies(long maxBytes, Duration deadline) {
+    private final String streamedPath;
+
+    private RequestBodies(long maxBytes, Duration deadline, String streamedPath) {
         this.maxBytes = maxBytes;
         this.deadline = deadline;
+        this.streamedPath = streamedPath;
     }
 
-    /** A handler that loads every request body under these bounds before calling {@code next}. */
-    static EagerContentHandler handler(long maxBytes, Duration deadline) {
-        return new EagerContentHandler(new RequestBodies(maxBytes, deadline));
+    /**
+     * A handler that loads every request body under these bounds before calling {@code next}, except
+     * a body sent to {@code streamedPath}, which its endpoint reads as it arrives and bounds itself
+     * (per line and in lines: {@link DifferentialBatchEndpoint}).
+     */
+    static EagerContentHandler handler(long maxBytes, Duration deadline, String streamedPath) {
+        return new EagerContentHandler(new RequestBodies(maxBytes, deadline, streamedPath));
     }
 
     @Override
@@ -65,6 +72,7 @@ final class RequestBodies implements EagerContentHandler.ContentLoaderFactory {
             Request request,
             Response response,
             Callback callback) {
+        if (streamedPath.equals(Request.getPathInContext(request))) return null; // handled at once, read as it comes
         long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
         if (declared > maxBytes) return new Refusal(handler, request, response, callback, declared);
         // framing overhead 0: the retained size is the body's own size; one byte over the limit is refused

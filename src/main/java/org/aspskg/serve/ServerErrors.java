@@ -1,6 +1,7 @@
 package org.aspskg.serve;
 
 import java.io.IOException;
+import java.util.Set;
 import org.apache.jena.fuseki.main.sys.FusekiErrorHandler;
 import org.aspskg.ddx.render.RankingJson;
 import org.eclipse.jetty.http.HttpHeader;
@@ -10,23 +11,23 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The error pages of the whole server: Fuseki's plain text, except on the ddx endpoint, which
+ * The error pages of the whole server: Fuseki's plain text, except on the ddx endpoints, which
  * answers every error in the JSON its clients already parse ({@link DdxError}) — also those that
  * Jetty produces before the endpoint runs: a body too large (413) or too slow (408), a busy server
  * (503), a refused method (405), a missing login (401).
  */
 final class ServerErrors extends FusekiErrorHandler {
-    private final String ddxPath;
+    private final Set<String> ddxPaths;
 
-    ServerErrors(String ddxPath) {
-        this.ddxPath = ddxPath;
+    ServerErrors(String... ddxPaths) {
+        this.ddxPaths = Set.of(ddxPaths);
     }
 
     @Override
     protected void generateResponse(
             Request request, Response response, int code, String message, Throwable cause, Callback callback)
             throws IOException {
-        if (!ddxPath.equals(Request.getPathInContext(request))) {
+        if (!ddxPaths.contains(Request.getPathInContext(request))) {
             super.generateResponse(request, response, code, message, cause, callback);
             return;
         }

@@ -20,6 +20,9 @@ import org.aspskg.AspsKgException;
  *     wait (without holding a thread) so that one client cannot take every slot
  * @param maxQueuedRequests requests waiting for a slot; beyond that a request is refused with 503 at once
  * @param maxQueueWait how long a request may wait for a slot before it is refused with 503
+ * @param maxBatchCases the most cases (lines) one {@code POST /asps/ddx/batch} may send; each line is
+ *     itself bounded by {@code maxBodyBytes}, and the body is streamed, so this bounds the time one
+ *     batch holds its request slot, not memory
  */
 public record ServerLimits(
         long maxBodyBytes,
@@ -28,7 +31,8 @@ public record ServerLimits(
         int maxConcurrentRequests,
         int maxRequestsPerClient,
         int maxQueuedRequests,
-        Duration maxQueueWait) {
+        Duration maxQueueWait,
+        long maxBatchCases) {
 
     /** 1 MiB: a case is a few kilobytes, the longest library query a few. */
     public static final long DEFAULT_MAX_BODY_BYTES = 1L << 20;
@@ -43,6 +47,8 @@ public record ServerLimits(
 
     public static final int DEFAULT_MAX_QUEUED_REQUESTS = 64;
     public static final Duration DEFAULT_MAX_QUEUE_WAIT = Duration.ofSeconds(10);
+    /** 100,000 cases: a few seconds of ranking on one core; a larger cohort is sent as several batches. */
+    public static final long DEFAULT_MAX_BATCH_CASES = 100_000;
 
     /**
      * The longest query text, in characters, that a log line shows; the rest is cut (logback's
@@ -55,6 +61,7 @@ public record ServerLimits(
         positive(maxRows, "--max-rows");
         positive(maxConcurrentRequests, "--max-concurrent");
         positive(maxRequestsPerClient, "--max-per-client");
+        positive(maxBatchCases, "--max-batch");
         if (maxQueuedRequests < 0) {
             throw new AspsKgException("--max-queued must be 0 or more", "e.g. --max-queued 64");
         }
@@ -72,7 +79,8 @@ public record ServerLimits(
                 DEFAULT_MAX_CONCURRENT_REQUESTS,
                 DEFAULT_MAX_REQUESTS_PER_CLIENT,
                 DEFAULT_MAX_QUEUED_REQUESTS,
-                DEFAULT_MAX_QUEUE_WAIT);
+                DEFAULT_MAX_QUEUE_WAIT,
+                DEFAULT_MAX_BATCH_CASES);
     }
 
     public ServerLimits withMaxBodyBytes(long bytes) {
@@ -83,7 +91,8 @@ public record ServerLimits(
                 maxConcurrentRequests,
                 maxRequestsPerClient,
                 maxQueuedRequests,
-                maxQueueWait);
+                maxQueueWait,
+                maxBatchCases);
     }
 
     public ServerLimits withBodyReadTimeout(Duration timeout) {
@@ -94,7 +103,8 @@ public record ServerLimits(
                 maxConcurrentRequests,
                 maxRequestsPerClient,
                 maxQueuedRequests,
-                maxQueueWait);
+                maxQueueWait,
+                maxBatchCases);
     }
 
     public ServerLimits withMaxRows(long rows) {
@@ -105,11 +115,25 @@ public record ServerLimits(
                 maxConcurrentRequests,
                 maxRequestsPerClient,
                 maxQueuedRequests,
-                maxQueueWait);
+                maxQueueWait,
+                maxBatchCases);
     }
 
     public ServerLimits withConcurrency(int concurrent, int perClient, int queued) {
-        return new ServerLimits(maxBodyBytes, bodyReadTimeout, maxRows, concurrent, perClient, queued, maxQueueWait);
+        return new ServerLimits(
+                maxBodyBytes, bodyReadTimeout, maxRows, concurrent, perClient, queued, maxQueueWait, maxBatchCases);
+    }
+
+    public ServerLimits withMaxBatchCases(long cases) {
+        return new ServerLimits(
+                maxBodyBytes,
+                bodyReadTimeout,
+                maxRows,
+                maxConcurrentRequests,
+                maxRequestsPerClient,
+                maxQueuedRequests,
+                maxQueueWait,
+                cases);
     }
 
     private static void positive(long value, String option) {

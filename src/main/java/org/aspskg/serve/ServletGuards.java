@@ -44,8 +44,10 @@ final class ServletGuards implements Filter {
             try {
                 // the query string and a form body parsed now: a malformed one (%ZZ, an unknown charset) is
                 // the client's 400, where Fuseki's servlets turned Jetty's BadMessageException into a 500
-                checked.getParameterMap();
-                if (hasOtherBody(checked))
+                boolean streamed = KnowledgeGraphServer.STREAMED_PATH.equals(http.getRequestURI());
+                // a streamed body is its endpoint's to read; a form sent there is refused, not parsed
+                if (!streamed || !isForm(checked)) checked.getParameterMap();
+                if (!streamed && hasOtherBody(checked))
                     checked = new BufferedBody(checked, checked.getInputStream().readAllBytes());
             } catch (BadMessageException e) {
                 out.sendError(e.getCode(), e.getReason());
@@ -66,8 +68,12 @@ final class ServletGuards implements Filter {
     private static boolean hasOtherBody(HttpServletRequest request) {
         if (request.getContentLengthLong() == 0) return false;
         if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") == null) return false;
+        return !isForm(request);
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
         String type = request.getContentType();
-        return type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     /** The request with its body read into memory (bounded by --max-body), so that a read error is ours to answer. */

@@ -114,8 +114,13 @@ final class HomePage extends HttpServlet {
                 "SPARQL 1.1 query (GET or POST); without a query, its service description. Open to other origins (CORS).");
         endpoint(b, base + WebFront.QUERY, "the same, under Fuseki's other name");
         endpoint(b, base + WebFront.GET, "Graph Store Protocol, read: ?graph=… or ?default");
-        if (differential)
+        if (differential) {
             endpoint(b, base + WebFront.DDX, "POST a case (JSON or Turtle): its ranked differential diagnosis");
+            endpoint(
+                    b,
+                    base + WebFront.DDX_BATCH,
+                    "POST many cases as JSON Lines (application/x-ndjson): one ranking a line, streamed");
+        }
         endpoint(b, base + SearchApi.PATH + "?q=alveolar", "term search as JSON (label, synonym, CURIE, code)");
         endpoint(
                 b,

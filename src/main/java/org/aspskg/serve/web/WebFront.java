@@ -20,6 +20,7 @@ public final class WebFront {
     public static final String QUERY = KnowledgeGraphServer.DATASET + "/query";
     public static final String GET = KnowledgeGraphServer.DATASET + "/get";
     public static final String DDX = KnowledgeGraphServer.DATASET + "/" + KnowledgeGraphServer.DDX;
+    public static final String DDX_BATCH = KnowledgeGraphServer.DATASET + "/" + KnowledgeGraphServer.DDX_BATCH;
 
     private static final String FUSEKI_VERSION = mavenVersion("org.apache.jena", "jena-fuseki-core");
 
