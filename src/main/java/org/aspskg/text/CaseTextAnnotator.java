@@ -76,6 +76,12 @@ public final class CaseTextAnnotator {
      */
     private static final Pattern LARGE_LESION = Pattern.compile("(?i)\\blarge\\b(?=(?:[\\s,]+[\\p{L}\\p{N}/'+-]+){0,9}?[\\s,-]+"
             + "(?:mass|masses|lesion|lesions|tumou?rs?|swelling|swellings|neoplasm)\\b(?![\\s-]+(?:cells?|nuclei)\\b))");
+    /**
+     * A finding negated inside its own word: "painless" (no pain), "nontender" (not tender). Read only
+     * when the root alone names exactly one finding.
+     */
+    private static final Pattern NEGATED_WORD = Pattern.compile("(?i)\\b(?:(\\p{L}{3,})less|non-?(\\p{L}{3,}))\\b");
+
     /** What may stand between the items of a list that one negation cue covers ("negative for S100, CK and EMA"). */
     private static final Pattern LIST_GAP = Pattern.compile("(?i)^(?:\\s*(?:,|/|\\band\\b|\\bor\\b|\\bnor\\b)\\s*)+$");
     /** An item of a negated list the ontology does not know ("synaptophysin", "chromogranin A"): at most three words. */
@@ -266,6 +272,25 @@ public final class CaseTextAnnotator {
                 mask(masked, l.start(), l.end());
             }
         }
+        Matcher neg = NEGATED_WORD.matcher(text);
+        while (neg.find()) {
+            if (overlapsMask(masked, neg.start(), neg.end())) continue;
+            String root = neg.group(1) != null ? neg.group(1) : neg.group(2);
+            List<TermHit> hits = search.lookup(root);
+            if (hits.size() != 1 || !FINDING.equals(hits.get(0).kind())) continue;
+            String cue = neg.group(1) != null ? "-less" : "non-";
+            readings.add(new PhraseReading(
+                    neg.start(),
+                    neg.end(),
+                    neg.group(),
+                    PhraseReading.Outcome.TERM,
+                    true,
+                    cue,
+                    hits,
+                    null,
+                    List.of()));
+            mask(masked, neg.start(), neg.end());
+        }
         annotate(text, masked, suggest, readings);
         readings.sort(Comparator.comparingInt(PhraseReading::start));
         return new TextReading(text, age, ageSpan, sex, sexSpan, readings);
@@ -445,6 +470,18 @@ public final class CaseTextAnnotator {
                 preCue[r] = true;
             }
         }
+        // a post-cue after a list whose last item the ontology does not know: "desmin, STAT6 - not expressed"
+        for (int r = 0; r < found.size(); r++) {
+            if (cueOf[r] != null) continue;
+            for (int[] cue : cues) {
+                if (cue[0] < spans.get(r)[1]) continue;
+                int cueStart = words.get(cue[0]).start();
+                if (cue[2] == 1 && listGap(text.substring(found.get(r).end(), cueStart))) {
+                    cueOf[r] = text.substring(cueStart, words.get(cue[1] - 1).end());
+                }
+                break;
+            }
+        }
         for (int r = found.size() - 2; r >= 0; r--) {
             if (cueOf[r] == null && cueOf[r + 1] != null && !preCue[r + 1]
                     && listGap(text.substring(found.get(r).end(), found.get(r + 1).start()))) {
@@ -557,7 +594,7 @@ public final class CaseTextAnnotator {
     private boolean listGap(String gap) {
         if (LIST_GAP.matcher(gap).matches()) return true;
         if (!gap.contains(",") || SCOPE_BREAK.matcher(gap.replace(",", " ")).find()) return false;
-        for (String item : gap.split("(?i),|\\band\\b|\\bor\\b|\\bnor\\b")) {
+        for (String item : gap.split("(?i),|\\band\\b|\\bor\\b|\\bnor\\b|\\s-\\s|\\s-$")) {
             if (item.isBlank()) continue;
             if (!LIST_ITEM.matcher(item).matches()) return false;
             for (String w : item.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
