@@ -51,31 +51,57 @@ public final class CaseTextAnnotator {
                     + "|(?:\\d+|one|two|three|four|five|six|several|a few|few)\\s*-?\\s*(?:days?|weeks?|months?|years?)(?:'s?)?\\s+(?:ago|duration|history))\\b");
 
     /** "25 years Female", "14 years, male": an age in years without "old", only when a sex or "patient" follows. */
-    private static final Pattern AGE_BEFORE_SEX = Pattern.compile("(?i)\\b(\\d{1,3})\\s*-?\\s*(?:years?|yrs?)(?:\\s+of\\s+age)?"
-            + "(?=[\\s,]+(?:old\\s+)?(?:male|female|man|woman|boy|girl|lady|gentleman|patient)\\b)");
+    private static final Pattern AGE_BEFORE_SEX =
+            Pattern.compile("(?i)\\b(\\d{1,3})\\s*-?\\s*(?:years?|yrs?)(?:\\s+of\\s+age)?"
+                    + "(?=[\\s,]+(?:old\\s+)?(?:male|female|man|woman|boy|girl|lady|gentleman|patient)\\b)");
     /** "six-year-old", "a two month old": an age written in words. */
-    private static final Pattern AGE_IN_WORDS = Pattern.compile("(?i)\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-            + "|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\\s*-?\\s*(years?|months?)\\s*-?\\s*old\\b");
+    private static final Pattern AGE_IN_WORDS = Pattern.compile(
+            "(?i)\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                    + "|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\\s*-?\\s*(years?|months?)\\s*-?\\s*old\\b");
+
     private static final List<String> NUMBER_WORDS = List.of(
-            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty");
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty");
     /**
      * "in his 30s", "in her early forties": a decade of life from the twenties on (the teens are not one
      * age band: 13 to 19 straddles the 10–17 and 18–19 groups), read as its middle year, early or late as
      * its third or eighth year.
      */
-    private static final Pattern AGE_DECADE = Pattern.compile("(?i)\\bin\\s+(?:his|her|their)\\s+(?:(early|mid|late)[\\s-]+)?"
-            + "(?:([2-9])0'?s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\\b");
+    private static final Pattern AGE_DECADE =
+            Pattern.compile("(?i)\\bin\\s+(?:his|her|their)\\s+(?:(early|mid|late)[\\s-]+)?"
+                    + "(?:([2-9])0'?s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\\b");
+
     private static final List<String> DECADE_WORDS =
             List.of("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties");
     /** A number followed by one of these is a distance ("12.5 cm above the knee joint"), not a size. */
-    private static final Pattern DISTANCE_AFTER = Pattern.compile("(?i)^\\s*(?:above|below|from|proximal\\s+to|distal\\s+to|away)\\b");
+    private static final Pattern DISTANCE_AFTER =
+            Pattern.compile("(?i)^\\s*(?:above|below|from|proximal\\s+to|distal\\s+to|away)\\b");
     /**
      * "large" before the lesion's noun, with other words of the noun phrase between ("a large, lobulated
      * T2 hyperintense soft tissue mass", "large painless mass"): a large mass. Not "large tumor cells".
      */
-    private static final Pattern LARGE_LESION = Pattern.compile("(?i)\\blarge\\b(?=(?:[\\s,]+[\\p{L}\\p{N}/'+-]+){0,9}?[\\s,-]+"
-            + "(?:mass|masses|lesion|lesions|tumou?rs?|swelling|swellings|neoplasm)\\b(?![\\s-]+(?:cells?|nuclei)\\b))");
+    private static final Pattern LARGE_LESION = Pattern.compile(
+            "(?i)\\blarge\\b(?=(?:[\\s,]+[\\p{L}\\p{N}/'+-]+){0,9}?[\\s,-]+"
+                    + "(?:mass|masses|lesion|lesions|tumou?rs?|swelling|swellings|neoplasm)\\b(?![\\s-]+(?:cells?|nuclei)\\b))");
     /**
      * A finding negated inside its own word: "painless" (no pain), "nontender" (not tender). Read only
      * when the root alone names exactly one finding.
@@ -85,7 +111,10 @@ public final class CaseTextAnnotator {
     /** What may stand between the items of a list that one negation cue covers ("negative for S100, CK and EMA"). */
     private static final Pattern LIST_GAP = Pattern.compile("(?i)^(?:\\s*(?:,|/|\\band\\b|\\bor\\b|\\bnor\\b)\\s*)+$");
     /** An item of a negated list the ontology does not know ("synaptophysin", "chromogranin A"): at most three words. */
-    private static final Pattern LIST_ITEM = Pattern.compile("(?i)^\\s*[\\p{L}\\p{N}/.+-]+(?:\\s+[\\p{L}\\p{N}/.+-]+){0,2}\\s*$");
+    private static final Pattern LIST_ITEM =
+            Pattern.compile("(?i)^\\s*[\\p{L}\\p{N}/.+-]+(?:\\s+[\\p{L}\\p{N}/.+-]+){0,2}\\s*$");
+
+    private static final java.util.Set<String> CELL_WORDS = java.util.Set.of("cell", "cells", "nuclei", "nucleus");
 
     private final TermSearch search;
     private final String sizeTermIri;
@@ -280,15 +309,7 @@ public final class CaseTextAnnotator {
             if (hits.size() != 1 || !FINDING.equals(hits.get(0).kind())) continue;
             String cue = neg.group(1) != null ? "-less" : "non-";
             readings.add(new PhraseReading(
-                    neg.start(),
-                    neg.end(),
-                    neg.group(),
-                    PhraseReading.Outcome.TERM,
-                    true,
-                    cue,
-                    hits,
-                    null,
-                    List.of()));
+                    neg.start(), neg.end(), neg.group(), PhraseReading.Outcome.TERM, true, cue, hits, null, List.of()));
             mask(masked, neg.start(), neg.end());
         }
         annotate(text, masked, suggest, readings);
@@ -362,11 +383,12 @@ public final class CaseTextAnnotator {
                 ? Integer.parseInt(m.group(2))
                 : DECADE_WORDS.indexOf(m.group(3).toLowerCase(Locale.ROOT)) + 2;
         String part = m.group(1) == null ? "mid" : m.group(1).toLowerCase(Locale.ROOT);
-        return decade * 10 + switch (part) {
-            case "early" -> 2;
-            case "late" -> 8;
-            default -> 5;
-        };
+        return decade * 10
+                + switch (part) {
+                    case "early" -> 2;
+                    case "late" -> 8;
+                    default -> 5;
+                };
     }
 
     private static void mask(boolean[] masked, int start, int end) {
@@ -415,6 +437,10 @@ public final class CaseTextAnnotator {
                 int last = i + len - 1;
                 if (!sameClauseUnmasked(words, i, last)) continue;
                 if (words.get(last).stopOnly()) continue;
+                // "large tumor cells": a lesion word before "cells" names the cells, not the lesion
+                if (words.get(last).trimmable()
+                        && last + 1 < n
+                        && CELL_WORDS.contains(words.get(last + 1).surface())) continue;
                 List<TermHit> hits = lookup(text, words, i, last);
                 if (hits.isEmpty()) continue;
                 // the shortest window with the same reading: trailing words that add nothing are not part of it
@@ -464,8 +490,11 @@ public final class CaseTextAnnotator {
         // one cue covers the items of a list the commas split into clauses: "negative for S100, CK and
         // EMA" (a pre-cue carried forward), "S100, CD34 and desmin were negative" (a post-cue carried back)
         for (int r = 1; r < found.size(); r++) {
-            if (cueOf[r] == null && cueOf[r - 1] != null && preCue[r - 1]
-                    && listGap(text.substring(found.get(r - 1).end(), found.get(r).start()))) {
+            if (cueOf[r] == null
+                    && cueOf[r - 1] != null
+                    && preCue[r - 1]
+                    && listGap(
+                            text.substring(found.get(r - 1).end(), found.get(r).start()))) {
                 cueOf[r] = cueOf[r - 1];
                 preCue[r] = true;
             }
@@ -483,8 +512,11 @@ public final class CaseTextAnnotator {
             }
         }
         for (int r = found.size() - 2; r >= 0; r--) {
-            if (cueOf[r] == null && cueOf[r + 1] != null && !preCue[r + 1]
-                    && listGap(text.substring(found.get(r).end(), found.get(r + 1).start()))) {
+            if (cueOf[r] == null
+                    && cueOf[r + 1] != null
+                    && !preCue[r + 1]
+                    && listGap(
+                            text.substring(found.get(r).end(), found.get(r + 1).start()))) {
                 cueOf[r] = cueOf[r + 1];
             }
         }
