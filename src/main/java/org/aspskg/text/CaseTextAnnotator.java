@@ -39,7 +39,7 @@ public final class CaseTextAnnotator {
             + "|(?i)\\bage[d]?\\s+(?:of\\s+)?(\\d{1,3})\\b"
             + "|(?i)\\b(\\d{1,3})-aged\\b"
             + "|(?i)\\b(\\d{1,3})\\s*(?:y/o|yo)\\b"
-            + "|\\b(\\d{1,3})\\s*-?\\s*(?:months?|mos?)\\s*-?\\s*(?:old)?(?=\\W|$)"
+            + "|\\b(\\d{1,3})\\s*-?\\s*(?:months?|mos?)\\s*-?\\s*old\\b"
             + "|\\b([MF])\\s*/\\s*(\\d{1,3})\\b"
             + "|\\b(\\d{1,3})\\s*/\\s*([MF])\\b");
     private static final Pattern SEX =
@@ -211,21 +211,19 @@ public final class CaseTextAnnotator {
         String sex = null;
         TextReading.Span sexSpan = null;
         if (demographics) {
-            Matcher m = AGE.matcher(text);
-            if (m.find()) {
+            // the earliest age stated: "13 years Male. … pain for 6 months" is 13, not half a year
+            Matcher m = firstOf(text, AGE, AGE_BEFORE_SEX, AGE_IN_WORDS, AGE_DECADE);
+            if (m != null && m.pattern() == AGE) {
                 ageSpan = new TextReading.Span(m.start(), m.end(), m.group());
                 age = ageOf(m);
                 mask(masked, m.start(), m.end());
                 if (m.group(7) != null) sex = m.group(7).equals("F") ? "female" : "male";
                 if (m.group(10) != null) sex = m.group(10).equals("F") ? "female" : "male";
                 if (sex != null) sexSpan = ageSpan;
-            } else {
-                Matcher other = firstOf(text, AGE_BEFORE_SEX, AGE_IN_WORDS, AGE_DECADE);
-                if (other != null) {
-                    ageSpan = new TextReading.Span(other.start(), other.end(), other.group());
-                    age = otherAge(other);
-                    mask(masked, other.start(), other.end());
-                }
+            } else if (m != null) {
+                ageSpan = new TextReading.Span(m.start(), m.end(), m.group());
+                age = otherAge(m);
+                mask(masked, m.start(), m.end());
             }
             Matcher s = SEX.matcher(text);
             while (s.find()) {

@@ -146,8 +146,17 @@ class PhraseResolutionTest {
         assertEquals(25, annotator().read("25 years Female. A thigh mass.").age());
         assertEquals(6, annotator().read("a six-year-old girl with a mass").age());
         assertEquals(35, annotator().read("Man in his 30s, non-smoker").age());
-        // a duration is no age
+        // a duration is no age, and the age stated first is the patient's
         assertEquals(null, annotator().read("a mass for 3 years").age());
+        assertEquals(
+                null,
+                annotator().read("Painful right thigh swelling for 8 months.").age());
+        assertEquals(
+                13,
+                annotator()
+                        .read("13 years Male. Painful right thigh swelling for 8 months.")
+                        .age());
+        assertEquals(1, annotator().read("a 15-month-old girl").age());
     }
 
     @Test
