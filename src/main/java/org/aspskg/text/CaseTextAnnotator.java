@@ -93,6 +93,10 @@ public final class CaseTextAnnotator {
     private static final List<String> DECADE_WORDS =
             List.of("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties");
     /** A number followed by one of these is a distance ("12.5 cm above the knee joint"), not a size. */
+    /** A size followed by one of these measures a nodule, node or metastasis, not the lesion ("a 2 cm lung nodule"). */
+    private static final Pattern OTHER_THING_AFTER =
+            Pattern.compile("(?i)^[\\s-]*(?:[\\p{L}-]+\\s+){0,2}?(?:nodules?|nodes?|lymph|metastas\\w*|deposits?)\\b");
+
     private static final Pattern DISTANCE_AFTER =
             Pattern.compile("(?i)^\\s*(?:above|below|from|proximal\\s+to|distal\\s+to|away)\\b");
     /**
@@ -260,6 +264,8 @@ public final class CaseTextAnnotator {
             String unit = firstNonNull(z.group(2), z.group(4), z.group(5));
             if (unit == null) continue;
             if (DISTANCE_AFTER.matcher(text.substring(z.end())).find()) continue;
+            boolean otherThing =
+                    OTHER_THING_AFTER.matcher(text.substring(z.end())).find();
             double greatest = 0;
             for (int g : new int[] {1, 3}) {
                 if (z.group(g) != null) greatest = Math.max(greatest, Double.parseDouble(z.group(g)));
@@ -268,8 +274,21 @@ public final class CaseTextAnnotator {
             Matcher nums = Pattern.compile("\\d+(?:\\.\\d+)?").matcher(z.group());
             while (nums.find()) greatest = Math.max(greatest, Double.parseDouble(nums.group()));
             double cm = unit.equalsIgnoreCase("mm") ? greatest / 10 : greatest;
-            sizes.add(new double[] {z.start(), z.end(), cm});
             mask(masked, z.start(), z.end());
+            if (otherThing) {
+                readings.add(new PhraseReading(
+                        z.start(),
+                        z.end(),
+                        z.group().trim(),
+                        PhraseReading.Outcome.NOT_USED,
+                        false,
+                        null,
+                        List.of(),
+                        "size of a nodule, node or metastasis, not of the lesion",
+                        List.of()));
+                continue;
+            }
+            sizes.add(new double[] {z.start(), z.end(), cm});
         }
         // the greatest size stated decides: above the threshold it states the size finding, else its absence
         double greatestStated = sizes.stream().mapToDouble(x -> x[2]).max().orElse(0);

@@ -131,6 +131,8 @@ class PhraseResolutionTest {
                 termsOf("The lesion was 4 cm x 1.5 cm; one month later 9.5 x 1.5 cm. A nodule 12.5 cm above the knee.");
         assertTrue(t.contains("9.5 x 1.5 cm → MassLargerThan5cm (present)"), t.toString());
         assertTrue(t.stream().noneMatch(x -> x.startsWith("4 cm") || x.startsWith("12.5")), t.toString());
+        List<String> nodule = termsOf("Chest CT showed a 2 cm lung nodule.");
+        assertTrue(nodule.stream().noneMatch(x -> x.contains("MassLargerThan5cm")), nodule.toString());
     }
 
     @Test
