@@ -93,7 +93,10 @@ public final class DdxKnowledge {
         this.classifier = new CompiledCaseClassifier(tbox, caseAssertions, terms::label);
         this.shapes = CaseShapes.load(shapesFile, tbox, ontology);
         this.annotator = new CaseTextAnnotator(
-                terms.search(), AspsVocabulary.MASS_LARGER_THAN_5_CM.getURI(), AspsVocabulary.LARGE_MASS_THRESHOLD_CM);
+                terms.search(),
+                AspsVocabulary.MASS_LARGER_THAN_5_CM.getURI(),
+                AspsVocabulary.LARGE_MASS_THRESHOLD_CM,
+                AspsVocabulary.LARGE_MASS.getURI());
         this.jsonReader = new JsonCaseReader(terms, demographics, shapes, caseRdf, annotator);
         this.turtleReader = new TurtleCaseReader(terms, demographics, shapes);
         this.reader = new CaseReader(jsonReader, turtleReader);

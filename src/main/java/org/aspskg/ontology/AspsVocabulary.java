@@ -91,6 +91,8 @@ public final class AspsVocabulary {
     public static final Resource MASS_LARGER_THAN_5_CM = resource("MassLargerThan5cm");
     /** The threshold of {@link #MASS_LARGER_THAN_5_CM}, in cm, as its definition in the edit source gives it. */
     public static final double LARGE_MASS_THRESHOLD_CM = 5;
+    /** A mass the text calls large ("a large, lobulated soft tissue mass"): what free text states by "large … mass". */
+    public static final Resource LARGE_MASS = resource("LargeMass");
 
     // --- Differential diagnosis rankings (written by asps-kg ddx) ---
 

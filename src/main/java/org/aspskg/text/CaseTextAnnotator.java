@@ -39,7 +39,7 @@ public final class CaseTextAnnotator {
             + "|(?i)\\bage[d]?\\s+(?:of\\s+)?(\\d{1,3})\\b"
             + "|(?i)\\b(\\d{1,3})-aged\\b"
             + "|(?i)\\b(\\d{1,3})\\s*(?:y/o|yo)\\b"
-            + "|\\b(\\d{1,3})\\s*-?\\s*(?:months?|mos?)\\s*-?\\s*(?:old)?(?=\\W|$)"
+            + "|\\b(\\d{1,3})\\s*-?\\s*(?:months?|mos?)\\s*-?\\s*old\\b"
             + "|\\b([MF])\\s*/\\s*(\\d{1,3})\\b"
             + "|\\b(\\d{1,3})\\s*/\\s*([MF])\\b");
     private static final Pattern SEX =
@@ -50,9 +50,80 @@ public final class CaseTextAnnotator {
             "(?i)\\b(?:(?:for|since|over|past|of)\\s+(?:the\\s+)?(?:\\d+|one|two|three|four|five|six|several|a few|few)\\s*-?\\s*(?:days?|weeks?|months?|years?)(?:'s?)?(?:\\s+(?:duration|history))?"
                     + "|(?:\\d+|one|two|three|four|five|six|several|a few|few)\\s*-?\\s*(?:days?|weeks?|months?|years?)(?:'s?)?\\s+(?:ago|duration|history))\\b");
 
+    /** "25 years Female", "14 years, male": an age in years without "old", only when a sex or "patient" follows. */
+    private static final Pattern AGE_BEFORE_SEX =
+            Pattern.compile("(?i)\\b(\\d{1,3})\\s*-?\\s*(?:years?|yrs?)(?:\\s+of\\s+age)?"
+                    + "(?=[\\s,]+(?:old\\s+)?(?:male|female|man|woman|boy|girl|lady|gentleman|patient)\\b)");
+    /** "six-year-old", "a two month old": an age written in words. */
+    private static final Pattern AGE_IN_WORDS = Pattern.compile(
+            "(?i)\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                    + "|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\\s*-?\\s*(years?|months?)\\s*-?\\s*old\\b");
+
+    private static final List<String> NUMBER_WORDS = List.of(
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty");
+    /**
+     * "in his 30s", "in her early forties": a decade of life from the twenties on (the teens are not one
+     * age band: 13 to 19 straddles the 10–17 and 18–19 groups), read as its middle year, early or late as
+     * its third or eighth year.
+     */
+    private static final Pattern AGE_DECADE =
+            Pattern.compile("(?i)\\bin\\s+(?:his|her|their)\\s+(?:(early|mid|late)[\\s-]+)?"
+                    + "(?:([2-9])0'?s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\\b");
+
+    private static final List<String> DECADE_WORDS =
+            List.of("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties");
+    /** A number followed by one of these is a distance ("12.5 cm above the knee joint"), not a size. */
+    /** A size followed by one of these measures a nodule, node or metastasis, not the lesion ("a 2 cm lung nodule"). */
+    private static final Pattern OTHER_THING_AFTER =
+            Pattern.compile("(?i)^[\\s-]*(?:[\\p{L}-]+\\s+){0,2}?(?:nodules?|nodes?|lymph|metastas\\w*|deposits?)\\b");
+
+    private static final Pattern DISTANCE_AFTER =
+            Pattern.compile("(?i)^\\s*(?:above|below|from|proximal\\s+to|distal\\s+to|away)\\b");
+    /**
+     * "large" before the lesion's noun, with other words of the noun phrase between ("a large, lobulated
+     * T2 hyperintense soft tissue mass", "large painless mass"): a large mass. Not "large tumor cells".
+     */
+    private static final Pattern LARGE_LESION = Pattern.compile(
+            "(?i)\\blarge\\b(?=(?:[\\s,]+[\\p{L}\\p{N}/'+-]+){0,9}?[\\s,-]+"
+                    + "(?:mass|masses|lesion|lesions|tumou?rs?|swelling|swellings|neoplasm)\\b(?![\\s-]+(?:cells?|nuclei)\\b))");
+    /**
+     * A finding negated inside its own word: "painless" (no pain), "nontender" (not tender). Read only
+     * when the root alone names exactly one finding.
+     */
+    private static final Pattern NEGATED_WORD = Pattern.compile("(?i)\\b(?:(\\p{L}{3,})less|non-?(\\p{L}{3,}))\\b");
+
+    /** What may stand between the items of a list that one negation cue covers ("negative for S100, CK and EMA"). */
+    private static final Pattern LIST_GAP = Pattern.compile("(?i)^(?:\\s*(?:,|/|\\band\\b|\\bor\\b|\\bnor\\b)\\s*)+$");
+    /** An item of a negated list the ontology does not know ("synaptophysin", "chromogranin A"): at most three words. */
+    private static final Pattern LIST_ITEM =
+            Pattern.compile("(?i)^\\s*[\\p{L}\\p{N}/.+-]+(?:\\s+[\\p{L}\\p{N}/.+-]+){0,2}\\s*$");
+
+    private static final java.util.Set<String> CELL_WORDS = java.util.Set.of("cell", "cells", "nuclei", "nucleus");
+
     private final TermSearch search;
     private final String sizeTermIri;
     private final double sizeThresholdCm;
+    private final String largeMassIri;
     private final Map<String, List<Cue>> cuesByFirstWord = new HashMap<>();
     private final Map<String, String> notWeighed = new HashMap<>();
 
@@ -65,9 +136,20 @@ public final class CaseTextAnnotator {
      * @param sizeThresholdCm the threshold, in cm, above which a stated size states that finding
      */
     public CaseTextAnnotator(TermSearch search, String sizeTermIri, double sizeThresholdCm) {
+        this(search, sizeTermIri, sizeThresholdCm, null);
+    }
+
+    /**
+     * @param search          the index of terms
+     * @param sizeTermIri     the size finding a size above the threshold states (e.g. mass larger than 5 cm), or null
+     * @param sizeThresholdCm the threshold, in cm, above which a stated size states that finding
+     * @param largeMassIri    the finding "large … mass" states (a large mass), or null
+     */
+    public CaseTextAnnotator(TermSearch search, String sizeTermIri, double sizeThresholdCm, String largeMassIri) {
         this.search = search;
         this.sizeTermIri = sizeTermIri;
         this.sizeThresholdCm = sizeThresholdCm;
+        this.largeMassIri = largeMassIri;
         for (String[] row : TextTables.rows("negation.tsv")) {
             List<String> words = List.of(row[0].trim().toLowerCase(Locale.ROOT).split("\\s+"));
             cuesByFirstWord
@@ -133,14 +215,19 @@ public final class CaseTextAnnotator {
         String sex = null;
         TextReading.Span sexSpan = null;
         if (demographics) {
-            Matcher m = AGE.matcher(text);
-            if (m.find()) {
+            // the earliest age stated: "13 years Male. … pain for 6 months" is 13, not half a year
+            Matcher m = firstOf(text, AGE, AGE_BEFORE_SEX, AGE_IN_WORDS, AGE_DECADE);
+            if (m != null && m.pattern() == AGE) {
                 ageSpan = new TextReading.Span(m.start(), m.end(), m.group());
                 age = ageOf(m);
                 mask(masked, m.start(), m.end());
                 if (m.group(7) != null) sex = m.group(7).equals("F") ? "female" : "male";
                 if (m.group(10) != null) sex = m.group(10).equals("F") ? "female" : "male";
                 if (sex != null) sexSpan = ageSpan;
+            } else if (m != null) {
+                ageSpan = new TextReading.Span(m.start(), m.end(), m.group());
+                age = otherAge(m);
+                mask(masked, m.start(), m.end());
             }
             Matcher s = SEX.matcher(text);
             while (s.find()) {
@@ -171,10 +258,14 @@ public final class CaseTextAnnotator {
             mask(masked, d.start(), d.end());
         }
         Matcher z = SIZE.matcher(text);
+        List<double[]> sizes = new ArrayList<>(); // [start, end, cm]
         while (z.find()) {
             if (overlapsMask(masked, z.start(), z.end())) continue;
             String unit = firstNonNull(z.group(2), z.group(4), z.group(5));
             if (unit == null) continue;
+            if (DISTANCE_AFTER.matcher(text.substring(z.end())).find()) continue;
+            boolean otherThing =
+                    OTHER_THING_AFTER.matcher(text.substring(z.end())).find();
             double greatest = 0;
             for (int g : new int[] {1, 3}) {
                 if (z.group(g) != null) greatest = Math.max(greatest, Double.parseDouble(z.group(g)));
@@ -183,30 +274,90 @@ public final class CaseTextAnnotator {
             Matcher nums = Pattern.compile("\\d+(?:\\.\\d+)?").matcher(z.group());
             while (nums.find()) greatest = Math.max(greatest, Double.parseDouble(nums.group()));
             double cm = unit.equalsIgnoreCase("mm") ? greatest / 10 : greatest;
-            readings.add(size(z.start(), z.end(), z.group().trim(), cm));
             mask(masked, z.start(), z.end());
+            if (otherThing) {
+                readings.add(new PhraseReading(
+                        z.start(),
+                        z.end(),
+                        z.group().trim(),
+                        PhraseReading.Outcome.NOT_USED,
+                        false,
+                        null,
+                        List.of(),
+                        "size of a nodule, node or metastasis, not of the lesion",
+                        List.of()));
+                continue;
+            }
+            sizes.add(new double[] {z.start(), z.end(), cm});
+        }
+        // the greatest size stated decides: above the threshold it states the size finding, else its absence
+        double greatestStated = sizes.stream().mapToDouble(x -> x[2]).max().orElse(0);
+        for (double[] x : sizes) {
+            int start = (int) x[0];
+            int end = (int) x[1];
+            readings.add(size(start, end, text.substring(start, end).trim(), x[2], greatestStated));
+        }
+        if (largeMassIri != null) {
+            Optional<IndexedTerm> large = search.term(largeMassIri);
+            Matcher l = LARGE_LESION.matcher(text);
+            while (large.isPresent() && l.find()) {
+                if (overlapsMask(masked, l.start(), l.end())) continue;
+                IndexedTerm t = large.get();
+                TermHit hit = new TermHit(
+                        t.iri(), t.label(), t.curie(), t.kind(), l.group(), NameType.LABEL, MatchKind.PATTERN, 1);
+                readings.add(new PhraseReading(
+                        l.start(),
+                        l.end(),
+                        l.group(),
+                        PhraseReading.Outcome.TERM,
+                        false,
+                        null,
+                        List.of(hit),
+                        null,
+                        List.of()));
+                mask(masked, l.start(), l.end());
+            }
+        }
+        Matcher neg = NEGATED_WORD.matcher(text);
+        while (neg.find()) {
+            if (overlapsMask(masked, neg.start(), neg.end())) continue;
+            String root = neg.group(1) != null ? neg.group(1) : neg.group(2);
+            List<TermHit> hits = search.lookup(root);
+            if (hits.size() != 1 || !FINDING.equals(hits.get(0).kind())) continue;
+            String cue = neg.group(1) != null ? "-less" : "non-";
+            readings.add(new PhraseReading(
+                    neg.start(), neg.end(), neg.group(), PhraseReading.Outcome.TERM, true, cue, hits, null, List.of()));
+            mask(masked, neg.start(), neg.end());
         }
         annotate(text, masked, suggest, readings);
         readings.sort(Comparator.comparingInt(PhraseReading::start));
         return new TextReading(text, age, ageSpan, sex, sexSpan, readings);
     }
 
-    private PhraseReading size(int start, int end, String written, double cm) {
+    /**
+     * A stated size: above the threshold it states the size finding; when no size the text states is
+     * above it, the finding's absence ("3 cm mass": not larger than 5 cm); a smaller size beside a
+     * larger one (a metastasis, an earlier measurement) is not used.
+     */
+    private PhraseReading size(int start, int end, String written, double cm, double greatestStated) {
         Optional<IndexedTerm> term = sizeTermIri == null ? Optional.empty() : search.term(sizeTermIri);
-        if (term.isPresent() && cm > sizeThresholdCm) {
+        if (term.isPresent() && (cm > sizeThresholdCm || greatestStated <= sizeThresholdCm)) {
             IndexedTerm t = term.get();
+            boolean absent = cm <= sizeThresholdCm;
             TermHit hit =
                     new TermHit(t.iri(), t.label(), t.curie(), t.kind(), written, NameType.LABEL, MatchKind.PATTERN, 1);
+            String cue = absent
+                    ? String.format(Locale.ROOT, "size %s cm, not above %s cm", trim(cm), trim(sizeThresholdCm))
+                    : null;
             return new PhraseReading(
-                    start, end, written, PhraseReading.Outcome.TERM, false, null, List.of(hit), null, List.of());
+                    start, end, written, PhraseReading.Outcome.TERM, absent, cue, List.of(hit), null, List.of());
         }
         String why = term.isPresent()
                 ? String.format(
                         Locale.ROOT,
-                        "size %s cm: the ontology weighs only sizes above %s cm (%s)",
+                        "size %s cm: smaller than the %s cm the text also states",
                         trim(cm),
-                        trim(sizeThresholdCm),
-                        term.get().label())
+                        trim(greatestStated))
                 : "size: the ontology has no size finding";
         return new PhraseReading(
                 start, end, written, PhraseReading.Outcome.NOT_USED, false, null, List.of(), why, List.of());
@@ -227,6 +378,34 @@ public final class CaseTextAnnotator {
         }
         if (m.group(6) != null) return Integer.parseInt(m.group(6)) / 12;
         return null;
+    }
+
+    private static Matcher firstOf(String text, Pattern... patterns) {
+        Matcher best = null;
+        for (Pattern p : patterns) {
+            Matcher m = p.matcher(text);
+            if (m.find() && (best == null || m.start() < best.start())) best = m;
+        }
+        return best;
+    }
+
+    /** The age in years of an {@link #AGE_BEFORE_SEX}, {@link #AGE_IN_WORDS} or {@link #AGE_DECADE} match. */
+    private static Integer otherAge(Matcher m) {
+        if (m.pattern() == AGE_BEFORE_SEX) return Integer.parseInt(m.group(1));
+        if (m.pattern() == AGE_IN_WORDS) {
+            int n = NUMBER_WORDS.indexOf(m.group(1).toLowerCase(Locale.ROOT));
+            return m.group(2).toLowerCase(Locale.ROOT).startsWith("month") ? n / 12 : n;
+        }
+        int decade = m.group(2) != null
+                ? Integer.parseInt(m.group(2))
+                : DECADE_WORDS.indexOf(m.group(3).toLowerCase(Locale.ROOT)) + 2;
+        String part = m.group(1) == null ? "mid" : m.group(1).toLowerCase(Locale.ROOT);
+        return decade * 10
+                + switch (part) {
+                    case "early" -> 2;
+                    case "late" -> 8;
+                    default -> 5;
+                };
     }
 
     private static void mask(boolean[] masked, int start, int end) {
@@ -275,6 +454,10 @@ public final class CaseTextAnnotator {
                 int last = i + len - 1;
                 if (!sameClauseUnmasked(words, i, last)) continue;
                 if (words.get(last).stopOnly()) continue;
+                // "large tumor cells": a lesion word before "cells" names the cells, not the lesion
+                if (words.get(last).trimmable()
+                        && last + 1 < n
+                        && CELL_WORDS.contains(words.get(last + 1).surface())) continue;
                 List<TermHit> hits = lookup(text, words, i, last);
                 if (hits.isEmpty()) continue;
                 // the shortest window with the same reading: trailing words that add nothing are not part of it
@@ -315,9 +498,47 @@ public final class CaseTextAnnotator {
                 break;
             }
         }
+        String[] cueOf = new String[found.size()];
+        boolean[] preCue = new boolean[found.size()];
         for (int r = 0; r < found.size(); r++) {
-            int[] span = spans.get(r);
-            String cue = negatingCue(text, words, cues, spans, span);
+            cueOf[r] = negatingCue(text, words, cues, spans, spans.get(r));
+            preCue[r] = cueOf[r] != null && cueBefore(text, found.get(r), cueOf[r]);
+        }
+        // one cue covers the items of a list the commas split into clauses: "negative for S100, CK and
+        // EMA" (a pre-cue carried forward), "S100, CD34 and desmin were negative" (a post-cue carried back)
+        for (int r = 1; r < found.size(); r++) {
+            if (cueOf[r] == null
+                    && cueOf[r - 1] != null
+                    && preCue[r - 1]
+                    && listGap(
+                            text.substring(found.get(r - 1).end(), found.get(r).start()))) {
+                cueOf[r] = cueOf[r - 1];
+                preCue[r] = true;
+            }
+        }
+        // a post-cue after a list whose last item the ontology does not know: "desmin, STAT6 - not expressed"
+        for (int r = 0; r < found.size(); r++) {
+            if (cueOf[r] != null) continue;
+            for (int[] cue : cues) {
+                if (cue[0] < spans.get(r)[1]) continue;
+                int cueStart = words.get(cue[0]).start();
+                if (cue[2] == 1 && listGap(text.substring(found.get(r).end(), cueStart))) {
+                    cueOf[r] = text.substring(cueStart, words.get(cue[1] - 1).end());
+                }
+                break;
+            }
+        }
+        for (int r = found.size() - 2; r >= 0; r--) {
+            if (cueOf[r] == null
+                    && cueOf[r + 1] != null
+                    && !preCue[r + 1]
+                    && listGap(
+                            text.substring(found.get(r).end(), found.get(r + 1).start()))) {
+                cueOf[r] = cueOf[r + 1];
+            }
+        }
+        for (int r = 0; r < found.size(); r++) {
+            String cue = cueOf[r];
             PhraseReading p = found.get(r);
             if (cue == null) {
                 out.add(p);
@@ -405,6 +626,31 @@ public final class CaseTextAnnotator {
                         words.get(cue[0]).start(), words.get(cue[1] - 1).end());
         }
         return null;
+    }
+
+    /** Whether the cue written before the reading (a pre-cue) rather than after it. */
+    private static boolean cueBefore(String text, PhraseReading p, String cue) {
+        int at = text.lastIndexOf(cue, p.start());
+        return at >= 0 && at + cue.length() <= p.start();
+    }
+
+    /**
+     * Whether the text between two readings only separates items of one list: commas, "and", "or",
+     * "nor", and items the ontology does not know of at most three words each ("negative for S100,
+     * synaptophysin, chromogranin A and PSA"), with no sentence break and no word that ends or starts
+     * a cue's scope.
+     */
+    private boolean listGap(String gap) {
+        if (LIST_GAP.matcher(gap).matches()) return true;
+        if (!gap.contains(",") || SCOPE_BREAK.matcher(gap.replace(",", " ")).find()) return false;
+        for (String item : gap.split("(?i),|\\band\\b|\\bor\\b|\\bnor\\b|\\s-\\s|\\s-$")) {
+            if (item.isBlank()) continue;
+            if (!LIST_ITEM.matcher(item).matches()) return false;
+            for (String w : item.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
+                if (cuesByFirstWord.containsKey(w) || w.equals("positive") || w.equals("with")) return false;
+            }
+        }
+        return true;
     }
 
     /** Runs of words no term, cue or pattern took, in one clause, with at least one content word. */

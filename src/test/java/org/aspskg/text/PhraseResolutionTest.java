@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.aspskg.ddx.TestKnowledge;
 import org.aspskg.ontology.AspsVocabulary;
@@ -109,11 +108,76 @@ class PhraseResolutionTest {
     }
 
     @Test
-    void aSizeAtOrBelowTheThresholdIsNotUsedAndSaysWhy() {
+    void aSizeAtOrBelowTheThresholdStatesTheSizeFindingAbsent() {
         List<PhraseReading> r = annotator().readPhrase("3 x 2 cm");
-        assertEquals(PhraseReading.Outcome.NOT_USED, r.get(0).outcome(), r.toString());
-        assertTrue(
-                r.get(0).note().toLowerCase(Locale.ROOT).contains("5 cm"),
-                r.get(0).note());
+        assertEquals(PhraseReading.Outcome.TERM, r.get(0).outcome(), r.toString());
+        assertEquals(
+                AspsVocabulary.MASS_LARGER_THAN_5_CM.getURI(), r.get(0).term().iri());
+        assertTrue(r.get(0).negated(), r.toString());
+    }
+
+    /** The readings of a whole text that name a term, as "written → local name (present|absent)". */
+    private static List<String> termsOf(String text) {
+        return annotator().read(text).phrases().stream()
+                .filter(x -> x.outcome() == PhraseReading.Outcome.TERM)
+                .map(x -> x.text() + " → " + x.term().iri().substring(AspsVocabulary.NS.length())
+                        + (x.negated() ? " (absent)" : " (present)"))
+                .toList();
+    }
+
+    @Test
+    void aSmallerSizeBesideALargerOneIsNotUsedAndADistanceIsNoSize() {
+        List<String> t =
+                termsOf("The lesion was 4 cm x 1.5 cm; one month later 9.5 x 1.5 cm. A nodule 12.5 cm above the knee.");
+        assertTrue(t.contains("9.5 x 1.5 cm → MassLargerThan5cm (present)"), t.toString());
+        assertTrue(t.stream().noneMatch(x -> x.startsWith("4 cm") || x.startsWith("12.5")), t.toString());
+        List<String> nodule = termsOf("Chest CT showed a 2 cm lung nodule.");
+        assertTrue(nodule.stream().noneMatch(x -> x.contains("MassLargerThan5cm")), nodule.toString());
+    }
+
+    @Test
+    void largeBeforeTheLesionNounWithWordsBetweenIsALargeMassButLargeCellsAreNot() {
+        List<String> t = termsOf("A large, lobulated T2 hyperintense soft tissue mass. Nests of large tumor cells.");
+        assertEquals(
+                1, t.stream().filter(x -> x.endsWith("LargeMass (present)")).count(), t.toString());
+        assertTrue(t.contains("large → LargeMass (present)"), t.toString());
+    }
+
+    @Test
+    void anAgeWithoutOldBeforeTheSexInWordsOrByDecadeIsRead() {
+        assertEquals(25, annotator().read("25 years Female. A thigh mass.").age());
+        assertEquals(6, annotator().read("a six-year-old girl with a mass").age());
+        assertEquals(35, annotator().read("Man in his 30s, non-smoker").age());
+        // a duration is no age, and the age stated first is the patient's
+        assertEquals(null, annotator().read("a mass for 3 years").age());
+        assertEquals(
+                null,
+                annotator().read("Painful right thigh swelling for 8 months.").age());
+        assertEquals(
+                13,
+                annotator()
+                        .read("13 years Male. Painful right thigh swelling for 8 months.")
+                        .age());
+        assertEquals(1, annotator().read("a 15-month-old girl").age());
+    }
+
+    @Test
+    void oneNegationCueCoversTheItemsOfAListTheCommasSplit() {
+        List<String> t =
+                termsOf("The tumor cells were positive for TFE3, and negative for S100, CK, synaptophysin and EMA.");
+        assertTrue(t.contains("S100 → S100Immunoreactivity (absent)"), t.toString());
+        assertTrue(t.contains("CK → CytokeratinImmunoreactivity (absent)"), t.toString());
+        assertTrue(t.contains("EMA → EMAImmunoreactivity (absent)"), t.toString());
+        assertTrue(t.stream().anyMatch(x -> x.endsWith("TFE3NuclearImmunoreactivity (present)")), t.toString());
+        List<String> back = termsOf("EMA, CD34, desmin, STAT6 - not expressed.");
+        assertTrue(back.contains("EMA → EMAImmunoreactivity (absent)"), back.toString());
+        assertTrue(back.contains("desmin → DesminImmunoreactivity (absent)"), back.toString());
+    }
+
+    @Test
+    void aFindingNegatedInsideItsWordIsAbsent() {
+        List<String> t = termsOf("a large painless mass, nontender on examination");
+        assertTrue(t.contains("painless → LocalPain (absent)"), t.toString());
+        assertTrue(t.contains("nontender → LocalPain (absent)"), t.toString());
     }
 }
