@@ -42,6 +42,10 @@ public final class DifferentialRanker {
     private final DiseaseFeatureAssociations associations;
     private final TermIndex terms;
     private final Map<String, Set<String>> ancestors = new HashMap<>();
+    /** Every class {@link #ancestors} mentions, numbered; and by number, the numbers of its ancestors (or null). */
+    private final Map<String, Integer> termIds = new HashMap<>();
+
+    private final java.util.BitSet[] ancestorIds;
     private final String ontologyVersion;
     private final DemographicModel demographics;
 
@@ -76,6 +80,16 @@ public final class DifferentialRanker {
             }
         }
         this.ageGroups = List.copyOf(groups);
+        for (var e : ancestors.entrySet()) {
+            termIds.putIfAbsent(e.getKey(), termIds.size());
+            for (String a : e.getValue()) termIds.putIfAbsent(a, termIds.size());
+        }
+        ancestorIds = new java.util.BitSet[termIds.size()];
+        for (var e : ancestors.entrySet()) {
+            java.util.BitSet bits = new java.util.BitSet(termIds.size());
+            for (String a : e.getValue()) bits.set(termIds.get(a));
+            ancestorIds[termIds.get(e.getKey())] = bits;
+        }
     }
 
     /** The pre-test probability of every hypothesis: uniform over the hypotheses. */
@@ -126,12 +140,14 @@ public final class DifferentialRanker {
         Map<String, CaseClassification.FeatureStatus> decided = decided(classification, known);
         List<String> decidedFeatures = new ArrayList<>(decided.keySet());
         List<CaseClassification.FeatureStatus> decidedStatus = new ArrayList<>(decided.values());
+        int[] decidedIds = new int[decidedFeatures.size()];
+        for (int i = 0; i < decidedIds.length; i++) decidedIds[i] = id(decidedFeatures.get(i));
         Set<String> counted = new LinkedHashSet<>();
         for (int i = 0; i < decidedFeatures.size(); i++) {
             String f = decidedFeatures.get(i);
             CaseClassification.FeatureStatus status = decidedStatus.get(i);
             boolean observed = status.observed();
-            if (demographics.isDemographic(f) || subsumed(i, decidedFeatures, decidedStatus)) continue;
+            if (demographics.isDemographic(f) || subsumed(i, decidedFeatures, decidedStatus, decidedIds)) continue;
             boolean stated = status.witnesses().isEmpty();
             for (int w : status.witnesses()) {
                 if (stated) break;
@@ -256,17 +272,25 @@ public final class DifferentialRanker {
      * specific present one (the i-th is among its ancestors), or a more general absent one.
      */
     private boolean subsumed(
-            int i, List<String> features, List<CaseClassification.FeatureStatus> status) {
-        String f = features.get(i);
+            int i, List<String> features, List<CaseClassification.FeatureStatus> status, int[] ids) {
         boolean observed = status.get(i).observed();
-        Set<String> ofF = observed ? null : ancestors.getOrDefault(f, Set.of());
         for (int j = 0; j < features.size(); j++) {
             if (j == i || status.get(j).observed() != observed) continue;
-            String o = features.get(j);
-            if (o.equals(f)) continue;
-            if (observed ? ancestors.getOrDefault(o, Set.of()).contains(f) : ofF.contains(o)) return true;
+            if (features.get(j).equals(features.get(i))) continue;
+            if (observed ? isAncestor(ids[j], ids[i]) : isAncestor(ids[i], ids[j])) return true;
         }
         return false;
+    }
+
+    /** The number of a class among those {@link #ancestors} mentions, or -1. */
+    private int id(String iri) {
+        Integer id = iri == null ? null : termIds.get(iri);
+        return id == null ? -1 : id;
+    }
+
+    /** {@code ancestors.getOrDefault(of, Set.of()).contains(ancestor)}, by the classes' numbers. */
+    private boolean isAncestor(int of, int ancestor) {
+        return of >= 0 && ancestor >= 0 && ancestorIds[of] != null && ancestorIds[of].get(ancestor);
     }
 
     /** The features the case decides, in the order of {@link Known#features} (as every hypothesis lists them). */
@@ -553,18 +577,21 @@ public final class DifferentialRanker {
     private boolean[] redundantStatements(PatientCase c) {
         List<CaseStatement> st = c.statements();
         boolean[] out = new boolean[st.size()];
+        int[] ids = new int[st.size()];
+        for (int i = 0; i < ids.length; i++) ids[i] = id(st.get(i).term());
         for (int i = 0; i < st.size(); i++) {
             CaseStatement s = st.get(i);
             if (s.term() == null) continue;
             for (int j = 0; j < st.size() && !out[i]; j++) {
                 CaseStatement t = st.get(j);
                 if (i == j || t.kind() != s.kind() || t.term() == null) continue;
-                if (s.term().equals(t.term())) {
+                boolean same = ids[i] >= 0 && ids[j] >= 0 ? ids[i] == ids[j] : s.term().equals(t.term());
+                if (same) {
                     out[i] = j < i;
                 } else if (s.kind() == CaseStatement.Kind.PRESENT) {
-                    out[i] = ancestors.getOrDefault(t.term(), Set.of()).contains(s.term());
+                    out[i] = isAncestor(ids[j], ids[i]);
                 } else {
-                    out[i] = ancestors.getOrDefault(s.term(), Set.of()).contains(t.term());
+                    out[i] = isAncestor(ids[i], ids[j]);
                 }
             }
         }
