@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.aspskg.AspsKgException;
@@ -297,7 +296,8 @@ public final class CompiledCaseClassifier implements CaseClassifier {
         Map<String, Map<String, Integer>> absentByTerm = new HashMap<>();
         for (int i = 0; i < stated.size(); i++) {
             CaseAssertion a = stated.get(i);
-            if (!a.present()) absentByTerm.computeIfAbsent(a.property(), p -> new HashMap<>()).putIfAbsent(a.filler(), i);
+            if (!a.present())
+                absentByTerm.computeIfAbsent(a.property(), p -> new HashMap<>()).putIfAbsent(a.filler(), i);
         }
         if (!absentByTerm.isEmpty()) {
             for (CaseAssertion present : stated) {

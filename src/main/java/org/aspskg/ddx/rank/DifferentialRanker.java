@@ -156,9 +156,11 @@ public final class DifferentialRanker {
             if (stated) counted.add(f);
         }
         Map<Integer, List<String>> general = moreGeneralFindings(c, redundant, known, decided, counted);
-        general.keySet().removeIf(s -> demographics.isDemographic(statements.get(s).term()));
+        general.keySet()
+                .removeIf(s -> demographics.isDemographic(statements.get(s).term()));
         Map<String, DemographicModel.Factor> demographic = demographics.factors(classification);
-        Map<String, Association> demographicRows = demographic.isEmpty() ? Map.of() : demographicAssociations(demographic);
+        Map<String, Association> demographicRows =
+                demographic.isEmpty() ? Map.of() : demographicAssociations(demographic);
         double pretest = pretestProbability();
         boolean[] explained = new boolean[statements.size()];
         // what each hypothesis shares: the general findings' rows, each counted feature's status and statements
@@ -251,7 +253,10 @@ public final class DifferentialRanker {
                     new RankedHypothesis(0, h.disease(), h.label(), h.log10LikelihoodRatio(), posterior, h.evidence()));
         }
         return new DifferentialRanking(
-                classification, pretest, numbered(withPosterior, POSTERIOR_ORDER), unexplained(c, redundant, explained),
+                classification,
+                pretest,
+                numbered(withPosterior, POSTERIOR_ORDER),
+                unexplained(c, redundant, explained),
                 ontologyVersion);
     }
 
@@ -271,8 +276,7 @@ public final class DifferentialRanker {
      * Whether another decided feature with the same status makes the i-th one count for nothing: a more
      * specific present one (the i-th is among its ancestors), or a more general absent one.
      */
-    private boolean subsumed(
-            int i, List<String> features, List<CaseClassification.FeatureStatus> status, int[] ids) {
+    private boolean subsumed(int i, List<String> features, List<CaseClassification.FeatureStatus> status, int[] ids) {
         boolean observed = status.get(i).observed();
         for (int j = 0; j < features.size(); j++) {
             if (j == i || status.get(j).observed() != observed) continue;
@@ -585,7 +589,8 @@ public final class DifferentialRanker {
             for (int j = 0; j < st.size() && !out[i]; j++) {
                 CaseStatement t = st.get(j);
                 if (i == j || t.kind() != s.kind() || t.term() == null) continue;
-                boolean same = ids[i] >= 0 && ids[j] >= 0 ? ids[i] == ids[j] : s.term().equals(t.term());
+                boolean same =
+                        ids[i] >= 0 && ids[j] >= 0 ? ids[i] == ids[j] : s.term().equals(t.term());
                 if (same) {
                     out[i] = j < i;
                 } else if (s.kind() == CaseStatement.Kind.PRESENT) {
