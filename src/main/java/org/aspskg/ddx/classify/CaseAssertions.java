@@ -3,6 +3,8 @@ package org.aspskg.ddx.classify;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.DemographicGroups;
 import org.aspskg.ddx.cases.PatientCase;
@@ -19,6 +21,8 @@ public final class CaseAssertions {
     private final CaseTBox tbox;
     private final DemographicGroups demographics;
     private final String groupProperty;
+    /** stated class IRI → the IRI of the case property it is stated on, as looked up so far. */
+    private final Map<String, String> propertyOf = new ConcurrentHashMap<>();
 
     public CaseAssertions(CaseTBox tbox, DemographicGroups demographics) {
         this.tbox = tbox;
@@ -35,14 +39,18 @@ public final class CaseAssertions {
             CaseStatement s = statements.get(i);
             switch (s.kind()) {
                 case PRESENT, ABSENT -> {
-                    OWLClass cls = tbox.dataFactory().getOWLClass(IRI.create(s.term()));
-                    CaseTBox.CaseProperty p = tbox.propertyOf(cls)
-                            .orElseThrow(() -> new IllegalArgumentException(
-                                    s.term() + " is not a finding, site or demographic group"));
+                    String property = propertyOf.get(s.term());
+                    if (property == null) {
+                        OWLClass cls = tbox.dataFactory().getOWLClass(IRI.create(s.term()));
+                        CaseTBox.CaseProperty p = tbox.propertyOf(cls)
+                                .orElseThrow(() -> new IllegalArgumentException(
+                                        s.term() + " is not a finding, site or demographic group"));
+                        property = p.property().getIRI().toString();
+                        propertyOf.put(s.term(), property);
+                    }
                     BitSet w = new BitSet();
                     w.set(i);
-                    out.add(new CaseAssertion(
-                            p.property().getIRI().toString(), s.term(), s.kind() == CaseStatement.Kind.PRESENT, w));
+                    out.add(new CaseAssertion(property, s.term(), s.kind() == CaseStatement.Kind.PRESENT, w));
                 }
                 case AGE -> ageAt = i;
                 case SEX -> sexAt = i;

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.aspskg.AspsKgException;
@@ -256,7 +256,7 @@ public final class CompiledCaseClassifier implements CaseClassifier {
         }
         checkClashes(patientCase, stated, types, witness);
 
-        Set<String> typeIris = new TreeSet<>();
+        List<String> typeIris = new ArrayList<>();
         List<String> presentations = new ArrayList<>();
         for (int c = types.nextSetBit(0); c >= 0; c = types.nextSetBit(c + 1)) {
             typeIris.add(classIri[c]);
@@ -264,14 +264,19 @@ public final class CompiledCaseClassifier implements CaseClassifier {
         }
         presentations.sort(Comparator.comparing(labels, String.CASE_INSENSITIVE_ORDER));
         Map<String, CaseClassification.FeatureStatus> features = new LinkedHashMap<>();
+        // witness sets are shared between classes: each one's statement numbers listed once
+        Map<BitSet, List<Integer>> listed = new IdentityHashMap<>();
         for (int f = 0; f < featureIri.length; f++) {
             int c = types.get(withOf[f]) ? withOf[f] : types.get(withoutOf[f]) ? withoutOf[f] : -1;
             if (c >= 0) {
                 BitSet w = direct[c] != null ? direct[c] : witness[c];
-                features.put(featureIri[f], new CaseClassification.FeatureStatus(c == withOf[f], indexes(w)));
+                features.put(
+                        featureIri[f],
+                        new CaseClassification.FeatureStatus(
+                                c == withOf[f], listed.computeIfAbsent(w, CompiledCaseClassifier::indexes)));
             }
         }
-        return new CaseClassification(patientCase, typeIris, presentations, features);
+        return new CaseClassification(patientCase, Set.copyOf(typeIris), presentations, features);
     }
 
     private void derive(int cls, BitSet w, BitSet types, BitSet[] witness) {
@@ -287,17 +292,21 @@ public final class CompiledCaseClassifier implements CaseClassifier {
     private void checkClashes(PatientCase c, List<CaseAssertion> stated, BitSet types, BitSet[] witness) {
         // Linear in the statements: the absent ones by property and class, then each present one
         // looks up its own ancestors (a bounded set from the ontology), not every absent statement.
-        Map<String, Integer> absentByTerm = new HashMap<>();
+        // property → class → the first absent statement of it
+        Map<String, Map<String, Integer>> absentByTerm = new HashMap<>();
         for (int i = 0; i < stated.size(); i++) {
             CaseAssertion a = stated.get(i);
-            if (!a.present()) absentByTerm.putIfAbsent(a.property() + " " + a.filler(), i);
+            if (!a.present())
+                absentByTerm.computeIfAbsent(a.property(), p -> new HashMap<>()).putIfAbsent(a.filler(), i);
         }
         if (!absentByTerm.isEmpty()) {
             for (CaseAssertion present : stated) {
                 if (!present.present()) continue;
+                Map<String, Integer> absentOfProperty = absentByTerm.get(present.property());
+                if (absentOfProperty == null) continue;
                 int first = Integer.MAX_VALUE; // the first absent statement it clashes with, as written
                 for (String ancestor : effectiveAncestors.get(present.filler())) {
-                    Integer i = absentByTerm.get(present.property() + " " + ancestor);
+                    Integer i = absentOfProperty.get(ancestor);
                     if (i != null) first = Math.min(first, i);
                 }
                 if (first != Integer.MAX_VALUE) {
@@ -343,6 +352,9 @@ public final class CompiledCaseClassifier implements CaseClassifier {
     }
 
     private static List<Integer> indexes(BitSet w) {
-        return w.stream().boxed().toList();
+        Integer[] out = new Integer[w.cardinality()];
+        int n = 0;
+        for (int i = w.nextSetBit(0); i >= 0; i = w.nextSetBit(i + 1)) out[n++] = i;
+        return List.of(out);
     }
 }

@@ -153,7 +153,7 @@ final class CaseChunker extends StreamRDFBase {
                         show(s) + " is typed aspskg:PatientCase a second time: the case is written twice (each case "
                                 + "is loaded once, its statements together)"));
             }
-            graph.add(t);
+            if (validate || chunks == null) graph.add(t); // else the worker builds the chunk's graph
             if (subjects.putIfAbsent(s, i) == null && s.isBlank()) undescribed.remove(s);
             Node o = t.getObject();
             if (o.isBlank() && !subjects.containsKey(o)) undescribed.add(o);
@@ -224,8 +224,9 @@ final class CaseChunker extends StreamRDFBase {
 
     private void handChunk() {
         Map<Node, Node> caseOf = validate ? checkPlacement() : Map.of();
-        Chunk chunk = new Chunk(source, graph, List.copyOf(order), lines, columns, caseOf);
-        graph = GraphMemFactory.createDefaultGraph();
+        // unvalidated, the reader only splits the stream: the worker that takes the chunk indexes its graph
+        Chunk chunk = new Chunk(source, validate ? graph : null, List.copyOf(order), lines, columns, caseOf);
+        if (validate) graph = GraphMemFactory.createDefaultGraph();
         order.clear();
         lines = new long[Math.max(1024, lines.length)];
         columns = new int[lines.length];
@@ -241,7 +242,7 @@ final class CaseChunker extends StreamRDFBase {
      */
     static final class Chunk {
         private final String source;
-        private final Graph graph;
+        private Graph graph;
         private final List<Triple> order;
         private final long[] lines;
         private final int[] columns;
@@ -266,7 +267,13 @@ final class CaseChunker extends StreamRDFBase {
             return source;
         }
 
-        Graph graph() {
+        /** The chunk's triples as a graph, built on first use (in order) when the reader did not build it. */
+        synchronized Graph graph() {
+            if (graph == null) {
+                Graph g = GraphMemFactory.createDefaultGraph();
+                for (Triple t : order) g.add(t);
+                graph = g;
+            }
             return graph;
         }
 
@@ -298,8 +305,8 @@ final class CaseChunker extends StreamRDFBase {
         List<CaseInputException.Problem> check(TurtleCaseReader checker) {
             // The checks place problems by the position of each triple; without problems, the first pass
             // needs none, so the map is made (and the chunk checked again with it) only for a bad chunk.
-            List<CaseInputException.Problem> found = checker.check(graph, Map.of(), source, caseOf::get);
-            if (!found.isEmpty() && lines.length > 0) found = checker.check(graph, positions(), source, caseOf::get);
+            List<CaseInputException.Problem> found = checker.check(graph(), Map.of(), source, caseOf::get);
+            if (!found.isEmpty() && lines.length > 0) found = checker.check(graph(), positions(), source, caseOf::get);
             return found.stream()
                     .sorted(Comparator.comparingLong((CaseInputException.Problem p) ->
                                     p.position().line())
@@ -316,10 +323,10 @@ final class CaseChunker extends StreamRDFBase {
             List<CaseInputException.Problem> found = new ArrayList<>();
             for (Node c : cases()) {
                 try {
-                    classifier.classify(checker.toCase(graph, c, Map.of(), source));
+                    classifier.classify(checker.toCase(graph(), c, Map.of(), source));
                 } catch (ContradictoryCaseException unplaced) {
                     try {
-                        classifier.classify(checker.toCase(graph, c, positions(), source));
+                        classifier.classify(checker.toCase(graph(), c, positions(), source));
                         found.add(new CaseInputException.Problem(SourcePosition.of(source), unplaced.getMessage()));
                     } catch (ContradictoryCaseException e) {
                         SourcePosition where = e.one().isEmpty()

@@ -42,6 +42,10 @@ public final class DifferentialRanker {
     private final DiseaseFeatureAssociations associations;
     private final TermIndex terms;
     private final Map<String, Set<String>> ancestors = new HashMap<>();
+    /** Every class {@link #ancestors} mentions, numbered; and by number, the numbers of its ancestors (or null). */
+    private final Map<String, Integer> termIds = new HashMap<>();
+
+    private final java.util.BitSet[] ancestorIds;
     private final String ontologyVersion;
     private final DemographicModel demographics;
 
@@ -69,6 +73,23 @@ public final class DifferentialRanker {
                             .map(a -> a.getIRI().toString())
                             .collect(Collectors.toUnmodifiableSet()));
         }
+        Set<String> groups = new LinkedHashSet<>();
+        for (String h : associations.hypotheses()) {
+            for (Association a : associations.of(h)) {
+                if (a.ageGroup() != null) groups.add(a.ageGroup());
+            }
+        }
+        this.ageGroups = List.copyOf(groups);
+        for (var e : ancestors.entrySet()) {
+            termIds.putIfAbsent(e.getKey(), termIds.size());
+            for (String a : e.getValue()) termIds.putIfAbsent(a, termIds.size());
+        }
+        ancestorIds = new java.util.BitSet[termIds.size()];
+        for (var e : ancestors.entrySet()) {
+            java.util.BitSet bits = new java.util.BitSet(termIds.size());
+            for (String a : e.getValue()) bits.set(termIds.get(a));
+            ancestorIds[termIds.get(e.getKey())] = bits;
+        }
     }
 
     /** The pre-test probability of every hypothesis: uniform over the hypotheses. */
@@ -90,12 +111,12 @@ public final class DifferentialRanker {
     }
 
     /** The case's findings (present or absent) that no counted evidence rests on, redundant ones aside. */
-    private static List<CaseStatement> unexplained(PatientCase c, boolean[] redundant, Set<Integer> explained) {
+    private static List<CaseStatement> unexplained(PatientCase c, boolean[] redundant, boolean[] explained) {
         List<CaseStatement> out = new ArrayList<>();
         for (int s = 0; s < c.statements().size(); s++) {
             CaseStatement st = c.statements().get(s);
             boolean finding = st.kind() == CaseStatement.Kind.PRESENT || st.kind() == CaseStatement.Kind.ABSENT;
-            if (finding && !redundant[s] && !explained.contains(s)) out.add(st);
+            if (finding && !redundant[s] && !explained[s]) out.add(st);
         }
         return out;
     }
@@ -111,117 +132,302 @@ public final class DifferentialRanker {
      */
     public DifferentialRanking rank(CaseClassification classification) {
         PatientCase c = classification.patientCase();
+        List<CaseStatement> statements = c.statements();
         boolean[] redundant = redundantStatements(c);
-        Map<String, Map<String, Association>> byKey = new LinkedHashMap<>();
-        for (String h : associations.hypotheses()) {
-            for (Association a : associations.of(h)) {
-                if (a.ageGroup() != null) {
-                    var group = classification.feature(a.ageGroup());
-                    if (group.isEmpty() || !group.get().observed()) continue;
-                }
-                Map<String, Association> perFeature = byKey.computeIfAbsent(h, k -> new LinkedHashMap<>());
-                Association known = perFeature.get(a.feature());
-                if (known == null || known.ageGroup() == null) perFeature.put(a.feature(), a);
-            }
-        }
-        // the features the case decides, shared by every hypothesis
-        Map<String, CaseClassification.FeatureStatus> decided = new LinkedHashMap<>();
-        for (Map<String, Association> perFeature : byKey.values()) {
-            for (String f : perFeature.keySet()) {
-                classification.feature(f).ifPresent(status -> decided.putIfAbsent(f, status));
-            }
-        }
+        Known known = known(classification);
+        Map<String, Map<String, Association>> byKey = known.byKey;
+        // the features the case decides, shared by every hypothesis, in the knowledge's feature order
+        Map<String, CaseClassification.FeatureStatus> decided = decided(classification, known);
+        List<String> decidedFeatures = new ArrayList<>(decided.keySet());
+        List<CaseClassification.FeatureStatus> decidedStatus = new ArrayList<>(decided.values());
+        int[] decidedIds = new int[decidedFeatures.size()];
+        for (int i = 0; i < decidedIds.length; i++) decidedIds[i] = id(decidedFeatures.get(i));
         Set<String> counted = new LinkedHashSet<>();
-        for (var e : decided.entrySet()) {
-            String f = e.getKey();
-            boolean observed = e.getValue().observed();
-            boolean subsumed = decided.entrySet().stream()
-                    .anyMatch(o -> !o.getKey().equals(f)
-                            && o.getValue().observed() == observed
-                            && (observed
-                                    ? ancestors
-                                            .getOrDefault(o.getKey(), Set.of())
-                                            .contains(f)
-                                    : ancestors.getOrDefault(f, Set.of()).contains(o.getKey())));
-            boolean stated = e.getValue().witnesses().isEmpty()
-                    || e.getValue().witnesses().stream().anyMatch(i -> !redundant[i]);
-            if (!subsumed && stated && !demographics.isDemographic(f)) counted.add(f);
+        for (int i = 0; i < decidedFeatures.size(); i++) {
+            String f = decidedFeatures.get(i);
+            CaseClassification.FeatureStatus status = decidedStatus.get(i);
+            boolean observed = status.observed();
+            if (demographics.isDemographic(f) || subsumed(i, decidedFeatures, decidedStatus, decidedIds)) continue;
+            boolean stated = status.witnesses().isEmpty();
+            for (int w : status.witnesses()) {
+                if (stated) break;
+                stated = !redundant[w];
+            }
+            if (stated) counted.add(f);
         }
-        Map<Integer, List<String>> general = moreGeneralFindings(c, redundant, byKey, decided, counted);
+        Map<Integer, List<String>> general = moreGeneralFindings(c, redundant, known, decided, counted);
         general.keySet()
-                .removeIf(s -> demographics.isDemographic(c.statements().get(s).term()));
+                .removeIf(s -> demographics.isDemographic(statements.get(s).term()));
         Map<String, DemographicModel.Factor> demographic = demographics.factors(classification);
+        Map<String, Association> demographicRows =
+                demographic.isEmpty() ? Map.of() : demographicAssociations(demographic);
         double pretest = pretestProbability();
-        Set<Integer> explained = new LinkedHashSet<>();
-        List<RankedHypothesis> ranked = new ArrayList<>();
-        Map<String, Double> logLikelihood = new LinkedHashMap<>();
-        for (String h : associations.hypotheses()) {
+        boolean[] explained = new boolean[statements.size()];
+        // what each hypothesis shares: the general findings' rows, each counted feature's status and statements
+        int generalCount = general.size();
+        Association[][] generalRows = new Association[generalCount][];
+        CaseStatement[] generalStatement = new CaseStatement[generalCount];
+        String[] generalLabel = new String[generalCount];
+        int g = 0;
+        for (var e : general.entrySet()) {
+            CaseStatement st = statements.get(e.getKey());
+            generalRows[g] = known.generalised(st.term(), e.getValue());
+            generalStatement[g] = st;
+            generalLabel[g] = terms.label(st.term());
+            explained[e.getKey()] = true;
+            g++;
+        }
+        List<CaseStatement> ageAndSex = null;
+        int countedCount = counted.size();
+        String[] countedFeature = counted.toArray(new String[0]);
+        CaseClassification.FeatureStatus[] countedStatus = new CaseClassification.FeatureStatus[countedCount];
+        List<CaseStatement>[] countedStatements = newStatementLists(countedCount);
+        String[] countedLabel = new String[countedCount];
+        for (int k = 0; k < countedCount; k++) {
+            countedStatus[k] = decided.get(countedFeature[k]);
+        }
+        List<String> hypotheses = associations.hypotheses();
+        double[] logLikelihood = new double[hypotheses.size()];
+        List<RankedHypothesis> ranked = new ArrayList<>(hypotheses.size());
+        for (int hi = 0; hi < hypotheses.size(); hi++) {
+            String h = hypotheses.get(hi);
             double ln = 0;
             double log10 = 0;
             List<Evidence> evidence = new ArrayList<>();
-            for (var g : general.entrySet()) {
-                CaseStatement st = c.statements().get(g.getKey());
+            for (int k = 0; k < generalCount; k++) {
+                CaseStatement st = generalStatement[k];
                 boolean observed = st.kind() == CaseStatement.Kind.PRESENT;
-                Association a = generalised(h, st.term(), g.getValue(), byKey);
+                Association a = generalRows[k][hi];
                 ln += Math.log(a.probability(observed));
                 double lr = a.likelihoodRatio(observed);
                 log10 += Math.log10(lr);
-                explained.add(g.getKey());
-                evidence.add(new Evidence(a, terms.label(st.term()), observed, lr, List.of(st)));
+                evidence.add(new Evidence(a, generalLabel[k], observed, lr, List.of(st)));
             }
             DemographicModel.Factor factor = demographic.get(h);
             if (factor != null) {
-                Association a = demographicAssociation(h, factor, demographic);
+                Association a = demographicRows.get(h);
                 ln += Math.log(a.frequency());
                 log10 += Math.log10(a.likelihoodRatioIfPresent());
-                List<CaseStatement> statements = c.statements().stream()
-                        .filter(st -> st.kind() == CaseStatement.Kind.AGE || st.kind() == CaseStatement.Kind.SEX)
-                        .toList();
+                if (ageAndSex == null) {
+                    List<CaseStatement> found = new ArrayList<>();
+                    for (CaseStatement st : statements) {
+                        if (st.kind() == CaseStatement.Kind.AGE || st.kind() == CaseStatement.Kind.SEX) found.add(st);
+                    }
+                    ageAndSex = List.copyOf(found);
+                }
                 evidence.add(new Evidence(
-                        a, "age and sex (" + factor.cells() + ")", true, a.likelihoodRatioIfPresent(), statements));
+                        a, "age and sex (" + factor.cells() + ")", true, a.likelihoodRatioIfPresent(), ageAndSex));
             }
-            for (String f : counted) {
-                Association a = byKey.getOrDefault(h, Map.of()).get(f);
+            Map<String, Association> perFeature = byKey.getOrDefault(h, Map.of());
+            for (int k = 0; k < countedCount; k++) {
+                Association a = perFeature.get(countedFeature[k]);
                 if (a == null) continue;
-                CaseClassification.FeatureStatus status = decided.get(f);
+                CaseClassification.FeatureStatus status = countedStatus[k];
                 ln += Math.log(a.probability(status.observed()));
                 double lr = a.likelihoodRatio(status.observed());
                 log10 += Math.log10(lr);
-                explained.addAll(status.witnesses());
-                List<CaseStatement> statements = status.witnesses().stream()
-                        .filter(i -> !redundant[i])
-                        .map(c.statements()::get)
-                        .toList();
-                evidence.add(new Evidence(a, terms.label(f), status.observed(), lr, statements));
+                if (countedStatements[k] == null) {
+                    List<CaseStatement> found = new ArrayList<>();
+                    for (int w : status.witnesses()) {
+                        explained[w] = true;
+                        if (!redundant[w]) found.add(statements.get(w));
+                    }
+                    countedStatements[k] = List.copyOf(found);
+                    countedLabel[k] = terms.label(countedFeature[k]);
+                }
+                evidence.add(new Evidence(a, countedLabel[k], status.observed(), lr, countedStatements[k]));
             }
-            evidence.sort(Comparator.comparingDouble((Evidence e) -> -Math.abs(Math.log10(e.likelihoodRatio())))
-                    .thenComparing(e -> e.association().iri()));
-            logLikelihood.put(h, ln);
+            evidence.sort(EVIDENCE_ORDER);
+            logLikelihood[hi] = ln;
             ranked.add(new RankedHypothesis(0, h, associations.label(h), log10, 0, evidence));
         }
-        double max = logLikelihood.values().stream()
-                .mapToDouble(Double::doubleValue)
-                .max()
-                .orElse(0);
-        double sum = logLikelihood.values().stream()
-                .mapToDouble(v -> Math.exp(v - max))
+        double max = java.util.Arrays.stream(logLikelihood).max().orElse(0);
+        double sum = java.util.Arrays.stream(logLikelihood)
+                .map(v -> Math.exp(v - max))
                 .sum();
-        List<RankedHypothesis> withPosterior = new ArrayList<>();
-        for (RankedHypothesis h : ranked) {
-            double posterior = Math.exp(logLikelihood.get(h.disease()) - max) / sum;
+        List<RankedHypothesis> withPosterior = new ArrayList<>(ranked.size());
+        for (int hi = 0; hi < ranked.size(); hi++) {
+            RankedHypothesis h = ranked.get(hi);
+            double posterior = Math.exp(logLikelihood[hi] - max) / sum;
             withPosterior.add(
                     new RankedHypothesis(0, h.disease(), h.label(), h.log10LikelihoodRatio(), posterior, h.evidence()));
         }
         return new DifferentialRanking(
                 classification,
                 pretest,
-                numbered(
-                        withPosterior,
-                        Comparator.comparingDouble(RankedHypothesis::postTestProbability)
-                                .reversed()),
+                numbered(withPosterior, POSTERIOR_ORDER),
                 unexplained(c, redundant, explained),
                 ontologyVersion);
     }
+
+    private static final Comparator<Evidence> EVIDENCE_ORDER = Comparator.comparingDouble(
+                    (Evidence e) -> -Math.abs(Math.log10(e.likelihoodRatio())))
+            .thenComparing(e -> e.association().iri());
+
+    private static final Comparator<RankedHypothesis> POSTERIOR_ORDER =
+            Comparator.comparingDouble(RankedHypothesis::postTestProbability).reversed();
+
+    @SuppressWarnings("unchecked")
+    private static List<CaseStatement>[] newStatementLists(int n) {
+        return (List<CaseStatement>[]) new List<?>[n];
+    }
+
+    /**
+     * Whether another decided feature with the same status makes the i-th one count for nothing: a more
+     * specific present one (the i-th is among its ancestors), or a more general absent one.
+     */
+    private boolean subsumed(int i, List<String> features, List<CaseClassification.FeatureStatus> status, int[] ids) {
+        boolean observed = status.get(i).observed();
+        for (int j = 0; j < features.size(); j++) {
+            if (j == i || status.get(j).observed() != observed) continue;
+            if (features.get(j).equals(features.get(i))) continue;
+            if (observed ? isAncestor(ids[j], ids[i]) : isAncestor(ids[i], ids[j])) return true;
+        }
+        return false;
+    }
+
+    /** The number of a class among those {@link #ancestors} mentions, or -1. */
+    private int id(String iri) {
+        Integer id = iri == null ? null : termIds.get(iri);
+        return id == null ? -1 : id;
+    }
+
+    /** {@code ancestors.getOrDefault(of, Set.of()).contains(ancestor)}, by the classes' numbers. */
+    private boolean isAncestor(int of, int ancestor) {
+        return of >= 0 && ancestor >= 0 && ancestorIds[of] != null && ancestorIds[of].get(ancestor);
+    }
+
+    /** The features the case decides, in the order of {@link Known#features} (as every hypothesis lists them). */
+    private static Map<String, CaseClassification.FeatureStatus> decided(
+            CaseClassification classification, Known known) {
+        Map<String, CaseClassification.FeatureStatus> features = classification.features();
+        int[] order = new int[features.size()];
+        int n = 0;
+        for (String f : features.keySet()) {
+            Integer index = known.featureIndex.get(f);
+            if (index != null) order[n++] = index;
+        }
+        java.util.Arrays.sort(order, 0, n);
+        Map<String, CaseClassification.FeatureStatus> decided = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String f = known.features.get(order[i]);
+            decided.put(f, features.get(f));
+        }
+        return decided;
+    }
+
+    /**
+     * The knowledge as a case of given observed age groups sees it, computed once per set of age groups:
+     * per hypothesis its rows by feature (an age-specific row replaces the general one for a case in that
+     * age group), every feature in that order, and what follows from them alone — the known features below
+     * a more general finding, and the rows that weigh it.
+     */
+    private final class Known {
+        final Map<String, Map<String, Association>> byKey;
+        final List<String> features;
+        final Map<String, Integer> featureIndex = new HashMap<>();
+        private final Map<String, Below> below = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Association[]> generalised = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Known(Map<String, Map<String, Association>> byKey) {
+            this.byKey = byKey;
+            Set<String> all = new LinkedHashSet<>();
+            byKey.values().forEach(perFeature -> all.addAll(perFeature.keySet()));
+            this.features = List.copyOf(all);
+            for (int i = 0; i < features.size(); i++) featureIndex.put(features.get(i), i);
+        }
+
+        /** The known features below a term no feature is, in feature order, and the most general of them. */
+        Below below(String term) {
+            return below.computeIfAbsent(term, t -> {
+                List<String> under = new ArrayList<>();
+                for (String f : features) {
+                    if (ancestors.getOrDefault(f, Set.of()).contains(t)) under.add(f);
+                }
+                List<String> maximal = new ArrayList<>();
+                for (String f : under) {
+                    boolean top = true;
+                    for (String o : under) {
+                        if (!o.equals(f) && ancestors.getOrDefault(f, Set.of()).contains(o)) {
+                            top = false;
+                            break;
+                        }
+                    }
+                    if (top) maximal.add(f);
+                }
+                return new Below(List.copyOf(under), List.copyOf(maximal));
+            });
+        }
+
+        /** The rows weighing a general finding through the known features below it, per hypothesis index. */
+        Association[] generalised(String term, List<String> maximal) {
+            return generalised.computeIfAbsent(term, t -> {
+                List<String> hypotheses = associations.hypotheses();
+                Association[] rows = new Association[hypotheses.size()];
+                for (int i = 0; i < rows.length; i++) {
+                    rows[i] = DifferentialRanker.this.generalised(hypotheses.get(i), t, maximal, byKey);
+                }
+                return rows;
+            });
+        }
+    }
+
+    private record Below(List<String> below, List<String> maximal) {}
+
+    /** The age groups some row is restricted to, in the order the rows list them. */
+    private final List<String> ageGroups;
+
+    private final Map<java.util.BitSet, Known> knownByAgeGroups = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Known known(CaseClassification classification) {
+        java.util.BitSet observed = new java.util.BitSet();
+        for (int i = 0; i < ageGroups.size(); i++) {
+            var group = classification.feature(ageGroups.get(i));
+            if (group.isPresent() && group.get().observed()) observed.set(i);
+        }
+        return knownByAgeGroups.computeIfAbsent(observed, k -> {
+            Map<String, Map<String, Association>> byKey = new LinkedHashMap<>();
+            for (String h : associations.hypotheses()) {
+                for (Association a : associations.of(h)) {
+                    if (a.ageGroup() != null && !k.get(ageGroups.indexOf(a.ageGroup()))) continue;
+                    Map<String, Association> perFeature = byKey.computeIfAbsent(h, x -> new LinkedHashMap<>());
+                    Association existing = perFeature.get(a.feature());
+                    if (existing == null || existing.ageGroup() == null) perFeature.put(a.feature(), a);
+                }
+            }
+            byKey.replaceAll((h, perFeature) -> java.util.Collections.unmodifiableMap(perFeature));
+            return new Known(java.util.Collections.unmodifiableMap(byKey));
+        });
+    }
+
+    /**
+     * The demographic rows of every hypothesis for one set of factors, computed once per set of compatible
+     * cells and probabilities (and reused only when the factors rest on the same rows).
+     */
+    private Map<String, Association> demographicAssociations(Map<String, DemographicModel.Factor> factors) {
+        List<Object> key = new ArrayList<>();
+        List<List<Association>> from = new ArrayList<>();
+        for (var e : factors.entrySet()) {
+            key.add(e.getKey());
+            key.add(e.getValue().cells());
+            key.add(e.getValue().probability());
+            from.add(e.getValue().from());
+        }
+        DemographicRows known = demographicRows.get(key);
+        if (known != null && known.from().equals(from)) return known.rows();
+        Map<String, Association> rows = new LinkedHashMap<>();
+        factors.forEach((h, factor) -> rows.put(h, demographicAssociation(h, factor, factors)));
+        DemographicRows computed = new DemographicRows(from, java.util.Collections.unmodifiableMap(rows));
+        if (demographicRows.size() < MAX_DEMOGRAPHIC_ROWS) demographicRows.putIfAbsent(key, computed);
+        return computed.rows();
+    }
+
+    /** The most sets of demographic rows kept: one per set of compatible age-and-sex cells seen. */
+    private static final int MAX_DEMOGRAPHIC_ROWS = 4096;
+
+    private record DemographicRows(List<List<Association>> from, Map<String, Association> rows) {}
+
+    private final Map<List<Object>, DemographicRows> demographicRows = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The case's findings that are more general than every feature the knowledge has (a "necrosis" when only
@@ -234,31 +440,30 @@ public final class DifferentialRanker {
     private Map<Integer, List<String>> moreGeneralFindings(
             PatientCase c,
             boolean[] redundant,
-            Map<String, Map<String, Association>> byKey,
+            Known known,
             Map<String, CaseClassification.FeatureStatus> decided,
             Set<String> counted) {
-        Set<String> known = new LinkedHashSet<>();
-        byKey.values().forEach(perFeature -> known.addAll(perFeature.keySet()));
         Map<Integer, List<String>> out = new LinkedHashMap<>();
         for (int s = 0; s < c.statements().size(); s++) {
             CaseStatement st = c.statements().get(s);
             boolean finding = st.kind() == CaseStatement.Kind.PRESENT || st.kind() == CaseStatement.Kind.ABSENT;
-            if (!finding || redundant[s] || st.term() == null || known.contains(st.term())) continue;
-            String term = st.term();
-            List<String> below = known.stream()
-                    .filter(f -> ancestors.getOrDefault(f, Set.of()).contains(term))
-                    .toList();
-            List<String> maximal = below.stream()
-                    .filter(f -> below.stream()
-                            .noneMatch(o -> !o.equals(f)
-                                    && ancestors.getOrDefault(f, Set.of()).contains(o)))
-                    .toList();
+            if (!finding || redundant[s] || st.term() == null || known.featureIndex.containsKey(st.term())) continue;
+            Below found = known.below(st.term());
+            List<String> below = found.below();
+            List<String> maximal = found.maximal();
             if (maximal.isEmpty()) continue;
             boolean present = st.kind() == CaseStatement.Kind.PRESENT;
-            if (present
-                    && below.stream()
-                            .anyMatch(f ->
-                                    decided.containsKey(f) && decided.get(f).observed())) continue;
+            if (present) {
+                boolean decidedPresent = false;
+                for (String f : below) {
+                    CaseClassification.FeatureStatus status = decided.get(f);
+                    if (status != null && status.observed()) {
+                        decidedPresent = true;
+                        break;
+                    }
+                }
+                if (decidedPresent) continue;
+            }
             final int statement = s;
             if (!present) {
                 counted.removeIf(f -> below.contains(f)
@@ -376,18 +581,22 @@ public final class DifferentialRanker {
     private boolean[] redundantStatements(PatientCase c) {
         List<CaseStatement> st = c.statements();
         boolean[] out = new boolean[st.size()];
+        int[] ids = new int[st.size()];
+        for (int i = 0; i < ids.length; i++) ids[i] = id(st.get(i).term());
         for (int i = 0; i < st.size(); i++) {
             CaseStatement s = st.get(i);
             if (s.term() == null) continue;
             for (int j = 0; j < st.size() && !out[i]; j++) {
                 CaseStatement t = st.get(j);
                 if (i == j || t.kind() != s.kind() || t.term() == null) continue;
-                if (s.term().equals(t.term())) {
+                boolean same =
+                        ids[i] >= 0 && ids[j] >= 0 ? ids[i] == ids[j] : s.term().equals(t.term());
+                if (same) {
                     out[i] = j < i;
                 } else if (s.kind() == CaseStatement.Kind.PRESENT) {
-                    out[i] = ancestors.getOrDefault(t.term(), Set.of()).contains(s.term());
+                    out[i] = isAncestor(ids[j], ids[i]);
                 } else {
-                    out[i] = ancestors.getOrDefault(s.term(), Set.of()).contains(t.term());
+                    out[i] = isAncestor(ids[i], ids[j]);
                 }
             }
         }
