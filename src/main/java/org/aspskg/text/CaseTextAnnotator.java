@@ -59,28 +59,6 @@ public final class CaseTextAnnotator {
             "(?i)\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
                     + "|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\\s*-?\\s*(years?|months?)\\s*-?\\s*old\\b");
 
-    private static final List<String> NUMBER_WORDS = List.of(
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty");
     /**
      * "in his 30s", "in her early forties": a decade of life from the twenties on (the teens are not one
      * age band: 13 to 19 straddles the 10–17 and 18–19 groups), read as its middle year, early or late as
@@ -393,7 +371,7 @@ public final class CaseTextAnnotator {
     private static Integer otherAge(Matcher m) {
         if (m.pattern() == AGE_BEFORE_SEX) return Integer.parseInt(m.group(1));
         if (m.pattern() == AGE_IN_WORDS) {
-            int n = NUMBER_WORDS.indexOf(m.group(1).toLowerCase(Locale.ROOT));
+            int n = NumberWords.value(m.group(1));
             return m.group(2).toLowerCase(Locale.ROOT).startsWith("month") ? n / 12 : n;
         }
         int decade = m.group(2) != null

@@ -2,21 +2,14 @@ package org.aspskg.bad;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.aspskg.cli.CliRuns;
 import org.aspskg.store.KnowledgeGraphStore;
-import org.aspskg.store.StoreDirectory;
 import org.aspskg.store.TestStores;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,37 +83,16 @@ class BuildKillTest {
     void aKilledBuildLeavesTheOldStoreOrTheNewOneNeverAMix(String where) throws Exception {
         Path store = TestStores.copyOfShared(tmp.resolve("tdb2"));
         KillPoint kill = point(where);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + StoreDirectory.CRASH_TEST_PAUSE + "=20000",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.aspskg.cli.Main",
+        ChildKill.killWhen(
+                line -> line.startsWith(kill.trigger())
+                        || (kill.trigger().startsWith("cases") && line.contains(kill.trigger())),
+                kill.delayMillis(),
+                where,
                 "build",
                 "--store",
                 store.toString(),
                 "--cases",
-                cohort.toString()));
-        Process p = new ProcessBuilder(command)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        List<String> seen = new ArrayList<>();
-        try (BufferedReader err =
-                new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = err.readLine()) != null) {
-                seen.add(line);
-                if (line.startsWith(kill.trigger())
-                        || (kill.trigger().startsWith("cases") && line.contains(kill.trigger()))) break;
-            }
-            if (line == null) fail("the build ended before " + where + ": " + seen);
-            if (kill.delayMillis() > 0) Thread.sleep(kill.delayMillis());
-            assertTrue(p.isAlive(), "still building when killed at " + where + ": " + seen);
-            p.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        } finally {
-            p.destroyForcibly();
-        }
+                cohort.toString());
         Map<String, Long> now = sizes(store); // opening repairs an interrupted swap
         assertTrue(
                 now.equals(before) || now.equals(after),

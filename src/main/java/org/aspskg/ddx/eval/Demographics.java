@@ -1,9 +1,9 @@
 package org.aspskg.ddx.eval;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.aspskg.text.NumberWords;
 
 /**
  * The age in whole years and the sex of a published case, from the words its report uses ("3-year-old",
@@ -11,28 +11,6 @@ import java.util.regex.Pattern;
  * "teenager" gives no age: the demographic groups have bounds a guess could cross.
  */
 final class Demographics {
-    private static final List<String> NUMBERS = List.of(
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty");
     private static final Pattern AGE =
             Pattern.compile("^\\s*(\\d{1,3}|[a-z]+)\\s*-?\\s*(years?|yrs?|months?|mo|aged)\\b.*|^\\s*(\\d{1,3})\\s*$");
     private static final Pattern YEAROLD = Pattern.compile("^\\s*(\\d{1,3})\\s*-?\\s*yearold.*");
@@ -51,7 +29,7 @@ final class Demographics {
         String n = m.group(1);
         int value;
         if (n.chars().allMatch(Character::isDigit)) value = Integer.parseInt(n);
-        else if (NUMBERS.contains(n)) value = NUMBERS.indexOf(n);
+        else if (NumberWords.value(n) >= 0) value = NumberWords.value(n);
         else return null;
         return m.group(2).startsWith("mo") ? value / 12 : value;
     }
