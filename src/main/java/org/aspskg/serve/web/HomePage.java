@@ -76,7 +76,7 @@ final class HomePage extends HttpServlet {
                 b,
                 ConsolePage.PATH,
                 "Query with SPARQL",
-                "A SPARQL console on this endpoint, with the 30 questions of the query library as examples.");
+                "A SPARQL console on this endpoint, with the questions of the query library as examples.");
         if (differential) {
             card(
                     b,
