@@ -38,6 +38,35 @@ public record Association(
         references = List.copyOf(references);
     }
 
+    /**
+     * An association the ranker derives itself (no age group) from the frequency {@code p} of the feature
+     * in the hypothesis and {@code q} in the others: LR+ = p / q, LR− = (1 − p) / (1 − q).
+     */
+    static Association fromFrequencies(
+            String iri,
+            String label,
+            String disease,
+            String feature,
+            double p,
+            double q,
+            String basis,
+            java.util.Collection<Reference> references,
+            boolean assumed) {
+        return new Association(
+                iri,
+                label,
+                disease,
+                feature,
+                null,
+                p / q,
+                (1 - p) / (1 - q),
+                basis,
+                List.copyOf(references),
+                p,
+                q,
+                assumed);
+    }
+
     /** P(the feature's status | the disease): the frequency when observed, its complement when absent. */
     public double probability(boolean observed) {
         return observed ? frequency : 1 - frequency;

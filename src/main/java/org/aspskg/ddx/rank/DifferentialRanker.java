@@ -516,18 +516,15 @@ public final class DifferentialRanker {
                 100 * ph,
                 associations.label(h),
                 100 * qh);
-        return new Association(
+        return Association.fromFrequencies(
                 parts.isEmpty() ? term : parts.get(0).iri(),
                 associations.label(h) + ": " + terms.label(term) + " (through " + below.size() + " more specific)",
                 h,
                 term,
-                null,
-                ph / qh,
-                (1 - ph) / (1 - qh),
-                basis,
-                List.copyOf(refs),
                 ph,
                 qh,
+                basis,
+                refs,
                 parts.stream().allMatch(Association::assumed));
     }
 
@@ -558,18 +555,15 @@ public final class DifferentialRanker {
                                 java.util.Locale.ROOT, "%s %.2f", terms.label(a.feature()), a.frequency()))
                         .collect(Collectors.joining(", ", "(", ")")),
                 qh);
-        return new Association(
+        return Association.fromFrequencies(
                 factor.from().isEmpty() ? h : factor.from().get(0).iri(),
                 associations.label(h) + ": age and sex",
                 h,
                 DemographicModel.FEATURE,
-                null,
-                ph / qh,
-                (1 - ph) / (1 - qh),
-                basis,
-                List.copyOf(refs),
                 ph,
                 qh,
+                basis,
+                refs,
                 factor.from().isEmpty());
     }
 
