@@ -93,6 +93,13 @@ public final class AspsVocabulary {
     public static final double LARGE_MASS_THRESHOLD_CM = 5;
     /** A mass the text calls large ("a large, lobulated soft tissue mass"): what free text states by "large … mass". */
     public static final Resource LARGE_MASS = resource("LargeMass");
+    /** A finding's modality: {@code SubClassOf(F ObjectSomeValuesFrom(observedWith M))}. */
+    public static final Property OBSERVED_WITH = property("observedWith");
+
+    public static final Resource MAGNETIC_RESONANCE_IMAGING = resource("MagneticResonanceImaging");
+    public static final Resource COMPUTED_TOMOGRAPHY = resource("ComputedTomography");
+    public static final Resource RADIOGRAPHY = resource("Radiography");
+    public static final Resource ULTRASONOGRAPHY = resource("Ultrasonography");
 
     // --- Differential diagnosis rankings (written by asps-kg ddx) ---
 

@@ -96,6 +96,10 @@ public final class CaseTextAnnotator {
     private static final Pattern LIST_ITEM =
             Pattern.compile("(?i)^\\s*[\\p{L}\\p{N}/.+-]+(?:\\s+[\\p{L}\\p{N}/.+-]+){0,2}\\s*$");
 
+    /** A bracketed aside without a negation or contrast word, inside a list. */
+    private static final Pattern ASIDE =
+            Pattern.compile("\\((?![^()]*\\b(?:no|not|negative|but|however)\\b)[^()]{0,60}\\)");
+
     private static final java.util.Set<String> CELL_WORDS = java.util.Set.of("cell", "cells", "nuclei", "nucleus");
 
     private final TermSearch search;
@@ -104,6 +108,8 @@ public final class CaseTextAnnotator {
     private final String largeMassIri;
     private final Map<String, List<Cue>> cuesByFirstWord = new HashMap<>();
     private final Map<String, String> notWeighed = new HashMap<>();
+    /** general finding IRI → modality (MRI, CT, radiograph, ultrasound) → the finding on that modality. */
+    private final Map<String, Map<String, String>> onModality;
 
     /** A negation cue of {@code negation.tsv}. */
     record Cue(List<String> words, String type) {}
@@ -124,7 +130,26 @@ public final class CaseTextAnnotator {
      * @param largeMassIri    the finding "large … mass" states (a large mass), or null
      */
     public CaseTextAnnotator(TermSearch search, String sizeTermIri, double sizeThresholdCm, String largeMassIri) {
+        this(search, sizeTermIri, sizeThresholdCm, largeMassIri, Map.of());
+    }
+
+    /**
+     * @param search          the index of terms
+     * @param sizeTermIri     the size finding a size above the threshold states (e.g. mass larger than 5 cm), or null
+     * @param sizeThresholdCm the threshold, in cm, above which a stated size states that finding
+     * @param largeMassIri    the finding "large … mass" states (a large mass), or null
+     * @param onModality      for a finding named without its modality, the finding on each modality
+     *                        ({@code MRI}, {@code CT}, {@code radiograph}, {@code ultrasound}, the modalities of
+     *                        {@code modalities.tsv}) that a text about that modality names by it
+     */
+    public CaseTextAnnotator(
+            TermSearch search,
+            String sizeTermIri,
+            double sizeThresholdCm,
+            String largeMassIri,
+            Map<String, Map<String, String>> onModality) {
         this.search = search;
+        this.onModality = Map.copyOf(onModality);
         this.sizeTermIri = sizeTermIri;
         this.sizeThresholdCm = sizeThresholdCm;
         this.largeMassIri = largeMassIri;
@@ -308,8 +333,53 @@ public final class CaseTextAnnotator {
             mask(masked, neg.start(), neg.end());
         }
         annotate(text, masked, suggest, readings);
-        readings.sort(Comparator.comparingInt(PhraseReading::start));
-        return new TextReading(text, age, ageSpan, sex, sexSpan, readings);
+        List<PhraseReading> onModality = withModality(text, readings);
+        onModality.sort(Comparator.comparingInt(PhraseReading::start));
+        return new TextReading(text, age, ageSpan, sex, sexSpan, onModality);
+    }
+
+    /**
+     * A finding named without its modality, in a text about one modality, is the finding on it:
+     * "necrosis" in "MRI showed … areas of necrosis" is necrosis on MRI, "heterogeneous enhancement"
+     * after "CT" is heterogeneous enhancement on contrast CT (see {@link ModalityContext}).
+     */
+    private List<PhraseReading> withModality(String text, List<PhraseReading> readings) {
+        List<PhraseReading> out = new ArrayList<>(readings.size());
+        ModalityContext context = onModality.isEmpty() ? null : ModalityContext.of(text);
+        for (PhraseReading p : readings) {
+            Map<String, String> specific = context == null
+                            || p.outcome() != PhraseReading.Outcome.TERM
+                            || p.terms().size() != 1
+                    ? null
+                    : onModality.get(p.terms().get(0).iri());
+            Optional<ModalityContext.Mention> m = specific == null ? Optional.empty() : context.at(p.start(), p.end());
+            Optional<IndexedTerm> t = m.map(x -> specific.get(x.modality())).flatMap(search::term);
+            if (t.isEmpty()) {
+                out.add(p);
+                continue;
+            }
+            TermHit h = p.terms().get(0);
+            TermHit hit = new TermHit(
+                    t.get().iri(),
+                    t.get().label(),
+                    t.get().curie(),
+                    t.get().kind(),
+                    h.matchedName() + "' + '" + m.get().written(),
+                    h.nameType(),
+                    MatchKind.MODALITY_CONTEXT,
+                    h.score());
+            out.add(new PhraseReading(
+                    p.start(),
+                    p.end(),
+                    p.text(),
+                    p.outcome(),
+                    p.negated(),
+                    p.cue(),
+                    List.of(hit),
+                    p.note(),
+                    p.suggestions()));
+        }
+        return out;
     }
 
     /**
@@ -482,6 +552,21 @@ public final class CaseTextAnnotator {
             cueOf[r] = negatingCue(text, words, cues, spans, spans.get(r));
             preCue[r] = cueOf[r] != null && cueBefore(text, found.get(r), cueOf[r]);
         }
+        // a pre-cue before a list whose first items the ontology does not know: "negative for NKX3.1, PSA,
+        // SOX 10, S100, chromogranin" (S100 absent)
+        for (int r = 0; r < found.size(); r++) {
+            if (cueOf[r] != null) continue;
+            int[] pre = null;
+            for (int[] cue : cues) if (cue[1] <= spans.get(r)[0]) pre = cue;
+            if (pre == null || pre[2] != 0) continue;
+            int cueEnd = words.get(pre[1] - 1).end();
+            boolean between = false;
+            for (int q = 0; q < r; q++) between |= found.get(q).start() >= cueEnd;
+            if (!between && listGap(text.substring(cueEnd, found.get(r).start()))) {
+                cueOf[r] = text.substring(words.get(pre[0]).start(), cueEnd);
+                preCue[r] = true;
+            }
+        }
         // one cue covers the items of a list the commas split into clauses: "negative for S100, CK and
         // EMA" (a pre-cue carried forward), "S100, CD34 and desmin were negative" (a post-cue carried back)
         for (int r = 1; r < found.size(); r++) {
@@ -620,6 +705,9 @@ public final class CaseTextAnnotator {
      */
     private boolean listGap(String gap) {
         if (LIST_GAP.matcher(gap).matches()) return true;
+        // an aside in brackets ("cytokeratins (using the AE1/AE3 antibody), EMA") and a full stop inside a
+        // name ("NKX3.1") do not end the list
+        gap = ASIDE.matcher(gap).replaceAll(" ").replaceAll("(?<=\\w)\\.(?=\\w)", "");
         if (!gap.contains(",") || SCOPE_BREAK.matcher(gap.replace(",", " ")).find()) return false;
         for (String item : gap.split("(?i),|\\band\\b|\\bor\\b|\\bnor\\b|\\s-\\s|\\s-$")) {
             if (item.isBlank()) continue;
