@@ -98,7 +98,10 @@ public final class DdxKnowledge {
                 AspsVocabulary.MASS_LARGER_THAN_5_CM.getURI(),
                 AspsVocabulary.LARGE_MASS_THRESHOLD_CM,
                 AspsVocabulary.LARGE_MASS.getURI(),
-                ModalityFindings.read(ontology));
+                new CaseTextAnnotator.Rules(
+                        ModalityFindings.read(ontology),
+                        ModalityFindings.subclassesOf(ontology, AspsVocabulary.BONE),
+                        AspsVocabulary.ADJACENT_BONE_INVOLVEMENT.getURI()));
         this.jsonReader = new JsonCaseReader(terms, demographics, shapes, caseRdf, annotator);
         this.turtleReader = new TurtleCaseReader(terms, demographics, shapes);
         this.reader = new CaseReader(jsonReader, turtleReader);

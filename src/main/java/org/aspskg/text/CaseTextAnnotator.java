@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,8 +109,7 @@ public final class CaseTextAnnotator {
     private final String largeMassIri;
     private final Map<String, List<Cue>> cuesByFirstWord = new HashMap<>();
     private final Map<String, String> notWeighed = new HashMap<>();
-    /** general finding IRI → modality (MRI, CT, radiograph, ultrasound) → the finding on that modality. */
-    private final Map<String, Map<String, String>> onModality;
+    private final Rules rules;
 
     /** A negation cue of {@code negation.tsv}. */
     record Cue(List<String> words, String type) {}
@@ -130,7 +130,26 @@ public final class CaseTextAnnotator {
      * @param largeMassIri    the finding "large … mass" states (a large mass), or null
      */
     public CaseTextAnnotator(TermSearch search, String sizeTermIri, double sizeThresholdCm, String largeMassIri) {
-        this(search, sizeTermIri, sizeThresholdCm, largeMassIri, Map.of());
+        this(search, sizeTermIri, sizeThresholdCm, largeMassIri, Rules.NONE);
+    }
+
+    /**
+     * What the reader knows of the ontology beyond names.
+     *
+     * @param onModality       for a finding named without its modality, the finding on each modality
+     *                         ({@code MRI}, {@code CT}, {@code radiograph}, {@code ultrasound}, the modalities of
+     *                         {@code modalities.tsv}) that a text about that modality names by it
+     * @param bones            the sites that are bones: a bone under a negation cue ("without invasion of the
+     *                         femur", "no bony destruction") states that the lesion does not involve bone
+     * @param boneInvolvement  the finding that states (adjacent bone involvement), or null
+     */
+    public record Rules(Map<String, Map<String, String>> onModality, Set<String> bones, String boneInvolvement) {
+        public static final Rules NONE = new Rules(Map.of(), Set.of(), null);
+
+        public Rules {
+            onModality = Map.copyOf(onModality);
+            bones = Set.copyOf(bones);
+        }
     }
 
     /**
@@ -138,18 +157,13 @@ public final class CaseTextAnnotator {
      * @param sizeTermIri     the size finding a size above the threshold states (e.g. mass larger than 5 cm), or null
      * @param sizeThresholdCm the threshold, in cm, above which a stated size states that finding
      * @param largeMassIri    the finding "large … mass" states (a large mass), or null
-     * @param onModality      for a finding named without its modality, the finding on each modality
-     *                        ({@code MRI}, {@code CT}, {@code radiograph}, {@code ultrasound}, the modalities of
-     *                        {@code modalities.tsv}) that a text about that modality names by it
+     * @param rules           what the reader knows of the ontology beyond names
      */
     public CaseTextAnnotator(
-            TermSearch search,
-            String sizeTermIri,
-            double sizeThresholdCm,
-            String largeMassIri,
-            Map<String, Map<String, String>> onModality) {
+            TermSearch search, String sizeTermIri, double sizeThresholdCm, String largeMassIri, Rules rules) {
         this.search = search;
-        this.onModality = Map.copyOf(onModality);
+        this.rules = rules;
+
         this.sizeTermIri = sizeTermIri;
         this.sizeThresholdCm = sizeThresholdCm;
         this.largeMassIri = largeMassIri;
@@ -345,13 +359,13 @@ public final class CaseTextAnnotator {
      */
     private List<PhraseReading> withModality(String text, List<PhraseReading> readings) {
         List<PhraseReading> out = new ArrayList<>(readings.size());
-        ModalityContext context = onModality.isEmpty() ? null : ModalityContext.of(text);
+        ModalityContext context = rules.onModality().isEmpty() ? null : ModalityContext.of(text);
         for (PhraseReading p : readings) {
             Map<String, String> specific = context == null
                             || p.outcome() != PhraseReading.Outcome.TERM
                             || p.terms().size() != 1
                     ? null
-                    : onModality.get(p.terms().get(0).iri());
+                    : rules.onModality().get(p.terms().get(0).iri());
             Optional<ModalityContext.Mention> m = specific == null ? Optional.empty() : context.at(p.start(), p.end());
             Optional<IndexedTerm> t = m.map(x -> specific.get(x.modality())).flatMap(search::term);
             if (t.isEmpty()) {
@@ -605,6 +619,25 @@ public final class CaseTextAnnotator {
             PhraseReading p = found.get(r);
             if (cue == null) {
                 out.add(p);
+            } else if (p.terms().size() == 1
+                    && rules.bones().contains(p.terms().get(0).iri())
+                    && rules.boneInvolvement() != null
+                    && search.term(rules.boneInvolvement()).isPresent()) {
+                // "without obvious invasion of either the femur", "no bony destruction": the lesion does not
+                // involve the bone
+                IndexedTerm t = search.term(rules.boneInvolvement()).get();
+                TermHit h = p.terms().get(0);
+                TermHit hit = new TermHit(
+                        t.iri(),
+                        t.label(),
+                        t.curie(),
+                        t.kind(),
+                        h.matchedName(),
+                        h.nameType(),
+                        MatchKind.NEGATED_BONE,
+                        h.score());
+                out.add(new PhraseReading(
+                        p.start(), p.end(), p.text(), p.outcome(), true, cue, List.of(hit), p.note(), p.suggestions()));
             } else if (p.terms().stream().allMatch(h -> FINDING.equals(h.kind()))) {
                 out.add(new PhraseReading(
                         p.start(), p.end(), p.text(), p.outcome(), true, cue, p.terms(), p.note(), p.suggestions()));

@@ -31,7 +31,9 @@ public enum MatchKind {
      * A finding named without its modality ("necrosis", "heterogeneous enhancement") in a sentence or
      * paragraph about one modality: the finding on that modality ("necrosis on MRI").
      */
-    MODALITY_CONTEXT("modality from context");
+    MODALITY_CONTEXT("modality from context"),
+    /** A bone under a negation cue ("no evidence of extension into the femur"): the lesion does not involve bone. */
+    NEGATED_BONE("bone under a negation");
 
     private final String description;
 

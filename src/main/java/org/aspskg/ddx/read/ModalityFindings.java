@@ -67,6 +67,21 @@ public final class ModalityFindings {
         return out;
     }
 
+    /** The IRIs of a class and its asserted subclasses, transitively (the sites that are bones). */
+    public static Set<String> subclassesOf(Model m, Resource top) {
+        Set<String> out = new HashSet<>();
+        List<Resource> frontier = List.of(top);
+        while (!frontier.isEmpty()) {
+            List<Resource> next = new java.util.ArrayList<>();
+            for (Resource r : frontier) {
+                if (!r.isURIResource() || !out.add(r.getURI())) continue;
+                next.addAll(m.listSubjectsWithProperty(RDFS.subClassOf, r).toList());
+            }
+            frontier = next;
+        }
+        return out;
+    }
+
     private static boolean observed(Model m, Resource c) {
         for (RDFNode sup : m.listObjectsOfProperty(c, RDFS.subClassOf).toList()) {
             if (sup.isAnon() && sup.asResource().hasProperty(OWL2.onProperty, AspsVocabulary.OBSERVED_WITH))
