@@ -352,6 +352,42 @@ public final class CaseTextAnnotator {
         return new TextReading(text, age, ageSpan, sex, sexSpan, onModality);
     }
 
+    /** "metastases to the lung", "metastases, including bone, lung": the metastasis word before the site. */
+    private static final Pattern METASTASIS_BEFORE =
+            Pattern.compile("(?i)\\bmetasta\\p{L}*(?:[\\s,]+(?!from\\b|primary\\b)[\\p{L}-]+){0,5}?[\\s,]+$");
+    /** "lung lesions suggestive of metastatic neoplasm": the site, its lesion word, then the metastasis word. */
+    private static final Pattern METASTASIS_AFTER = Pattern.compile(
+            "(?i)^(?:\\s+[\\p{L}-]+){0,3}?\\s+(?:suggestive of|consistent with|compatible with|in keeping with"
+                    + "|representing|due to)\\s+(?:[\\p{L}-]+\\s+)?metasta\\p{L}*");
+
+    /**
+     * A site named as where a metastasis is ("metastases to the lung", "multiple organ metastases,
+     * including bone, lung", "lung lesions suggestive of metastatic neoplasm") is the metastasis in that
+     * site, when the index names one ("lung metastasis"); the site alone otherwise.
+     */
+    private PhraseReading metastasis(String text, PhraseReading p) {
+        if (p.outcome() != PhraseReading.Outcome.TERM
+                || p.negated()
+                || p.terms().size() != 1) return p;
+        TermHit h = p.terms().get(0);
+        if (FINDING.equals(h.kind())) return p;
+        boolean before = METASTASIS_BEFORE
+                .matcher(text.substring(Math.max(0, p.start() - 80), p.start()))
+                .find();
+        boolean after = !before
+                && METASTASIS_AFTER
+                        .matcher(text.substring(p.end(), Math.min(text.length(), p.end() + 80)))
+                        .find();
+        if (!before && !after) return p;
+        List<TermHit> named = search.lookup(h.label() + " metastasis");
+        if (named.size() != 1 || !FINDING.equals(named.get(0).kind())) return p;
+        TermHit m = named.get(0);
+        TermHit hit = new TermHit(
+                m.iri(), m.label(), m.curie(), m.kind(), h.matchedName(), h.nameType(), MatchKind.METASTASIS_SITE, 1);
+        return new PhraseReading(
+                p.start(), p.end(), p.text(), p.outcome(), false, null, List.of(hit), p.note(), p.suggestions());
+    }
+
     /**
      * A finding named without its modality, in a text about one modality, is the finding on it:
      * "necrosis" in "MRI showed … areas of necrosis" is necrosis on MRI, "heterogeneous enhancement"
@@ -360,7 +396,8 @@ public final class CaseTextAnnotator {
     private List<PhraseReading> withModality(String text, List<PhraseReading> readings) {
         List<PhraseReading> out = new ArrayList<>(readings.size());
         ModalityContext context = rules.onModality().isEmpty() ? null : ModalityContext.of(text);
-        for (PhraseReading p : readings) {
+        for (PhraseReading p0 : readings) {
+            PhraseReading p = metastasis(text, p0);
             Map<String, String> specific = context == null
                             || p.outcome() != PhraseReading.Outcome.TERM
                             || p.terms().size() != 1

@@ -33,7 +33,9 @@ public enum MatchKind {
      */
     MODALITY_CONTEXT("modality from context"),
     /** A bone under a negation cue ("no evidence of extension into the femur"): the lesion does not involve bone. */
-    NEGATED_BONE("bone under a negation");
+    NEGATED_BONE("bone under a negation"),
+    /** A site named as where a metastasis is ("metastases to the lung"): the metastasis in that site. */
+    METASTASIS_SITE("site of a metastasis");
 
     private final String description;
 
