@@ -352,6 +352,77 @@ public final class CaseTextAnnotator {
         return new TextReading(text, age, ageSpan, sex, sexSpan, onModality);
     }
 
+    /** A word of MRI signal: only a span holding one is read on the sequence of its sentence. */
+    private static final Pattern SIGNAL_WORD = Pattern.compile("(?i)\\b(?:hyper|hypo|iso)intens\\p{L}*|\\bsignal\\b");
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
+    private static final int SEQUENCE_WINDOW = 4;
+
+    /**
+     * A span not understood that holds a signal word, in a sentence naming an MRI sequence ("T2: The mass
+     * is hyperintense", "inhomogeneously hyperintense on STIR"): its words read on that sequence
+     * ("hyperintense on T2"), leftmost longest window first; the rest stays not understood.
+     */
+    private List<PhraseReading> onSequence(String text, PhraseReading p, ModalityContext context) {
+        if (!SIGNAL_WORD.matcher(p.text()).find()) return List.of(p);
+        List<int[]> ws = new ArrayList<>();
+        Matcher w = WORD.matcher(p.text());
+        while (w.find()) ws.add(new int[] {p.start() + w.start(), p.start() + w.end()});
+        List<PhraseReading> out = new ArrayList<>();
+        int from = p.start();
+        for (int i = 0; i < ws.size(); i++) {
+            for (int len = Math.min(SEQUENCE_WINDOW, ws.size() - i); len >= 1; len--) {
+                int start = ws.get(i)[0];
+                int end = ws.get(i + len - 1)[1];
+                String window = text.substring(start, end);
+                if (!SIGNAL_WORD.matcher(window).find()) continue;
+                Optional<ModalityContext.Mention> seq = context.sequenceAt(start, end);
+                if (seq.isEmpty()) continue;
+                List<TermHit> hits = search.lookup(window + " on " + seq.get().sequence());
+                if (hits.size() != 1 || !FINDING.equals(hits.get(0).kind())) continue;
+                TermHit h = hits.get(0);
+                TermHit hit = new TermHit(
+                        h.iri(),
+                        h.label(),
+                        h.curie(),
+                        h.kind(),
+                        h.matchedName() + "' + '" + seq.get().written(),
+                        h.nameType(),
+                        MatchKind.MODALITY_CONTEXT,
+                        h.score());
+                rest(text, from, start, out);
+                out.add(new PhraseReading(
+                        start, end, window, PhraseReading.Outcome.TERM, false, null, List.of(hit), null, List.of()));
+                from = end;
+                i += len - 1;
+                break;
+            }
+        }
+        if (from == p.start()) return List.of(p);
+        rest(text, from, p.end(), out);
+        return out;
+    }
+
+    /** What is left of a span not understood once a part of it is read: not understood, if it has a word. */
+    private static void rest(String text, int from, int to, List<PhraseReading> out) {
+        Matcher w = WORD.matcher(text.substring(from, to));
+        if (!w.find()) return;
+        int start = from + w.start();
+        int end = start;
+        Matcher all = WORD.matcher(text.substring(from, to));
+        while (all.find()) end = from + all.end();
+        out.add(new PhraseReading(
+                start,
+                end,
+                text.substring(start, end),
+                PhraseReading.Outcome.UNKNOWN,
+                false,
+                null,
+                List.of(),
+                null,
+                List.of()));
+    }
+
     /** "metastases to the lung", "metastases, including bone, lung": the metastasis word before the site. */
     private static final Pattern METASTASIS_BEFORE =
             Pattern.compile("(?i)\\bmetasta\\p{L}*(?:[\\s,]+(?!from\\b|primary\\b)[\\p{L}-]+){0,5}?[\\s,]+$");
@@ -397,6 +468,10 @@ public final class CaseTextAnnotator {
         List<PhraseReading> out = new ArrayList<>(readings.size());
         ModalityContext context = rules.onModality().isEmpty() ? null : ModalityContext.of(text);
         for (PhraseReading p0 : readings) {
+            if (p0.outcome() == PhraseReading.Outcome.UNKNOWN && context != null) {
+                out.addAll(onSequence(text, p0, context));
+                continue;
+            }
             PhraseReading p = metastasis(text, p0);
             Map<String, String> specific = context == null
                             || p.outcome() != PhraseReading.Outcome.TERM

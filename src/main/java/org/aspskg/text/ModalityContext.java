@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class ModalityContext {
     /** A modality word as written: where, which modality ("none" for a pathology word). */
-    public record Mention(int start, int end, String written, String modality) {
+    public record Mention(int start, int end, String written, String modality, String sequence) {
         public boolean none() {
             return NONE.equals(modality);
         }
@@ -27,7 +27,10 @@ public final class ModalityContext {
     static final String NONE = "none";
     private static final List<Pattern> WORDS = new ArrayList<>();
     private static final List<String> MODALITIES = new ArrayList<>();
+    private static final List<String> SEQUENCES = new ArrayList<>();
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s)|…|\\n");
+    private static final Pattern ON_SEQUENCE =
+            Pattern.compile("(?i)\\s*(?:(?:on|in)\\s+)?(?:the\\s+)?(?:\\p{L}{1,4}\\s+)?");
     private static final Pattern PARAGRAPH_END = Pattern.compile("…|\\n\\s*\\n");
 
     static {
@@ -38,6 +41,7 @@ public final class ModalityContext {
                     "(?<![\\p{L}\\p{N}])(?:" + word + ")(?![\\p{L}\\p{N}])", exact ? 0 : Pattern.CASE_INSENSITIVE);
             WORDS.add(p);
             MODALITIES.add(row[1].trim());
+            SEQUENCES.add(row.length > 3 && !row[3].isBlank() ? row[3].trim() : null);
         }
     }
 
@@ -60,7 +64,7 @@ public final class ModalityContext {
                 for (int k = m.start(); k < m.end(); k++) free &= !taken[k];
                 if (!free) continue;
                 for (int k = m.start(); k < m.end(); k++) taken[k] = true;
-                found.add(new Mention(m.start(), m.end(), m.group(), MODALITIES.get(i)));
+                found.add(new Mention(m.start(), m.end(), m.group(), MODALITIES.get(i), SEQUENCES.get(i)));
             }
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
@@ -93,6 +97,30 @@ public final class ModalityContext {
             }
         }
         return chosen == null || chosen.none() ? Optional.empty() : Optional.of(chosen);
+    }
+
+    /**
+     * The MRI sequence word ("T2", "STIR", "T1W") a signal word at {@code [start, end)} is read on: the
+     * one written right after it ("on STIR"), else the one its sentence names nearest before it, else
+     * first after it; empty when its sentence names none.
+     */
+    public Optional<Mention> sequenceAt(int start, int end) {
+        // the sequence written right after ("hyperintense on STIR", "isointense in SE T1W") is the one
+        for (Mention m : mentions) {
+            if (m.sequence() != null
+                    && m.start() >= end
+                    && ON_SEQUENCE.matcher(text.substring(end, m.start())).matches()) return Optional.of(m);
+        }
+        int sentenceStart = boundaryBefore(SENTENCE_END, start);
+        int sentenceEnd = boundaryAfter(SENTENCE_END, end);
+        Mention before = null;
+        Mention after = null;
+        for (Mention m : mentions) {
+            if (m.sequence() == null) continue;
+            if (m.start() >= sentenceStart && m.end() <= start) before = m;
+            else if (after == null && m.start() >= end && m.start() < sentenceEnd) after = m;
+        }
+        return Optional.ofNullable(before != null ? before : after);
     }
 
     private int boundaryBefore(Pattern p, int at) {

@@ -261,4 +261,15 @@ class PhraseResolutionTest {
         List<String> primary = termsOf("A mass of the lung. Metastases were found later in the brain.");
         assertTrue(primary.contains("lung → Lung (present)"), primary.toString());
     }
+
+    @Test
+    void aSignalWordReadsOnTheSequenceItsSentenceNames() {
+        List<String> t = termsOf("T2: The mass is hyperintense and associated with flow voids.");
+        assertTrue(t.contains("hyperintense → T2HyperintenseSignal (present)"), t.toString());
+        List<String> stir = termsOf("The lesion was inhomogeneously hyperintense on STIR images.");
+        assertTrue(stir.stream().anyMatch(x -> x.endsWith("T2HyperintenseSignal (present)")), stir.toString());
+        // no sequence in the sentence: not read
+        List<String> none = termsOf("The mass was hyperintense and associated with oedema.");
+        assertTrue(none.stream().noneMatch(x -> x.contains("T2Hyperintense")), none.toString());
+    }
 }
