@@ -380,6 +380,16 @@ public final class CaseTextAnnotator {
                 if (seq.isEmpty()) continue;
                 List<TermHit> hits = search.lookup(window + " on " + seq.get().sequence());
                 if (hits.size() != 1 || !FINDING.equals(hits.get(0).kind())) continue;
+                // trailing words that add nothing ("hyperintense and") are not part of it
+                while (len > 1) {
+                    int shorterEnd = ws.get(i + len - 2)[1];
+                    List<TermHit> shorter = search.lookup(text.substring(start, shorterEnd) + " on "
+                            + seq.get().sequence());
+                    if (!sameTerms(shorter, hits)) break;
+                    len--;
+                    end = shorterEnd;
+                    window = text.substring(start, end);
+                }
                 TermHit h = hits.get(0);
                 TermHit hit = new TermHit(
                         h.iri(),

@@ -202,12 +202,12 @@ class PhraseResolutionTest {
     @Test
     void aPathologySentenceOrNoModalityLeavesTheFindingGeneral() {
         List<String> t = termsOf("MRI showed a thigh mass. Biopsy showed nests of cells with necrosis.");
-        assertTrue(t.contains("necrosis → Necrosis (present)"), t.toString());
+        assertTrue(t.stream().anyMatch(x -> x.endsWith("necrosis → Necrosis (present)")), t.toString());
         List<String> none = termsOf("A painful thigh mass with necrosis.");
         assertTrue(none.stream().anyMatch(x -> x.endsWith("necrosis → Necrosis (present)")), none.toString());
         // an ellipsis (an omission of the excerpt) ends the imaging paragraph
         List<String> gap = termsOf("MRI showed a thigh mass … The tumour showed necrosis.");
-        assertTrue(gap.contains("necrosis → Necrosis (present)"), gap.toString());
+        assertTrue(gap.stream().anyMatch(x -> x.endsWith("necrosis → Necrosis (present)")), gap.toString());
     }
 
     @Test
@@ -259,7 +259,8 @@ class PhraseResolutionTest {
                 t.toString());
         // the primary site is no metastasis
         List<String> primary = termsOf("A mass of the lung. Metastases were found later in the brain.");
-        assertTrue(primary.contains("lung → Lung (present)"), primary.toString());
+        assertTrue(primary.stream().anyMatch(x -> x.endsWith("→ Lung (present)")), primary.toString());
+        assertTrue(primary.stream().noneMatch(x -> x.contains("LungMetastasis")), primary.toString());
     }
 
     @Test
