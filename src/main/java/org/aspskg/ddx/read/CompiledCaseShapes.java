@@ -60,7 +60,8 @@ public final class CompiledCaseShapes {
      * @param path      the IRI of the path's predicate, or null for a result of a node shape
      * @param statement the index of the statement whose node (or age) is the offending value, or
      *                  {@link #NO_STATEMENT}
-     * @param value     the offending value as text (the age, the class of a finding's node), or null
+     * @param value     the offending value as text (the age, the class of a finding's node, the case's IRI for
+ *                  a result of a node shape), or null
      * @param message   the shape's {@code sh:message}
      */
     public record Violation(String shape, String component, String path, int statement, String value, String message) {}
@@ -400,7 +401,9 @@ public final class CompiledCaseShapes {
             for (ValueConstraint vc : own) {
                 checks.add((s, view, out) -> {
                     if (!vc.conforms().test(s, view, new CaseNode())) {
-                        out.add(new Violation(shapeName, vc.component(), null, NO_STATEMENT, null, message));
+                        // a node shape's result has the focus node, the case, as its value
+                        out.add(new Violation(
+                                shapeName, vc.component(), null, NO_STATEMENT, view.c.iri(), message));
                     }
                 });
             }
