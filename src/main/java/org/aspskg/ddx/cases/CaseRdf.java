@@ -152,7 +152,11 @@ public final class CaseRdf {
     /** The IRI of the case property a statement is written on (for an absent one, the restriction's); null for the age. */
     public String propertyOf(CaseStatement st) {
         return switch (st.kind()) {
-            case PRESENT, ABSENT -> property(st.term()).getURI();
+            case PRESENT, ABSENT -> {
+                String p = casePropertyOf.get(st.term());
+                if (p == null) throw new IllegalArgumentException(st.term() + " is not stateable");
+                yield p;
+            }
             case SEX -> AspsVocabulary.IN_DEMOGRAPHIC_GROUP.getURI();
             case AGE -> null;
         };

@@ -72,11 +72,19 @@ public final class CompiledCaseShapes {
     /** For each class in the hierarchy: itself and every class reachable by rdfs:subClassOf. */
     private final Map<String, Set<String>> superClasses;
 
+    /** The same, as values, for {@code (rdfs:subClassOf)*} paths. */
+    private final Map<String, List<Value>> superClassValues = new HashMap<>();
+
     private CompiledCaseShapes(List<Check> checks, CaseRdf rdf, Graph hierarchy) {
         this.checks = checks;
         this.rdf = rdf;
         this.hierarchy = hierarchy;
         this.superClasses = superClasses(hierarchy);
+        superClasses.forEach((c, sup) -> {
+            List<Value> values = new ArrayList<>(sup.size());
+            for (String s : sup) values.add(new Iri(s));
+            superClassValues.put(c, List.copyOf(values));
+        });
     }
 
     /**
@@ -146,6 +154,7 @@ public final class CompiledCaseShapes {
     /** The label, an {@code @en} literal. */
     private record Label(String text) implements Value {}
 
+    private static final CaseNode CASE_NODE = new CaseNode();
     private static final Iri PATIENT_CASE = new Iri(AspsVocabulary.PATIENT_CASE.getURI());
 
     /** The values of the case node's predicates, made once per check. */
@@ -226,11 +235,8 @@ public final class CompiledCaseShapes {
     /** {@code node (p)*}: the node and every node reachable by p. */
     private List<Value> zeroOrMore(CaseView view, Value node, String predicate) {
         if (node instanceof Iri i && predicate.equals(RDFS.subClassOf.getURI())) {
-            Set<String> sup = superClasses.get(i.iri());
-            if (sup == null) return List.of(node);
-            List<Value> out = new ArrayList<>(sup.size());
-            for (String s : sup) out.add(new Iri(s));
-            return out;
+            List<Value> sup = superClassValues.get(i.iri());
+            return sup == null ? List.of(node) : sup;
         }
         Set<Value> seen = new LinkedHashSet<>();
         Deque<Value> todo = new ArrayDeque<>(List.of(node));
@@ -244,6 +250,11 @@ public final class CompiledCaseShapes {
     private List<Value> values(CaseView view, Value node, Path path) {
         List<Value> at = List.of(node);
         for (Step step : path.steps()) {
+            if (at.size() == 1) {
+                Value v = at.get(0);
+                at = step.zeroOrMore() ? zeroOrMore(view, v, step.predicate()) : values(view, v, step.predicate());
+                continue;
+            }
             List<Value> next = new ArrayList<>();
             for (Value v : at) {
                 List<Value> reached =
@@ -256,13 +267,18 @@ public final class CompiledCaseShapes {
     }
 
     private boolean isInstanceOf(CaseView view, Value v, String cls) {
+        if (v instanceof Filler f) return isSubClassOf(f.type(), cls);
         for (Value type : values(view, v, RDF.type.getURI())) {
-            if (type instanceof Iri i) {
-                Set<String> sup = superClasses.get(i.iri());
-                if (i.iri().equals(cls) || (sup != null && sup.contains(cls))) return true;
-            }
+            if (type instanceof Iri i && isSubClassOf(i.iri(), cls)) return true;
         }
         return false;
+    }
+
+    /** {@code c rdfs:subClassOf* cls} in the hierarchy. */
+    private boolean isSubClassOf(String c, String cls) {
+        if (c.equals(cls)) return true;
+        Set<String> sup = superClasses.get(c);
+        return sup != null && sup.contains(cls);
     }
 
     private static String kindOf(Value v) {
@@ -400,7 +416,7 @@ public final class CompiledCaseShapes {
             List<ValueConstraint> own = valueConstraints(shape);
             for (ValueConstraint vc : own) {
                 checks.add((s, view, out) -> {
-                    if (!vc.conforms().test(s, view, new CaseNode())) {
+                    if (!vc.conforms().test(s, view, CASE_NODE)) {
                         // a node shape's result has the focus node, the case, as its value
                         out.add(new Violation(
                                 shapeName, vc.component(), null, NO_STATEMENT, view.c.iri(), message));
@@ -447,7 +463,7 @@ public final class CompiledCaseShapes {
             for (CountConstraint cc : countConstraints(shape)) {
                 checks.add((s, view, out) -> {
                     int n = 0;
-                    for (Value v : s.values(view, new CaseNode(), path)) if (cc.counted().test(s, view, v)) n++;
+                    for (Value v : s.values(view, CASE_NODE, path)) if (cc.counted().test(s, view, v)) n++;
                     if (!cc.holds().test(n)) {
                         out.add(new Violation(shapeName, cc.component(), reported, NO_STATEMENT, null, message));
                     }
@@ -455,7 +471,7 @@ public final class CompiledCaseShapes {
             }
             for (ValueConstraint vc : valueConstraints(shape)) {
                 checks.add((s, view, out) -> {
-                    for (Value v : s.values(view, new CaseNode(), path)) {
+                    for (Value v : s.values(view, CASE_NODE, path)) {
                         if (!vc.conforms().test(s, view, v)) {
                             out.add(new Violation(
                                     shapeName, vc.component(), reported, view.statementOf(v), describe(v), message));
