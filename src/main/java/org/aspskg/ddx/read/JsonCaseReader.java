@@ -39,7 +39,8 @@ import org.aspskg.text.TextReading;
  *  "findings": ["thigh", "flow voids", "TFE3 positive"], "absent": ["calcification on CT"]}</pre>
  * Findings (and sites and demographic groups, which may be listed with them) are named by label,
  * synonym, CURIE or IRI. Every problem is reported with the line and column Jackson gives for it;
- * the case is then converted to RDF and validated with the same SHACL shapes as a Turtle case.
+ * the case is then checked against the same SHACL shapes as a Turtle case, compiled into checks on
+ * the case ({@link CompiledCaseShapes}; jena-shacl on its RDF form if the shapes did not compile).
  */
 public final class JsonCaseReader {
     /** The keys a JSON case may have. */
