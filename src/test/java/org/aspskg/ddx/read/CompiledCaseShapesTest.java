@@ -41,7 +41,7 @@ class CompiledCaseShapesTest {
         assertEquals(
                 List.of(
                         "t.json: SHACL: a case has at most one label, a string",
-                        "t.json:1:45: SHACL: the age is one whole number of years from 0 to 150"),
+                        "t.json:1:43: SHACL: the age is one whole number of years from 0 to 150"),
                 messages);
     }
 
