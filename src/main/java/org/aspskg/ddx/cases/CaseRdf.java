@@ -144,7 +144,8 @@ public final class CaseRdf {
             case SEX ->
                 demographics
                         .groupOfSex(st.written())
-                        .orElseThrow(() -> new IllegalArgumentException("no demographic group for sex " + st.written()));
+                        .orElseThrow(
+                                () -> new IllegalArgumentException("no demographic group for sex " + st.written()));
             case AGE -> null;
         };
     }

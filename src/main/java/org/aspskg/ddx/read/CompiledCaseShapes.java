@@ -61,7 +61,7 @@ public final class CompiledCaseShapes {
      * @param statement the index of the statement whose node (or age) is the offending value, or
      *                  {@link #NO_STATEMENT}
      * @param value     the offending value as text (the age, the class of a finding's node, the case's IRI for
- *                  a result of a node shape), or null
+     *                  a result of a node shape), or null
      * @param message   the shape's {@code sh:message}
      */
     public record Violation(String shape, String component, String path, int statement, String value, String message) {}
@@ -104,16 +104,13 @@ public final class CompiledCaseShapes {
     static CompiledCaseShapes compileOrFail(Graph shapesGraph, Graph hierarchy, CaseRdf rdf) {
         ShapesReader in = new ShapesReader(shapesGraph);
         List<Node> targets = new ArrayList<>();
-        shapesGraph
-                .find(Node.ANY, SHACL.targetClass, Node.ANY)
-                .forEachRemaining(t -> {
-                    if (!t.getObject().equals(AspsVocabulary.PATIENT_CASE.asNode())) {
-                        throw new NotCompilable(
-                                "a shape targets " + t.getObject() + "; only aspskg:PatientCase is compiled");
-                    }
-                    in.read.add(t);
-                    targets.add(t.getSubject());
-                });
+        shapesGraph.find(Node.ANY, SHACL.targetClass, Node.ANY).forEachRemaining(t -> {
+            if (!t.getObject().equals(AspsVocabulary.PATIENT_CASE.asNode())) {
+                throw new NotCompilable("a shape targets " + t.getObject() + "; only aspskg:PatientCase is compiled");
+            }
+            in.read.add(t);
+            targets.add(t.getSubject());
+        });
         List<Check> checks = new ArrayList<>();
         for (Node target : targets) checks.addAll(in.nodeShape(target));
         in.requireAllRead();
@@ -173,8 +170,8 @@ public final class CompiledCaseShapes {
                 CaseStatement st = statements.get(i);
                 switch (st.kind()) {
                     case AGE -> {
-                        List<Value> ages = values.computeIfAbsent(
-                                AspsVocabulary.AGE_IN_YEARS.getURI(), k -> new ArrayList<>(1));
+                        List<Value> ages =
+                                values.computeIfAbsent(AspsVocabulary.AGE_IN_YEARS.getURI(), k -> new ArrayList<>(1));
                         Age age = new Age(Long.parseLong(st.written()));
                         if (!ages.contains(age)) ages.add(age);
                     }
@@ -418,14 +415,15 @@ public final class CompiledCaseShapes {
                 checks.add((s, view, out) -> {
                     if (!vc.conforms().test(s, view, CASE_NODE)) {
                         // a node shape's result has the focus node, the case, as its value
-                        out.add(new Violation(
-                                shapeName, vc.component(), null, NO_STATEMENT, view.c.iri(), message));
+                        out.add(new Violation(shapeName, vc.component(), null, NO_STATEMENT, view.c.iri(), message));
                     }
                 });
             }
             List<Node> properties = all(shape, SHACL.property);
             Node closed = one(shape, SHACL.closed);
-            if (closed != null && closed.isLiteral() && closed.getLiteralLexicalForm().equals("true")) {
+            if (closed != null
+                    && closed.isLiteral()
+                    && closed.getLiteralLexicalForm().equals("true")) {
                 Set<String> allowed = new HashSet<>();
                 for (Node p : properties) {
                     Path path = path(one(p, SHACL.path));
@@ -463,7 +461,8 @@ public final class CompiledCaseShapes {
             for (CountConstraint cc : countConstraints(shape)) {
                 checks.add((s, view, out) -> {
                     int n = 0;
-                    for (Value v : s.values(view, CASE_NODE, path)) if (cc.counted().test(s, view, v)) n++;
+                    for (Value v : s.values(view, CASE_NODE, path))
+                        if (cc.counted().test(s, view, v)) n++;
                     if (!cc.holds().test(n)) {
                         out.add(new Violation(shapeName, cc.component(), reported, NO_STATEMENT, null, message));
                     }
@@ -503,13 +502,11 @@ public final class CompiledCaseShapes {
                 Conforms q = shape(qualified);
                 if (qMin != null) {
                     int n = integer(qMin);
-                    out.add(new CountConstraint(
-                            SHACL.QualifiedMinCountConstraintComponent.getURI(), c -> c >= n, q));
+                    out.add(new CountConstraint(SHACL.QualifiedMinCountConstraintComponent.getURI(), c -> c >= n, q));
                 }
                 if (qMax != null) {
                     int n = integer(qMax);
-                    out.add(new CountConstraint(
-                            SHACL.QualifiedMaxCountConstraintComponent.getURI(), c -> c <= n, q));
+                    out.add(new CountConstraint(SHACL.QualifiedMaxCountConstraintComponent.getURI(), c -> c <= n, q));
                 }
             } else if (qMin != null || qMax != null) {
                 throw new NotCompilable(shape + ": a qualified count without sh:qualifiedValueShape");
@@ -543,9 +540,11 @@ public final class CompiledCaseShapes {
             Node datatype = one(shape, SHACL.datatype);
             if (datatype != null) {
                 String dt = datatype.getURI();
-                out.add(new ValueConstraint(SHACL.DatatypeConstraintComponent.getURI(), (s, view, v) -> v instanceof Age
-                        ? dt.equals(XSDDatatype.XSDinteger.getURI())
-                        : v instanceof Label && dt.equals(RDF.langString.getURI())));
+                out.add(new ValueConstraint(
+                        SHACL.DatatypeConstraintComponent.getURI(),
+                        (s, view, v) -> v instanceof Age
+                                ? dt.equals(XSDDatatype.XSDinteger.getURI())
+                                : v instanceof Label && dt.equals(RDF.langString.getURI())));
             }
             Node minInclusive = one(shape, SHACL.minInclusive);
             if (minInclusive != null) {

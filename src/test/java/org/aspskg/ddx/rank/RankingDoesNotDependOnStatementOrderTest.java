@@ -42,9 +42,10 @@ class RankingDoesNotDependOnStatementOrderTest {
             statements.add(CaseStatement.sex(random.nextBoolean() ? "female" : "male", at));
             for (int n = 3 + random.nextInt(6); n > 0; n--) {
                 String term = stateable.get(random.nextInt(stateable.size()));
-                statements.add(random.nextInt(4) == 0
-                        ? CaseStatement.absent(term, term, k.terms().label(term), at)
-                        : CaseStatement.present(term, term, k.terms().label(term), at));
+                statements.add(
+                        random.nextInt(4) == 0
+                                ? CaseStatement.absent(term, term, k.terms().label(term), at)
+                                : CaseStatement.present(term, term, k.terms().label(term), at));
             }
             Integer age = Integer.valueOf(statements.get(0).written());
             String sex = statements.get(1).written();

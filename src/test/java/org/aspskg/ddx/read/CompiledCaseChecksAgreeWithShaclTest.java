@@ -92,8 +92,11 @@ class CompiledCaseChecksAgreeWithShaclTest {
                 value = i == null ? v.value().toString() : statementKey(c, i);
             }
             String path = v.predicate() != null ? v.predicate().getURI() : v.path();
-            reference.add(key(v.shape().isURI() ? v.shape().getURI() : v.shape().toString(), v.component().getURI(),
-                    path, value));
+            reference.add(key(
+                    v.shape().isURI() ? v.shape().getURI() : v.shape().toString(),
+                    v.component().getURI(),
+                    path,
+                    value));
         }
         return new Verdicts(own, reference);
     }
@@ -129,16 +132,20 @@ class CompiledCaseChecksAgreeWithShaclTest {
         List<Map.Entry<String, String>> out = new ArrayList<>();
         for (String dir : List.of("src/test/resources/bad/ddx", "ontology/examples")) {
             try (Stream<Path> files = Files.list(Path.of(dir))) {
-                for (Path f : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".json"))
+                        .sorted()
+                        .toList()) {
                     out.add(Map.entry(f.toString(), new String(Files.readAllBytes(f), StandardCharsets.UTF_8)));
                 }
             }
         }
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/bad/http-ddx"))) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".http")).sorted().toList()) {
+            for (Path f :
+                    files.filter(f -> f.toString().endsWith(".http")).sorted().toList()) {
                 String request = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
                 int body = request.indexOf("\r\n\r\n");
-                if (body < 0 || !request.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json")) {
+                if (body < 0
+                        || !request.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json")) {
                     continue;
                 }
                 out.add(Map.entry(f.toString(), request.substring(body + 4)));
@@ -169,7 +176,8 @@ class CompiledCaseChecksAgreeWithShaclTest {
         Names names = Names.of(knowledge);
         List<ObjectNode> seeds = new ArrayList<>();
         try (Stream<Path> files = Files.list(TestKnowledge.EXAMPLES)) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path f :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 seeds.add((ObjectNode) JSON.readTree(f.toFile()));
             }
         }
@@ -231,10 +239,13 @@ class CompiledCaseChecksAgreeWithShaclTest {
             SourcePosition at = SourcePosition.of("misfiled-" + t);
             int n = 1 + random.nextInt(4);
             for (int i = 0; i < n; i++) {
-                String term = random.nextInt(8) == 0 ? groups.get(random.nextInt(groups.size()))
+                String term = random.nextInt(8) == 0
+                        ? groups.get(random.nextInt(groups.size()))
                         : all.get(random.nextInt(all.size()));
                 switch (random.nextInt(6)) {
-                    case 0 -> statements.add(CaseStatement.age(List.of(-1, 0, 24, 150, 151, 9999).get(random.nextInt(6)), at));
+                    case 0 ->
+                        statements.add(CaseStatement.age(
+                                List.of(-1, 0, 24, 150, 151, 9999).get(random.nextInt(6)), at));
                     case 1 -> statements.add(CaseStatement.sex(random.nextBoolean() ? "female" : "male", at));
                     case 2, 3 -> statements.add(CaseStatement.absent(term, term, term, at));
                     default -> statements.add(CaseStatement.present(term, term, term, at));
@@ -290,9 +301,17 @@ class CompiledCaseChecksAgreeWithShaclTest {
             }
             case 1 -> {
                 JsonNode age = List.<JsonNode>of(
-                                f.numberNode(-1), f.numberNode(-100), f.numberNode(0), f.numberNode(150),
-                                f.numberNode(151), f.numberNode(200), f.numberNode(Integer.MAX_VALUE),
-                                f.numberNode(Integer.MIN_VALUE), f.textNode("x"), f.numberNode(30.5), f.nullNode(),
+                                f.numberNode(-1),
+                                f.numberNode(-100),
+                                f.numberNode(0),
+                                f.numberNode(150),
+                                f.numberNode(151),
+                                f.numberNode(200),
+                                f.numberNode(Integer.MAX_VALUE),
+                                f.numberNode(Integer.MIN_VALUE),
+                                f.textNode("x"),
+                                f.numberNode(30.5),
+                                f.nullNode(),
                                 f.booleanNode(true))
                         .get(r.nextInt(12));
                 c.set("age", age);
@@ -300,8 +319,12 @@ class CompiledCaseChecksAgreeWithShaclTest {
             }
             case 2 -> {
                 JsonNode sex = List.<JsonNode>of(
-                                f.textNode("female"), f.textNode("male"), f.textNode("robot"), f.numberNode(1),
-                                f.nullNode(), f.arrayNode().add("female"))
+                                f.textNode("female"),
+                                f.textNode("male"),
+                                f.textNode("robot"),
+                                f.numberNode(1),
+                                f.nullNode(),
+                                f.arrayNode().add("female"))
                         .get(r.nextInt(6));
                 c.set("sex", sex);
                 return "sex " + sex;
@@ -320,7 +343,8 @@ class CompiledCaseChecksAgreeWithShaclTest {
             }
             case 6 -> {
                 ArrayNode groups = f.arrayNode();
-                for (int i = 0; i <= r.nextInt(2); i++) groups.add(names.groups().get(r.nextInt(names.groups().size())));
+                for (int i = 0; i <= r.nextInt(2); i++)
+                    groups.add(names.groups().get(r.nextInt(names.groups().size())));
                 c.set("findings", groups);
                 c.remove("absent");
                 return "findings are groups only " + groups;
@@ -328,7 +352,8 @@ class CompiledCaseChecksAgreeWithShaclTest {
             case 7 -> {
                 c.set("findings", f.arrayNode());
                 ArrayNode absent = f.arrayNode();
-                for (int i = 0; i < r.nextInt(3); i++) absent.add(names.any().get(r.nextInt(names.any().size())));
+                for (int i = 0; i < r.nextInt(3); i++)
+                    absent.add(names.any().get(r.nextInt(names.any().size())));
                 c.set("absent", absent);
                 return "absent only " + absent;
             }
@@ -337,7 +362,10 @@ class CompiledCaseChecksAgreeWithShaclTest {
                 return "unknown finding";
             }
             case 9 -> {
-                JsonNode wrong = List.<JsonNode>of(f.textNode("thigh"), f.numberNode(12), f.objectNode(),
+                JsonNode wrong = List.<JsonNode>of(
+                                f.textNode("thigh"),
+                                f.numberNode(12),
+                                f.objectNode(),
                                 f.arrayNode().add(1))
                         .get(r.nextInt(4));
                 c.set(r.nextBoolean() ? "findings" : "absent", wrong);

@@ -33,10 +33,13 @@ class CompiledCaseShapesTest {
         assertTrue(CompiledCaseShapes.compile(shapes, k.caseRdf()).isEmpty());
 
         // the reader then validates with jena-shacl, whose results carry the shape's message and path
-        JsonCaseReader reader = new JsonCaseReader(k.terms(), k.demographics(), shapes, null, k.caseRdf(), k.annotator());
+        JsonCaseReader reader =
+                new JsonCaseReader(k.terms(), k.demographics(), shapes, null, k.caseRdf(), k.annotator());
         CaseInputException e = assertThrows(
                 CaseInputException.class,
-                () -> reader.read("{\"id\": \"a\", \"label\": \"lower case\", \"age\": 151, \"findings\": [\"thigh\"]}", "t.json"));
+                () -> reader.read(
+                        "{\"id\": \"a\", \"label\": \"lower case\", \"age\": 151, \"findings\": [\"thigh\"]}",
+                        "t.json"));
         List<String> messages = e.problems().stream().map(Object::toString).toList();
         assertEquals(
                 List.of(
