@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.aspskg.AspsKgException;
 import org.aspskg.bench.micro.CaseBenchmarks;
 import org.aspskg.bench.micro.HermitCaseBenchmarks;
+import org.aspskg.bench.micro.ShaclCaseBenchmarks;
 import org.aspskg.bench.micro.TextBenchmarks;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -28,8 +29,8 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * The JMH micro-benchmarks of {@code org.aspskg.bench.micro} (one case at a time, one thread: classify,
- * rank, read JSON, the whole JSON request; HermiT's per-case classification as the peer of the
- * compiled classifier), run by JMH's {@link Runner} as {@link MicroSettings} say and turned into
+ * rank, validate, read JSON, the whole JSON request; HermiT's per-case classification as the peer of the
+ * compiled classifier, jena-shacl as the peer of the compiled case shapes), run by JMH's {@link Runner} as {@link MicroSettings} say and turned into
  * {@link Measurement} rows: the benchmark method is the scenario, the benchmark class names the peer.
  * Average-time mode gives the mean (and JMH's 99.9 % error over iterations), sample-time mode the p50
  * and p99 of single operations.
@@ -37,11 +38,13 @@ import org.openjdk.jmh.util.Statistics;
 public final class MicroBenchmark implements Benchmark {
     static final String ASPS_KG = "asps-kg";
     static final String HERMIT = "hermit-per-case";
+    static final String JENA_SHACL = "jena-shacl";
     /** The benchmark classes and the peer each measures; a result of any other class is an error. */
     static final Map<String, String> PEERS = Map.of(
             CaseBenchmarks.class.getName(), ASPS_KG,
             TextBenchmarks.class.getName(), ASPS_KG,
-            HermitCaseBenchmarks.class.getName(), HERMIT);
+            HermitCaseBenchmarks.class.getName(), HERMIT,
+            ShaclCaseBenchmarks.class.getName(), JENA_SHACL);
 
     static final String POOL_UNIT = "cases in the pool";
     /** The scenarios in the order a case goes through them (the table's and the plot's order). */
@@ -49,6 +52,7 @@ public final class MicroBenchmark implements Benchmark {
             "classifyCase",
             "rankClassifiedCase",
             "classifyAndRankCase",
+            "validateCase",
             "readJsonCase",
             "rankJsonRequest",
             "annotateSentence",
@@ -64,8 +68,8 @@ public final class MicroBenchmark implements Benchmark {
 
     @Override
     public String title() {
-        return "JMH micro-benchmarks of one case on one thread: classify, rank, read JSON, the whole JSON request "
-                + "(HermiT is a peer of classifyCase only)";
+        return "JMH micro-benchmarks of one case on one thread: classify, rank, validate, read JSON, the whole JSON "
+                + "request (HermiT is a peer of classifyCase only, jena-shacl of validateCase only)";
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,7 @@ import org.aspskg.ddx.rank.DiseaseFeatureAssociations;
 import org.aspskg.ddx.rank.NextFindings;
 import org.aspskg.ddx.read.CaseReader;
 import org.aspskg.ddx.read.CaseShapes;
+import org.aspskg.ddx.read.CompiledCaseShapes;
 import org.aspskg.ddx.read.JsonCaseReader;
 import org.aspskg.ddx.read.ModalityFindings;
 import org.aspskg.ddx.read.TermIndex;
@@ -64,6 +66,7 @@ public final class DdxKnowledge {
     private final CaseAssertions caseAssertions;
     private final CompiledCaseClassifier classifier;
     private final CaseShapes shapes;
+    private final CompiledCaseShapes compiledShapes;
     private final CaseTextAnnotator annotator;
     private final JsonCaseReader jsonReader;
     private final TurtleCaseReader turtleReader;
@@ -102,7 +105,8 @@ public final class DdxKnowledge {
                         ModalityFindings.read(ontology),
                         ModalityFindings.subclassesOf(ontology, AspsVocabulary.BONE),
                         AspsVocabulary.ADJACENT_BONE_INVOLVEMENT.getURI()));
-        this.jsonReader = new JsonCaseReader(terms, demographics, shapes, caseRdf, annotator);
+        this.compiledShapes = CompiledCaseShapes.compile(shapes, caseRdf).orElse(null);
+        this.jsonReader = new JsonCaseReader(terms, demographics, shapes, compiledShapes, caseRdf, annotator);
         this.turtleReader = new TurtleCaseReader(terms, demographics, shapes);
         this.reader = new CaseReader(jsonReader, turtleReader);
         this.ranker = new DifferentialRanker(
@@ -221,6 +225,11 @@ public final class DdxKnowledge {
 
     public CaseShapes shapes() {
         return shapes;
+    }
+
+    /** The case shapes compiled into checks on a JSON case, or empty if they use a construct the compiler does not know. */
+    public Optional<CompiledCaseShapes> compiledShapes() {
+        return Optional.ofNullable(compiledShapes);
     }
 
     public CaseRdf caseRdf() {

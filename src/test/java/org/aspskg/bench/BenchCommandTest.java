@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.aspskg.bench.micro.CaseBenchmarks;
 import org.aspskg.bench.micro.HermitCaseBenchmarks;
+import org.aspskg.bench.micro.ShaclCaseBenchmarks;
 import org.aspskg.bench.micro.TextBenchmarks;
 import org.aspskg.cli.DocsText;
 import org.junit.jupiter.api.BeforeAll;
@@ -312,7 +313,9 @@ class BenchCommandTest {
             TextBenchmarks.class,
             "asps-kg",
             HermitCaseBenchmarks.class,
-            "hermit-per-case");
+            "hermit-per-case",
+            ShaclCaseBenchmarks.class,
+            "jena-shacl");
 
     private static List<String> benchmarkMethods(Class<?> c) {
         // the annotation's simple name is this package's Benchmark interface

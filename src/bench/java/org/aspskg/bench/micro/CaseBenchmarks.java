@@ -1,10 +1,12 @@
 package org.aspskg.bench.micro;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.classify.CaseClassification;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ddx.read.CaseInput;
+import org.aspskg.ddx.read.CompiledCaseShapes;
 import org.aspskg.ddx.render.RankingFormat;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,7 +16,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 /**
  * asps-kg's per-case hot path, one step at a time, on one thread: what one case costs to classify
  * (the compiled classifier), to rank once classified, both ({@code DifferentialPipeline.rank}), to read
- * from JSON (parse and SHACL validation), and the whole JSON-in, JSON-out request the HTTP endpoint
+ * from JSON (parse and the case shapes' compiled checks), to validate against the case shapes, and the whole JSON-in, JSON-out request the HTTP endpoint
  * serves. Each benchmark returns its result so the JIT cannot drop the work.
  */
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
@@ -33,6 +35,12 @@ public class CaseBenchmarks {
     @Benchmark
     public DifferentialRanking classifyAndRankCase(CohortState cohort) {
         return cohort.service.rank(cohort.patientCase(cohort.advance())).ranking();
+    }
+
+    /** The case shapes' checks, compiled, on a case as the JSON reader gives it (peer: {@link ShaclCaseBenchmarks}). */
+    @Benchmark
+    public List<CompiledCaseShapes.Violation> validateCase(CohortState cohort) {
+        return cohort.compiledShapes.check(cohort.patientCase(cohort.advance()));
     }
 
     @Benchmark

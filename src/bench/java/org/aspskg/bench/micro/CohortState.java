@@ -10,6 +10,7 @@ import org.aspskg.ddx.classify.CompiledCaseClassifier;
 import org.aspskg.ddx.cohort.CohortGenerator;
 import org.aspskg.ddx.cohort.CohortWriter;
 import org.aspskg.ddx.rank.DifferentialRanker;
+import org.aspskg.ddx.read.CompiledCaseShapes;
 import org.aspskg.ddx.read.JsonCaseReader;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -46,6 +47,7 @@ public class CohortState {
     CompiledCaseClassifier classifier;
     DifferentialRanker ranker;
     JsonCaseReader jsonReader;
+    CompiledCaseShapes compiledShapes;
     private PatientCase[] cases;
     private CaseClassification[] classifications;
     private String[] json;
@@ -59,6 +61,9 @@ public class CohortState {
         classifier = knowledge.classifier();
         ranker = knowledge.ranker();
         jsonReader = knowledge.jsonReader();
+        compiledShapes = knowledge
+                .compiledShapes()
+                .orElseThrow(() -> new IllegalStateException("the case shapes did not compile"));
         List<CohortGenerator.GeneratedCase> cohort = knowledge.cohortGenerator().generate(pool, seed);
         CohortWriter writer = knowledge.cohortWriter();
         cases = new PatientCase[pool];

@@ -106,10 +106,7 @@ public final class CaseRdf {
                     origin.accept(age, i);
                 }
                 case SEX -> {
-                    String group = demographics
-                            .groupOfSex(st.written())
-                            .orElseThrow(
-                                    () -> new IllegalArgumentException("no demographic group for sex " + st.written()));
+                    String group = classOf(st);
                     Node f = filler.apply(i);
                     out.triple(Triple.create(s, AspsVocabulary.IN_DEMOGRAPHIC_GROUP.asNode(), f));
                     out.triple(Triple.create(f, type, NodeFactory.createURI(group)));
@@ -135,6 +132,35 @@ public final class CaseRdf {
                 }
             }
         }
+    }
+
+    /**
+     * The class a statement's node is typed with: the named finding, site or group for a present or
+     * absent statement, the group that stands for the sex for a sex statement; null for the age.
+     */
+    public String classOf(CaseStatement st) {
+        return switch (st.kind()) {
+            case PRESENT, ABSENT -> st.term();
+            case SEX ->
+                demographics
+                        .groupOfSex(st.written())
+                        .orElseThrow(
+                                () -> new IllegalArgumentException("no demographic group for sex " + st.written()));
+            case AGE -> null;
+        };
+    }
+
+    /** The IRI of the case property a statement is written on (for an absent one, the restriction's); null for the age. */
+    public String propertyOf(CaseStatement st) {
+        return switch (st.kind()) {
+            case PRESENT, ABSENT -> {
+                String p = casePropertyOf.get(st.term());
+                if (p == null) throw new IllegalArgumentException(st.term() + " is not stateable");
+                yield p;
+            }
+            case SEX -> AspsVocabulary.IN_DEMOGRAPHIC_GROUP.getURI();
+            case AGE -> null;
+        };
     }
 
     private Node property(String term) {

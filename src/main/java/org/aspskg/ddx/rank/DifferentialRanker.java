@@ -168,8 +168,15 @@ public final class DifferentialRanker {
         Association[][] generalRows = new Association[generalCount][];
         CaseStatement[] generalStatement = new CaseStatement[generalCount];
         String[] generalLabel = new String[generalCount];
+        // Summed in a fixed order (by the stated class, then present before absent), not in the order the
+        // statements were written: floating-point addition is not associative, and the last bits of a
+        // probability must not depend on how the case was written or read back from the store.
+        List<Map.Entry<Integer, List<String>>> generalInOrder = new ArrayList<>(general.entrySet());
+        generalInOrder.sort(Comparator.comparing((Map.Entry<Integer, List<String>> e) ->
+                        statements.get(e.getKey()).term())
+                .thenComparing(e -> statements.get(e.getKey()).kind()));
         int g = 0;
-        for (var e : general.entrySet()) {
+        for (var e : generalInOrder) {
             CaseStatement st = statements.get(e.getKey());
             generalRows[g] = known.generalised(st.term(), e.getValue());
             generalStatement[g] = st;

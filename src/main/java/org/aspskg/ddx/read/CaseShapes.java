@@ -31,14 +31,19 @@ public final class CaseShapes {
     private final Shapes shapes;
     private final Graph hierarchy;
 
+    private final Graph shapesGraph;
+
     /**
      * One SHACL result: the node it is about, the path (and its predicate when the path is one
-     * predicate), the offending value, and the message.
+     * predicate), the offending value, the message, and the shape and constraint component that
+     * gave it ({@code sh:sourceShape}, {@code sh:sourceConstraintComponent}).
      */
-    public record Violation(Node focus, String path, Node predicate, Node value, String message) {}
+    public record Violation(
+            Node focus, String path, Node predicate, Node value, String message, Node shape, Node component) {}
 
-    private CaseShapes(Shapes shapes, Graph hierarchy) {
-        this.shapes = shapes;
+    private CaseShapes(Graph shapesGraph, Graph hierarchy) {
+        this.shapesGraph = shapesGraph;
+        this.shapes = Shapes.parse(shapesGraph);
         this.hierarchy = hierarchy;
     }
 
@@ -58,7 +63,20 @@ public final class CaseShapes {
             }
         }
         ontology.getGraph().find(Node.ANY, RDFS.label.asNode(), Node.ANY).forEachRemaining(h::add);
-        return new CaseShapes(Shapes.parse(shapesModel.getGraph()), h);
+        return new CaseShapes(shapesModel.getGraph(), h);
+    }
+
+    /** The shapes as the file states them (what {@link CompiledCaseShapes} compiles). */
+    public Graph shapesGraph() {
+        return shapesGraph;
+    }
+
+    /**
+     * The class hierarchy the shapes see beside a case: each stateable class with {@code rdfs:subClassOf}
+     * to each of its named superclasses (itself included), and the ontology's labels.
+     */
+    public Graph hierarchy() {
+        return hierarchy;
     }
 
     /** Validates one or more cases in a graph; an empty list when they conform. */
@@ -72,7 +90,9 @@ public final class CaseShapes {
                     e.resultPath() == null ? null : e.resultPath().toString(),
                     predicate,
                     e.value(),
-                    e.message()));
+                    e.message(),
+                    e.source(),
+                    e.sourceConstraintComponent()));
         }
         return out;
     }

@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.jena.graph.Node;
+import org.apache.jena.vocabulary.RDF;
 import org.aspskg.ddx.cases.CaseGraph;
 import org.aspskg.ddx.cases.CaseRdf;
 import org.aspskg.ddx.cases.CaseReading;
@@ -38,7 +39,8 @@ import org.aspskg.text.TextReading;
  *  "findings": ["thigh", "flow voids", "TFE3 positive"], "absent": ["calcification on CT"]}</pre>
  * Findings (and sites and demographic groups, which may be listed with them) are named by label,
  * synonym, CURIE or IRI. Every problem is reported with the line and column Jackson gives for it;
- * the case is then converted to RDF and validated with the same SHACL shapes as a Turtle case.
+ * the case is then checked against the same SHACL shapes as a Turtle case, compiled into checks on
+ * the case ({@link CompiledCaseShapes}; jena-shacl on its RDF form if the shapes did not compile).
  */
 public final class JsonCaseReader {
     /** The keys a JSON case may have. */
@@ -56,13 +58,16 @@ public final class JsonCaseReader {
     private final TermIndex terms;
     private final DemographicGroups demographics;
     private final CaseShapes shapes;
+    private final CompiledCaseShapes compiled;
     private final CaseRdf rdf;
     private final CaseTextAnnotator annotator;
 
     /**
      * @param terms        resolves the names of findings, sites and groups
      * @param demographics the sexes a case may state
-     * @param shapes       the SHACL shapes a case must meet
+     * @param shapes       the SHACL shapes a case must meet (jena-shacl, the reference)
+     * @param compiled     the same shapes compiled into checks on the case ({@link CompiledCaseShapes}), or
+     *                     null to validate with jena-shacl on the case's RDF form
      * @param rdf          writes the case as RDF for the shapes
      * @param annotator    reads loosely written phrases and free text with the text index
      */
@@ -70,11 +75,13 @@ public final class JsonCaseReader {
             TermIndex terms,
             DemographicGroups demographics,
             CaseShapes shapes,
+            CompiledCaseShapes compiled,
             CaseRdf rdf,
             CaseTextAnnotator annotator) {
         this.terms = terms;
         this.demographics = demographics;
         this.shapes = shapes;
+        this.compiled = compiled;
         this.rdf = rdf;
         this.annotator = annotator;
     }
@@ -93,7 +100,7 @@ public final class JsonCaseReader {
      */
     public PatientCase read(InputStream in, String source, boolean strict) {
         try (JsonParser p = JSON.createParser(in)) {
-            return read(p, source, strict);
+            return read(p, source, strict, true);
         } catch (IOException e) {
             throw problem(source, SourcePosition.of(source), "cannot read: " + e.getMessage());
         }
@@ -101,9 +108,22 @@ public final class JsonCaseReader {
 
     /** As {@link #read(InputStream, String, boolean)}, from text. */
     public PatientCase read(String json, String source, boolean strict) {
+        return read(json, source, strict, true);
+    }
+
+    /**
+     * A JSON case read and resolved, every problem of the JSON reported, but not checked against the
+     * case shapes: what the shapes are given (the agreement test of the compiled checks with
+     * jena-shacl, the validation benchmark).
+     */
+    public PatientCase readWithoutShapes(String json, String source) {
+        return read(json, source, false, false);
+    }
+
+    private PatientCase read(String json, String source, boolean strict, boolean validate) {
         try (Reader r = new StringReader(json);
                 JsonParser p = JSON.createParser(r)) {
-            return read(p, source, strict);
+            return read(p, source, strict, validate);
         } catch (IOException e) {
             throw problem(source, SourcePosition.of(source), "cannot read: " + e.getMessage());
         }
@@ -125,10 +145,12 @@ public final class JsonCaseReader {
         Integer[] age = {null};
         String[] sex = {null};
         readText(text, source, 1, 1, strict, statements, readings, problems, age, sex);
-        return finish(source, null, null, age[0], sex[0], statements, readings, problems);
+        List<String> fields = new ArrayList<>();
+        fieldsUpTo(fields, statements, "text");
+        return finish(source, null, null, age[0], sex[0], statements, fields, readings, problems, true);
     }
 
-    private PatientCase read(JsonParser p, String source, boolean strictOption) throws IOException {
+    private PatientCase read(JsonParser p, String source, boolean strictOption, boolean validate) throws IOException {
         boolean strict = strictOption;
         String text = null;
         SourcePosition textAt = null;
@@ -268,15 +290,22 @@ public final class JsonCaseReader {
         }
         List<CaseStatement> statements = new ArrayList<>();
         List<CaseReading> readings = new ArrayList<>();
+        // the key each statement was written under, for messages
+        List<String> fields = new ArrayList<>();
         if (age != null) statements.add(CaseStatement.age(age, ageAt));
+        fieldsUpTo(fields, statements, "age");
         if (sex != null) statements.add(CaseStatement.sex(sex, sexAt));
+        fieldsUpTo(fields, statements, "sex");
         if (strict) {
             resolve(findings, true, statements, problems);
+            fieldsUpTo(fields, statements, "findings");
             resolve(absent, false, statements, problems);
         } else {
             read(findings, true, statements, readings);
+            fieldsUpTo(fields, statements, "findings");
             read(absent, false, statements, readings);
         }
+        fieldsUpTo(fields, statements, "absent");
         if (text != null) {
             Integer[] textAge = {null};
             String[] textSex = {null};
@@ -294,7 +323,12 @@ public final class JsonCaseReader {
             if (age == null) age = textAge[0];
             if (sex == null) sex = textSex[0];
         }
-        return finish(source, id, label, age, sex, statements, readings, problems);
+        fieldsUpTo(fields, statements, "text");
+        return finish(source, id, label, age, sex, statements, fields, readings, problems, validate);
+    }
+
+    private static void fieldsUpTo(List<String> fields, List<CaseStatement> statements, String key) {
+        while (fields.size() < statements.size()) fields.add(key);
     }
 
     private PatientCase finish(
@@ -304,8 +338,10 @@ public final class JsonCaseReader {
             Integer age,
             String sex,
             List<CaseStatement> statements,
+            List<String> fields,
             List<CaseReading> readings,
-            List<CaseInputException.Problem> problems) {
+            List<CaseInputException.Problem> problems,
+            boolean validate) {
         boolean anyFinding = statements.stream()
                 .anyMatch(st -> st.kind() == CaseStatement.Kind.PRESENT || st.kind() == CaseStatement.Kind.ABSENT);
         if (!anyFinding && problems.isEmpty()) {
@@ -319,7 +355,7 @@ public final class JsonCaseReader {
 
         if (id == null) id = defaultId(source);
         PatientCase c = new PatientCase(AspsVocabulary.CASE_NS + id, id, label, age, sex, statements, source, readings);
-        validate(c, source);
+        if (validate) validate(c, fields, source);
         return c;
     }
 
@@ -477,8 +513,64 @@ public final class JsonCaseReader {
         }
     }
 
-    /** Converts the case to RDF and checks it with the case shapes, pointing each violation at its statement. */
-    private void validate(PatientCase c, String source) {
+    /**
+     * Checks the case against the case shapes — compiled, or with jena-shacl on its RDF form when the
+     * shapes could not be compiled — pointing each violation at its statement and key.
+     */
+    private void validate(PatientCase c, List<String> fields, String source) {
+        if (compiled == null) {
+            validateWithShacl(c, source);
+            return;
+        }
+        List<CompiledCaseShapes.Violation> violations = compiled.check(c);
+        if (violations.isEmpty()) return;
+        Set<CaseInputException.Problem> problems = new LinkedHashSet<>();
+        for (CompiledCaseShapes.Violation v : violations) {
+            int i = v.statement();
+            if (i == CompiledCaseShapes.NO_STATEMENT && v.path() != null) i = firstOnPath(c, v.path());
+            String message = v.message() != null ? v.message() : "does not conform to " + v.shape();
+            if (i == CompiledCaseShapes.NO_STATEMENT) {
+                problems.add(new CaseInputException.Problem(SourcePosition.of(source), message));
+            } else {
+                CaseStatement st = c.statements().get(i);
+                String what = v.statement() == CompiledCaseShapes.NO_STATEMENT ? "" : " " + shown(st);
+                problems.add(new CaseInputException.Problem(
+                        st.position(), "\"" + fields.get(i) + "\"" + what + ": " + message));
+            }
+        }
+        throw new CaseInputException(source, List.copyOf(problems));
+    }
+
+    /** The first statement (as written) whose node is a value of the path, or none. */
+    private int firstOnPath(PatientCase c, String path) {
+        int best = CompiledCaseShapes.NO_STATEMENT;
+        for (int i = 0; i < c.statements().size(); i++) {
+            CaseStatement st = c.statements().get(i);
+            String on = switch (st.kind()) {
+                case AGE -> AspsVocabulary.AGE_IN_YEARS.getURI();
+                case ABSENT -> RDF.type.getURI();
+                case PRESENT, SEX -> rdf.propertyOf(st);
+            };
+            if (!on.equals(path)) continue;
+            SourcePosition p = st.position();
+            SourcePosition b = best < 0 ? null : c.statements().get(best).position();
+            if (b == null || p.line() < b.line() || (p.line() == b.line() && p.column() < b.column())) best = i;
+        }
+        return best;
+    }
+
+    /** A statement as a message shows it: the age, or the name as written with its class' label. */
+    private static String shown(CaseStatement st) {
+        return switch (st.kind()) {
+            case AGE -> st.written();
+            case SEX -> "'" + st.written() + "'";
+            case PRESENT, ABSENT ->
+                "'" + st.written() + "'" + (st.written().equals(st.termLabel()) ? "" : " (" + st.termLabel() + ")");
+        };
+    }
+
+    /** Converts the case to RDF and checks it with jena-shacl, pointing each violation at its statement. */
+    private void validateWithShacl(PatientCase c, String source) {
         CaseGraph g = rdf.graph(c);
         List<CaseShapes.Violation> violations = shapes.validate(g.model().getGraph());
         if (violations.isEmpty()) return;

@@ -129,11 +129,11 @@ class CaseReadingTest {
     }
 
     @Test
-    void jsonCaseIsCheckedAgainstTheShaclShapesWithTheStatementsPositions() {
+    void jsonCaseIsCheckedAgainstTheCaseShapesWithTheStatementsKeysAndPositions() {
         assertEquals(
                 List.of(
-                        "test.json:1:9: SHACL: the age is one whole number of years from 0 to 150",
-                        "test.json:1:21: SHACL: a case states at most one sex"),
+                        "test.json:1:9: \"age\" 200: the age is one whole number of years from 0 to 150",
+                        "test.json:1:21: \"sex\": a case states at most one sex"),
                 problems(() -> json("{\"age\": 200, \"sex\": \"male\", \"findings\": [\"flow voids\", \"female\"]}")));
     }
 
