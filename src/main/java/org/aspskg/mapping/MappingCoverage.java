@@ -252,7 +252,8 @@ public final class MappingCoverage {
                         "-",
                         t,
                         Status.NO_MAPPING,
-                        "no mapping in any vocabulary (" + String.join(", ", t.kinds()) + ")"));
+                        "no mapping in any vocabulary (" + String.join(", ", t.kinds()) + ")"
+                                + whyNone(t, vocabularies, expectedFor, policy)));
             }
         }
         rows.sort(java.util.Comparator.comparing(Row::level)
@@ -260,5 +261,27 @@ public final class MappingCoverage {
                 .thenComparing(Row::vocabulary)
                 .thenComparing(r -> r.term().curie()));
         return new Coverage(set.source().toString(), table, rows);
+    }
+
+    /**
+     * What unverified.tsv says about a term without any mapping, vocabulary by vocabulary its kinds
+     * expect: "; unverifiable: V: why; …", and the expected vocabularies it says nothing about.
+     */
+    private static String whyNone(
+            Term t, Set<String> vocabularies, Map<String, List<String>> expectedFor, CoveragePolicy policy) {
+        List<String> reasons = new ArrayList<>();
+        List<String> unexplained = new ArrayList<>();
+        for (String v : vocabularies) {
+            if (t.kinds().stream().noneMatch(expectedFor.getOrDefault(v, List.of())::contains)) continue;
+            String why = policy.whyUnmapped(t.curie(), v);
+            if (why != null) reasons.add(v + ": " + why);
+            else unexplained.add(v);
+        }
+        StringBuilder detail = new StringBuilder();
+        if (!reasons.isEmpty()) detail.append("; unverifiable: ").append(String.join("; ", reasons));
+        if (!unexplained.isEmpty()) {
+            detail.append("; no reason in unverified.tsv for ").append(String.join(", ", unexplained));
+        }
+        return detail.toString();
     }
 }

@@ -36,6 +36,17 @@ class MappingCoverageTest {
     }
 
     @Test
+    void everyTermWithoutAnyMappingSaysWhyInEachVocabularyItsKindExpects() {
+        List<String> unexplained = project.rows().stream()
+                .filter(r -> r.status() == Status.NO_MAPPING)
+                .filter(r ->
+                        !r.detail().contains("; unverifiable: ") || r.detail().contains("no reason in unverified.tsv"))
+                .map(r -> r.term().curie() + " " + r.detail())
+                .toList();
+        assertEquals(List.of(), unexplained);
+    }
+
+    @Test
     void theRequiredKindsHoldTheSixDiagnosesTheSitesAndTheGenes() {
         Map<String, List<String>> kinds = new LinkedHashMap<>();
         project.rows().forEach(r -> kinds.put(r.term().curie(), r.term().kinds()));
@@ -119,5 +130,39 @@ class MappingCoverageTest {
         assertEquals(List.of("aspskg:SynovialSarcoma"), List.copyOf(example.unverifiable()));
         assertTrue(c.rows().stream()
                 .anyMatch(r -> r.status() == Status.UNVERIFIABLE && r.detail().contains("not in the example browser")));
+    }
+
+    @Test
+    void aTermWithoutAnyMappingCarriesTheListedReasonsAndNamesTheVocabulariesWithoutOne() throws Exception {
+        Path set = dir.resolve("set.sssom.tsv");
+        Files.copy(Path.of("src/test/resources/mapping/good.sssom.tsv"), set);
+        Files.writeString(
+                dir.resolve(CoveragePolicy.FILE),
+                "kind\troots\tvocabularies\trequired\twhy\n"
+                        + "imaging finding\taspskg:Finding\tEXAMPLE|OTHER\tno\tx\n");
+        Files.writeString(
+                dir.resolve(CoveragePolicy.UNVERIFIED),
+                "subject_id\tvocabulary\tcandidate_code\twhy_not_added\n"
+                        + "aspskg:TailSign\tEXAMPLE|OTHER\tnone found\tno tail sign term in the export\n"
+                        + "aspskg:TripleSign\tOTHER\tX1\tmeaning differs\n");
+        Map<String, Term> linkable = new LinkedHashMap<>();
+        linkable.put("aspskg:TailSign", new Term("aspskg:TailSign", "tail sign", List.of("imaging finding")));
+        linkable.put("aspskg:TripleSign", new Term("aspskg:TripleSign", "triple sign", List.of("imaging finding")));
+        Coverage c =
+                MappingCoverage.of(SssomReader.read(set), linkable, CoveragePolicy.besideMappingSet(set), curie -> "");
+
+        Map<String, String> noMapping = new LinkedHashMap<>();
+        c.rows().stream()
+                .filter(r -> r.status() == Status.NO_MAPPING)
+                .forEach(r -> noMapping.put(r.term().curie(), r.level() + " " + r.detail()));
+        assertEquals(
+                "WARN no mapping in any vocabulary (imaging finding); unverifiable: "
+                        + "EXAMPLE: none found: no tail sign term in the export; "
+                        + "OTHER: none found: no tail sign term in the export",
+                noMapping.get("aspskg:TailSign"));
+        assertEquals(
+                "WARN no mapping in any vocabulary (imaging finding); unverifiable: OTHER: X1: meaning differs; "
+                        + "no reason in unverified.tsv for EXAMPLE",
+                noMapping.get("aspskg:TripleSign"));
     }
 }
