@@ -127,10 +127,11 @@ public final class ServeBenchmark implements Benchmark {
                         sparql.substring(0, sparql.length() - (KnowledgeGraphServer.DATASET + "/sparql").length());
                 webTargets.put(WebScenarios.AUTOCOMPLETE, WebScenarios.autocomplete(base, sparql));
                 webTargets.put(WebScenarios.TERM_PAGE, WebScenarios.termPages(base, sparql));
-                if (start == 0) log.progress(
-                        "serve: web front scenarios: %d autocomplete prefixes, %d term pages",
-                        webTargets.get(WebScenarios.AUTOCOMPLETE).size(),
-                        webTargets.get(WebScenarios.TERM_PAGE).size());
+                if (start == 0)
+                    log.progress(
+                            "serve: web front scenarios: %d autocomplete prefixes, %d term pages",
+                            webTargets.get(WebScenarios.AUTOCOMPLETE).size(),
+                            webTargets.get(WebScenarios.TERM_PAGE).size());
                 for (String peer : peers) {
                     log.progress(
                             "serve: start %d/%d, %s (pid %d) warming up with %d clients",

@@ -281,8 +281,15 @@ class WebFrontBrowserIT {
                 canvas);
         assertEquals("bar", drawn.get(0));
         assertEquals(sources, drawn.get(1));
-        assertEquals(statements, ((List<?>) drawn.get(2)).stream().map(n -> ((Number) n).longValue()).toList());
-        assertEquals("statements", new Select(browser.findElement(By.id("chart-value"))).getFirstSelectedOption().getAttribute("value"));
+        assertEquals(
+                statements,
+                ((List<?>) drawn.get(2))
+                        .stream().map(n -> ((Number) n).longValue()).toList());
+        assertEquals(
+                "statements",
+                new Select(browser.findElement(By.id("chart-value")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"));
         js.executeScript("document.querySelector('.yasr').scrollIntoView();");
         screenshot("console-chart");
         assertOnlyTheServerWasAsked(serverOnly());

@@ -39,6 +39,12 @@
     return term.value;
   }
 
+  // the category axis' tick: the label cut to 60 characters (the tooltip shows it whole)
+  function clipped(value) {
+    var label = String(this.getLabelForValue(value));
+    return label.length > 60 ? label.substring(0, 59) + "\u2026" : label;
+  }
+
   function select(id, label, options, value, onChange) {
     var wrap = document.createElement("label");
     wrap.className = "chart-control";
@@ -145,7 +151,10 @@
         maintainAspectRatio: false,
         animation: false,
         plugins: { legend: { display: s.type === "pie" } },
-        scales: s.type === "pie" ? {} : { x: { beginAtZero: true }, y: { beginAtZero: horizontal ? undefined : true } }
+        scales: s.type === "pie" ? {} : {
+          x: horizontal ? { beginAtZero: true } : { ticks: { callback: clipped } },
+          y: horizontal ? { ticks: { callback: clipped } } : { beginAtZero: true }
+        }
       }
     });
   };
