@@ -24,6 +24,7 @@ import org.aspskg.query.QueryAnswer;
 import org.aspskg.query.SparqlQueries;
 import org.aspskg.serve.KnowledgeGraphServer;
 import org.aspskg.store.BuildReport;
+import org.aspskg.store.KnowledgeGraphStore;
 import org.aspskg.store.StoreBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -373,6 +374,23 @@ public final class ServeBenchmark implements Benchmark {
      * case-ranking benchmark's seed) and {@code serveTriples} synthetic statement triples.
      */
     private static long buildStore(BenchSettings settings, Path work, Path store, BenchLog log) throws IOException {
+        if (settings.serveStore() != null) {
+            if (!Files.isDirectory(settings.serveStore())) {
+                throw new AspsKgException(
+                        "serve benchmark: --serve-store " + settings.serveStore() + " is not a directory",
+                        "Give a store directory made by 'asps-kg build'.");
+            }
+            Files.createDirectories(work);
+            copyTree(settings.serveStore(), store);
+            long triples;
+            try (KnowledgeGraphStore opened = KnowledgeGraphStore.open(store)) {
+                triples = opened.graphSizes().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
+            }
+            log.progress("serve: store of %,d triples copied from %s", triples, settings.serveStore());
+            return triples;
+        }
         StoreBuilder builder = settings.storeBuilder(store);
         Files.createDirectories(work);
         if (settings.serveCases() > 0) {
