@@ -28,6 +28,7 @@ import org.aspskg.ddx.rank.NextFindings;
 import org.aspskg.ddx.read.CaseReader;
 import org.aspskg.ddx.read.CaseShapes;
 import org.aspskg.ddx.read.JsonCaseReader;
+import org.aspskg.ddx.read.ModalityFindings;
 import org.aspskg.ddx.read.TermIndex;
 import org.aspskg.ddx.read.TurtleCaseReader;
 import org.aspskg.ddx.render.RankingRenderer;
@@ -96,7 +97,11 @@ public final class DdxKnowledge {
                 terms.search(),
                 AspsVocabulary.MASS_LARGER_THAN_5_CM.getURI(),
                 AspsVocabulary.LARGE_MASS_THRESHOLD_CM,
-                AspsVocabulary.LARGE_MASS.getURI());
+                AspsVocabulary.LARGE_MASS.getURI(),
+                new CaseTextAnnotator.Rules(
+                        ModalityFindings.read(ontology),
+                        ModalityFindings.subclassesOf(ontology, AspsVocabulary.BONE),
+                        AspsVocabulary.ADJACENT_BONE_INVOLVEMENT.getURI()));
         this.jsonReader = new JsonCaseReader(terms, demographics, shapes, caseRdf, annotator);
         this.turtleReader = new TurtleCaseReader(terms, demographics, shapes);
         this.reader = new CaseReader(jsonReader, turtleReader);

@@ -93,6 +93,17 @@ public final class AspsVocabulary {
     public static final double LARGE_MASS_THRESHOLD_CM = 5;
     /** A mass the text calls large ("a large, lobulated soft tissue mass"): what free text states by "large … mass". */
     public static final Resource LARGE_MASS = resource("LargeMass");
+    /** Bone (tissue and skeletal elements); a bone named under a negation says the lesion does not involve it. */
+    public static final Resource BONE = resource("Bone");
+    /** What a negated bone states: adjacent bone involvement, absent. */
+    public static final Resource ADJACENT_BONE_INVOLVEMENT = resource("AdjacentBoneInvolvement");
+    /** A finding's modality: {@code SubClassOf(F ObjectSomeValuesFrom(observedWith M))}. */
+    public static final Property OBSERVED_WITH = property("observedWith");
+
+    public static final Resource MAGNETIC_RESONANCE_IMAGING = resource("MagneticResonanceImaging");
+    public static final Resource COMPUTED_TOMOGRAPHY = resource("ComputedTomography");
+    public static final Resource RADIOGRAPHY = resource("Radiography");
+    public static final Resource ULTRASONOGRAPHY = resource("Ultrasonography");
 
     // --- Differential diagnosis rankings (written by asps-kg ddx) ---
 

@@ -13,6 +13,7 @@ import org.apache.jena.fuseki.servlets.HttpAction;
 import org.aspskg.AspsKgException;
 import org.aspskg.PrintableText;
 import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ddx.render.RankedCase;
 import org.aspskg.ddx.render.RankingFormat;
@@ -31,6 +32,9 @@ import org.eclipse.jetty.http.BadMessageException;
  *   <li>Body: a JSON case ({@code Content-Type: application/json}, the default; its {@code "text"}
  *       field may hold the case as free text), a Turtle case ({@code text/turtle}) or the case as
  *       free text ({@code text/plain}), at most the server's {@code --max-body}.
+ *   <li>{@code ?next=false}: leave out the findings to check next ({@code nextFindings} empty), which
+ *       cost far more than the ranking itself (each candidate finding ranks the case twice more);
+ *       the ranking is the same.
  *   <li>{@code ?strict=true}: refuse the case unless every name resolves exactly and all text is
  *       understood (as {@code asps-kg ddx --strict}).
  *   <li>200: the ranking as JSON, or as Turtle (case and ranking) with {@code Accept: text/turtle}.
@@ -117,6 +121,7 @@ public final class DifferentialEndpoint extends ActionService {
         boolean turtle = type.equals(TURTLE);
         boolean plain = type.equals(PLAIN_TEXT);
         boolean strict = "true".equalsIgnoreCase(action.getRequestParameter("strict"));
+        boolean next = !"false".equalsIgnoreCase(action.getRequestParameter("next"));
         if ((!turtle && !plain && !type.equals("application/json") && !type.isEmpty())
                 || (type.isEmpty() && header != null && !header.isBlank())) {
             refuse(
@@ -148,7 +153,8 @@ public final class DifferentialEndpoint extends ActionService {
             CaseInput input = turtle
                     ? CaseInput.turtle(text, SOURCE)
                     : plain ? CaseInput.text(text, SOURCE) : CaseInput.json(text, SOURCE);
-            ranking = service.rank(service.read(input, strict));
+            PatientCase c = service.read(input, strict);
+            ranking = next ? service.rank(c) : service.rankWithoutNextFindings(c);
         } catch (AspsKgException e) {
             send(action, DdxError.INVALID_CASE.status, JSON, RankingJson.write(DdxError.INVALID_CASE.body(e)));
             return;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -96,6 +97,10 @@ public final class CaseTextAnnotator {
     private static final Pattern LIST_ITEM =
             Pattern.compile("(?i)^\\s*[\\p{L}\\p{N}/.+-]+(?:\\s+[\\p{L}\\p{N}/.+-]+){0,2}\\s*$");
 
+    /** A bracketed aside without a negation or contrast word, inside a list. */
+    private static final Pattern ASIDE =
+            Pattern.compile("\\((?![^()]*\\b(?:no|not|negative|but|however)\\b)[^()]{0,60}\\)");
+
     private static final java.util.Set<String> CELL_WORDS = java.util.Set.of("cell", "cells", "nuclei", "nucleus");
 
     private final TermSearch search;
@@ -104,6 +109,7 @@ public final class CaseTextAnnotator {
     private final String largeMassIri;
     private final Map<String, List<Cue>> cuesByFirstWord = new HashMap<>();
     private final Map<String, String> notWeighed = new HashMap<>();
+    private final Rules rules;
 
     /** A negation cue of {@code negation.tsv}. */
     record Cue(List<String> words, String type) {}
@@ -124,7 +130,40 @@ public final class CaseTextAnnotator {
      * @param largeMassIri    the finding "large … mass" states (a large mass), or null
      */
     public CaseTextAnnotator(TermSearch search, String sizeTermIri, double sizeThresholdCm, String largeMassIri) {
+        this(search, sizeTermIri, sizeThresholdCm, largeMassIri, Rules.NONE);
+    }
+
+    /**
+     * What the reader knows of the ontology beyond names.
+     *
+     * @param onModality       for a finding named without its modality, the finding on each modality
+     *                         ({@code MRI}, {@code CT}, {@code radiograph}, {@code ultrasound}, the modalities of
+     *                         {@code modalities.tsv}) that a text about that modality names by it
+     * @param bones            the sites that are bones: a bone under a negation cue ("without invasion of the
+     *                         femur", "no bony destruction") states that the lesion does not involve bone
+     * @param boneInvolvement  the finding that states (adjacent bone involvement), or null
+     */
+    public record Rules(Map<String, Map<String, String>> onModality, Set<String> bones, String boneInvolvement) {
+        public static final Rules NONE = new Rules(Map.of(), Set.of(), null);
+
+        public Rules {
+            onModality = Map.copyOf(onModality);
+            bones = Set.copyOf(bones);
+        }
+    }
+
+    /**
+     * @param search          the index of terms
+     * @param sizeTermIri     the size finding a size above the threshold states (e.g. mass larger than 5 cm), or null
+     * @param sizeThresholdCm the threshold, in cm, above which a stated size states that finding
+     * @param largeMassIri    the finding "large … mass" states (a large mass), or null
+     * @param rules           what the reader knows of the ontology beyond names
+     */
+    public CaseTextAnnotator(
+            TermSearch search, String sizeTermIri, double sizeThresholdCm, String largeMassIri, Rules rules) {
         this.search = search;
+        this.rules = rules;
+
         this.sizeTermIri = sizeTermIri;
         this.sizeThresholdCm = sizeThresholdCm;
         this.largeMassIri = largeMassIri;
@@ -308,8 +347,175 @@ public final class CaseTextAnnotator {
             mask(masked, neg.start(), neg.end());
         }
         annotate(text, masked, suggest, readings);
-        readings.sort(Comparator.comparingInt(PhraseReading::start));
-        return new TextReading(text, age, ageSpan, sex, sexSpan, readings);
+        List<PhraseReading> onModality = withModality(text, readings);
+        onModality.sort(Comparator.comparingInt(PhraseReading::start));
+        return new TextReading(text, age, ageSpan, sex, sexSpan, onModality);
+    }
+
+    /** A word of MRI signal: only a span holding one is read on the sequence of its sentence. */
+    private static final Pattern SIGNAL_WORD = Pattern.compile("(?i)\\b(?:hyper|hypo|iso)intens\\p{L}*|\\bsignal\\b");
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
+    private static final int SEQUENCE_WINDOW = 4;
+
+    /**
+     * A span not understood that holds a signal word, in a sentence naming an MRI sequence ("T2: The mass
+     * is hyperintense", "inhomogeneously hyperintense on STIR"): its words read on that sequence
+     * ("hyperintense on T2"), leftmost longest window first; the rest stays not understood.
+     */
+    private List<PhraseReading> onSequence(String text, PhraseReading p, ModalityContext context) {
+        if (!SIGNAL_WORD.matcher(p.text()).find()) return List.of(p);
+        List<int[]> ws = new ArrayList<>();
+        Matcher w = WORD.matcher(p.text());
+        while (w.find()) ws.add(new int[] {p.start() + w.start(), p.start() + w.end()});
+        List<PhraseReading> out = new ArrayList<>();
+        int from = p.start();
+        for (int i = 0; i < ws.size(); i++) {
+            for (int len = Math.min(SEQUENCE_WINDOW, ws.size() - i); len >= 1; len--) {
+                int start = ws.get(i)[0];
+                int end = ws.get(i + len - 1)[1];
+                String window = text.substring(start, end);
+                if (!SIGNAL_WORD.matcher(window).find()) continue;
+                Optional<ModalityContext.Mention> seq = context.sequenceAt(start, end);
+                if (seq.isEmpty()) continue;
+                List<TermHit> hits = search.lookup(window + " on " + seq.get().sequence());
+                if (hits.size() != 1 || !FINDING.equals(hits.get(0).kind())) continue;
+                // trailing words that add nothing ("hyperintense and") are not part of it
+                while (len > 1) {
+                    int shorterEnd = ws.get(i + len - 2)[1];
+                    List<TermHit> shorter = search.lookup(text.substring(start, shorterEnd) + " on "
+                            + seq.get().sequence());
+                    if (!sameTerms(shorter, hits)) break;
+                    len--;
+                    end = shorterEnd;
+                    window = text.substring(start, end);
+                }
+                TermHit h = hits.get(0);
+                TermHit hit = new TermHit(
+                        h.iri(),
+                        h.label(),
+                        h.curie(),
+                        h.kind(),
+                        h.matchedName() + "' + '" + seq.get().written(),
+                        h.nameType(),
+                        MatchKind.MODALITY_CONTEXT,
+                        h.score());
+                rest(text, from, start, out);
+                out.add(new PhraseReading(
+                        start, end, window, PhraseReading.Outcome.TERM, false, null, List.of(hit), null, List.of()));
+                from = end;
+                i += len - 1;
+                break;
+            }
+        }
+        if (from == p.start()) return List.of(p);
+        rest(text, from, p.end(), out);
+        return out;
+    }
+
+    /** What is left of a span not understood once a part of it is read: not understood, if it has a word. */
+    private static void rest(String text, int from, int to, List<PhraseReading> out) {
+        Matcher w = WORD.matcher(text.substring(from, to));
+        if (!w.find()) return;
+        int start = from + w.start();
+        int end = start;
+        Matcher all = WORD.matcher(text.substring(from, to));
+        while (all.find()) end = from + all.end();
+        out.add(new PhraseReading(
+                start,
+                end,
+                text.substring(start, end),
+                PhraseReading.Outcome.UNKNOWN,
+                false,
+                null,
+                List.of(),
+                null,
+                List.of()));
+    }
+
+    /** "metastases to the lung", "metastases, including bone, lung": the metastasis word before the site. */
+    private static final Pattern METASTASIS_BEFORE =
+            Pattern.compile("(?i)\\bmetasta\\p{L}*(?:[\\s,]+(?!from\\b|primary\\b)[\\p{L}-]+){0,5}?[\\s,]+$");
+    /** "lung lesions suggestive of metastatic neoplasm": the site, its lesion word, then the metastasis word. */
+    private static final Pattern METASTASIS_AFTER = Pattern.compile(
+            "(?i)^(?:\\s+[\\p{L}-]+){0,3}?\\s+(?:suggestive of|consistent with|compatible with|in keeping with"
+                    + "|representing|due to)\\s+(?:[\\p{L}-]+\\s+)?metasta\\p{L}*");
+
+    /**
+     * A site named as where a metastasis is ("metastases to the lung", "multiple organ metastases,
+     * including bone, lung", "lung lesions suggestive of metastatic neoplasm") is the metastasis in that
+     * site, when the index names one ("lung metastasis"); the site alone otherwise.
+     */
+    private PhraseReading metastasis(String text, PhraseReading p) {
+        if (p.outcome() != PhraseReading.Outcome.TERM
+                || p.negated()
+                || p.terms().size() != 1) return p;
+        TermHit h = p.terms().get(0);
+        if (FINDING.equals(h.kind())) return p;
+        boolean before = METASTASIS_BEFORE
+                .matcher(text.substring(Math.max(0, p.start() - 80), p.start()))
+                .find();
+        boolean after = !before
+                && METASTASIS_AFTER
+                        .matcher(text.substring(p.end(), Math.min(text.length(), p.end() + 80)))
+                        .find();
+        if (!before && !after) return p;
+        List<TermHit> named = search.lookup(h.label() + " metastasis");
+        if (named.size() != 1 || !FINDING.equals(named.get(0).kind())) return p;
+        TermHit m = named.get(0);
+        TermHit hit = new TermHit(
+                m.iri(), m.label(), m.curie(), m.kind(), h.matchedName(), h.nameType(), MatchKind.METASTASIS_SITE, 1);
+        return new PhraseReading(
+                p.start(), p.end(), p.text(), p.outcome(), false, null, List.of(hit), p.note(), p.suggestions());
+    }
+
+    /**
+     * A finding named without its modality, in a text about one modality, is the finding on it:
+     * "necrosis" in "MRI showed … areas of necrosis" is necrosis on MRI, "heterogeneous enhancement"
+     * after "CT" is heterogeneous enhancement on contrast CT (see {@link ModalityContext}).
+     */
+    private List<PhraseReading> withModality(String text, List<PhraseReading> readings) {
+        List<PhraseReading> out = new ArrayList<>(readings.size());
+        ModalityContext context = rules.onModality().isEmpty() ? null : ModalityContext.of(text);
+        for (PhraseReading p0 : readings) {
+            if (p0.outcome() == PhraseReading.Outcome.UNKNOWN && context != null) {
+                out.addAll(onSequence(text, p0, context));
+                continue;
+            }
+            PhraseReading p = metastasis(text, p0);
+            Map<String, String> specific = context == null
+                            || p.outcome() != PhraseReading.Outcome.TERM
+                            || p.terms().size() != 1
+                    ? null
+                    : rules.onModality().get(p.terms().get(0).iri());
+            Optional<ModalityContext.Mention> m = specific == null ? Optional.empty() : context.at(p.start(), p.end());
+            Optional<IndexedTerm> t = m.map(x -> specific.get(x.modality())).flatMap(search::term);
+            if (t.isEmpty()) {
+                out.add(p);
+                continue;
+            }
+            TermHit h = p.terms().get(0);
+            TermHit hit = new TermHit(
+                    t.get().iri(),
+                    t.get().label(),
+                    t.get().curie(),
+                    t.get().kind(),
+                    h.matchedName() + "' + '" + m.get().written(),
+                    h.nameType(),
+                    MatchKind.MODALITY_CONTEXT,
+                    h.score());
+            out.add(new PhraseReading(
+                    p.start(),
+                    p.end(),
+                    p.text(),
+                    p.outcome(),
+                    p.negated(),
+                    p.cue(),
+                    List.of(hit),
+                    p.note(),
+                    p.suggestions()));
+        }
+        return out;
     }
 
     /**
@@ -482,6 +688,21 @@ public final class CaseTextAnnotator {
             cueOf[r] = negatingCue(text, words, cues, spans, spans.get(r));
             preCue[r] = cueOf[r] != null && cueBefore(text, found.get(r), cueOf[r]);
         }
+        // a pre-cue before a list whose first items the ontology does not know: "negative for NKX3.1, PSA,
+        // SOX 10, S100, chromogranin" (S100 absent)
+        for (int r = 0; r < found.size(); r++) {
+            if (cueOf[r] != null) continue;
+            int[] pre = null;
+            for (int[] cue : cues) if (cue[1] <= spans.get(r)[0]) pre = cue;
+            if (pre == null || pre[2] != 0) continue;
+            int cueEnd = words.get(pre[1] - 1).end();
+            boolean between = false;
+            for (int q = 0; q < r; q++) between |= found.get(q).start() >= cueEnd;
+            if (!between && listGap(text.substring(cueEnd, found.get(r).start()))) {
+                cueOf[r] = text.substring(words.get(pre[0]).start(), cueEnd);
+                preCue[r] = true;
+            }
+        }
         // one cue covers the items of a list the commas split into clauses: "negative for S100, CK and
         // EMA" (a pre-cue carried forward), "S100, CD34 and desmin were negative" (a post-cue carried back)
         for (int r = 1; r < found.size(); r++) {
@@ -520,6 +741,25 @@ public final class CaseTextAnnotator {
             PhraseReading p = found.get(r);
             if (cue == null) {
                 out.add(p);
+            } else if (p.terms().size() == 1
+                    && rules.bones().contains(p.terms().get(0).iri())
+                    && rules.boneInvolvement() != null
+                    && search.term(rules.boneInvolvement()).isPresent()) {
+                // "without obvious invasion of either the femur", "no bony destruction": the lesion does not
+                // involve the bone
+                IndexedTerm t = search.term(rules.boneInvolvement()).get();
+                TermHit h = p.terms().get(0);
+                TermHit hit = new TermHit(
+                        t.iri(),
+                        t.label(),
+                        t.curie(),
+                        t.kind(),
+                        h.matchedName(),
+                        h.nameType(),
+                        MatchKind.NEGATED_BONE,
+                        h.score());
+                out.add(new PhraseReading(
+                        p.start(), p.end(), p.text(), p.outcome(), true, cue, List.of(hit), p.note(), p.suggestions()));
             } else if (p.terms().stream().allMatch(h -> FINDING.equals(h.kind()))) {
                 out.add(new PhraseReading(
                         p.start(), p.end(), p.text(), p.outcome(), true, cue, p.terms(), p.note(), p.suggestions()));
@@ -620,6 +860,9 @@ public final class CaseTextAnnotator {
      */
     private boolean listGap(String gap) {
         if (LIST_GAP.matcher(gap).matches()) return true;
+        // an aside in brackets ("cytokeratins (using the AE1/AE3 antibody), EMA") and a full stop inside a
+        // name ("NKX3.1") do not end the list
+        gap = ASIDE.matcher(gap).replaceAll(" ").replaceAll("(?<=\\w)\\.(?=\\w)", "");
         if (!gap.contains(",") || SCOPE_BREAK.matcher(gap.replace(",", " ")).find()) return false;
         for (String item : gap.split("(?i),|\\band\\b|\\bor\\b|\\bnor\\b|\\s-\\s|\\s-$")) {
             if (item.isBlank()) continue;

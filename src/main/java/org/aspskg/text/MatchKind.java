@@ -26,7 +26,16 @@ public enum MatchKind {
     /** Words within a small edit distance of the name's (typing errors). */
     FUZZY("fuzzy"),
     /** A pattern of the annotator, not a name: a size in cm or mm that the ontology has a size finding for. */
-    PATTERN("size pattern");
+    PATTERN("size pattern"),
+    /**
+     * A finding named without its modality ("necrosis", "heterogeneous enhancement") in a sentence or
+     * paragraph about one modality: the finding on that modality ("necrosis on MRI").
+     */
+    MODALITY_CONTEXT("modality from context"),
+    /** A bone under a negation cue ("no evidence of extension into the femur"): the lesion does not involve bone. */
+    NEGATED_BONE("bone under a negation"),
+    /** A site named as where a metastasis is ("metastases to the lung"): the metastasis in that site. */
+    METASTASIS_SITE("site of a metastasis");
 
     private final String description;
 

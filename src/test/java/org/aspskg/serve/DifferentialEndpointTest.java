@@ -101,6 +101,23 @@ class DifferentialEndpointTest {
     }
 
     @Test
+    void nextFalseLeavesOutTheFindingsToCheckNextButNotTheRanking() throws Exception {
+        String json = Files.readString(Path.of("ontology", "examples", "mfh-thigh-necrosis-oedema.json"));
+        JsonNode with = RankingJson.MAPPER.readTree(
+                post("/ddx", "application/json", null, json).body());
+        HttpResponse<String> r = post("/ddx?next=false", "application/json", null, json);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode without = RankingJson.MAPPER.readTree(r.body());
+        assertTrue(with.get("nextFindings").size() > 0, "the default answer suggests findings to check next");
+        assertEquals(0, without.get("nextFindings").size(), r.body());
+        assertEquals(with.get("hypotheses"), without.get("hypotheses"));
+        assertEquals(
+                service.rankWithoutNextFindings(service.read(CaseInput.json(json, DifferentialEndpoint.SOURCE)))
+                        .render(RankingFormat.JSON),
+                r.body());
+    }
+
+    @Test
     void freeTextByPlainTextOrJsonTextFieldRanksAsTheCommandLineDoes() throws Exception {
         String text = "24-year-old woman, deep thigh mass, T2 hyperintense with flow voids, no calcification";
         JsonNode cli = RankingJson.MAPPER.readTree(

@@ -180,4 +180,97 @@ class PhraseResolutionTest {
         assertTrue(t.contains("painless → LocalPain (absent)"), t.toString());
         assertTrue(t.contains("nontender → LocalPain (absent)"), t.toString());
     }
+
+    @Test
+    void aFindingWithoutItsModalityInATextAboutOneModalityIsTheFindingOnIt() {
+        // the modality named earlier in the sentence or paragraph: MRI, CT, radiographs
+        List<String> mri = termsOf("MRI of the right leg showed a heterogeneous soft tissue mass with areas of"
+                + " central necrosis. There was no evidence of hemorrhage.");
+        assertTrue(mri.contains("necrosis → NecrosisOnMRI (present)"), mri.toString());
+        assertTrue(mri.contains("hemorrhage → HaemorrhageOnMRI (absent)"), mri.toString());
+        List<String> ct = termsOf(
+                "CT examination showed a mass of low attenuation with necrotic areas and central" + " calcification.");
+        assertTrue(ct.stream().anyMatch(x -> x.endsWith("NecrosisOnCT (present)")), ct.toString());
+        assertTrue(ct.contains("calcification → CalcificationOnCT (present)"), ct.toString());
+        List<String> xray = termsOf("Plain radiographs showed a soft tissue mass with punctate calcification.");
+        assertTrue(xray.contains("calcification → CalcificationOnRadiograph (present)"), xray.toString());
+        // a word only one modality uses (STIR, T2) sets the context too
+        List<String> stir = termsOf("The mass is hyperintense on STIR with cystic areas.");
+        assertTrue(stir.stream().anyMatch(x -> x.endsWith("CysticChangeOnMRI (present)")), stir.toString());
+    }
+
+    @Test
+    void aPathologySentenceOrNoModalityLeavesTheFindingGeneral() {
+        List<String> t = termsOf("MRI showed a thigh mass. Biopsy showed nests of cells with necrosis.");
+        assertTrue(t.stream().anyMatch(x -> x.endsWith("necrosis → Necrosis (present)")), t.toString());
+        List<String> none = termsOf("A painful thigh mass with necrosis.");
+        assertTrue(none.stream().anyMatch(x -> x.endsWith("necrosis → Necrosis (present)")), none.toString());
+        // an ellipsis (an omission of the excerpt) ends the imaging paragraph
+        List<String> gap = termsOf("MRI showed a thigh mass … The tumour showed necrosis.");
+        assertTrue(gap.stream().anyMatch(x -> x.endsWith("necrosis → Necrosis (present)")), gap.toString());
+    }
+
+    @Test
+    void aBoneUnderANegationCueStatesNoBoneInvolvement() {
+        List<String> t = termsOf("The mass was not fixed to the anterior femur. A mass without obvious invasion of"
+                + " either the femur or musculature.");
+        assertEquals(
+                2,
+                t.stream()
+                        .filter(x -> x.endsWith("AdjacentBoneInvolvement (absent)"))
+                        .count(),
+                t.toString());
+        // a bone stated without a negation is still the site
+        List<String> site = termsOf("The mass abutted the fibula.");
+        assertTrue(site.stream().noneMatch(x -> x.contains("AdjacentBoneInvolvement")), site.toString());
+    }
+
+    @Test
+    void aNegatedListCarriesOverItemsTheOntologyDoesNotKnowAndBracketedAsides() {
+        List<String> pre = termsOf(
+                "Furthermore, the tumor was negative for NKX3.1, PSA, SALL4, GATA 3, HMB45, Melan A, SOX 10, S100,"
+                        + " chromogranin, and synaptophysin.");
+        assertTrue(pre.contains("S100 → S100Immunoreactivity (absent)"), pre.toString());
+        List<String> post = termsOf("CD99 - weakly expressed. Broad spectrum cytokeratins (using the AE1/AE3"
+                + " antibody), EMA, CD34, S100, smooth muscle actin, desmin, STAT6 - not expressed.");
+        assertTrue(post.stream().anyMatch(x -> x.endsWith("CytokeratinImmunoreactivity (absent)")), post.toString());
+    }
+
+    @Test
+    void aNegationCueDoesNotRunPastAContrastWord() {
+        List<String> t = termsOf("There was no calcification, however flow voids were seen. No necrosis but"
+                + " haemorrhage was present.");
+        assertTrue(t.stream().anyMatch(x -> x.endsWith("FlowVoid (present)")), t.toString());
+        assertTrue(t.stream().anyMatch(x -> x.startsWith("haemorrhage") && x.endsWith("(present)")), t.toString());
+        assertTrue(t.stream().anyMatch(x -> x.startsWith("calcification") && x.endsWith("(absent)")), t.toString());
+    }
+
+    @Test
+    void aSiteNamedAsWhereAMetastasisIsIsTheMetastasisInIt() {
+        List<String> t = termsOf("Radiological analysis revealed multiple organ metastases, including bone, lung,"
+                + " and brain. Chest CT showed multiple bilateral lung lesions suggestive of metastatic neoplasm.");
+        assertTrue(t.contains("bone → BoneMetastasis (present)"), t.toString());
+        assertTrue(t.contains("lung → LungMetastasis (present)"), t.toString());
+        assertTrue(
+                t.stream()
+                                .filter(x -> x.equals("lung → LungMetastasis (present)"))
+                                .count()
+                        == 2,
+                t.toString());
+        // the primary site is no metastasis
+        List<String> primary = termsOf("A mass of the lung. Metastases were found later in the brain.");
+        assertTrue(primary.stream().anyMatch(x -> x.endsWith("→ Lung (present)")), primary.toString());
+        assertTrue(primary.stream().noneMatch(x -> x.contains("LungMetastasis")), primary.toString());
+    }
+
+    @Test
+    void aSignalWordReadsOnTheSequenceItsSentenceNames() {
+        List<String> t = termsOf("T2: The mass is hyperintense and associated with flow voids.");
+        assertTrue(t.contains("hyperintense → T2HyperintenseSignal (present)"), t.toString());
+        List<String> stir = termsOf("The lesion was inhomogeneously hyperintense on STIR images.");
+        assertTrue(stir.stream().anyMatch(x -> x.endsWith("T2HyperintenseSignal (present)")), stir.toString());
+        // no sequence in the sentence: not read
+        List<String> none = termsOf("The mass was hyperintense and associated with oedema.");
+        assertTrue(none.stream().noneMatch(x -> x.contains("T2Hyperintense")), none.toString());
+    }
 }
