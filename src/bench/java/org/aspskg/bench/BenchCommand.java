@@ -77,6 +77,14 @@ final class BenchCommand implements Callable<Integer> {
                     + "(default: 100000, about 36 triples a case).")
     Long serveCases;
 
+    @Option(
+            names = "--serve-store",
+            paramLabel = "DIR",
+            description =
+                    "Serve a copy of this existing store (asps-kg build --cases makes it) instead of building one "
+                            + "from --serve-cases and --serve-triples, e.g. to rerun serve on the same 100k-case store.")
+    Path serveStore;
+
     @Option(names = "--clients", split = ",", paramLabel = "N", description = "Concurrent clients (default: 1,4,16).")
     List<Integer> clients;
 
@@ -168,7 +176,8 @@ final class BenchCommand implements Callable<Integer> {
                 plainCaseSizes != null ? plainCaseSizes : d.plainCaseSizes(),
                 naiveBudget != null ? Duration.ofMillis(Math.round(naiveBudget * 1000)) : d.naiveBudget(),
                 serveRestarts != null ? serveRestarts : d.serveRestarts(),
-                rankSizes != null ? rankSizes : d.rankSizes());
+                rankSizes != null ? rankSizes : d.rankSizes(),
+                serveStore);
         BenchmarkSuite suite = BenchmarkSuite.standard();
         if (only != null) suite = suite.only(only);
         String command = "asps-kg "

@@ -41,6 +41,9 @@ import org.aspskg.store.StoreBuilder;
  *                      file, ranked in a child JVM with {@code -Xmx512m}, the file deleted afterwards)
  * @param serveRestarts how many times both servers are started afresh and measured (each JVM compiles
  *                      the hot code its own way: a single pair of JVMs can differ by ±10 % at 1 client)
+ * @param serveStore    an existing store (as {@code asps-kg build --cases} makes it) to serve instead of
+ *                      building one, copied first so it is left as it was; null: build it from
+ *                      {@code serveCases} and {@code serveTriples}
  */
 public record BenchSettings(
         Path ontology,
@@ -65,7 +68,8 @@ public record BenchSettings(
         List<Integer> plainCaseSizes,
         Duration naiveBudget,
         int serveRestarts,
-        List<Integer> rankSizes) {
+        List<Integer> rankSizes,
+        Path serveStore) {
 
     /** Default results directory (committed). */
     public static final Path RESULTS = Path.of("bench", "results");
@@ -124,7 +128,8 @@ public record BenchSettings(
                 List.of(10, 30, 100, 300, 1_000, 3_000, 10_000, 30_000, 100_000),
                 Duration.ofSeconds(120),
                 3,
-                List.of(100_000, 1_000_000, 10_000_000));
+                List.of(100_000, 1_000_000, 10_000_000),
+                null);
     }
 
     /**
@@ -155,7 +160,8 @@ public record BenchSettings(
                 List.of(2),
                 Duration.ofSeconds(20),
                 2,
-                List.of(300));
+                List.of(300),
+                null);
     }
 
     /** A store builder for the benchmarks' own stores. */

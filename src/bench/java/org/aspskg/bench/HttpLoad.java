@@ -13,14 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 import org.aspskg.bench.ServedQueries.ServedQuery;
 
 /**
- * Closed-loop SPARQL load over HTTP: {@code clients} threads each send a query, read the whole
- * response and send the next (cycling through the library from a different starting point), for a
- * fixed time and at most a fixed number of requests. Latencies are recorded in microseconds in
- * HdrHistograms, overall and per query; a non-200 answer or an I/O failure counts as an error.
+ * Closed-loop load over HTTP: {@code clients} threads each send a request, read the whole response
+ * and send the next (cycling through the list from a different starting point), for a fixed time and
+ * at most a fixed number of requests. The requests are SPARQL queries or any other {@link Target}s
+ * (the web front's search API and term pages). Latencies are recorded in microseconds in
+ * HdrHistograms, overall and per target name (targets may share a name, and then a histogram); a
+ * non-200 answer, an answer cut off or an I/O failure counts as an error.
  */
 final class HttpLoad {
     /** Upper bound of a recordable latency: the request timeout. */
@@ -43,16 +46,34 @@ final class HttpLoad {
         }
     }
 
+    /**
+     * One request of a load: its name (the histogram it counts in), the request, and whether a 200
+     * answer's body is whole.
+     */
+    record Target(String name, HttpRequest request, Predicate<byte[]> complete) {}
+
     private HttpLoad() {}
 
+    /** The query library replayed against a SPARQL endpoint. */
     static Result run(String endpoint, List<ServedQuery> queries, int clients, Duration duration, long maxRequests)
+            throws InterruptedException {
+        return run(
+                queries.stream()
+                        .map(q -> new Target(q.name(), request(endpoint, q), body -> complete(body, q)))
+                        .toList(),
+                clients,
+                duration,
+                maxRequests);
+    }
+
+    /** {@code targets} cycled through by {@code clients} closed-loop clients for {@code duration}. */
+    static Result run(List<Target> queries, int clients, Duration duration, long maxRequests)
             throws InterruptedException {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
-        List<HttpRequest> requests =
-                queries.stream().map(q -> request(endpoint, q)).toList();
+        List<HttpRequest> requests = queries.stream().map(Target::request).toList();
         AtomicLong sent = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
@@ -67,7 +88,7 @@ final class HttpLoad {
                     () -> {
                         Histogram mine = histogram();
                         Map<String, Histogram> mineByQuery = new LinkedHashMap<>();
-                        queries.forEach(q -> mineByQuery.put(q.name(), histogram()));
+                        queries.forEach(q -> mineByQuery.putIfAbsent(q.name(), histogram()));
                         try {
                             go.await();
                         } catch (InterruptedException e) {
@@ -82,7 +103,8 @@ final class HttpLoad {
                                 HttpResponse<byte[]> response =
                                         http.send(requests.get(qi), HttpResponse.BodyHandlers.ofByteArray());
                                 long micros = (System.nanoTime() - start) / 1000;
-                                if (response.statusCode() == 200 && !complete(response.body(), queries.get(qi))) {
+                                if (response.statusCode() == 200
+                                        && !queries.get(qi).complete().test(response.body())) {
                                     error(
                                             errors,
                                             errorSamples,
@@ -96,7 +118,8 @@ final class HttpLoad {
                                     error(
                                             errors,
                                             errorSamples,
-                                            queries.get(qi).name() + ": HTTP " + response.statusCode());
+                                            queries.get(qi).name() + ": HTTP " + response.statusCode() + " for "
+                                                    + requests.get(qi).uri());
                                 }
                             } catch (IOException e) {
                                 error(errors, errorSamples, queries.get(qi).name() + ": " + e);
@@ -123,7 +146,7 @@ final class HttpLoad {
         Histogram all = histogram();
         overall.forEach(all::add);
         Map<String, Histogram> perQuery = new LinkedHashMap<>();
-        queries.forEach(q -> perQuery.put(q.name(), histogram()));
+        queries.forEach(q -> perQuery.putIfAbsent(q.name(), histogram()));
         byQuery.forEach(m -> m.forEach((name, h) -> perQuery.get(name).add(h)));
         return new Result(
                 clients, all.getTotalCount(), errors.get(), elapsed, all, perQuery, List.copyOf(errorSamples));

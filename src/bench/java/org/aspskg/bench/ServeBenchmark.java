@@ -24,6 +24,7 @@ import org.aspskg.query.QueryAnswer;
 import org.aspskg.query.SparqlQueries;
 import org.aspskg.serve.KnowledgeGraphServer;
 import org.aspskg.store.BuildReport;
+import org.aspskg.store.KnowledgeGraphStore;
 import org.aspskg.store.StoreBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -40,6 +41,12 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * timing, both must give the same answer to every query. Also reports each server's peak heap and
  * resident memory (the largest over the starts). The store holds the ontology's build and, in the full
  * run, a synthetic cohort of 100,000 cases in its cases graph.
+ *
+ * <p>On {@code asps-kg serve} alone (stock Fuseki has no web front), after the SPARQL slices of each
+ * start, the web front's two hot requests ({@link WebScenarios}): the search box's autocomplete
+ * ({@code /api/search?q=} with prefixes of the store's labels, synonyms and codes) and the term pages
+ * ({@code /asps-kg/NAME} as HTML, every class), each warmed up and then measured on its own at every
+ * client count, in the same slices.
  */
 public final class ServeBenchmark implements Benchmark {
     static final String ASPS_KG = "asps-kg";
@@ -99,6 +106,9 @@ public final class ServeBenchmark implements Benchmark {
         Map<String, Map<String, QueryAnswer>> answers = new LinkedHashMap<>();
         Map<String, double[]> memory = new LinkedHashMap<>(); // peer -> {peak heap, peak rss}
         List<String> peers = List.of(ASPS_KG, STOCK);
+        List<String> webScenarios = List.of(WebScenarios.AUTOCOMPLETE, WebScenarios.TERM_PAGE);
+        Map<String, Map<Integer, Totals>> webTotals = new LinkedHashMap<>();
+        Map<String, List<HttpLoad.Target>> webTargets = new LinkedHashMap<>();
         int maxClients =
                 settings.clients().stream().mapToInt(Integer::intValue).max().orElseThrow();
         for (int start = 0; start < settings.serveRestarts(); start++) {
@@ -112,6 +122,17 @@ public final class ServeBenchmark implements Benchmark {
                     }
                     requireSameAnswers(library, answers);
                 }
+                // the web front's requests, on this start's port
+                String sparql = servers.get(ASPS_KG).datasetUrl() + "/sparql";
+                String base =
+                        sparql.substring(0, sparql.length() - (KnowledgeGraphServer.DATASET + "/sparql").length());
+                webTargets.put(WebScenarios.AUTOCOMPLETE, WebScenarios.autocomplete(base, sparql));
+                webTargets.put(WebScenarios.TERM_PAGE, WebScenarios.termPages(base, sparql));
+                if (start == 0)
+                    log.progress(
+                            "serve: web front scenarios: %d autocomplete prefixes, %d term pages",
+                            webTargets.get(WebScenarios.AUTOCOMPLETE).size(),
+                            webTargets.get(WebScenarios.TERM_PAGE).size());
                 for (String peer : peers) {
                     log.progress(
                             "serve: start %d/%d, %s (pid %d) warming up with %d clients",
@@ -158,6 +179,7 @@ public final class ServeBenchmark implements Benchmark {
                                 t.errors);
                     }
                 }
+                measureWebFront(settings, log, start, webScenarios, webTargets, webTotals, maxClients);
             } finally {
                 for (var e : servers.entrySet()) {
                     ServerProcess server = e.getValue();
@@ -214,6 +236,49 @@ public final class ServeBenchmark implements Benchmark {
                 if (t.errors > 0) log.progress("serve: %s errors, e.g. %s", peer, t.errorSamples);
             }
         }
+        for (String scenario : webScenarios) {
+            for (int clients : settings.clients()) {
+                Totals t = webTotals.get(scenario).get(clients);
+                double seconds = t.nanos / 1e9;
+                rows.add(row(
+                        ASPS_KG,
+                        scenario,
+                        storeTriples,
+                        clients,
+                        "throughput",
+                        t.requests / seconds,
+                        "requests/s",
+                        t.requests));
+                rows.add(row(
+                        ASPS_KG,
+                        scenario,
+                        storeTriples,
+                        clients,
+                        "p50",
+                        HttpLoad.percentileMillis(t.all, 50),
+                        "ms",
+                        t.requests));
+                rows.add(row(
+                        ASPS_KG,
+                        scenario,
+                        storeTriples,
+                        clients,
+                        "p99",
+                        HttpLoad.percentileMillis(t.all, 99),
+                        "ms",
+                        t.requests));
+                rows.add(row(
+                        ASPS_KG,
+                        scenario,
+                        storeTriples,
+                        clients,
+                        "errors",
+                        t.errors,
+                        "requests",
+                        t.requests + t.errors));
+                if (t.errors > 0) log.progress("serve: %s errors, e.g. %s", scenario, t.errorSamples);
+            }
+        }
         // the slowest query's p99 at each client count: the figure a per-query latency target is about
         for (int clients : settings.clients()) {
             for (String peer : peers) {
@@ -257,6 +322,47 @@ public final class ServeBenchmark implements Benchmark {
         return rows;
     }
 
+    /**
+     * The web front's scenarios on asps-kg's server of this start: each warmed up, then each client
+     * count measured in {@code serveRounds} slices per scenario, alternating which goes first.
+     */
+    private static void measureWebFront(
+            BenchSettings settings,
+            BenchLog log,
+            int start,
+            List<String> scenarios,
+            Map<String, List<HttpLoad.Target>> targets,
+            Map<String, Map<Integer, Totals>> totals,
+            int maxClients)
+            throws InterruptedException {
+        for (String scenario : scenarios) {
+            log.progress("serve: start %d, %s warming up with %d clients", start + 1, scenario, maxClients);
+            HttpLoad.run(targets.get(scenario), maxClients, settings.serveWarmup(), MAX_REQUESTS);
+        }
+        for (int clients : settings.clients()) {
+            for (int slice = 0; slice < settings.serveRounds(); slice++) {
+                List<String> order = (slice + start) % 2 == 0 ? scenarios : List.of(scenarios.get(1), scenarios.get(0));
+                for (String scenario : order) {
+                    totals.computeIfAbsent(scenario, s -> new TreeMap<>())
+                            .computeIfAbsent(clients, c -> new Totals())
+                            .add(HttpLoad.run(targets.get(scenario), clients, settings.serveDuration(), MAX_REQUESTS));
+                }
+            }
+            for (String scenario : scenarios) {
+                Totals t = totals.get(scenario).get(clients);
+                log.progress(
+                        "serve: after start %d, %s, %d clients: %.0f requests/s, p50 %.1f ms, p99 %.1f ms, %d errors",
+                        start + 1,
+                        scenario,
+                        clients,
+                        t.requests / (t.nanos / 1e9),
+                        HttpLoad.percentileMillis(t.all, 50),
+                        HttpLoad.percentileMillis(t.all, 99),
+                        t.errors);
+            }
+        }
+    }
+
     private Measurement row(
             String peer, String scenario, long size, int clients, String metric, double value, String unit, long runs) {
         return new Measurement(name(), peer, scenario, size, "triples", clients, metric, value, unit, runs);
@@ -268,6 +374,23 @@ public final class ServeBenchmark implements Benchmark {
      * case-ranking benchmark's seed) and {@code serveTriples} synthetic statement triples.
      */
     private static long buildStore(BenchSettings settings, Path work, Path store, BenchLog log) throws IOException {
+        if (settings.serveStore() != null) {
+            if (!Files.isDirectory(settings.serveStore())) {
+                throw new AspsKgException(
+                        "serve benchmark: --serve-store " + settings.serveStore() + " is not a directory",
+                        "Give a store directory made by 'asps-kg build'.");
+            }
+            Files.createDirectories(work);
+            copyTree(settings.serveStore(), store);
+            long triples;
+            try (KnowledgeGraphStore opened = KnowledgeGraphStore.open(store)) {
+                triples = opened.graphSizes().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
+            }
+            log.progress("serve: store of %,d triples copied from %s", triples, settings.serveStore());
+            return triples;
+        }
         StoreBuilder builder = settings.storeBuilder(store);
         Files.createDirectories(work);
         if (settings.serveCases() > 0) {
@@ -376,6 +499,20 @@ public final class ServeBenchmark implements Benchmark {
 
     @Override
     public List<Chart<?, ?>> charts(List<Measurement> results) {
+        List<Measurement> webP99 = results.stream()
+                .filter(m -> m.scenario().startsWith("web: ") && m.metric().equals("p99"))
+                .map(m -> new Measurement(
+                        m.benchmark(),
+                        m.scenario().substring("web: ".length()),
+                        m.scenario(),
+                        m.size(),
+                        m.sizeUnit(),
+                        m.clients(),
+                        m.metric(),
+                        m.value(),
+                        m.unit(),
+                        m.runs()))
+                .toList();
         List<Measurement> all =
                 results.stream().filter(m -> m.scenario().equals("all-queries")).toList();
         return List.of(
@@ -393,6 +530,13 @@ public final class ServeBenchmark implements Benchmark {
                         "concurrent clients (log scale)",
                         "ms",
                         all.stream().filter(m -> m.metric().equals("p99")).toList(),
+                        Measurement::clients,
+                        true),
+                Charts.lines(
+                        "Web front latency on asps-kg, 99th percentile",
+                        "concurrent clients (log scale)",
+                        "ms",
+                        webP99,
                         Measurement::clients,
                         true));
     }

@@ -292,7 +292,8 @@ class BenchCommandTest {
                             && m.clients() == slowest.clients()
                             && m.metric().equals("p99")
                             && !m.scenario().equals("all-queries")
-                            && !m.scenario().equals("slowest query"))
+                            && !m.scenario().equals("slowest query")
+                            && !m.scenario().startsWith("web: "))
                     .mapToDouble(Measurement::value)
                     .max()
                     .orElseThrow();
@@ -304,6 +305,36 @@ class BenchCommandTest {
         // the served store: the ontology's build (about 4,400 triples), 1,000 synthetic triples and the
         // smoke cohort of 100 cases (dozens of triples each) in the cases graph
         assertTrue(rows.stream().allMatch(m -> m.size() > 4_000 + 1_000 + 100 * 20), rows.toString());
+    }
+
+    @Test
+    void serveResultsTimeTheWebFrontsAutocompleteAndTermPagesOnAspsKgAtEveryClientCountWithoutErrors()
+            throws Exception {
+        List<Measurement> web = results("serve").stream()
+                .filter(m -> m.scenario().startsWith("web: "))
+                .toList();
+        Set<String> expected = new TreeSet<>();
+        for (String scenario : List.of(WebScenarios.AUTOCOMPLETE, WebScenarios.TERM_PAGE)) {
+            for (int clients : List.of(1, 4, 16)) {
+                for (String metric : List.of("throughput", "p50", "p99", "errors")) {
+                    expected.add(scenario + " " + clients + " " + metric);
+                }
+            }
+        }
+        assertEquals(expected, keys(web, m -> m.scenario() + " " + m.clients() + " " + m.metric()));
+        // stock Fuseki has no web front: these rows are asps-kg's alone
+        assertEquals(Set.of("asps-kg"), keys(web, Measurement::peer));
+        assertTrue(web.stream().filter(m -> m.metric().equals("errors")).allMatch(m -> m.value() == 0), web.toString());
+        assertTrue(
+                web.stream()
+                        .filter(m -> m.metric().equals("throughput"))
+                        .allMatch(m -> m.value() > 0 && m.unit().equals("requests/s")),
+                web.toString());
+        assertTrue(
+                web.stream()
+                        .filter(m -> m.metric().startsWith("p"))
+                        .allMatch(m -> m.value() > 0 && m.unit().equals("ms")),
+                web.toString());
     }
 
     /** The JMH benchmark classes and the peer each measures. */

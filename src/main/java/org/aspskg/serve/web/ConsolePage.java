@@ -9,7 +9,8 @@ import java.io.IOException;
 
 /**
  * {@code GET /console}: YASGUI on this server's endpoint, with the query library as a grouped menu of
- * example questions ({@code console.js} does the wiring). {@code ?query=…} opens with that query and
+ * example questions ({@code console.js} does the wiring) and a chart view of the results beside YASR's
+ * table ({@code yasr-chart.js}, drawn by Chart.js). {@code ?query=…} opens with that query and
  * runs it, so a link shares a query and its result.
  */
 final class ConsolePage extends HttpServlet {
@@ -40,6 +41,8 @@ final class ConsolePage extends HttpServlet {
                         Html.Nav.CONSOLE,
                         body,
                         StaticFiles.PATH + "/vendor/yasgui/yasgui.min.js",
+                        StaticFiles.PATH + "/vendor/chartjs/chart.umd.js",
+                        StaticFiles.PATH + "/yasr-chart.js",
                         StaticFiles.PATH + "/console.js"));
     }
 

@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 
 /**
  * The pages' own scripts and style sheet ({@code /static/…}, from {@code web/static/} in the jar) and
- * the SPARQL console's YASGUI ({@code /static/vendor/yasgui/…}, copied into the jar by the build from
- * the npm package). Files are read once and kept; nothing outside those two folders is reachable.
+ * the SPARQL console's YASGUI and Chart.js ({@code /static/vendor/yasgui/…}, {@code /static/vendor/chartjs/…},
+ * copied into the jar by the build from the npm packages). Files are read once and kept; nothing outside those two folders is reachable.
  */
 final class StaticFiles extends HttpServlet {
     static final String PATH = "/static";
     private static final String ROOT = "/org/aspskg/serve/web/";
-    private static final Pattern SAFE = Pattern.compile("/(vendor/yasgui/)?[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern SAFE = Pattern.compile("/(vendor/(yasgui|chartjs)/)?[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Map<String, String> TYPES = Map.of(
             "css", "text/css;charset=utf-8",
             "js", "text/javascript;charset=utf-8",

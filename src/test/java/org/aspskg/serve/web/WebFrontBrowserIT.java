@@ -253,6 +253,49 @@ class WebFrontBrowserIT {
     }
 
     @Test
+    void aLibraryQueryWithCountsShowsAsABarChartOfThoseCounts() throws IOException {
+        // library query 27: per source work, the statement nodes and axioms citing it (xsd:integer counts)
+        JsonNode expected = new ObjectMapper()
+                .readTree(Path.of("queries", "27-references-and-what-they-support.srj")
+                        .toFile());
+        List<String> sources = new ArrayList<>();
+        List<Long> statements = new ArrayList<>();
+        expected.path("results").path("bindings").forEach(b -> {
+            sources.add(b.path("source").path("value").asText());
+            statements.add(b.path("statements").path("value").asLong());
+        });
+
+        browser.get(base + "/console?example=27-references-and-what-they-support");
+        WebElement chartButton = waiting().until(d -> {
+            List<WebElement> b = d.findElements(By.cssSelector(".yasr .select_chart"));
+            return !b.isEmpty() && !b.get(0).getAttribute("class").contains("disabled") ? b.get(0) : null;
+        });
+        chartButton.click();
+        WebElement canvas = waiting().until(d -> d.findElement(By.cssSelector(".yasr .results-chart canvas")));
+        assertTrue(canvas.getSize().getWidth() > 300 && canvas.getSize().getHeight() > 200, canvas.getSize() + "");
+        // what Chart.js drew: one bar per row of the answer, the counts of ?statements, labelled by ?source
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        @SuppressWarnings("unchecked")
+        List<Object> drawn = (List<Object>) js.executeScript(
+                "var c = Chart.getChart(arguments[0]); return [c.config.type, c.data.labels, c.data.datasets[0].data];",
+                canvas);
+        assertEquals("bar", drawn.get(0));
+        assertEquals(sources, drawn.get(1));
+        assertEquals(
+                statements,
+                ((List<?>) drawn.get(2))
+                        .stream().map(n -> ((Number) n).longValue()).toList());
+        assertEquals(
+                "statements",
+                new Select(browser.findElement(By.id("chart-value")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"));
+        js.executeScript("document.querySelector('.yasr').scrollIntoView();");
+        screenshot("console-chart");
+        assertOnlyTheServerWasAsked(serverOnly());
+    }
+
+    @Test
     void typingTheClassicAspsFindingsRanksAspsFirstWithItsEvidence() throws IOException {
         browser.get(base + "/ddx");
         scriptsLoaded();

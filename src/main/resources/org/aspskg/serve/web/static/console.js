@@ -35,7 +35,11 @@ window.addEventListener("DOMContentLoaded", function () {
       resizeable: true,
       editorHeight: "300px"
     },
-    yasr: { prefixes: { aspskg: NS, fact: NS + "fact/", src: NS + "source/" } }
+    // the table, then the chart view of yasr-chart.js (offered when a column holds numbers)
+    yasr: {
+      prefixes: { aspskg: NS, fact: NS + "fact/", src: NS + "source/" },
+      pluginOrder: ["table", "chart", "response"]
+    }
   });
   var tab = yasgui.getTab();
   tab.setEndpoint(endpoint);
