@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.jena.query.Query;
@@ -105,6 +107,9 @@ class FuzzTest {
     private void fuzzReader(String ext, List<byte[]> seeds, long salt, ReaderCall call) {
         Mutator m = new Mutator(SEED * 31 + salt);
         List<String> failures = new ArrayList<>();
+        int[] accepted = {0};
+        int[] refused = {0};
+        long t0 = System.nanoTime();
         assertTimeoutPreemptively(budget(TRIES), () -> {
             for (int i = 0; i < TRIES; i++) {
                 byte[] input = m.mutate(seeds.get(i % seeds.size()));
@@ -112,7 +117,9 @@ class FuzzTest {
                 Files.write(file, input);
                 try {
                     call.read(file, input);
+                    accepted[0]++;
                 } catch (AspsKgException expected) {
+                    refused[0]++;
                     assertTrue(expected.getMessage() != null
                             && !expected.getMessage().isBlank());
                 } catch (Throwable t) {
@@ -122,6 +129,9 @@ class FuzzTest {
                 }
             }
         });
+        System.out.printf(
+                "fuzz %s (seed %d): %d inputs, %d read, %d refused with a message, %d escaped, %d s%n",
+                ext, SEED, TRIES, accepted[0], refused[0], failures.size(), (System.nanoTime() - t0) / 1_000_000_000);
         assertEquals(List.of(), failures, failures.size() + " of " + TRIES + " inputs escaped as other than a message");
     }
 
@@ -177,6 +187,7 @@ class FuzzTest {
         String base = server.datasetUrl("127.0.0.1");
         List<String> failures = new ArrayList<>();
         int[] sent = new int[1];
+        Map<String, Integer> statuses = new TreeMap<>();
         assertTimeoutPreemptively(budget(3 * TRIES).plusMinutes(5), () -> {
             for (int i = 0; i < TRIES; i++) {
                 for (var kind : Stream.of("json", "turtle", "query").toList()) {
@@ -199,6 +210,7 @@ class FuzzTest {
                             .build();
                     HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
                     sent[0]++;
+                    statuses.merge(kind + " " + r.statusCode(), 1, Integer::sum);
                     if (r.statusCode() >= 500) {
                         failures.add(kind + " input " + i + " (seed " + SEED + "): " + r.statusCode() + " "
                                 + r.body().substring(0, Math.min(300, r.body().length())));
@@ -211,6 +223,7 @@ class FuzzTest {
                 .timeout(Duration.ofSeconds(10))
                 .build();
         assertEquals(200, HTTP.send(ask, HttpResponse.BodyHandlers.discarding()).statusCode(), "ASK {} after fuzzing");
+        System.out.printf("fuzz server (seed %d): %d requests, statuses %s%n", SEED, sent[0], statuses);
         assertEquals(List.of(), failures, failures.size() + " of " + sent[0] + " requests answered 5xx");
     }
 }
