@@ -20,7 +20,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * each cohort is generated to a temporary gzipped N-Triples file (deleted afterwards), then ranked in a
  * child JVM with {@code -Xmx512m} ({@link RankRun}) two ways — validated into a store's rankings graph
  * (staging store, bulk load, swap) and without validation to a CSV file. Reports wall time, cases/s,
- * time per case (flat when the cost is linear), peak heap and peak RSS.
+ * time per case (flat when the cost is linear), peak heap and peak RSS. Then the same cohort through a
+ * running server's {@code POST /asps/ddx} and {@code POST /asps/ddx/batch} ({@link RankHttpPeers}).
  */
 public final class RankBenchmark implements Benchmark {
     static final String STORE = "rank-into-store";
@@ -51,6 +52,11 @@ public final class RankBenchmark implements Benchmark {
         settings.storeBuilder(store).build();
         DdxKnowledge knowledge = DdxKnowledge.load(settings.ontology(), settings.shapes());
         List<Measurement> rows = new ArrayList<>();
+        RankHttpPeers http = new RankHttpPeers(
+                settings,
+                log,
+                (peer, scenario, size, clients, metric, value, unit, runs) ->
+                        new Measurement(name(), peer, scenario, size, "cases", clients, metric, value, unit, runs));
         for (int n : settings.rankSizes()) {
             Path cohort = settings.work().resolve("rank-" + n + ".nt.gz");
             long t0 = System.nanoTime();
@@ -75,6 +81,13 @@ public final class RankBenchmark implements Benchmark {
                 }
             } finally {
                 Files.deleteIfExists(cohort);
+            }
+            Path jsonl = settings.work().resolve("rank-" + n + ".jsonl.gz");
+            try {
+                RankHttpPeers.writeJsonLines(knowledge, n, SEED, jsonl);
+                rows.addAll(http.run(store, jsonl, n));
+            } finally {
+                Files.deleteIfExists(jsonl);
             }
         }
         StoreDirectory.deleteQuietly(store);

@@ -140,10 +140,12 @@ class BenchCommandTest {
                 expected.add(peer + " 300 " + metric);
             }
         }
-        assertEquals(expected, keys(rows, m -> m.peer() + " " + m.size() + " " + m.metric()));
+        List<Measurement> fileRows =
+                rows.stream().filter(m -> m.peer().startsWith("rank-")).toList();
+        assertEquals(expected, keys(fileRows, m -> m.peer() + " " + m.size() + " " + m.metric()));
         for (Measurement time :
-                rows.stream().filter(m -> m.metric().equals("time")).toList()) {
-            Measurement rate = rows.stream()
+                fileRows.stream().filter(m -> m.metric().equals("time")).toList()) {
+            Measurement rate = fileRows.stream()
                     .filter(m -> m.metric().equals("throughput") && m.peer().equals(time.peer()))
                     .findFirst()
                     .orElseThrow();
@@ -153,6 +155,62 @@ class BenchCommandTest {
                 rows.stream()
                         .filter(m -> m.metric().startsWith("peak heap"))
                         .allMatch(m -> m.value() > 0 && m.value() <= 512),
+                rows.toString());
+    }
+
+    @Test
+    void rankResultsRankTheSameCohortOverHttpOneCaseARequestAndAsOneBatchWithoutErrors() throws Exception {
+        List<Measurement> rows = results("rank");
+        for (String peer : List.of("http-ddx", "http-ddx-batch")) {
+            List<Measurement> cohort = rows.stream()
+                    .filter(m -> m.peer().equals(peer) && m.scenario().startsWith("cohort"))
+                    .toList();
+            Set<String> metrics = keys(cohort, Measurement::metric);
+            metrics.removeAll(Set.of("p50", "p99")); // latency of the one-case-a-request peer
+            assertTrue(
+                    metrics.equals(Set.of("time", "time per case", "throughput", "errors"))
+                            || metrics.equals(Set.of(
+                                    "did not finish within",
+                                    "cases ranked before the budget ran out",
+                                    "throughput",
+                                    "errors")),
+                    peer + ": " + metrics);
+            assertEquals(
+                    0,
+                    cohort.stream()
+                            .filter(m -> m.metric().equals("errors"))
+                            .findFirst()
+                            .orElseThrow()
+                            .value(),
+                    peer + ": every line answered with a ranking");
+            assertTrue(cohort.stream().allMatch(m -> m.size() == 300), cohort.toString());
+            cohort.stream().filter(m -> m.metric().equals("time")).findFirst().ifPresent(time -> {
+                double rate = cohort.stream()
+                        .filter(m -> m.metric().equals("throughput"))
+                        .findFirst()
+                        .orElseThrow()
+                        .value();
+                assertEquals(300, rate * time.value() / 1000, 3, peer + ": throughput × time = the cohort");
+            });
+        }
+        // requests/s and latency of the single-case endpoint at each client count, with and without next findings
+        for (String scenario : List.of(
+                "one case a request, ranking only (?next=false)",
+                "one case a request, with the findings to check next")) {
+            for (int clients : List.of(1, 4, 16)) {
+                Set<String> metrics = keys(
+                        rows.stream()
+                                .filter(m -> m.scenario().equals(scenario) && m.clients() == clients)
+                                .toList(),
+                        Measurement::metric);
+                assertEquals(Set.of("throughput", "p50", "p99", "errors"), metrics, scenario + " " + clients);
+            }
+        }
+        assertTrue(
+                rows.stream()
+                        .filter(m -> m.scenario().startsWith("one case")
+                                && m.metric().equals("throughput"))
+                        .allMatch(m -> m.value() > 0),
                 rows.toString());
     }
 
