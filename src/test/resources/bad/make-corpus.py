@@ -299,6 +299,7 @@ for name, (m, path, hd, body) in {
     'content-type-garbage': ('POST', '/asps/ddx', ('Content-Type: ;;;==',), JSON),
     'charset-latin1-declared': ('POST', '/asps/ddx', ('Content-Type: application/json; charset=iso-8859-1',), JSON),
     'charset-unknown': ('POST', '/asps/ddx', ('Content-Type: application/json; charset=x-nonsense',), JSON),
+    'charset-comma-joined': ('POST', '/asps/ddx', ('Content-Type: application/json; charset=utf-8, text/plain',), JSON),
     'store-anonymous': ('POST', '/asps/ddx?store=true', JSONCT, JSON),
     'store-bad-credentials': ('POST', '/asps/ddx?store=true', JSONCT + ('Authorization: Basic Y3VyYXRvcjp3cm9uZw==',), JSON),
     'store-malformed-authorization': ('POST', '/asps/ddx?store=true', JSONCT + ('Authorization: Basic !!!notbase64',), JSON),

@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
 import org.aspskg.AspsKgException;
 import org.aspskg.PrintableText;
@@ -118,7 +117,7 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
             throws IOException, ServletException {
         // the content type first: a form body must not be parsed for parameters before it is refused
         String header = request.getHeader("Content-Type");
-        String type = mediaType(header);
+        String type = MediaTypeHeader.mediaType(header);
         if (!ACCEPTED_TYPES.contains(type)) {
             refuse(
                     response,
@@ -129,7 +128,7 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
                                     + " for a batch");
             return;
         }
-        String charset = charset(header);
+        String charset = MediaTypeHeader.charset(header);
         if (charset != null && !charset.equals("utf-8") && !charset.equals("us-ascii")) {
             refuse(
                     response,
@@ -281,22 +280,6 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
         } catch (IOException e) {
             LOG.warn("could not send the error: {}", e.getMessage());
         }
-    }
-
-    /** The charset parameter of a Content-Type, lower case, or null. */
-    private static String charset(String header) {
-        if (header == null) return null;
-        for (String part : header.split(";")) {
-            String p = part.trim().toLowerCase(Locale.ROOT);
-            if (p.startsWith("charset="))
-                return p.substring("charset=".length()).replace("\"", "").trim();
-        }
-        return null;
-    }
-
-    private static String mediaType(String header) {
-        if (header == null) return "";
-        return header.split(";")[0].trim().toLowerCase(Locale.ROOT);
     }
 
     /**

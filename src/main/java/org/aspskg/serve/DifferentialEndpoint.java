@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.servlets.ActionService;
 import org.apache.jena.fuseki.servlets.HttpAction;
@@ -117,7 +116,7 @@ public final class DifferentialEndpoint extends ActionService {
         if (store && action.getUser() == null && !action.getRequest().authenticate(action.getResponse())) return;
 
         String header = action.getRequest().getHeader("Content-Type");
-        String type = mediaType(header);
+        String type = MediaTypeHeader.mediaType(header);
         boolean turtle = type.equals(TURTLE);
         boolean plain = type.equals(PLAIN_TEXT);
         boolean strict = "true".equalsIgnoreCase(action.getRequestParameter("strict"));
@@ -130,7 +129,7 @@ public final class DifferentialEndpoint extends ActionService {
                     "unsupported content type " + PrintableText.of(type.isEmpty() ? header : type));
             return;
         }
-        String charset = charset(header);
+        String charset = MediaTypeHeader.charset(header);
         if (charset != null && !charset.equals("utf-8") && !charset.equals("us-ascii")) {
             refuse(
                     action,
@@ -167,7 +166,7 @@ public final class DifferentialEndpoint extends ActionService {
                     ranking.patientCase().iri(),
                     action.getUser());
         }
-        if (mediaType(action.getRequest().getHeader("Accept")).equals(TURTLE)) {
+        if (MediaTypeHeader.mediaType(action.getRequest().getHeader("Accept")).equals(TURTLE)) {
             send(action, HttpServletResponse.SC_OK, TURTLE + ";charset=utf-8", ranking.render(RankingFormat.TTL));
         } else {
             send(action, HttpServletResponse.SC_OK, JSON, ranking.render(RankingFormat.JSON));
@@ -189,22 +188,5 @@ public final class DifferentialEndpoint extends ActionService {
         action.setResponseContentType(type);
         action.setResponseContentLength(bytes.length);
         action.getResponseOutputStream().write(bytes);
-    }
-
-    /** The charset parameter of a Content-Type, lower case, or null. */
-    private static String charset(String header) {
-        if (header == null) return null;
-        for (String part : header.split(",")[0].split(";")) {
-            String p = part.trim().toLowerCase(Locale.ROOT);
-            if (p.startsWith("charset="))
-                return p.substring("charset=".length()).replace("\"", "").trim();
-        }
-        return null;
-    }
-
-    private static String mediaType(String header) {
-        if (header == null) return "";
-        String first = header.split(",")[0];
-        return first.split(";")[0].trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import org.aspskg.PrintableText;
 import org.aspskg.serve.web.WebFront;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -51,6 +52,13 @@ final class ServletGuards implements Filter {
                     checked = new BufferedBody(checked, checked.getInputStream().readAllBytes());
             } catch (BadMessageException e) {
                 out.sendError(e.getCode(), e.getReason());
+                return;
+            } catch (IllegalArgumentException e) {
+                // a charset name Java cannot even look up (IllegalCharsetNameException: "utf-8," of a
+                // comma-joined Content-Type), where an unknown but well-formed one is Jetty's 400 above
+                out.sendError(
+                        HttpServletResponse.SC_BAD_REQUEST,
+                        "the request's charset cannot be read: " + PrintableText.of(String.valueOf(e.getMessage())));
                 return;
             } catch (IOException e) {
                 // a broken chunk or a body cut short (already bounded in size and time by RequestBodies)

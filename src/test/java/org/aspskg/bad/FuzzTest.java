@@ -17,6 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.jena.query.Query;
 import org.aspskg.AspsKgException;
@@ -46,6 +49,15 @@ import org.junit.jupiter.api.io.TempDir;
 class FuzzTest {
     static final int TRIES = Integer.getInteger("fuzz.tries", 60);
     static final long SEED = Long.getLong("fuzz.seed", 20L);
+
+    /**
+     * How long one entry point's inputs may take in all before the run counts as hung: 10 minutes,
+     * or 300 ms per input (per request at the server) for a longer run, so that the documented full
+     * run on a shared machine fails on a hang, not on its size.
+     */
+    static Duration budget(int inputs) {
+        return Duration.ofMillis(Math.max(TimeUnit.MINUTES.toMillis(10), 300L * inputs));
+    }
 
     @TempDir
     static Path dir;
@@ -95,14 +107,19 @@ class FuzzTest {
     private void fuzzReader(String ext, List<byte[]> seeds, long salt, ReaderCall call) {
         Mutator m = new Mutator(SEED * 31 + salt);
         List<String> failures = new ArrayList<>();
-        assertTimeoutPreemptively(Duration.ofMinutes(10), () -> {
+        int[] accepted = {0};
+        int[] refused = {0};
+        long t0 = System.nanoTime();
+        assertTimeoutPreemptively(budget(TRIES), () -> {
             for (int i = 0; i < TRIES; i++) {
                 byte[] input = m.mutate(seeds.get(i % seeds.size()));
                 Path file = tmp.resolve("fuzz-" + i + ext);
                 Files.write(file, input);
                 try {
                     call.read(file, input);
+                    accepted[0]++;
                 } catch (AspsKgException expected) {
+                    refused[0]++;
                     assertTrue(expected.getMessage() != null
                             && !expected.getMessage().isBlank());
                 } catch (Throwable t) {
@@ -112,6 +129,9 @@ class FuzzTest {
                 }
             }
         });
+        System.out.printf(
+                "fuzz %s (seed %d): %d inputs, %d read, %d refused with a message, %d escaped, %d s%n",
+                ext, SEED, TRIES, accepted[0], refused[0], failures.size(), (System.nanoTime() - t0) / 1_000_000_000);
         assertEquals(List.of(), failures, failures.size() + " of " + TRIES + " inputs escaped as other than a message");
     }
 
@@ -167,7 +187,8 @@ class FuzzTest {
         String base = server.datasetUrl("127.0.0.1");
         List<String> failures = new ArrayList<>();
         int[] sent = new int[1];
-        assertTimeoutPreemptively(Duration.ofMinutes(15), () -> {
+        Map<String, Integer> statuses = new TreeMap<>();
+        assertTimeoutPreemptively(budget(3 * TRIES).plusMinutes(5), () -> {
             for (int i = 0; i < TRIES; i++) {
                 for (var kind : Stream.of("json", "turtle", "query").toList()) {
                     byte[] body = switch (kind) {
@@ -189,6 +210,7 @@ class FuzzTest {
                             .build();
                     HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
                     sent[0]++;
+                    statuses.merge(kind + " " + r.statusCode(), 1, Integer::sum);
                     if (r.statusCode() >= 500) {
                         failures.add(kind + " input " + i + " (seed " + SEED + "): " + r.statusCode() + " "
                                 + r.body().substring(0, Math.min(300, r.body().length())));
@@ -201,6 +223,7 @@ class FuzzTest {
                 .timeout(Duration.ofSeconds(10))
                 .build();
         assertEquals(200, HTTP.send(ask, HttpResponse.BodyHandlers.discarding()).statusCode(), "ASK {} after fuzzing");
+        System.out.printf("fuzz server (seed %d): %d requests, statuses %s%n", SEED, sent[0], statuses);
         assertEquals(List.of(), failures, failures.size() + " of " + sent[0] + " requests answered 5xx");
     }
 }

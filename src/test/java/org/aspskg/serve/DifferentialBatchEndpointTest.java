@@ -179,6 +179,16 @@ class DifferentialBatchEndpointTest {
         }
         HttpResponse<String> latin1 = post("/ddx/batch", "application/x-ndjson; charset=iso-8859-1", cases.get(0));
         assertEquals(415, latin1.statusCode(), latin1.body());
+        // a comma-joined header counts by its first element, as on POST /asps/ddx; one with a charset is
+        // a 400 in JSON (Jetty reads "iso-8859-1," as the charset name, which Java refused with a 500)
+        HttpResponse<String> joinedLatin1 =
+                post("/ddx/batch", "application/x-ndjson; charset=iso-8859-1, application/x-ndjson", cases.get(0));
+        assertEquals(400, joinedLatin1.statusCode(), joinedLatin1.body());
+        assertTrue(joinedLatin1.body().contains("charset cannot be read"), joinedLatin1.body());
+        HttpResponse<String> joined = post("/ddx/batch", "application/x-ndjson, text/plain", cases.get(0));
+        assertEquals(200, joined.statusCode(), joined.body());
+        HttpResponse<String> joinedJson = post("/ddx/batch", "application/json, application/x-ndjson", cases.get(0));
+        assertEquals(415, joinedJson.statusCode(), joinedJson.body());
     }
 
     @Test
