@@ -196,86 +196,14 @@ public final class ServeBenchmark implements Benchmark {
         for (int clients : settings.clients()) {
             for (String peer : peers) {
                 Totals t = totals.get(peer).get(clients);
-                double seconds = t.nanos / 1e9;
-                rows.add(row(
-                        peer,
-                        "all-queries",
-                        storeTriples,
-                        clients,
-                        "throughput",
-                        t.requests / seconds,
-                        "queries/s",
-                        t.requests));
-                rows.add(row(
-                        peer,
-                        "all-queries",
-                        storeTriples,
-                        clients,
-                        "p50",
-                        HttpLoad.percentileMillis(t.all, 50),
-                        "ms",
-                        t.requests));
-                rows.add(row(
-                        peer,
-                        "all-queries",
-                        storeTriples,
-                        clients,
-                        "p99",
-                        HttpLoad.percentileMillis(t.all, 99),
-                        "ms",
-                        t.requests));
-                rows.add(row(
-                        peer,
-                        "all-queries",
-                        storeTriples,
-                        clients,
-                        "errors",
-                        t.errors,
-                        "requests",
-                        t.requests + t.errors));
+                rows.addAll(loadRows(peer, "all-queries", storeTriples, clients, t, "queries/s"));
                 if (t.errors > 0) log.progress("serve: %s errors, e.g. %s", peer, t.errorSamples);
             }
         }
         for (String scenario : webScenarios) {
             for (int clients : settings.clients()) {
                 Totals t = webTotals.get(scenario).get(clients);
-                double seconds = t.nanos / 1e9;
-                rows.add(row(
-                        ASPS_KG,
-                        scenario,
-                        storeTriples,
-                        clients,
-                        "throughput",
-                        t.requests / seconds,
-                        "requests/s",
-                        t.requests));
-                rows.add(row(
-                        ASPS_KG,
-                        scenario,
-                        storeTriples,
-                        clients,
-                        "p50",
-                        HttpLoad.percentileMillis(t.all, 50),
-                        "ms",
-                        t.requests));
-                rows.add(row(
-                        ASPS_KG,
-                        scenario,
-                        storeTriples,
-                        clients,
-                        "p99",
-                        HttpLoad.percentileMillis(t.all, 99),
-                        "ms",
-                        t.requests));
-                rows.add(row(
-                        ASPS_KG,
-                        scenario,
-                        storeTriples,
-                        clients,
-                        "errors",
-                        t.errors,
-                        "requests",
-                        t.requests + t.errors));
+                rows.addAll(loadRows(ASPS_KG, scenario, storeTriples, clients, t, "requests/s"));
                 if (t.errors > 0) log.progress("serve: %s errors, e.g. %s", scenario, t.errorSamples);
             }
         }
@@ -361,6 +289,24 @@ public final class ServeBenchmark implements Benchmark {
                         t.errors);
             }
         }
+    }
+
+    /** One load run's figures: throughput, p50, p99 and errors. */
+    private List<Measurement> loadRows(
+            String peer, String scenario, long size, int clients, Totals t, String throughputUnit) {
+        return List.of(
+                row(
+                        peer,
+                        scenario,
+                        size,
+                        clients,
+                        "throughput",
+                        t.requests / (t.nanos / 1e9),
+                        throughputUnit,
+                        t.requests),
+                row(peer, scenario, size, clients, "p50", HttpLoad.percentileMillis(t.all, 50), "ms", t.requests),
+                row(peer, scenario, size, clients, "p99", HttpLoad.percentileMillis(t.all, 99), "ms", t.requests),
+                row(peer, scenario, size, clients, "errors", t.errors, "requests", t.requests + t.errors));
     }
 
     private Measurement row(
