@@ -52,23 +52,15 @@ class BuildKillTest {
     void aKilledBuildLeavesTheOldStoreOrTheNewOneNeverAMix(String where) throws Exception {
         Path store = TestStores.copyOfShared(tmp.resolve("tdb2"));
         KillPoint kill = point(where);
+        String[] build = {
+            "build", "--store", store.toString(), "--cases", reference.cohort().toString()
+        };
         ChildKill.killWhen(
                 line -> line.startsWith(kill.trigger())
                         || (kill.trigger().startsWith("cases") && line.contains(kill.trigger())),
                 kill.delayMillis(),
                 where,
-                "build",
-                "--store",
-                store.toString(),
-                "--cases",
-                reference.cohort().toString());
-        reference.assertOldOrNewAndRerunCompletes(
-                store,
-                where,
-                "build",
-                "--store",
-                store.toString(),
-                "--cases",
-                reference.cohort().toString());
+                build);
+        reference.assertOldOrNewAndRerunCompletes(store, where, build);
     }
 }
