@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "CASES",
             description = "Case cohort sizes, in cases, for the load benchmark (default: 3000,10000,30000,100000; "
-                    + "about 37 triples a case).")
+                    + "about 87 triples a case).")
     List<Long> loadSizes;
 
     @Option(names = "--load-runs", paramLabel = "N", description = "Timed loads per peer and size (default: 3).")
@@ -74,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
             names = "--serve-cases",
             paramLabel = "N",
             description = "Synthetic cases (as asps-kg generate writes them) in the served store's cases graph "
-                    + "(default: 100000, about 36 triples a case).")
+                    + "(default: 100000, about 87 triples a case).")
     Long serveCases;
 
     @Option(

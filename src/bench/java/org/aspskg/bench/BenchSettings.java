@@ -17,7 +17,7 @@ import org.aspskg.store.StoreBuilder;
  * @param out           where the CSV, PNG and Markdown results go
  * @param work          scratch directory for stores and data files (emptied afterwards)
  * @param buildRuns     timed builds per reasoner, after one untimed warm-up build each
- * @param loadSizes     case cohort sizes, in cases, for the load benchmark (about 37 triples a case)
+ * @param loadSizes     case cohort sizes, in cases, for the load benchmark (about 87 triples a case)
  * @param loadRuns      timed loads per peer and size (the median is reported)
  * @param serveTriples  synthetic triples added to the served store besides the ontology
  * @param serveCases    synthetic cases ({@code asps-kg generate}'s cohort) in the served store's cases graph
@@ -100,7 +100,7 @@ public record BenchSettings(
 
     /**
      * The documented full run, about half an hour on an idle 2-core machine. The served store is the real one with a
-     * cohort of 100,000 synthetic cases in its cases graph (about 3.6 million triples), as a registry
+     * cohort of 100,000 synthetic cases in its cases graph (about 8.7 million triples), as a registry
      * would load it; no synthetic copies of the ontology's statement nodes, which the query library
      * asks about and which copies would multiply.
      */
