@@ -1,10 +1,12 @@
 package org.aspskg.bench;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
@@ -28,6 +30,7 @@ import org.HdrHistogram.Histogram;
 import org.aspskg.cli.Main;
 import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.cohort.CohortGenerator;
+import org.aspskg.ddx.cohort.CohortWriter;
 import org.aspskg.serve.KnowledgeGraphServer;
 import org.aspskg.serve.ServerLimits;
 
@@ -73,14 +76,12 @@ final class RankHttpPeers {
     /** Cases 1…n of a seed as gzipped JSON Lines (the JSON case format, one case a line), one at a time. */
     static void writeJsonLines(DdxKnowledge knowledge, int n, long seed, Path file) throws IOException {
         CohortGenerator generator = knowledge.cohortGenerator();
+        CohortWriter writer = knowledge.cohortWriter();
         try (OutputStream raw = Files.newOutputStream(file);
-                Writer out = new java.io.BufferedWriter(
-                        new java.io.OutputStreamWriter(new GZIPOutputStream(raw, 1 << 16), StandardCharsets.UTF_8),
-                        1 << 16)) {
+                Writer out = new BufferedWriter(
+                        new OutputStreamWriter(new GZIPOutputStream(raw, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
             for (int i = 1; i <= n; i++) {
-                out.write(knowledge
-                        .cohortWriter()
-                        .json(generator.generateCase(seed, i).patientCase())
+                out.write(writer.json(generator.generateCase(seed, i).patientCase())
                         .toString());
                 out.write('\n');
             }

@@ -88,6 +88,20 @@ public final class ServeBenchmark implements Benchmark {
                             .add(h));
             if (errorSamples.size() < 5) errorSamples.addAll(r.errorSamples());
         }
+
+        /** The progress line after a start: who, clients, throughput in {@code unit}, p50, p99, errors. */
+        void logAfterStart(BenchLog log, int start, String who, int clients, String unit) {
+            log.progress(
+                    "serve: after start %d, %s, %d clients: %.0f %s, p50 %.1f ms, p99 %.1f ms, %d errors",
+                    start + 1,
+                    who,
+                    clients,
+                    requests / (nanos / 1e9),
+                    unit,
+                    HttpLoad.percentileMillis(all, 50),
+                    HttpLoad.percentileMillis(all, 99),
+                    errors);
+        }
     }
 
     @Override
@@ -166,17 +180,7 @@ public final class ServeBenchmark implements Benchmark {
                         }
                     }
                     for (String peer : peers) {
-                        Totals t = totals.get(peer).get(clients);
-                        log.progress(
-                                "serve: after start %d, %s, %d clients: %.0f queries/s, p50 %.1f ms, p99 %.1f ms, "
-                                        + "%d errors",
-                                start + 1,
-                                peer,
-                                clients,
-                                t.requests / (t.nanos / 1e9),
-                                HttpLoad.percentileMillis(t.all, 50),
-                                HttpLoad.percentileMillis(t.all, 99),
-                                t.errors);
+                        totals.get(peer).get(clients).logAfterStart(log, start, peer, clients, "queries/s");
                     }
                 }
                 measureWebFront(settings, log, start, webScenarios, webTargets, webTotals, maxClients);
@@ -277,16 +281,7 @@ public final class ServeBenchmark implements Benchmark {
                 }
             }
             for (String scenario : scenarios) {
-                Totals t = totals.get(scenario).get(clients);
-                log.progress(
-                        "serve: after start %d, %s, %d clients: %.0f requests/s, p50 %.1f ms, p99 %.1f ms, %d errors",
-                        start + 1,
-                        scenario,
-                        clients,
-                        t.requests / (t.nanos / 1e9),
-                        HttpLoad.percentileMillis(t.all, 50),
-                        HttpLoad.percentileMillis(t.all, 99),
-                        t.errors);
+                totals.get(scenario).get(clients).logAfterStart(log, start, scenario, clients, "requests/s");
             }
         }
     }
