@@ -71,11 +71,11 @@ public final class CaseTextAnnotator {
 
     private static final List<String> DECADE_WORDS =
             List.of("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties");
-    /** A number followed by one of these is a distance ("12.5 cm above the knee joint"), not a size. */
     /** A size followed by one of these measures a nodule, node or metastasis, not the lesion ("a 2 cm lung nodule"). */
     private static final Pattern OTHER_THING_AFTER =
             Pattern.compile("(?i)^[\\s-]*(?:[\\p{L}-]+\\s+){0,2}?(?:nodules?|nodes?|lymph|metastas\\w*|deposits?)\\b");
 
+    /** A number followed by one of these is a distance ("12.5 cm above the knee joint"), not a size. */
     private static final Pattern DISTANCE_AFTER =
             Pattern.compile("(?i)^\\s*(?:above|below|from|proximal\\s+to|distal\\s+to|away)\\b");
     /**
