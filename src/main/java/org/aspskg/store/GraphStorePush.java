@@ -126,6 +126,11 @@ public final class GraphStorePush {
             HttpResponse<String> r;
             try {
                 r = send(request.build(), HttpResponse.BodyHandlers.ofString(), graphIri);
+            } catch (AspsKgException cut) {
+                // an endpoint that refuses the login may answer 401 and close the connection while the
+                // body is still being sent, so that no answer is read: ask again without a body
+                if (credentials != null && refusesLogin(login, uri, graphIri)) throw explain(401, "", graphIri, null);
+                throw cut;
             } finally {
                 body.close();
             }
@@ -145,6 +150,21 @@ public final class GraphStorePush {
                     done.time().toNanos() / 1e9,
                     done.triplesPerSecond()));
             return done;
+        }
+    }
+
+    /** Whether an authenticated HEAD (no body) to {@code uri} is refused with 401. */
+    private boolean refusesLogin(HttpLogin login, URI uri, String graphIri) {
+        HttpRequest.Builder head = HttpRequest.newBuilder(uri)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(60));
+        login.authorization("HEAD", uri).ifPresent(a -> head.header("Authorization", a));
+        try {
+            return send(head.build(), HttpResponse.BodyHandlers.discarding(), graphIri)
+                            .statusCode()
+                    == 401;
+        } catch (AspsKgException e) {
+            return false;
         }
     }
 
