@@ -96,37 +96,49 @@ public final class LikelihoodRatioDerivation {
                     .add(row);
             featureKeys.add(Arrays.asList(row.feature(), row.ageGroup()));
         }
+        Map<IRI, String> attribute = attributes(axioms);
+        for (Map.Entry<IRI, String> a : attribute.entrySet()) {
+            for (Map.Entry<IRI, String> b : attribute.entrySet()) {
+                if (a.getKey().equals(b.getKey()) || !a.getValue().equals(b.getValue())) continue;
+                // two values of one attribute, neither a kind of the other (large mass and mass larger than
+                // 5 cm are one size said twice, slow and rapid growth two growth rates)
+                if (isBelow(a.getKey(), b.getKey(), containers) || isBelow(b.getKey(), a.getKey(), containers))
+                    continue;
+                alternatives
+                        .computeIfAbsent(a.getKey(), k -> new LinkedHashSet<>())
+                        .add(b.getKey());
+            }
+        }
+        // every hypothesis' frequency for each feature over all ages, with the fallbacks for a hypothesis
+        // without a row: an age-specific key uses it too, so that a hypothesis without a row in that age group
+        // is weighed exactly as it is for the feature in general
+        Map<IRI, Map<IRI, Estimate>> allAges = new LinkedHashMap<>();
+        for (List<IRI> key : featureKeys) {
+            IRI feature = key.get(0);
+            if (!allAges.containsKey(feature)) {
+                boolean isAttributeValue = attribute.containsKey(feature) || alternatives.containsKey(feature);
+                allAges.put(
+                        feature,
+                        allAgesEstimates(
+                                feature,
+                                hypotheses,
+                                byKey,
+                                containers,
+                                parent,
+                                modality,
+                                alternatives.getOrDefault(feature, Set.of()),
+                                isAttributeValue,
+                                notReported.doubleValue()));
+            }
+        }
         List<OWLAxiom> out = new ArrayList<>();
         for (List<IRI> key : featureKeys) {
             IRI feature = key.get(0);
             IRI group = key.get(1);
             Map<IRI, Estimate> p = new LinkedHashMap<>();
-            Set<IRI> others = alternatives.getOrDefault(feature, Set.of());
-            Map<IRI, Estimate> known = new LinkedHashMap<>();
             for (IRI h : hypotheses) {
-                List<Row> own = byKey.get(Arrays.asList(h, feature, group));
-                if (own == null && group != null) own = byKey.get(Arrays.asList(h, feature, null));
-                if (own != null) known.put(h, pooled(own));
-                else {
-                    Estimate complement = fromAlternative(h, others, group, byKey);
-                    if (complement != null) known.put(h, complement);
-                }
-            }
-            Estimate background = others.isEmpty() || known.isEmpty() ? null : background(known.values());
-            for (IRI h : hypotheses) {
-                List<Row> own = byKey.get(Arrays.asList(h, feature, group));
-                if (own == null && group != null) own = byKey.get(Arrays.asList(h, feature, null));
-                if (own != null) {
-                    p.put(h, pooled(own));
-                    continue;
-                }
-                Estimate inherited = fromDescendants(h, feature, group, byKey, containers, notReported.doubleValue());
-                if (inherited == null) inherited = known.get(h);
-                if (inherited == null)
-                    inherited = fromOtherModality(h, feature, group, byKey, parent, containers, modality);
-                if (inherited == null) inherited = fromAncestor(h, feature, group, byKey, containers);
-                if (inherited == null) inherited = background;
-                p.put(h, inherited != null ? inherited : new Estimate(notReported.doubleValue(), List.of(), true));
+                List<Row> own = group == null ? null : byKey.get(Arrays.asList(h, feature, group));
+                p.put(h, own != null ? pooled(own) : allAges.get(feature).get(h));
             }
             for (IRI h : hypotheses) {
                 double ph = clip(p.get(h).value());
@@ -136,6 +148,77 @@ public final class LikelihoodRatioDerivation {
                         .average()
                         .orElse(ph));
                 out.addAll(node(df, h, feature, group, p.get(h), ph, qh));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each hypothesis' frequency for a feature over all ages: its own rows (all ages), else what its rows for more
+     * specific features, for the feature's alternative value, for the same finding on another modality or for a
+     * more general feature give (in that order); else, for the value of an attribute every lesion has (a depth, a
+     * size, a growth rate, a margin), the mean over the hypotheses that got a frequency so far — their sources'
+     * silence is no evidence about which value; else the not-reported frequency.
+     */
+    private static Map<IRI, Estimate> allAgesEstimates(
+            IRI feature,
+            List<IRI> hypotheses,
+            Map<List<IRI>, List<Row>> byKey,
+            Map<IRI, Set<IRI>> containers,
+            Map<IRI, IRI> parent,
+            Map<IRI, IRI> modality,
+            Set<IRI> others,
+            boolean isAttributeValue,
+            double notReported) {
+        Map<IRI, Estimate> p = new LinkedHashMap<>();
+        for (IRI h : hypotheses) {
+            List<Row> own = byKey.get(Arrays.asList(h, feature, null));
+            if (own == null) own = anyAgeRows(h, feature, byKey);
+            Estimate e = own != null ? pooled(own) : null;
+            if (e == null) e = fromDescendants(h, feature, null, byKey, containers, notReported);
+            if (e == null) e = fromAlternative(h, others, null, byKey);
+            if (e == null) e = fromOtherModality(h, feature, null, byKey, parent, containers, modality);
+            if (e == null) e = fromAncestor(h, feature, null, byKey, containers);
+            if (e != null) p.put(h, e);
+        }
+        Estimate background = isAttributeValue && !p.isEmpty() ? background(p.values()) : null;
+        Map<IRI, Estimate> out = new LinkedHashMap<>();
+        for (IRI h : hypotheses) {
+            Estimate e = p.get(h);
+            if (e == null) e = background;
+            out.put(h, e != null ? e : new Estimate(notReported, List.of(), true));
+        }
+        return out;
+    }
+
+    /**
+     * A hypothesis' rows for a feature when all of them are age-specific (the head and neck in children): the
+     * only frequency its sources give, pooled over the age groups. Null when it has none.
+     */
+    private static List<Row> anyAgeRows(IRI h, IRI feature, Map<List<IRI>, List<Row>> byKey) {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<List<IRI>, List<Row>> e : byKey.entrySet()) {
+            List<IRI> key = e.getKey();
+            if (key.get(0).equals(h) && key.get(1).equals(feature) && key.get(2) != null) rows.addAll(e.getValue());
+        }
+        return rows.isEmpty() ? null : rows;
+    }
+
+    /**
+     * The value of {@code aspskg:valueOfLesionAttribute} on each class that has it: the attribute every lesion has
+     * one value of (depth, size, growth rate, margin on MRI) that the class is a value of.
+     */
+    private static Map<IRI, String> attributes(Collection<OWLAxiom> axioms) {
+        IRI property = AssociationTable.aspskg("valueOfLesionAttribute");
+        Map<IRI, String> out = new TreeMap<>();
+        for (OWLAxiom ax : axioms) {
+            if (ax instanceof OWLAnnotationAssertionAxiom a
+                    && a.getSubject().isIRI()
+                    && a.getProperty().getIRI().equals(property)
+                    && a.getValue().asLiteral().isPresent()) {
+                out.put(
+                        (IRI) a.getSubject(),
+                        a.getValue().asLiteral().orElseThrow().getLiteral());
             }
         }
         return out;
