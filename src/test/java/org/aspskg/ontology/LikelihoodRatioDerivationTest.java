@@ -207,6 +207,35 @@ class LikelihoodRatioDerivationTest {
         assertEquals(0.5, value(m, "Osteosarcoma", "SlowGrowth", "frequency"), 1e-9);
     }
 
+    @Test
+    void aPartOfAPartOfAReportedRegionGetsAQuarterOfItsFrequency() throws IOException {
+        Model m = compile(
+                List.of(
+                        "fact:ss-superficial\tSS superficial\taspskg:SynovialSarcoma\taspskg:SuperficialSoftTissue\t0.8\tsrc:radiopaedia-59433",
+                        "fact:as-hn-skin\tAS head and neck skin\taspskg:Angiosarcoma\taspskg:HeadAndNeckSkin\t0.5\tsrc:radiopaedia-59433"));
+        // skin of the head and neck is part of the skin, which is part of superficial soft tissue: halved twice
+        assertEquals(0.2, value(m, "SynovialSarcoma", "HeadAndNeckSkin", "frequency"), 1e-9);
+    }
+
+    @Test
+    void twoExclusiveValuesOfALesionAttributeThatBothHaveRowsAddUpToOne() throws IOException {
+        Model m = compile(
+                List.of(
+                        "fact:ss-deep\tSS deep\taspskg:SynovialSarcoma\taspskg:DeepSoftTissue\t0.75\tsrc:radiopaedia-59433",
+                        "fact:ss-superficial\tSS superficial\taspskg:SynovialSarcoma\taspskg:SuperficialSoftTissue\t0.7\tsrc:radiopaedia-59433"));
+        // 0.75 deep and 0.7 superficial claim more than every lesion: each is averaged with 1 - the other
+        double deep = value(m, "SynovialSarcoma", "DeepSoftTissue", "frequency");
+        double superficial = value(m, "SynovialSarcoma", "SuperficialSoftTissue", "frequency");
+        assertEquals(0.525, deep, 1e-9);
+        assertEquals(1.0, deep + superficial, 1e-9);
+        Resource node = m.getResource(LikelihoodRatioDerivation.DERIVED_NS + "SynovialSarcoma-DeepSoftTissue");
+        assertEquals(
+                2,
+                m.listObjectsOfProperty(node, m.createProperty(AspsVocabulary.iri("derivedFrom")))
+                        .toList()
+                        .size());
+    }
+
     private Model compileWithAgeGroups(List<String> rows) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("id\tlabel\tdisease\tfeature\tfrequency\tage_group\tsource");
