@@ -7,8 +7,11 @@ import java.util.function.Consumer;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.web.HttpSC;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -31,13 +34,45 @@ import org.apache.jena.sparql.graph.GraphFactory;
  */
 final class BoundedQueryService extends SPARQL_QueryDataset {
     private final long maxRows;
+    private final ServerActivity activity;
 
-    BoundedQueryService(long maxRows) {
+    BoundedQueryService(long maxRows, ServerActivity activity) {
         this.maxRows = maxRows;
+        this.activity = activity;
     }
 
+    /** The execution is handed to the request's {@link QueryTurns.Turn}, which aborts it when it must stop. */
+    @Override
+    protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+        QueryExec exec = super.createQueryExec(action, query, dataset);
+        if (action.getRequest().getAttribute(QueryTurns.TURN) instanceof QueryTurns.Turn turn) turn.attach(exec);
+        return exec;
+    }
+
+    /**
+     * A query stopped on its reserved turn because the server is busy is answered 503 as a busy server
+     * ({@link ServerErrors}: JSON and {@code Retry-After}), not as a query that timed out; one stopped
+     * because its client went, or by the time limit, as Fuseki answers it.
+     */
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query query, String queryStringLog) {
+        activity.queriesRunning.incrementAndGet();
+        try {
+            return answer(action, queryExec, query, queryStringLog);
+        } catch (QueryCancelledException e) {
+            if (action.getRequest().getAttribute(QueryTurns.TURN) instanceof QueryTurns.Turn turn
+                    && turn.stoppedBusy()) {
+                ServletOps.error(
+                        HttpSC.SERVICE_UNAVAILABLE_503,
+                        "the server is busy with long queries: this query ran on a short turn and was stopped");
+            }
+            throw e;
+        } finally {
+            activity.queriesRunning.decrementAndGet();
+        }
+    }
+
+    private QueryExecResult answer(HttpAction action, QueryExec queryExec, Query query, String queryStringLog) {
         if (query.isSelectType()) {
             RowSet rows = queryExec.select();
             List<Binding> all = new ArrayList<>();
