@@ -35,10 +35,12 @@ import org.apache.jena.sparql.graph.GraphFactory;
 final class BoundedQueryService extends SPARQL_QueryDataset {
     private final long maxRows;
     private final ServerActivity activity;
+    private final long retryAfterSeconds;
 
-    BoundedQueryService(long maxRows, ServerActivity activity) {
+    BoundedQueryService(long maxRows, ServerActivity activity, long retryAfterSeconds) {
         this.maxRows = maxRows;
         this.activity = activity;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     /** The execution is handed to the request's {@link QueryTurns.Turn}, which aborts it when it must stop. */
@@ -62,9 +64,14 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
         } catch (QueryCancelledException e) {
             if (action.getRequest().getAttribute(QueryTurns.TURN) instanceof QueryTurns.Turn turn
                     && turn.stoppedBusy()) {
-                ServletOps.error(
-                        HttpSC.SERVICE_UNAVAILABLE_503,
-                        "the server is busy with long queries: this query ran on a short turn and was stopped");
+                // Fuseki writes an error's message as plain text itself; this one is written here, and
+                // Fuseki is given only its status
+                ServerErrors.writeBusy(
+                        action.getResponse(),
+                        retryAfterSeconds,
+                        "the server is busy with long queries: this query ran on a short turn (every full one "
+                                + "was taken) and was stopped when the turn ended");
+                ServletOps.error(HttpSC.SERVICE_UNAVAILABLE_503);
             }
             throw e;
         } finally {

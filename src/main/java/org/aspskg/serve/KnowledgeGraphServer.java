@@ -269,7 +269,7 @@ public final class KnowledgeGraphServer {
                     .registerOperation(
                             Operation.Query,
                             WebContent.contentTypeSPARQLQuery,
-                            new BoundedQueryService(limits.maxRows(), activity))
+                            new BoundedQueryService(limits.maxRows(), activity, retryAfterSeconds(limits)))
                     .addFilter("/*", new ServletGuards());
             if (differential != null) {
                 b.registerOperation(

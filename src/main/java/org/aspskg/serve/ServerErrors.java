@@ -1,6 +1,8 @@
 package org.aspskg.serve;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.apache.jena.fuseki.main.sys.FusekiErrorHandler;
 import org.aspskg.ddx.render.RankingJson;
@@ -45,5 +47,19 @@ final class ServerErrors extends FusekiErrorHandler {
         String json = RankingJson.write(DdxError.forStatus(code).body(message));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, DifferentialEndpoint.JSON);
         Content.Sink.write(response, true, json, callback);
+    }
+
+    /** A busy 503 written by a servlet: the same JSON and {@code Retry-After} as {@link #generateResponse} gives. */
+    static void writeBusy(HttpServletResponse response, long retryAfterSeconds, String message) {
+        try {
+            response.resetBuffer();
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE_503);
+            response.setHeader(HttpHeader.RETRY_AFTER.asString(), Long.toString(retryAfterSeconds));
+            response.setContentType(DifferentialEndpoint.JSON);
+            response.getOutputStream()
+                    .write(RankingJson.write(DdxError.SERVER_BUSY.body(message)).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the client has gone
+        }
     }
 }
