@@ -1,0 +1,144 @@
+package org.aspskg.serve;
+
+import static org.aspskg.serve.QueryTurnsTest.askMillis;
+import static org.aspskg.serve.QueryTurnsTest.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.store.KnowledgeGraphStore;
+import org.aspskg.store.TestStores;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Work stops when the client that asked for it goes away: a runaway SPARQL query (computed in memory,
+ * so nothing is written that would fail) and a long {@code POST /asps/ddx/batch}. Observed through the
+ * server's own counts of queries and batches running, on real sockets that the test closes.
+ */
+class ClientGoneTest {
+    private static KnowledgeGraphStore store;
+    private static KnowledgeGraphServer server;
+
+    @BeforeAll
+    static void start() {
+        store = KnowledgeGraphStore.open(TestStores.sharedStore());
+        server = KnowledgeGraphServer.create(store.datasetGraph())
+                .port(0)
+                .queryTimeout("60000")
+                .differential(DifferentialPipeline.loadDefault())
+                .build()
+                .start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        store.close();
+    }
+
+    /** Its execution ends within a few seconds, where it would otherwise run to the 60 s time limit. */
+    @Test
+    void aQueryStopsWhenItsClientGoesAway() throws Exception {
+        Socket s = QueryTurnsTest.sendQuery(InetAddress.getByName("127.0.0.2"), server.port(), QueryTurnsTest.RUNAWAY);
+        waitFor(() -> server.activity().queriesRunning.get() == 1, Duration.ofSeconds(30), "runaway started");
+        Thread.sleep(500);
+        assertEquals(1, server.activity().queriesRunning.get(), "still running while its client waits");
+        s.close();
+        long t0 = System.nanoTime();
+        waitFor(
+                () -> server.activity().queriesRunning.get() == 0,
+                Duration.ofSeconds(20),
+                "the query stopped well before its 60 s limit once its client had gone");
+        System.out.printf(
+                Locale.ROOT,
+                "a runaway query stopped %d ms after its client closed the connection%n",
+                (System.nanoTime() - t0) / 1_000_000);
+        assertTrue(askMillis(server.datasetUrl("127.0.0.1") + "/sparql", Duration.ofSeconds(10)) >= 0);
+    }
+
+    /**
+     * A batch of {@value #LINES} cases (with next findings, the costly form) whose client reads the first
+     * answer line and closes the connection: the batch ends within seconds, long before its last line.
+     */
+    @Test
+    void aBatchStopsWhenItsClientGoesAway() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> examples = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("ontology", "examples"), "*.json")) {
+            for (Path f : files) examples.add(json.writeValueAsString(json.readTree(f.toFile())));
+        }
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < LINES; i++) lines.append(examples.get(i % examples.size())).append('\n');
+        byte[] body = lines.toString().getBytes(StandardCharsets.UTF_8);
+        long before = server.activity().batchLinesAnswered.get();
+
+        Socket s = new Socket();
+        s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.3"), 0));
+        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 5000);
+        s.setSoTimeout(60_000);
+        OutputStream out = s.getOutputStream();
+        out.write(("POST /asps/ddx/batch?next=true HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/x-ndjson\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        Thread sender = new Thread(() -> {
+            try {
+                out.write(body);
+                out.flush();
+            } catch (Exception e) {
+                // the test closed the socket while the body was still being sent
+            }
+        });
+        sender.start();
+        InputStream in = s.getInputStream();
+        // the status line, the headers and the first answer line
+        int newlines = 0;
+        StringBuilder head = new StringBuilder();
+        for (int b; newlines < 1 && (b = in.read()) >= 0; ) {
+            head.append((char) b);
+            if (head.toString().endsWith("\r\n\r\n")) {
+                for (int c; (c = in.read()) >= 0 && c != '\n'; ) {
+                    // the first ranking
+                }
+                newlines++;
+            }
+        }
+        assertTrue(head.toString().startsWith("HTTP/1.1 200"), head.toString());
+        assertEquals(1, server.activity().batchesRunning.get(), "the batch runs");
+        s.close();
+        long closedAt = server.activity().batchLinesAnswered.get() - before;
+        long t0 = System.nanoTime();
+        waitFor(
+                () -> server.activity().batchesRunning.get() == 0,
+                Duration.ofSeconds(30),
+                "the batch ended once its client had gone");
+        long answered = server.activity().batchLinesAnswered.get() - before;
+        System.out.printf(
+                Locale.ROOT,
+                "a batch of %d cases stopped %d ms after its client closed the connection: %d lines answered"
+                        + " when it closed, %d in all%n",
+                LINES,
+                (System.nanoTime() - t0) / 1_000_000,
+                closedAt,
+                answered);
+        assertTrue(answered < LINES / 2, answered + " of " + LINES + " lines were answered");
+        sender.join(10_000);
+    }
+
+    private static final int LINES = 20_000;
+}
