@@ -120,16 +120,26 @@ final class ClientWatch implements AutoCloseable {
     private void run() {
         try {
             while (true) {
-                for (Watch w; (w = toRegister.poll()) != null; ) register(w);
+                if (!toRegister.isEmpty()) {
+                    // a select forgets cancelled keys first: a connection's next request registers it again,
+                    // which fails while the key of its previous request is cancelled but not yet forgotten
+                    selector.selectNow();
+                    checkSelected();
+                    for (Watch w; (w = toRegister.poll()) != null; ) register(w);
+                }
                 selector.select(1000);
-                for (SelectionKey k : selector.selectedKeys()) check(k);
-                selector.selectedKeys().clear();
+                checkSelected();
             }
         } catch (ClosedSelectorException e) {
             // the server stopped
         } catch (IOException | RuntimeException e) {
             LOG.warn("the client watch stopped: {}", e.toString());
         }
+    }
+
+    private void checkSelected() {
+        for (SelectionKey k : selector.selectedKeys()) check(k);
+        selector.selectedKeys().clear();
     }
 
     private void register(Watch w) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.eclipse.jetty.http.HttpStatus;
@@ -256,15 +257,20 @@ final class QueryTurns extends ConditionalHandler.Abstract {
 
     private void resume(Waiting w, Lane lane) {
         w.timeout.cancel();
-        w.request.getContext().execute(() -> {
-            try {
-                if (!run(new Turn(lane), w.request, w.response, w.callback)) {
-                    Response.writeError(w.request, w.response, w.callback, HttpStatus.NOT_FOUND_404);
+        try {
+            w.request.getContext().execute(() -> {
+                try {
+                    if (!run(new Turn(lane), w.request, w.response, w.callback)) {
+                        Response.writeError(w.request, w.response, w.callback, HttpStatus.NOT_FOUND_404);
+                    }
+                } catch (Throwable x) {
+                    Response.writeError(w.request, w.response, w.callback, x);
                 }
-            } catch (Throwable x) {
-                Response.writeError(w.request, w.response, w.callback, x);
-            }
-        });
+            });
+        } catch (RejectedExecutionException e) {
+            // the server is stopping: the waiting request ends with its connection
+            w.callback.failed(e);
+        }
     }
 
     private static void busy(Request request, Response response, Callback callback, String message) {

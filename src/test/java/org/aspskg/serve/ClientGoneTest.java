@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.aspskg.ddx.DifferentialPipeline;
 import org.aspskg.store.KnowledgeGraphStore;
 import org.aspskg.store.TestStores;
@@ -70,6 +73,69 @@ class ClientGoneTest {
                 "a runaway query stopped %d ms after its client closed the connection%n",
                 (System.nanoTime() - t0) / 1_000_000);
         assertTrue(askMillis(server.datasetUrl("127.0.0.1") + "/sparql", Duration.ofSeconds(10)) >= 0);
+    }
+
+    /**
+     * The same on a connection kept alive across requests: three {@code ASK {}} answered on it, then
+     * the runaway, then the client goes (each request watches the connection anew).
+     */
+    @Test
+    void aQueryOnAConnectionThatAnsweredOthersStillStopsWhenItsClientGoes() throws Exception {
+        try (Socket s = new Socket()) {
+            s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.4"), 0));
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 5000);
+            s.setSoTimeout(30_000);
+            InputStream in = s.getInputStream();
+            for (int i = 0; i < 3; i++) {
+                send(s, "ASK {}");
+                String head = head(in);
+                assertTrue(head.startsWith("HTTP/1.1 200"), head);
+                assertTrue(body(in, head).contains("true"), head);
+            }
+            send(s, QueryTurnsTest.RUNAWAY);
+            waitFor(() -> server.activity().queriesRunning.get() == 1, Duration.ofSeconds(30), "runaway started");
+        }
+        waitFor(
+                () -> server.activity().queriesRunning.get() == 0,
+                Duration.ofSeconds(20),
+                "the query on the reused connection stopped once its client had gone");
+    }
+
+    private static void send(Socket s, String query) throws Exception {
+        s.getOutputStream()
+                .write(("GET /asps/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/sparql-results+json\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+    }
+
+    /** The body after {@code head}: with a Content-Length, or chunked. */
+    private static String body(InputStream in, String head) throws Exception {
+        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        if (length.find()) return new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
+        StringBuilder body = new StringBuilder();
+        while (true) {
+            int size = Integer.parseInt(line(in).strip(), 16);
+            if (size == 0) {
+                line(in); // the empty line after the last chunk
+                return body.toString();
+            }
+            body.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
+            line(in);
+        }
+    }
+
+    private static String line(InputStream in) throws Exception {
+        StringBuilder line = new StringBuilder();
+        for (int b; (b = in.read()) >= 0 && b != '\n'; ) line.append((char) b);
+        return line.toString();
+    }
+
+    /** The status line and headers of the next answer. */
+    private static String head(InputStream in) throws Exception {
+        StringBuilder head = new StringBuilder();
+        for (int b; !head.toString().endsWith("\r\n\r\n") && (b = in.read()) >= 0; ) head.append((char) b);
+        return head.toString();
     }
 
     /**
