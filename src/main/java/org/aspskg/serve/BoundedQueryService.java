@@ -54,7 +54,8 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
     /**
      * A query stopped on its reserved turn because the server is busy is answered 503 as a busy server
      * ({@link ServerErrors}: JSON and {@code Retry-After}), not as a query that timed out; one stopped
-     * because its client went, or by the time limit, as Fuseki answers it.
+     * because its client closed the connection is answered 400 (a client that shut only its sending side
+     * still reads it); one cut by the time limit as Fuseki answers it.
      */
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query query, String queryStringLog) {
@@ -72,6 +73,14 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
                         "the server is busy with long queries: this query ran on a short turn (every full one "
                                 + "was taken) and was stopped when the turn ended");
                 ServletOps.error(HttpSC.SERVICE_UNAVAILABLE_503);
+            }
+            if (action.getRequest().getAttribute(QueryTurns.TURN) instanceof QueryTurns.Turn turn
+                    && turn.stoppedClientGone()) {
+                // usually no one reads this; a client that only shut its sending side does, and learns why
+                ServletOps.error(
+                        HttpSC.BAD_REQUEST_400,
+                        "the client closed the connection (or its sending side) while the query ran, so the query "
+                                + "was stopped; keep the connection open until the answer has come");
             }
             throw e;
         } finally {

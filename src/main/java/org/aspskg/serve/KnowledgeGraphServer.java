@@ -54,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * Read-only and bound to 127.0.0.1 unless told otherwise. Every request goes through Jetty handlers
  * that bound the work it can cause ({@link ServerLimits}): TRACE refused, bodies received whole before a
  * thread is given (size limit, total read deadline), at most so many requests at once per client and
- * overall (a short queue, then 503). {@code SERVICE} calls follow a {@link ServicePolicy} (none by
- * default).
+ * overall (a short queue, then 503), and for SPARQL queries turns of their own with a reserved share
+ * ({@link QueryTurns}), each query aborted when its client goes away. {@code SERVICE} calls follow a
+ * {@link ServicePolicy} (none by default).
  */
 public final class KnowledgeGraphServer {
     /** The dataset's path on the server. */

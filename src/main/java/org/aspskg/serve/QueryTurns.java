@@ -123,6 +123,11 @@ final class QueryTurns extends ConditionalHandler.Abstract {
             return busy;
         }
 
+        /** Whether the query was stopped because its client closed the connection (or its sending side). */
+        synchronized boolean stoppedClientGone() {
+            return stopped && !busy;
+        }
+
         synchronized Lane lane() {
             return lane;
         }

@@ -15,10 +15,12 @@ import org.aspskg.AspsKgException;
  * @param maxRows the most rows (SELECT), triples or quads (CONSTRUCT, DESCRIBE) or JSON objects that one
  *     query may answer; the answer is built in full before its first byte is sent, so a larger one, or
  *     one cut by the query time limit, becomes an error instead of a truncated 200
- * @param maxConcurrentRequests requests handled at once, all clients together; more wait in a queue
+ * @param maxConcurrentRequests requests other than SPARQL queries handled at once, all clients together;
+ *     more wait in a queue
  * @param maxRequestsPerClient requests from one client address handled at once; more from that address
  *     wait (without holding a thread) so that one client cannot take every slot
- * @param maxQueuedRequests requests waiting for a slot; beyond that a request is refused with 503 at once
+ * @param maxQueuedRequests requests waiting for a slot (for query turns, for the other requests, and per
+ *     client, each separately); beyond that a request is refused with 503 at once
  * @param maxQueueWait how long a request may wait for a slot before it is refused with 503
  * @param maxBatchCases the most cases (lines) one {@code POST /asps/ddx/batch} may send; each line is
  *     itself bounded by {@code maxBodyBytes}, and the body is streamed, so this bounds the time one

@@ -76,6 +76,23 @@ class ClientGoneTest {
     }
 
     /**
+     * A client that shuts only its sending side looks the same to the server as one that has gone (as
+     * to nginx and Go's server): its query is stopped, and it reads a 400 that says why.
+     */
+    @Test
+    void aClientThatShutsItsSendingSideIsTakenAsGoneAndReadsWhy() throws Exception {
+        try (Socket s =
+                QueryTurnsTest.sendQuery(InetAddress.getByName("127.0.0.5"), server.port(), QueryTurnsTest.RUNAWAY)) {
+            waitFor(() -> server.activity().queriesRunning.get() == 1, Duration.ofSeconds(30), "runaway started");
+            s.shutdownOutput();
+            QueryTurnsTest.Answer a = QueryTurnsTest.read(s);
+            assertEquals(400, a.code(), a.toString());
+            assertTrue(a.body().contains("closed the connection (or its sending side) while the query ran"), a.body());
+        }
+        waitFor(() -> server.activity().queriesRunning.get() == 0, Duration.ofSeconds(20), "the query stopped");
+    }
+
+    /**
      * The same on a connection kept alive across requests: three {@code ASK {}} answered on it, then
      * the runaway, then the client goes (each request watches the connection anew).
      */
