@@ -8,7 +8,6 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
-import org.apache.jena.web.HttpSC;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
@@ -21,6 +20,7 @@ import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.web.HttpSC;
 
 /**
  * Fuseki's SPARQL query operation, answering whole or not at all. Stock Fuseki streams a SELECT

@@ -173,8 +173,11 @@ final class QueryTurns extends ConditionalHandler.Abstract {
             }
         }
         if (lane == null) {
-            busy(request, response, callback, "the server is running as many queries as it can and "
-                    + maxWaiting + " more are waiting");
+            busy(
+                    request,
+                    response,
+                    callback,
+                    "the server is running as many queries as it can and " + maxWaiting + " more are waiting");
             return true;
         }
         return run(new Turn(lane), request, response, callback);

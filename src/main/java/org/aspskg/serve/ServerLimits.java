@@ -63,7 +63,8 @@ public record ServerLimits(
      * Query executions at once with the full time limit: one a core (at least 2); a query is CPU-bound,
      * so more at once would only make each slower.
      */
-    public static final int DEFAULT_MAX_QUERIES = Math.max(2, Runtime.getRuntime().availableProcessors());
+    public static final int DEFAULT_MAX_QUERIES =
+            Math.max(2, Runtime.getRuntime().availableProcessors());
     /** Query executions at once beyond {@link #DEFAULT_MAX_QUERIES}, each for a short time only. */
     public static final int DEFAULT_RESERVED_QUERIES = 2;
     /** How long a query may run on a reserved turn (unless a full turn is free by then). */

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.util.Locale;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -24,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -161,7 +161,8 @@ class BadRequestCorpusTest {
         String head = text.substring(0, end).toLowerCase(Locale.ROOT);
         String body = text.substring(end + 4);
         if (head.contains("\r\ntransfer-encoding:")) return body.endsWith("0\r\n\r\n");
-        Matcher length = Pattern.compile("\r\ncontent-length: *(\\d{1,18})\\s*(\r\n|$)").matcher(head);
+        Matcher length =
+                Pattern.compile("\r\ncontent-length: *(\\d{1,18})\\s*(\r\n|$)").matcher(head);
         if (!length.find()) return true;
         return body.length() >= Long.parseLong(length.group(1));
     }

@@ -96,8 +96,8 @@ class ServeCommandTest {
         Path store = TestStores.copyOfShared(tmp.resolve("tdb2"));
         try (Stream<Path> files = Files.walk(store)) {
             // the copy's lock names this JVM, which holds the original open: the child would see it in use
-            for (Path lock : files.filter(f -> f.getFileName().toString().equals("tdb.lock")).toList())
-                Files.delete(lock);
+            for (Path lock : files.filter(f -> f.getFileName().toString().equals("tdb.lock"))
+                    .toList()) Files.delete(lock);
         }
         Process p = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -122,8 +122,9 @@ class ServeCommandTest {
                 if (line.startsWith("asps-kg: serving ")) serving = line;
             }
             assertTrue(serving != null, "serve ended without serving: " + lines);
-            List<String> warnings =
-                    lines.stream().filter(l -> l.startsWith("asps-kg: WARNING: ")).toList();
+            List<String> warnings = lines.stream()
+                    .filter(l -> l.startsWith("asps-kg: WARNING: "))
+                    .toList();
             assertEquals(1, warnings.size(), lines.toString());
             String warning = warnings.get(0);
             assertTrue(lines.indexOf(warning) < lines.indexOf(serving), "warned before serving: " + lines);
@@ -134,7 +135,8 @@ class ServeCommandTest {
                     warning);
             assertTrue(warning.endsWith(", without TLS; the server is read-only"), warning);
             // and it does serve, on every interface (loopback among them)
-            Matcher url = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/asps)/sparql").matcher(serving);
+            Matcher url = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/asps)/sparql")
+                    .matcher(serving);
             assertTrue(url.find(), serving);
             HttpResponse<String> ask = HttpClient.newHttpClient()
                     .send(

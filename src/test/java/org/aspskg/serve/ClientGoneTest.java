@@ -167,7 +167,8 @@ class ClientGoneTest {
             for (Path f : files) examples.add(json.writeValueAsString(json.readTree(f.toFile())));
         }
         StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < LINES; i++) lines.append(examples.get(i % examples.size())).append('\n');
+        for (int i = 0; i < LINES; i++)
+            lines.append(examples.get(i % examples.size())).append('\n');
         byte[] body = lines.toString().getBytes(StandardCharsets.UTF_8);
         long before = server.activity().batchLinesAnswered.get();
 

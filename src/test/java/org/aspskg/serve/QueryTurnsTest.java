@@ -226,7 +226,13 @@ class QueryTurnsTest {
             try (Socket refused = sendQuery(InetAddress.getByName("127.0.0.3"), server.port(), "ASK {}")) {
                 Answer a = read(refused);
                 assertBusyAnswer(a);
-                assertTrue(RankingJson.MAPPER.readTree(a.body()).path("error").asText().contains("waiting"), a.body());
+                assertTrue(
+                        RankingJson.MAPPER
+                                .readTree(a.body())
+                                .path("error")
+                                .asText()
+                                .contains("waiting"),
+                        a.body());
             }
         } finally {
             server.stop();
@@ -253,7 +259,8 @@ class QueryTurnsTest {
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 assertBusyAnswer(a);
                 assertTrue(ms < 20_000, "stopped after its reserved time, not the 30 s limit: " + ms + " ms");
-                System.out.printf(Locale.ROOT, "a runaway on a 500 ms reserved turn was answered 503 after %d ms%n", ms);
+                System.out.printf(
+                        Locale.ROOT, "a runaway on a 500 ms reserved turn was answered 503 after %d ms%n", ms);
             }
         } finally {
             server.stop();
