@@ -26,7 +26,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * <p>Queries that find no turn wait, holding no thread, in one queue: a full turn that frees goes to
  * the longest waiting (first come, first served, for honest long queries); a reserved turn that frees
  * goes to the <em>newest</em> (under a burst the newest request is the one most likely still wanted and
- * still cheap, the "adaptive LIFO" of overloaded services). A request beyond {@code maxWaiting} waiting,
+ * still cheap, the "adaptive LIFO" of B. Maurer, Fail at Scale, ACM Queue 2015). A request beyond {@code maxWaiting} waiting,
  * or one that has waited {@code maxWait}, gets 503 with a JSON body and {@code Retry-After}
  * ({@link ServerErrors}).
  *
