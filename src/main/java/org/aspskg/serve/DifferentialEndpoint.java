@@ -169,7 +169,10 @@ public final class DifferentialEndpoint extends ActionService {
         if (MediaTypeHeader.mediaType(action.getRequest().getHeader("Accept")).equals(TURTLE)) {
             send(action, HttpServletResponse.SC_OK, TURTLE + ";charset=utf-8", ranking.render(RankingFormat.TTL));
         } else {
-            send(action, HttpServletResponse.SC_OK, JSON, ranking.render(RankingFormat.JSON));
+            // straight to the response as UTF-8: no text of the whole ranking made first
+            action.setResponseStatus(HttpServletResponse.SC_OK);
+            action.setResponseContentType(JSON);
+            RankingJson.write(ranking.json(), action.getResponseOutputStream());
         }
     }
 

@@ -439,17 +439,20 @@ class KnowledgeGraphServerTest {
      */
     @Test
     void answersReusePooledResponseBuffersInsteadOfAllocatingDirectMemoryEachTime() throws Exception {
-        java.lang.management.BufferPoolMXBean direct =
-                java.lang.management.ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class)
-                        .stream()
-                        .filter(b -> b.getName().equals("direct"))
-                        .findFirst()
-                        .orElseThrow();
+        java.lang.management.BufferPoolMXBean direct = java.lang.management.ManagementFactory.getPlatformMXBeans(
+                        java.lang.management.BufferPoolMXBean.class)
+                .stream()
+                .filter(b -> b.getName().equals("direct"))
+                .findFirst()
+                .orElseThrow();
         get("/sparql?query=" + enc("ASK {}"), "application/sparql-results+json"); // the pool's first buffers
         long before = direct.getTotalCapacity();
         int answers = 40;
         for (int i = 0; i < answers; i++) {
-            assertEquals(200, get("/sparql?query=" + enc("ASK {}"), "application/sparql-results+json").statusCode());
+            assertEquals(
+                    200,
+                    get("/sparql?query=" + enc("ASK {}"), "application/sparql-results+json")
+                            .statusCode());
         }
         long grown = direct.getTotalCapacity() - before;
         // 40 unpooled 5 MiB buffers would be 200 MiB; the pool needs at most a few 32 KiB ones
