@@ -2,12 +2,9 @@ package org.aspskg.ddx.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -236,20 +233,22 @@ public final class RankingJson {
         return root;
     }
 
-    /** {@link #MAPPER}'s writer for a stream it must leave open (a servlet's response). */
-    private static final ObjectWriter TO_STREAM =
-            MAPPER.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
     private static final byte[] LINE_END = System.lineSeparator().getBytes(StandardCharsets.US_ASCII);
 
     /**
-     * Writes a JSON tree to {@code out} as UTF-8, the same bytes as {@link #write(ObjectNode)}'s text,
-     * without making the text first (a ranking is some 100–200 kB: the string, its copies and its
-     * encoding were most of an HTTP ranking's cost). {@code out} is left open.
+     * A JSON tree as UTF-8 bytes, the same bytes as {@link #write(ObjectNode)}'s text encoded, made
+     * without the text (a ranking is some 100–200 kB: the string, its copies and its encoding were
+     * most of an HTTP ranking's cost).
      */
-    public static void write(ObjectNode node, OutputStream out) throws IOException {
-        TO_STREAM.writeValue(out, node);
-        out.write(LINE_END);
+    public static byte[] bytes(ObjectNode node) {
+        try {
+            byte[] json = MAPPER.writeValueAsBytes(node);
+            byte[] out = java.util.Arrays.copyOf(json, json.length + LINE_END.length);
+            System.arraycopy(LINE_END, 0, out, json.length, LINE_END.length);
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Writes a JSON tree as pretty text, ending with a newline. */
