@@ -28,6 +28,7 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ConditionalHandler;
@@ -72,6 +73,17 @@ public final class KnowledgeGraphServer {
     public static final String DDX = "ddx";
     /** The endpoint name of the batch differential diagnosis service (JSON Lines, streamed). */
     public static final String DDX_BATCH = DDX + "/batch";
+    /**
+     * The response buffer of each request. Fuseki sets 5 MiB, which is more than Jetty's buffer pool
+     * keeps (64 KiB at most), so every response, a search hint as much as a ranking, allocated and
+     * zeroed a fresh 5 MiB direct buffer; about 200 of them filled the JVM's direct memory (the heap
+     * size), and the JDK then called {@code System.gc()}: a full collection of 0.6–1.2 s every few
+     * hundred requests (issue 17). A pooled 32 KiB buffer (Jetty's own default) is reused; a longer
+     * answer is sent in chunks. Nothing depends on the larger buffer: SPARQL answers are built whole
+     * before their first byte ({@link BoundedQueryService}).
+     */
+    static final int OUTPUT_BUFFER_BYTES = 32 * 1024;
+
     /** The one path whose body is streamed rather than received whole before it is handled. */
     static final String STREAMED_PATH = DATASET + "/" + DDX_BATCH;
 
@@ -305,6 +317,8 @@ public final class KnowledgeGraphServer {
             Server jetty = fuseki.getJettyServer();
             for (Connector c : jetty.getConnectors()) {
                 if (c instanceof ServerConnector sc) sc.setHost(host);
+                HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
+                if (http != null) http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_BYTES);
             }
             ServerErrors errors = new ServerErrors(retryAfterSeconds(limits), DATASET + "/" + DDX, STREAMED_PATH);
             jetty.setErrorHandler(errors);
