@@ -122,6 +122,7 @@ public final class TermIndex {
         SEARCH_NAMES.put(AspsVocabulary.ALTERNATIVE_LABEL, NameType.EXACT_SYNONYM);
         SEARCH_NAMES.put(AspsVocabulary.HAS_RELATED_SYNONYM, NameType.RELATED_SYNONYM);
         SEARCH_NAMES.put(AspsVocabulary.HAS_BROAD_SYNONYM, NameType.BROAD_SYNONYM);
+        SEARCH_NAMES.put(AspsVocabulary.HAS_NARROW_SYNONYM, NameType.NARROW_SYNONYM);
         SEARCH_NAMES.put(AspsVocabulary.HAS_DB_XREF, NameType.CODE);
     }
 
