@@ -25,6 +25,7 @@ import org.aspskg.ddx.classify.CaseTBox;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.text.IndexedTerm;
 import org.aspskg.text.NameType;
+import org.aspskg.text.RangeNames;
 import org.aspskg.text.TermSearch;
 import org.semanticweb.owlapi.model.OWLClass;
 
@@ -104,6 +105,12 @@ public final class TermIndex {
                     if (s.getObject().isLiteral() && !s.getString().isBlank()) {
                         names.add(new IndexedTerm.Name(s.getString(), e.getValue()));
                     }
+                }
+            }
+            // each end of a signal range names the term ("isointense on T1"), after the names themselves
+            for (IndexedTerm.Name n : List.copyOf(names)) {
+                for (String end : RangeNames.ends(n.text())) {
+                    names.add(new IndexedTerm.Name(end, NameType.RELATED_SYNONYM));
                 }
             }
             names.add(new IndexedTerm.Name(curie(iri), NameType.CURIE));
