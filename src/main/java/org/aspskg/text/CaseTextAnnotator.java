@@ -414,8 +414,8 @@ public final class CaseTextAnnotator {
     }
 
     /** A heterogeneity word ending a span not understood ("was heterogeneously", "slightly heterogeneous and"). */
-    private static final Pattern HETEROGENEITY = Pattern.compile(
-            "(?i)(?:^|\\s)((?:heterogene?ous|inhomogene?ous)(?:ly)?)(?:\\s+and)?$");
+    private static final Pattern HETEROGENEITY =
+            Pattern.compile("(?i)(?:^|\\s)((?:heterogene?ous|inhomogene?ous)(?:ly)?)(?:\\s+and)?$");
     /** Between a heterogeneity word and its signal finding: spaces, or "and". */
     private static final Pattern AND_GAP = Pattern.compile("(?i)\\s*(?:and\\s+)?");
     /** The MRI sequence a signal finding's label names ("hyperintense on T2"). */

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class RangeNames {
     private static final String SIGNAL = "(?:(?:slightly|mildly|moderately|markedly) )?[a-z]+intense";
-    private static final Pattern RANGE =
-            Pattern.compile("(" + SIGNAL + ")(?:-| -)? to (" + SIGNAL + ") (on .+)");
+    private static final Pattern RANGE = Pattern.compile("(" + SIGNAL + ")(?:-| -)? to (" + SIGNAL + ") (on .+)");
 
     private RangeNames() {}
 
