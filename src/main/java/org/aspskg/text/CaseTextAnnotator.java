@@ -349,7 +349,7 @@ public final class CaseTextAnnotator {
         annotate(text, masked, suggest, readings);
         List<PhraseReading> onModality = withModality(text, readings);
         onModality.sort(Comparator.comparingInt(PhraseReading::start));
-        return new TextReading(text, age, ageSpan, sex, sexSpan, onModality);
+        return new TextReading(text, age, ageSpan, sex, sexSpan, heterogeneity(text, onModality));
     }
 
     /** A word of MRI signal: only a span holding one is read on the sequence of its sentence. */
@@ -410,6 +410,72 @@ public final class CaseTextAnnotator {
         }
         if (from == p.start()) return List.of(p);
         rest(text, from, p.end(), out);
+        return out;
+    }
+
+    /** A heterogeneity word ending a span not understood ("was heterogeneously", "slightly heterogeneous and"). */
+    private static final Pattern HETEROGENEITY =
+            Pattern.compile("(?i)(?:^|\\s)((?:heterogene?ous|inhomogene?ous)(?:ly)?)(?:\\s+and)?$");
+    /** Between a heterogeneity word and its signal finding: spaces, or "and". */
+    private static final Pattern AND_GAP = Pattern.compile("(?i)\\s*(?:and\\s+)?");
+    /** The MRI sequence a signal finding's label names ("hyperintense on T2"). */
+    private static final Pattern LABEL_SEQUENCE = Pattern.compile("\\bon (T1|T2)\\b");
+
+    /**
+     * A heterogeneity word right before a signal finding on a sequence, with only spaces or "and" between
+     * ("heterogeneously bright on T2-weighted images", "slightly heterogeneous and hyperintense on T2W"):
+     * the signal is also heterogeneous on that sequence, when the ontology names that finding. The
+     * signal finding itself stays as read.
+     */
+    private List<PhraseReading> heterogeneity(String text, List<PhraseReading> readings) {
+        List<PhraseReading> out = new ArrayList<>(readings.size());
+        for (int i = 0; i < readings.size(); i++) {
+            PhraseReading p = readings.get(i);
+            PhraseReading next = i + 1 < readings.size() ? readings.get(i + 1) : null;
+            Matcher word = p.outcome() == PhraseReading.Outcome.UNKNOWN ? HETEROGENEITY.matcher(p.text()) : null;
+            if (word == null
+                    || next == null
+                    || next.outcome() != PhraseReading.Outcome.TERM
+                    || next.terms().size() != 1
+                    || next.negated()
+                    || !word.find()
+                    || !AND_GAP.matcher(text.substring(p.end(), next.start())).matches()) {
+                out.add(p);
+                continue;
+            }
+            Matcher seq = LABEL_SEQUENCE.matcher(next.term().label());
+            List<TermHit> hits = seq.find() ? search.lookup("heterogeneous signal on " + seq.group(1)) : List.of();
+            if (hits.size() != 1
+                    || !FINDING.equals(hits.get(0).kind())
+                    || hits.get(0).iri().equals(next.term().iri())
+                    || !hits.get(0).label().contains("on " + seq.group(1))) {
+                out.add(p);
+                continue;
+            }
+            TermHit h = hits.get(0);
+            TermHit hit = new TermHit(
+                    h.iri(),
+                    h.label(),
+                    h.curie(),
+                    h.kind(),
+                    word.group(1) + "' + '" + next.text(),
+                    h.nameType(),
+                    MatchKind.HETEROGENEOUS_SIGNAL,
+                    h.score());
+            int start = p.start() + word.start(1);
+            int end = p.start() + word.end(1);
+            rest(text, p.start(), start, out);
+            out.add(new PhraseReading(
+                    start,
+                    end,
+                    text.substring(start, end),
+                    PhraseReading.Outcome.TERM,
+                    false,
+                    null,
+                    List.of(hit),
+                    null,
+                    List.of()));
+        }
         return out;
     }
 

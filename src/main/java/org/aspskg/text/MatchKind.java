@@ -35,7 +35,12 @@ public enum MatchKind {
     /** A bone under a negation cue ("no evidence of extension into the femur"): the lesion does not involve bone. */
     NEGATED_BONE("bone under a negation"),
     /** A site named as where a metastasis is ("metastases to the lung"): the metastasis in that site. */
-    METASTASIS_SITE("site of a metastasis");
+    METASTASIS_SITE("site of a metastasis"),
+    /**
+     * A heterogeneity word right before a signal finding on an MRI sequence ("heterogeneously bright on
+     * T2"): the heterogeneous signal on that sequence as well.
+     */
+    HETEROGENEOUS_SIGNAL("heterogeneity of a signal");
 
     private final String description;
 

@@ -6,6 +6,8 @@ public enum NameType {
     EXACT_SYNONYM("exact synonym"),
     RELATED_SYNONYM("related synonym"),
     BROAD_SYNONYM("broad synonym"),
+    /** A name of a part or kind of the term: a phrase using it states at least the term. */
+    NARROW_SYNONYM("narrow synonym"),
     CURIE("CURIE"),
     IRI("IRI"),
     CODE("external code");

@@ -375,6 +375,7 @@ public final class TermSearch {
         return switch (t) {
             case LABEL -> 0;
             case EXACT_SYNONYM, CURIE, IRI, CODE -> 1;
+            case NARROW_SYNONYM -> 3;
             default -> 2;
         };
     }

@@ -273,4 +273,57 @@ class PhraseResolutionTest {
         List<String> none = termsOf("The mass was hyperintense and associated with oedema.");
         assertTrue(none.stream().noneMatch(x -> x.contains("T2Hyperintense")), none.toString());
     }
+
+    @Test
+    void aHeterogeneityWordBeforeASignalFindingAlsoStatesTheHeterogeneousSignalOnItsSequence() {
+        List<String> t = termsOf("The mass was heterogeneously bright on T2-weighted images.");
+        assertTrue(t.contains("heterogeneously → T2HeterogeneousSignal (present)"), t.toString());
+        assertTrue(t.stream().anyMatch(x -> x.endsWith("→ T2HyperintenseSignal (present)")), t.toString());
+        List<String> and = termsOf("It was slightly heterogeneous and hyperintense on T2W images.");
+        assertTrue(and.stream().anyMatch(x -> x.endsWith("→ T2HeterogeneousSignal (present)")), and.toString());
+        // the ontology has no heterogeneous signal on T1: the word stays not understood
+        List<String> t1 = termsOf("The lesion was heterogeneously isointense on T1.");
+        assertTrue(t1.stream().noneMatch(x -> x.contains("Heterogeneous")), t1.toString());
+        assertTrue(
+                t1.stream().anyMatch(x -> x.endsWith("→ T1IsoToSlightlyHyperintenseSignal (present)")), t1.toString());
+        // a heterogeneity word away from a signal finding states nothing
+        List<String> apart = termsOf("The mass was heterogeneous. Flow voids were seen.");
+        assertTrue(apart.stream().noneMatch(x -> x.contains("T2Heterogeneous")), apart.toString());
+    }
+
+    @Test
+    void eachEndOfASignalRangeNamesTheRangesTerm() {
+        assertEquals(
+                List.of("isointense on t1", "slightly hyperintense on t1"),
+                RangeNames.ends("isointense to slightly hyperintense on T1"));
+        assertEquals(
+                List.of("hypointense on t2", "isointense on t2"), RangeNames.ends("hypointense- to isointense on T2"));
+        // only a range between two signal words is split
+        assertEquals(List.of(), RangeNames.ends("spread to the lung on CT"));
+        assertEquals(List.of(), RangeNames.ends("hyperintense on T2"));
+        List<String> t = termsOf("On MRI the mass was T1 isointense to muscle.");
+        assertTrue(t.stream().anyMatch(x -> x.endsWith("→ T1IsoToSlightlyHyperintenseSignal (present)")), t.toString());
+    }
+
+    @Test
+    void sitesOfPublishedCasesAreReadAsTheirAnatomyTerms() {
+        // calf (UBERON 2021 narrow synonym of hindlimb zeugopod), popliteal fossa (RadLex), hamstring, vastus
+        // medialis, back: each read as its site term
+        List<String> t = annotator()
+                .read("A mass in the left calf. Another in the popliteal fossa, the right hamstring, the left vastus"
+                        + " medialis and the upper back.")
+                .phrases()
+                .stream()
+                .filter(x -> x.outcome() == PhraseReading.Outcome.TERM)
+                .map(x -> x.text() + " → " + x.term().curie())
+                .toList();
+        for (String expected : List.of(
+                "calf → UBERON:0003823",
+                "popliteal fossa → aspskg:KneeRegion",
+                "hamstring → UBERON:0002463",
+                "vastus medialis → UBERON:0001380",
+                "back → UBERON:0001137")) {
+            assertTrue(t.contains(expected), expected + " in " + t);
+        }
+    }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  * @param topProbability its post-test probability
  * @param drivers       the first hypothesis' strongest supporting findings, strongest first
  * @param gold          the gold phrases this case has that the ontology weighs (0 without a gold file)
- * @param goldResolved  how many of them the free-text reader resolved to the same term and polarity
+ * @param goldResolved  how many of them the free-text reader resolved to the gold term, or a term that entails it through the hierarchy, with the gold polarity
  * @param goldMissed    the gold phrases it did not, each as {@code phrase → term (polarity)}
  * @param excluded      the hypotheses (IRIs) the case logically excludes
  */

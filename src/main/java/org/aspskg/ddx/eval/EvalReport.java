@@ -113,7 +113,7 @@ public record EvalReport(
             b.append(f("phrases resolved %d; not understood %d%n", phrasesResolved(), phrasesUnresolved()));
             if (goldPhrases() > 0) {
                 b.append(f(
-                        "gold phrases resolved to the same term and polarity %d of %d (%s)%n",
+                        "gold phrases resolved to the gold term or one it entails, same polarity, %d of %d (%s)%n",
                         goldResolved(), goldPhrases(), pct(rate(goldResolved(), goldPhrases()))));
             }
         } else {

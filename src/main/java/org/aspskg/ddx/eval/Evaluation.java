@@ -16,11 +16,14 @@ import org.aspskg.AspsKgException;
 import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.DifferentialPipeline;
 import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.classify.CaseTBox;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ddx.rank.Evidence;
 import org.aspskg.ddx.rank.RankedHypothesis;
 import org.aspskg.ddx.read.TermIndex;
 import org.aspskg.ontology.AspsVocabulary;
+import org.semanticweb.owlapi.model.IRI;
+import org.semanticweb.owlapi.model.OWLClass;
 
 /**
  * Ranks every published case of a directory ({@code DIR/<Diagnosis>/<slug>.json}) through the
@@ -230,19 +233,42 @@ public final class Evaluation {
     }
 
     /**
-     * Whether the reader produced the gold term with the gold polarity on a span overlapping the gold phrase
-     * (a demographic group counts as resolved when the age and sex read put the case in it, or out of it).
+     * Whether the reader produced the gold statement with the gold polarity on a span overlapping the gold
+     * phrase: the gold term itself, or a statement that entails it through the hierarchy the ranking uses
+     * (docs/ddx.md, evidence through the hierarchy) — a present term below the gold term (a site that is
+     * part of it, a subclass: "knee" for the region around the knee), an absent term above it. A
+     * demographic group counts as resolved when the age and sex read put the case in it, or out of it.
      */
-    private static boolean resolvedBy(
+    private boolean resolvedBy(
             List<TextCaseReader.Resolved> resolved, String text, GoldAnnotations.Phrase p, String iri) {
         for (int at = text.indexOf(p.phrase()); at >= 0; at = text.indexOf(p.phrase(), at + 1)) {
             int from = at;
             int to = from + p.phrase().length();
             for (TextCaseReader.Resolved r : resolved) {
-                if (r.start() < to && from < r.end() && r.term().equals(iri) && r.present() == p.present()) return true;
+                if (r.start() < to && from < r.end() && r.present() == p.present() && entails(r, iri)) return true;
             }
         }
         return false;
+    }
+
+    /** Whether the reader's statement r states the gold term's statement (same polarity) through the hierarchy. */
+    private boolean entails(TextCaseReader.Resolved r, String goldIri) {
+        if (r.term().equals(goldIri)) return true;
+        String specific = r.present() ? r.term() : goldIri;
+        String general = r.present() ? goldIri : r.term();
+        return ancestorsOf(specific).contains(general);
+    }
+
+    private Set<String> ancestorsOf(String iri) {
+        CaseTBox tbox = knowledge.tbox();
+        OWLClass c = tbox.dataFactory().getOWLClass(IRI.create(iri));
+        try {
+            Set<String> out = new LinkedHashSet<>();
+            tbox.effectiveAncestors(c).forEach(a -> out.add(a.getIRI().toString()));
+            return out;
+        } catch (IllegalArgumentException notStateable) {
+            return Set.of();
+        }
     }
 
     /** The hypothesis a final diagnosis falls under: the diagnosis itself or its nearest ancestor among the hypotheses. */

@@ -25,6 +25,7 @@ import org.aspskg.ddx.classify.CaseTBox;
 import org.aspskg.ontology.AspsVocabulary;
 import org.aspskg.text.IndexedTerm;
 import org.aspskg.text.NameType;
+import org.aspskg.text.RangeNames;
 import org.aspskg.text.TermSearch;
 import org.semanticweb.owlapi.model.OWLClass;
 
@@ -106,6 +107,12 @@ public final class TermIndex {
                     }
                 }
             }
+            // each end of a signal range names the term ("isointense on T1"), after the names themselves
+            for (IndexedTerm.Name n : List.copyOf(names)) {
+                for (String end : RangeNames.ends(n.text())) {
+                    names.add(new IndexedTerm.Name(end, NameType.RELATED_SYNONYM));
+                }
+            }
             names.add(new IndexedTerm.Name(curie(iri), NameType.CURIE));
             names.add(new IndexedTerm.Name(iri, NameType.IRI));
             names.add(new IndexedTerm.Name(localName(iri), NameType.IRI));
@@ -122,6 +129,7 @@ public final class TermIndex {
         SEARCH_NAMES.put(AspsVocabulary.ALTERNATIVE_LABEL, NameType.EXACT_SYNONYM);
         SEARCH_NAMES.put(AspsVocabulary.HAS_RELATED_SYNONYM, NameType.RELATED_SYNONYM);
         SEARCH_NAMES.put(AspsVocabulary.HAS_BROAD_SYNONYM, NameType.BROAD_SYNONYM);
+        SEARCH_NAMES.put(AspsVocabulary.HAS_NARROW_SYNONYM, NameType.NARROW_SYNONYM);
         SEARCH_NAMES.put(AspsVocabulary.HAS_DB_XREF, NameType.CODE);
     }
 

@@ -81,6 +81,7 @@ final class StoreTermSearch implements TermFinder {
                 }
                 case "hasExactSynonym", "IAO_0000118" -> add(names, iri, value, NameType.EXACT_SYNONYM);
                 case "hasBroadSynonym" -> add(names, iri, value, NameType.BROAD_SYNONYM);
+                case "hasNarrowSynonym" -> add(names, iri, value, NameType.NARROW_SYNONYM);
                 case "hasDbXref" -> add(names, iri, value, NameType.CODE);
                 default -> add(names, iri, value, NameType.RELATED_SYNONYM);
             }

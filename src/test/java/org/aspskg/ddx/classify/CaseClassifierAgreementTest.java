@@ -43,7 +43,9 @@ class CaseClassifierAgreementTest {
                 .map(c -> c.getIRI().toString())
                 .sorted()
                 .toList();
-        Random random = new Random(20261125);
+        // the draws depend on the stateable classes: with the sites added in issue 16 the former seed
+        // (20261125) gave 2 contradictory cases of 40, below the mix the check needs; this one gives enough
+        Random random = new Random(20261205);
         List<PatientCase> consistent = new ArrayList<>();
         List<PatientCase> contradictory = new ArrayList<>();
         for (int i = 0; i < RANDOM_CASES; i++) {

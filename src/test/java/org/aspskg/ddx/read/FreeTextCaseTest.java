@@ -144,4 +144,28 @@ class FreeTextCaseTest {
         String ttl = ranked.render(RankingFormat.TTL);
         assertTrue(ttl.startsWith("# Read as"), ttl.substring(0, 200));
     }
+
+    /** The features the ranking weighed for the first hypothesis, each with the phrases that decided it. */
+    private static List<String> weighed(String text) {
+        PatientCase c = TestKnowledge.pipeline().read(CaseInput.text(text, "sites"));
+        return TestKnowledge.rank(c).hypotheses().get(0).evidence().stream()
+                .flatMap(e -> e.statements().stream().map(s -> e.featureLabel() + " ← " + s.written()))
+                .toList();
+    }
+
+    @Test
+    void aCaseSiteBelowARegionTheKnowledgeNamesCountsAsThatRegion() {
+        // the associations name lower limb, thigh, deep soft tissue and the region around the knee, not these sites
+        assertWeighed("A mass of the left calf.", "lower limb", "calf");
+        assertWeighed("A mass in the popliteal fossa.", "region around the knee", "popliteal fossa");
+        assertWeighed("A mass at the knee.", "region around the knee", "knee");
+        assertWeighed("A mass in the right hamstring.", "thigh", "hamstring");
+        assertWeighed("A mass in the right hamstring.", "deep soft tissue", "hamstring");
+        assertWeighed("A mass in the left vastus medialis.", "thigh", "vastus medialis");
+    }
+
+    private static void assertWeighed(String text, String feature, String phrase) {
+        List<String> w = weighed(text);
+        assertTrue(w.stream().anyMatch(x -> x.startsWith(feature + " ← ") && x.contains(phrase)), text + ": " + w);
+    }
 }
