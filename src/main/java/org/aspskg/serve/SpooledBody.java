@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * write transaction (a malformed one is aborted, leaving the store as it was). The heap holds one
  * network buffer at a time whatever the body's size. The same bounds hold as for a body kept in memory:
  * more than the size limit arrived is refused with 413, a body not complete by the deadline with 408;
- * either way the file is deleted at once. The file is deleted when the request completes; it is opened
- * with {@link StandardOpenOption#DELETE_ON_CLOSE}, so a server that exits with it open leaves it too
- * only if killed.
+ * either way the file is closed at once. It is opened with {@link StandardOpenOption#DELETE_ON_CLOSE},
+ * which on Linux unlinks it as soon as it is open: its space is taken while the request runs and given
+ * back when it is closed (when the request completes), and a server killed meanwhile leaves nothing.
  */
 final class SpooledBody extends EagerContentHandler.ContentLoader implements Invocable.Task {
     /** Set on a request whose body comes from a spool file: already complete, so nothing to buffer. */
