@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code /}, {@code /asps-kg/…}, {@code /console}, {@code /ddx}, {@code /api/…}: the web front
  *       ({@link WebFront}): home page, term pages, SPARQL console, differential form, search;
  *   <li>with {@link Builder#writes}: SPARQL Update at {@code /asps/update} and Graph Store writes at
- *       {@code /asps/data}, for users of the password file only (Fuseki's authentication).
+ *       {@code /asps/data}, for users of the password file only (Fuseki's authentication); an upload
+ *       is received into a temporary file, not memory ({@link SpooledBody}), so its size is bounded by
+ *       the body limit and the disk, not the heap.
  * </ul>
  *
  * Read-only and bound to 127.0.0.1 unless told otherwise. Every request goes through Jetty handlers

@@ -70,10 +70,22 @@ final class SpooledBody extends EagerContentHandler.ContentLoader implements Inv
     }
 
     @Override
-    protected void load() throws IOException {
-        Path path = Files.createTempFile(directory, "asps-kg-upload-", ".body");
-        file = FileChannel.open(
-                path, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
+    protected void load() {
+        try {
+            Path path = Files.createTempFile(directory, "asps-kg-upload-", ".body");
+            file = FileChannel.open(
+                    path, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
+        } catch (IOException e) {
+            LOG.warn("cannot keep a request body in {}: {}", directory, e.toString());
+            state.set(State.REFUSED);
+            Response.writeError(
+                    getRequest(),
+                    getResponse(),
+                    getCallback(),
+                    HttpStatus.INSUFFICIENT_STORAGE_507,
+                    "the server could not keep the request body: " + e.getMessage());
+            return;
+        }
         Request.addCompletionListener(getRequest(), failure -> close());
         long left = deadline.toNanos() - NanoTime.since(getRequest().getHeadersNanoTime());
         timer = getHandler().getServer().getScheduler().schedule(this::expire, Math.max(0, left), TimeUnit.NANOSECONDS);
@@ -120,7 +132,9 @@ final class SpooledBody extends EagerContentHandler.ContentLoader implements Inv
                     return;
                 }
             } catch (IOException e) {
-                LOG.warn("cannot spool a request body to {}: {}", directory, e.getMessage());
+                // a file closed by a refusal meanwhile (the deadline) is no disk problem
+                if (state.get() == State.LOADING)
+                    LOG.warn("cannot keep a request body in {}: {}", directory, e.toString());
                 refuse(
                         HttpStatus.INSUFFICIENT_STORAGE_507,
                         "the server could not keep the request body: " + e.getMessage());

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code POST /asps/ddx/batch} streams both ways: a child {@code serve} with {@value #HEAP} of heap
- * ranks a batch of {@value #CASES} cases whose body (each case padded with a 1,000-character label)
+ * ranks a batch of {@value #CASES} cases whose body (each case padded with a 1,400-character label)
  * and whose answer are each larger than that heap, answering every line.
  */
 class BatchMemoryTest {
     private static final String HEAP = "-Xmx128m";
     private static final int CASES = 100_000;
-    private static final String PADDING = "p".repeat(1000);
+    private static final String PADDING = "p".repeat(1400);
 
     @TempDir
     Path dir;
@@ -58,7 +58,7 @@ class BatchMemoryTest {
                         OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
                         out.write(("POST /asps/ddx/batch HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                         + "Content-Type: application/x-ndjson\r\nContent-Length: " + length
-                                        + "\r\nConnection: close\r\n\r\n")
+                                        + "\r\n\r\n")
                                 .getBytes(StandardCharsets.US_ASCII));
                         for (int i = 0; i < CASES; i++) out.write(line(i));
                         out.flush();

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * out of heap there) is written by a child JVM case by case.
  */
 class GenerateMemoryTest {
-    private static final int CASES = 30_000;
-    private static final String HEAP = "-Xmx48m";
+    private static final int CASES = 40_000;
+    private static final String HEAP = "-Xmx64m";
 
     @Test
     void aCohortLargerThanTheHeapIsGeneratedCaseByCase(@TempDir Path tmp) throws Exception {

@@ -188,6 +188,16 @@ class GraphStoreUploadTest {
         awaitNoSpoolFileLeft();
     }
 
+    @Test
+    void anUploadThatCannotBeKeptOnDiskIs507AndNothingStored() throws Exception {
+        Files.delete(spool); // the upload directory gone (or full): nowhere to keep the body
+        HttpResponse<String> r = send("PUT", triples(0, 100));
+        assertEquals(507, r.statusCode(), r.body());
+        assertTrue(r.body().contains("could not keep the request body"), r.body());
+        assertEquals(0, storeSize());
+        Files.createDirectory(spool);
+    }
+
     /** The refusal is sent before its request completes, and the file is deleted on completion. */
     private void awaitNoSpoolFileLeft() throws Exception {
         for (int i = 0; i < 100; i++) {
