@@ -108,7 +108,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--max-concurrent",
             paramLabel = "N",
-            description = "Requests handled at once, all clients together (default: ${DEFAULT-VALUE}).")
+            description = "Requests other than SPARQL queries handled at once, all clients together "
+                    + "(default: ${DEFAULT-VALUE}); queries have --max-queries.")
     int maxConcurrent = ServerLimits.DEFAULT_MAX_CONCURRENT_REQUESTS;
 
     @Option(
@@ -119,10 +120,38 @@ final class ServeCommand implements Callable<Integer> {
     int maxPerClient = ServerLimits.DEFAULT_MAX_REQUESTS_PER_CLIENT;
 
     @Option(
+            names = "--max-queries",
+            paramLabel = "N",
+            description = "SPARQL queries executed at once, all clients together, with the full time limit "
+                    + "(default: ${DEFAULT-VALUE}); they are not counted under --max-concurrent.")
+    int maxQueries = ServerLimits.DEFAULT_MAX_QUERIES;
+
+    @Option(
+            names = "--reserved-queries",
+            paramLabel = "N",
+            description = "More queries at once when --max-queries are all running, each for at most "
+                    + "--reserved-timeout, so that a cheap query still answers (default: ${DEFAULT-VALUE}).")
+    int reservedQueries = ServerLimits.DEFAULT_RESERVED_QUERIES;
+
+    @Option(
+            names = "--reserved-timeout",
+            paramLabel = "MS",
+            description = "How long a query may run on a reserved turn; then it goes on if a full turn is free, "
+                    + "or gets 503 (default: ${DEFAULT-VALUE}).")
+    long reservedTimeout = ServerLimits.DEFAULT_RESERVED_QUERY_TIME.toMillis();
+
+    @Option(
+            names = "--queue-timeout",
+            paramLabel = "MS",
+            description = "How long a request may wait for a turn before it gets 503 with Retry-After "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long queueTimeout = ServerLimits.DEFAULT_MAX_QUEUE_WAIT.toMillis();
+
+    @Option(
             names = "--max-queued",
             paramLabel = "N",
-            description = "Requests waiting for a turn, overall and per client (default: ${DEFAULT-VALUE}); "
-                    + "beyond that, or after waiting 10 s for the overall limit, a request gets 503.")
+            description = "Requests waiting for a turn, for queries, for other requests and per client "
+                    + "(default: ${DEFAULT-VALUE}); beyond that, or after --queue-timeout, a request gets 503.")
     int maxQueued = ServerLimits.DEFAULT_MAX_QUEUED_REQUESTS;
 
     @Option(
@@ -150,7 +179,9 @@ final class ServeCommand implements Callable<Integer> {
                 .withBodyReadTimeout(Duration.ofMillis(bodyTimeout))
                 .withMaxRows(maxRows)
                 .withMaxBatchCases(maxBatch)
-                .withConcurrency(maxConcurrent, maxPerClient, maxQueued);
+                .withConcurrency(maxConcurrent, maxPerClient, maxQueued)
+                .withQueries(maxQueries, reservedQueries, Duration.ofMillis(reservedTimeout))
+                .withMaxQueueWait(Duration.ofMillis(queueTimeout));
         ServicePolicy services = allowService.isEmpty() ? ServicePolicy.none() : ServicePolicy.allow(allowService);
         KnowledgeGraphStore kg = StoreBuilds.openOrBuild(storeOptions.ontology, storeOptions.store, err);
         DifferentialPipeline ddx = DdxKnowledge.cached(storeOptions.ontology, DdxKnowledge.DEFAULT_SHAPES)

@@ -38,10 +38,14 @@ import org.semanticweb.owlapi.vocab.OWL2Datatype;
  *       when every row counts cases, estimated as {@code (k + 1/2) / (n + 1)} (Jeffreys), else the mean of the
  *       proportions; a row about a subclass of a hypothesis (arteriovenous
  *       malformation under vascular malformation) counts for that hypothesis; no row for {@code h} in
- *       {@code g} falls back to {@code h}'s rows for {@code f} in any age group, and no row at all to
- *       {@code 1 - (1 - b) Π(1 - p_i)} over the more specific features {@code h}'s rows report, else to half the
- *       frequency of the nearest more general feature they report (a part of a reported site), and failing
- *       that to the frequency the word table gives "not reported" (assumptions, marked on the node);
+ *       {@code g} gives {@code h} exactly what it has for {@code f} at all ages: its rows for {@code f} (in any
+ *       age group when all are age-specific), else {@code 1 - (1 - b) Π(1 - p_i)} over the more specific
+ *       features its rows report, else the complement of the reported alternative value of an attribute, else
+ *       the same finding on another modality, else the frequency of the nearest more general feature they report
+ *       halved at each level (a part of a reported site), else, for the value of an attribute every lesion has
+ *       ({@code aspskg:valueOfLesionAttribute}), the mean over the hypotheses that got a frequency, and failing
+ *       that the frequency the word table gives "not reported" (assumptions, marked on the node); two exclusive
+ *       values of a lesion attribute that both have rows are made to add up to 1;
  *   <li>{@code q(h) = P(f | not h)}: the mean of {@code p} over the other hypotheses (equal priors among
  *       them);
  *   <li>{@code LR+ = p / q}, {@code LR- = (1 - p) / (1 - q)}, with {@code p} and {@code q} kept within
@@ -76,6 +80,10 @@ public final class LikelihoodRatioDerivation {
         Map<IRI, Set<IRI>> containers = containers(axioms);
         Map<IRI, IRI> modality = modalities(axioms);
         Map<IRI, Set<IRI>> alternatives = disjointAlternatives(axioms);
+        // the declared-disjoint values of a lesion attribute (deep or superficial soft tissue): every soft-tissue
+        // lesion has exactly one, so a hypothesis' two frequencies must add up to 1
+        Map<IRI, Set<IRI>> exclusive = new LinkedHashMap<>();
+        alternatives.forEach((k, v) -> exclusive.put(k, Set.copyOf(v)));
         List<Row> rows = new ArrayList<>();
         for (Row row : rows(axioms)) {
             IRI h = hypothesisOf(row.disease(), hypotheses, parent);
@@ -96,37 +104,50 @@ public final class LikelihoodRatioDerivation {
                     .add(row);
             featureKeys.add(Arrays.asList(row.feature(), row.ageGroup()));
         }
+        Map<IRI, String> attribute = attributes(axioms);
+        for (Map.Entry<IRI, String> a : attribute.entrySet()) {
+            for (Map.Entry<IRI, String> b : attribute.entrySet()) {
+                if (a.getKey().equals(b.getKey()) || !a.getValue().equals(b.getValue())) continue;
+                // two values of one attribute, neither a kind of the other (large mass and mass larger than
+                // 5 cm are one size said twice, slow and rapid growth two growth rates)
+                if (isBelow(a.getKey(), b.getKey(), containers) || isBelow(b.getKey(), a.getKey(), containers))
+                    continue;
+                alternatives
+                        .computeIfAbsent(a.getKey(), k -> new LinkedHashSet<>())
+                        .add(b.getKey());
+            }
+        }
+        // every hypothesis' frequency for each feature over all ages, with the fallbacks for a hypothesis
+        // without a row: an age-specific key uses it too, so that a hypothesis without a row in that age group
+        // is weighed exactly as it is for the feature in general
+        Map<IRI, Map<IRI, Estimate>> allAges = new LinkedHashMap<>();
+        for (List<IRI> key : featureKeys) {
+            IRI feature = key.get(0);
+            if (!allAges.containsKey(feature)) {
+                boolean isAttributeValue = attribute.containsKey(feature) || alternatives.containsKey(feature);
+                allAges.put(
+                        feature,
+                        allAgesEstimates(
+                                feature,
+                                hypotheses,
+                                byKey,
+                                containers,
+                                parent,
+                                modality,
+                                alternatives.getOrDefault(feature, Set.of()),
+                                attribute.containsKey(feature) ? exclusive.getOrDefault(feature, Set.of()) : Set.of(),
+                                isAttributeValue,
+                                notReported.doubleValue()));
+            }
+        }
         List<OWLAxiom> out = new ArrayList<>();
         for (List<IRI> key : featureKeys) {
             IRI feature = key.get(0);
             IRI group = key.get(1);
             Map<IRI, Estimate> p = new LinkedHashMap<>();
-            Set<IRI> others = alternatives.getOrDefault(feature, Set.of());
-            Map<IRI, Estimate> known = new LinkedHashMap<>();
             for (IRI h : hypotheses) {
-                List<Row> own = byKey.get(Arrays.asList(h, feature, group));
-                if (own == null && group != null) own = byKey.get(Arrays.asList(h, feature, null));
-                if (own != null) known.put(h, pooled(own));
-                else {
-                    Estimate complement = fromAlternative(h, others, group, byKey);
-                    if (complement != null) known.put(h, complement);
-                }
-            }
-            Estimate background = others.isEmpty() || known.isEmpty() ? null : background(known.values());
-            for (IRI h : hypotheses) {
-                List<Row> own = byKey.get(Arrays.asList(h, feature, group));
-                if (own == null && group != null) own = byKey.get(Arrays.asList(h, feature, null));
-                if (own != null) {
-                    p.put(h, pooled(own));
-                    continue;
-                }
-                Estimate inherited = fromDescendants(h, feature, group, byKey, containers, notReported.doubleValue());
-                if (inherited == null) inherited = known.get(h);
-                if (inherited == null)
-                    inherited = fromOtherModality(h, feature, group, byKey, parent, containers, modality);
-                if (inherited == null) inherited = fromAncestor(h, feature, group, byKey, containers);
-                if (inherited == null) inherited = background;
-                p.put(h, inherited != null ? inherited : new Estimate(notReported.doubleValue(), List.of(), true));
+                List<Row> own = group == null ? null : byKey.get(Arrays.asList(h, feature, group));
+                p.put(h, own != null ? pooled(own) : allAges.get(feature).get(h));
             }
             for (IRI h : hypotheses) {
                 double ph = clip(p.get(h).value());
@@ -136,6 +157,97 @@ public final class LikelihoodRatioDerivation {
                         .average()
                         .orElse(ph));
                 out.addAll(node(df, h, feature, group, p.get(h), ph, qh));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each hypothesis' frequency for a feature over all ages: its own rows (all ages), else what its rows for more
+     * specific features, for the feature's alternative value, for the same finding on another modality or for a
+     * more general feature give (in that order); else, for the value of an attribute every lesion has (a depth, a
+     * size, a growth rate, a margin), the mean over the hypotheses that got a frequency so far — their sources'
+     * silence is no evidence about which value; else the not-reported frequency.
+     */
+    private static Map<IRI, Estimate> allAgesEstimates(
+            IRI feature,
+            List<IRI> hypotheses,
+            Map<List<IRI>, List<Row>> byKey,
+            Map<IRI, Set<IRI>> containers,
+            Map<IRI, IRI> parent,
+            Map<IRI, IRI> modality,
+            Set<IRI> others,
+            Set<IRI> exclusive,
+            boolean isAttributeValue,
+            double notReported) {
+        Map<IRI, Estimate> p = new LinkedHashMap<>();
+        for (IRI h : hypotheses) {
+            List<Row> own = byKey.get(Arrays.asList(h, feature, null));
+            if (own == null) own = anyAgeRows(h, feature, byKey);
+            Estimate e = own != null ? pooled(own) : null;
+            if (e != null && exclusive.size() == 1) e = withExclusiveAlternative(e, h, exclusive, byKey);
+            if (e == null) e = fromDescendants(h, feature, null, byKey, containers, notReported);
+            if (e == null) e = fromAlternative(h, others, null, byKey);
+            if (e == null) e = fromOtherModality(h, feature, null, byKey, parent, containers, modality);
+            if (e == null) e = fromAncestor(h, feature, null, byKey, containers);
+            if (e != null) p.put(h, e);
+        }
+        Estimate background = isAttributeValue && !p.isEmpty() ? background(p.values()) : null;
+        Map<IRI, Estimate> out = new LinkedHashMap<>();
+        for (IRI h : hypotheses) {
+            Estimate e = p.get(h);
+            if (e == null) e = background;
+            out.put(h, e != null ? e : new Estimate(notReported, List.of(), true));
+        }
+        return out;
+    }
+
+    /**
+     * A hypothesis' frequency for one of two exclusive values of a lesion attribute when its sources report both
+     * (synovial sarcoma: superficial 0.7 in one source, deep 0.75 in another): the two must add up to 1, so a
+     * source's frequency for the other value is also an estimate of {@code 1 -} this one, and the two estimates
+     * are averaged (deep (0.75 + 0.3) / 2 = 0.525, superficial 0.475) instead of each value keeping a frequency
+     * that, with the other, claims more than every lesion. Unchanged when the other value has no row.
+     */
+    private static Estimate withExclusiveAlternative(
+            Estimate own, IRI h, Set<IRI> exclusive, Map<List<IRI>, List<Row>> byKey) {
+        IRI other = exclusive.iterator().next();
+        List<Row> rows = byKey.get(Arrays.asList(h, other, null));
+        if (rows == null) return own;
+        Estimate o = pooled(rows);
+        List<IRI> from = new ArrayList<>(own.from());
+        from.addAll(o.from());
+        return new Estimate((own.value() + 1 - o.value()) / 2, from, false);
+    }
+
+    /**
+     * A hypothesis' rows for a feature when all of them are age-specific (the head and neck in children): the
+     * only frequency its sources give, pooled over the age groups. Null when it has none.
+     */
+    private static List<Row> anyAgeRows(IRI h, IRI feature, Map<List<IRI>, List<Row>> byKey) {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<List<IRI>, List<Row>> e : byKey.entrySet()) {
+            List<IRI> key = e.getKey();
+            if (key.get(0).equals(h) && key.get(1).equals(feature) && key.get(2) != null) rows.addAll(e.getValue());
+        }
+        return rows.isEmpty() ? null : rows;
+    }
+
+    /**
+     * The value of {@code aspskg:valueOfLesionAttribute} on each class that has it: the attribute every lesion has
+     * one value of (depth, size, growth rate, margin on MRI) that the class is a value of.
+     */
+    private static Map<IRI, String> attributes(Collection<OWLAxiom> axioms) {
+        IRI property = AssociationTable.aspskg("valueOfLesionAttribute");
+        Map<IRI, String> out = new TreeMap<>();
+        for (OWLAxiom ax : axioms) {
+            if (ax instanceof OWLAnnotationAssertionAxiom a
+                    && a.getSubject().isIRI()
+                    && a.getProperty().getIRI().equals(property)
+                    && a.getValue().asLiteral().isPresent()) {
+                out.put(
+                        (IRI) a.getSubject(),
+                        a.getValue().asLiteral().orElseThrow().getLiteral());
             }
         }
         return out;
@@ -251,10 +363,11 @@ public final class LikelihoodRatioDerivation {
     }
 
     /**
-     * For a feature a hypothesis' sources do not report: half the frequency of the nearest more general
-     * feature they do report (a thigh mass when only the lower limb is reported: the thigh is one of its
-     * parts, how large a share is not known; of several equally near, the least frequent, which bounds it),
-     * marked as assumed; null when no ancestor is reported.
+     * For a feature a hypothesis' sources do not report: the frequency of the nearest more general feature
+     * they do report, halved at each level between the two (a thigh mass when only the lower limb is reported:
+     * the thigh is one of its parts, how large a share is not known, so half; skin of the head and neck when
+     * only superficial soft tissue is reported: a part of a part, a quarter; of several equally near, the least
+     * frequent, which bounds it), marked as assumed; null when no ancestor is reported.
      */
     private static Estimate fromAncestor(
             IRI h, IRI feature, IRI group, Map<List<IRI>, List<Row>> byKey, Map<IRI, Set<IRI>> containers) {
@@ -286,7 +399,8 @@ public final class LikelihoodRatioDerivation {
                     next.add(up);
                 }
             }
-            if (nearest != null) return new Estimate(nearest.value() / 2, nearest.from(), true);
+            // half at each level: a part of a part of a reported region gets a quarter, and so on
+            if (nearest != null) return new Estimate(nearest.value() / Math.pow(2, depth + 1), nearest.from(), true);
             level = next;
         }
         return null;

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -92,15 +93,20 @@ final class ClientLimit extends ConditionalHandler.Abstract {
             }
         }
         Waiting w = next;
-        w.request().getContext().execute(() -> {
-            try {
-                if (!proceed(address, w.request(), w.response(), w.callback())) {
-                    Response.writeError(w.request(), w.response(), w.callback(), HttpStatus.NOT_FOUND_404);
+        try {
+            w.request().getContext().execute(() -> {
+                try {
+                    if (!proceed(address, w.request(), w.response(), w.callback())) {
+                        Response.writeError(w.request(), w.response(), w.callback(), HttpStatus.NOT_FOUND_404);
+                    }
+                } catch (Throwable x) {
+                    Response.writeError(w.request(), w.response(), w.callback(), x);
                 }
-            } catch (Throwable x) {
-                Response.writeError(w.request(), w.response(), w.callback(), x);
-            }
-        });
+            });
+        } catch (RejectedExecutionException e) {
+            // the server is stopping: the waiting request ends with its connection
+            w.callback().failed(e);
+        }
     }
 
     private static String address(Request request) {

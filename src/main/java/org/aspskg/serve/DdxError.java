@@ -43,7 +43,10 @@ enum DdxError {
             415,
             "unsupported-media-type",
             "Send a batch as JSON Lines (Content-Type: application/x-ndjson), one JSON case per line."),
-    SERVER_BUSY(503, "server-busy", "The server is at its limit of concurrent requests; try again shortly."),
+    SERVER_BUSY(
+            503,
+            "server-busy",
+            "The server is at its limit of concurrent requests; try again after the seconds its Retry-After header gives."),
     INTERNAL_ERROR(500, "internal-error", "This is a bug in asps-kg: please report it with the case.");
 
     final int status;

@@ -41,8 +41,10 @@ import org.slf4j.LoggerFactory;
  *       {@code POST /asps/ddx} answers for that case (as one line), or an error object with the
  *       line's {@code line} number and a {@code code}; a bad line does not stop the others.
  *   <li>Streamed: a line is read, ranked and its answer written before the next is read; the answer
- *       is flushed whenever no more of the body has arrived, so it starts while the body is still
- *       being sent. Neither the body nor the answer is held whole: memory per batch is one line.
+ *       is flushed whenever no more of the body has arrived, and at least every 100 ms, so it starts
+ *       while the body is still being sent, and a client that goes away ends the batch (the write
+ *       fails) instead of leaving it to rank the rest. Neither the body nor the answer is held whole:
+ *       memory per batch is one line.
  *   <li>Next findings are left out (the ranking is some fifty times cheaper without them, and a
  *       cohort's rankings do not need them): {@code nextFindings} is empty unless {@code ?next=true},
  *       with which each line is exactly {@code POST /asps/ddx}'s answer.
@@ -63,6 +65,12 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
 
     private static final ObjectWriter ONE_LINE = new ObjectMapper().writer();
     private static final int BUFFER = 1 << 16;
+    /**
+     * The longest the answer is held back while more of the body is at hand: Jetty learns that the
+     * client has gone only by writing to it, so a batch whose client closed the connection stops
+     * within about two of these (the first write is answered by a reset, the next one fails).
+     */
+    private static final long FLUSH_EVERY_NANOS = 100_000_000L;
 
     private final DifferentialPipeline service;
     private final CasesGraph cases;
@@ -70,25 +78,28 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
     private final long maxLineBytes;
     private final long maxCases;
     private final long idleTimeoutMillis;
+    private final ServerActivity activity;
 
     /**
      * @param maxLineBytes the longest line (case), the server's {@code --max-body}
      * @param maxCases the most lines in one batch
      * @param idleTimeoutMillis how long the body may stop arriving before the batch is ended
      */
-    public DifferentialBatchEndpoint(
+    DifferentialBatchEndpoint(
             DifferentialPipeline service,
             CasesGraph cases,
             boolean writesAllowed,
             long maxLineBytes,
             long maxCases,
-            long idleTimeoutMillis) {
+            long idleTimeoutMillis,
+            ServerActivity activity) {
         this.service = service;
         this.cases = cases;
         this.writesAllowed = writesAllowed;
         this.maxLineBytes = maxLineBytes;
         this.maxCases = maxCases;
         this.idleTimeoutMillis = idleTimeoutMillis;
+        this.activity = activity;
     }
 
     /** Every method but POST is refused. */
@@ -102,14 +113,17 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
                     "the batch differential diagnosis service takes JSON Lines by POST, not " + request.getMethod());
             return;
         }
+        activity.batchesRunning.incrementAndGet();
         try {
             respond(request, response);
         } catch (BadMessageException e) {
             refuse(response, DdxError.BAD_REQUEST, "a malformed request: " + e.getReason());
         } catch (IOException | ServletException | RuntimeException e) {
             // before the answer starts: an error status; after, the batch's last line says why it ended
-            LOG.info("ddx batch ended early: {}", e.toString());
+            LOG.info("ddx batch ended early (the client went away, or its body broke): {}", e.toString());
             refuse(response, DdxError.BAD_REQUEST, "the batch could not be read to its end: " + e.getMessage());
+        } finally {
+            activity.batchesRunning.decrementAndGet();
         }
     }
 
@@ -153,6 +167,7 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
         LineReader lines = new LineReader(request.getInputStream(), maxLineBytes);
         long number = 0;
         long ranked = 0;
+        long flushed = System.nanoTime();
         while (lines.next()) {
             number++;
             if (number > maxCases) {
@@ -169,8 +184,14 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
             }
             writeLine(out, answer(lines, number, strict, next, store, request.getRemoteUser()));
             ranked++;
-            // the answer so far goes out whenever the client has sent nothing more yet
-            if (!lines.more()) out.flush();
+            activity.batchLinesAnswered.incrementAndGet();
+            // the answer so far goes out whenever the client has sent nothing more yet, and at least every
+            // FLUSH_EVERY_NANOS: a write to a client that has gone fails, which ends the batch (its rest unranked)
+            long now = System.nanoTime();
+            if (!lines.more() || now - flushed > FLUSH_EVERY_NANOS) {
+                out.flush();
+                flushed = now;
+            }
         }
         out.flush();
         LOG.info("ddx batch: {} lines", ranked);

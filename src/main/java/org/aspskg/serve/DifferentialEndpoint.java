@@ -169,7 +169,8 @@ public final class DifferentialEndpoint extends ActionService {
         if (MediaTypeHeader.mediaType(action.getRequest().getHeader("Accept")).equals(TURTLE)) {
             send(action, HttpServletResponse.SC_OK, TURTLE + ";charset=utf-8", ranking.render(RankingFormat.TTL));
         } else {
-            send(action, HttpServletResponse.SC_OK, JSON, ranking.render(RankingFormat.JSON));
+            // UTF-8 bytes straight from the JSON tree: no text of the whole ranking made first
+            send(action, HttpServletResponse.SC_OK, JSON, RankingJson.bytes(ranking.json()));
         }
     }
 
@@ -183,7 +184,10 @@ public final class DifferentialEndpoint extends ActionService {
     }
 
     private static void send(HttpAction action, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(action, status, type, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpAction action, int status, String type, byte[] bytes) throws IOException {
         action.setResponseStatus(status);
         action.setResponseContentType(type);
         action.setResponseContentLength(bytes.length);

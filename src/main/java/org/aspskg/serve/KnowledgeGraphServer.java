@@ -28,6 +28,7 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ConditionalHandler;
@@ -56,8 +57,9 @@ import org.slf4j.LoggerFactory;
  * Read-only and bound to 127.0.0.1 unless told otherwise. Every request goes through Jetty handlers
  * that bound the work it can cause ({@link ServerLimits}): TRACE refused, bodies received whole before a
  * thread is given (size limit, total read deadline), at most so many requests at once per client and
- * overall (a short queue, then 503). {@code SERVICE} calls follow a {@link ServicePolicy} (none by
- * default).
+ * overall (a short queue, then 503), and for SPARQL queries turns of their own with a reserved share
+ * ({@link QueryTurns}), each query aborted when its client goes away. {@code SERVICE} calls follow a
+ * {@link ServicePolicy} (none by default).
  */
 public final class KnowledgeGraphServer {
     /** The dataset's path on the server. */
@@ -73,6 +75,17 @@ public final class KnowledgeGraphServer {
     public static final String DDX = "ddx";
     /** The endpoint name of the batch differential diagnosis service (JSON Lines, streamed). */
     public static final String DDX_BATCH = DDX + "/batch";
+    /**
+     * The response buffer of each request. Fuseki sets 5 MiB, which is more than Jetty's buffer pool
+     * keeps (64 KiB at most), so every response, a search hint as much as a ranking, allocated and
+     * zeroed a fresh 5 MiB direct buffer; about 200 of them filled the JVM's direct memory (the heap
+     * size), and the JDK then called {@code System.gc()}: a full collection of 0.6–1.2 s every few
+     * hundred requests (issue 17). A pooled 32 KiB buffer (Jetty's own default) is reused; a longer
+     * answer is sent in chunks. Nothing depends on the larger buffer: SPARQL answers are built whole
+     * before their first byte ({@link BoundedQueryService}).
+     */
+    static final int OUTPUT_BUFFER_BYTES = 32 * 1024;
+
     /** The one path whose body is streamed rather than received whole before it is handled. */
     static final String STREAMED_PATH = DATASET + "/" + DDX_BATCH;
 
@@ -85,9 +98,12 @@ public final class KnowledgeGraphServer {
     /** The password file's users, reread every few seconds; null on a read-only server. */
     private final UserStore userStore;
 
-    private KnowledgeGraphServer(FusekiServer fuseki, UserStore userStore) {
+    private final ServerActivity activity;
+
+    private KnowledgeGraphServer(FusekiServer fuseki, UserStore userStore, ServerActivity activity) {
         this.fuseki = fuseki;
         this.userStore = userStore;
+        this.activity = activity;
     }
 
     public static Builder create(DatasetGraph dataset) {
@@ -116,6 +132,11 @@ public final class KnowledgeGraphServer {
     /** The dataset's base URL, e.g. {@code http://127.0.0.1:3030/asps}. */
     public String datasetUrl(String host) {
         return "http://" + host + ":" + port() + DATASET;
+    }
+
+    /** What the server is working on now (queries and batches running), for tests that check that work stops. */
+    ServerActivity activity() {
+        return activity;
     }
 
     /** The underlying Fuseki server, for tests that inspect its connectors. */
@@ -250,6 +271,7 @@ public final class KnowledgeGraphServer {
         }
 
         public KnowledgeGraphServer build() {
+            ServerActivity activity = new ServerActivity();
             Context queries = services.context();
             if (queryTimeout != null) queries.set(ARQ.queryTimeout, queryTimeout);
 
@@ -276,7 +298,7 @@ public final class KnowledgeGraphServer {
                     .registerOperation(
                             Operation.Query,
                             WebContent.contentTypeSPARQLQuery,
-                            new BoundedQueryService(limits.maxRows()))
+                            new BoundedQueryService(limits.maxRows(), activity, retryAfterSeconds(limits)))
                     .addFilter("/*", new ServletGuards());
             if (differential != null) {
                 b.registerOperation(
@@ -294,7 +316,8 @@ public final class KnowledgeGraphServer {
                                         writes != null,
                                         limits.maxBodyBytes(),
                                         limits.maxBatchCases(),
-                                        limits.bodyReadTimeout().toMillis()));
+                                        limits.bodyReadTimeout().toMillis(),
+                                        activity));
             }
             WebFront.install(b, dataset, differential != null);
             UserStore users = null;
@@ -310,13 +333,15 @@ public final class KnowledgeGraphServer {
             Server jetty = fuseki.getJettyServer();
             for (Connector c : jetty.getConnectors()) {
                 if (c instanceof ServerConnector sc) sc.setHost(host);
+                HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
+                if (http != null) http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_BYTES);
             }
-            ServerErrors errors = new ServerErrors(DATASET + "/" + DDX, STREAMED_PATH);
+            ServerErrors errors = new ServerErrors(retryAfterSeconds(limits), DATASET + "/" + DDX, STREAMED_PATH);
             jetty.setErrorHandler(errors);
             ServletContextHandler context = (ServletContextHandler) jetty.getHandler();
             context.setErrorHandler(errors);
             jetty.setHandler(guard(context));
-            return new KnowledgeGraphServer(fuseki, users);
+            return new KnowledgeGraphServer(fuseki, users, activity);
         }
 
         private static Endpoint endpoint(Operation op, String name, AuthPolicy auth, Context context) {
@@ -328,8 +353,9 @@ public final class KnowledgeGraphServer {
 
         /**
          * The Jetty handlers in front of Fuseki, outermost first: TRACE refused; the body received in
-         * full, within its size and time limits, before anything else; then a limit per client address
-         * and one for all clients, whose waiting requests hold no thread. {@code /$/ping} skips the
+         * full, within its size and time limits, before anything else; then a limit per client address,
+         * then turns for all clients: {@link QueryTurns} for SPARQL queries, Jetty's QoSHandler for
+         * every other request; waiting requests hold no thread. {@code /$/ping} skips the
          * request limits so that a health check answers even when the server is busy.
          */
         private Handler guard(Handler fuseki) {
@@ -338,8 +364,11 @@ public final class KnowledgeGraphServer {
             overall.setMaxSuspendedRequestCount(limits.maxQueuedRequests());
             overall.setMaxSuspend(limits.maxQueueWait());
             overall.excludePath("/$/ping");
+            // queries have turns of their own, with a reserved share that runaways cannot hold for long
+            overall.exclude(QueryTurns::isQuery);
+            QueryTurns queries = new QueryTurns(overall, limits);
 
-            ClientLimit perClient = new ClientLimit(overall, limits.maxRequestsPerClient(), limits.maxQueuedRequests());
+            ClientLimit perClient = new ClientLimit(queries, limits.maxRequestsPerClient(), limits.maxQueuedRequests());
             perClient.excludePath("/$/ping");
 
             Handler bodies = RequestBodies.handler(
@@ -359,6 +388,11 @@ public final class KnowledgeGraphServer {
                     new ConditionalHandler.Reject(badCredentials, HttpStatus.METHOD_NOT_ALLOWED_405);
             trace.includeMethod("TRACE", "TRACK");
             return trace;
+        }
+
+        /** What a busy 503 tells a client to wait: the queue's wait, in whole seconds. */
+        private static long retryAfterSeconds(ServerLimits limits) {
+            return Math.max(1, (limits.maxQueueWait().toMillis() + 999) / 1000);
         }
 
         /** An {@code Authorization: Basic …} header whose credentials are not base64. */

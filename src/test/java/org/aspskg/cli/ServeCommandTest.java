@@ -3,18 +3,33 @@ package org.aspskg.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.aspskg.serve.KnowledgeGraphServer;
+import org.aspskg.store.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code asps-kg serve}'s write and exposure options: writes need both --allow-writes and a password
  * file, and binding beyond loopback warns about what it exposes. (Serving itself is tested over HTTP
- * in org.aspskg.serve and, from the jar, in ServeJarIT.)
+ * in org.aspskg.serve and, from the jar, in ServeJarIT; the warning also from a child JVM here.)
  */
 class ServeCommandTest {
     @TempDir
@@ -70,5 +85,69 @@ class ServeCommandTest {
                 writable.endsWith("writes (/asps/update, /asps/data, /asps/ddx?store=true) need a login, and HTTP "
                         + "Basic sends the password in clear text: use --auth digest or a TLS proxy"),
                 writable);
+    }
+
+    /**
+     * End to end: {@code asps-kg serve --host 0.0.0.0} in a child JVM prints the warning on stderr
+     * before it starts serving, naming the ranking endpoints the command adds, and then serves.
+     */
+    @Test
+    void serveOnAllInterfacesPrintsTheWarningOnStderrBeforeItServes() throws Exception {
+        Path store = TestStores.copyOfShared(tmp.resolve("tdb2"));
+        try (Stream<Path> files = Files.walk(store)) {
+            // the copy's lock names this JVM, which holds the original open: the child would see it in use
+            for (Path lock : files.filter(f -> f.getFileName().toString().equals("tdb.lock"))
+                    .toList()) Files.delete(lock);
+        }
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.aspskg.cli.Main",
+                        "serve",
+                        "--host",
+                        "0.0.0.0",
+                        "--port",
+                        "0",
+                        "--store",
+                        store.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader err =
+                new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            String serving = null;
+            for (String line; serving == null && (line = err.readLine()) != null; ) {
+                lines.add(line);
+                if (line.startsWith("asps-kg: serving ")) serving = line;
+            }
+            assertTrue(serving != null, "serve ended without serving: " + lines);
+            List<String> warnings = lines.stream()
+                    .filter(l -> l.startsWith("asps-kg: WARNING: "))
+                    .toList();
+            assertEquals(1, warnings.size(), lines.toString());
+            String warning = warnings.get(0);
+            assertTrue(lines.indexOf(warning) < lines.indexOf(serving), "warned before serving: " + lines);
+            assertTrue(
+                    warning.startsWith("asps-kg: WARNING: --host 0.0.0.0 serves /asps/sparql, /asps/query and /asps "
+                            + "(SPARQL query), /asps/get (every graph, cases included), /asps/ddx and "
+                            + "/asps/ddx/batch (case ranking) to anyone who can reach 0.0.0.0:"),
+                    warning);
+            assertTrue(warning.endsWith(", without TLS; the server is read-only"), warning);
+            // and it does serve, on every interface (loopback among them)
+            Matcher url = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/asps)/sparql")
+                    .matcher(serving);
+            assertTrue(url.find(), serving);
+            HttpResponse<String> ask = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url.group(1) + "/sparql?query=ASK%7B%7D"))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ask.statusCode(), ask.body());
+        } finally {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
+        }
     }
 }

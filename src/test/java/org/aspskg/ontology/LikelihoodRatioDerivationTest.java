@@ -114,14 +114,14 @@ class LikelihoodRatioDerivationTest {
     void aSmallCountIsSmoothedSoThatItDoesNotClaimCertainty() throws IOException {
         Model m = compile(
                 List.of(
-                        "fact:asps-margin\tASPS margin\taspskg:AlveolarSoftPartSarcoma\taspskg:WellDefinedMarginOnMRI\t0/14\tsrc:radiopaedia-59433",
-                        "fact:ss-margin\tSS margin\taspskg:SynovialSarcoma\taspskg:WellDefinedMarginOnMRI\t10/10\tsrc:radiopaedia-59433"));
+                        "fact:asps-triple\tASPS triple sign\taspskg:AlveolarSoftPartSarcoma\taspskg:TripleSignOnT2\t0/14\tsrc:radiopaedia-59433",
+                        "fact:ss-triple\tSS triple sign\taspskg:SynovialSarcoma\taspskg:TripleSignOnT2\t10/10\tsrc:radiopaedia-59433"));
         // 0/14 -> (0 + 1/2) / 15 = 0.0333, not 0 (floored to 0.005); 10/10 -> 10.5 / 11 = 0.9545, not 1
-        assertEquals(0.0333, value(m, "AlveolarSoftPartSarcoma", "WellDefinedMarginOnMRI", "frequency"), 1e-9);
-        assertEquals(0.9545, value(m, "SynovialSarcoma", "WellDefinedMarginOnMRI", "frequency"), 1e-9);
+        assertEquals(0.0333, value(m, "AlveolarSoftPartSarcoma", "TripleSignOnT2", "frequency"), 1e-9);
+        assertEquals(0.9545, value(m, "SynovialSarcoma", "TripleSignOnT2", "frequency"), 1e-9);
         // so the finding's absence lowers synovial sarcoma's odds about 20-fold on ten cases, not 190-fold:
         // LR- = (1 - 0.9545) / (1 - (0.0333 + 4 × 0.05) / 5) = 0.0477 (unsmoothed, p clipped to 0.995: 0.0052)
-        assertEquals(0.0477, value(m, "SynovialSarcoma", "WellDefinedMarginOnMRI", "likelihoodRatioIfAbsent"), 1e-9);
+        assertEquals(0.0477, value(m, "SynovialSarcoma", "TripleSignOnT2", "likelihoodRatioIfAbsent"), 1e-9);
     }
 
     @Test
@@ -150,5 +150,97 @@ class LikelihoodRatioDerivationTest {
         assertEquals(0.9, value(m, "VascularMalformation", "FlowVoid", "frequency"), 1e-9);
         assertFalse(m.containsResource(
                 m.getResource(LikelihoodRatioDerivation.DERIVED_NS + "ArteriovenousMalformation-FlowVoid")));
+    }
+
+    @Test
+    void aHypothesisWithoutARowInAnAgeGroupIsWeighedAsForTheFeatureAtAllAges() throws IOException {
+        Model aged = compileWithAgeGroups(
+                List.of(
+                        "fact:asps-thigh-adults\tASPS thigh adults\taspskg:AlveolarSoftPartSarcoma\taspskg:Thigh\t0.55\taspskg:AdultGroup\tsrc:radiopaedia-59433",
+                        "fact:os-distal-femur\tOS distal femur\taspskg:Osteosarcoma\taspskg:DistalFemur\t0.6\t\tsrc:radiopaedia-59433",
+                        "fact:mfh-thigh\tUPS thigh\taspskg:MalignantFibrousHistiocytoma\taspskg:Thigh\t0.45\t\tsrc:radiopaedia-59433"));
+        // osteosarcoma reports the distal femur (part of the thigh) for all ages: 1 - 0.95 × 0.4 = 0.62 for the thigh,
+        // in adults as at all ages (it was half its limb frequency in adults and 0.62 at all ages before)
+        double allAges = value(aged, "Osteosarcoma", "Thigh", "frequency");
+        assertEquals(0.62, allAges, 1e-9);
+        Resource inAdults = aged.getResource(LikelihoodRatioDerivation.DERIVED_NS + "Osteosarcoma-Thigh-in-AdultGroup");
+        assertEquals(
+                allAges,
+                inAdults.getProperty(aged.createProperty(AspsVocabulary.iri("frequency")))
+                        .getDouble(),
+                1e-9);
+        // ASPS's own adult row stands for adults; with no all-age row it is also its all-age frequency
+        Resource aspsAdults =
+                aged.getResource(LikelihoodRatioDerivation.DERIVED_NS + "AlveolarSoftPartSarcoma-Thigh-in-AdultGroup");
+        assertEquals(
+                0.55,
+                aspsAdults
+                        .getProperty(aged.createProperty(AspsVocabulary.iri("frequency")))
+                        .getDouble(),
+                1e-9);
+        assertEquals(0.55, value(aged, "AlveolarSoftPartSarcoma", "Thigh", "frequency"), 1e-9);
+    }
+
+    @Test
+    void aSizeNoSourceOfAHypothesisReportsTakesTheOthersMeanNotTheNotReportedFrequency() throws IOException {
+        Model m = compile(List.of(
+                "fact:ss-size\tSS size\taspskg:SynovialSarcoma\taspskg:MassLargerThan5cm\t0.85\tsrc:radiopaedia-59433",
+                "fact:mfh-size\tUPS size\taspskg:MalignantFibrousHistiocytoma\taspskg:MassLargerThan5cm\t0.55\tsrc:radiopaedia-59433",
+                "fact:as-pain\tAS pain\taspskg:Angiosarcoma\taspskg:LocalPain\t0.5\tsrc:radiopaedia-59433"));
+        // every lesion has a size (aspskg:valueOfLesionAttribute "size"): silence is no evidence that it is small
+        assertEquals(0.7, value(m, "VascularMalformation", "MassLargerThan5cm", "frequency"), 1e-9);
+        assertEquals(1.0, value(m, "VascularMalformation", "MassLargerThan5cm", "likelihoodRatioIfAbsent"), 0.2);
+        // pain is a sign a source lists when it sees it: silence still gives the not-reported frequency
+        assertEquals(0.05, value(m, "VascularMalformation", "LocalPain", "frequency"), 1e-9);
+    }
+
+    @Test
+    void slowGrowthIsTheComplementOfRapidGrowthForAHypothesisThatReportsOnlyRapidGrowth() throws IOException {
+        Model m = compile(List.of(
+                "fact:mfh-rapid\tUPS rapid\taspskg:MalignantFibrousHistiocytoma\taspskg:RapidGrowth\t0.7\tsrc:radiopaedia-59433",
+                "fact:ss-slow\tSS slow\taspskg:SynovialSarcoma\taspskg:SlowGrowth\t0.7\tsrc:radiopaedia-59433"));
+        // slow and rapid growth are two values of one attribute (growth rate), not declared disjoint in OWL
+        // (a report may give both, one after the other), so the complement is an upper bound
+        assertEquals(0.3, value(m, "MalignantFibrousHistiocytoma", "SlowGrowth", "frequency"), 1e-9);
+        assertEquals(0.3, value(m, "SynovialSarcoma", "RapidGrowth", "frequency"), 1e-9);
+        // a hypothesis that reports neither takes the mean of the others: (0.3 + 0.7) / 2
+        assertEquals(0.5, value(m, "Osteosarcoma", "SlowGrowth", "frequency"), 1e-9);
+    }
+
+    @Test
+    void aPartOfAPartOfAReportedRegionGetsAQuarterOfItsFrequency() throws IOException {
+        Model m = compile(
+                List.of(
+                        "fact:ss-superficial\tSS superficial\taspskg:SynovialSarcoma\taspskg:SuperficialSoftTissue\t0.8\tsrc:radiopaedia-59433",
+                        "fact:as-hn-skin\tAS head and neck skin\taspskg:Angiosarcoma\taspskg:HeadAndNeckSkin\t0.5\tsrc:radiopaedia-59433"));
+        // skin of the head and neck is part of the skin, which is part of superficial soft tissue: halved twice
+        assertEquals(0.2, value(m, "SynovialSarcoma", "HeadAndNeckSkin", "frequency"), 1e-9);
+    }
+
+    @Test
+    void twoExclusiveValuesOfALesionAttributeThatBothHaveRowsAddUpToOne() throws IOException {
+        Model m = compile(
+                List.of(
+                        "fact:ss-deep\tSS deep\taspskg:SynovialSarcoma\taspskg:DeepSoftTissue\t0.75\tsrc:radiopaedia-59433",
+                        "fact:ss-superficial\tSS superficial\taspskg:SynovialSarcoma\taspskg:SuperficialSoftTissue\t0.7\tsrc:radiopaedia-59433"));
+        // 0.75 deep and 0.7 superficial claim more than every lesion: each is averaged with 1 - the other
+        double deep = value(m, "SynovialSarcoma", "DeepSoftTissue", "frequency");
+        double superficial = value(m, "SynovialSarcoma", "SuperficialSoftTissue", "frequency");
+        assertEquals(0.525, deep, 1e-9);
+        assertEquals(1.0, deep + superficial, 1e-9);
+        Resource node = m.getResource(LikelihoodRatioDerivation.DERIVED_NS + "SynovialSarcoma-DeepSoftTissue");
+        assertEquals(
+                2,
+                m.listObjectsOfProperty(node, m.createProperty(AspsVocabulary.iri("derivedFrom")))
+                        .toList()
+                        .size());
+    }
+
+    private Model compileWithAgeGroups(List<String> rows) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("id\tlabel\tdisease\tfeature\tfrequency\tage_group\tsource");
+        lines.addAll(rows);
+        Files.write(edit.resolveSibling(AssociationTable.RELATIVE_PATH), lines);
+        return OntologyLoader.readRdf(edit);
     }
 }

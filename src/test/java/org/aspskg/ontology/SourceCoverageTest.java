@@ -100,16 +100,18 @@ class SourceCoverageTest {
     @Test
     void locationsDistinguishAdultsFromChildrenWithFrequencyWords() {
         assertEquals(
+                // the article's words read by the word table's rules (issue 15): "most frequently" is frequent,
+                // "followed by" occasional, "the majority of cases" usually
                 Set.of(
                         "DeepSoftTissue|characteristic||",
-                        "LowerLimb|characteristic|AdultGroup|",
-                        "Thigh|characteristic|AdultGroup|",
-                        "Buttock|characteristic|AdultGroup|",
-                        "Trunk|typical|AdultGroup|",
-                        "UpperLimb|typical|AdultGroup|",
+                        "LowerLimb|frequent|AdultGroup|",
+                        "Thigh|frequent|AdultGroup|",
+                        "Buttock|frequent|AdultGroup|",
+                        "Trunk|occasional|AdultGroup|",
+                        "UpperLimb|occasional|AdultGroup|",
                         "FemaleGenitalTract|uncommon||",
                         "Uterus|uncommon||",
-                        "HeadAndNeck|characteristic|InfantOrChildGroup|6"),
+                        "HeadAndNeck|usually|InfantOrChildGroup|6"),
                 associations(
                         "AlveolarSoftPartSarcoma",
                         "FILTER EXISTS { ?feature rdfs:subClassOf* aspskg:AnatomicalSite }"));
@@ -263,9 +265,9 @@ class SourceCoverageTest {
                         "SynovialSarcoma|SlowGrowth|typical",
                         "SynovialSarcoma|SuperficialSoftTissue|typical",
                         "SynovialSarcoma|FlowVoid|rare",
-                        "SynovialSarcoma|CalcificationOnCT|typical",
-                        "SynovialSarcoma|NecrosisOnCT|typical",
-                        "SynovialSarcoma|HaemorrhageOnCT|typical",
+                        "SynovialSarcoma|CalcificationOnCT|often", // "often" in the article (issue 15)
+                        "SynovialSarcoma|NecrosisOnCT|often",
+                        "SynovialSarcoma|HaemorrhageOnCT|often",
                         "Angiosarcoma|MaleGroup|typical",
                         "Osteosarcoma|SunburstPeriostealReaction|typical",
                         "Osteosarcoma|Bone|characteristic",

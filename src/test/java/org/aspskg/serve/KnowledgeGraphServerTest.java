@@ -430,4 +430,32 @@ class KnowledgeGraphServerTest {
             assertEquals(tripleCount(), s.getLiteral("n").getLong());
         }
     }
+
+    /**
+     * Fuseki asks Jetty for a 5 MiB response buffer, larger than Jetty's pool keeps: every answer then
+     * allocated a fresh direct buffer, and once they filled the JVM's direct memory the JDK forced a
+     * full collection (issue 17). Responses must come from the pool: a few dozen answers leave
+     * direct memory where it was, give or take a few pooled buffers.
+     */
+    @Test
+    void answersReusePooledResponseBuffersInsteadOfAllocatingDirectMemoryEachTime() throws Exception {
+        java.lang.management.BufferPoolMXBean direct = java.lang.management.ManagementFactory.getPlatformMXBeans(
+                        java.lang.management.BufferPoolMXBean.class)
+                .stream()
+                .filter(b -> b.getName().equals("direct"))
+                .findFirst()
+                .orElseThrow();
+        get("/sparql?query=" + enc("ASK {}"), "application/sparql-results+json"); // the pool's first buffers
+        long before = direct.getTotalCapacity();
+        int answers = 40;
+        for (int i = 0; i < answers; i++) {
+            assertEquals(
+                    200,
+                    get("/sparql?query=" + enc("ASK {}"), "application/sparql-results+json")
+                            .statusCode());
+        }
+        long grown = direct.getTotalCapacity() - before;
+        // 40 unpooled 5 MiB buffers would be 200 MiB; the pool needs at most a few 32 KiB ones
+        assertTrue(grown < 8L << 20, "direct memory grew by " + (grown >> 20) + " MiB over " + answers + " answers");
+    }
 }

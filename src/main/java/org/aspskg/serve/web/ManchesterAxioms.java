@@ -45,15 +45,20 @@ final class ManchesterAxioms {
     }
 
     private final DatasetGraph dataset;
+    private final StoreVersion version;
     private OWLOntology ontology;
+    private long readAt;
     private ShortFormProvider names;
 
-    ManchesterAxioms(DatasetGraph dataset) {
+    ManchesterAxioms(DatasetGraph dataset, StoreVersion version) {
         this.dataset = dataset;
+        this.version = version;
     }
 
     private synchronized OWLOntology ontology() {
-        if (ontology == null) {
+        long now = version.current();
+        if (ontology == null || readAt != now) {
+            readAt = now;
             Graph asserted = GraphFactory.createDefaultGraph();
             Node imports = OWL2.imports.asNode();
             Txn.executeRead(

@@ -1,13 +1,13 @@
 package org.aspskg.serve.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,6 +24,7 @@ final class SearchApi extends HttpServlet {
 
     static final int MAX_ROWS = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectWriter PRETTY = JSON.writerWithDefaultPrettyPrinter();
 
     private final TermFinder finder;
 
@@ -84,8 +85,7 @@ final class SearchApi extends HttpServlet {
     }
 
     private static void send(HttpServletResponse resp, int status, ObjectNode body) throws IOException {
-        byte[] bytes =
-                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = PRETTY.writeValueAsBytes(body);
         resp.setStatus(status);
         resp.setContentType("application/json;charset=utf-8");
         resp.setContentLength(bytes.length);

@@ -104,19 +104,34 @@ final class StoreTermSearch implements TermFinder {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** Built from {@code dataset}; once, on the first search (the server starts without waiting for it). */
-    static TermFinder lazy(DatasetGraph dataset) {
+    /**
+     * Built from {@code dataset} on the first search (the server starts without waiting for it), and
+     * again on the first search after a write ({@link StoreVersion}).
+     */
+    static TermFinder lazy(DatasetGraph dataset, StoreVersion version) {
         Supplier<StoreTermSearch> index = new Supplier<>() {
-            private StoreTermSearch built;
+            /** The index and the version it was built from, replaced together. */
+            private volatile Built built;
 
             @Override
-            public synchronized StoreTermSearch get() {
-                if (built == null) built = new StoreTermSearch(dataset);
-                return built;
+            public StoreTermSearch get() {
+                long now = version.current();
+                Built b = built;
+                if (b != null && b.version() == now) return b.index();
+                synchronized (this) {
+                    b = built;
+                    if (b == null || b.version() != now) {
+                        b = new Built(new StoreTermSearch(dataset), now);
+                        built = b;
+                    }
+                    return b.index();
+                }
             }
         };
         return (text, limit, facets) -> index.get().search(text, limit, facets);
     }
+
+    private record Built(StoreTermSearch index, long version) {}
 
     /**
      * Our prefixes, those the store keeps and the mapping set's curie_map, so that codes read as the

@@ -50,10 +50,15 @@ final class TermPages extends HttpServlet {
     private final ManchesterAxioms manchester;
     private final CurieMap codes;
 
-    TermPages(DatasetGraph dataset, TermReports reports) {
+    private final StoreVersion version;
+    /** The store version the cached answers were made from. */
+    private long cachedVersion;
+
+    TermPages(DatasetGraph dataset, TermReports reports, StoreVersion version) {
         this.reports = reports;
+        this.version = version;
         this.codes = StoreTermSearch.curieMap(dataset);
-        this.manchester = new ManchesterAxioms(dataset);
+        this.manchester = new ManchesterAxioms(dataset, version);
     }
 
     /** The server path of a term's page; other IRIs are returned as they are. */
@@ -117,20 +122,27 @@ final class TermPages extends HttpServlet {
     }
 
     /**
-     * A rendered answer, kept for the ontology's terms (their graphs change only when the store is
-     * rebuilt, which restarts the server); never for cases and rankings, which {@code ddx?store=true}
-     * writes while the server runs. At most {@value #CACHED} answers, least recently used dropped.
+     * A rendered answer, kept for the ontology's terms until the store is written to ({@link
+     * StoreVersion}: never, on a read-only server); never for cases and rankings, which {@code
+     * ddx?store=true} writes without moving the version. At most {@value #CACHED} answers, least
+     * recently used dropped.
      */
     private byte[] cached(String iri, String format, Supplier<byte[]> make) {
         if (iri.startsWith(AspsVocabulary.CASE_NS) || iri.startsWith(AspsVocabulary.DDX_NS)) return make.get();
         String key = format + " " + iri;
+        long from = version.current();
         synchronized (cache) {
+            if (cachedVersion != from) {
+                cache.clear();
+                cachedVersion = from;
+            }
             byte[] hit = cache.get(key);
             if (hit != null) return hit;
         }
         byte[] made = make.get();
         synchronized (cache) {
-            cache.put(key, made);
+            // made from data that a write finished since may have changed: send it, but do not keep it
+            if (cachedVersion == from && version.current() == from) cache.put(key, made);
         }
         return made;
     }

@@ -22,6 +22,10 @@ public final class WebFront {
     public static final String DDX = KnowledgeGraphServer.DATASET + "/" + KnowledgeGraphServer.DDX;
     public static final String DDX_BATCH = KnowledgeGraphServer.DATASET + "/" + KnowledgeGraphServer.DDX_BATCH;
 
+    /** Where SPARQL Update and Graph Store writes arrive (only with {@code --allow-writes}). */
+    static final java.util.List<String> WRITE_PATHS =
+            java.util.List.of(KnowledgeGraphServer.DATASET + "/update", KnowledgeGraphServer.DATASET + "/data");
+
     private static final String FUSEKI_VERSION = mavenVersion("org.apache.jena", "jena-fuseki-core");
 
     private WebFront() {}
@@ -33,10 +37,11 @@ public final class WebFront {
      * @param differential whether the server has {@code POST /asps/ddx} (the form needs it)
      */
     public static void install(FusekiServer.Builder fuseki, DatasetGraph dataset, boolean differential) {
-        TermFinder finder = StoreTermSearch.lazy(dataset);
+        StoreVersion version = new StoreVersion();
+        TermFinder finder = StoreTermSearch.lazy(dataset, version);
         TermReports reports = new TermReports(dataset);
         fuseki.addServlet("", new HomePage(dataset, differential))
-                .addServlet(TermPages.PATH + "/*", new TermPages(dataset, reports))
+                .addServlet(TermPages.PATH + "/*", new TermPages(dataset, reports, version))
                 .addServlet(SearchApi.PATH, new SearchApi(finder))
                 .addServlet(SearchApi.PAGE, new SearchPage(finder))
                 .addServlet(QueryLibraryApi.PATH, new QueryLibraryApi())
@@ -46,6 +51,8 @@ public final class WebFront {
         for (String path : EndpointConventions.CORS_PATHS) {
             fuseki.addFilter(path, EndpointConventions.cors());
         }
+        // the endpoints that write when the server allows writes (read-only GET elsewhere)
+        for (String path : WRITE_PATHS) fuseki.addFilter(path, version);
         fuseki.addFilter(SPARQL, new EndpointConventions.ServiceDescription(dataset));
         fuseki.addFilter(QUERY, new EndpointConventions.ServiceDescription(dataset));
     }

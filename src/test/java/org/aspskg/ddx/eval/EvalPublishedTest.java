@@ -17,15 +17,17 @@ import org.junit.jupiter.api.Test;
  * above floors set from the measured ones minus a margin, so that a regression fails the build. Measured
  * 2026-12-04 on 58 cases with the curated association table, age and sex counted once (DemographicModel):
  * free text through the text index's annotator 58 accepted, top-1 25, top-3 42; from the gold annotations
- * (UBERON sites stated by their UBERON: CURIEs) 56 accepted, top-1 26, top-3 46.
+ * (UBERON sites stated by their UBERON: CURIEs) 56 accepted, top-1 26, top-3 46. Measured 2026-12-05 after the
+ * likelihood-ratio audit of issue 15 (attribute values, age groups, corrected gold files): free text 58, 28, 46;
+ * gold 58, 33, 49; the gold floors were raised with it (accepted 56, top-1 29).
  */
 class EvalPublishedTest {
     static final Path PUBLISHED = Path.of("eval/published");
     static final int ACCEPTED_FLOOR = 54;
     static final int TOP1_FLOOR = 22;
     static final int TOP3_FLOOR = 38;
-    static final int GOLD_ACCEPTED_FLOOR = 50;
-    static final int GOLD_TOP1_FLOOR = 23;
+    static final int GOLD_ACCEPTED_FLOOR = 56;
+    static final int GOLD_TOP1_FLOOR = 29;
     static final int GOLD_TOP3_FLOOR = 43;
 
     @Test

@@ -1,0 +1,269 @@
+package org.aspskg.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import org.aspskg.ddx.render.RankingJson;
+import org.aspskg.store.KnowledgeGraphStore;
+import org.aspskg.store.TestStores;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Query turns for all clients ({@link QueryTurns}): runaway queries from many addresses hold at most
+ * the full turns for long, a cheap query still answers on a reserved turn, a query that waits too long
+ * gets 503 with a JSON body and Retry-After. Real sockets on
+ * loopback; each runaway comes from its own address (on Linux all of 127.0.0.0/8 reaches a listener
+ * on 127.0.0.1, so binding a client socket to 127.0.0.N makes it another client).
+ */
+class QueryTurnsTest {
+    /** Three patterns with no shared variable: the product of the store with itself, three times. */
+    static final String RUNAWAY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static KnowledgeGraphStore store;
+
+    @BeforeAll
+    static void open() {
+        store = KnowledgeGraphStore.open(TestStores.sharedStore());
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    /** A raw request for {@code query} on a connection from {@code from}, closed by the server after answering. */
+    static Socket sendQuery(InetAddress from, int port, String query) throws IOException {
+        Socket s = new Socket();
+        s.bind(new InetSocketAddress(from, 0));
+        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
+        s.setSoTimeout(120_000);
+        String request = "GET /asps/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/csv\r\nConnection: close\r\n\r\n";
+        s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        return s;
+    }
+
+    /** The whole answer on a connection that the server closes: status line, headers, body. */
+    record Answer(String status, String headers, String body) {
+        int code() {
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+
+        String header(String name) {
+            for (String line : headers.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name))
+                    return line.substring(colon + 1).strip();
+            }
+            return null;
+        }
+    }
+
+    static Answer read(Socket s) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        try (InputStream in = s.getInputStream()) {
+            in.transferTo(all);
+        }
+        String text = all.toString(StandardCharsets.UTF_8);
+        int headEnd = text.indexOf("\r\n\r\n");
+        String head = headEnd < 0 ? text : text.substring(0, headEnd);
+        int statusEnd = head.indexOf("\r\n");
+        return new Answer(
+                statusEnd < 0 ? head : head.substring(0, statusEnd),
+                statusEnd < 0 ? "" : head.substring(statusEnd + 2),
+                headEnd < 0 ? "" : text.substring(headEnd + 4));
+    }
+
+    static long askMillis(String sparqlUrl, Duration limit) throws Exception {
+        String url = sparqlUrl + "?query=" + URLEncoder.encode("ASK {}", StandardCharsets.UTF_8);
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(limit)
+                        .header("Accept", "application/sparql-results+json")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("true"), r.body());
+        return ms;
+    }
+
+    /** Busy 503s are JSON with the stable code and say when to come back. */
+    private static void assertBusyAnswer(Answer a) throws IOException {
+        assertEquals(503, a.code(), a.toString());
+        assertTrue(a.header("Content-Type").startsWith("application/json"), a.toString());
+        assertTrue(Long.parseLong(a.header("Retry-After")) > 0, a.toString());
+        JsonNode json = RankingJson.MAPPER.readTree(a.body());
+        assertEquals("server-busy", json.path("code").asText(), a.body());
+        assertTrue(json.path("hint").asText().length() > 10, a.body());
+    }
+
+    static void waitFor(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, what);
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * 20 runaway queries from 20 addresses: the per-client limit does not apply, yet an {@code ASK {}}
+     * from yet another address answers within the query time limit, each time, while they run; every
+     * runaway ends with 503 (the time limit, or busy), none with an answer.
+     */
+    @Test
+    void runawayQueriesFromTwentyAddressesLeaveATurnForAsk() throws Exception {
+        Duration timeLimit = Duration.ofSeconds(4);
+        KnowledgeGraphServer server = KnowledgeGraphServer.create(store.datasetGraph())
+                .port(0)
+                .queryTimeout(String.valueOf(timeLimit.toMillis()))
+                .build()
+                .start();
+        List<Socket> runaways = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                runaways.add(sendQuery(InetAddress.getByName("127.0.0." + (2 + i)), server.port(), RUNAWAY));
+            }
+            waitFor(() -> server.activity().queriesRunning.get() >= 2, Duration.ofSeconds(30), "runaways started");
+            String sparql = server.datasetUrl("127.0.0.1") + "/sparql";
+            long[] ms = new long[10];
+            for (int i = 0; i < ms.length; i++) {
+                ms[i] = askMillis(sparql, timeLimit);
+                Thread.sleep(100);
+            }
+            long[] sorted = ms.clone();
+            Arrays.sort(sorted);
+            System.out.printf(
+                    Locale.ROOT,
+                    "ASK {} during 20 runaway queries from 20 addresses: median %d ms, max %d ms, in order %s%n",
+                    sorted[sorted.length / 2],
+                    sorted[sorted.length - 1],
+                    Arrays.toString(ms));
+            int busy = 0;
+            for (Socket s : runaways) {
+                Answer a = read(s);
+                assertEquals(503, a.code(), a.toString());
+                if (a.header("Retry-After") != null) {
+                    assertBusyAnswer(a);
+                    busy++;
+                } else {
+                    assertTrue(a.body().contains("Query timed out"), a.toString());
+                }
+            }
+            assertTrue(busy > 0, "some runaways were stopped on a reserved turn or in the queue");
+        } finally {
+            for (Socket s : runaways) s.close();
+            server.stop();
+        }
+        waitFor(() -> server.activity().queriesRunning.get() == 0, Duration.ofSeconds(30), "every query ended");
+    }
+
+    /** One full turn, no reserved one: a second query waits its turn, then gets a busy 503. */
+    @Test
+    void aQueryThatWaitsLongerThanTheQueueTimeoutGetsBusyJsonWithRetryAfter() throws Exception {
+        KnowledgeGraphServer server = KnowledgeGraphServer.create(store.datasetGraph())
+                .port(0)
+                .queryTimeout("30000")
+                .limits(ServerLimits.defaults()
+                        .withQueries(1, 0, Duration.ofSeconds(1))
+                        .withMaxQueueWait(Duration.ofMillis(500)))
+                .build()
+                .start();
+        try (Socket runaway = sendQuery(InetAddress.getByName("127.0.0.2"), server.port(), RUNAWAY)) {
+            waitFor(() -> server.activity().queriesRunning.get() == 1, Duration.ofSeconds(30), "runaway started");
+            try (Socket waiting = sendQuery(InetAddress.getByName("127.0.0.3"), server.port(), "ASK {}")) {
+                long t0 = System.nanoTime();
+                Answer a = read(waiting);
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                assertBusyAnswer(a);
+                assertEquals("1", a.header("Retry-After"), "the queue wait, rounded up to a second");
+                assertTrue(ms >= 400, "it waited its turn first: " + ms + " ms");
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** With no room to wait (--max-queued 0), a query beyond the turns gets a busy 503 at once. */
+    @Test
+    void aQueryBeyondAFullQueueGetsBusyJsonAtOnce() throws Exception {
+        KnowledgeGraphServer server = KnowledgeGraphServer.create(store.datasetGraph())
+                .port(0)
+                .queryTimeout("30000")
+                .limits(ServerLimits.defaults()
+                        .withConcurrency(ServerLimits.DEFAULT_MAX_CONCURRENT_REQUESTS, 2, 0)
+                        .withQueries(1, 0, Duration.ofSeconds(1)))
+                .build()
+                .start();
+        try (Socket runaway = sendQuery(InetAddress.getByName("127.0.0.2"), server.port(), RUNAWAY)) {
+            waitFor(() -> server.activity().queriesRunning.get() == 1, Duration.ofSeconds(30), "runaway started");
+            try (Socket refused = sendQuery(InetAddress.getByName("127.0.0.3"), server.port(), "ASK {}")) {
+                Answer a = read(refused);
+                assertBusyAnswer(a);
+                assertTrue(
+                        RankingJson.MAPPER
+                                .readTree(a.body())
+                                .path("error")
+                                .asText()
+                                .contains("waiting"),
+                        a.body());
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    /**
+     * A reserved turn is short: a runaway that gets one (every full turn taken) is stopped after
+     * --reserved-timeout with a busy 503, long before the query time limit.
+     */
+    @Test
+    void aRunawayOnAReservedTurnIsStoppedAfterTheReservedTime() throws Exception {
+        KnowledgeGraphServer server = KnowledgeGraphServer.create(store.datasetGraph())
+                .port(0)
+                .queryTimeout("30000")
+                .limits(ServerLimits.defaults().withQueries(1, 1, Duration.ofMillis(500)))
+                .build()
+                .start();
+        try (Socket first = sendQuery(InetAddress.getByName("127.0.0.2"), server.port(), RUNAWAY)) {
+            waitFor(() -> server.activity().queriesRunning.get() == 1, Duration.ofSeconds(30), "runaway started");
+            try (Socket second = sendQuery(InetAddress.getByName("127.0.0.3"), server.port(), RUNAWAY)) {
+                long t0 = System.nanoTime();
+                Answer a = read(second);
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                assertBusyAnswer(a);
+                assertTrue(ms < 20_000, "stopped after its reserved time, not the 30 s limit: " + ms + " ms");
+                System.out.printf(
+                        Locale.ROOT, "a runaway on a 500 ms reserved turn was answered 503 after %d ms%n", ms);
+            }
+        } finally {
+            server.stop();
+        }
+    }
+}
