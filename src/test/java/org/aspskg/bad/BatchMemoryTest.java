@@ -46,7 +46,13 @@ class BatchMemoryTest {
         assertTrue(bodyBytes > 128L << 20, "the body is larger than the heap: " + bodyBytes);
         Path store = TestStores.copyOfShared(dir.resolve("tdb2"));
         try (ChildServe serve = ChildServe.start(
-                HEAP, store, dir.resolve("serve.log"), "--max-batch", String.valueOf(CASES), "--body-timeout", "60000")) {
+                HEAP,
+                store,
+                dir.resolve("serve.log"),
+                "--max-batch",
+                String.valueOf(CASES),
+                "--body-timeout",
+                "60000")) {
             URI uri = URI.create(serve.base);
             try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
                 socket.setSoTimeout(300_000);

@@ -83,7 +83,8 @@ final class ChildServe implements AutoCloseable {
     String count(String pattern) throws IOException, InterruptedException {
         String q = "SELECT (COUNT(*) AS ?n) { " + pattern + " }";
         HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                HttpRequest.newBuilder(
+                                URI.create(base + "/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
                         .header("Accept", "text/csv")
                         .timeout(Duration.ofMinutes(2))
                         .build(),

@@ -49,8 +49,7 @@ class UploadMemoryTest {
         Path file = dir.resolve(name);
         String filler = "x".repeat(400);
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < TRIPLES; i++)
-                w.write("<urn:x:s" + i + "> <urn:x:p> \"" + i + " " + filler + "\" .\n");
+            for (int i = 0; i < TRIPLES; i++) w.write("<urn:x:s" + i + "> <urn:x:p> \"" + i + " " + filler + "\" .\n");
             if (malformedAtTheEnd) w.write("<urn:x:s> <urn:x:p> .\n");
         }
         return file;
@@ -59,7 +58,8 @@ class UploadMemoryTest {
     private static String count(String base, String pattern) throws IOException, InterruptedException {
         String q = "SELECT (COUNT(*) AS ?n) { " + pattern + " }";
         HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                HttpRequest.newBuilder(
+                                URI.create(base + "/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
                         .header("Accept", "text/csv")
                         .timeout(Duration.ofMinutes(2))
                         .build(),
@@ -69,8 +69,8 @@ class UploadMemoryTest {
     }
 
     private static HttpResponse<String> put(String base, Path body) throws IOException, InterruptedException {
-        String login = "Basic "
-                + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String login =
+                "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create(base + "/data?graph=" + GRAPH))
                         .header("Content-Type", "application/n-triples")

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -73,8 +72,7 @@ public final class CohortWriter {
      * case written to every output as soon as it is drawn: memory stays bounded whatever n, and the
      * bytes are those of {@link #write(Iterable, Path, Set)} on {@code generator.generate(n, seed)}.
      */
-    public void write(CohortGenerator generator, int n, long seed, Path dir, Set<Format> formats)
-            throws IOException {
+    public void write(CohortGenerator generator, int n, long seed, Path dir, Set<Format> formats) throws IOException {
         write(
                 () -> IntStream.rangeClosed(1, n)
                         .mapToObj(i -> generator.generateCase(seed, i))
@@ -182,7 +180,8 @@ public final class CohortWriter {
     }
 
     /** Writes the cohort's cases as RDF, one case after another. */
-    public void writeRdf(Iterable<CohortGenerator.GeneratedCase> cohort, Path file, RDFFormat format) throws IOException {
+    public void writeRdf(Iterable<CohortGenerator.GeneratedCase> cohort, Path file, RDFFormat format)
+            throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             StreamRDF stream = StreamRDFWriter.getWriterStream(out, format);
             stream.start();
