@@ -2,13 +2,11 @@ package org.aspskg.cli;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.DdxKnowledge;
-import org.aspskg.ddx.cohort.CohortGenerator;
 import org.aspskg.ddx.cohort.CohortWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,8 +56,8 @@ final class GenerateCommand implements Callable<Integer> {
             throw new AspsKgException("--cases " + cases + ": must be at least 1", "Give a positive number.");
         DdxKnowledge knowledge = DdxKnowledge.cached(ontology.file, shapes.file);
         long start = System.nanoTime();
-        List<CohortGenerator.GeneratedCase> cohort = knowledge.cohortGenerator().generate(cases, seed);
-        knowledge.cohortWriter().write(cohort, out, format.formats());
+        // streamed: each case is written as it is drawn, so the cohort's size is bounded by disk, not heap
+        knowledge.cohortWriter().write(knowledge.cohortGenerator(), cases, seed, out, format.formats());
         spec.commandLine()
                 .getErr()
                 .printf(

@@ -77,6 +77,14 @@ final class ServeCommand implements Callable<Integer> {
     long maxBody = ServerLimits.DEFAULT_MAX_BODY_BYTES;
 
     @Option(
+            names = "--upload-dir",
+            paramLabel = "DIR",
+            description = "Where Graph Store uploads (PUT/POST to /asps/data, with --allow-writes) are kept on disk "
+                    + "while they arrive, each deleted when its request ends (default: the system's temporary "
+                    + "directory).")
+    Path uploadDir;
+
+    @Option(
             names = "--max-batch",
             paramLabel = "N",
             description = "Most cases (lines) in one POST /asps/ddx/batch (default: ${DEFAULT-VALUE}); each line "
@@ -187,6 +195,13 @@ final class ServeCommand implements Callable<Integer> {
                 .services(services)
                 .writes(writes)
                 .differential(ddx);
+        if (uploadDir != null) {
+            if (!Files.isDirectory(uploadDir) || !Files.isWritable(uploadDir))
+                throw new AspsKgException(
+                        "--upload-dir " + uploadDir + " is not a writable directory",
+                        "Name an existing directory with room for the largest upload (--max-body).");
+            builder.spoolDirectory(uploadDir);
+        }
         builder.exposure().ifPresent(w -> {
             err.println("asps-kg: WARNING: " + w);
             err.flush();

@@ -49,7 +49,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code /}, {@code /asps-kg/…}, {@code /console}, {@code /ddx}, {@code /api/…}: the web front
  *       ({@link WebFront}): home page, term pages, SPARQL console, differential form, search;
  *   <li>with {@link Builder#writes}: SPARQL Update at {@code /asps/update} and Graph Store writes at
- *       {@code /asps/data}, for users of the password file only (Fuseki's authentication).
+ *       {@code /asps/data}, for users of the password file only (Fuseki's authentication); an upload
+ *       is received into a temporary file, not memory ({@link SpooledBody}), so its size is bounded by
+ *       the body limit and the disk, not the heap.
  * </ul>
  *
  * Read-only and bound to 127.0.0.1 unless told otherwise. Every request goes through Jetty handlers
@@ -86,6 +88,9 @@ public final class KnowledgeGraphServer {
 
     /** The one path whose body is streamed rather than received whole before it is handled. */
     static final String STREAMED_PATH = DATASET + "/" + DDX_BATCH;
+
+    /** The Graph Store write service; its uploads are spooled to disk, not kept in memory ({@link SpooledBody}). */
+    static final String UPLOAD_PATH = DATASET + "/data";
 
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeGraphServer.class);
 
@@ -174,6 +179,7 @@ public final class KnowledgeGraphServer {
         private ServicePolicy services = ServicePolicy.none();
         private Writes writes;
         private DifferentialPipeline differential;
+        private Path spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"));
 
         private Builder(DatasetGraph dataset) {
             this.dataset = dataset;
@@ -223,6 +229,15 @@ public final class KnowledgeGraphServer {
             return this;
         }
 
+        /**
+         * Where Graph Store uploads are kept while they arrive (default: {@code java.io.tmpdir}); each
+         * file is deleted when its request completes.
+         */
+        public Builder spoolDirectory(Path directory) {
+            this.spoolDirectory = directory;
+            return this;
+        }
+
         /** Adds {@code POST /asps/ddx}, ranking with {@code service} and storing in the dataset's cases graph. */
         public Builder differential(DifferentialPipeline service) {
             this.differential = service;
@@ -269,7 +284,8 @@ public final class KnowledgeGraphServer {
             if (writes == null) {
                 service.addEndpoint(endpoint(Operation.GSP_R, "data", null, null));
             } else {
-                service.addEndpoint(endpoint(Operation.GSP_RW, "data", Auth.ANY_USER, null));
+                service.addEndpoint(
+                        endpoint(Operation.GSP_RW, UPLOAD_PATH.substring(DATASET.length() + 1), Auth.ANY_USER, null));
                 service.addEndpoint(endpoint(Operation.Update, "update", Auth.ANY_USER, queries));
             }
 
@@ -355,7 +371,12 @@ public final class KnowledgeGraphServer {
             ClientLimit perClient = new ClientLimit(queries, limits.maxRequestsPerClient(), limits.maxQueuedRequests());
             perClient.excludePath("/$/ping");
 
-            Handler bodies = RequestBodies.handler(limits.maxBodyBytes(), limits.bodyReadTimeout(), STREAMED_PATH);
+            Handler bodies = RequestBodies.handler(
+                    limits.maxBodyBytes(),
+                    limits.bodyReadTimeout(),
+                    STREAMED_PATH,
+                    writes == null ? null : UPLOAD_PATH,
+                    spoolDirectory);
             ((Handler.Wrapper) bodies).setHandler(perClient);
 
             // Basic credentials that are not base64 are the client's mistake; Jetty's authenticator answered 500

@@ -1,10 +1,12 @@
 package org.aspskg.serve;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -43,20 +45,29 @@ final class RequestBodies implements EagerContentHandler.ContentLoaderFactory {
     private final Duration deadline;
 
     private final String streamedPath;
+    private final String spooledPath;
+    private final Path spoolDirectory;
 
-    private RequestBodies(long maxBytes, Duration deadline, String streamedPath) {
+    private RequestBodies(
+            long maxBytes, Duration deadline, String streamedPath, String spooledPath, Path spoolDirectory) {
         this.maxBytes = maxBytes;
         this.deadline = deadline;
         this.streamedPath = streamedPath;
+        this.spooledPath = spooledPath;
+        this.spoolDirectory = spoolDirectory;
     }
 
     /**
      * A handler that loads every request body under these bounds before calling {@code next}, except
      * a body sent to {@code streamedPath}, which its endpoint reads as it arrives and bounds itself
-     * (per line and in lines: {@link DifferentialBatchEndpoint}).
+     * (per line and in lines: {@link DifferentialBatchEndpoint}), and a {@code PUT} or {@code POST}
+     * body sent to {@code spooledPath} (Graph Store uploads; null for none), which is loaded under the
+     * same bounds into a temporary file in {@code spoolDirectory} instead of memory ({@link SpooledBody}).
      */
-    static EagerContentHandler handler(long maxBytes, Duration deadline, String streamedPath) {
-        return new EagerContentHandler(new RequestBodies(maxBytes, deadline, streamedPath));
+    static EagerContentHandler handler(
+            long maxBytes, Duration deadline, String streamedPath, String spooledPath, Path spoolDirectory) {
+        return new EagerContentHandler(
+                new RequestBodies(maxBytes, deadline, streamedPath, spooledPath, spoolDirectory));
     }
 
     @Override
@@ -75,8 +86,16 @@ final class RequestBodies implements EagerContentHandler.ContentLoaderFactory {
         if (streamedPath.equals(Request.getPathInContext(request))) return null; // handled at once, read as it comes
         long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
         if (declared > maxBytes) return new Refusal(handler, request, response, callback, declared);
+        if (isUpload(request))
+            return new SpooledBody(handler, request, response, callback, maxBytes, deadline, spoolDirectory);
         // framing overhead 0: the retained size is the body's own size; one byte over the limit is refused
         return new DeadlineLoader(handler, request, response, callback, maxBytes + 1, deadline);
+    }
+
+    /** A Graph Store write: {@code PUT} or {@code POST} to the spooled path. */
+    private boolean isUpload(Request request) {
+        if (spooledPath == null || !spooledPath.equals(Request.getPathInContext(request))) return false;
+        return HttpMethod.PUT.is(request.getMethod()) || HttpMethod.POST.is(request.getMethod());
     }
 
     /**

@@ -30,6 +30,16 @@ final class ServerErrors extends FusekiErrorHandler {
         this.ddxPaths = Set.of(ddxPaths);
     }
 
+    /**
+     * Every method gets its error page. Jetty's default (GET, POST and HEAD only) completed a refused
+     * {@code PUT} with nothing written, and a refusal made while its body was still arriving (408, 413)
+     * then failed on the pending read as a 500.
+     */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(
             Request request, Response response, int code, String message, Throwable cause, Callback callback)

@@ -48,7 +48,9 @@ final class ServletGuards implements Filter {
                 boolean streamed = KnowledgeGraphServer.STREAMED_PATH.equals(http.getRequestURI());
                 // a streamed body is its endpoint's to read; a form sent there is refused, not parsed
                 if (!streamed || !isForm(checked)) checked.getParameterMap();
-                if (!streamed && hasOtherBody(checked))
+                // a spooled body (a Graph Store upload) is complete in its file: Fuseki reads it from there
+                boolean spooled = http.getAttribute(SpooledBody.ATTRIBUTE) != null;
+                if (!streamed && !spooled && hasOtherBody(checked))
                     checked = new BufferedBody(checked, checked.getInputStream().readAllBytes());
             } catch (BadMessageException e) {
                 out.sendError(e.getCode(), e.getReason());

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
@@ -68,27 +67,75 @@ public final class CohortWriter {
         this.associations = associations;
     }
 
-    /** Writes the cohort into {@code dir} in the given formats, plus {@code truth.tsv}. */
-    public void write(List<CohortGenerator.GeneratedCase> cohort, Path dir, Set<Format> formats) throws IOException {
+    /**
+     * Writes cases 1…n of a seed into {@code dir} in the given formats, plus {@code truth.tsv}, each
+     * case written to every output as soon as it is drawn: memory stays bounded whatever n, and the
+     * bytes are those of {@link #write(Iterable, Path, Set)} on {@code generator.generate(n, seed)}.
+     */
+    public void write(CohortGenerator generator, int n, long seed, Path dir, Set<Format> formats) throws IOException {
+        write(
+                () -> IntStream.rangeClosed(1, n)
+                        .mapToObj(i -> generator.generateCase(seed, i))
+                        .iterator(),
+                dir,
+                formats);
+    }
+
+    /**
+     * Writes the cohort into {@code dir} in the given formats, plus {@code truth.tsv}, in one pass:
+     * every output is open at once and gets each case in turn, so {@code cohort} may be drawn lazily.
+     */
+    public void write(Iterable<CohortGenerator.GeneratedCase> cohort, Path dir, Set<Format> formats)
+            throws IOException {
         Files.createDirectories(dir);
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("truth.tsv"), StandardCharsets.UTF_8)) {
-            w.write("case_id\tcase_iri\ttrue_diagnosis\ttrue_diagnosis_label\n");
+        Path json = formats.contains(Format.JSON) ? Files.createDirectories(dir.resolve("json")) : null;
+        try (Writer truth = Files.newBufferedWriter(dir.resolve("truth.tsv"), StandardCharsets.UTF_8);
+                RdfFile ttl = formats.contains(Format.TTL)
+                        ? new RdfFile(dir.resolve("cohort.ttl"), RDFFormat.TURTLE_BLOCKS)
+                        : null;
+                RdfFile nt = formats.contains(Format.NT)
+                        ? new RdfFile(dir.resolve("cohort.nt"), RDFFormat.NTRIPLES)
+                        : null) {
+            truth.write("case_id\tcase_iri\ttrue_diagnosis\ttrue_diagnosis_label\n");
             for (CohortGenerator.GeneratedCase g : cohort) {
-                w.write(g.patientCase().id() + "\t" + g.patientCase().iri() + "\t" + g.trueDiagnosis() + "\t"
+                truth.write(g.patientCase().id() + "\t" + g.patientCase().iri() + "\t" + g.trueDiagnosis() + "\t"
                         + associations.label(g.trueDiagnosis()) + "\n");
+                if (json != null) {
+                    Files.writeString(
+                            json.resolve(g.patientCase().id() + ".json"),
+                            JSON.writeValueAsString(json(g.patientCase())) + "\n",
+                            StandardCharsets.UTF_8);
+                }
+                if (ttl != null) caseRdf.emit(g.patientCase(), ttl.stream);
+                if (nt != null) caseRdf.emit(g.patientCase(), nt.stream);
             }
+            if (ttl != null) ttl.finish();
+            if (nt != null) nt.finish();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        if (formats.contains(Format.JSON)) {
-            Path json = Files.createDirectories(dir.resolve("json"));
-            for (CohortGenerator.GeneratedCase g : cohort) {
-                Files.writeString(
-                        json.resolve(g.patientCase().id() + ".json"),
-                        JSON.writeValueAsString(json(g.patientCase())) + "\n",
-                        StandardCharsets.UTF_8);
-            }
+    }
+
+    /** One cohort RDF file being written, case after case. */
+    private static final class RdfFile implements AutoCloseable {
+        private final OutputStream out;
+        final StreamRDF stream;
+
+        RdfFile(Path file, RDFFormat format) throws IOException {
+            out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            stream = StreamRDFWriter.getWriterStream(out, format);
+            stream.start();
+            if (format != RDFFormat.NTRIPLES) CaseRdf.PREFIXES.forEach(stream::prefix);
         }
-        if (formats.contains(Format.TTL)) writeRdf(cohort, dir.resolve("cohort.ttl"), RDFFormat.TURTLE_BLOCKS);
-        if (formats.contains(Format.NT)) writeRdf(cohort, dir.resolve("cohort.nt"), RDFFormat.NTRIPLES);
+
+        void finish() {
+            stream.finish();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
     }
 
     /** A case in the JSON case format ({@link JsonCaseReader}), terms as CURIEs. */
@@ -133,7 +180,8 @@ public final class CohortWriter {
     }
 
     /** Writes the cohort's cases as RDF, one case after another. */
-    public void writeRdf(List<CohortGenerator.GeneratedCase> cohort, Path file, RDFFormat format) throws IOException {
+    public void writeRdf(Iterable<CohortGenerator.GeneratedCase> cohort, Path file, RDFFormat format)
+            throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             StreamRDF stream = StreamRDFWriter.getWriterStream(out, format);
             stream.start();

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.jena.riot.RDFFormat;
 import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.TestKnowledge;
 import org.aspskg.ddx.cases.CaseStatement;
@@ -61,6 +65,42 @@ class CohortGeneratorTest {
         assertEquals(first.keySet(), second.keySet());
         for (String f : first.keySet()) assertTrue(Arrays.equals(first.get(f), second.get(f)), f + " differs");
         assertNotEquals(new String(first.get("cohort.nt")), new String(files(c).get("cohort.nt")));
+    }
+
+    @Test
+    void theStreamedCohortHasTheBytesOfTheCohortWrittenFromMemory(@TempDir Path streamed, @TempDir Path held)
+            throws IOException {
+        DdxKnowledge k = TestKnowledge.knowledge();
+        CohortWriter writer = k.cohortWriter();
+        writer.write(k.cohortGenerator(), N, 5, streamed, EnumSet.allOf(CohortWriter.Format.class));
+        // the reference: the whole cohort drawn first, then each format written from the list by itself
+        List<CohortGenerator.GeneratedCase> cohort = k.cohortGenerator().generate(N, 5);
+        Files.createDirectories(held.resolve("json"));
+        StringBuilder truth = new StringBuilder("case_id\tcase_iri\ttrue_diagnosis\ttrue_diagnosis_label\n");
+        for (CohortGenerator.GeneratedCase g : cohort) {
+            truth.append(g.patientCase().id())
+                    .append('\t')
+                    .append(g.patientCase().iri())
+                    .append('\t')
+                    .append(g.trueDiagnosis())
+                    .append('\t')
+                    .append(k.associations().label(g.trueDiagnosis()))
+                    .append('\n');
+            Files.writeString(
+                    held.resolve("json").resolve(g.patientCase().id() + ".json"),
+                    new ObjectMapper()
+                                    .writer(new DefaultPrettyPrinter()
+                                            .withObjectIndenter(new DefaultIndenter("  ", "\n")))
+                                    .writeValueAsString(writer.json(g.patientCase()))
+                            + "\n");
+        }
+        Files.writeString(held.resolve("truth.tsv"), truth);
+        writer.writeRdf(cohort, held.resolve("cohort.ttl"), RDFFormat.TURTLE_BLOCKS);
+        writer.writeRdf(cohort, held.resolve("cohort.nt"), RDFFormat.NTRIPLES);
+        Map<String, byte[]> expected = files(held);
+        Map<String, byte[]> actual = files(streamed);
+        assertEquals(expected.keySet(), actual.keySet());
+        for (String f : expected.keySet()) assertTrue(Arrays.equals(expected.get(f), actual.get(f)), f + " differs");
     }
 
     @Test
