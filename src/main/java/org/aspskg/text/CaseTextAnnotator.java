@@ -391,15 +391,7 @@ public final class CaseTextAnnotator {
                     window = text.substring(start, end);
                 }
                 TermHit h = hits.get(0);
-                TermHit hit = new TermHit(
-                        h.iri(),
-                        h.label(),
-                        h.curie(),
-                        h.kind(),
-                        h.matchedName() + "' + '" + seq.get().written(),
-                        h.nameType(),
-                        MatchKind.MODALITY_CONTEXT,
-                        h.score());
+                TermHit hit = h.matchedAs(h.matchedName() + "' + '" + seq.get().written(), MatchKind.MODALITY_CONTEXT);
                 rest(text, from, start, out);
                 out.add(new PhraseReading(
                         start, end, window, PhraseReading.Outcome.TERM, false, null, List.of(hit), null, List.of()));
@@ -453,15 +445,7 @@ public final class CaseTextAnnotator {
                 continue;
             }
             TermHit h = hits.get(0);
-            TermHit hit = new TermHit(
-                    h.iri(),
-                    h.label(),
-                    h.curie(),
-                    h.kind(),
-                    word.group(1) + "' + '" + next.text(),
-                    h.nameType(),
-                    MatchKind.HETEROGENEOUS_SIGNAL,
-                    h.score());
+            TermHit hit = h.matchedAs(word.group(1) + "' + '" + next.text(), MatchKind.HETEROGENEOUS_SIGNAL);
             int start = p.start() + word.start(1);
             int end = p.start() + word.end(1);
             rest(text, p.start(), start, out);

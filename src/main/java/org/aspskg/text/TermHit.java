@@ -22,6 +22,11 @@ public record TermHit(
         MatchKind match,
         float score) {
 
+    /** The same term and score, matched by {@code how} from the words {@code matched} (a reading rule's hit). */
+    public TermHit matchedAs(String matched, MatchKind how) {
+        return new TermHit(iri, label, curie, kind, matched, nameType, how, score);
+    }
+
     /** {@code flow voids on MRI (aspskg:FlowVoid)}. */
     public String describe() {
         return label + " (" + curie + ")";

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.aspskg.store.TestStores;
 import org.junit.jupiter.api.Test;
@@ -38,8 +34,6 @@ class UploadMemoryTest {
     private static final String GRAPH = "http://example.org/big-upload";
     private static final String USER = "loader";
     private static final String PASSWORD = "upload-test-pw";
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dir;
@@ -55,23 +49,10 @@ class UploadMemoryTest {
         return file;
     }
 
-    private static String count(String base, String pattern) throws IOException, InterruptedException {
-        String q = "SELECT (COUNT(*) AS ?n) { " + pattern + " }";
-        HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(
-                                URI.create(base + "/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-                        .header("Accept", "text/csv")
-                        .timeout(Duration.ofMinutes(2))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return r.body().lines().skip(1).findFirst().orElseThrow();
-    }
-
     private static HttpResponse<String> put(String base, Path body) throws IOException, InterruptedException {
         String login =
                 "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(
+        return ChildServe.HTTP.send(
                 HttpRequest.newBuilder(URI.create(base + "/data?graph=" + GRAPH))
                         .header("Content-Type", "application/n-triples")
                         .header("Authorization", login)
@@ -90,69 +71,37 @@ class UploadMemoryTest {
         Path spool = Files.createDirectory(dir.resolve("spool"));
         Path passwords = dir.resolve("passwd");
         Files.writeString(passwords, USER + ": " + PASSWORD + "\n");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path log = dir.resolve("serve.log");
-        Process p = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        HEAP,
-                        "-XX:+ExitOnOutOfMemoryError",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "org.aspskg.cli.Main",
-                        "serve",
-                        "--store",
-                        store.toString(),
-                        "--port",
-                        String.valueOf(port),
-                        "--allow-writes",
-                        "--password-file",
-                        passwords.toString(),
-                        "--max-body",
-                        String.valueOf(1L << 30),
-                        "--body-timeout",
-                        "600000",
-                        "--upload-dir",
-                        spool.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        String base = "http://127.0.0.1:" + port + "/asps";
-        try {
-            ChildProgress.await("serve answering", ChildProgress.Signs.of(p, log, () -> 0), () -> {
-                if (!p.isAlive()) throw new AssertionError("serve exited early:\n" + ChildProgress.tail(log, 20));
-                try {
-                    count(base, "");
-                    return true;
-                } catch (IOException e) {
-                    return false;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(e);
-                }
-            });
-            String before = count(base, "?s ?p ?o");
+        try (ChildServe serve = ChildServe.start(
+                HEAP,
+                store,
+                dir.resolve("serve.log"),
+                "--allow-writes",
+                "--password-file",
+                passwords.toString(),
+                "--max-body",
+                String.valueOf(1L << 30),
+                "--body-timeout",
+                "600000",
+                "--upload-dir",
+                spool.toString())) {
+            String base = serve.base;
+            String before = serve.count("?s ?p ?o");
 
             HttpResponse<String> stored = put(base, good);
-            assertEquals(201, stored.statusCode(), stored.body() + "\n" + ChildProgress.tail(log, 20));
-            assertEquals(String.valueOf(TRIPLES), count(base, "GRAPH <" + GRAPH + "> { ?s ?p ?o }"));
-            String after = count(base, "?s ?p ?o");
+            assertEquals(201, stored.statusCode(), stored.body() + "\n" + serve.tail());
+            assertEquals(String.valueOf(TRIPLES), serve.count("GRAPH <" + GRAPH + "> { ?s ?p ?o }"));
+            String after = serve.count("?s ?p ?o");
 
             HttpResponse<String> refused = put(base, bad);
             assertEquals(400, refused.statusCode(), refused.body());
             assertTrue(refused.body().contains("line: " + (TRIPLES + 1)), refused.body());
-            assertEquals(String.valueOf(TRIPLES), count(base, "GRAPH <" + GRAPH + "> { ?s ?p ?o }"));
-            assertEquals(after, count(base, "?s ?p ?o"), "the store as it was before the malformed upload");
+            assertEquals(String.valueOf(TRIPLES), serve.count("GRAPH <" + GRAPH + "> { ?s ?p ?o }"));
+            assertEquals(after, serve.count("?s ?p ?o"), "the store as it was before the malformed upload");
             assertFalse(before.equals(after));
-            assertTrue(p.isAlive(), ChildProgress.tail(log, 20));
+            assertTrue(serve.process.isAlive(), serve.tail());
             try (Stream<Path> left = Files.list(spool)) {
                 assertEquals(List.of(), left.toList(), "no spool file left");
             }
-        } finally {
-            p.destroy();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly();
         }
     }
 }
