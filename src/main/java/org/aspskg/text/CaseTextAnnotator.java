@@ -109,6 +109,10 @@ public final class CaseTextAnnotator {
     private final String largeMassIri;
     private final Map<String, List<Cue>> cuesByFirstWord = new HashMap<>();
     private final Map<String, String> notWeighed = new HashMap<>();
+    private final List<PhrasePattern> phrasePatterns = new ArrayList<>();
+
+    /** A row of {@code phrase-patterns.tsv}: a phrasing the term's definition says, read as that term. */
+    private record PhrasePattern(Pattern pattern, String curie) {}
     private final Rules rules;
 
     /** A negation cue of {@code negation.tsv}. */
@@ -177,6 +181,10 @@ public final class CaseTextAnnotator {
                 .values()
                 .forEach(l ->
                         l.sort(Comparator.comparingInt((Cue c) -> -c.words().size())));
+        for (String[] row : TextTables.rows("phrase-patterns.tsv")) {
+            phrasePatterns.add(new PhrasePattern(
+                    Pattern.compile(row[0].trim(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), row[1].trim()));
+        }
         for (String[] row : TextTables.rows("not-weighed.tsv")) {
             notWeighed.put(row[0].trim().toLowerCase(Locale.ROOT), row[1].trim());
         }
@@ -333,6 +341,26 @@ public final class CaseTextAnnotator {
                         null,
                         List.of()));
                 mask(masked, l.start(), l.end());
+            }
+        }
+        for (PhrasePattern pp : phrasePatterns) {
+            Matcher pm = pp.pattern().matcher(text);
+            while (pm.find()) {
+                if (overlapsMask(masked, pm.start(), pm.end())) continue;
+                List<TermHit> hits = search.lookup(pp.curie());
+                if (hits.size() != 1) continue; // the term is not in this ontology
+                String cue = clauseCue(text, pm.start(), pm.end());
+                readings.add(new PhraseReading(
+                        pm.start(),
+                        pm.end(),
+                        pm.group(),
+                        PhraseReading.Outcome.TERM,
+                        cue != null,
+                        cue,
+                        List.of(hits.get(0).matchedAs(pm.group(), MatchKind.PHRASE_PATTERN)),
+                        null,
+                        List.of()));
+                mask(masked, pm.start(), pm.end());
             }
         }
         Matcher neg = NEGATED_WORD.matcher(text);
@@ -894,6 +922,48 @@ public final class CaseTextAnnotator {
                         words.get(cue[0]).start(), words.get(cue[1] - 1).end());
         }
         return null;
+    }
+
+    /**
+     * The negation cue whose scope holds a span read by pattern, or null: the nearest pre-cue before it in
+     * its clause (between punctuation) with no scope-ending word between, else the nearest post-cue after
+     * it with none between; a pseudo-negation ("no increase") negates nothing.
+     */
+    private String clauseCue(String text, int start, int end) {
+        int from = start;
+        while (from > 0 && !SCOPE_BREAK.matcher(String.valueOf(text.charAt(from - 1))).matches()) from--;
+        int to = end;
+        while (to < text.length() && !SCOPE_BREAK.matcher(String.valueOf(text.charAt(to))).matches()) to++;
+        List<String[]> before = cuesIn(text.substring(from, start)); // [cue, type]
+        for (int i = before.size() - 1; i >= 0; i--) {
+            String type = before.get(i)[1];
+            if (type.equals("end")) break;
+            if (type.equals("pre")) return before.get(i)[0];
+        }
+        for (String[] c : cuesIn(text.substring(end, to))) {
+            if (c[1].equals("end") || c[1].equals("pre")) break;
+            if (c[1].equals("post")) return c[0];
+        }
+        return null;
+    }
+
+    /** The cues written in a stretch of text, in order, longest first at each word ({@code [cue, type]}). */
+    private List<String[]> cuesIn(String stretch) {
+        List<String> ws = new ArrayList<>();
+        Matcher m = WORD.matcher(stretch);
+        while (m.find()) ws.add(m.group().toLowerCase(Locale.ROOT));
+        List<String[]> out = new ArrayList<>();
+        for (int i = 0; i < ws.size(); i++) {
+            for (Cue c : cuesByFirstWord.getOrDefault(ws.get(i), List.of())) {
+                int k = c.words().size();
+                if (i + k <= ws.size() && ws.subList(i, i + k).equals(c.words())) {
+                    out.add(new String[] {String.join(" ", c.words()), c.type()});
+                    i += k - 1;
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** Whether the cue written before the reading (a pre-cue) rather than after it. */

@@ -40,7 +40,12 @@ public enum MatchKind {
      * A heterogeneity word right before a signal finding on an MRI sequence ("heterogeneously bright on
      * T2"): the heterogeneous signal on that sequence as well.
      */
-    HETEROGENEOUS_SIGNAL("heterogeneity of a signal");
+    HETEROGENEOUS_SIGNAL("heterogeneity of a signal"),
+    /**
+     * A phrasing of {@code phrase-patterns.tsv} that the term's definition says ("slowly increasing in
+     * size" for slow growth, "markedly vascular" for hypervascularity).
+     */
+    PHRASE_PATTERN("phrase pattern");
 
     private final String description;
 
