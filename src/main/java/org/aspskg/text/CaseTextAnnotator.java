@@ -113,6 +113,7 @@ public final class CaseTextAnnotator {
 
     /** A row of {@code phrase-patterns.tsv}: a phrasing the term's definition says, read as that term. */
     private record PhrasePattern(Pattern pattern, String curie) {}
+
     private final Rules rules;
 
     /** A negation cue of {@code negation.tsv}. */
@@ -931,9 +932,11 @@ public final class CaseTextAnnotator {
      */
     private String clauseCue(String text, int start, int end) {
         int from = start;
-        while (from > 0 && !SCOPE_BREAK.matcher(String.valueOf(text.charAt(from - 1))).matches()) from--;
+        while (from > 0
+                && !SCOPE_BREAK.matcher(String.valueOf(text.charAt(from - 1))).matches()) from--;
         int to = end;
-        while (to < text.length() && !SCOPE_BREAK.matcher(String.valueOf(text.charAt(to))).matches()) to++;
+        while (to < text.length()
+                && !SCOPE_BREAK.matcher(String.valueOf(text.charAt(to))).matches()) to++;
         List<String[]> before = cuesIn(text.substring(from, start)); // [cue, type]
         for (int i = before.size() - 1; i >= 0; i--) {
             String type = before.get(i)[1];

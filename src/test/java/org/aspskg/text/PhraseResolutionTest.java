@@ -116,6 +116,35 @@ class PhraseResolutionTest {
         assertTrue(r.get(0).negated(), r.toString());
     }
 
+    @Test
+    void phrasePatternsReadGrowthVascularityAndPasAsTheirDefinitionsSayAndOnlyThere() {
+        String text = "The mass had been slowly increasing in size for years but recently showed a sudden increase in"
+                + " size. Angiography showed a markedly vascular tumor. Dynamic MRI showed rapid early enhancement."
+                + " There was no rapid enlargement of the nodes. Tumour cells held PAS-positive, diastase-resistant"
+                + " crystals. A vascular tumor was considered.";
+        List<String> terms = termsOf(text);
+        assertTrue(
+                terms.stream().anyMatch(t -> t.startsWith("slowly increasing in size → SlowGrowth (present)")),
+                terms.toString());
+        assertTrue(
+                terms.stream()
+                        .anyMatch(t -> t.startsWith("sudden increase in\n") || t.startsWith("sudden increase in")),
+                terms.toString());
+        assertTrue(terms.stream().anyMatch(t -> t.contains("markedly vascular → Hypervascular")), terms.toString());
+        assertTrue(
+                terms.stream().anyMatch(t -> t.startsWith("rapid enlargement → RapidGrowth (absent)")),
+                terms.toString());
+        assertTrue(
+                terms.stream().anyMatch(t -> t.contains("→ PASPositiveDiastaseResistantInclusions (present)")),
+                terms.toString());
+        // "rapid early enhancement" is no growth, and "a vascular tumor" is a tumour type, not hypervascularity
+        assertEquals(
+                1,
+                terms.stream().filter(t -> t.contains("RapidGrowth (present)")).count(),
+                terms.toString());
+        assertTrue(terms.stream().noneMatch(t -> t.startsWith("vascular tumor")), terms.toString());
+    }
+
     /** The readings of a whole text that name a term, as "written → local name (present|absent)". */
     private static List<String> termsOf(String text) {
         return annotator().read(text).phrases().stream()
