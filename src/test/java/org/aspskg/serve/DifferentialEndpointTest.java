@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -112,15 +113,17 @@ class DifferentialEndpointTest {
                 RankingJson.MAPPER.readTree(pretty.body()),
                 RankingJson.MAPPER.readTree(compact.body()),
                 "the same content as the pretty answer");
-        String line = compact.body().strip();
-        assertFalse(line.contains("\n"), "one line");
-        assertFalse(line.contains("\n  ") || line.startsWith("{ "), "no indentation");
-        assertTrue(
-                compact.body().length() < pretty.body().length() * 3 / 4,
-                compact.body().length() + " characters compact against " + pretty.body().length() + " pretty");
+        // exactly Jackson's unindented form of that content, on one line ending with a newline
+        assertEquals(
+                new ObjectMapper().writeValueAsString(RankingJson.MAPPER.readTree(pretty.body()))
+                        + System.lineSeparator(),
+                compact.body());
+        assertFalse(compact.body().strip().contains("\n"), "one line");
+        assertTrue(compact.body().length() < pretty.body().length(), "smaller than the pretty answer");
         // with ?next=false too, the same content as the pretty ?next=false answer
         assertEquals(
-                RankingJson.MAPPER.readTree(post("/ddx?next=false", "application/json", null, json).body()),
+                RankingJson.MAPPER.readTree(
+                        post("/ddx?next=false", "application/json", null, json).body()),
                 RankingJson.MAPPER.readTree(post("/ddx?next=false&pretty=false", "application/json", null, json)
                         .body()));
     }

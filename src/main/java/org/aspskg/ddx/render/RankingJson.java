@@ -249,8 +249,8 @@ public final class RankingJson {
 
     /**
      * A JSON tree as UTF-8 bytes ending with a newline: pretty, as {@link #bytes(ObjectNode)}, or
-     * compact — the same content on one line, without the indentation that is about half of a
-     * pretty ranking's bytes.
+     * compact — the same content on one line, without the indentation (about a fifth of a pretty
+     * ranking's bytes).
      */
     public static byte[] bytes(ObjectNode node, boolean pretty) {
         try {
