@@ -37,7 +37,7 @@ import org.aspskg.serve.ServerLimits;
 /**
  * The rank benchmark's HTTP peers: the cohort {@code asps-kg rank} ranks from a file, ranked instead by
  * a running {@code asps-kg serve} (its own JVM, {@code -Xmx512m}, the same store) — one case per
- * {@code POST /asps/ddx?next=false} from {@value #COHORT_CLIENTS} clients, and the whole cohort as one
+ * {@code POST /asps/ddx?next=false&pretty=false} (the ranking only, compact, as a registry would ask) from {@value #COHORT_CLIENTS} clients, and the whole cohort as one
  * {@code POST /asps/ddx/batch} of JSON Lines — each within the run's time budget ({@code --naive-budget})
  * and reported as not finishing where it does not. Beside them, the single-case endpoint's requests/s
  * and p50/p99 latency at each client count of the serve benchmark, on the cohort's first cases, both
@@ -109,10 +109,10 @@ final class RankHttpPeers {
                 dataset,
                 settings.work());
         try {
-            URI single = URI.create(dataset + "/ddx?next=false");
+            URI single = URI.create(dataset + "/ddx?next=false&pretty=false");
             URI withNext = URI.create(dataset + "/ddx");
             List<String> pool = firstLines(jsonl, Math.min(n, SLICE_POOL));
-            slices(single, pool, n, "one case a request, ranking only (?next=false)", out);
+            slices(single, pool, n, "one case a request, ranking only, compact (?next=false&pretty=false)", out);
             slices(withNext, pool, n, "one case a request, with the findings to check next", out);
             cohortOneByOne(single, jsonl, n, out);
             cohortBatch(URI.create(dataset + "/ddx/batch"), jsonl, n, out);

@@ -136,8 +136,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--reserved-timeout",
             paramLabel = "MS",
-            description = "How long a query may run on a reserved turn; then it goes on if a full turn is free, "
-                    + "or gets 503 (default: ${DEFAULT-VALUE}).")
+            description = "How long a query may run on a reserved turn while no other query waits (after 50 ms a "
+                    + "newer waiting query takes the turn); then it goes on if a full turn is free, or gets 503 "
+                    + "(default: ${DEFAULT-VALUE}).")
     long reservedTimeout = ServerLimits.DEFAULT_RESERVED_QUERY_TIME.toMillis();
 
     @Option(

@@ -71,7 +71,7 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
                         action.getResponse(),
                         retryAfterSeconds,
                         "the server is busy with long queries: this query ran on a short turn (every full one "
-                                + "was taken) and was stopped when the turn ended");
+                                + "was taken) and was stopped when the turn ended or a newer query needed it");
                 ServletOps.error(HttpSC.SERVICE_UNAVAILABLE_503);
             }
             if (action.getRequest().getAttribute(QueryTurns.TURN) instanceof QueryTurns.Turn turn

@@ -2,7 +2,10 @@ package org.aspskg.serve;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +22,17 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * Turns for SPARQL query executions, all clients together: so many <em>full</em> turns (the query
  * runs up to the query time limit) and a few <em>reserved</em> ones. A query that arrives when every
  * full turn is taken runs on a free reserved turn for a short time; if it has not finished then, it
- * goes on as a full turn when one is free and is stopped with 503 otherwise. So however many
- * addresses runaway queries come from, at most the full turns are held for long, and a cheap query
- * (an {@code ASK {}}) arriving meanwhile waits at most the reserved time for a turn.
+ * goes on as a full turn when one is free and is stopped with 503 otherwise.
+ *
+ * <p>A reserved turn is also given up to a newer query: a query that has run on one for at least
+ * {@link #RESERVED_MINIMUM} is stopped (503, busy) as soon as another query waits for a turn and no
+ * turn is already on its way to that waiter; with several, the one that has run longest goes first.
+ * With no one waiting it runs on, up to the reserved time. The rule: reserved turns exist for cheap
+ * queries while the full ones are taken. A query still running after the minimum is not cheap; it
+ * has had its share, and keeping it keeps every cheap query waiting behind it, whereas cutting it
+ * when nobody needs the turn gains nobody anything. So however many addresses runaway queries come
+ * from, at most the full turns are held for long, and a cheap query (an {@code ASK {}}) arriving
+ * meanwhile waits about the minimum, not the reserved time, for a turn.
  *
  * <p>Queries that find no turn wait, holding no thread, in one queue: a full turn that frees goes to
  * the longest waiting (first come, first served, for honest long queries); a reserved turn that frees
@@ -37,6 +48,13 @@ final class QueryTurns extends ConditionalHandler.Abstract {
     /** The request attribute that holds a query's {@link Turn}, read by {@link BoundedQueryService}. */
     static final String TURN = QueryTurns.class.getName() + ".turn";
 
+    /**
+     * How long a query on a reserved turn runs before a newer waiting query may take its turn (at most
+     * the reserved time). Half the 100 ms that a cheap query should take behind runaways: the other
+     * half is left for stopping the holder and for the cheap query's own work.
+     */
+    static final Duration RESERVED_MINIMUM = Duration.ofMillis(50);
+
     private final int full;
     private final int reserved;
     private final Duration reservedTime;
@@ -47,6 +65,10 @@ final class QueryTurns extends ConditionalHandler.Abstract {
     private int fullTaken;
     private int reservedTaken;
     private final Deque<Waiting> waiting = new ArrayDeque<>();
+    /** The turns on the reserved lane, in the order they were given; a turn leaves it when it ends. */
+    private final List<Turn> onReserved = new ArrayList<>();
+    /** Whether a check for turns to give up to waiters is scheduled (a holder was within its minimum). */
+    private boolean recheckScheduled;
 
     QueryTurns(Handler next, ServerLimits limits) {
         super(false, next);
@@ -103,6 +125,7 @@ final class QueryTurns extends ConditionalHandler.Abstract {
         private boolean finished;
         private ClientWatch.Watch watch;
         private Scheduler.Task reservedTimer;
+        private final long givenNanos = System.nanoTime();
 
         private Turn(Lane lane) {
             this.lane = lane;
@@ -133,14 +156,20 @@ final class QueryTurns extends ConditionalHandler.Abstract {
         }
 
         private void stop(boolean becauseBusy) {
-            QueryExec exec;
-            synchronized (this) {
-                if (finished || stopped) return;
-                stopped = true;
-                busy = becauseBusy;
-                exec = execution;
-            }
+            QueryExec exec = markStopped(becauseBusy);
             if (exec != null) exec.abort();
+        }
+
+        /** Marks the turn stopped; the execution to abort, if there is one and it was not stopped yet. */
+        private synchronized QueryExec markStopped(boolean becauseBusy) {
+            if (finished || stopped) return null;
+            stopped = true;
+            busy = becauseBusy;
+            return execution;
+        }
+
+        private synchronized boolean ending() {
+            return finished || stopped;
         }
     }
 
@@ -153,26 +182,32 @@ final class QueryTurns extends ConditionalHandler.Abstract {
 
     @Override
     protected boolean onConditionsMet(Request request, Response response, Callback callback) throws Exception {
-        Lane lane;
+        Turn turn;
+        boolean queued = false;
         synchronized (this) {
             if (fullTaken < full) {
                 fullTaken++;
-                lane = Lane.FULL;
+                turn = new Turn(Lane.FULL);
             } else if (reservedTaken < reserved) {
                 reservedTaken++;
-                lane = Lane.RESERVED;
+                turn = reservedTurn();
             } else if (waiting.size() >= maxWaiting) {
-                lane = null;
+                turn = null;
             } else {
                 Waiting w = new Waiting(request, response, callback);
                 waiting.addLast(w);
                 w.timeout = request.getComponents()
                         .getScheduler()
                         .schedule(() -> expire(w), maxWait.toMillis(), TimeUnit.MILLISECONDS);
-                return true;
+                turn = null;
+                queued = true;
             }
         }
-        if (lane == null) {
+        if (queued) {
+            cutForWaiters();
+            return true;
+        }
+        if (turn == null) {
             busy(
                     request,
                     response,
@@ -180,7 +215,65 @@ final class QueryTurns extends ConditionalHandler.Abstract {
                     "the server is running as many queries as it can and " + maxWaiting + " more are waiting");
             return true;
         }
-        return run(new Turn(lane), request, response, callback);
+        return run(turn, request, response, callback);
+    }
+
+    /** A new turn on the reserved lane; the caller holds this object's lock and has counted it. */
+    private Turn reservedTurn() {
+        Turn t = new Turn(Lane.RESERVED);
+        onReserved.add(t);
+        return t;
+    }
+
+    /**
+     * Stops reserved turns for the queries that wait: one for each waiter that no stopping turn will
+     * serve, oldest first, among those past {@link #RESERVED_MINIMUM}. If a turn still within its
+     * minimum would be next, checks again when its minimum is up.
+     */
+    private void cutForWaiters() {
+        List<QueryExec> toAbort = new ArrayList<>();
+        long recheckNanos = -1;
+        long minimum = Math.min(RESERVED_MINIMUM.toNanos(), reservedTime.toNanos());
+        synchronized (this) {
+            int need = waiting.size();
+            for (Turn t : onReserved) if (t.ending()) need--;
+            if (need <= 0) return;
+            long now = System.nanoTime();
+            List<Turn> oldestFirst = new ArrayList<>(onReserved);
+            oldestFirst.sort(Comparator.comparingLong(t -> t.givenNanos));
+            for (Turn t : oldestFirst) {
+                if (need == 0) break;
+                if (t.ending()) continue;
+                long ran = now - t.givenNanos;
+                if (ran >= minimum) {
+                    // an execution not yet attached is aborted by attach
+                    QueryExec exec = t.markStopped(true);
+                    if (exec != null) toAbort.add(exec);
+                    need--;
+                } else {
+                    recheckNanos = recheckNanos < 0 ? minimum - ran : Math.min(recheckNanos, minimum - ran);
+                }
+            }
+            if (need > 0 && recheckNanos >= 0 && !recheckScheduled) {
+                recheckScheduled = true;
+            } else {
+                recheckNanos = -1;
+            }
+        }
+        for (QueryExec exec : toAbort) exec.abort();
+        if (recheckNanos >= 0) {
+            getServer()
+                    .getScheduler()
+                    .schedule(
+                            () -> {
+                                synchronized (this) {
+                                    recheckScheduled = false;
+                                }
+                                cutForWaiters();
+                            },
+                            recheckNanos,
+                            TimeUnit.NANOSECONDS);
+        }
     }
 
     @Override
@@ -209,6 +302,7 @@ final class QueryTurns extends ConditionalHandler.Abstract {
     /** A reserved turn's time is up: go on as a full turn if one is free, or stop. */
     private void reservedTimeUp(Turn turn) {
         Waiting next;
+        Turn nextTurn = null;
         synchronized (this) {
             synchronized (turn) {
                 if (turn.finished || turn.lane != Lane.RESERVED) return;
@@ -217,8 +311,10 @@ final class QueryTurns extends ConditionalHandler.Abstract {
                 } else {
                     fullTaken++;
                     turn.lane = Lane.FULL;
+                    onReserved.remove(turn);
                     next = waiting.pollLast();
                     if (next == null) reservedTaken--;
+                    else nextTurn = reservedTurn();
                 }
             }
         }
@@ -226,7 +322,10 @@ final class QueryTurns extends ConditionalHandler.Abstract {
             turn.stop(true);
             return;
         }
-        if (next != null) resume(next, Lane.RESERVED);
+        if (next != null) {
+            resume(next, nextTurn);
+            cutForWaiters();
+        }
     }
 
     /** A request waited too long: 503. */
@@ -252,23 +351,28 @@ final class QueryTurns extends ConditionalHandler.Abstract {
         if (watch != null) watch.end();
         if (timer != null) timer.cancel();
         Waiting next;
+        Turn nextTurn;
         synchronized (this) {
+            onReserved.remove(turn);
             next = lane == Lane.FULL ? waiting.pollFirst() : waiting.pollLast();
             if (next == null) {
                 if (lane == Lane.FULL) fullTaken--;
                 else reservedTaken--;
                 return;
             }
+            nextTurn = lane == Lane.FULL ? new Turn(Lane.FULL) : reservedTurn();
         }
-        resume(next, lane);
+        resume(next, nextTurn);
+        // the waiters still there may need a reserved turn stopped for them
+        cutForWaiters();
     }
 
-    private void resume(Waiting w, Lane lane) {
+    private void resume(Waiting w, Turn turn) {
         w.timeout.cancel();
         try {
             w.request.getContext().execute(() -> {
                 try {
-                    if (!run(new Turn(lane), w.request, w.response, w.callback)) {
+                    if (!run(turn, w.request, w.response, w.callback)) {
                         Response.writeError(w.request, w.response, w.callback, HttpStatus.NOT_FOUND_404);
                     }
                 } catch (Throwable x) {

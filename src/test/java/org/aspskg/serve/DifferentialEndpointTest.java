@@ -1,9 +1,11 @@
 package org.aspskg.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -98,6 +100,32 @@ class DifferentialEndpointTest {
                 service.rank(service.read(CaseInput.file(EXAMPLE))).render(RankingFormat.JSON));
         JsonNode http = RankingJson.MAPPER.readTree(r.body());
         assertEquals(cli.get("hypotheses"), http.get("hypotheses"), "same ranking as `asps-kg ddx` on the file");
+    }
+
+    @Test
+    void prettyFalseSendsTheSameJsonOnOneLine() throws Exception {
+        String json = Files.readString(EXAMPLE);
+        HttpResponse<String> pretty = post("/ddx", "application/json", null, json);
+        HttpResponse<String> compact = post("/ddx?pretty=false", "application/json", null, json);
+        assertEquals(200, compact.statusCode(), compact.body());
+        assertTrue(compact.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals(
+                RankingJson.MAPPER.readTree(pretty.body()),
+                RankingJson.MAPPER.readTree(compact.body()),
+                "the same content as the pretty answer");
+        // exactly Jackson's unindented form of that content, on one line ending with a newline
+        assertEquals(
+                new ObjectMapper().writeValueAsString(RankingJson.MAPPER.readTree(pretty.body()))
+                        + System.lineSeparator(),
+                compact.body());
+        assertFalse(compact.body().strip().contains("\n"), "one line");
+        assertTrue(compact.body().length() < pretty.body().length(), "smaller than the pretty answer");
+        // with ?next=false too, the same content as the pretty ?next=false answer
+        assertEquals(
+                RankingJson.MAPPER.readTree(
+                        post("/ddx?next=false", "application/json", null, json).body()),
+                RankingJson.MAPPER.readTree(post("/ddx?next=false&pretty=false", "application/json", null, json)
+                        .body()));
     }
 
     @Test

@@ -266,4 +266,74 @@ class QueryTurnsTest {
             server.stop();
         }
     }
+
+    /**
+     * A newer query waiting for a turn takes a reserved turn from an older query that has run past the
+     * minimum: with the only full turn and the only reserved turn (30 s) held by runaways, an {@code ASK
+     * {}} answers 200 — without the cut it would wait the 10 s queue timeout and get 503 — and the
+     * runaway on the reserved turn gets a busy 503 long before its reserved time is up.
+     */
+    @Test
+    void theNewestWaiterGetsAReservedTurnHeldByAnOlderQuery() throws Exception {
+        KnowledgeGraphServer server = KnowledgeGraphServer.create(store.datasetGraph())
+                .port(0)
+                .queryTimeout("60000")
+                .limits(ServerLimits.defaults().withQueries(1, 1, Duration.ofSeconds(30)))
+                .build()
+                .start();
+        try (Socket onFull = sendQuery(InetAddress.getByName("127.0.0.2"), server.port(), RUNAWAY)) {
+            waitFor(() -> server.activity().queriesRunning.get() == 1, Duration.ofSeconds(30), "first runaway started");
+            try (Socket onReserved = sendQuery(InetAddress.getByName("127.0.0.3"), server.port(), RUNAWAY)) {
+                waitFor(
+                        () -> server.activity().queriesRunning.get() == 2,
+                        Duration.ofSeconds(30),
+                        "second runaway started on the reserved turn");
+                long t0 = System.nanoTime();
+                long askMs = askMillis(server.datasetUrl("127.0.0.1") + "/sparql", Duration.ofSeconds(20));
+                Answer cut = read(onReserved);
+                long cutMs = (System.nanoTime() - t0) / 1_000_000;
+                assertBusyAnswer(cut);
+                assertTrue(
+                        cutMs < 25_000,
+                        "the reserved turn's holder was cut for the ASK, not at 30 s: " + cutMs + " ms");
+                System.out.printf(
+                        Locale.ROOT,
+                        "ASK {} took a reserved turn held by a runaway: answered in %d ms, the runaway 503 after %d ms%n",
+                        askMs,
+                        cutMs);
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    /**
+     * With nobody waiting, a query on a reserved turn is not cut at the minimum: it runs its whole
+     * reserved time (1.5 s here) and only then, with no full turn free, gets a busy 503.
+     */
+    @Test
+    void aReservedQueryWithNobodyWaitingRunsItsWholeReservedTime() throws Exception {
+        Duration reservedTime = Duration.ofMillis(1500);
+        KnowledgeGraphServer server = KnowledgeGraphServer.create(store.datasetGraph())
+                .port(0)
+                .queryTimeout("60000")
+                .limits(ServerLimits.defaults().withQueries(1, 1, reservedTime))
+                .build()
+                .start();
+        try (Socket onFull = sendQuery(InetAddress.getByName("127.0.0.2"), server.port(), RUNAWAY)) {
+            waitFor(() -> server.activity().queriesRunning.get() == 1, Duration.ofSeconds(30), "first runaway started");
+            long t0 = System.nanoTime();
+            try (Socket onReserved = sendQuery(InetAddress.getByName("127.0.0.3"), server.port(), RUNAWAY)) {
+                Answer a = read(onReserved);
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                assertBusyAnswer(a);
+                assertTrue(
+                        ms >= reservedTime.toMillis() - 100,
+                        "ran its reserved time, not just the " + QueryTurns.RESERVED_MINIMUM.toMillis()
+                                + " ms minimum: " + ms + " ms");
+            }
+        } finally {
+            server.stop();
+        }
+    }
 }

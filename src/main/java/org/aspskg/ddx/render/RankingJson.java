@@ -2,6 +2,7 @@ package org.aspskg.ddx.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,6 +35,8 @@ import org.aspskg.text.TermHit;
 public final class RankingJson {
     /** One mapper for the project's JSON output: pretty-printed, keys in the order written. */
     public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The same JSON on one line, no indentation: what {@code POST /asps/ddx?pretty=false} sends. */
+    private static final ObjectWriter COMPACT = new ObjectMapper().writer();
 
     private final Function<String, String> labels;
 
@@ -241,8 +244,17 @@ public final class RankingJson {
      * most of an HTTP ranking's cost).
      */
     public static byte[] bytes(ObjectNode node) {
+        return bytes(node, true);
+    }
+
+    /**
+     * A JSON tree as UTF-8 bytes ending with a newline: pretty, as {@link #bytes(ObjectNode)}, or
+     * compact — the same content on one line, without the indentation (about a fifth of a pretty
+     * ranking's bytes).
+     */
+    public static byte[] bytes(ObjectNode node, boolean pretty) {
         try {
-            byte[] json = MAPPER.writeValueAsBytes(node);
+            byte[] json = pretty ? MAPPER.writeValueAsBytes(node) : COMPACT.writeValueAsBytes(node);
             byte[] out = java.util.Arrays.copyOf(json, json.length + LINE_END.length);
             System.arraycopy(LINE_END, 0, out, json.length, LINE_END.length);
             return out;

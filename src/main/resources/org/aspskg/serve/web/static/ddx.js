@@ -184,7 +184,7 @@ window.addEventListener("DOMContentLoaded", function () {
     section.hidden = false;
     var out = document.getElementById("ranking");
     out.textContent = "Ranking…";
-    fetch("/asps/ddx", { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify(body) })
+    fetch("/asps/ddx?pretty=false", { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify(body) })
       .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }); })
       .then(function (res) {
         if (res.ok) { render(res.j); return; }
