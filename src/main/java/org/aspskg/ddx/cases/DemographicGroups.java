@@ -51,7 +51,9 @@ public final class DemographicGroups {
         });
         out.sort((a, b) -> a.iri().compareTo(b.iri()));
         this.groups = List.copyOf(out);
-        this.sexes = Set.copyOf(sexValues);
+        // sorted, not Set.copyOf: an immutable set iterates in an order salted per JVM, and the demographic
+        // model sums its cells in this order, so the last bits of a posterior would change from run to run
+        this.sexes = java.util.Collections.unmodifiableSet(sexValues);
     }
 
     private static Integer integer(Resource r, Property p) {
