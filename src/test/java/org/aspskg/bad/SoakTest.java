@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A bounded soak: 16 clients on loopback, each sending library queries and ranking requests in turn
+ * A bounded soak: 16 clients on loopback, each sending library queries, ranking requests and term
+ * searches ({@code /api/search}) in turn
  * to one server with its default limits, for {@code -Dsoak.seconds} (10 in {@code mvn verify}; 60 in
  * the documented full run). No request may fail, and the heap after a full GC at the end is within
  * 10 % of the heap after a full GC at the start (after a warm-up pass of every request). Prints its
@@ -93,6 +95,13 @@ class SoakTest {
                                 .build());
                     }
                 }
+                String root = "http://127.0.0.1:" + server.port();
+                for (String q : List.of("thigh", "alveolar soft", "TFE3", "C3224", "synov", "necrosis")) {
+                    requests.add(HttpRequest.newBuilder(
+                                    URI.create(root + "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                            .timeout(Duration.ofSeconds(60))
+                            .build());
+                }
                 HttpClient http = HttpClient.newBuilder()
                         .connectTimeout(Duration.ofSeconds(5))
                         .build();
@@ -105,6 +114,7 @@ class SoakTest {
                 long heapStart = heapAfterGc();
                 AtomicLong served = new AtomicLong();
                 Map<String, Long> failures = new ConcurrentHashMap<>();
+                Map<String, Long> answered = new ConcurrentHashMap<>();
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
                 ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
                 List<Future<?>> clients = new ArrayList<>();
@@ -119,8 +129,10 @@ class SoakTest {
                             try {
                                 int status = own.send(r, HttpResponse.BodyHandlers.discarding())
                                         .statusCode();
-                                if (status == 200) served.incrementAndGet();
-                                else failures.merge(r.uri().getPath() + " " + status, 1L, Long::sum);
+                                if (status == 200) {
+                                    served.incrementAndGet();
+                                    answered.merge(r.uri().getPath(), 1L, Long::sum);
+                                } else failures.merge(r.uri().getPath() + " " + status, 1L, Long::sum);
                             } catch (Exception e) {
                                 failures.merge(r.uri().getPath() + " " + e, 1L, Long::sum);
                             }
@@ -134,11 +146,12 @@ class SoakTest {
                 double change = (heapEnd - heapStart) / (double) heapStart;
                 System.out.printf(
                         Locale.ROOT,
-                        "soak: %d clients, %d s, %d requests answered, %d failed %s; heap after full GC %.1f MB at"
-                                + " start, %.1f MB at end (%+.1f %%)%n",
+                        "soak: %d clients, %d s, %d requests answered (%s), %d failed %s; heap after full GC %.1f"
+                                + " MB at start, %.1f MB at end (%+.1f %%)%n",
                         CLIENTS,
                         SECONDS,
                         served.get(),
+                        new TreeMap<>(answered),
                         failures.values().stream().mapToLong(Long::longValue).sum(),
                         failures,
                         heapStart / 1e6,
