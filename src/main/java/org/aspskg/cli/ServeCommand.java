@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.aspskg.AspsKgException;
@@ -203,11 +204,11 @@ final class ServeCommand implements Callable<Integer> {
                         "Name an existing directory with room for the largest upload (--max-body).");
             builder.spoolDirectory(uploadDir);
         }
-        builder.exposure().ifPresent(w -> {
-            err.println("asps-kg: WARNING: " + w);
-            err.flush();
-        });
+        // warned before the server starts; with --port 0 the system chooses the port as it starts, so
+        // the warning waits for it (and still comes before the "serving" lines)
+        if (port != 0) warn(err, builder.exposure());
         KnowledgeGraphServer server = builder.build().start();
+        if (port == 0) warn(err, builder.exposure(server.port()));
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
@@ -228,6 +229,13 @@ final class ServeCommand implements Callable<Integer> {
         err.flush();
         server.join();
         return 0;
+    }
+
+    private static void warn(PrintWriter err, Optional<String> warning) {
+        warning.ifPresent(w -> {
+            err.println("asps-kg: WARNING: " + w);
+            err.flush();
+        });
     }
 
     private KnowledgeGraphServer.Writes writes() {

@@ -246,9 +246,15 @@ public final class KnowledgeGraphServer {
 
         /**
          * What this server exposes beyond the machine, for a warning: empty when it binds a loopback
-         * address only.
+         * address only. Names the configured port; with port 0 (chosen by the system when the server
+         * starts) use {@link #exposure(int)} with the port it got.
          */
         public Optional<String> exposure() {
+            return exposure(port);
+        }
+
+        /** {@link #exposure()} for a server listening on {@code boundPort}. */
+        public Optional<String> exposure(int boundPort) {
             try {
                 if (InetAddress.getByName(host).isLoopbackAddress()) return Optional.empty();
             } catch (UnknownHostException e) {
@@ -259,7 +265,7 @@ public final class KnowledgeGraphServer {
                     DATASET + "/get (every graph, cases included)"));
             if (differential != null)
                 exposed.add(DATASET + "/" + DDX + " and " + DATASET + "/" + DDX_BATCH + " (case ranking)");
-            String who = "to anyone who can reach " + host + ":" + port + ", without TLS";
+            String who = "to anyone who can reach " + host + ":" + boundPort + ", without TLS";
             String writing = writes == null
                     ? "; the server is read-only"
                     : "; writes (" + DATASET + "/update, " + DATASET + "/data, " + DATASET + "/" + DDX

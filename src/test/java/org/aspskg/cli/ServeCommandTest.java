@@ -92,7 +92,7 @@ class ServeCommandTest {
      * before it starts serving, naming the ranking endpoints the command adds, and then serves.
      */
     @Test
-    void serveOnAllInterfacesPrintsTheWarningOnStderrBeforeItServes() throws Exception {
+    void serveOnAllInterfacesPrintsTheWarningWithTheChosenPortBeforeItServes() throws Exception {
         Path store = TestStores.copyOfShared(tmp.resolve("tdb2"));
         try (Stream<Path> files = Files.walk(store)) {
             // the copy's lock names this JVM, which holds the original open: the child would see it in use
@@ -135,9 +135,12 @@ class ServeCommandTest {
                     warning);
             assertTrue(warning.endsWith(", without TLS; the server is read-only"), warning);
             // and it does serve, on every interface (loopback among them)
-            Matcher url = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/asps)/sparql")
+            Matcher url = Pattern.compile("at (http://127\\.0\\.0\\.1:(\\d+)/asps)/sparql")
                     .matcher(serving);
             assertTrue(url.find(), serving);
+            // --port 0: the warning names the port the system chose, the one it serves on, not 0
+            assertTrue(!url.group(2).equals("0"), serving);
+            assertTrue(warning.contains("reach 0.0.0.0:" + url.group(2) + ", without TLS"), warning + " / " + serving);
             HttpResponse<String> ask = HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create(url.group(1) + "/sparql?query=ASK%7B%7D"))
