@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -21,6 +22,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.aspskg.ddx.render.RankingJson;
 import org.aspskg.store.KnowledgeGraphStore;
@@ -178,6 +183,110 @@ class QueryTurnsTest {
             }
             assertTrue(busy > 0, "some runaways were stopped on a reserved turn or in the queue");
         } finally {
+            for (Socket s : runaways) s.close();
+            server.stop();
+        }
+        waitFor(() -> server.activity().queriesRunning.get() == 0, Duration.ofSeconds(30), "every query ended");
+    }
+
+    /** Ten {@code ASK {}} from 127.0.0.1, 100 ms apart: their latencies in the order sent. */
+    private static long[] askSeries(String sparql) throws Exception {
+        long[] ms = new long[10];
+        for (int i = 0; i < ms.length; i++) {
+            ms[i] = askMillis(sparql, Duration.ofSeconds(10));
+            Thread.sleep(100);
+        }
+        return ms;
+    }
+
+    private static long median(long[] ms) {
+        long[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /**
+     * A client that sends a SPARQL POST's headers and then its body one byte every 500 ms, from its own
+     * address; returns the status line the server ends it with.
+     */
+    private static String trickleBody(InetAddress from, int port) throws IOException, InterruptedException {
+        String body = "ASK { ?s ?p ?o } # a body sent one byte at a time";
+        try (Socket s = new Socket()) {
+            s.bind(new InetSocketAddress(from, 0));
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
+            s.setSoTimeout(60_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /asps/sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+                            + "Content-Length: " + body.length() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            for (int b = 0; b < body.length() - 1 && in.available() == 0; b++) {
+                out.write(body.charAt(b));
+                out.flush();
+                Thread.sleep(500);
+            }
+            StringBuilder line = new StringBuilder();
+            for (int c; (c = in.read()) >= 0 && c != '\n'; ) line.append((char) c);
+            return line.toString().strip();
+        } catch (IOException e) {
+            return "closed: " + e.getMessage();
+        }
+    }
+
+    /**
+     * The worst of both at once, with the default limits: 20 runaway queries from 20 addresses (they
+     * take the full turns and cycle through the reserved ones) and 20 clients from 20 other addresses
+     * trickling their bodies a byte every 500 ms. An {@code ASK {}} from yet another address still
+     * answers 200 each time, its median within 100 ms of what it was before they came; the slow bodies
+     * are still arriving and runaways still running when the last ASK is answered, and all of them end
+     * with 408 or 503. Prints the latencies.
+     */
+    @Test
+    void askAnswersWithinAHundredMillisecondsDuringTwentyRunawaysAndTwentySlowBodiesAtOnce() throws Exception {
+        KnowledgeGraphServer server = KnowledgeGraphServer.create(store.datasetGraph())
+                .port(0)
+                .queryTimeout("10000")
+                .build()
+                .start();
+        ExecutorService slow = Executors.newFixedThreadPool(20);
+        List<Socket> runaways = new ArrayList<>();
+        try {
+            String sparql = server.datasetUrl("127.0.0.1") + "/sparql";
+            askSeries(sparql); // warm-up: the HTTP client's connection, the code compiled
+            long[] quiet = askSeries(sparql);
+            List<Future<String>> trickling = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                InetAddress from = InetAddress.getByName("127.0.0." + (30 + i));
+                trickling.add(slow.submit(() -> trickleBody(from, server.port())));
+            }
+            for (int i = 0; i < 20; i++) {
+                runaways.add(sendQuery(InetAddress.getByName("127.0.0." + (2 + i)), server.port(), RUNAWAY));
+            }
+            waitFor(() -> server.activity().queriesRunning.get() >= 2, Duration.ofSeconds(30), "runaways started");
+            Thread.sleep(500); // every slow client has sent its headers and is trickling
+            long[] during = askSeries(sparql);
+            boolean slowStillThere = trickling.stream().noneMatch(Future::isDone);
+            int runningAfter = server.activity().queriesRunning.get();
+            System.out.printf(
+                    Locale.ROOT,
+                    "ASK {} during 20 runaway queries and 20 slow bodies from 40 addresses: median %d ms, max %d"
+                            + " ms, in order %s; before: median %d ms, in order %s%n",
+                    median(during),
+                    Arrays.stream(during).max().orElseThrow(),
+                    Arrays.toString(during),
+                    median(quiet),
+                    Arrays.toString(quiet));
+            assertTrue(slowStillThere, "the slow bodies were still arriving during the ASKs");
+            assertTrue(runningAfter >= 2, "runaways still held the full turns after the ASKs: " + runningAfter);
+            assertTrue(
+                    median(during) < median(quiet) + 100,
+                    "median ASK during: " + Arrays.toString(during) + ", before: " + Arrays.toString(quiet));
+            for (Future<String> f : trickling)
+                assertEquals("HTTP/1.1 408 Request Timeout", f.get(60, TimeUnit.SECONDS));
+            for (Socket s : runaways) assertEquals(503, read(s).code());
+        } finally {
+            slow.shutdownNow();
             for (Socket s : runaways) s.close();
             server.stop();
         }
