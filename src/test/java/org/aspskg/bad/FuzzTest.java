@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -22,10 +23,18 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.jena.query.Query;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.aspskg.AspsKgException;
+import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.DifferentialPipeline;
 import org.aspskg.ddx.TestKnowledge;
 import org.aspskg.ddx.read.CaseInput;
+import org.aspskg.mapping.SssomReader;
 import org.aspskg.ontology.OntologyLoader;
 import org.aspskg.query.OutputFormat;
 import org.aspskg.query.ServicePolicy;
@@ -40,10 +49,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seeded fuzzing ({@link Mutator}) of every reader and of the running server: byte- and token-mutated
- * JSON and Turtle cases, SPARQL queries and Turtle ontologies. A reader may refuse an input only with
+ * JSON and Turtle cases, N-Triples cohorts, SSSOM mapping sets, SPARQL queries and Turtle ontologies. A reader may refuse an input only with
  * an {@link AspsKgException} (a message for people) — any other exception or error is a bug; the
  * server never answers 5xx and {@code ASK {}} answers afterwards. {@code -Dfuzz.tries=N} sets the
- * inputs per entry point (default 60, 300 in all; the documented full run uses 2000), {@code -Dfuzz.seed=S}
+ * inputs per entry point (default 60; the documented full run uses 2000), {@code -Dfuzz.seed=S}
  * the seed.
  */
 class FuzzTest {
@@ -176,6 +185,39 @@ class FuzzTest {
                 Files.readAllBytes(Path.of("ontology", "shapes", "case-shapes.ttl")),
                 Files.readAllBytes(Path.of("src", "test", "resources", "ontology", "asps-before-restructure.ttl")));
         fuzzReader(".ttl", seeds, 4, (file, bytes) -> OntologyLoader.load(file));
+    }
+
+    /**
+     * The cohort loader of {@code build --cases}: mutated N-Triples cohorts (the Turtle example cases,
+     * written as N-Triples), read and checked as {@code ddx} checks a case.
+     */
+    @Test
+    void mutatedCohortFilesAreLoadedOrRefusedWithAMessage() throws IOException {
+        List<byte[]> seeds = new ArrayList<>();
+        for (byte[] turtle : seeds("*.ttl", Path.of("ontology", "examples"))) {
+            Model m = ModelFactory.createDefaultModel();
+            RDFParser.source(new ByteArrayInputStream(turtle)).lang(Lang.TURTLE).parse(m);
+            ByteArrayOutputStream nt = new ByteArrayOutputStream();
+            RDFDataMgr.write(nt, m, Lang.NTRIPLES);
+            seeds.add(nt.toByteArray());
+        }
+        DdxKnowledge knowledge = DdxKnowledge.cached(OntologyLoader.DEFAULT_ONTOLOGY, DdxKnowledge.DEFAULT_SHAPES);
+        fuzzReader(
+                ".nt",
+                seeds,
+                6,
+                (file, bytes) ->
+                        knowledge.cohortLoader(List.of(file), true).loadInto(StreamRDFLib.sinkNull(), line -> {}));
+    }
+
+    /** The SSSOM reader of {@code map --check}: the project's mapping set, mutated. */
+    @Test
+    void mutatedSssomFilesAreReadOrRefusedWithAMessage() throws IOException {
+        fuzzReader(
+                ".sssom.tsv",
+                List.of(Files.readAllBytes(Path.of("ontology", "mappings", "asps.sssom.tsv"))),
+                7,
+                (file, bytes) -> SssomReader.read(file));
     }
 
     @Test
