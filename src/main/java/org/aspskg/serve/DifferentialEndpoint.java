@@ -103,9 +103,11 @@ public final class DifferentialEndpoint extends ActionService {
             // the body could not be read to its end (a bad chunk, a connection cut early): the client's too
             action.log.info("[{}] ddx request body unreadable: {}", action.id, e.toString());
             refuse(action, DdxError.BAD_REQUEST, "the request body could not be read: " + e.getMessage());
-        } catch (ServletException | RuntimeException e) {
+        } catch (ServletException | RuntimeException | StackOverflowError e) {
+            // a bug, answered as JSON like every other failure; a StackOverflowError (recursion gone too
+            // deep) leaves the JVM usable, unlike other Errors, which are left to the server
             action.log.warn("[{}] ddx failed: {}", action.id, e.toString());
-            refuse(action, DdxError.INTERNAL_ERROR, "the ranking failed: " + e.getMessage());
+            refuse(action, DdxError.INTERNAL_ERROR, "the ranking failed: " + e);
         }
     }
 

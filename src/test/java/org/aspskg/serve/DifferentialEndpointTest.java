@@ -21,7 +21,9 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.aspskg.cli.DocsText;
+import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.TestKnowledge;
 import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ddx.render.RankingFormat;
 import org.aspskg.ddx.render.RankingJson;
@@ -306,6 +308,60 @@ class DifferentialEndpointTest {
         assertTrue(json.path("error").asText().length() > 5, r.body());
         assertTrue(json.path("hint").asText().length() > 5, r.body());
         return r.statusCode() + " " + json.path("code").asText();
+    }
+
+    /**
+     * A bug in the ranking (a classifier that throws, or recurses until the stack overflows) is a 500
+     * with the same JSON as every refusal — {@code internal-error}, the hint to report it — and no
+     * stack trace in the body; the server goes on ranking.
+     */
+    @Test
+    void aFailureInsideTheRankingIsJson500InternalErrorAndTheServerGoesOn() throws Exception {
+        DdxKnowledge k = TestKnowledge.knowledge();
+        for (Throwable bug :
+                List.<Throwable>of(new IllegalStateException("a bug in the classifier"), new StackOverflowError())) {
+            DifferentialPipeline broken = new DifferentialPipeline(
+                    k.reader(),
+                    c -> {
+                        if (bug instanceof RuntimeException e) throw e;
+                        throw (Error) bug;
+                    },
+                    k::hermitClassifier,
+                    k.ranker(),
+                    k.renderer(),
+                    k.exclusion(),
+                    k.nextFindings());
+            KnowledgeGraphServer failing = KnowledgeGraphServer.create(store.datasetGraph())
+                    .port(0)
+                    .differential(broken)
+                    .build()
+                    .start();
+            try {
+                HttpResponse<String> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(failing.datasetUrl("127.0.0.1") + "/ddx"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(Files.readString(EXAMPLE)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals("500 internal-error", refusal(r), bug.toString());
+                assertTrue(
+                        RankingJson.MAPPER
+                                .readTree(r.body())
+                                .path("error")
+                                .asText()
+                                .contains(bug.getClass().getSimpleName()),
+                        r.body());
+                assertFalse(r.body().contains("\tat ") || r.body().contains("at org."), "no stack trace: " + r.body());
+                // and the server still answers
+                HttpResponse<String> ask = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(failing.datasetUrl("127.0.0.1") + "/sparql?query=ASK%7B%7D"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, ask.statusCode(), ask.body());
+            } finally {
+                failing.stop();
+            }
+        }
     }
 
     @Test
