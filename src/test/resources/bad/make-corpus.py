@@ -388,4 +388,70 @@ for name, (m, path, hd, body) in {
     'request-line-garbage': ('\x16\x03\x01', '', (), ''),
 }.items():
     put('http-sparql', name + '.http', req(m, path, hd, body))
+# ---------------------------------------------------------------- http-batch: POST /asps/ddx/batch
+# A batch answers 200 and an error line for each bad line (the others are ranked); the request as a
+# whole is refused (405, 415, 401, 400) only for what is wrong with the request itself.
+ND = ('Content-Type: application/x-ndjson',)
+GOOD = JSON.strip()
+def lines(*ls):
+    return '\n'.join(ls) + '\n'
+for name, (m, path, hd, body) in {
+    # one bad line, as the bad cases of /asps/ddx
+    'line-empty-object': ('POST', '/asps/ddx/batch', ND, lines('{}')),
+    'line-garbage': ('POST', '/asps/ddx/batch', ND, lines('{{{{')),
+    'line-array': ('POST', '/asps/ddx/batch', ND, lines('[' + GOOD + ']')),
+    'line-number': ('POST', '/asps/ddx/batch', ND, lines('42')),
+    'line-string': ('POST', '/asps/ddx/batch', ND, lines('"thigh"')),
+    'line-null': ('POST', '/asps/ddx/batch', ND, lines('null')),
+    'line-trailing': ('POST', '/asps/ddx/batch', ND, lines(GOOD + ' x')),
+    'line-two-objects': ('POST', '/asps/ddx/batch', ND, lines(GOOD + ' ' + GOOD)),
+    'line-unknown-finding': ('POST', '/asps/ddx/batch', ND, lines('{"id": "a", "findings": ["unicorn"]}')),
+    'line-contradictory': ('POST', '/asps/ddx/batch', ND, lines('{"id": "a", "findings": ["thigh"], "absent": ["lower limb"]}')),
+    'line-age-string': ('POST', '/asps/ddx/batch', ND, lines('{"id": "a", "age": "x", "findings": ["thigh"]}')),
+    'line-age-negative': ('POST', '/asps/ddx/batch', ND, lines('{"id": "a", "age": -3, "findings": ["thigh"]}')),
+    'line-age-huge': ('POST', '/asps/ddx/batch', ND, lines('{"id": "a", "age": 1e999, "findings": ["thigh"]}')),
+    'line-shape-violations': ('POST', '/asps/ddx/batch', ND, lines('{"id": "a", "age": 200, "sex": "male", "findings": ["thigh", "females"]}')),
+    'line-duplicate-key': ('POST', '/asps/ddx/batch', ND, lines('{"id": "a", "id": "b", "findings": ["thigh"]}')),
+    'line-findings-string': ('POST', '/asps/ddx/batch', ND, lines('{"id": "a", "findings": "thigh"}')),
+    'line-findings-numbers': ('POST', '/asps/ddx/batch', ND, lines('{"id": "a", "findings": [1, 2, 3]}')),
+    'line-findings-nested': ('POST', '/asps/ddx/batch', ND, lines('{"id": "a", "findings": [["thigh"]]}')),
+    'line-no-findings': ('POST', '/asps/ddx/batch', ND, lines('{"id": "a"}')),
+    'line-id-iri-injection': ('POST', '/asps/ddx/batch', ND, lines('{"id": "x> <https://w3id.org/asps-kg/AlveolarSoftPartSarcoma", "findings": ["thigh"]}')),
+    'line-latin1': ('POST', '/asps/ddx/batch', ND, '{"id": "a", "label": "caf\xe9", "findings": ["thigh"]}\n'.encode('latin-1')),
+    'line-nul': ('POST', '/asps/ddx/batch', ND, b'{"id": "a\x00", "findings": ["thigh"]}\n'),
+    'line-control-characters': ('POST', '/asps/ddx/batch', ND, lines('{"id": "a", "label": "\\u001b[31mred\\u0007", "findings": ["thigh"]}')),
+    'line-lone-surrogate': ('POST', '/asps/ddx/batch', ND, lines('{"id": "a", "label": "\\uD800", "findings": ["thigh"]}')),
+    'line-turtle': ('POST', '/asps/ddx/batch', ND, TTL),
+    'line-deep-json': ('POST', '/asps/ddx/batch', ND, lines('{"id": "a", "findings": ' + '[' * 5000 + ']' * 5000 + '}')),
+    'line-1001-findings': ('POST', '/asps/ddx/batch', ND, lines('{"id": "a", "findings": [' + ', '.join(['"thigh"'] * 1001) + ']}')),
+    'line-binary': ('POST', '/asps/ddx/batch', ND, bytes(b for b in range(256) if b != 10) + b'\n'),
+    # the bad line among good ones: the others are still ranked
+    'good-bad-good': ('POST', '/asps/ddx/batch', ND, lines(GOOD, '{{{{', GOOD.replace('bad-1', 'bad-3'))),
+    'bom-first-line': ('POST', '/asps/ddx/batch', ND, '\ufeff' + lines(GOOD)),
+    'crlf-lines': ('POST', '/asps/ddx/batch', ND, GOOD + '\r\n' + GOOD.replace('bad-1', 'bad-2') + '\r\n'),
+    'blank-lines-only': ('POST', '/asps/ddx/batch', ND, '\n\n   \n'),
+    'no-final-newline': ('POST', '/asps/ddx/batch', ND, GOOD + '\n{"id": "cut", "findings": ["thi'),
+    'same-id-twice': ('POST', '/asps/ddx/batch', ND, lines(GOOD, GOOD)),
+    # the request itself
+    'json-content-type': ('POST', '/asps/ddx/batch', JSONCT, lines(GOOD)),
+    'turtle-content-type': ('POST', '/asps/ddx/batch', TTLCT, TTL),
+    'no-content-type': ('POST', '/asps/ddx/batch', (), lines(GOOD)),
+    'content-type-garbage': ('POST', '/asps/ddx/batch', ('Content-Type: ;;;==',), lines(GOOD)),
+    'charset-latin1-declared': ('POST', '/asps/ddx/batch', ('Content-Type: application/x-ndjson; charset=iso-8859-1',), lines(GOOD)),
+    'get': ('GET', '/asps/ddx/batch', (), ''),
+    'put': ('PUT', '/asps/ddx/batch', ND, lines(GOOD)),
+    'delete': ('DELETE', '/asps/ddx/batch', (), ''),
+    'trace': ('TRACE', '/asps/ddx/batch', (), ''),
+    'patch': ('PATCH', '/asps/ddx/batch', ND, lines(GOOD)),
+    'store-anonymous': ('POST', '/asps/ddx/batch?store=true', ND, lines(GOOD)),
+    'store-bad-credentials': ('POST', '/asps/ddx/batch?store=true', ND + ('Authorization: Basic Y3VyYXRvcjp3cm9uZw==',), lines(GOOD)),
+    'store-malformed-authorization': ('POST', '/asps/ddx/batch?store=true', ND + ('Authorization: Basic !!!notbase64',), lines(GOOD)),
+    'content-length-garbage': ('POST', '/asps/ddx/batch', ND + ('Content-Length: lots',), ''),
+    'content-length-negative': ('POST', '/asps/ddx/batch', ND + ('Content-Length: -5',), ''),
+    'chunked-garbage': ('POST', '/asps/ddx/batch', ND + ('Transfer-Encoding: chunked',), 'zz\r\nnot hex\r\n0\r\n\r\n'),
+    'header-folding': ('POST', '/asps/ddx/batch', ('Content-Type: application/x-ndjson', ' folded: value'), lines(GOOD)),
+    'query-param-injection': ('POST', '/asps/ddx/batch?next=%00%0d%0aX-Injected:%20yes', ND, lines(GOOD)),
+}.items():
+    put('http-batch', name + '.http', req(m, path, hd, body))
+
 print('corpus written under', ROOT)

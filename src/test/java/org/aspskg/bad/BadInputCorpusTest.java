@@ -48,7 +48,8 @@ class BadInputCorpusTest {
             "gen-directory",
             "gen-symlink-dangling",
             "gen-symlink-loop",
-            "gen-missing");
+            "gen-missing",
+            "gen-deep-turtle");
 
     private static final String A = "https://w3id.org/asps-kg/";
     private static final String OWL_HEAD = "PREFIX owl: <http://www.w3.org/2002/07/owl#>\n"
@@ -156,6 +157,7 @@ class BadInputCorpusTest {
             case "sssom" -> ".sssom.tsv";
             default -> ".rq";
         };
+        if (in.name().equals("gen-deep-turtle")) ext = ".ttl";
         Path file = tmp.resolve(in.name() + ext);
         switch (in.name()) {
             case "gen-binary-64k" -> Files.write(file, BadInputs.randomBytes(64, 1 << 16));
@@ -169,6 +171,7 @@ class BadInputCorpusTest {
                 Files.createSymbolicLink(file, other);
                 Files.createSymbolicLink(other, file);
             }
+            case "gen-deep-turtle" -> Files.writeString(file, deep("cohort", 100_000));
             case "gen-missing" -> {
                 // nothing there
             }

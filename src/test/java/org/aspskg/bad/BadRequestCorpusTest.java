@@ -101,9 +101,29 @@ class BadRequestCorpusTest {
         return BadInputs.of("http-sparql", GENERATED_SPARQL);
     }
 
+    /** Raw requests to {@code POST /asps/ddx/batch}; none is made at test time. */
+    static Stream<BadInputs.Input> batch() {
+        return BadInputs.of("http-batch", List.of());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource({"ddx", "sparql"})
     void aBadRequestGetsItsStatusNeverA5xxNoStackTraceAndTheStoreUnchanged(BadInputs.Input in) throws Exception {
+        check(in);
+    }
+
+    /**
+     * The batch endpoint: a bad line gets an error line in a 200 answer (the other lines are ranked),
+     * a bad request as a whole its 4xx; never a 5xx, a stack trace or a change to the store.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("batch")
+    void aBadBatchGetsItsStatusOrErrorLinesNeverA5xxNoStackTraceAndTheStoreUnchanged(BadInputs.Input in)
+            throws Exception {
+        check(in);
+    }
+
+    private static void check(BadInputs.Input in) throws Exception {
         Map<String, String> before = fileDigests(tdb);
         String response = in.name().equals("gen-slow-body")
                 ? slowBody(in.entry().equals("http-ddx") ? "/asps/ddx" : "/asps/sparql")
@@ -112,7 +132,13 @@ class BadRequestCorpusTest {
         int status = m.find() ? Integer.parseInt(m.group(1)) : 0;
         assertEquals(200, health(), "ASK {} answers after " + in);
         if (BadInputs.RECORD) {
-            BadInputs.record(in, status, response.lines().findFirst().orElse("") + " " + body(response));
+            // a batch answers a line per case: the first error line as it is sent, not collapsed
+            BadInputs.record(
+                    in,
+                    status,
+                    in.entry().equals("http-batch")
+                            ? response.lines().findFirst().orElse("") + "\n" + rawBody(response)
+                            : response.lines().findFirst().orElse("") + " " + body(response));
             return;
         }
         assertEquals(in.expected(), status, in + ": " + head(response));
@@ -124,6 +150,11 @@ class BadRequestCorpusTest {
 
     private static String head(String response) {
         return response.length() > 2000 ? response.substring(0, 2000) + "…" : response;
+    }
+
+    private static String rawBody(String response) {
+        int i = response.indexOf("\r\n\r\n");
+        return i < 0 ? "" : response.substring(i + 4);
     }
 
     private static String body(String response) {

@@ -49,7 +49,8 @@ class StoreInUseTest {
                 List.of("serve", s, "--port", "0"),
                 List.of("build", s),
                 List.of("build", s, "--cases", "ontology/examples/asps-buttock-lung-metastases.ttl"),
-                List.of("ddx", s, "--store-ranking", "ontology/examples/asps-thigh-young-woman.json"));
+                List.of("ddx", s, "--store-ranking", "ontology/examples/asps-thigh-young-woman.json"),
+                List.of("rank", s, "ontology/examples/asps-buttock-lung-metastases.ttl"));
     }
 
     @ParameterizedTest(name = "{0}")
