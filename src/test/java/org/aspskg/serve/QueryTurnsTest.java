@@ -27,6 +27,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.system.Txn;
 import org.aspskg.ddx.render.RankingJson;
 import org.aspskg.store.KnowledgeGraphStore;
 import org.aspskg.store.TestStores;
@@ -187,6 +191,56 @@ class QueryTurnsTest {
             server.stop();
         }
         waitFor(() -> server.activity().queriesRunning.get() == 0, Duration.ofSeconds(30), "every query ended");
+    }
+
+    /**
+     * A query that gives its first rows at once and then runs out of time is a 503 with no rows, not
+     * a 200 whose body stops in the middle (stock Fuseki streams the rows it has and cuts the body at
+     * the limit). The same query run locally under the same limit shows that it does give rows
+     * before it is stopped.
+     */
+    @Test
+    void aQueryCutByTheTimeLimitAfterItsFirstRowsIsA503WithNoRowsNotATruncated200() throws Exception {
+        // every triple against every triple, kept only when the two are equal as strings: a row for each
+        // triple, each after a scan of the whole store, so rows come steadily for far longer than 1.5 s
+        String slow = "SELECT ?s { ?s ?p ?o . ?x ?y ?z FILTER(str(?x) = str(?s) && str(?y) = str(?p)"
+                + " && str(?z) = str(?o)) }";
+        long rowsBeforeTheLimit = Txn.calculateRead(store.dataset(), () -> {
+            long n = 0;
+            try (QueryExecution qe = QueryExecution.dataset(store.dataset())
+                    .query(slow)
+                    .timeout(1500, TimeUnit.MILLISECONDS)
+                    .build()) {
+                ResultSet rows = qe.execSelect();
+                while (rows.hasNext()) {
+                    rows.next();
+                    n++;
+                }
+                throw new AssertionError("the query ended within the limit, after " + n + " rows");
+            } catch (QueryCancelledException expected) {
+                return n;
+            }
+        });
+        assertTrue(rowsBeforeTheLimit > 0, "the query gives rows before its time is up");
+        KnowledgeGraphServer server = KnowledgeGraphServer.create(store.datasetGraph())
+                .port(0)
+                .queryTimeout("1500")
+                .build()
+                .start();
+        try (Socket s = sendQuery(InetAddress.getLoopbackAddress(), server.port(), slow)) {
+            Answer a = read(s);
+            assertEquals(503, a.code(), a.toString());
+            assertTrue(a.body().contains("Query timed out"), a.body());
+            assertTrue(
+                    !a.body().contains("https://w3id.org/") && !a.body().startsWith("s\r\n"), "no rows: " + a.body());
+            System.out.printf(
+                    Locale.ROOT,
+                    "a query cut after %d rows locally was answered %s over HTTP%n",
+                    rowsBeforeTheLimit,
+                    a.status());
+        } finally {
+            server.stop();
+        }
     }
 
     /** Ten {@code ASK {}} from 127.0.0.1, 100 ms apart: their latencies in the order sent. */
