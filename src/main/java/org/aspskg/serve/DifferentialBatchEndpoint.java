@@ -227,7 +227,8 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
             ObjectNode error = DdxError.INVALID_CASE.body(e);
             atLine(error, number);
             return error;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // a bug in this line's ranking (as on /asps/ddx, a stack overflow included): its error line, then the next
             LOG.warn("ddx batch line {} failed: {}", number, e.toString());
             return errorLine(number, DdxError.INTERNAL_ERROR, "the ranking of line " + number + " failed: " + e);
         }

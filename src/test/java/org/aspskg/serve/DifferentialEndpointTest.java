@@ -352,6 +352,24 @@ class DifferentialEndpointTest {
                                 .contains(bug.getClass().getSimpleName()),
                         r.body());
                 assertFalse(r.body().contains("\tat ") || r.body().contains("at org."), "no stack trace: " + r.body());
+                // a batch line whose ranking fails so gets an internal-error line, and the batch goes on
+                String line =
+                        Files.readString(EXAMPLE).replaceAll("\\s*\n\\s*", " ").strip();
+                HttpResponse<String> batch = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(failing.datasetUrl("127.0.0.1") + "/ddx/batch"))
+                                .header("Content-Type", "application/x-ndjson")
+                                .POST(HttpRequest.BodyPublishers.ofString(line + "\n" + line + "\n"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, batch.statusCode(), batch.body());
+                List<String> answers = batch.body().lines().toList();
+                assertEquals(2, answers.size(), batch.body());
+                for (String a : answers) {
+                    JsonNode error = RankingJson.MAPPER.readTree(a);
+                    assertEquals("internal-error", error.path("code").asText(), a);
+                    assertTrue(
+                            error.path("error").asText().contains(bug.getClass().getSimpleName()), a);
+                }
                 // and the server still answers
                 HttpResponse<String> ask = HTTP.send(
                         HttpRequest.newBuilder(URI.create(failing.datasetUrl("127.0.0.1") + "/sparql?query=ASK%7B%7D"))
