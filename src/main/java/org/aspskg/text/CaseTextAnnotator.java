@@ -409,8 +409,17 @@ public final class CaseTextAnnotator {
      * is hyperintense", "inhomogeneously hyperintense on STIR"): its words read on that sequence
      * ("hyperintense on T2"), leftmost longest window first; the rest stays not understood.
      */
-    private List<PhraseReading> onSequence(String text, PhraseReading p, ModalityContext context) {
-        if (!SIGNAL_WORD.matcher(p.text()).find()) return List.of(p);
+    private List<PhraseReading> onSequence(String text, PhraseReading written, ModalityContext context) {
+        PhraseReading p = written;
+        // "with heterogeneous signal intensity": the signal words after the span are in no name, so the span
+        // stops before them; they are part of what it says
+        Matcher trailing = TRAILING_SIGNAL.matcher(text.substring(p.end()));
+        if (!SIGNAL_WORD.matcher(p.text()).find() && trailing.find()) {
+            int end = p.end() + trailing.end();
+            p = new PhraseReading(
+                    p.start(), end, text.substring(p.start(), end), p.outcome(), false, null, List.of(), null, List.of());
+        }
+        if (!SIGNAL_WORD.matcher(p.text()).find()) return List.of(written);
         List<int[]> ws = new ArrayList<>();
         Matcher w = WORD.matcher(p.text());
         while (w.find()) ws.add(new int[] {p.start() + w.start(), p.start() + w.end()});
@@ -446,10 +455,16 @@ public final class CaseTextAnnotator {
                 break;
             }
         }
-        if (from == p.start()) return List.of(p);
-        rest(text, from, p.end(), out);
+        if (from == p.start()) return List.of(written);
+        rest(text, from, Math.max(from, written.end()), out);
         return out;
     }
+
+    /** Signal words right after a span: "signal", "signal intensity", "intensity signal". */
+    private static final Pattern TRAILING_SIGNAL =
+            Pattern.compile("(?i)^\\s+(?:signal(?:\\s+intensity)?|intensity\\s+signal)\\b");
+    /** A word of high signal inside a heterogeneous signal finding's text ("heterogeneous high signal on T2"). */
+    private static final Pattern HIGH_SIGNAL = Pattern.compile("(?i)\\b(?:high|bright|hyperintense)\\b");
 
     /** A heterogeneity word ending a span not understood ("was heterogeneously", "slightly heterogeneous and"). */
     private static final Pattern HETEROGENEITY =
@@ -470,6 +485,7 @@ public final class CaseTextAnnotator {
         for (int i = 0; i < readings.size(); i++) {
             PhraseReading p = readings.get(i);
             PhraseReading next = i + 1 < readings.size() ? readings.get(i + 1) : null;
+            highSignal(p).ifPresent(out::add);
             Matcher word = p.outcome() == PhraseReading.Outcome.UNKNOWN ? HETEROGENEITY.matcher(p.text()) : null;
             if (word == null
                     || next == null
@@ -507,6 +523,24 @@ public final class CaseTextAnnotator {
                     List.of()));
         }
         return out;
+    }
+
+    /**
+     * A heterogeneous signal finding written with a word of high signal ("heterogeneous high signal on T2"):
+     * the signal is also high on that sequence, when the ontology names that finding (hyperintense on T2).
+     */
+    private Optional<PhraseReading> highSignal(PhraseReading p) {
+        if (p.outcome() != PhraseReading.Outcome.TERM
+                || p.terms().size() != 1
+                || p.negated()
+                || !p.term().label().startsWith("heterogeneous signal on ")
+                || !HIGH_SIGNAL.matcher(p.text()).find()) return Optional.empty();
+        Matcher seq = LABEL_SEQUENCE.matcher(p.term().label());
+        List<TermHit> hits = seq.find() ? search.lookup("hyperintense on " + seq.group(1)) : List.of();
+        if (hits.size() != 1 || !FINDING.equals(hits.get(0).kind())) return Optional.empty();
+        TermHit hit = hits.get(0).matchedAs(p.text(), MatchKind.HETEROGENEOUS_SIGNAL);
+        return Optional.of(new PhraseReading(
+                p.start(), p.end(), p.text(), PhraseReading.Outcome.TERM, false, null, List.of(hit), null, List.of()));
     }
 
     /** What is left of a span not understood once a part of it is read: not understood, if it has a word. */
