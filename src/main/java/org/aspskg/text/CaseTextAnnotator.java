@@ -83,8 +83,8 @@ public final class CaseTextAnnotator {
      * T2 hyperintense soft tissue mass", "large painless mass", "a large soft-tissue extension" of a bone
      * lesion): a large mass. Not "large tumor cells".
      */
-    private static final Pattern LARGE_LESION = Pattern.compile(
-            "(?i)\\blarge\\b(?=(?:[\\s,]+[\\p{L}\\p{N}/'+-]+){0,9}?[\\s,-]+"
+    private static final Pattern LARGE_LESION =
+            Pattern.compile("(?i)\\blarge\\b(?=(?:[\\s,]+[\\p{L}\\p{N}/'+-]+){0,9}?[\\s,-]+"
                     + "(?:mass|masses|lesion|lesions|tumou?rs?|swelling|swellings|neoplasm"
                     + "|soft[\\s-]*tissue[\\s-]+(?:extension|component))\\b(?![\\s-]+(?:cells?|nuclei)\\b))");
     /**
@@ -417,7 +417,15 @@ public final class CaseTextAnnotator {
         if (!SIGNAL_WORD.matcher(p.text()).find() && trailing.find()) {
             int end = p.end() + trailing.end();
             p = new PhraseReading(
-                    p.start(), end, text.substring(p.start(), end), p.outcome(), false, null, List.of(), null, List.of());
+                    p.start(),
+                    end,
+                    text.substring(p.start(), end),
+                    p.outcome(),
+                    false,
+                    null,
+                    List.of(),
+                    null,
+                    List.of());
         }
         if (!SIGNAL_WORD.matcher(p.text()).find()) return List.of(written);
         List<int[]> ws = new ArrayList<>();
@@ -861,13 +869,17 @@ public final class CaseTextAnnotator {
         // highlighted by ERG and CD31, however the tumor cells were negative" (ERG and CD31 absent: stained in
         // the vessels, not in the tumour); the items of the clause before it are carried back below
         for (int r = 0; r < found.size(); r++) {
-            if (cueOf[r] != null || (r + 1 < found.size() && found.get(r + 1).start() < textEndOfClause(text, found.get(r).end())))
-                continue;
+            if (cueOf[r] != null
+                    || (r + 1 < found.size()
+                            && found.get(r + 1).start()
+                                    < textEndOfClause(text, found.get(r).end()))) continue;
             for (int[] cue : cues) {
                 if (cue[0] < spans.get(r)[1]) continue;
                 int cueStart = words.get(cue[0]).start();
                 if (cue[2] != 1) continue; // "however", "but": the pattern holds them
-                if (TUMOUR_CELLS_CONTRAST.matcher(text.substring(found.get(r).end(), cueStart)).matches()) {
+                if (TUMOUR_CELLS_CONTRAST
+                        .matcher(text.substring(found.get(r).end(), cueStart))
+                        .matches()) {
                     cueOf[r] = text.substring(cueStart, words.get(cue[1] - 1).end());
                 }
                 break;

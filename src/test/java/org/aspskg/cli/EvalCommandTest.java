@@ -54,7 +54,12 @@ class EvalCommandTest {
         ObjectMapper strict = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         JsonNode json = strict.readTree(both.toString());
         assertEquals(3, json.get("summary").get("cases").asInt());
-        assertEquals(3, json.get("accuracy").get(json.get("accuracy").size() - 1).get("cases").asInt());
+        assertEquals(
+                3,
+                json.get("accuracy")
+                        .get(json.get("accuracy").size() - 1)
+                        .get("cases")
+                        .asInt());
     }
 
     @Test

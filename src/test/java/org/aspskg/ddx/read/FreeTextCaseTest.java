@@ -87,8 +87,7 @@ class FreeTextCaseTest {
         assertEquals(List.of("PRESENT LocalPain", "PRESENT Thigh"), statements(c));
         CaseReading negated = c.readings().stream()
                 .filter(r -> r.reading().negated() || r.reading().outcome() == PhraseReading.Outcome.NOT_USED)
-                .filter(r -> r.reading().text().equals("pain")
-                        && r.reading().start() > 50)
+                .filter(r -> r.reading().text().equals("pain") && r.reading().start() > 50)
                 .findFirst()
                 .orElseThrow();
         assertEquals(PhraseReading.Outcome.NOT_USED, negated.reading().outcome());
