@@ -83,11 +83,11 @@ class FreeTextCaseTest {
         // "pain during motion ... no spontaneous pain": the negation qualifies the pain, the patient has it
         PatientCase c = TestKnowledge.pipeline()
                 .read(CaseInput.text(
-                        "Thigh mass. Tenderness and pain during motion were present. No spontaneous pain.", "text"));
+                        "Thigh mass. Pain during motion was present. No spontaneous pain.", "text"));
         assertEquals(List.of("PRESENT LocalPain", "PRESENT Thigh"), statements(c));
         CaseReading negated = c.readings().stream()
                 .filter(r -> r.reading().negated() || r.reading().outcome() == PhraseReading.Outcome.NOT_USED)
-                .filter(r -> r.reading().text().equals("pain") && r.reading().start() > 50)
+                .filter(r -> r.reading().text().equals("pain") && r.reading().start() > 40)
                 .findFirst()
                 .orElseThrow();
         assertEquals(PhraseReading.Outcome.NOT_USED, negated.reading().outcome());
