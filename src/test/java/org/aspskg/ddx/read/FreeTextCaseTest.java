@@ -82,8 +82,7 @@ class FreeTextCaseTest {
     void aFindingStatedPresentAndAlsoNegatedIsPresentAndTheNegatedMentionIsShownNotUsed() {
         // "pain during motion ... no spontaneous pain": the negation qualifies the pain, the patient has it
         PatientCase c = TestKnowledge.pipeline()
-                .read(CaseInput.text(
-                        "Thigh mass. Pain during motion was present. No spontaneous pain.", "text"));
+                .read(CaseInput.text("Thigh mass. Pain during motion was present. No spontaneous pain.", "text"));
         assertEquals(List.of("PRESENT LocalPain", "PRESENT Thigh"), statements(c));
         CaseReading negated = c.readings().stream()
                 .filter(r -> r.reading().negated() || r.reading().outcome() == PhraseReading.Outcome.NOT_USED)
