@@ -18,9 +18,10 @@ JAR=${JAR:-$(pwd)/target/asps-kg.jar}
 GRAPH=${GRAPH:-https://w3id.org/asps-kg/graph/cases}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/push-rate.XXXXXX")
 cleanup() {
-    [[ -n "${SERVER:-}" ]] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
-    [[ -n "${SAMPLER:-}" ]] && kill "$SAMPLER" 2>/dev/null
+    set +e # a stopped process's status must not stop the cleanup
     [[ -n "${JSTAT:-}" ]] && kill "$JSTAT" 2>/dev/null
+    [[ -n "${SAMPLER:-}" ]] && kill "$SAMPLER" 2>/dev/null
+    [[ -n "${SERVER:-}" ]] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -76,7 +77,8 @@ import os, sys
 status, n, t0, t1, c0, c1, w0, w1, hwm, work = sys.argv[1:]
 n, wall = int(n), float(t1) - float(t0)
 cpu = (float(c1) - float(c0)) / os.sysconf("SC_CLK_TCK")
-waited = (int(w1) - int(w0)) / 1e6 / wall
+# the kernel adds to this total in steps of about 2 s, so a short PUT can read a little over 100 %
+waited = min(1.0, (int(w1) - int(w0)) / 1e6 / wall)
 loads = [float(x) for x in open(f"{work}/load").read().split()]
 line = (f"HTTP {status}, {n:,} triples in {wall:,.1f} s: {n / wall:,.0f} triples/s; store CPU {cpu:,.1f} s: "
         f"{n / max(cpu, 0.01):,.0f} triples per CPU-second ({cpu / wall:.0%} of one core); load average "
