@@ -275,6 +275,14 @@ class WebFrontTest {
     }
 
     @Test
+    void theFormOffersToStoreACaseOnlyWhereTheServerAllowsWrites() throws Exception {
+        HttpResponse<String> form = get(DifferentialPage.PATH, Map.of("Accept", "text/html"));
+        assertEquals(200, form.statusCode());
+        assertTrue(form.body().contains("id=\"rank\""), "no form");
+        assertFalse(form.body().contains("id=\"store\""), "a read-only server offers to store the case");
+    }
+
+    @Test
     void consoleMenuHoldsEveryLibraryQueryInAGroup() throws Exception {
         JsonNode library = JSON.readTree(get("/api/queries", Map.of()).body());
         List<String> ids = new ArrayList<>();
@@ -313,12 +321,17 @@ class WebFrontTest {
         try (KnowledgeGraphStore copy = KnowledgeGraphStore.open(TestStores.copyOfShared(dir.resolve("store")))) {
             KnowledgeGraphServer writable = KnowledgeGraphServer.create(copy.datasetGraph())
                     .port(0)
+                    .differential(TestKnowledge.pipeline())
                     .writes(new KnowledgeGraphServer.Writes(passwords, org.apache.jena.atlas.web.AuthScheme.BASIC))
                     .build()
                     .start();
             try {
                 String url = "http://127.0.0.1:" + writable.port();
                 String page = url + "/asps-kg/AlveolarSoftPartSarcoma";
+                // this server stores cases: the form offers it
+                assertTrue(send(HttpRequest.newBuilder(URI.create(url + DifferentialPage.PATH)))
+                        .body()
+                        .contains("<input id=\"store\" type=\"checkbox\""));
                 String search = url + "/api/search?q=" + URLEncoder.encode("zanzibar", StandardCharsets.UTF_8);
                 // both made and kept before the write
                 HttpResponse<String> before =
