@@ -50,6 +50,7 @@ public final class WebFront {
                 .addServlet(QueryLibraryApi.PATH, new QueryLibraryApi())
                 .addServlet(ConsolePage.PATH, new ConsolePage())
                 .addServlet(DifferentialPage.PATH, new DifferentialPage(differential, writesAllowed))
+                .addServlet(ReleaseFiles.PATH + "/*", new ReleaseFiles(dataset, version))
                 .addServlet(StaticFiles.PATH + "/*", new StaticFiles());
         for (String path : EndpointConventions.CORS_PATHS) {
             fuseki.addFilter(path, EndpointConventions.cors());

@@ -221,7 +221,10 @@ class WebFrontBrowserIT {
                             var h1 = document.querySelector("h1").getBoundingClientRect();
                             var font = parseFloat(getComputedStyle(document.querySelector("main p, main li, main td") || document.body).fontSize);
                             var wide = Array.from(document.querySelectorAll("body *")).filter(function (e) {
-                              return e.getBoundingClientRect().right > de.clientWidth + 0.5 && !e.closest(".scroll, .CodeMirror, .yasr");
+                              // the outermost elements that cross the right edge
+                              var p = e.parentElement;
+                              return e.getBoundingClientRect().right > de.clientWidth + 0.5
+                                && (!p || p.getBoundingClientRect().right <= de.clientWidth + 0.5);
                             }).map(function (e) { return e.nodeName + (e.id ? "#" + e.id : "") + (typeof e.className === "string" && e.className ? "." + e.className : ""); });
                             return [de.scrollWidth - de.clientWidth, main.right - de.clientWidth, h1.right - de.clientWidth, font, wide.slice(-5).join(", ")];
                             """);
