@@ -72,8 +72,7 @@ public final class ReleaseSources {
      * the artefacts are made outside the store's transaction). What {@code asps-kg serve} offers for
      * download; {@code where} names the store in messages.
      */
-    public static ReleaseSources fromStore(
-            org.apache.jena.sparql.core.DatasetGraph dataset, Path where) {
+    public static ReleaseSources fromStore(org.apache.jena.sparql.core.DatasetGraph dataset, Path where) {
         Model asserted = ModelFactory.createDefaultModel();
         Model mappings = ModelFactory.createDefaultModel();
         Model inferred = ModelFactory.createDefaultModel();

@@ -17,8 +17,7 @@ final class DifferentialPage extends HttpServlet {
     static final String PATH = "/ddx";
 
     /** Offered only where the server allows writes: the case and its ranking go into the cases graph. */
-    static final String STORE_OPTION =
-            """
+    static final String STORE_OPTION = """
             <p class="store"><input id="store" type="checkbox" value="true"> <label for="store">Store the case \
             and its ranking in this server's cases graph</label> <span class="note">(asks for a login of the \
             server's password file)</span></p>

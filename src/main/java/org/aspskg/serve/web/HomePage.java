@@ -35,6 +35,7 @@ final class HomePage extends HttpServlet {
             "asps.json", "OBO Graphs JSON",
             "asps.sssom.tsv", "the SSSOM mapping set: codes in other vocabularies",
             "SHA256SUMS", "the checksums of these files");
+
     private static final String ABOUT = """
             SELECT ?title ?description ?version ?versionIri ?license WHERE {
               ?ontology a owl:Ontology .

@@ -33,7 +33,8 @@ final class ReleaseFiles extends HttpServlet {
 
     /** The files offered, in the order of {@link Release#ITEMS}, checksums last. */
     static final List<String> NAMES = java.util.stream.Stream.concat(
-                    Release.ITEMS.stream().map(Release.Item::fileName), java.util.stream.Stream.of(MAPPING_SET, CHECKSUMS))
+                    Release.ITEMS.stream().map(Release.Item::fileName),
+                    java.util.stream.Stream.of(MAPPING_SET, CHECKSUMS))
             .toList();
 
     private final DatasetGraph dataset;

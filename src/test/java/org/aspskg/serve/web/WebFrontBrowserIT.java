@@ -182,9 +182,7 @@ class WebFrontBrowserIT {
      */
     private void assertNoLayoutShift(String view) {
         @SuppressWarnings("unchecked")
-        List<Object> shift = (List<Object>) ((JavascriptExecutor) browser)
-                .executeAsyncScript(
-                        """
+        List<Object> shift = (List<Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
                         var done = arguments[arguments.length - 1], sum = 0, moved = [];
                         new PerformanceObserver(function (list) {
                           list.getEntries().forEach(function (e) {
@@ -210,13 +208,12 @@ class WebFrontBrowserIT {
     private void assertReadableOnDesktopAndPhone(String view, String phoneScreenshot) throws IOException {
         for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(390, 844))) {
             browser.manage().window().setSize(size);
-            waiting().until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth;"))
-                            .intValue()
-                    <= size.getWidth());
+            waiting()
+                    .until(d ->
+                            ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth;")).intValue()
+                                    <= size.getWidth());
             @SuppressWarnings("unchecked")
-            List<Object> r = (List<Object>) ((JavascriptExecutor) browser)
-                    .executeScript(
-                            """
+            List<Object> r = (List<Object>) ((JavascriptExecutor) browser).executeScript("""
                             var de = document.documentElement, main = document.querySelector("main").getBoundingClientRect();
                             var h1 = document.querySelector("h1").getBoundingClientRect();
                             var font = parseFloat(getComputedStyle(document.querySelector("main p, main li, main td") || document.body).fontSize);
@@ -412,8 +409,7 @@ class WebFrontBrowserIT {
                         .send(
                                 java.net.http.HttpRequest.newBuilder(URI.create(base + "/asps/ddx"))
                                         .header("Content-Type", "application/json")
-                                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                                """
+                                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
                                                 {"age": 24, "sex": "female", "findings": ["thigh", "deep soft tissue",
                                                  "hypervascularity", "flow voids on MRI", "hyperintense on T2",
                                                  "solid tumour component"], "absent": []}"""))
@@ -462,13 +458,13 @@ class WebFrontBrowserIT {
     }
 
     @Test
-    void aSharedConsoleLinkRunsItsQueryAndTheEditorCompletesPrefixesAndClassesFromThisServerOnly()
-            throws Exception {
+    void aSharedConsoleLinkRunsItsQueryAndTheEditorCompletesPrefixesAndClassesFromThisServerOnly() throws Exception {
         String query = "SELECT ?label WHERE { <" + org.aspskg.ontology.AspsVocabulary.iri("AlveolarSoftPartSarcoma")
                 + "> <http://www.w3.org/2000/01/rdf-schema#label> ?label }";
         browser.get(base + "/console?query=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
-        waiting().until(d -> d.findElements(By.cssSelector(".yasr table tbody tr")).stream()
-                .anyMatch(r -> r.getText().contains("alveolar soft part sarcoma")));
+        waiting()
+                .until(d -> d.findElements(By.cssSelector(".yasr table tbody tr")).stream()
+                        .anyMatch(r -> r.getText().contains("alveolar soft part sarcoma")));
         JavascriptExecutor js = (JavascriptExecutor) browser;
         // after a run of an edited query, the address bar holds a link that runs it when opened
         String edited = "SELECT (COUNT(*) AS ?classes) WHERE { ?c a <http://www.w3.org/2002/07/owl#Class> }";
@@ -482,9 +478,10 @@ class WebFrontBrowserIT {
         browser.get("about:blank");
         browser.get(link);
         // one row: its number, then the count of classes (more than a hundred)
-        WebElement row = waiting().until(d -> d.findElements(By.cssSelector(".yasr table tbody tr")).stream()
-                .findFirst()
-                .orElse(null));
+        WebElement row = waiting()
+                .until(d -> d.findElements(By.cssSelector(".yasr table tbody tr")).stream()
+                        .findFirst()
+                        .orElse(null));
         assertTrue(
                 java.util.Arrays.stream(row.getText().split("\\D+"))
                         .filter(n -> !n.isEmpty())
@@ -492,18 +489,18 @@ class WebFrontBrowserIT {
                 row.getText());
 
         // prefix completion from YASGUI's bundled list (no prefix.cc)
-        js.executeScript(
-                "var y = aspsYasgui.getTab().getYasqe(); y.setValue('PREFIX ow'); y.focus();"
-                        + " y.getDoc().setCursor({line: 0, ch: 9}); y.autocomplete();");
-        waiting().until(d -> d.findElements(By.cssSelector(".CodeMirror-hints li")).stream()
-                .anyMatch(li -> li.getText().startsWith("owl: <http://www.w3.org/2002/07/owl#>")));
+        js.executeScript("var y = aspsYasgui.getTab().getYasqe(); y.setValue('PREFIX ow'); y.focus();"
+                + " y.getDoc().setCursor({line: 0, ch: 9}); y.autocomplete();");
+        waiting()
+                .until(d -> d.findElements(By.cssSelector(".CodeMirror-hints li")).stream()
+                        .anyMatch(li -> li.getText().startsWith("owl: <http://www.w3.org/2002/07/owl#>")));
         // class completion from this server's search API (no LOV)
-        js.executeScript(
-                "var y = aspsYasgui.getTab().getYasqe();"
-                        + " y.setValue('PREFIX aspskg: <https://w3id.org/asps-kg/>\\nSELECT * WHERE { ?x a aspskg:AlveolarSoft');"
-                        + " y.focus(); y.getDoc().setCursor({line: 1, ch: 1000}); y.autocomplete();");
-        waiting().until(d -> d.findElements(By.cssSelector(".CodeMirror-hints li")).stream()
-                .anyMatch(li -> li.getText().contains("AlveolarSoftPartSarcoma")));
+        js.executeScript("var y = aspsYasgui.getTab().getYasqe();"
+                + " y.setValue('PREFIX aspskg: <https://w3id.org/asps-kg/>\\nSELECT * WHERE { ?x a aspskg:AlveolarSoft');"
+                + " y.focus(); y.getDoc().setCursor({line: 1, ch: 1000}); y.autocomplete();");
+        waiting()
+                .until(d -> d.findElements(By.cssSelector(".CodeMirror-hints li")).stream()
+                        .anyMatch(li -> li.getText().contains("AlveolarSoftPartSarcoma")));
         List<String> urls = requestedUrls();
         assertTrue(
                 urls.stream().anyMatch(u -> u.contains("/api/search?") && u.contains("AlveolarSoft")),
@@ -531,7 +528,9 @@ class WebFrontBrowserIT {
             if (id != null && !id.isEmpty()) order.add(id);
             String outline = (String) js.executeScript(
                     "var s = getComputedStyle(arguments[0]); return s.outlineStyle + ' ' + s.outlineWidth;", focused);
-            assertTrue(!outline.startsWith("none") && !outline.endsWith(" 0px"), id + ": focus not visible (" + outline + ")");
+            assertTrue(
+                    !outline.startsWith("none") && !outline.endsWith(" 0px"),
+                    id + ": focus not visible (" + outline + ")");
         }
         List<String> controls = List.of("age", "sex", "present", "absent", "text", "rank");
         assertEquals(controls, order.stream().filter(controls::contains).toList(), "Tab order: " + order);
@@ -541,13 +540,18 @@ class WebFrontBrowserIT {
         keys.sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.TAB).perform(); // sex: the first choice after "not stated"
         assertEquals("present", browser.switchTo().activeElement().getAttribute("id"));
         keys.sendKeys("flow voids").perform();
-        waiting().until(d -> !d.findElements(By.cssSelector("#present-suggestions [role=option]")).isEmpty());
+        waiting()
+                .until(d -> !d.findElements(By.cssSelector("#present-suggestions [role=option]"))
+                        .isEmpty());
         keys.sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.ENTER).perform();
         waiting().until(d -> d.findElement(By.id("present-list")).getText().contains("flow voids"));
         WebElement rank = browser.findElement(By.id("rank"));
-        while (!rank.equals(browser.switchTo().activeElement())) keys.sendKeys(Keys.TAB).perform();
+        while (!rank.equals(browser.switchTo().activeElement()))
+            keys.sendKeys(Keys.TAB).perform();
         keys.sendKeys(Keys.ENTER).perform();
-        waiting().until(d -> !d.findElements(By.cssSelector("#ranking .hypothesis")).isEmpty());
+        waiting()
+                .until(d ->
+                        !d.findElements(By.cssSelector("#ranking .hypothesis")).isEmpty());
         assertTrue(browser.getCurrentUrl().contains("age=24"), browser.getCurrentUrl());
         assertOnlyTheServerWasAsked(serverOnly());
     }
@@ -563,8 +567,10 @@ class WebFrontBrowserIT {
             {ddx, "differential", "#ranking .hypothesis"}
         }) {
             browser.get(base + view[0]);
-            waiting().until(d -> !d.findElements(By.cssSelector(view[2])).isEmpty()
-                    && Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return document.readyState === 'complete';")));
+            waiting()
+                    .until(d -> !d.findElements(By.cssSelector(view[2])).isEmpty()
+                            && Boolean.TRUE.equals(((JavascriptExecutor) d)
+                                    .executeScript("return document.readyState === 'complete';")));
             assertNoLayoutShift(view[1]);
             assertReadableOnDesktopAndPhone(view[1], view[1].equals("differential") ? "ddx-phone" : null);
         }
@@ -593,20 +599,27 @@ class WebFrontBrowserIT {
                                 "headers",
                                 java.util.Map.of(
                                         "Authorization",
-                                        "Basic " + java.util.Base64.getEncoder()
-                                                .encodeToString("editor:pw-456".getBytes(StandardCharsets.UTF_8)))));
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString(
+                                                                "editor:pw-456".getBytes(StandardCharsets.UTF_8)))));
                 browser.get(url + "/ddx?age=24&sex=female&f=thigh&f=flow%20voids%20on%20MRI");
-                waiting().until(d -> !d.findElements(By.cssSelector("#ranking .hypothesis")).isEmpty());
+                waiting()
+                        .until(d -> !d.findElements(By.cssSelector("#ranking .hypothesis"))
+                                .isEmpty());
                 // the permalink ranks, it never stores
                 assertTrue(browser.findElements(By.id("stored")).isEmpty());
                 WebElement box = browser.findElement(By.id("store"));
-                assertEquals("store", browser.findElement(By.cssSelector("label[for=store]")).getAttribute("for"));
+                assertEquals(
+                        "store",
+                        browser.findElement(By.cssSelector("label[for=store]")).getAttribute("for"));
                 box.click();
                 browser.findElement(By.id("rank")).click();
                 WebElement stored = waiting().until(d -> d.findElement(By.cssSelector("#stored a")));
                 String page = stored.getAttribute("href");
                 assertTrue(page.startsWith(url + "/asps-kg/case/form-"), page);
-                assertTrue(!browser.getCurrentUrl().contains("store"), "the permalink stores: " + browser.getCurrentUrl());
+                assertTrue(
+                        !browser.getCurrentUrl().contains("store"), "the permalink stores: " + browser.getCurrentUrl());
                 String caseIri = org.aspskg.ontology.AspsVocabulary.CASE_NS + page.substring(page.lastIndexOf('/') + 1);
                 String ask = "ASK { GRAPH <" + org.aspskg.ontology.AspsVocabulary.GRAPH_CASES + "> { <" + caseIri
                         + "> ?p ?o } }";
@@ -623,7 +636,8 @@ class WebFrontBrowserIT {
                 waiting().until(d -> d.getCurrentUrl().equals(page));
                 assertTrue(
                         browser.findElement(By.tagName("main")).getText().contains(caseIri),
-                        "the stored case's page: " + browser.findElement(By.tagName("main")).getText());
+                        "the stored case's page: "
+                                + browser.findElement(By.tagName("main")).getText());
                 assertOnlyTheServerWasAsked(Set.of("127.0.0.1:" + writable.port()));
             } finally {
                 writable.stop();

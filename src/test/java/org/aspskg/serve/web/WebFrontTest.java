@@ -285,11 +285,11 @@ class WebFrontTest {
         Resource ontology = ttl.listSubjectsWithProperty(
                         org.apache.jena.vocabulary.RDF.type, org.apache.jena.vocabulary.OWL.Ontology)
                 .next();
-        String version = ontology.getProperty(org.apache.jena.vocabulary.OWL.versionInfo)
-                .getString();
+        String version =
+                ontology.getProperty(org.apache.jena.vocabulary.OWL.versionInfo).getString();
         assertTrue(home.contains("<dt>ontology version</dt><dd>" + version), "version " + version + " not shown");
-        assertTrue(ttl.contains(
-                ttl.getResource(ASPS), RDFS.label, ttl.createLiteral("alveolar soft part sarcoma", "en")));
+        assertTrue(
+                ttl.contains(ttl.getResource(ASPS), RDFS.label, ttl.createLiteral("alveolar soft part sarcoma", "en")));
         Model full = parse(get(ReleaseFiles.PATH + "/asps-full.owl", Map.of()).body(), Lang.RDFXML);
         // asps-full holds the inferred superclass, asps.owl does not
         Resource sts = full.getResource(AspsVocabulary.iri("SoftTissueSarcoma"));
@@ -297,7 +297,8 @@ class WebFrontTest {
         Model main = parse(get(ReleaseFiles.PATH + "/asps.owl", Map.of()).body(), Lang.RDFXML);
         assertFalse(main.contains(main.getResource(ASPS), RDFS.subClassOf, main.getResource(sts.getURI())));
         // SHA256SUMS names every other file with the digest of the bytes served
-        String sums = get(ReleaseFiles.PATH + "/" + ReleaseFiles.CHECKSUMS, Map.of()).body();
+        String sums =
+                get(ReleaseFiles.PATH + "/" + ReleaseFiles.CHECKSUMS, Map.of()).body();
         for (String name : ReleaseFiles.NAMES) {
             if (name.equals(ReleaseFiles.CHECKSUMS)) continue;
             byte[] bytes = HTTP.send(
