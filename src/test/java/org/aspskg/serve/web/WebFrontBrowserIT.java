@@ -572,6 +572,17 @@ class WebFrontBrowserIT {
                             && Boolean.TRUE.equals(((JavascriptExecutor) d)
                                     .executeScript("return document.readyState === 'complete';")));
             assertNoLayoutShift(view[1]);
+            // every visible control of the page has a name: a <label for>, an enclosing label, aria-label(ledby)
+            @SuppressWarnings("unchecked")
+            List<String> unlabelled = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                            return Array.from(document.querySelectorAll("main input, main select, main textarea, header input"))
+                              .filter(function (e) { return e.type !== "hidden" && e.offsetParent !== null && !e.closest(".yasqe, .yasr, .yasgui"); })
+                              .filter(function (e) {
+                                return !(e.labels && e.labels.length) && !e.getAttribute("aria-label") && !e.getAttribute("aria-labelledby");
+                              })
+                              .map(function (e) { return e.outerHTML.slice(0, 120); });
+                            """);
+            assertTrue(unlabelled.isEmpty(), view[1] + ": controls without a label: " + unlabelled);
             assertReadableOnDesktopAndPhone(view[1], view[1].equals("differential") ? "ddx-phone" : null);
         }
         assertOnlyTheServerWasAsked(serverOnly());
