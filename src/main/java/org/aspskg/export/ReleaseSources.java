@@ -68,6 +68,32 @@ public final class ReleaseSources {
     }
 
     /**
+     * The release as a store holds it: its asserted, mappings and inferred named graphs (copied, so
+     * the artefacts are made outside the store's transaction). What {@code asps-kg serve} offers for
+     * download; {@code where} names the store in messages.
+     */
+    public static ReleaseSources fromStore(org.apache.jena.sparql.core.DatasetGraph dataset, Path where) {
+        Model asserted = ModelFactory.createDefaultModel();
+        Model mappings = ModelFactory.createDefaultModel();
+        Model inferred = ModelFactory.createDefaultModel();
+        org.apache.jena.system.Txn.executeRead(dataset, () -> {
+            dataset.getGraph(org.apache.jena.graph.NodeFactory.createURI(AspsVocabulary.GRAPH_ASSERTED))
+                    .find()
+                    .forEach(asserted.getGraph()::add);
+            dataset.getGraph(org.apache.jena.graph.NodeFactory.createURI(AspsVocabulary.GRAPH_MAPPINGS))
+                    .find()
+                    .forEach(mappings.getGraph()::add);
+            dataset.getGraph(org.apache.jena.graph.NodeFactory.createURI(AspsVocabulary.GRAPH_INFERRED))
+                    .find()
+                    .forEach(inferred.getGraph()::add);
+            mappings.setNsPrefixes(dataset.prefixes().getMapping());
+        });
+        ReleaseSources sources = new ReleaseSources(where, asserted, mappings, Optional.empty());
+        sources.inferred = inferred;
+        return sources;
+    }
+
+    /**
      * Reads the ontology and, when the file exists, the mapping set (checked against the ontology);
      * without a mapping set the artefacts have no cross-references.
      */

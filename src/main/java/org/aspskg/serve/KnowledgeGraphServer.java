@@ -325,7 +325,7 @@ public final class KnowledgeGraphServer {
                                         limits.bodyReadTimeout().toMillis(),
                                         activity));
             }
-            WebFront.install(b, dataset, differential != null);
+            WebFront.install(b, dataset, differential != null, writes != null);
             UserStore users = null;
             if (writes != null) {
                 // Fuseki's own password-file user store and security handler, built here to be stopped with the server

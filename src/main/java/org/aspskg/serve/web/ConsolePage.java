@@ -17,10 +17,25 @@ final class ConsolePage extends HttpServlet {
     static final String PATH = "/console";
 
     private volatile String menu;
+    /** Each library query's id and the text shown under the menu when it is chosen. */
+    private volatile java.util.Map<String, String> questions;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (menu == null) menu = menu(new ObjectMapper().readTree(QueryLibraryApi.json()));
+        if (menu == null) {
+            JsonNode library = new ObjectMapper().readTree(QueryLibraryApi.json());
+            questions = questions(library);
+            menu = menu(library);
+        }
+        // ?example=ID: the question is on the page from the start (console.js writes the same text),
+        // so nothing below it moves when the script runs the query
+        String example = req.getParameter("example");
+        String question = example == null ? null : questions.get(example);
+        String options = question == null
+                ? menu
+                : menu.replace(
+                        "<option value=\"" + Html.attr(example) + "\">",
+                        "<option value=\"" + Html.attr(example) + "\" selected>");
         String body = "<h1>SPARQL console</h1>\n"
                 + "<p>Queries go to this server's endpoint, <code>" + WebFront.SPARQL
                 + "</code> (read-only; the default graph is "
@@ -28,7 +43,8 @@ final class ConsolePage extends HttpServlet {
                 + "<kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the query.</p>\n"
                 + "<div class=\"examples\">\n<label for=\"examples\">Example questions</label>\n"
                 + "<select id=\"examples\">\n<option value=\"\">Choose a question of the query library…</option>\n"
-                + menu + "</select>\n<p id=\"example-question\" class=\"question\" aria-live=\"polite\"></p>\n</div>\n"
+                + options + "</select>\n<p id=\"example-question\" class=\"question\" aria-live=\"polite\">"
+                + Html.esc(question == null ? "" : question) + "</p>\n</div>\n"
                 + "<link rel=\"stylesheet\" href=\"" + StaticFiles.PATH + "/vendor/yasgui/yasgui.min.css\">\n"
                 + "<div id=\"yasgui\" data-endpoint=\"" + WebFront.SPARQL + "\"></div>\n"
                 + "<noscript><p>The console needs JavaScript. The endpoint itself does not: <code>curl "
@@ -44,6 +60,20 @@ final class ConsolePage extends HttpServlet {
                         StaticFiles.PATH + "/vendor/chartjs/chart.umd.js",
                         StaticFiles.PATH + "/yasr-chart.js",
                         StaticFiles.PATH + "/console.js"));
+    }
+
+    /** What console.js shows under the menu for a chosen query: its question, then what it returns. */
+    private static java.util.Map<String, String> questions(JsonNode library) {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (JsonNode g : library.get("groups")) {
+            for (JsonNode q : g.get("queries")) {
+                String returns = q.path("returns").asText("");
+                m.put(
+                        q.get("id").asText(),
+                        q.get("question").asText() + (returns.isEmpty() ? "" : " Returns: " + returns));
+            }
+        }
+        return m;
     }
 
     /** The examples menu: an option group per library group, the question as each option's text. */

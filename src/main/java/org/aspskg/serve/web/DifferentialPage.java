@@ -10,14 +10,25 @@ import java.io.IOException;
  * autocomplete from the search API) are posted as a JSON case to {@code POST /asps/ddx}; the ranking
  * is drawn as bars of post-test probability with each hypothesis's evidence ({@code ddx.js}). The
  * form's fields are also the page's query string, so the address of a ranked case is its permalink.
+ * Only on a server that stores cases ({@code --allow-writes}) does the form offer to store the case
+ * ({@code ?store=true}, which asks for a login of the server's password file).
  */
 final class DifferentialPage extends HttpServlet {
     static final String PATH = "/ddx";
 
-    private final boolean available;
+    /** Offered only where the server allows writes: the case and its ranking go into the cases graph. */
+    static final String STORE_OPTION = """
+            <p class="store"><input id="store" type="checkbox" value="true"> <label for="store">Store the case \
+            and its ranking in this server's cases graph</label> <span class="note">(asks for a login of the \
+            server's password file)</span></p>
+            """;
 
-    DifferentialPage(boolean available) {
+    private final boolean available;
+    private final boolean writesAllowed;
+
+    DifferentialPage(boolean available, boolean writesAllowed) {
         this.available = available;
+        this.writesAllowed = writesAllowed;
     }
 
     @Override
@@ -66,7 +77,7 @@ final class DifferentialPage extends HttpServlet {
                 <p class="freetext"><label for="text">Or describe the case in words</label>
                 <textarea id="text" name="t" rows="3" placeholder="e.g. 24-year-old woman, deep mass of the thigh,                 highly vascular with flow voids on MRI, no calcification"></textarea>
                 <span class="note">The text is read by the same text index: each phrase it recognises is shown with                 the term it was read as; age and sex in the text count too.</span></p>
-                <p><button type="submit" id="rank">Rank the differential</button>
+                %3$s<p><button type="submit" id="rank">Rank the differential</button>
                 <a id="permalink" href="%1$s" hidden>Permalink to this case</a></p>
                 </form>
                 <noscript><p>The form needs JavaScript; without it, POST a JSON case to <code>%2$s</code>.</p></noscript>
@@ -75,7 +86,7 @@ final class DifferentialPage extends HttpServlet {
                 <div id="reading"></div>
                 <div id="ranking"></div>
                 </section>
-                """.formatted(PATH, WebFront.DDX);
+                """.formatted(PATH, WebFront.DDX, writesAllowed ? STORE_OPTION : "");
         Pages.send(resp, 200, Html.page("Differential diagnosis", Html.Nav.DDX, body, StaticFiles.PATH + "/ddx.js"));
     }
 }

@@ -24,6 +24,18 @@ final class HomePage extends HttpServlet {
             AspsVocabulary.GRAPH_MAPPINGS, "the SSSOM mapping set: codes in other vocabularies, with their provenance",
             AspsVocabulary.GRAPH_CASES,
                     "patient cases and their rankings, loaded by build --cases or stored by the ddx service");
+    /** What each release file is. */
+    private static final Map<String, String> RELEASE_FILES = Map.of(
+            "asps.owl", "the ontology with its cross-references (RDF/XML)",
+            "asps-base.owl", "the axioms about asps-kg's own terms only (RDF/XML)",
+            "asps-full.owl", "with HermiT's inferences materialized (RDF/XML)",
+            "asps.ttl", "the ontology in Turtle",
+            "asps.jsonld", "the ontology in JSON-LD",
+            "asps.obo", "OBO flat file format 1.4",
+            "asps.json", "OBO Graphs JSON",
+            "asps.sssom.tsv", "the SSSOM mapping set: codes in other vocabularies",
+            "SHA256SUMS", "the checksums of these files");
+
     private static final String ABOUT = """
             SELECT ?title ?description ?version ?versionIri ?license WHERE {
               ?ontology a owl:Ontology .
@@ -129,9 +141,16 @@ final class HomePage extends HttpServlet {
         b.append("</dl></section>\n");
 
         b.append("<section aria-labelledby=\"h-release\"><h2 id=\"h-release\">Release files</h2>\n");
-        b.append("<p><code>asps-kg release</code> writes <code>asps.owl</code>, <code>asps-base.owl</code>, "
-                + "<code>asps-full.owl</code> (with the inferences), <code>asps.ttl</code>, <code>asps.jsonld</code>, "
-                + "<code>asps.obo</code>, <code>asps.sssom.tsv</code> and <code>SHA256SUMS</code>.</p>\n");
+        b.append("<p>The files <code>asps-kg release</code> writes, made here from this store's graphs:</p>\n"
+                + "<ul class=\"release\">\n");
+        for (String name : ReleaseFiles.NAMES) {
+            b.append("<li>")
+                    .append(Html.link(ReleaseFiles.PATH + "/" + name, name))
+                    .append(" — ")
+                    .append(Html.esc(RELEASE_FILES.getOrDefault(name, "")))
+                    .append("</li>\n");
+        }
+        b.append("</ul>\n");
         b.append("<dl class=\"versions\">\n<dt>ontology version</dt><dd>")
                 .append(Html.esc(value(about, "version", "unknown")));
         if (about != null && about.contains("versionIri")) {

@@ -13,7 +13,7 @@ import org.aspskg.serve.KnowledgeGraphServer;
  * or RDF by content negotiation), the search API, the SPARQL console and the differential form —
  * servlets and filters added to the same embedded Fuseki, every file served from the jar.
  *
- * <p>Entry point: {@link #install(FusekiServer.Builder, DatasetGraph, boolean)}.
+ * <p>Entry point: {@link #install(FusekiServer.Builder, DatasetGraph, boolean, boolean)}.
  */
 public final class WebFront {
     public static final String SPARQL = KnowledgeGraphServer.DATASET + "/sparql";
@@ -35,8 +35,11 @@ public final class WebFront {
      * description) to a Fuseki server being built over {@code dataset}.
      *
      * @param differential whether the server has {@code POST /asps/ddx} (the form needs it)
+     * @param writesAllowed whether the server stores cases ({@code --allow-writes}): only then does the
+     *     form offer to store the case it ranks
      */
-    public static void install(FusekiServer.Builder fuseki, DatasetGraph dataset, boolean differential) {
+    public static void install(
+            FusekiServer.Builder fuseki, DatasetGraph dataset, boolean differential, boolean writesAllowed) {
         StoreVersion version = new StoreVersion();
         TermFinder finder = StoreTermSearch.lazy(dataset, version);
         TermReports reports = new TermReports(dataset);
@@ -46,7 +49,8 @@ public final class WebFront {
                 .addServlet(SearchApi.PAGE, new SearchPage(finder))
                 .addServlet(QueryLibraryApi.PATH, new QueryLibraryApi())
                 .addServlet(ConsolePage.PATH, new ConsolePage())
-                .addServlet(DifferentialPage.PATH, new DifferentialPage(differential))
+                .addServlet(DifferentialPage.PATH, new DifferentialPage(differential, writesAllowed))
+                .addServlet(ReleaseFiles.PATH + "/*", new ReleaseFiles(dataset, version))
                 .addServlet(StaticFiles.PATH + "/*", new StaticFiles());
         for (String path : EndpointConventions.CORS_PATHS) {
             fuseki.addFilter(path, EndpointConventions.cors());

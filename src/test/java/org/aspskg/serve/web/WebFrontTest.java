@@ -275,6 +275,51 @@ class WebFrontTest {
     }
 
     @Test
+    void homePageLinksEveryReleaseFileWhichParsesAndMatchesItsChecksum() throws Exception {
+        String home = get("/", Map.of()).body();
+        for (String name : ReleaseFiles.NAMES) {
+            assertTrue(home.contains("href=\"" + ReleaseFiles.PATH + "/" + name + "\""), name + " not linked");
+        }
+        // the version shown is the ontology's owl:versionInfo, and the release files carry the same header
+        Model ttl = parse(get(ReleaseFiles.PATH + "/asps.ttl", Map.of()).body(), Lang.TURTLE);
+        Resource ontology = ttl.listSubjectsWithProperty(
+                        org.apache.jena.vocabulary.RDF.type, org.apache.jena.vocabulary.OWL.Ontology)
+                .next();
+        String version =
+                ontology.getProperty(org.apache.jena.vocabulary.OWL.versionInfo).getString();
+        assertTrue(home.contains("<dt>ontology version</dt><dd>" + version), "version " + version + " not shown");
+        assertTrue(
+                ttl.contains(ttl.getResource(ASPS), RDFS.label, ttl.createLiteral("alveolar soft part sarcoma", "en")));
+        Model full = parse(get(ReleaseFiles.PATH + "/asps-full.owl", Map.of()).body(), Lang.RDFXML);
+        // asps-full holds the inferred superclass, asps.owl does not
+        Resource sts = full.getResource(AspsVocabulary.iri("SoftTissueSarcoma"));
+        assertTrue(full.contains(full.getResource(ASPS), RDFS.subClassOf, sts));
+        Model main = parse(get(ReleaseFiles.PATH + "/asps.owl", Map.of()).body(), Lang.RDFXML);
+        assertFalse(main.contains(main.getResource(ASPS), RDFS.subClassOf, main.getResource(sts.getURI())));
+        // SHA256SUMS names every other file with the digest of the bytes served
+        String sums =
+                get(ReleaseFiles.PATH + "/" + ReleaseFiles.CHECKSUMS, Map.of()).body();
+        for (String name : ReleaseFiles.NAMES) {
+            if (name.equals(ReleaseFiles.CHECKSUMS)) continue;
+            byte[] bytes = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(base + ReleaseFiles.PATH + "/" + name))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
+            assertTrue(sums.contains(ReleaseFiles.sha256(bytes) + "  " + name + "\n"), name + " in " + sums);
+        }
+        assertEquals(404, get(ReleaseFiles.PATH + "/asps.docx", Map.of()).statusCode());
+    }
+
+    @Test
+    void theFormOffersToStoreACaseOnlyWhereTheServerAllowsWrites() throws Exception {
+        HttpResponse<String> form = get(DifferentialPage.PATH, Map.of("Accept", "text/html"));
+        assertEquals(200, form.statusCode());
+        assertTrue(form.body().contains("id=\"rank\""), "no form");
+        assertFalse(form.body().contains("id=\"store\""), "a read-only server offers to store the case");
+    }
+
+    @Test
     void consoleMenuHoldsEveryLibraryQueryInAGroup() throws Exception {
         JsonNode library = JSON.readTree(get("/api/queries", Map.of()).body());
         List<String> ids = new ArrayList<>();
@@ -313,12 +358,17 @@ class WebFrontTest {
         try (KnowledgeGraphStore copy = KnowledgeGraphStore.open(TestStores.copyOfShared(dir.resolve("store")))) {
             KnowledgeGraphServer writable = KnowledgeGraphServer.create(copy.datasetGraph())
                     .port(0)
+                    .differential(TestKnowledge.pipeline())
                     .writes(new KnowledgeGraphServer.Writes(passwords, org.apache.jena.atlas.web.AuthScheme.BASIC))
                     .build()
                     .start();
             try {
                 String url = "http://127.0.0.1:" + writable.port();
                 String page = url + "/asps-kg/AlveolarSoftPartSarcoma";
+                // this server stores cases: the form offers it
+                assertTrue(send(HttpRequest.newBuilder(URI.create(url + DifferentialPage.PATH)))
+                        .body()
+                        .contains("<input id=\"store\" type=\"checkbox\""));
                 String search = url + "/api/search?q=" + URLEncoder.encode("zanzibar", StandardCharsets.UTF_8);
                 // both made and kept before the write
                 HttpResponse<String> before =

@@ -41,6 +41,7 @@ window.addEventListener("DOMContentLoaded", function () {
       pluginOrder: ["table", "chart", "response"]
     }
   });
+  window.aspsYasgui = yasgui; // for the browser tests
   var tab = yasgui.getTab();
   tab.setEndpoint(endpoint);
 

@@ -1,7 +1,9 @@
 // The differential diagnosis form: findings picked from the search API's suggestions, the case sent
 // as JSON to POST /asps/ddx, the ranking drawn as bars of post-test probability with the evidence for
 // and against each hypothesis. The page's address carries the case (age, sex, f=present, a=absent),
-// so it is the permalink; opening it ranks the case again.
+// so it is the permalink; opening it ranks the case again. Where the server allows writes, the page
+// has a "store" box: the case is then posted with ?store=true (the browser asks for the login) and the
+// stored case's page is linked; a permalink never stores.
 window.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var FACETS = ["finding", "anatomical site", "demographic group"];
@@ -184,10 +186,31 @@ window.addEventListener("DOMContentLoaded", function () {
     section.hidden = false;
     var out = document.getElementById("ranking");
     out.textContent = "Ranking…";
-    fetch("/asps/ddx?pretty=false", { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify(body) })
-      .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }); })
+    var storeBox = document.getElementById("store");
+    var storing = !!(storeBox && storeBox.checked);
+    var stored = document.getElementById("stored");
+    if (stored) stored.remove();
+    // a stored case gets an id of its own (a case without one is "request", which the next would replace)
+    if (storing) body.id = "form-" + new Date().toISOString().replace(/[^0-9]/g, "").slice(0, 14) + "-" + Math.random().toString(36).slice(2, 8);
+    fetch("/asps/ddx?pretty=false" + (storing ? "&store=true" : ""), { method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify(body) })
+      .then(function (r) {
+        if (r.status === 401) return { ok: false, j: { error: "not stored: this server stores cases only for a user of its password file, and no login was given" } };
+        return r.json().then(function (j) { return { ok: r.ok, j: j }; });
+      })
       .then(function (res) {
-        if (res.ok) { render(res.j); return; }
+        if (res.ok) {
+          render(res.j);
+          if (storing && res.j["case"] && res.j["case"].iri) {
+            var p = el("p", "stored");
+            p.id = "stored";
+            p.appendChild(document.createTextNode("Stored in the cases graph: "));
+            var a = el("a", null, res.j["case"].id || res.j["case"].iri);
+            a.href = res.j["case"].iri.replace("https://w3id.org/asps-kg/", "/asps-kg/");
+            p.appendChild(a);
+            out.insertBefore(p, out.firstChild);
+          }
+          return;
+        }
         document.getElementById("reading").textContent = "";
         out.textContent = "";
         out.appendChild(el("p", "error", res.j.error || res.j.message || "the case was refused"));
