@@ -116,7 +116,8 @@ public final class DdxKnowledge {
         this.nextFindings = new NextFindings(
                 associations,
                 classifier,
-                c -> ranker.rank(c).excluding(exclusion.excluded(c)),
+                // trial rankings need only the verdicts: the proofs are shown for the case itself
+                c -> ranker.rank(c).excluding(exclusion.excludedWithoutProofs(c)),
                 terms,
                 terms.label(AspsVocabulary.FINDING.getURI()));
         this.pipeline = new DifferentialPipeline(

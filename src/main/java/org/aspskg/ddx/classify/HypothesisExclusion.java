@@ -179,6 +179,20 @@ public final class HypothesisExclusion {
 
     /** The hypotheses the classified case excludes (compiled), each with its clashes and proofs, in hypothesis order. */
     public List<Exclusion> excluded(CaseClassification classification) {
+        return excluded(classification, true);
+    }
+
+    /**
+     * The same verdicts as {@link #excluded(CaseClassification)}, each clash without its proof (no axioms): for
+     * trial rankings that only ask which hypotheses are excluded (the findings to check next rank the case again
+     * with each candidate finding, and a proof is a HermiT justification search of seconds the first time a
+     * pair of disease and feature is met).
+     */
+    public List<Exclusion> excludedWithoutProofs(CaseClassification classification) {
+        return excluded(classification, false);
+    }
+
+    private List<Exclusion> excluded(CaseClassification classification, boolean withProofs) {
         List<Exclusion> out = new ArrayList<>();
         PatientCase c = classification.patientCase();
         obligate.forEach((h, features) -> {
@@ -190,7 +204,8 @@ public final class HypothesisExclusion {
                         List<CaseStatement> statements = status.witnesses().stream()
                                 .map(c.statements()::get)
                                 .toList();
-                        clashes.add(new Clash(feature, present, statements, proof(h, feature, present)));
+                        clashes.add(new Clash(
+                                feature, present, statements, withProofs ? proof(h, feature, present) : List.of()));
                     }));
             if (!clashes.isEmpty()) out.add(new Exclusion(h, clashes));
         });

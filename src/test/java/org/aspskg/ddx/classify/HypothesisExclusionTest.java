@@ -60,6 +60,31 @@ class HypothesisExclusionTest {
     }
 
     @Test
+    void theVerdictsWithoutProofsAreTheVerdictsWithProofsLessTheAxioms() {
+        // the findings to check next rank trial cases with the verdicts only: they must be the same verdicts
+        DdxKnowledge k = TestKnowledge.knowledge();
+        PatientCase c = TestKnowledge.json(NO_SOLID_COMPONENT);
+        CaseClassification classification = k.classifier().classify(c);
+        List<HypothesisExclusion.Exclusion> full = k.exclusion().excluded(classification);
+        List<HypothesisExclusion.Exclusion> bare = k.exclusion().excludedWithoutProofs(classification);
+        assertEquals(5, full.size());
+        assertEquals(full.size(), bare.size());
+        for (int i = 0; i < full.size(); i++) {
+            assertEquals(full.get(i).disease(), bare.get(i).disease());
+            assertEquals(full.get(i).clashes().size(), bare.get(i).clashes().size());
+            for (int j = 0; j < full.get(i).clashes().size(); j++) {
+                HypothesisExclusion.Clash a = full.get(i).clashes().get(j);
+                HypothesisExclusion.Clash b = bare.get(i).clashes().get(j);
+                assertEquals(a.feature(), b.feature());
+                assertEquals(a.obligatePresent(), b.obligatePresent());
+                assertEquals(a.statements(), b.statements());
+                assertFalse(a.axioms().isEmpty());
+                assertTrue(b.axioms().isEmpty());
+            }
+        }
+    }
+
+    @Test
     void everyOutputFormatShowsTheExclusion() {
         DdxKnowledge k = TestKnowledge.knowledge();
         var ranked = k.pipeline().rank(TestKnowledge.json(NO_SOLID_COMPONENT));
