@@ -591,68 +591,48 @@ class WebFrontBrowserIT {
     /** On a server that allows writes, the form offers to store the case and links the stored case's page. */
     @Test
     void theFormStoresACaseOnlyWhereTheServerAllowsWritesAndLinksIt(@TempDir Path dir) throws Exception {
-        Path passwords = dir.resolve("passwd");
-        Files.writeString(passwords, "editor: pw-456\n");
-        try (KnowledgeGraphStore copy = KnowledgeGraphStore.open(TestStores.copyOfShared(dir.resolve("store")))) {
-            KnowledgeGraphServer writable = KnowledgeGraphServer.create(copy.datasetGraph())
-                    .port(0)
-                    .differential(TestKnowledge.pipeline())
-                    .writes(new KnowledgeGraphServer.Writes(passwords, org.apache.jena.atlas.web.AuthScheme.BASIC))
-                    .build()
-                    .start();
-            try {
-                String url = "http://127.0.0.1:" + writable.port();
-                // the browser holds the login (as after the browser's own login prompt)
-                browser.executeCdpCommand("Network.enable", java.util.Map.of());
-                browser.executeCdpCommand(
-                        "Network.setExtraHTTPHeaders",
-                        java.util.Map.of(
-                                "headers",
-                                java.util.Map.of(
-                                        "Authorization",
-                                        "Basic "
-                                                + java.util.Base64.getEncoder()
-                                                        .encodeToString(
-                                                                "editor:pw-456".getBytes(StandardCharsets.UTF_8)))));
-                browser.get(url + "/ddx?age=24&sex=female&f=thigh&f=flow%20voids%20on%20MRI");
-                waiting()
-                        .until(d -> !d.findElements(By.cssSelector("#ranking .hypothesis"))
-                                .isEmpty());
-                // the permalink ranks, it never stores
-                assertTrue(browser.findElements(By.id("stored")).isEmpty());
-                WebElement box = browser.findElement(By.id("store"));
-                assertEquals(
-                        "store",
-                        browser.findElement(By.cssSelector("label[for=store]")).getAttribute("for"));
-                box.click();
-                browser.findElement(By.id("rank")).click();
-                WebElement stored = waiting().until(d -> d.findElement(By.cssSelector("#stored a")));
-                String page = stored.getAttribute("href");
-                assertTrue(page.startsWith(url + "/asps-kg/case/form-"), page);
-                assertTrue(
-                        !browser.getCurrentUrl().contains("store"), "the permalink stores: " + browser.getCurrentUrl());
-                String caseIri = org.aspskg.ontology.AspsVocabulary.CASE_NS + page.substring(page.lastIndexOf('/') + 1);
-                String ask = "ASK { GRAPH <" + org.aspskg.ontology.AspsVocabulary.GRAPH_CASES + "> { <" + caseIri
-                        + "> ?p ?o } }";
-                String answer = java.net.http.HttpClient.newHttpClient()
-                        .send(
-                                java.net.http.HttpRequest.newBuilder(URI.create(url + "/asps/sparql?query="
-                                                + java.net.URLEncoder.encode(ask, StandardCharsets.UTF_8)))
-                                        .header("Accept", "application/sparql-results+json")
-                                        .build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofString())
-                        .body();
-                assertTrue(answer.contains("true"), "the case is not in the cases graph: " + answer);
-                stored.click();
-                waiting().until(d -> d.getCurrentUrl().equals(page));
-                assertTrue(
-                        browser.findElement(By.tagName("main")).getText().contains(caseIri),
-                        "the stored case's page: "
-                                + browser.findElement(By.tagName("main")).getText());
-                assertOnlyTheServerWasAsked(Set.of("127.0.0.1:" + writable.port()));
-            } finally {
-                writable.stop();
-            }
+        try (WritableServer writable = WritableServer.start(dir, "editor", "pw-456")) {
+            String url = writable.url();
+            // the browser holds the login (as after the browser's own login prompt)
+            browser.executeCdpCommand("Network.enable", java.util.Map.of());
+            browser.executeCdpCommand(
+                    "Network.setExtraHTTPHeaders",
+                    java.util.Map.of("headers", java.util.Map.of("Authorization", writable.basicAuthorization())));
+            browser.get(url + "/ddx?age=24&sex=female&f=thigh&f=flow%20voids%20on%20MRI");
+            waiting()
+                    .until(d -> !d.findElements(By.cssSelector("#ranking .hypothesis"))
+                            .isEmpty());
+            // the permalink ranks, it never stores
+            assertTrue(browser.findElements(By.id("stored")).isEmpty());
+            WebElement box = browser.findElement(By.id("store"));
+            assertEquals(
+                    "store",
+                    browser.findElement(By.cssSelector("label[for=store]")).getAttribute("for"));
+            box.click();
+            browser.findElement(By.id("rank")).click();
+            WebElement stored = waiting().until(d -> d.findElement(By.cssSelector("#stored a")));
+            String page = stored.getAttribute("href");
+            assertTrue(page.startsWith(url + "/asps-kg/case/form-"), page);
+            assertTrue(!browser.getCurrentUrl().contains("store"), "the permalink stores: " + browser.getCurrentUrl());
+            String caseIri = org.aspskg.ontology.AspsVocabulary.CASE_NS + page.substring(page.lastIndexOf('/') + 1);
+            String ask = "ASK { GRAPH <" + org.aspskg.ontology.AspsVocabulary.GRAPH_CASES + "> { <" + caseIri
+                    + "> ?p ?o } }";
+            String answer = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(URI.create(url + "/asps/sparql?query="
+                                            + java.net.URLEncoder.encode(ask, StandardCharsets.UTF_8)))
+                                    .header("Accept", "application/sparql-results+json")
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertTrue(answer.contains("true"), "the case is not in the cases graph: " + answer);
+            stored.click();
+            waiting().until(d -> d.getCurrentUrl().equals(page));
+            assertTrue(
+                    browser.findElement(By.tagName("main")).getText().contains(caseIri),
+                    "the stored case's page: "
+                            + browser.findElement(By.tagName("main")).getText());
+            assertOnlyTheServerWasAsked(Set.of("127.0.0.1:" + writable.port()));
         }
     }
 

@@ -353,60 +353,44 @@ class WebFrontTest {
     @Test
     void aWriteThroughTheAuthenticatedEndpointShowsOnTheTermPageAndInTheSearchAfterwards(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path passwords = dir.resolve("passwd");
-        java.nio.file.Files.writeString(passwords, "editor: pw-123\n");
-        try (KnowledgeGraphStore copy = KnowledgeGraphStore.open(TestStores.copyOfShared(dir.resolve("store")))) {
-            KnowledgeGraphServer writable = KnowledgeGraphServer.create(copy.datasetGraph())
-                    .port(0)
-                    .differential(TestKnowledge.pipeline())
-                    .writes(new KnowledgeGraphServer.Writes(passwords, org.apache.jena.atlas.web.AuthScheme.BASIC))
-                    .build()
-                    .start();
-            try {
-                String url = "http://127.0.0.1:" + writable.port();
-                String page = url + "/asps-kg/AlveolarSoftPartSarcoma";
-                // this server stores cases: the form offers it
-                assertTrue(send(HttpRequest.newBuilder(URI.create(url + DifferentialPage.PATH)))
-                        .body()
-                        .contains("<input id=\"store\" type=\"checkbox\""));
-                String search = url + "/api/search?q=" + URLEncoder.encode("zanzibar", StandardCharsets.UTF_8);
-                // both made and kept before the write
-                HttpResponse<String> before =
-                        send(HttpRequest.newBuilder(URI.create(page)).header("Accept", "text/html"));
-                assertEquals(200, before.statusCode());
-                assertFalse(before.body().contains("zanzibar tumour"));
-                assertEquals(
-                        0,
-                        JSON.readTree(send(HttpRequest.newBuilder(URI.create(search)))
-                                        .body())
-                                .get("numFound")
-                                .asInt());
+        try (WritableServer writable = WritableServer.start(dir, "editor", "pw-123")) {
+            String url = writable.url();
+            String page = url + "/asps-kg/AlveolarSoftPartSarcoma";
+            // this server stores cases: the form offers it
+            assertTrue(send(HttpRequest.newBuilder(URI.create(url + DifferentialPage.PATH)))
+                    .body()
+                    .contains("<input id=\"store\" type=\"checkbox\""));
+            String search = url + "/api/search?q=" + URLEncoder.encode("zanzibar", StandardCharsets.UTF_8);
+            // both made and kept before the write
+            HttpResponse<String> before =
+                    send(HttpRequest.newBuilder(URI.create(page)).header("Accept", "text/html"));
+            assertEquals(200, before.statusCode());
+            assertFalse(before.body().contains("zanzibar tumour"));
+            assertEquals(
+                    0,
+                    JSON.readTree(send(HttpRequest.newBuilder(URI.create(search)))
+                                    .body())
+                            .get("numFound")
+                            .asInt());
 
-                String update = "PREFIX oboInOwl: <http://www.geneontology.org/formats/oboInOwl#>\n"
-                        + "INSERT DATA { GRAPH <" + AspsVocabulary.GRAPH_ASSERTED + "> { <" + ASPS
-                        + "> oboInOwl:hasExactSynonym \"zanzibar tumour\" } }";
-                HttpResponse<String> written = send(HttpRequest.newBuilder(URI.create(url + "/asps/update"))
-                        .header("Content-Type", "application/sparql-update")
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + java.util.Base64.getEncoder()
-                                                .encodeToString("editor:pw-123".getBytes(StandardCharsets.UTF_8)))
-                        .POST(HttpRequest.BodyPublishers.ofString(update)));
-                assertEquals(2, written.statusCode() / 100, written.statusCode() + " " + written.body());
+            String update = "PREFIX oboInOwl: <http://www.geneontology.org/formats/oboInOwl#>\n"
+                    + "INSERT DATA { GRAPH <" + AspsVocabulary.GRAPH_ASSERTED + "> { <" + ASPS
+                    + "> oboInOwl:hasExactSynonym \"zanzibar tumour\" } }";
+            HttpResponse<String> written = send(HttpRequest.newBuilder(URI.create(url + "/asps/update"))
+                    .header("Content-Type", "application/sparql-update")
+                    .header("Authorization", writable.basicAuthorization())
+                    .POST(HttpRequest.BodyPublishers.ofString(update)));
+            assertEquals(2, written.statusCode() / 100, written.statusCode() + " " + written.body());
 
-                HttpResponse<String> after =
-                        send(HttpRequest.newBuilder(URI.create(page)).header("Accept", "text/html"));
-                assertTrue(after.body().contains("zanzibar tumour"), "the page shows the synonym written");
-                JsonNode hits = JSON.readTree(
-                        send(HttpRequest.newBuilder(URI.create(search))).body());
-                assertEquals(ASPS, hits.get("docs").get(0).get("iri").asText(), hits.toString());
-                assertEquals(
-                        "zanzibar tumour",
-                        hits.get("docs").get(0).get("matched_name").asText());
-            } finally {
-                writable.stop();
-            }
+            HttpResponse<String> after =
+                    send(HttpRequest.newBuilder(URI.create(page)).header("Accept", "text/html"));
+            assertTrue(after.body().contains("zanzibar tumour"), "the page shows the synonym written");
+            JsonNode hits = JSON.readTree(
+                    send(HttpRequest.newBuilder(URI.create(search))).body());
+            assertEquals(ASPS, hits.get("docs").get(0).get("iri").asText(), hits.toString());
+            assertEquals(
+                    "zanzibar tumour",
+                    hits.get("docs").get(0).get("matched_name").asText());
         }
     }
 
