@@ -80,11 +80,13 @@ public final class CaseTextAnnotator {
             Pattern.compile("(?i)^\\s*(?:above|below|from|proximal\\s+to|distal\\s+to|away)\\b");
     /**
      * "large" before the lesion's noun, with other words of the noun phrase between ("a large, lobulated
-     * T2 hyperintense soft tissue mass", "large painless mass"): a large mass. Not "large tumor cells".
+     * T2 hyperintense soft tissue mass", "large painless mass", "a large soft-tissue extension" of a bone
+     * lesion): a large mass. Not "large tumor cells".
      */
-    private static final Pattern LARGE_LESION = Pattern.compile(
-            "(?i)\\blarge\\b(?=(?:[\\s,]+[\\p{L}\\p{N}/'+-]+){0,9}?[\\s,-]+"
-                    + "(?:mass|masses|lesion|lesions|tumou?rs?|swelling|swellings|neoplasm)\\b(?![\\s-]+(?:cells?|nuclei)\\b))");
+    private static final Pattern LARGE_LESION =
+            Pattern.compile("(?i)\\blarge\\b(?=(?:[\\s,]+[\\p{L}\\p{N}/'+-]+){0,9}?[\\s,-]+"
+                    + "(?:mass|masses|lesion|lesions|tumou?rs?|swelling|swellings|neoplasm"
+                    + "|soft[\\s-]*tissue[\\s-]+(?:extension|component))\\b(?![\\s-]+(?:cells?|nuclei)\\b))");
     /**
      * A finding negated inside its own word: "painless" (no pain), "nontender" (not tender). Read only
      * when the root alone names exactly one finding.
@@ -92,6 +94,14 @@ public final class CaseTextAnnotator {
     private static final Pattern NEGATED_WORD = Pattern.compile("(?i)\\b(?:(\\p{L}{3,})less|non-?(\\p{L}{3,}))\\b");
 
     /** What may stand between the items of a list that one negation cue covers ("negative for S100, CK and EMA"). */
+    /**
+     * Between a stain and a post-cue, the contrast of a pathology report: the stain marks other cells, the
+     * tumour cells are negative ("ERG and CD31, however the tumor cells were negative").
+     */
+    private static final Pattern TUMOUR_CELLS_CONTRAST = Pattern.compile(
+            "(?i)^\\s*,?\\s*(?:however|but|while|whereas)\\s*,?\\s+(?:the\\s+)?(?:tumou?r|neoplastic|lesional)\\s+cells"
+                    + "\\s+(?:were|are|was|is|remained|remain)\\s+$");
+
     private static final Pattern LIST_GAP = Pattern.compile("(?i)^(?:\\s*(?:,|/|\\band\\b|\\bor\\b|\\bnor\\b)\\s*)+$");
     /** An item of a negated list the ontology does not know ("synaptophysin", "chromogranin A"): at most three words. */
     private static final Pattern LIST_ITEM =
@@ -112,7 +122,7 @@ public final class CaseTextAnnotator {
     private final List<PhrasePattern> phrasePatterns = new ArrayList<>();
 
     /** A row of {@code phrase-patterns.tsv}: a phrasing the term's definition says, read as that term. */
-    private record PhrasePattern(Pattern pattern, String curie) {}
+    private record PhrasePattern(Pattern pattern, String curie, boolean absent) {}
 
     private final Rules rules;
 
@@ -184,7 +194,9 @@ public final class CaseTextAnnotator {
                         l.sort(Comparator.comparingInt((Cue c) -> -c.words().size())));
         for (String[] row : TextTables.rows("phrase-patterns.tsv")) {
             phrasePatterns.add(new PhrasePattern(
-                    Pattern.compile(row[0].trim(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), row[1].trim()));
+                    Pattern.compile(row[0].trim(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                    row[1].trim(),
+                    row.length > 3 && row[3].trim().equals("absent")));
         }
         for (String[] row : TextTables.rows("not-weighed.tsv")) {
             notWeighed.put(row[0].trim().toLowerCase(Locale.ROOT), row[1].trim());
@@ -351,12 +363,17 @@ public final class CaseTextAnnotator {
                 List<TermHit> hits = search.lookup(pp.curie());
                 if (hits.size() != 1) continue; // the term is not in this ontology
                 String cue = clauseCue(text, pm.start(), pm.end());
+                // a row marked absent names the term's opposite ("homogeneous enhancement"): the term
+                // absent, unless a cue negates that too (two negations)
+                boolean negated = pp.absent() ? cue == null : cue != null;
+                if (pp.absent() && cue == null) cue = pm.group();
+                else if (pp.absent()) cue = null;
                 readings.add(new PhraseReading(
                         pm.start(),
                         pm.end(),
                         pm.group(),
                         PhraseReading.Outcome.TERM,
-                        cue != null,
+                        negated,
                         cue,
                         List.of(hits.get(0).matchedAs(pm.group(), MatchKind.PHRASE_PATTERN)),
                         null,
@@ -392,8 +409,25 @@ public final class CaseTextAnnotator {
      * is hyperintense", "inhomogeneously hyperintense on STIR"): its words read on that sequence
      * ("hyperintense on T2"), leftmost longest window first; the rest stays not understood.
      */
-    private List<PhraseReading> onSequence(String text, PhraseReading p, ModalityContext context) {
-        if (!SIGNAL_WORD.matcher(p.text()).find()) return List.of(p);
+    private List<PhraseReading> onSequence(String text, PhraseReading written, ModalityContext context) {
+        PhraseReading p = written;
+        // "with heterogeneous signal intensity": the signal words after the span are in no name, so the span
+        // stops before them; they are part of what it says
+        Matcher trailing = TRAILING_SIGNAL.matcher(text.substring(p.end()));
+        if (!SIGNAL_WORD.matcher(p.text()).find() && trailing.find()) {
+            int end = p.end() + trailing.end();
+            p = new PhraseReading(
+                    p.start(),
+                    end,
+                    text.substring(p.start(), end),
+                    p.outcome(),
+                    false,
+                    null,
+                    List.of(),
+                    null,
+                    List.of());
+        }
+        if (!SIGNAL_WORD.matcher(p.text()).find()) return List.of(written);
         List<int[]> ws = new ArrayList<>();
         Matcher w = WORD.matcher(p.text());
         while (w.find()) ws.add(new int[] {p.start() + w.start(), p.start() + w.end()});
@@ -429,10 +463,16 @@ public final class CaseTextAnnotator {
                 break;
             }
         }
-        if (from == p.start()) return List.of(p);
-        rest(text, from, p.end(), out);
+        if (from == p.start()) return List.of(written);
+        rest(text, from, Math.max(from, written.end()), out);
         return out;
     }
+
+    /** Signal words right after a span: "signal", "signal intensity", "intensity signal". */
+    private static final Pattern TRAILING_SIGNAL =
+            Pattern.compile("(?i)^\\s+(?:signal(?:\\s+intensity)?|intensity\\s+signal)\\b");
+    /** A word of high signal inside a heterogeneous signal finding's text ("heterogeneous high signal on T2"). */
+    private static final Pattern HIGH_SIGNAL = Pattern.compile("(?i)\\b(?:high|bright|hyperintense)\\b");
 
     /** A heterogeneity word ending a span not understood ("was heterogeneously", "slightly heterogeneous and"). */
     private static final Pattern HETEROGENEITY =
@@ -453,6 +493,7 @@ public final class CaseTextAnnotator {
         for (int i = 0; i < readings.size(); i++) {
             PhraseReading p = readings.get(i);
             PhraseReading next = i + 1 < readings.size() ? readings.get(i + 1) : null;
+            highSignal(p).ifPresent(out::add);
             Matcher word = p.outcome() == PhraseReading.Outcome.UNKNOWN ? HETEROGENEITY.matcher(p.text()) : null;
             if (word == null
                     || next == null
@@ -490,6 +531,24 @@ public final class CaseTextAnnotator {
                     List.of()));
         }
         return out;
+    }
+
+    /**
+     * A heterogeneous signal finding written with a word of high signal ("heterogeneous high signal on T2"):
+     * the signal is also high on that sequence, when the ontology names that finding (hyperintense on T2).
+     */
+    private Optional<PhraseReading> highSignal(PhraseReading p) {
+        if (p.outcome() != PhraseReading.Outcome.TERM
+                || p.terms().size() != 1
+                || p.negated()
+                || !p.term().label().startsWith("heterogeneous signal on ")
+                || !HIGH_SIGNAL.matcher(p.text()).find()) return Optional.empty();
+        Matcher seq = LABEL_SEQUENCE.matcher(p.term().label());
+        List<TermHit> hits = seq.find() ? search.lookup("hyperintense on " + seq.group(1)) : List.of();
+        if (hits.size() != 1 || !FINDING.equals(hits.get(0).kind())) return Optional.empty();
+        TermHit hit = hits.get(0).matchedAs(p.text(), MatchKind.HETEROGENEOUS_SIGNAL);
+        return Optional.of(new PhraseReading(
+                p.start(), p.end(), p.text(), PhraseReading.Outcome.TERM, false, null, List.of(hit), null, List.of()));
     }
 
     /** What is left of a span not understood once a part of it is read: not understood, if it has a word. */
@@ -806,6 +865,26 @@ public final class CaseTextAnnotator {
                 break;
             }
         }
+        // a post-cue whose clause says the stain's contrast in the tumour cells: "the rich vasculature was
+        // highlighted by ERG and CD31, however the tumor cells were negative" (ERG and CD31 absent: stained in
+        // the vessels, not in the tumour); the items of the clause before it are carried back below
+        for (int r = 0; r < found.size(); r++) {
+            if (cueOf[r] != null
+                    || (r + 1 < found.size()
+                            && found.get(r + 1).start()
+                                    < textEndOfClause(text, found.get(r).end()))) continue;
+            for (int[] cue : cues) {
+                if (cue[0] < spans.get(r)[1]) continue;
+                int cueStart = words.get(cue[0]).start();
+                if (cue[2] != 1) continue; // "however", "but": the pattern holds them
+                if (TUMOUR_CELLS_CONTRAST
+                        .matcher(text.substring(found.get(r).end(), cueStart))
+                        .matches()) {
+                    cueOf[r] = text.substring(cueStart, words.get(cue[1] - 1).end());
+                }
+                break;
+            }
+        }
         for (int r = found.size() - 2; r >= 0; r--) {
             if (cueOf[r] == null
                     && cueOf[r + 1] != null
@@ -948,6 +1027,14 @@ public final class CaseTextAnnotator {
             if (c[1].equals("post")) return c[0];
         }
         return null;
+    }
+
+    /** Where the clause that goes on at {@code from} ends: the next scope-breaking character, or the text's end. */
+    private static int textEndOfClause(String text, int from) {
+        int to = from;
+        while (to < text.length()
+                && !SCOPE_BREAK.matcher(String.valueOf(text.charAt(to))).matches()) to++;
+        return to;
     }
 
     /** The cues written in a stretch of text, in order, longest first at each word ({@code [cue, type]}). */

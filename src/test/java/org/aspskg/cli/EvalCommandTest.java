@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code asps-kg eval} on the fixture directory: the table, the JSON, --out, and bad input. */
 class EvalCommandTest {
@@ -36,6 +40,33 @@ class EvalCommandTest {
         assertEquals("gold", json.get("mode").asText());
         assertEquals(3, json.get("summary").get("cases").asInt());
         assertEquals(Files.readString(out), run.out());
+    }
+
+    @Test
+    void jsonOutputIsOneJsonDocumentEvenWithStderrOnTheSameStream() throws Exception {
+        // as on a terminal or with 2>&1: both streams into one; nothing may follow the JSON
+        StringWriter both = new StringWriter();
+        PrintWriter w = new PrintWriter(both, true);
+        CommandLine cl = Main.commandLine();
+        cl.setOut(w);
+        cl.setErr(w);
+        assertEquals(0, cl.execute("eval", "--gold", "--format", "json", FIXTURE), both.toString());
+        ObjectMapper strict = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        JsonNode json = strict.readTree(both.toString());
+        assertEquals(3, json.get("summary").get("cases").asInt());
+        assertEquals(
+                3,
+                json.get("accuracy")
+                        .get(json.get("accuracy").size() - 1)
+                        .get("cases")
+                        .asInt());
+    }
+
+    @Test
+    void theTableIsFollowedByItsSummaryLineOnStderr() {
+        CliRun run = CliRun.of("eval", "--gold", FIXTURE);
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains(": 3 cases, top-1 "), run.err());
     }
 
     @Test

@@ -155,6 +155,25 @@ class PhraseResolutionTest {
     }
 
     @Test
+    void aStainSeenOnlyOutsideTheTumourCellsIsAbsent() {
+        List<String> t = termsOf("The vessels were highlighted by ERG and CD31, however the tumour cells were negative."
+                + " CD34 was positive, but the nuclei were enlarged.");
+        assertTrue(t.contains("ERG → ERGNuclearImmunoreactivity (absent)"), t.toString());
+        assertTrue(t.contains("CD31 → CD31Immunoreactivity (absent)"), t.toString());
+        // "but" followed by anything other than the tumour cells being negative negates nothing
+        assertTrue(t.stream().anyMatch(x -> x.endsWith("→ CD34Immunoreactivity (present)")), t.toString());
+    }
+
+    @Test
+    void signalWordsAfterASpanAreReadOnTheSequenceOfItsSentence() {
+        List<String> t = termsOf("T2-weighted images showed a mass with heterogeneous signal intensity.");
+        assertTrue(t.stream().anyMatch(x -> x.endsWith("→ T2HeterogeneousSignal (present)")), t.toString());
+        List<String> high = termsOf("The mass had heterogeneous high signal on T2.");
+        assertTrue(high.stream().anyMatch(x -> x.endsWith("→ T2HyperintenseSignal (present)")), high.toString());
+        assertTrue(high.stream().anyMatch(x -> x.endsWith("→ T2HeterogeneousSignal (present)")), high.toString());
+    }
+
+    @Test
     void aSmallerSizeBesideALargerOneIsNotUsedAndADistanceIsNoSize() {
         List<String> t =
                 termsOf("The lesion was 4 cm x 1.5 cm; one month later 9.5 x 1.5 cm. A nodule 12.5 cm above the knee.");

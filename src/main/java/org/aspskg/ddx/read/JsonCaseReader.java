@@ -401,8 +401,10 @@ public final class JsonCaseReader {
             into.add(CaseStatement.sex(
                     t.sex(), position(source, text, t.sexSpan().start(), line, column)));
         }
-        // a finding the text mentions both with and without a negation ("pain ... no pain at rest") is not
-        // a contradiction of the patient: the mentions are shown, not used
+        // a finding the text mentions both with and without a negation is not a contradiction of the patient:
+        // the negated mention qualifies the finding ("pain during motion ... no spontaneous pain", "painless
+        // at first ... mildly painful", "more painful ... nontender"), so the case has it; the negated
+        // mention is shown, not used
         Set<String> present = new HashSet<>();
         Set<String> negated = new HashSet<>();
         for (PhraseReading r : t.phrases()) {
@@ -413,6 +415,7 @@ public final class JsonCaseReader {
         for (PhraseReading read : t.phrases()) {
             PhraseReading r = read;
             if (r.outcome() == PhraseReading.Outcome.TERM
+                    && r.negated()
                     && present.contains(r.term().iri())) {
                 r = new PhraseReading(
                         r.start(),
@@ -422,7 +425,7 @@ public final class JsonCaseReader {
                         false,
                         r.cue(),
                         r.terms(),
-                        r.term().label() + " is stated both with and without a negation in the text",
+                        r.term().label() + " is stated present elsewhere in the text: the negation qualifies it",
                         List.of());
             }
             SourcePosition at = position(source, text, r.start(), line, column);

@@ -85,21 +85,21 @@ class EvaluationTest {
         Files.writeString(dir.resolve("knee.json"), """
                 {"id": "knee", "diagnosis": "AlveolarSoftPartSarcoma", "source": {"title": "test"},
                  "age": "30-year-old", "sex": "man",
-                 "text": "A mass of the left knee in the vastus medialis, subcutaneous. No necrosis on MRI.",
+                 "text": "A mass of the left knee in the vastus medialis, superficial. No necrosis on MRI.",
                  "omitted": "nothing"}""");
         Files.writeString(
                 dir.resolve("knee.gold.tsv"),
                 "phrase\tterm\tpolarity\tnote\n"
                         + "left knee\taspskg:KneeRegion\tpresent\tread as UBERON knee, part of the region\n"
                         + "vastus medialis\taspskg:Thigh\tpresent\tpart of quadriceps, part of the thigh\n"
-                        + "subcutaneous\tUBERON:0002072\tpresent\tread as superficial soft tissue: more general\n"
+                        + "superficial\tUBERON:0002072\tpresent\tread as superficial soft tissue: more general\n"
                         + "No necrosis on MRI\taspskg:NecrosisOnMRI\tabsent\t\n");
         DdxKnowledge k = TestKnowledge.knowledge();
         EvalReport r = new Evaluation(k, new PipelineTextReader(k)).run(tmp, Evaluation.Mode.TEXT);
         assertEquals(4, r.goldPhrases());
         assertEquals(3, r.goldResolved());
         assertEquals(
-                List.of("subcutaneous → UBERON:0002072 (present)"),
+                List.of("superficial → UBERON:0002072 (present)"),
                 r.cases().get(0).goldMissed());
     }
 
