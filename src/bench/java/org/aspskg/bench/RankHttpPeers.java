@@ -37,11 +37,11 @@ import org.aspskg.serve.ServerLimits;
 /**
  * The rank benchmark's HTTP peers: the cohort {@code asps-kg rank} ranks from a file, ranked instead by
  * a running {@code asps-kg serve} (its own JVM, {@code -Xmx512m}, the same store) — one case per
- * {@code POST /asps/ddx?next=false&pretty=false} (the ranking only, compact, as a registry would ask) from {@value #COHORT_CLIENTS} clients, and the whole cohort as one
- * {@code POST /asps/ddx/batch} of JSON Lines — each within the run's time budget ({@code --naive-budget})
+ * {@code POST /asps/ddx?next=false&detail=summary&pretty=false} (the summary, compact, as a registry would ask) from {@value #COHORT_CLIENTS} clients, and the whole cohort as one
+ * {@code POST /asps/ddx/batch?detail=summary} of JSON Lines — each within the run's time budget ({@code --naive-budget})
  * and reported as not finishing where it does not. Beside them, the single-case endpoint's requests/s
- * and p50/p99 latency at each client count of the serve benchmark, on the cohort's first cases, both
- * ranking only ({@code ?next=false}) and as a browser asks (with the findings to check next).
+ * and p50/p99 latency at each client count of the serve benchmark, on the cohort's first cases: the
+ * summary, the full ranking only ({@code ?next=false}) and as a browser asks (with the findings to check next).
  *
  * <p>The clients run in this JVM on the same cores as the server: the figures are those of a client and a
  * server sharing one machine, as a registry's loader beside its server would.
@@ -109,13 +109,21 @@ final class RankHttpPeers {
                 dataset,
                 settings.work());
         try {
-            URI single = URI.create(dataset + "/ddx?next=false&pretty=false");
+            // a registry asks for the summary (scores, no evidence), as rank's CSV holds the top diagnoses
+            URI single = URI.create(dataset + "/ddx?next=false&detail=summary&pretty=false");
+            URI full = URI.create(dataset + "/ddx?next=false&pretty=false");
             URI withNext = URI.create(dataset + "/ddx");
             List<String> pool = firstLines(jsonl, Math.min(n, SLICE_POOL));
-            slices(single, pool, n, "one case a request, ranking only, compact (?next=false&pretty=false)", out);
+            slices(
+                    single,
+                    pool,
+                    n,
+                    "one case a request, summary, compact (?next=false&detail=summary&pretty=false)",
+                    out);
+            slices(full, pool, n, "one case a request, ranking only, compact (?next=false&pretty=false)", out);
             slices(withNext, pool, n, "one case a request, with the findings to check next", out);
             cohortOneByOne(single, jsonl, n, out);
-            cohortBatch(URI.create(dataset + "/ddx/batch"), jsonl, n, out);
+            cohortBatch(URI.create(dataset + "/ddx/batch?detail=summary"), jsonl, n, out);
         } finally {
             server.close();
         }

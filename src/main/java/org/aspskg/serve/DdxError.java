@@ -16,6 +16,8 @@ enum DdxError {
             "bad-request",
             "Send one well-formed HTTP request: a correct Content-Length (or chunked body), a known charset, the whole body."),
     INVALID_CASE(400, "invalid-case", "Fix the case and send it again."),
+    UNKNOWN_DETAIL(
+            400, "unknown-detail", "Ask for ?detail=full (the default, every piece of evidence) or ?detail=summary."),
     AUTHENTICATION_REQUIRED(
             401,
             "authentication-required",

@@ -13,12 +13,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import org.aspskg.AspsKgException;
 import org.aspskg.PrintableText;
 import org.aspskg.ddx.DifferentialPipeline;
 import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ddx.render.RankedCase;
+import org.aspskg.ddx.render.RankingDetail;
 import org.aspskg.ddx.render.RankingJson;
 import org.aspskg.ddx.store.CasesGraph;
 import org.aspskg.ontology.Utf8Text;
@@ -159,6 +161,14 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
         if (store && request.getRemoteUser() == null && !request.authenticate(response)) return;
         boolean strict = "true".equalsIgnoreCase(request.getParameter("strict"));
         boolean next = "true".equalsIgnoreCase(request.getParameter("next"));
+        Optional<RankingDetail> detail = DifferentialEndpoint.detail(request.getParameter("detail"));
+        if (detail.isEmpty()) {
+            refuse(
+                    response,
+                    DdxError.UNKNOWN_DETAIL,
+                    "unknown detail " + PrintableText.of(request.getParameter("detail")));
+            return;
+        }
 
         idleTimeout(request, idleTimeoutMillis);
         response.setStatus(HttpServletResponse.SC_OK);
@@ -182,7 +192,7 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
                 LOG.info("ddx batch cut at {} lines", maxCases);
                 return;
             }
-            writeLine(out, answer(lines, number, strict, next, store, request.getRemoteUser()));
+            answer(out, lines, number, strict, next, detail.get(), store, request.getRemoteUser());
             ranked++;
             activity.batchLinesAnswered.incrementAndGet();
             // the answer so far goes out whenever the client has sent nothing more yet, and at least every
@@ -197,18 +207,48 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
         LOG.info("ddx batch: {} lines", ranked);
     }
 
-    /** The answer to one line: its ranking, or an error object naming the line. */
-    private JsonNode answer(LineReader lines, long number, boolean strict, boolean next, boolean store, String user) {
+    /** Writes the answer to one line: its ranking (streamed, on one line), or an error object naming the line. */
+    private void answer(
+            OutputStream out,
+            LineReader lines,
+            long number,
+            boolean strict,
+            boolean next,
+            RankingDetail detail,
+            boolean store,
+            String user)
+            throws IOException {
+        LineAnswer answer = rankLine(lines, number, strict, next, store, user);
+        if (answer.ranking() != null) {
+            answer.ranking().writeJson(out, detail, false);
+            out.write('\n');
+        } else {
+            writeLine(out, answer.error());
+        }
+    }
+
+    /** A line's ranking, or the error object that answers it. */
+    private record LineAnswer(RankedCase ranking, JsonNode error) {}
+
+    /** The ranking of one line, or the error object naming the line. */
+    private LineAnswer rankLine(
+            LineReader lines, long number, boolean strict, boolean next, boolean store, String user) {
         if (lines.tooLong()) {
-            return errorLine(
-                    number,
-                    DdxError.LINE_TOO_LARGE,
-                    "line " + number + " is longer than " + maxLineBytes + " bytes (the server's --max-body)");
+            return new LineAnswer(
+                    null,
+                    errorLine(
+                            number,
+                            DdxError.LINE_TOO_LARGE,
+                            "line " + number + " is longer than " + maxLineBytes + " bytes (the server's --max-body)"));
         }
         byte[] bytes = lines.bytes();
         if (isBlank(bytes)) {
-            return errorLine(
-                    number, DdxError.INVALID_CASE, "line " + number + " is empty: each line must be one JSON case");
+            return new LineAnswer(
+                    null,
+                    errorLine(
+                            number,
+                            DdxError.INVALID_CASE,
+                            "line " + number + " is empty: each line must be one JSON case"));
         }
         try {
             Utf8Text.requireValid(bytes, DifferentialEndpoint.SOURCE);
@@ -222,15 +262,17 @@ public final class DifferentialBatchEndpoint extends HttpServlet {
                 LOG.info(
                         "stored the ranking of {} for {}", ranking.patientCase().iri(), user);
             }
-            return ranking.json();
+            return new LineAnswer(ranking, null);
         } catch (AspsKgException e) {
             ObjectNode error = DdxError.INVALID_CASE.body(e);
             atLine(error, number);
-            return error;
+            return new LineAnswer(null, error);
         } catch (RuntimeException | StackOverflowError e) {
             // a bug in this line's ranking (as on /asps/ddx, a stack overflow included): its error line, then the next
             LOG.warn("ddx batch line {} failed: {}", number, e.toString());
-            return errorLine(number, DdxError.INTERNAL_ERROR, "the ranking of line " + number + " failed: " + e);
+            return new LineAnswer(
+                    null,
+                    errorLine(number, DdxError.INTERNAL_ERROR, "the ranking of line " + number + " failed: " + e));
         }
     }
 

@@ -5,7 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.servlets.ActionService;
 import org.apache.jena.fuseki.servlets.HttpAction;
@@ -15,6 +17,7 @@ import org.aspskg.ddx.DifferentialPipeline;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ddx.render.RankedCase;
+import org.aspskg.ddx.render.RankingDetail;
 import org.aspskg.ddx.render.RankingFormat;
 import org.aspskg.ddx.render.RankingJson;
 import org.aspskg.ddx.store.CasesGraph;
@@ -37,6 +40,10 @@ import org.eclipse.jetty.http.BadMessageException;
  *   <li>{@code ?pretty=false}: the same JSON on one line, without indentation (a fifth fewer
  *       bytes, and a cheaper answer); by default it is pretty-printed, byte for byte what
  *       {@code asps-kg ddx --format json} prints.
+ *   <li>{@code ?detail=summary}: per hypothesis only its rank, diagnosis, IRI, probability, likelihood
+ *       ratio and whether it is excluded, and the case's warnings (see {@link RankingDetail}), some
+ *       three hundred times smaller; {@code ?detail=full}, the default, is everything. The Turtle
+ *       answer is always full.
  *   <li>{@code ?strict=true}: refuse the case unless every name resolves exactly and all text is
  *       understood (as {@code asps-kg ddx --strict}).
  *   <li>200: the ranking as JSON, or as Turtle (case and ranking) with {@code Accept: text/turtle}.
@@ -56,6 +63,8 @@ public final class DifferentialEndpoint extends ActionService {
     static final String JSON = "application/json;charset=utf-8";
     private static final String TURTLE = "text/turtle";
     private static final String PLAIN_TEXT = "text/plain";
+    /** What ends the JSON answer, as the command line ends it. */
+    private static final byte[] LINE_END = System.lineSeparator().getBytes(StandardCharsets.US_ASCII);
 
     private final DifferentialPipeline service;
     private final CasesGraph cases;
@@ -127,6 +136,14 @@ public final class DifferentialEndpoint extends ActionService {
         boolean strict = "true".equalsIgnoreCase(action.getRequestParameter("strict"));
         boolean next = !"false".equalsIgnoreCase(action.getRequestParameter("next"));
         boolean pretty = !"false".equalsIgnoreCase(action.getRequestParameter("pretty"));
+        Optional<RankingDetail> detail = detail(action.getRequestParameter("detail"));
+        if (detail.isEmpty()) {
+            refuse(
+                    action,
+                    DdxError.UNKNOWN_DETAIL,
+                    "unknown detail " + PrintableText.of(action.getRequestParameter("detail")));
+            return;
+        }
         if ((!turtle && !plain && !type.equals("application/json") && !type.isEmpty())
                 || (type.isEmpty() && header != null && !header.isBlank())) {
             refuse(
@@ -175,9 +192,21 @@ public final class DifferentialEndpoint extends ActionService {
         if (MediaTypeHeader.mediaType(action.getRequest().getHeader("Accept")).equals(TURTLE)) {
             send(action, HttpServletResponse.SC_OK, TURTLE + ";charset=utf-8", ranking.render(RankingFormat.TTL));
         } else {
-            // UTF-8 bytes straight from the JSON tree: no text of the whole ranking made first
-            send(action, HttpServletResponse.SC_OK, JSON, RankingJson.bytes(ranking.json(), pretty));
+            // streamed to the answer, no tree and no text of the whole ranking; Jetty sends an answer
+            // that fits its buffer (a summary) with its length, a longer one in chunks
+            action.setResponseStatus(HttpServletResponse.SC_OK);
+            action.setResponseContentType(JSON);
+            OutputStream out = action.getResponseOutputStream();
+            ranking.writeJson(out, detail.get(), pretty);
+            out.write(LINE_END);
         }
+    }
+
+    /** The detail a request asks for: full when it names none, empty when it names an unknown one. */
+    static Optional<RankingDetail> detail(String parameter) {
+        return parameter == null || parameter.isEmpty()
+                ? Optional.of(RankingDetail.FULL)
+                : RankingDetail.named(parameter);
     }
 
     private static void refuse(HttpAction action, DdxError error, String message) {

@@ -196,6 +196,7 @@ class BenchCommandTest {
         }
         // requests/s and latency of the single-case endpoint at each client count, with and without next findings
         for (String scenario : List.of(
+                "one case a request, summary, compact (?next=false&detail=summary&pretty=false)",
                 "one case a request, ranking only, compact (?next=false&pretty=false)",
                 "one case a request, with the findings to check next")) {
             for (int clients : List.of(1, 4, 16)) {

@@ -121,6 +121,25 @@ class DifferentialBatchEndpointTest {
     }
 
     @Test
+    void withDetailSummaryEachLineIsPostDdxsSummaryOfThatCase() throws Exception {
+        HttpResponse<String> r =
+                post("/ddx/batch?detail=summary", "application/x-ndjson", String.join("\n", cases) + "\n");
+        assertEquals(200, r.statusCode(), r.body());
+        List<JsonNode> answers = lines(r.body());
+        assertEquals(cases.size(), answers.size(), r.body());
+        for (int i = 0; i < cases.size(); i++) {
+            HttpResponse<String> one = post("/ddx?next=false&detail=summary", "application/json", cases.get(i));
+            assertEquals(RankingJson.MAPPER.readTree(one.body()), answers.get(i), "line " + (i + 1));
+            assertFalse(answers.get(i).get("hypotheses").get(0).has("supporting"), "no evidence in a summary");
+        }
+        HttpResponse<String> unknown = post("/ddx/batch?detail=brief", "application/x-ndjson", cases.get(0));
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertEquals(
+                "unknown-detail",
+                RankingJson.MAPPER.readTree(unknown.body()).get("code").asText());
+    }
+
+    @Test
     void byDefaultEachLineIsPostDdxsRankingWithoutNextFindings() throws Exception {
         HttpResponse<String> r = post("/ddx/batch", "application/jsonl", String.join("\r\n", cases));
         assertEquals(200, r.statusCode(), r.body());

@@ -25,6 +25,8 @@ import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.DifferentialPipeline;
 import org.aspskg.ddx.TestKnowledge;
 import org.aspskg.ddx.read.CaseInput;
+import org.aspskg.ddx.render.RankedCase;
+import org.aspskg.ddx.render.RankingDetail;
 import org.aspskg.ddx.render.RankingFormat;
 import org.aspskg.ddx.render.RankingJson;
 import org.aspskg.ddx.store.CasesGraph;
@@ -102,6 +104,34 @@ class DifferentialEndpointTest {
                 service.rank(service.read(CaseInput.file(EXAMPLE))).render(RankingFormat.JSON));
         JsonNode http = RankingJson.MAPPER.readTree(r.body());
         assertEquals(cli.get("hypotheses"), http.get("hypotheses"), "same ranking as `asps-kg ddx` on the file");
+    }
+
+    @Test
+    void detailSummaryAnswersTheRankingsSummaryAndAnUnknownDetailIsRefused() throws Exception {
+        String json = Files.readString(EXAMPLE);
+        RankedCase ranked = service.rank(service.read(CaseInput.json(json, DifferentialEndpoint.SOURCE)));
+        HttpResponse<String> summary = post("/ddx?detail=summary", "application/json", null, json);
+        assertEquals(200, summary.statusCode(), summary.body());
+        assertTrue(summary.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals(ranked.json(RankingDetail.SUMMARY), summary.body(), "pretty, byte for byte the summary");
+        HttpResponse<String> compact = post("/ddx?detail=summary&pretty=false", "application/json", null, json);
+        assertEquals(
+                new ObjectMapper().writeValueAsString(RankingJson.MAPPER.readTree(summary.body()))
+                        + System.lineSeparator(),
+                compact.body());
+        // a short answer goes out whole, with its length
+        assertEquals(
+                String.valueOf(compact.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+                compact.headers().firstValue("Content-Length").orElse("chunked"));
+        assertEquals(
+                post("/ddx", "application/json", null, json).body(),
+                post("/ddx?detail=full", "application/json", null, json).body(),
+                "full is the default");
+        HttpResponse<String> unknown = post("/ddx?detail=brief", "application/json", null, json);
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertEquals(
+                "unknown-detail",
+                RankingJson.MAPPER.readTree(unknown.body()).get("code").asText());
     }
 
     @Test

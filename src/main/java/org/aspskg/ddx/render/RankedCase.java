@@ -1,8 +1,14 @@
 package org.aspskg.ddx.render;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
@@ -41,9 +47,20 @@ public final class RankedCase {
         return rdf;
     }
 
-    /** The ranking as a JSON tree (see {@link RankingJson}), new on every call. */
+    /** The full ranking as a JSON tree (see {@link RankingJson}), new on every call. */
     public ObjectNode json() {
         return renderer.json().toJson(ranking);
+    }
+
+    /**
+     * Writes the ranking as one JSON object to {@code out}, in full or as a summary, pretty (as the
+     * command line prints it) or on one line, streamed: no tree, no text of the whole answer. Writes
+     * nothing after the object, does not flush or close {@code out}.
+     */
+    public void writeJson(OutputStream out, RankingDetail detail, boolean pretty) throws IOException {
+        try (JsonGenerator g = RankingJson.generator(out, pretty)) {
+            renderer.json().write(ranking, detail, g);
+        }
     }
 
     /** The ranking in a format, as the text the command line prints and HTTP sends. */
@@ -51,7 +68,7 @@ public final class RankedCase {
         StringWriter text = new StringWriter();
         switch (format) {
             case TABLE -> renderer.table().write(ranking, new PrintWriter(text));
-            case JSON -> text.write(RankingJson.write(json()));
+            case JSON -> text.write(json(RankingDetail.FULL));
             case TTL -> {
                 // the case as read, as comments: Turtle has no place for it that a parser would keep
                 for (String line : CaseReadingText.lines(patientCase())) text.write("# " + line + "\n");
@@ -59,6 +76,17 @@ public final class RankedCase {
             }
         }
         return text.toString();
+    }
+
+    /** The ranking as pretty JSON text in full or as a summary, ending with a newline. */
+    public String json(RankingDetail detail) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 14);
+        try {
+            writeJson(bytes, detail, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toString(StandardCharsets.UTF_8) + System.lineSeparator();
     }
 
     /** Prints {@link #render} to {@code out} and flushes it. */
