@@ -10,6 +10,7 @@ import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.aspskg.ddx.read.CaseInput;
 import org.aspskg.ddx.render.RankedCase;
+import org.aspskg.ddx.render.RankingDetail;
 import org.aspskg.ddx.render.RankingFormat;
 import org.aspskg.ddx.store.CasesGraph;
 import org.aspskg.ontology.BundledOntology;
@@ -59,6 +60,14 @@ final class DdxCommand implements Callable<Integer> {
             description = "Output format (default: ${DEFAULT-VALUE}).")
     String format = "table";
 
+    @Option(
+            names = "--detail",
+            paramLabel = "full|summary",
+            description = "With --format json: the whole ranking (full, the default) or per hypothesis only its "
+                    + "rank, IRI, post-test probability and likelihood ratio, with the case's warnings (summary, "
+                    + "as POST /asps/ddx?detail=summary answers).")
+    String detail;
+
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
 
@@ -105,6 +114,16 @@ final class DdxCommand implements Callable<Integer> {
     public Integer call() {
         RankingFormat f = RankingFormat.named(format)
                 .orElseThrow(() -> new AspsKgException("unknown --format '" + format + "'", "Use table, json or ttl."));
+        RankingDetail d = detail == null
+                ? RankingDetail.FULL
+                : RankingDetail.named(detail)
+                        .orElseThrow(
+                                () -> new AspsKgException("unknown --detail '" + detail + "'", "Use full or summary."));
+        if (detail != null && f != RankingFormat.JSON) {
+            throw new AspsKgException(
+                    "--detail applies to the JSON answer, not to --format " + format,
+                    "Add --format json, or leave --detail out.");
+        }
         DifferentialPipeline ddx = DdxKnowledge.cached(
                         BundledOntology.locate(storeOptions.ontology), BundledOntology.locate(shapes))
                 .pipeline();
@@ -120,7 +139,12 @@ final class DdxCommand implements Callable<Integer> {
                 new CasesGraph(kg.datasetGraph()).store(ranked);
             }
         }
-        ranked.write(f, spec.commandLine().getOut());
+        if (d == RankingDetail.SUMMARY) {
+            spec.commandLine().getOut().print(ranked.json(d));
+            spec.commandLine().getOut().flush();
+        } else {
+            ranked.write(f, spec.commandLine().getOut());
+        }
         DifferentialRanking ranking = ranked.ranking();
         PrintWriter err = spec.commandLine().getErr();
         err.println(

@@ -1,6 +1,7 @@
 package org.aspskg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +54,37 @@ class DdxCommandTest {
         assertEquals(
                 "https://w3id.org/asps-kg/AlveolarSoftPartSarcoma",
                 cli.get("hypotheses").get(0).get("iri").asText());
+    }
+
+    @Test
+    void theSummaryDetailPrintsTheServicesSummaryWithTheFullAnswersScores() throws Exception {
+        CliRun summary = run("ddx", "--format", "json", "--detail", "summary", EXAMPLE.toString());
+        assertEquals(0, summary.exit(), summary.err());
+        assertEquals(ranked(EXAMPLE).json(org.aspskg.ddx.render.RankingDetail.SUMMARY), summary.out());
+        JsonNode brief = RankingJson.MAPPER.readTree(summary.out());
+        JsonNode full = RankingJson.MAPPER.readTree(
+                run("ddx", "--format", "json", EXAMPLE.toString()).out());
+        assertEquals(full.get("hypotheses").size(), brief.get("hypotheses").size());
+        for (int i = 0; i < full.get("hypotheses").size(); i++) {
+            JsonNode a = full.get("hypotheses").get(i);
+            JsonNode b = brief.get("hypotheses").get(i);
+            assertEquals(a.get("iri"), b.get("iri"));
+            assertEquals(a.get("postTestProbability"), b.get("postTestProbability"));
+            assertTrue(a.has("supporting") && !b.has("supporting") && !b.has("opposing"), b.toString());
+        }
+        assertTrue(summary.out().length() * 10
+                < run("ddx", "--format", "json", EXAMPLE.toString()).out().length());
+    }
+
+    @Test
+    void aDetailOtherThanFullOrSummaryOrOutsideJsonExitsTwoSayingWhy() {
+        CliRun unknown = run("ddx", "--format", "json", "--detail", "brief", EXAMPLE.toString());
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("unknown --detail 'brief'"), unknown.err());
+        CliRun table = run("ddx", "--detail", "summary", EXAMPLE.toString());
+        assertEquals(2, table.exit());
+        assertTrue(table.err().contains("--detail applies to the JSON answer"), table.err());
+        assertFalse(table.err().contains("at org.aspskg"), table.err());
     }
 
     @Test
