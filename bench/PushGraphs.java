@@ -2,7 +2,7 @@
 // loopback endpoint that reads and discards what it is sent (to time the pushing side alone).
 //
 //   java -cp target/asps-kg.jar bench/PushGraphs.java push STORE URL GRAPH... [--user U --password P]
-//   java bench/PushGraphs.java sink PORT SERVER-HEADER     e.g. 'Apache Jena Fuseki (5.6.0)' or 'Virtuoso/07.20'
+//   java -cp target/asps-kg.jar bench/PushGraphs.java sink PORT SERVER-HEADER     e.g. 'Apache Jena Fuseki (5.6.0)' or 'Virtuoso/07.20'
 //
 // push prints GraphStorePush's progress to stderr and one line per graph to stdout; sink prints, per PUT,
 // its framing (chunked or Content-Length), bytes, lines and seconds. Used for docs/benchmarks.md.

@@ -2,10 +2,11 @@ package org.aspskg.store;
 
 import java.io.BufferedOutputStream;
 import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,6 +14,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,6 +184,7 @@ public final class GraphStorePush {
                 try {
                     r = send(request.build(), HttpResponse.BodyHandlers.ofString(), graphIri);
                 } catch (AspsKgException cut) {
+                    if (stream != null && stream.failed()) stream.written(); // throws why the body was cut
                     // an endpoint that refuses the login may answer 401 and close the connection while the
                     // body is still being sent, so that no answer is read: ask again without a body
                     if (credentials != null && refusesLogin(login, uri, graphIri))
@@ -263,26 +267,30 @@ public final class GraphStorePush {
      * (TDB2 transactions belong to a thread) through a pipe that the HTTP client reads.
      */
     private final class StreamedGraph {
-        private final PipedInputStream in = new PipedInputStream(PIPE_BUFFER);
+        private final InputStream in;
         private final CompletableFuture<long[]> written = new CompletableFuture<>();
         private final String graphIri;
 
         StreamedGraph(DatasetGraph dsg, String graphIri) {
             this.graphIri = graphIri;
-            PipedOutputStream out;
+            // an OS pipe, not PipedInputStream: that one fails the writer ("Read end dead") once the
+            // HTTP client's pooled thread that last read it has ended, which cut bodies short
+            Pipe pipe;
             try {
-                out = new PipedOutputStream(in);
+                pipe = Pipe.open();
             } catch (IOException e) {
-                throw new IllegalStateException(e);
+                throw new UncheckedIOException(e);
             }
+            in = Channels.newInputStream(pipe.source());
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(pipe.sink()), PIPE_BUFFER);
             Thread writer = new Thread(
                     () -> {
                         try {
                             Txn.executeRead(dsg, () -> {
-                                CountingStream pipe = new CountingStream(out);
-                                long triples = write(dsg, graphIri, pipe);
+                                CountingStream body = new CountingStream(out);
+                                long triples = write(dsg, graphIri, body);
                                 IO.close(out);
-                                written.complete(new long[] {triples, pipe.bytes});
+                                written.complete(new long[] {triples, body.bytes});
                             });
                         } catch (RuntimeException e) {
                             written.completeExceptionally(e);
@@ -294,9 +302,38 @@ public final class GraphStorePush {
             writer.start();
         }
 
-        /** No length: the HTTP client sends the body with chunked transfer coding. */
+        /**
+         * No length: the HTTP client sends the body with chunked transfer coding. If the writer fails, the
+         * body ends in an error rather than an end of stream, so the request is aborted before its last
+         * chunk and the endpoint stores nothing of a graph cut short.
+         */
         HttpRequest.BodyPublisher publisher() {
-            return HttpRequest.BodyPublishers.ofInputStream(() -> in);
+            return HttpRequest.BodyPublishers.ofInputStream(() -> new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b < 0) failIfCut();
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n < 0) failIfCut();
+                    return n;
+                }
+            });
+        }
+
+        boolean failed() {
+            return written.isCompletedExceptionally();
+        }
+
+        /** The writer completes its result (exceptionally on failure) before it closes the pipe. */
+        private void failIfCut() throws IOException {
+            if (written.isCompletedExceptionally()) {
+                throw new IOException("writing <" + graphIri + "> as N-Triples failed; the request is aborted");
+            }
         }
 
         /** Triples and bytes written, once the whole body has gone. */
