@@ -273,8 +273,8 @@ public final class GraphStorePush {
 
         StreamedGraph(DatasetGraph dsg, String graphIri) {
             this.graphIri = graphIri;
-            // an OS pipe, not PipedInputStream: that one fails the writer ("Read end dead") once the
-            // HTTP client's pooled thread that last read it has ended, which cut bodies short
+            // an OS pipe, not PipedInputStream: that one refuses writes ("Read end dead") once the thread
+            // that last read it has ended, and the HTTP client reads from pooled threads
             Pipe pipe;
             try {
                 pipe = Pipe.open();
