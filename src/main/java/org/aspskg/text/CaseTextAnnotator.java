@@ -122,7 +122,7 @@ public final class CaseTextAnnotator {
     private final List<PhrasePattern> phrasePatterns = new ArrayList<>();
 
     /** A row of {@code phrase-patterns.tsv}: a phrasing the term's definition says, read as that term. */
-    private record PhrasePattern(Pattern pattern, String curie, boolean absent) {}
+    private record PhrasePattern(Pattern pattern, String curie, boolean absent, boolean negatedOnly) {}
 
     private final Rules rules;
 
@@ -196,7 +196,8 @@ public final class CaseTextAnnotator {
             phrasePatterns.add(new PhrasePattern(
                     Pattern.compile(row[0].trim(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
                     row[1].trim(),
-                    row.length > 3 && row[3].trim().equals("absent")));
+                    row.length > 3 && row[3].trim().equals("absent"),
+                    row.length > 3 && row[3].trim().equals("negated")));
         }
         for (String[] row : TextTables.rows("not-weighed.tsv")) {
             notWeighed.put(row[0].trim().toLowerCase(Locale.ROOT), row[1].trim());
@@ -363,6 +364,9 @@ public final class CaseTextAnnotator {
                 List<TermHit> hits = search.lookup(pp.curie());
                 if (hits.size() != 1) continue; // the term is not in this ontology
                 String cue = clauseCue(text, pm.start(), pm.end());
+                // a row marked negated names what only its negation states ("no lymph node enlargement": no
+                // lymph node metastasis; an enlarged node alone is no metastasis): nothing without a cue
+                if (pp.negatedOnly() && cue == null) continue;
                 // a row marked absent names the term's opposite ("homogeneous enhancement"): the term
                 // absent, unless a cue negates that too (two negations)
                 boolean negated = pp.absent() ? cue == null : cue != null;
