@@ -400,4 +400,13 @@ class PhraseResolutionTest {
         assertTrue(
                 endosteal.stream().noneMatch(x -> x.contains("AdjacentBoneInvolvement (present)")), endosteal.toString());
     }
+
+    @Test
+    void aPreCueCarriesOverAListToAPhrasePattern() {
+        List<String> t = termsOf("He denies trauma, fever, or prior radiotherapy to the site.");
+        assertTrue(t.contains("prior radiotherapy to the site → PriorRadiotherapyToSite (absent)"), t.toString());
+        // a sentence break ends the list
+        List<String> apart = termsOf("He denies trauma. Prior radiotherapy to the site in 2010.");
+        assertTrue(apart.contains("Prior radiotherapy to the site → PriorRadiotherapyToSite (present)"), apart.toString());
+    }
 }
