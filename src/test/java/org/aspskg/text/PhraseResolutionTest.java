@@ -409,4 +409,17 @@ class PhraseResolutionTest {
         List<String> apart = termsOf("He denies trauma. Prior radiotherapy to the site in 2010.");
         assertTrue(apart.contains("Prior radiotherapy to the site → PriorRadiotherapyToSite (present)"), apart.toString());
     }
+
+    @Test
+    void aFigureReferenceDoesNotEndTheSentenceNorDoesGrossMeaningObvious() {
+        // the full stop of "Fig. 2" does not cut the sequence off from the signal words after it
+        List<String> fig = termsOf("Coronal T1 images (Fig. 5) and axial STIR images (Fig. 6) showed a lesion of"
+                + " heterogeneous signal intensity.");
+        assertTrue(fig.stream().anyMatch(x -> x.endsWith("→ T2HeterogeneousSignal (present)")), fig.toString());
+        // "no gross extension" (no obvious extension) keeps the MRI context; a gross specimen ends it
+        List<String> obvious = termsOf("MRI showed a thigh mass. Necrosis was noted, with no gross extension into bone.");
+        assertTrue(obvious.stream().anyMatch(x -> x.endsWith("→ NecrosisOnMRI (present)")), obvious.toString());
+        List<String> specimen = termsOf("MRI showed a thigh mass. On the gross specimen necrosis was noted.");
+        assertTrue(specimen.stream().noneMatch(x -> x.contains("NecrosisOnMRI")), specimen.toString());
+    }
 }
