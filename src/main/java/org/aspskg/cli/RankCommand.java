@@ -92,7 +92,7 @@ final class RankCommand implements Callable<Integer> {
                     "Give case files or directories of JSON cases, or --from-store (not both).");
         }
         PrintWriter err = spec.commandLine().getErr();
-        DdxKnowledge knowledge = DdxKnowledge.cached(storeOptions.ontology, shapes.file);
+        DdxKnowledge knowledge = DdxKnowledge.cached(storeOptions.ontology(), shapes.file());
         TruthTable truthTable = truth == null ? null : knowledge.truthTable(truth);
         CohortRanking ranking = knowledge.cohortRanking().validate(!noValidate);
         if (workers != null) ranking.workers(workers);
