@@ -35,6 +35,7 @@ public final class ModalityContext {
      */
     private static final Pattern SENTENCE_END =
             Pattern.compile("(?<!\\b(?:[Ff]igs?|FIGS?|[Tt]ab|[Tt]abs|al|[Vv]s|[Cc]f|approx))[.!?](?=\\s)|…|\\n");
+
     private static final Pattern ON_SEQUENCE =
             Pattern.compile("(?i)\\s*(?:(?:on|in)\\s+)?(?:the\\s+)?(?:\\p{L}{1,4}\\s+)?");
     private static final Pattern PARAGRAPH_END = Pattern.compile("…|\\n\\s*\\n");

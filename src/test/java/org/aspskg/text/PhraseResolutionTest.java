@@ -398,7 +398,8 @@ class PhraseResolutionTest {
         assertTrue(own.stream().noneMatch(x -> x.contains("AdjacentBoneInvolvement (present)")), own.toString());
         List<String> endosteal = termsOf("There was endosteal scalloping of the femur.");
         assertTrue(
-                endosteal.stream().noneMatch(x -> x.contains("AdjacentBoneInvolvement (present)")), endosteal.toString());
+                endosteal.stream().noneMatch(x -> x.contains("AdjacentBoneInvolvement (present)")),
+                endosteal.toString());
     }
 
     @Test
@@ -407,7 +408,8 @@ class PhraseResolutionTest {
         assertTrue(t.contains("prior radiotherapy to the site → PriorRadiotherapyToSite (absent)"), t.toString());
         // a sentence break ends the list
         List<String> apart = termsOf("He denies trauma. Prior radiotherapy to the site in 2010.");
-        assertTrue(apart.contains("Prior radiotherapy to the site → PriorRadiotherapyToSite (present)"), apart.toString());
+        assertTrue(
+                apart.contains("Prior radiotherapy to the site → PriorRadiotherapyToSite (present)"), apart.toString());
     }
 
     @Test
@@ -417,7 +419,8 @@ class PhraseResolutionTest {
                 + " heterogeneous signal intensity.");
         assertTrue(fig.stream().anyMatch(x -> x.endsWith("→ T2HeterogeneousSignal (present)")), fig.toString());
         // "no gross extension" (no obvious extension) keeps the MRI context; a gross specimen ends it
-        List<String> obvious = termsOf("MRI showed a thigh mass. Necrosis was noted, with no gross extension into bone.");
+        List<String> obvious =
+                termsOf("MRI showed a thigh mass. Necrosis was noted, with no gross extension into bone.");
         assertTrue(obvious.stream().anyMatch(x -> x.endsWith("→ NecrosisOnMRI (present)")), obvious.toString());
         List<String> specimen = termsOf("MRI showed a thigh mass. On the gross specimen necrosis was noted.");
         assertTrue(specimen.stream().noneMatch(x -> x.contains("NecrosisOnMRI")), specimen.toString());
