@@ -103,6 +103,12 @@ public final class DemographicModel {
         for (int round = 0; round < ROUNDS && !rows.isEmpty(); round++) {
             for (Association a : rows) {
                 DemographicGroups.Group g = group(a.feature());
+                // renormalise before each step: the update below assumes a total of 1, and two groups whose
+                // sourced shares do not add up to 1 (children 0.03 beside adults 0.82) otherwise multiply any
+                // rounding error by (1 - target) / (1 - inside) each round, until the "distribution" sums to 4
+                double total = 0;
+                for (double v : p) total += v;
+                for (int cell = 0; cell < p.length; cell++) p[cell] /= total;
                 double inside = 0;
                 for (int cell = 0; cell < p.length; cell++) if (inGroup(cell, g)) inside += p[cell];
                 double target = a.frequency();
