@@ -122,7 +122,7 @@ public final class CaseTextAnnotator {
     private final List<PhrasePattern> phrasePatterns = new ArrayList<>();
 
     /** A row of {@code phrase-patterns.tsv}: a phrasing the term's definition says, read as that term. */
-    private record PhrasePattern(Pattern pattern, String curie, boolean absent) {}
+    private record PhrasePattern(Pattern pattern, String curie, boolean absent, boolean negatedOnly) {}
 
     private final Rules rules;
 
@@ -196,7 +196,8 @@ public final class CaseTextAnnotator {
             phrasePatterns.add(new PhrasePattern(
                     Pattern.compile(row[0].trim(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
                     row[1].trim(),
-                    row.length > 3 && row[3].trim().equals("absent")));
+                    row.length > 3 && row[3].trim().equals("absent"),
+                    row.length > 3 && row[3].trim().equals("negated")));
         }
         for (String[] row : TextTables.rows("not-weighed.tsv")) {
             notWeighed.put(row[0].trim().toLowerCase(Locale.ROOT), row[1].trim());
@@ -363,6 +364,11 @@ public final class CaseTextAnnotator {
                 List<TermHit> hits = search.lookup(pp.curie());
                 if (hits.size() != 1) continue; // the term is not in this ontology
                 String cue = clauseCue(text, pm.start(), pm.end());
+                // a pre-cue carried over a list, as for names: "denied pain, pruritus, or previous radiation"
+                if (cue == null) cue = listPreCue(text, pm.start());
+                // a row marked negated names what only its negation states ("no lymph node enlargement": no
+                // lymph node metastasis; an enlarged node alone is no metastasis): nothing without a cue
+                if (pp.negatedOnly() && cue == null) continue;
                 // a row marked absent names the term's opposite ("homogeneous enhancement"): the term
                 // absent, unless a cue negates that too (two negations)
                 boolean negated = pp.absent() ? cue == null : cue != null;
@@ -1025,6 +1031,33 @@ public final class CaseTextAnnotator {
         for (String[] c : cuesIn(text.substring(end, to))) {
             if (c[1].equals("end") || c[1].equals("pre")) break;
             if (c[1].equals("post")) return c[0];
+        }
+        return null;
+    }
+
+    /**
+     * The last pre-cue of the sentence before {@code start} when only list items lie between it and
+     * {@code start} ("denied pain, pruritus, trauma, or ‹phrase›"), else null.
+     */
+    private String listPreCue(String text, int start) {
+        int from = start;
+        while (from > 0 && ".;:!?\n…".indexOf(text.charAt(from - 1)) < 0) from--;
+        List<String> ws = new ArrayList<>();
+        List<int[]> at = new ArrayList<>();
+        Matcher m = WORD.matcher(text.substring(from, start));
+        while (m.find()) {
+            ws.add(m.group().toLowerCase(Locale.ROOT));
+            at.add(new int[] {from + m.start(), from + m.end()});
+        }
+        for (int i = ws.size() - 1; i >= 0; i--) {
+            for (Cue c : cuesByFirstWord.getOrDefault(ws.get(i), List.of())) {
+                int k = c.words().size();
+                if (!c.type().equals("pre")
+                        || i + k > ws.size()
+                        || !ws.subList(i, i + k).equals(c.words())) continue;
+                int cueEnd = at.get(i + k - 1)[1];
+                return listGap(text.substring(cueEnd, start)) ? text.substring(at.get(i)[0], cueEnd) : null;
+            }
         }
         return null;
     }

@@ -28,7 +28,14 @@ public final class ModalityContext {
     private static final List<Pattern> WORDS = new ArrayList<>();
     private static final List<String> MODALITIES = new ArrayList<>();
     private static final List<String> SEQUENCES = new ArrayList<>();
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s)|…|\\n");
+    /**
+     * A sentence ends at a full stop, question or exclamation mark before a space, an ellipsis or a line
+     * break — not at the full stop of a figure or table reference or of "et al." ("T1-weighted (Fig. 3)
+     * and T2-weighted (Fig. 4) images showed …" is one sentence).
+     */
+    private static final Pattern SENTENCE_END =
+            Pattern.compile("(?<!\\b(?:[Ff]igs?|FIGS?|[Tt]ab|[Tt]abs|al|[Vv]s|[Cc]f|approx))[.!?](?=\\s)|…|\\n");
+
     private static final Pattern ON_SEQUENCE =
             Pattern.compile("(?i)\\s*(?:(?:on|in)\\s+)?(?:the\\s+)?(?:\\p{L}{1,4}\\s+)?");
     private static final Pattern PARAGRAPH_END = Pattern.compile("…|\\n\\s*\\n");

@@ -178,7 +178,9 @@ class PhraseResolutionTest {
         List<String> t =
                 termsOf("The lesion was 4 cm x 1.5 cm; one month later 9.5 x 1.5 cm. A nodule 12.5 cm above the knee.");
         assertTrue(t.contains("9.5 x 1.5 cm → MassLargerThan5cm (present)"), t.toString());
-        assertTrue(t.stream().noneMatch(x -> x.startsWith("4 cm") || x.startsWith("12.5")), t.toString());
+        assertTrue(t.stream().noneMatch(x -> x.startsWith("4 cm") || x.contains("12.5 cm →")), t.toString());
+        // the distance places the nodule in the thigh (between hip and knee), no size
+        assertTrue(t.contains("12.5 cm above the knee → Thigh (present)"), t.toString());
         List<String> nodule = termsOf("Chest CT showed a 2 cm lung nodule.");
         assertTrue(nodule.stream().noneMatch(x -> x.contains("MassLargerThan5cm")), nodule.toString());
     }
@@ -373,5 +375,54 @@ class PhraseResolutionTest {
                 "back → UBERON:0001137")) {
             assertTrue(t.contains(expected), expected + " in " + t);
         }
+    }
+
+    @Test
+    void aStagingPhrasingStatesTheMetastasisAbsentOnlyUnderANegation() {
+        List<String> neg = termsOf("Staging CT of the chest was negative. There was no enlarged cervical lymph node."
+                + " The bone scan showed no other skeletal lesions.");
+        assertTrue(neg.stream().anyMatch(x -> x.endsWith("→ LungMetastasis (absent)")), neg.toString());
+        assertTrue(neg.stream().anyMatch(x -> x.endsWith("→ LymphNodeMetastasis (absent)")), neg.toString());
+        assertTrue(neg.stream().anyMatch(x -> x.endsWith("→ BoneMetastasis (absent)")), neg.toString());
+        // the same wordings without a negation state nothing: an enlarged node is not yet a metastasis
+        List<String> pos = termsOf("A chest CT was obtained. Enlarged lymph nodes in the groin.");
+        assertTrue(pos.stream().noneMatch(x -> x.contains("LungMetastasis")), pos.toString());
+        assertTrue(pos.stream().noneMatch(x -> x.contains("LymphNodeMetastasis")), pos.toString());
+    }
+
+    @Test
+    void boneChangeTheLesionCausesIsAdjacentBoneInvolvementButPlainDestructionOfAMetaphysisIsNot() {
+        List<String> caused = termsOf("A large mass of the calf producing erosion of the fibula.");
+        assertTrue(caused.stream().anyMatch(x -> x.endsWith("→ AdjacentBoneInvolvement (present)")), caused.toString());
+        List<String> own = termsOf("Radiographs showed destruction of the proximal tibial metaphysis.");
+        assertTrue(own.stream().noneMatch(x -> x.contains("AdjacentBoneInvolvement (present)")), own.toString());
+        List<String> endosteal = termsOf("There was endosteal scalloping of the femur.");
+        assertTrue(
+                endosteal.stream().noneMatch(x -> x.contains("AdjacentBoneInvolvement (present)")),
+                endosteal.toString());
+    }
+
+    @Test
+    void aPreCueCarriesOverAListToAPhrasePattern() {
+        List<String> t = termsOf("He denies trauma, fever, or prior radiotherapy to the site.");
+        assertTrue(t.contains("prior radiotherapy to the site → PriorRadiotherapyToSite (absent)"), t.toString());
+        // a sentence break ends the list
+        List<String> apart = termsOf("He denies trauma. Prior radiotherapy to the site in 2010.");
+        assertTrue(
+                apart.contains("Prior radiotherapy to the site → PriorRadiotherapyToSite (present)"), apart.toString());
+    }
+
+    @Test
+    void aFigureReferenceDoesNotEndTheSentenceNorDoesGrossMeaningObvious() {
+        // the full stop of "Fig. 2" does not cut the sequence off from the signal words after it
+        List<String> fig = termsOf("Coronal T1 images (Fig. 5) and axial STIR images (Fig. 6) showed a lesion of"
+                + " heterogeneous signal intensity.");
+        assertTrue(fig.stream().anyMatch(x -> x.endsWith("→ T2HeterogeneousSignal (present)")), fig.toString());
+        // "no gross extension" (no obvious extension) keeps the MRI context; a gross specimen ends it
+        List<String> obvious =
+                termsOf("MRI showed a thigh mass. Necrosis was noted, with no gross extension into bone.");
+        assertTrue(obvious.stream().anyMatch(x -> x.endsWith("→ NecrosisOnMRI (present)")), obvious.toString());
+        List<String> specimen = termsOf("MRI showed a thigh mass. On the gross specimen necrosis was noted.");
+        assertTrue(specimen.stream().noneMatch(x -> x.contains("NecrosisOnMRI")), specimen.toString());
     }
 }
