@@ -193,6 +193,17 @@ public final class CohortRanking {
 
     /** Ranks the cases of these files (RDF case files, .gz too) and directories of JSON cases. */
     public CohortRanking files(List<Path> inputs) {
+        checkInputs(inputs);
+        this.inputs = List.copyOf(inputs);
+        this.store = null;
+        return this;
+    }
+
+    /**
+     * Checks that every input is a readable directory or a file of a case format, without reading
+     * it: cheap, so that a command can say what is wrong before it loads the knowledge.
+     */
+    public static void checkInputs(List<Path> inputs) {
         for (Path p : inputs) {
             if (!Files.isReadable(p)) {
                 throw new AspsKgException(
@@ -202,9 +213,6 @@ public final class CohortRanking {
             }
             if (!Files.isDirectory(p)) CaseFileParser.langOf(p);
         }
-        this.inputs = List.copyOf(inputs);
-        this.store = null;
-        return this;
     }
 
     /** Ranks the cases in the cases graph of a store (read in read transactions while the run lasts). */
