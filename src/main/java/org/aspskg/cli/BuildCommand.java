@@ -104,14 +104,14 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GraphStorePush push = target == null ? null : new GraphStorePush(target, credentials());
-        StoreBuilder builder = StoreBuilds.standard(storeOptions.ontology, storeOptions.store)
+        StoreBuilder builder = StoreBuilds.standard(storeOptions.ontology(), storeOptions.store)
                 .reasoner(ReasonerKind.parse(reasoner))
                 .observer(new PhasePrinter(spec.commandLine().getErr()))
                 .replaceCases(replaceCases)
                 .allowForeignOntology(allowForeignOntology);
         if (!cases.isEmpty()) {
             builder.cases(
-                    DdxKnowledge.cached(storeOptions.ontology, shapes.file).cohortLoader(cases, !noValidateCases));
+                    DdxKnowledge.cached(storeOptions.ontology(), shapes.file()).cohortLoader(cases, !noValidateCases));
         }
         BuildReport report = builder.build();
         PrintWriter out = spec.commandLine().getOut();

@@ -124,8 +124,7 @@ final class DdxCommand implements Callable<Integer> {
                     "--detail applies to the JSON answer, not to --format " + format,
                     "Add --format json, or leave --detail out.");
         }
-        DifferentialPipeline ddx = DdxKnowledge.cached(
-                        BundledOntology.locate(storeOptions.ontology), BundledOntology.locate(shapes))
+        DifferentialPipeline ddx = DdxKnowledge.cached(storeOptions.ontology(), BundledOntology.locate(shapes))
                 .pipeline();
         if ((caseFile == null) == (text == null)) {
             throw new AspsKgException(

@@ -19,7 +19,6 @@ import org.aspskg.ddx.eval.LabelScanReader;
 import org.aspskg.ddx.eval.PipelineTextReader;
 import org.aspskg.ddx.eval.TextCaseReader;
 import org.aspskg.ddx.eval.WordSensitivity;
-import org.aspskg.ontology.BundledOntology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,8 +90,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new AspsKgException("unknown --format '" + format + "'", "Use text or json.");
         }
         if (sensitivity) return sensitivity(f);
-        DdxKnowledge knowledge =
-                DdxKnowledge.cached(BundledOntology.locate(ontology.file), BundledOntology.locate(shapes.file));
+        DdxKnowledge knowledge = DdxKnowledge.cached(ontology.file(), shapes.file());
         TextCaseReader reader = baseline ? new LabelScanReader(knowledge) : new PipelineTextReader(knowledge);
         EvalReport report =
                 new Evaluation(knowledge, reader).run(dir, gold ? Evaluation.Mode.GOLD : Evaluation.Mode.TEXT);
@@ -123,9 +121,7 @@ final class EvalCommand implements Callable<Integer> {
                 Evaluation.caseFiles(dir).stream().allMatch(c -> Files.isRegularFile(GoldAnnotations.fileOf(c)));
         Evaluation.Mode mode = gold || allGold ? Evaluation.Mode.GOLD : Evaluation.Mode.TEXT;
         WordSensitivity check = new WordSensitivity(
-                BundledOntology.locate(ontology.file),
-                BundledOntology.locate(shapes.file),
-                baseline ? LabelScanReader::new : PipelineTextReader::new);
+                ontology.file(), shapes.file(), baseline ? LabelScanReader::new : PipelineTextReader::new);
         List<String> known =
                 check.words().stream().map(WordSensitivity.Word::word).toList();
         for (String w : words) {

@@ -47,7 +47,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReleaseSources sources = ReleaseSources.read(ontology.file, mappings.fileFor(ontology.file));
+        ReleaseSources sources = ReleaseSources.read(ontology.file(), mappings.fileFor(ontology.file()));
         Artefact artefact = inferred ? Artefact.FULL : Artefact.MAIN;
         ArtefactWriter.Written w =
                 ArtefactWriter.write(sources, artefact, format, out.resolve(artefact.fileName(format)));

@@ -89,9 +89,9 @@ final class MapCommand implements Callable<Integer> {
 
     private int lookup() {
         LookupFormat lookupFormat = format == null ? LookupFormat.TEXT : format.lookup();
-        Path mappingSet = mappings.fileFor(ontology.file);
+        Path mappingSet = mappings.fileFor(ontology.file());
         MappingSet set = SssomReader.read(mappingSet);
-        CodeLookup.Result result = new CodeLookup(set, OntologyLoader.readRdf(ontology.file)).lookup(code);
+        CodeLookup.Result result = new CodeLookup(set, OntologyLoader.readRdf(ontology.file())).lookup(code);
         if (!result.found()) {
             PrintWriter err = spec.commandLine().getErr();
             String prefix = result.code().curie().prefix();
@@ -116,8 +116,8 @@ final class MapCommand implements Callable<Integer> {
     private int coverage() {
         CoverageFormat coverageFormat = format == null ? CoverageFormat.TEXT : format.coverage();
         java.util.Optional<org.aspskg.report.Level> threshold = failOn.threshold();
-        Path mappingSet = mappings.fileFor(ontology.file);
-        MappingCoverage.Coverage result = MappingCoverage.compute(mappingSet, ontology.file);
+        Path mappingSet = mappings.fileFor(ontology.file());
+        MappingCoverage.Coverage result = MappingCoverage.compute(mappingSet, ontology.file());
         coverageFormat.write(result, spec.commandLine().getOut());
         QualityReport report = result.report();
         boolean failed = threshold.map(report::hasRowsAtOrAbove).orElse(false);
@@ -132,7 +132,7 @@ final class MapCommand implements Callable<Integer> {
 
     private int check() {
         ReportFormat reportFormat = format == null ? ReportFormat.TABLE : format.report();
-        return failOn.printReport(() -> MappingSetChecker.check(check, ontology.file), reportFormat, check, spec);
+        return failOn.printReport(() -> MappingSetChecker.check(check, ontology.file()), reportFormat, check, spec);
     }
 
     /** The values of --format: report formats with --check, lookup formats with a CODE. */

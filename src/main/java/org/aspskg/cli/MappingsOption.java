@@ -2,6 +2,7 @@ package org.aspskg.cli;
 
 import java.nio.file.Path;
 import org.aspskg.mapping.SssomReader;
+import org.aspskg.ontology.BundledOntology;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,8 +23,11 @@ final class MappingsOption {
         this.file = defaultFile;
     }
 
-    /** The mapping set given, else the default: the one beside {@code ontology} when there is no fixed default. */
+    /**
+     * The mapping set given (a default path the working directory lacks read from the jar's bundle), else the
+     * one beside {@code ontology} when there is no fixed default.
+     */
     Path fileFor(Path ontology) {
-        return file != null ? file : SssomReader.mappingSetFor(ontology);
+        return file != null ? BundledOntology.locate(file) : SssomReader.mappingSetFor(ontology);
     }
 }

@@ -1,6 +1,7 @@
 package org.aspskg.cli;
 
 import java.nio.file.Path;
+import org.aspskg.ontology.BundledOntology;
 import org.aspskg.ontology.OntologyLoader;
 import picocli.CommandLine.Option;
 
@@ -12,4 +13,9 @@ import picocli.CommandLine.Option;
 final class OntologyOption {
     @Option(names = "--ontology", paramLabel = "FILE", description = "Ontology (default: ${DEFAULT-VALUE}).")
     Path file = OntologyLoader.DEFAULT_ONTOLOGY;
+
+    /** The file to read: the one given, or the jar's bundled copy when the default is not in the working directory. */
+    Path file() {
+        return BundledOntology.locate(file);
+    }
 }

@@ -111,7 +111,7 @@ final class QueryCommand implements Callable<Integer> {
         Query q = query();
         Context context = context();
         try (KnowledgeGraphStore kg = StoreBuilds.openOrBuild(
-                storeOptions.ontology, storeOptions.store, spec.commandLine().getErr())) {
+                storeOptions.ontology(), storeOptions.store, spec.commandLine().getErr())) {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             long n = SparqlQueries.run(kg.dataset(), q, format, answer, context);
             PrintWriter out = spec.commandLine().getOut();
@@ -145,7 +145,7 @@ final class QueryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
         try (KnowledgeGraphStore kg = StoreBuilds.openOrBuild(
-                storeOptions.ontology, storeOptions.store, spec.commandLine().getErr())) {
+                storeOptions.ontology(), storeOptions.store, spec.commandLine().getErr())) {
             for (LibraryQuery q : library.queries()) {
                 LibraryCheck.Outcome outcome =
                         LibraryCheck.check(q, parsed -> SparqlQueries.answer(kg.dataset(), parsed, context));

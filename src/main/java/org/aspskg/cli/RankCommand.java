@@ -104,7 +104,7 @@ final class RankCommand implements Callable<Integer> {
                     truth + ": no such readable file",
                     "Give --truth the truth.tsv of 'asps-kg generate' (a header naming case_iri and true_diagnosis).");
         }
-        DdxKnowledge knowledge = DdxKnowledge.cached(storeOptions.ontology, shapes.file);
+        DdxKnowledge knowledge = DdxKnowledge.cached(storeOptions.ontology(), shapes.file());
         TruthTable truthTable = truth == null ? null : knowledge.truthTable(truth);
         CohortRanking ranking = knowledge.cohortRanking().validate(!noValidate);
         if (workers != null) ranking.workers(workers);

@@ -48,7 +48,7 @@ final class ReasonCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReasonerKind kind = ReasonerKind.parse(reasoner);
-        OWLOntology o = OntologyLoader.load(ontology.file);
+        OWLOntology o = OntologyLoader.load(ontology.file());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Classification c = Classification.classify(o, kind)) {

@@ -37,7 +37,7 @@ final class ReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReleaseSources sources = ReleaseSources.read(ontology.file, mappings.fileFor(ontology.file));
+        ReleaseSources sources = ReleaseSources.read(ontology.file(), mappings.fileFor(ontology.file()));
         PrintWriter stdout = spec.commandLine().getOut();
         for (ArtefactWriter.Written w : Release.write(sources, out)) {
             stdout.println(w.file() + "\t" + w.statements() + " " + w.unit());

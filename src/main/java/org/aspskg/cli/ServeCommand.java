@@ -12,6 +12,7 @@ import org.apache.jena.atlas.web.AuthScheme;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ontology.BundledOntology;
 import org.aspskg.query.ServicePolicy;
 import org.aspskg.serve.KnowledgeGraphServer;
 import org.aspskg.serve.ServerLimits;
@@ -185,8 +186,9 @@ final class ServeCommand implements Callable<Integer> {
                 .withQueries(maxQueries, reservedQueries, Duration.ofMillis(reservedTimeout))
                 .withMaxQueueWait(Duration.ofMillis(queueTimeout));
         ServicePolicy services = allowService.isEmpty() ? ServicePolicy.none() : ServicePolicy.allow(allowService);
-        KnowledgeGraphStore kg = StoreBuilds.openOrBuild(storeOptions.ontology, storeOptions.store, err);
-        DifferentialPipeline ddx = DdxKnowledge.cached(storeOptions.ontology, DdxKnowledge.DEFAULT_SHAPES)
+        KnowledgeGraphStore kg = StoreBuilds.openOrBuild(storeOptions.ontology(), storeOptions.store, err);
+        DifferentialPipeline ddx = DdxKnowledge.cached(
+                        storeOptions.ontology(), BundledOntology.locate(DdxKnowledge.DEFAULT_SHAPES))
                 .pipeline();
         KnowledgeGraphServer.Builder builder = KnowledgeGraphServer.create(kg.datasetGraph())
                 .host(host)

@@ -28,6 +28,6 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return report.printReport(() -> OntologyValidator.standard().validate(ontology.file), ontology.file, spec);
+        return report.printReport(() -> OntologyValidator.standard().validate(ontology.file()), ontology.file(), spec);
     }
 }

@@ -11,7 +11,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.aspskg.AspsKgException;
 
@@ -67,11 +69,10 @@ public final class Release {
             }
             if (sources.mappingSet().isPresent()) {
                 Path sssom = sources.mappingSet().get();
-                Files.copy(sssom, staging.resolve(sssom.getFileName()));
+                String name = sssom.getFileName().toString(); // a path inside a jar too
+                Files.copy(sssom, staging.resolve(name));
                 written.add(new ArtefactWriter.Written(
-                        target.resolve(sssom.getFileName()),
-                        sources.mappings().size(),
-                        "triples in the mappings graph"));
+                        target.resolve(name), sources.mappings().size(), "triples in the mappings graph"));
             }
             List<String> names = written.stream()
                     .map(w -> w.file().getFileName().toString())
@@ -89,6 +90,31 @@ public final class Release {
             throw new UncheckedIOException(target + ": the release could not be written", e);
         } finally {
             deleteQuietly(staging);
+        }
+    }
+
+    /**
+     * The release's files and their bytes, checksum file last, as {@link #write} makes them: written into
+     * a temporary directory, read back and the directory deleted. What {@code asps-kg serve} offers under
+     * {@code /release/}.
+     */
+    public static Map<String, byte[]> contents(ReleaseSources sources) {
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("asps-kg-release-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for the release", e);
+        }
+        try {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (ArtefactWriter.Written w : write(sources, tmp.resolve("release"))) {
+                files.put(w.file().getFileName().toString(), Files.readAllBytes(w.file()));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the release written in " + tmp + " could not be read back", e);
+        } finally {
+            deleteQuietly(tmp);
         }
     }
 

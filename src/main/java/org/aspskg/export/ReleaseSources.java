@@ -126,6 +126,16 @@ public final class ReleaseSources {
         return ontologyIri.substring(0, ontologyIri.lastIndexOf('/') + 1) + artefact.stem() + ".owl";
     }
 
+    /**
+     * The same sources, with the mapping set file a release copies beside its artefacts (e.g. the one
+     * packed in the jar, for a release made from a store); the mappings graph is unchanged.
+     */
+    public ReleaseSources withMappingSet(Path file) {
+        ReleaseSources copy = new ReleaseSources(ontologyFile, asserted, mappings, Optional.of(file));
+        copy.inferred = inferred;
+        return copy;
+    }
+
     public Optional<Path> mappingSet() {
         return mappingSet;
     }

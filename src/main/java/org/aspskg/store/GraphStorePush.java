@@ -1,9 +1,12 @@
 package org.aspskg.store;
 
+import java.io.BufferedOutputStream;
+import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,7 +14,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,13 +43,17 @@ import org.aspskg.AspsKgException;
  * {@code /ds/data}, Virtuoso's {@code /sparql-graph-crud-auth}, …), one HTTP {@code PUT ?graph=IRI} per
  * graph, so each remote graph is replaced by exactly the local one.
  *
- * <p>Streamed: a graph is never held whole in memory. Inside one read transaction the graph is written
- * as N-Triples twice, first only to count its bytes, then into the request body through a pipe; the
- * request carries that Content-Length rather than chunked transfer coding, because Virtuoso 7.2
- * answers a chunked PUT with 201 Created and stores nothing. Progress lines go to the given consumer.
+ * <p>Streamed, and each graph written once: a graph is never held whole in memory. Inside one read
+ * transaction it is written as N-Triples either straight into the request body through a pipe, sent with
+ * chunked transfer coding, or, for an endpoint that needs a Content-Length, into a spool file (in {@code
+ * java.io.tmpdir}) whose size is the length, then sent from that file and deleted. Which one is decided by
+ * the endpoint's {@code Server} header (one unauthenticated HEAD per push): Virtuoso 7.2 answers a chunked
+ * PUT with 201 Created and stores nothing, so it gets the spool file; so does any server this class does
+ * not know to read chunked bodies, since a lost graph is worse than a slower push. Progress lines go to the
+ * given consumer.
  *
- * <p>Credentials go as HTTP Basic, or as HTTP Digest when the endpoint's 401 challenge asks for it
- * (one unauthenticated HEAD per push finds out); use https for anything but loopback.
+ * <p>Credentials go as HTTP Basic, or as HTTP Digest when the endpoint's 401 challenge asks for it (the
+ * same HEAD finds out); use https for anything but loopback.
  */
 public final class GraphStorePush {
     /** A user name and password for HTTP Basic or Digest authentication. */
@@ -62,6 +73,18 @@ public final class GraphStorePush {
         }
     }
 
+    /** How a graph's body goes: streamed with chunked transfer coding, or from a spool file with its length. */
+    public enum BodyMode {
+        CHUNKED,
+        SPOOLED
+    }
+
+    /**
+     * Servers known to store a chunked PUT body ({@code Server} header prefixes, lower case). Fuseki 5 and
+     * the {@code asps-kg serve} built on it do; Virtuoso 7.2 does not (it answers 201 and stores nothing).
+     */
+    private static final List<String> READS_CHUNKED = List.of("apache jena fuseki");
+
     private static final int PIPE_BUFFER = 1 << 20;
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
@@ -72,6 +95,7 @@ public final class GraphStorePush {
             .connectTimeout(Duration.ofSeconds(20))
             .build();
     private Consumer<String> progress = line -> {};
+    private BodyMode mode; // null until the HEAD before the first graph has read the Server header
 
     /** @param credentials null for an endpoint without authentication */
     public GraphStorePush(String endpoint, Credentials credentials) {
@@ -89,78 +113,111 @@ public final class GraphStorePush {
         return endpoint;
     }
 
-    /** PUTs each graph (an empty one too, which empties the remote graph) and returns what each sent. */
+    /** How the last push sent its bodies (decided from the endpoint's Server header), or null before one. */
+    public BodyMode bodyMode() {
+        return mode;
+    }
+
+    /** PUTs each graph (an empty one too, which empties the remote one) and returns what each sent. */
     public List<Pushed> push(KnowledgeGraphStore store, List<String> graphs) {
         DatasetGraph dsg = store.datasetGraph();
         HttpLogin login = new HttpLogin(credentials);
-        if (credentials != null && !graphs.isEmpty()) preflight(login, graphs.get(0));
         List<Pushed> sent = new ArrayList<>();
+        if (graphs.isEmpty()) return sent;
+        preflight(login, graphs.get(0));
         for (String iri : graphs) sent.add(put(dsg, iri, login));
         return sent;
     }
 
-    /** An unauthenticated HEAD, to learn from a 401 challenge whether the endpoint wants Digest. */
+    /**
+     * An unauthenticated HEAD: a 401 challenge says whether the endpoint wants Digest, and the {@code
+     * Server} header decides chunked or spooled bodies (read from a second, authenticated HEAD when the
+     * refusal does not name the server, as an authentication layer in front of the store may not).
+     */
     private void preflight(HttpLogin login, String graphIri) {
         URI uri = target(graphIri);
-        HttpRequest head = HttpRequest.newBuilder(uri)
+        HttpResponse<Void> r = send(head(uri, null), HttpResponse.BodyHandlers.discarding(), graphIri);
+        String server = r.headers().firstValue("Server").orElse("");
+        if (r.statusCode() == 401 && credentials != null) {
+            login.challenge(r.headers());
+            if (server.isBlank()) {
+                HttpResponse<Void> again = send(head(uri, login), HttpResponse.BodyHandlers.discarding(), graphIri);
+                server = again.headers().firstValue("Server").orElse("");
+                if (again.statusCode() == 401) login.challenge(again.headers());
+            }
+        }
+        mode = bodyMode(server);
+        progress.accept("pushing to " + endpoint + " (server '" + (server.isBlank() ? "not named" : server.strip())
+                + "'): "
+                + (mode == BodyMode.CHUNKED
+                        ? "each graph streamed with chunked transfer coding"
+                        : "each graph spooled to a file in " + System.getProperty("java.io.tmpdir")
+                                + ", then sent with its Content-Length"));
+    }
+
+    private static HttpRequest head(URI uri, HttpLogin login) {
+        HttpRequest.Builder head = HttpRequest.newBuilder(uri)
                 .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                .timeout(Duration.ofSeconds(60))
-                .build();
-        HttpResponse<Void> r = send(head, HttpResponse.BodyHandlers.discarding(), graphIri);
-        if (r.statusCode() == 401) login.challenge(r.headers());
+                .timeout(Duration.ofSeconds(60));
+        if (login != null) login.authorization("HEAD", uri).ifPresent(a -> head.header("Authorization", a));
+        return head.build();
+    }
+
+    /** Chunked only for a server known to store a chunked body; anything else gets a Content-Length. */
+    static BodyMode bodyMode(String serverHeader) {
+        String server = serverHeader.strip().toLowerCase(Locale.ROOT);
+        return READS_CHUNKED.stream().anyMatch(server::startsWith) ? BodyMode.CHUNKED : BodyMode.SPOOLED;
     }
 
     private Pushed put(DatasetGraph dsg, String graphIri, HttpLogin login) {
         URI uri = target(graphIri);
         long start = System.nanoTime();
-        for (int attempt = 0; ; attempt++) {
-            StreamedGraph body = new StreamedGraph(dsg, graphIri);
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .header("Content-Type", "application/n-triples; charset=utf-8")
-                    .PUT(
-                            body.length() == 0
-                                    ? HttpRequest.BodyPublishers.noBody() // an empty graph empties the remote one
-                                    : HttpRequest.BodyPublishers.fromPublisher(
-                                            HttpRequest.BodyPublishers.ofInputStream(() -> body.in), body.length()));
-            login.authorization("PUT", uri).ifPresent(a -> request.header("Authorization", a));
-            HttpResponse<String> r;
-            try {
-                r = send(request.build(), HttpResponse.BodyHandlers.ofString(), graphIri);
-            } catch (AspsKgException cut) {
-                // an endpoint that refuses the login may answer 401 and close the connection while the
-                // body is still being sent, so that no answer is read: ask again without a body
-                if (credentials != null && refusesLogin(login, uri, graphIri)) throw explain(401, "", graphIri, null);
-                throw cut;
-            } finally {
-                body.close();
+        SpooledGraph spool = mode == BodyMode.SPOOLED ? new SpooledGraph(dsg, graphIri) : null;
+        try {
+            for (int attempt = 0; ; attempt++) {
+                StreamedGraph stream = spool == null ? new StreamedGraph(dsg, graphIri) : null;
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/n-triples; charset=utf-8")
+                        .PUT(spool != null ? spool.publisher() : stream.publisher());
+                login.authorization("PUT", uri).ifPresent(a -> request.header("Authorization", a));
+                HttpResponse<String> r;
+                try {
+                    r = send(request.build(), HttpResponse.BodyHandlers.ofString(), graphIri);
+                } catch (AspsKgException cut) {
+                    if (stream != null && stream.failed()) stream.written(); // throws why the body was cut
+                    // an endpoint that refuses the login may answer 401 and close the connection while the
+                    // body is still being sent, so that no answer is read: ask again without a body
+                    if (credentials != null && refusesLogin(login, uri, graphIri))
+                        throw explain(401, "", graphIri, null);
+                    throw cut;
+                } finally {
+                    if (stream != null) stream.close();
+                }
+                if (r.statusCode() == 401 && attempt == 0 && credentials != null && login.challenge(r.headers())) {
+                    continue; // a stale nonce, or Digest asked only now: once more with the new challenge
+                }
+                if (r.statusCode() / 100 != 2) throw explain(r.statusCode(), r.body(), graphIri, null);
+                long[] written = spool != null ? spool.written() : stream.written();
+                Pushed done = new Pushed(graphIri, written[0], written[1], Duration.ofNanos(System.nanoTime() - start));
+                progress.accept(String.format(
+                        Locale.ROOT,
+                        "pushed <%s>: %d triples, %.1f MB in %.1f s (%.0f triples/s)",
+                        graphIri,
+                        done.triples(),
+                        done.bytes() / 1e6,
+                        done.time().toNanos() / 1e9,
+                        done.triplesPerSecond()));
+                return done;
             }
-            if (r.statusCode() == 401 && attempt == 0 && credentials != null && login.challenge(r.headers())) {
-                continue; // a stale nonce, or Digest asked only now: once more with the new challenge
-            }
-            if (r.statusCode() / 100 != 2) throw explain(r.statusCode(), r.body(), graphIri, null);
-            body.checkComplete();
-            Pushed done =
-                    new Pushed(graphIri, body.triples(), body.length(), Duration.ofNanos(System.nanoTime() - start));
-            progress.accept(String.format(
-                    Locale.ROOT,
-                    "pushed <%s>: %d triples, %.1f MB in %.1f s (%.0f triples/s)",
-                    graphIri,
-                    done.triples(),
-                    done.bytes() / 1e6,
-                    done.time().toNanos() / 1e9,
-                    done.triplesPerSecond()));
-            return done;
+        } finally {
+            if (spool != null) spool.delete();
         }
     }
 
     /** Whether an authenticated HEAD (no body) to {@code uri} is refused with 401. */
     private boolean refusesLogin(HttpLogin login, URI uri, String graphIri) {
-        HttpRequest.Builder head = HttpRequest.newBuilder(uri)
-                .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                .timeout(Duration.ofSeconds(60));
-        login.authorization("HEAD", uri).ifPresent(a -> head.header("Authorization", a));
         try {
-            return send(head.build(), HttpResponse.BodyHandlers.discarding(), graphIri)
+            return send(head(uri, login), HttpResponse.BodyHandlers.discarding(), graphIri)
                             .statusCode()
                     == 401;
         } catch (AspsKgException e) {
@@ -179,39 +236,63 @@ public final class GraphStorePush {
         }
     }
 
+    /** Writes a graph's triples as N-Triples, with a progress line every 2 s; returns the triples written. */
+    private long write(DatasetGraph dsg, String graphIri, CountingStream out) {
+        StreamRDF stream = StreamRDFWriter.getWriterStream(out, RDFFormat.NTRIPLES);
+        stream.start();
+        long n = 0;
+        long last = System.nanoTime();
+        long begin = last;
+        Iterator<Quad> it = dsg.find(NodeFactory.createURI(graphIri), Node.ANY, Node.ANY, Node.ANY);
+        while (it.hasNext()) {
+            stream.triple(it.next().asTriple());
+            n++;
+            if ((n & 0x3FFF) == 0 && System.nanoTime() - last > PROGRESS_EVERY_NANOS) {
+                last = System.nanoTime();
+                progress.accept(String.format(
+                        Locale.ROOT,
+                        "pushing <%s>: %d triples written, %.1f MB, %.1f s",
+                        graphIri,
+                        n,
+                        out.bytes / 1e6,
+                        (last - begin) / 1e9));
+            }
+        }
+        stream.finish();
+        return n;
+    }
+
     /**
-     * One graph as an N-Triples request body, written by a thread of its own inside one read transaction
-     * (TDB2 transactions belong to a thread): first counted, then streamed through a pipe.
+     * One graph as a chunked request body, written once by a thread of its own inside one read transaction
+     * (TDB2 transactions belong to a thread) through a pipe that the HTTP client reads.
      */
     private final class StreamedGraph {
-        private final PipedInputStream in = new PipedInputStream(PIPE_BUFFER);
-        private final CompletableFuture<long[]> counted = new CompletableFuture<>();
-        private final CompletableFuture<Long> written = new CompletableFuture<>();
+        private final InputStream in;
+        private final CompletableFuture<long[]> written = new CompletableFuture<>();
         private final String graphIri;
 
         StreamedGraph(DatasetGraph dsg, String graphIri) {
             this.graphIri = graphIri;
-            PipedOutputStream out;
+            // an OS pipe, not PipedInputStream: that one refuses writes ("Read end dead") once the thread
+            // that last read it has ended, and the HTTP client reads from pooled threads
+            Pipe pipe;
             try {
-                out = new PipedOutputStream(in);
+                pipe = Pipe.open();
             } catch (IOException e) {
-                throw new IllegalStateException(e);
+                throw new UncheckedIOException(e);
             }
+            in = Channels.newInputStream(pipe.source());
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(pipe.sink()), PIPE_BUFFER);
             Thread writer = new Thread(
                     () -> {
                         try {
                             Txn.executeRead(dsg, () -> {
-                                Node g = NodeFactory.createURI(graphIri);
-                                CountingStream count = new CountingStream(OutputStream.nullOutputStream());
-                                long triples = write(dsg, g, count, null);
-                                counted.complete(new long[] {triples, count.bytes});
-                                CountingStream pipe = new CountingStream(out);
-                                write(dsg, g, pipe, triples);
+                                CountingStream body = new CountingStream(out);
+                                long triples = write(dsg, graphIri, body);
                                 IO.close(out);
-                                written.complete(pipe.bytes);
+                                written.complete(new long[] {triples, body.bytes});
                             });
                         } catch (RuntimeException e) {
-                            counted.completeExceptionally(e);
                             written.completeExceptionally(e);
                             IO.close(out);
                         }
@@ -221,66 +302,114 @@ public final class GraphStorePush {
             writer.start();
         }
 
-        /** Writes the graph's triples as N-Triples; with {@code total}, reports progress every 2 s. */
-        private long write(DatasetGraph dsg, Node g, OutputStream out, Long total) {
-            StreamRDF stream = StreamRDFWriter.getWriterStream(out, RDFFormat.NTRIPLES);
-            stream.start();
-            long n = 0;
-            long last = System.nanoTime();
-            long begin = last;
-            Iterator<Quad> it = dsg.find(g, Node.ANY, Node.ANY, Node.ANY);
-            while (it.hasNext()) {
-                stream.triple(it.next().asTriple());
-                n++;
-                if (total != null && (n & 0x3FFF) == 0 && System.nanoTime() - last > PROGRESS_EVERY_NANOS) {
-                    last = System.nanoTime();
-                    progress.accept(String.format(
-                            Locale.ROOT,
-                            "pushing <%s>: %d of %d triples, %.1f s",
-                            graphIri,
-                            n,
-                            total,
-                            (last - begin) / 1e9));
+        /**
+         * No length: the HTTP client sends the body with chunked transfer coding. If the writer fails, the
+         * body ends in an error rather than an end of stream, so the request is aborted before its last
+         * chunk and the endpoint stores nothing of a graph cut short.
+         */
+        HttpRequest.BodyPublisher publisher() {
+            return HttpRequest.BodyPublishers.ofInputStream(() -> new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b < 0) failIfCut();
+                    return b;
                 }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n < 0) failIfCut();
+                    return n;
+                }
+            });
+        }
+
+        boolean failed() {
+            return written.isCompletedExceptionally();
+        }
+
+        /** The writer completes its result (exceptionally on failure) before it closes the pipe. */
+        private void failIfCut() throws IOException {
+            if (written.isCompletedExceptionally()) {
+                throw new IOException("writing <" + graphIri + "> as N-Triples failed; the request is aborted");
             }
-            stream.finish();
-            return n;
         }
 
-        long length() {
-            return result(counted)[1];
-        }
-
-        long triples() {
-            return result(counted)[0];
-        }
-
-        /** The body written has the length announced (the same transaction wrote both passes). */
-        void checkComplete() {
-            long bytes = result(written);
-            if (bytes != length()) {
-                throw new AspsKgException(
-                        "pushing <" + graphIri + "> to " + endpoint + ": wrote " + bytes + " bytes, announced "
-                                + length(),
-                        "Report this: the two passes over the graph differed.");
-            }
+        /** Triples and bytes written, once the whole body has gone. */
+        long[] written() {
+            return result(written, graphIri);
         }
 
         void close() {
             IO.close(in);
         }
+    }
 
-        private <T> T result(CompletableFuture<T> f) {
+    /** One graph written once, inside one read transaction, to a spool file that is then sent with its size. */
+    private final class SpooledGraph {
+        private final Path file;
+        private final long[] written;
+
+        SpooledGraph(DatasetGraph dsg, String graphIri) {
             try {
-                return f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AspsKgException("pushing <" + graphIri + ">: interrupted", null, e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) throw re;
-                throw new IllegalStateException(cause);
+                file = Files.createTempFile("asps-kg-push-", ".nt");
+            } catch (IOException e) {
+                throw new AspsKgException(
+                        "pushing <" + graphIri + ">: cannot create a spool file in "
+                                + System.getProperty("java.io.tmpdir") + " (" + e.getMessage() + ")",
+                        "Give the JVM a writable directory with room for the graph as N-Triples: "
+                                + "java -Djava.io.tmpdir=DIR -jar ….",
+                        e);
             }
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+                CountingStream out = new CountingStream(os);
+                long triples = Txn.calculateRead(dsg, () -> write(dsg, graphIri, out));
+                out.flush();
+                written = new long[] {triples, out.bytes};
+            } catch (IOException | RuntimeException e) {
+                delete();
+                if (e instanceof AspsKgException a) throw a;
+                throw new AspsKgException(
+                        "pushing <" + graphIri + ">: cannot write the spool file " + file + " (" + e.getMessage() + ")",
+                        "Free disk space there, or give the JVM another directory: java -Djava.io.tmpdir=DIR -jar ….",
+                        e);
+            }
+        }
+
+        /** The file, with its size as Content-Length; an empty graph is an empty body, which empties the remote one. */
+        HttpRequest.BodyPublisher publisher() {
+            if (written[1] == 0) return HttpRequest.BodyPublishers.noBody();
+            try {
+                return HttpRequest.BodyPublishers.ofFile(file);
+            } catch (FileNotFoundException e) {
+                throw new IllegalStateException(file + " was deleted during the push", e);
+            }
+        }
+
+        long[] written() {
+            return written;
+        }
+
+        void delete() {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // left in java.io.tmpdir; nothing else depends on it
+            }
+        }
+    }
+
+    private <T> T result(CompletableFuture<T> f, String graphIri) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AspsKgException("pushing <" + graphIri + ">: interrupted", null, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(cause);
         }
     }
 

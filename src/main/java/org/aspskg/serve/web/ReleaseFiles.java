@@ -4,18 +4,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.aspskg.export.ArtefactWriter;
 import org.aspskg.export.Release;
 import org.aspskg.export.ReleaseSources;
 
@@ -79,50 +71,18 @@ final class ReleaseFiles extends HttpServlet {
         };
     }
 
-    /** Every file of the release, made from the store's current version. */
-    private synchronized Map<String, byte[]> files() throws IOException {
+    /** Every file of the release, made by {@link Release#contents} from the store's current version. */
+    private synchronized Map<String, byte[]> files() {
         long now = version.current();
         if (files != null && filesVersion == now) return files;
         ReleaseSources sources = ReleaseSources.fromStore(dataset, Path.of("the store"));
-        Path dir = Files.createTempDirectory("asps-kg-release-");
-        try {
-            Map<String, byte[]> made = new LinkedHashMap<>();
-            StringBuilder sums = new StringBuilder();
-            for (Release.Item item : Release.ITEMS) {
-                Path file = dir.resolve(item.fileName());
-                ArtefactWriter.write(sources, item.artefact(), item.format(), file);
-                byte[] bytes = Files.readAllBytes(file);
-                made.put(item.fileName(), bytes);
-                sums.append(sha256(bytes)).append("  ").append(item.fileName()).append('\n');
-            }
-            byte[] mappingSet = JarFiles.read(MAPPING_SET, f -> {
-                try {
-                    return Files.readAllBytes(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            made.put(MAPPING_SET, mappingSet);
-            sums.append(sha256(mappingSet)).append("  ").append(MAPPING_SET).append('\n');
-            made.put(CHECKSUMS, sums.toString().getBytes(StandardCharsets.UTF_8));
-            files = made;
-            filesVersion = now;
-            return made;
-        } finally {
-            try (var listing = Files.list(dir)) {
-                for (Path p : listing.toList()) Files.deleteIfExists(p);
-            } catch (UncheckedIOException | IOException ignored) {
-                // best effort: a temporary directory
-            }
-            Files.deleteIfExists(dir);
+        Map<String, byte[]> made =
+                JarFiles.read(MAPPING_SET, mappingSet -> Release.contents(sources.withMappingSet(mappingSet)));
+        if (!made.keySet().containsAll(NAMES)) {
+            throw new IllegalStateException("the release made " + made.keySet() + ", expected " + NAMES);
         }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        files = made;
+        filesVersion = now;
+        return made;
     }
 }
