@@ -1,6 +1,7 @@
 package org.aspskg.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +93,17 @@ final class RankCommand implements Callable<Integer> {
                     "Give case files or directories of JSON cases, or --from-store (not both).");
         }
         PrintWriter err = spec.commandLine().getErr();
+        // what can be checked without the knowledge is checked first: loading it takes seconds
+        if (workers != null && workers < 1) {
+            throw new AspsKgException("--workers " + workers + ": must be at least 1", "Give a positive number.");
+        }
+        if (!fromStore) CohortRanking.checkInputs(inputs);
+        if (out != null) RankingOutputs.checkFile(out, truth != null);
+        if (truth != null && !Files.isReadable(truth)) {
+            throw new AspsKgException(
+                    truth + ": no such readable file",
+                    "Give --truth the truth.tsv of 'asps-kg generate' (a header naming case_iri and true_diagnosis).");
+        }
         DdxKnowledge knowledge = DdxKnowledge.cached(storeOptions.ontology(), shapes.file());
         TruthTable truthTable = truth == null ? null : knowledge.truthTable(truth);
         CohortRanking ranking = knowledge.cohortRanking().validate(!noValidate);

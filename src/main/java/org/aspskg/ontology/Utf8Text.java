@@ -37,8 +37,13 @@ public final class Utf8Text {
 
         /** The problem as the error the commands print: {@code source:line:col: …}. */
         public AspsKgException toError(String source) {
+            return toError(source, 0);
+        }
+
+        /** As {@link #toError(String)} for text that starts at line {@code linesBefore + 1} of the source. */
+        public AspsKgException toError(String source, long linesBefore) {
             return new AspsKgException(
-                    source + ":" + line + ":" + column + ": not UTF-8 ("
+                    source + ":" + (line + linesBefore) + ":" + column + ": not UTF-8 ("
                             + getMessage().replaceFirst("^[^:]*: ", "") + ")",
                     "Save the file as UTF-8 (the text formats we read are UTF-8); the store is unchanged.");
         }

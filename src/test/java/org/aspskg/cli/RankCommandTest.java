@@ -67,4 +67,31 @@ class RankCommandTest {
         for (CliRun r : List.of(none, both, format, missing))
             assertFalse(r.err().contains("Exception"), r.err());
     }
+
+    @Test
+    void inputsAndOptionsAreCheckedBeforeTheKnowledgeIsLoaded() {
+        // an ontology that does not exist would fail the run if it were loaded first
+        String noOntology = tmp.resolve("no-ontology.ofn").toString();
+        Path input = tmp.resolve("no-cohort.nt");
+        CliRun missing = CliRun.of("rank", "--ontology", noOntology, "--out", "x.csv", input.toString());
+        assertEquals(Main.EXIT_USER_ERROR, missing.exit());
+        assertTrue(missing.err().startsWith("error: " + input + ": no such readable file"), missing.err());
+
+        CliRun truth = CliRun.of(
+                "rank",
+                "--ontology",
+                noOntology,
+                "--truth",
+                "truth.tsv",
+                "--out",
+                tmp.resolve("r.csv").toString(),
+                TestKnowledge.EXAMPLES.toString());
+        assertEquals(Main.EXIT_USER_ERROR, truth.exit());
+        assertTrue(truth.err().startsWith("error: --truth with --out "), truth.err());
+
+        CliRun workers =
+                CliRun.of("rank", "--ontology", noOntology, "--workers", "0", TestKnowledge.EXAMPLES.toString());
+        assertEquals(Main.EXIT_USER_ERROR, workers.exit());
+        assertTrue(workers.err().startsWith("error: --workers 0: must be at least 1"), workers.err());
+    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.aspskg.ddx.LazyList;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ontology.AspsVocabulary;
@@ -76,7 +77,8 @@ public final class HypothesisExclusion {
     public record Clash(String feature, boolean obligatePresent, List<CaseStatement> statements, List<Axiom> axioms) {
         public Clash {
             statements = List.copyOf(statements);
-            axioms = List.copyOf(axioms);
+            // a proof found on first use stays so (it is unmodifiable); any other list is copied
+            axioms = axioms instanceof LazyList<Axiom> ? axioms : List.copyOf(axioms);
         }
     }
 
@@ -205,7 +207,10 @@ public final class HypothesisExclusion {
                                 .map(c.statements()::get)
                                 .toList();
                         clashes.add(new Clash(
-                                feature, present, statements, withProofs ? proof(h, feature, present) : List.of()));
+                                feature,
+                                present,
+                                statements,
+                                withProofs ? new LazyList<>(() -> proof(h, feature, present)) : List.of()));
                     }));
             if (!clashes.isEmpty()) out.add(new Exclusion(h, clashes));
         });

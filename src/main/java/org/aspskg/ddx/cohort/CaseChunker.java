@@ -37,7 +37,7 @@ import org.aspskg.ontology.AspsVocabulary;
  */
 final class CaseChunker extends StreamRDFBase {
     /** Triples after which a chunk is closed even when a blank node in it is still undescribed. */
-    private static final int HARD_CHUNK_TRIPLES = 500_000;
+    static final int HARD_CHUNK_TRIPLES = 500_000;
 
     private static final long PROGRESS_EVERY = 1_000_000;
 

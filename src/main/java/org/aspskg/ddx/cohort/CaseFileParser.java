@@ -139,11 +139,66 @@ final class CaseFileParser {
         }
     }
 
+    /** Whether a file's statements are one a line (N-Triples, N-Quads), so that it can be split by line. */
+    static boolean lineBased(Path file) {
+        Lang lang = langOf(file);
+        return lang.equals(Lang.NTRIPLES) || lang.equals(Lang.NQUADS);
+    }
+
+    /** A new blank node scope: the chunks of one file parsed apart share the file's. */
+    static String newScope() {
+        return java.util.UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /**
+     * Parses whole lines of an N-Triples or N-Quads file into {@code out} as {@link #parse} parses the
+     * file: the same checks, the same messages, lines numbered from {@code firstLine} and blank nodes
+     * in the file's {@code scope} (see {@link LineChunkSplitter}).
+     */
+    static void parseLines(Path file, byte[] bytes, long firstLine, String scope, Position at, StreamRDF out) {
+        String source = file.toString();
+        Lang lang = langOf(file);
+        long before = firstLine - 1;
+        ErrorHandler errors = new StrictParseErrors((message, line, col) -> new AspsKgException(
+                new SourcePosition(source, line + before, col) + ": " + lang.getLabel() + " syntax: " + message,
+                "Fix the syntax at that line and run again; the store is unchanged."));
+        RecordingProfile profile =
+                new RecordingProfile(RiotLib.profile(lang, file.toUri().toString(), errors), at, scope, before);
+        Utf8Text.CheckingStream checked = Utf8Text.checking(new java.io.ByteArrayInputStream(bytes));
+        try {
+            Tokenizer tokens =
+                    TokenizerText.create().source(checked).errorHandler(errors).build();
+            LangRIOT parser = lang.equals(Lang.NQUADS)
+                    ? new LangNQuads(tokens, profile, out)
+                    : new LangNTriples(tokens, profile, out);
+            parser.parse();
+        } catch (RuntimeException e) {
+            if (checked.failure() != null) throw checked.failure().toError(source, before);
+            if (e instanceof AspsKgException) throw e;
+            if (e instanceof RiotException) {
+                throw new AspsKgException(
+                        source + ": " + lang.getLabel() + " syntax: " + e.getMessage(),
+                        "Fix the syntax and run again; the store is unchanged.",
+                        e);
+            }
+            throw e;
+        }
+    }
+
+    /** The error for a gzip file that ends early or is damaged after {@code lines} lines of its text. */
+    static AspsKgException truncated(String source, long lines, Throwable cause) {
+        return new AspsKgException(
+                source + ":" + Math.max(1, lines) + ": the gzip data ends early or is damaged (" + cause.getMessage()
+                        + ") after line " + lines + " of the text",
+                "The file is truncated or corrupt: copy or compress it again; the store is unchanged.",
+                cause);
+    }
+
     /**
      * The file's bytes, through gunzip when its name ends in .gz; {@code bytesRead}, when not null,
      * hears how many bytes of the file have been read so far.
      */
-    private static InputStream open(Path file, LongConsumer bytesRead) throws IOException {
+    static InputStream open(Path file, LongConsumer bytesRead) throws IOException {
         InputStream raw = Files.newInputStream(file);
         if (bytesRead != null) raw = counted(raw, bytesRead);
         InputStream in = new BufferedInputStream(raw, 1 << 16);
@@ -204,18 +259,26 @@ final class CaseFileParser {
          * random prefix per parse instead of an MD5 hash of each label through a cache, which cost a fifth of
          * reading a cohort file: the label after the prefix, or a counter for an unlabelled node.
          */
-        private final String scope = java.util.UUID.randomUUID().toString().replace("-", "");
+        private final String scope;
+        /** Lines of the file before the text parsed. */
+        private final long before;
 
         private long anonymous;
 
         RecordingProfile(ParserProfile base, Position at) {
+            this(base, at, newScope(), 0);
+        }
+
+        RecordingProfile(ParserProfile base, Position at, String scope, long before) {
             super(base);
             this.at = at;
+            this.scope = scope;
+            this.before = before;
         }
 
         @Override
         public Triple createTriple(Node s, Node p, Node o, long line, long col) {
-            at.line = line;
+            at.line = line + before;
             at.column = col;
             return super.createTriple(s, p, o, line, col);
         }
@@ -232,7 +295,7 @@ final class CaseFileParser {
 
         @Override
         public Quad createQuad(Node g, Node s, Node p, Node o, long line, long col) {
-            at.line = line;
+            at.line = line + before;
             at.column = col;
             return super.createQuad(g, s, p, o, line, col);
         }

@@ -111,7 +111,8 @@ public final class CohortRanking {
      * @param ranked    cases ranked and written
      * @param excluded  cases read but not ranked (contradictory ones among them)
      * @param listed    the first {@value #LISTED_EXCLUDED} excluded cases
-     * @param read      the reader thread's time: parsing and chunking
+     * @param read      the reader thread's time (reading and chunking; parsing, unless the workers parse
+     *                  chunks of lines) plus the workers' time parsing
      * @param validate  workers' time checking chunks (summed over workers)
      * @param rank      workers' time classifying and ranking (summed over workers)
      * @param write     the writing thread's time in the sink
@@ -193,6 +194,17 @@ public final class CohortRanking {
 
     /** Ranks the cases of these files (RDF case files, .gz too) and directories of JSON cases. */
     public CohortRanking files(List<Path> inputs) {
+        checkInputs(inputs);
+        this.inputs = List.copyOf(inputs);
+        this.store = null;
+        return this;
+    }
+
+    /**
+     * Checks that every input is a readable directory or a file of a case format, without reading
+     * it: cheap, so that a command can say what is wrong before it loads the knowledge.
+     */
+    public static void checkInputs(List<Path> inputs) {
         for (Path p : inputs) {
             if (!Files.isReadable(p)) {
                 throw new AspsKgException(
@@ -202,9 +214,6 @@ public final class CohortRanking {
             }
             if (!Files.isDirectory(p)) CaseFileParser.langOf(p);
         }
-        this.inputs = List.copyOf(inputs);
-        this.store = null;
-        return this;
     }
 
     /** Ranks the cases in the cases graph of a store (read in read transactions while the run lasts). */
@@ -239,8 +248,17 @@ public final class CohortRanking {
 
     /** One chunk's outcome: its rankings in input order, what was excluded, the workers' times. */
     private record ChunkResult(
-            long cases, List<RankedCase> ranked, List<Excluded> excluded, long validateNanos, long rankNanos) {
-        static final ChunkResult END = new ChunkResult(0, List.of(), List.of(), 0, 0);
+            long cases,
+            List<RankedCase> ranked,
+            List<Excluded> excluded,
+            long parseNanos,
+            long validateNanos,
+            long rankNanos) {
+        static final ChunkResult END = new ChunkResult(0, List.of(), List.of(), 0, 0, 0);
+
+        ChunkResult(long cases, List<RankedCase> ranked, List<Excluded> excluded, long validateNanos, long rankNanos) {
+            this(cases, ranked, excluded, 0, validateNanos, rankNanos);
+        }
     }
 
     /** Thrown inside the reader thread when the run is stopped. */
@@ -298,6 +316,7 @@ public final class CohortRanking {
         long ranked = 0;
         long excluded = 0;
         long contradictory = 0;
+        long parseNanos = 0;
         long validateNanos = 0;
         long rankNanos = 0;
         long writeNanos = 0;
@@ -310,6 +329,7 @@ public final class CohortRanking {
                 ChunkResult r = next(queue, readerFailure);
                 if (r == ChunkResult.END) break;
                 cases += r.cases();
+                parseNanos += r.parseNanos();
                 validateNanos += r.validateNanos();
                 rankNanos += r.rankNanos();
                 for (Excluded e : r.excluded()) {
@@ -351,7 +371,7 @@ public final class CohortRanking {
                 excluded,
                 contradictory,
                 List.copyOf(listed),
-                Duration.ofNanos(readNanos.get()),
+                Duration.ofNanos(readNanos.get() + parseNanos),
                 Duration.ofNanos(validateNanos),
                 Duration.ofNanos(rankNanos),
                 Duration.ofNanos(writeNanos),
@@ -445,6 +465,13 @@ public final class CohortRanking {
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 readJsonDirectory(input, done, out);
+            } else if (CaseFileParser.lineBased(input)) {
+                readLines(input, before, done, out);
+                try {
+                    before += Files.size(input);
+                } catch (IOException e) {
+                    throw new AspsKgException(input + ": cannot read: " + e.getMessage(), "Check the file.", e);
+                }
             } else {
                 long offset = before;
                 CaseFileParser.Position at = new CaseFileParser.Position();
@@ -468,6 +495,47 @@ public final class CohortRanking {
                 }
             }
         }
+    }
+
+    /**
+     * An N-Triples or N-Quads file, split by line into chunks of whole cases on the reader thread and
+     * parsed by the workers (see {@link LineChunkSplitter}): the same chunks as parsing it here.
+     */
+    private void readLines(Path input, long offset, AtomicLong done, Consumer<Work> out) {
+        String scope = CaseFileParser.newScope();
+        LineChunkSplitter splitter = new LineChunkSplitter(
+                chunkCases, (bytes, firstLine) -> out.accept(t -> lineChunk(input, bytes, firstLine, scope, t)));
+        try (InputStream in = CaseFileParser.open(input, n -> done.set(offset + n))) {
+            splitter.split(in);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw CaseFileParser.truncated(input.toString(), splitter.linesRead(), e);
+        } catch (IOException e) {
+            throw new AspsKgException(input + ": cannot read: " + e.getMessage(), "Check the file.", e);
+        }
+    }
+
+    /** Parses a chunk of lines (on a worker), then checks and ranks its cases. */
+    private ChunkResult lineChunk(Path input, byte[] bytes, long firstLine, String scope, LoadTally tally) {
+        long t0 = System.nanoTime();
+        CaseFileParser.Position at = new CaseFileParser.Position();
+        List<CaseChunker.Chunk> made = new ArrayList<>(1);
+        CaseChunker chunker = new CaseChunker(
+                        input.toString(),
+                        at,
+                        StreamRDFLib.sinkNull(),
+                        line -> {},
+                        checker,
+                        null,
+                        validate,
+                        Integer.MAX_VALUE, // the splitter has made the chunk
+                        tally)
+                .handingChunksTo(made::add);
+        CaseFileParser.parseLines(input, bytes, firstLine, scope, at, chunker);
+        chunker.close();
+        long parse = System.nanoTime() - t0;
+        if (made.isEmpty()) return new ChunkResult(0, List.of(), List.of(), parse, 0, 0);
+        ChunkResult r = rdfChunk(made.get(0), tally);
+        return new ChunkResult(r.cases(), r.ranked(), r.excluded(), parse, r.validateNanos(), r.rankNanos());
     }
 
     private ChunkResult rdfChunk(CaseChunker.Chunk chunk, LoadTally tally) {

@@ -100,13 +100,7 @@ public final class RankingOutputs {
      * replaces it only when the run has finished. A truth table is for the RDF formats only.
      */
     public static CohortRanking.RankingSink toFile(Path file, TruthTable truth) {
-        Format format = Format.of(file);
-        if (truth != null && !format.isRdf()) {
-            throw new AspsKgException(
-                    "--truth with --out " + file + ": reference diagnoses are written as RDF",
-                    "Write the rankings to the store or to a .nt or .nq file with --truth, "
-                            + "or leave --truth out for .csv and .jsonl.");
-        }
+        Format format = checkFile(file, truth != null);
         Path dir = file.toAbsolutePath().getParent();
         Path tmp;
         OutputStream stream;
@@ -119,6 +113,18 @@ public final class RankingOutputs {
                     "cannot write " + file + ": " + e.getMessage(), "Check that its directory is writable.", e);
         }
         return new FileSink(file, tmp, stream, format, truth);
+    }
+
+    /** The format of an output file, checked against whether a truth table goes with it (nothing is written). */
+    public static Format checkFile(Path file, boolean withTruth) {
+        Format format = Format.of(file);
+        if (withTruth && !format.isRdf()) {
+            throw new AspsKgException(
+                    "--truth with --out " + file + ": reference diagnoses are written as RDF",
+                    "Write the rankings to the store or to a .nt or .nq file with --truth, "
+                            + "or leave --truth out for .csv and .jsonl.");
+        }
+        return format;
     }
 
     private static final class FileSink implements CohortRanking.RankingSink {

@@ -46,6 +46,9 @@ public final class DifferentialRanker {
     private final Map<String, Integer> termIds = new HashMap<>();
 
     private final java.util.BitSet[] ancestorIds;
+    /** By number, whether a class is among its own ancestors (then redundancy is decided pair by pair). */
+    private final boolean[] selfAncestor;
+
     private final String ontologyVersion;
     private final DemographicModel demographics;
 
@@ -90,6 +93,9 @@ public final class DifferentialRanker {
             for (String a : e.getValue()) bits.set(termIds.get(a));
             ancestorIds[termIds.get(e.getKey())] = bits;
         }
+        selfAncestor = new boolean[termIds.size()];
+        for (int id = 0; id < ancestorIds.length; id++)
+            selfAncestor[id] = ancestorIds[id] != null && ancestorIds[id].get(id);
     }
 
     /** The pre-test probability of every hypothesis: uniform over the hypotheses. */
@@ -184,69 +190,64 @@ public final class DifferentialRanker {
             explained[e.getKey()] = true;
             g++;
         }
-        List<CaseStatement> ageAndSex = null;
         int countedCount = counted.size();
         String[] countedFeature = counted.toArray(new String[0]);
         CaseClassification.FeatureStatus[] countedStatus = new CaseClassification.FeatureStatus[countedCount];
-        List<CaseStatement>[] countedStatements = newStatementLists(countedCount);
-        String[] countedLabel = new String[countedCount];
         for (int k = 0; k < countedCount; k++) {
             countedStatus[k] = decided.get(countedFeature[k]);
         }
+        boolean[] weighed = new boolean[countedCount];
         List<String> hypotheses = associations.hypotheses();
         double[] logLikelihood = new double[hypotheses.size()];
-        List<RankedHypothesis> ranked = new ArrayList<>(hypotheses.size());
+        double[] log10Ratio = new double[hypotheses.size()];
         for (int hi = 0; hi < hypotheses.size(); hi++) {
             String h = hypotheses.get(hi);
             double ln = 0;
             double log10 = 0;
-            List<Evidence> evidence = new ArrayList<>();
             for (int k = 0; k < generalCount; k++) {
-                CaseStatement st = generalStatement[k];
-                boolean observed = st.kind() == CaseStatement.Kind.PRESENT;
+                boolean observed = generalStatement[k].kind() == CaseStatement.Kind.PRESENT;
                 Association a = generalRows[k][hi];
                 ln += Math.log(a.probability(observed));
-                double lr = a.likelihoodRatio(observed);
-                log10 += Math.log10(lr);
-                evidence.add(new Evidence(a, generalLabel[k], observed, lr, List.of(st)));
+                log10 += Math.log10(a.likelihoodRatio(observed));
             }
-            DemographicModel.Factor factor = demographic.get(h);
-            if (factor != null) {
+            if (demographic.get(h) != null) {
                 Association a = demographicRows.get(h);
                 ln += Math.log(a.frequency());
                 log10 += Math.log10(a.likelihoodRatioIfPresent());
-                if (ageAndSex == null) {
-                    List<CaseStatement> found = new ArrayList<>();
-                    for (CaseStatement st : statements) {
-                        if (st.kind() == CaseStatement.Kind.AGE || st.kind() == CaseStatement.Kind.SEX) found.add(st);
-                    }
-                    ageAndSex = List.copyOf(found);
-                }
-                evidence.add(new Evidence(
-                        a, "age and sex (" + factor.cells() + ")", true, a.likelihoodRatioIfPresent(), ageAndSex));
             }
             Map<String, Association> perFeature = byKey.getOrDefault(h, Map.of());
             for (int k = 0; k < countedCount; k++) {
                 Association a = perFeature.get(countedFeature[k]);
                 if (a == null) continue;
-                CaseClassification.FeatureStatus status = countedStatus[k];
-                ln += Math.log(a.probability(status.observed()));
-                double lr = a.likelihoodRatio(status.observed());
-                log10 += Math.log10(lr);
-                if (countedStatements[k] == null) {
-                    List<CaseStatement> found = new ArrayList<>();
-                    for (int w : status.witnesses()) {
-                        explained[w] = true;
-                        if (!redundant[w]) found.add(statements.get(w));
-                    }
-                    countedStatements[k] = List.copyOf(found);
-                    countedLabel[k] = terms.label(countedFeature[k]);
+                boolean observed = countedStatus[k].observed();
+                ln += Math.log(a.probability(observed));
+                log10 += Math.log10(a.likelihoodRatio(observed));
+                if (!weighed[k]) {
+                    weighed[k] = true;
+                    for (int w : countedStatus[k].witnesses()) explained[w] = true;
                 }
-                evidence.add(new Evidence(a, countedLabel[k], status.observed(), lr, countedStatements[k]));
             }
-            evidence.sort(EVIDENCE_ORDER);
             logLikelihood[hi] = ln;
-            ranked.add(new RankedHypothesis(0, h, associations.label(h), log10, 0, evidence));
+            log10Ratio[hi] = log10;
+        }
+        // the evidence lists are built when first asked for: a summary, a CSV row or the compact RDF of a
+        // cohort's rankings never asks, and building them is most of the cost of a ranking
+        EvidenceLists evidence = new EvidenceLists(
+                statements,
+                redundant,
+                hypotheses,
+                byKey,
+                generalRows,
+                generalStatement,
+                generalLabel,
+                demographic,
+                demographicRows,
+                countedFeature,
+                countedStatus);
+        List<RankedHypothesis> ranked = new ArrayList<>(hypotheses.size());
+        for (int hi = 0; hi < hypotheses.size(); hi++) {
+            String h = hypotheses.get(hi);
+            ranked.add(new RankedHypothesis(0, h, associations.label(h), log10Ratio[hi], 0, evidence.of(hi)));
         }
         double max = java.util.Arrays.stream(logLikelihood).max().orElse(0);
         double sum = java.util.Arrays.stream(logLikelihood)
@@ -265,6 +266,115 @@ public final class DifferentialRanker {
                 numbered(withPosterior, POSTERIOR_ORDER),
                 unexplained(c, redundant, explained),
                 ontologyVersion);
+    }
+
+    /**
+     * The evidence of every hypothesis of one ranking, built on the first request for any of them (and
+     * then kept): each piece in the order of {@link #EVIDENCE_ORDER}, with the statements it rests on.
+     */
+    private final class EvidenceLists {
+        private final List<CaseStatement> statements;
+        private final boolean[] redundant;
+        private final List<String> hypotheses;
+        private final Map<String, Map<String, Association>> byKey;
+        private final Association[][] generalRows;
+        private final CaseStatement[] generalStatement;
+        private final String[] generalLabel;
+        private final Map<String, DemographicModel.Factor> demographic;
+        private final Map<String, Association> demographicRows;
+        private final String[] countedFeature;
+        private final CaseClassification.FeatureStatus[] countedStatus;
+        private List<List<Evidence>> built;
+
+        EvidenceLists(
+                List<CaseStatement> statements,
+                boolean[] redundant,
+                List<String> hypotheses,
+                Map<String, Map<String, Association>> byKey,
+                Association[][] generalRows,
+                CaseStatement[] generalStatement,
+                String[] generalLabel,
+                Map<String, DemographicModel.Factor> demographic,
+                Map<String, Association> demographicRows,
+                String[] countedFeature,
+                CaseClassification.FeatureStatus[] countedStatus) {
+            this.statements = statements;
+            this.redundant = redundant;
+            this.hypotheses = hypotheses;
+            this.byKey = byKey;
+            this.generalRows = generalRows;
+            this.generalStatement = generalStatement;
+            this.generalLabel = generalLabel;
+            this.demographic = demographic;
+            this.demographicRows = demographicRows;
+            this.countedFeature = countedFeature;
+            this.countedStatus = countedStatus;
+        }
+
+        /** The evidence of the {@code hi}-th hypothesis, as a list that builds every hypothesis' on first use. */
+        List<Evidence> of(int hi) {
+            return new org.aspskg.ddx.LazyList<>(() -> all().get(hi));
+        }
+
+        private synchronized List<List<Evidence>> all() {
+            if (built == null) built = build();
+            return built;
+        }
+
+        private List<List<Evidence>> build() {
+            List<CaseStatement> ageAndSex = null;
+            int countedCount = countedFeature.length;
+            List<CaseStatement>[] countedStatements = newStatementLists(countedCount);
+            String[] countedLabel = new String[countedCount];
+            List<List<Evidence>> out = new ArrayList<>(hypotheses.size());
+            for (int hi = 0; hi < hypotheses.size(); hi++) {
+                String h = hypotheses.get(hi);
+                List<Evidence> evidence = new ArrayList<>();
+                for (int k = 0; k < generalRows.length; k++) {
+                    CaseStatement st = generalStatement[k];
+                    boolean observed = st.kind() == CaseStatement.Kind.PRESENT;
+                    Association a = generalRows[k][hi];
+                    evidence.add(new Evidence(a, generalLabel[k], observed, a.likelihoodRatio(observed), List.of(st)));
+                }
+                DemographicModel.Factor factor = demographic.get(h);
+                if (factor != null) {
+                    Association a = demographicRows.get(h);
+                    if (ageAndSex == null) {
+                        List<CaseStatement> found = new ArrayList<>();
+                        for (CaseStatement st : statements) {
+                            if (st.kind() == CaseStatement.Kind.AGE || st.kind() == CaseStatement.Kind.SEX)
+                                found.add(st);
+                        }
+                        ageAndSex = List.copyOf(found);
+                    }
+                    evidence.add(new Evidence(
+                            a, "age and sex (" + factor.cells() + ")", true, a.likelihoodRatioIfPresent(), ageAndSex));
+                }
+                Map<String, Association> perFeature = byKey.getOrDefault(h, Map.of());
+                for (int k = 0; k < countedCount; k++) {
+                    Association a = perFeature.get(countedFeature[k]);
+                    if (a == null) continue;
+                    CaseClassification.FeatureStatus status = countedStatus[k];
+                    if (countedStatements[k] == null) {
+                        List<CaseStatement> found = new ArrayList<>();
+                        for (int w : status.witnesses()) {
+                            if (!redundant[w]) found.add(statements.get(w));
+                        }
+                        countedStatements[k] = List.copyOf(found);
+                        countedLabel[k] = terms.label(countedFeature[k]);
+                    }
+                    evidence.add(new Evidence(
+                            a,
+                            countedLabel[k],
+                            status.observed(),
+                            a.likelihoodRatio(status.observed()),
+                            countedStatements[k]));
+                }
+                evidence.sort(EVIDENCE_ORDER);
+                out.add(List.copyOf(evidence));
+            }
+            return out;
+        }
     }
 
     private static final Comparator<Evidence> EVIDENCE_ORDER = Comparator.comparingDouble(
@@ -581,26 +691,73 @@ public final class DifferentialRanker {
      */
     private boolean[] redundantStatements(PatientCase c) {
         List<CaseStatement> st = c.statements();
-        boolean[] out = new boolean[st.size()];
-        int[] ids = new int[st.size()];
-        for (int i = 0; i < ids.length; i++) ids[i] = id(st.get(i).term());
-        for (int i = 0; i < st.size(); i++) {
+        int n = st.size();
+        boolean[] out = new boolean[n];
+        int[] ids = new int[n];
+        // per kind: the classes stated with it, and the union of their ancestors (linear in the statements)
+        java.util.BitSet[] stated = new java.util.BitSet[KINDS.length];
+        java.util.BitSet[] below = new java.util.BitSet[KINDS.length];
+        Set<String> seen = null;
+        for (int i = 0; i < n; i++) {
             CaseStatement s = st.get(i);
             if (s.term() == null) continue;
-            for (int j = 0; j < st.size() && !out[i]; j++) {
-                CaseStatement t = st.get(j);
-                if (i == j || t.kind() != s.kind() || t.term() == null) continue;
-                boolean same =
-                        ids[i] >= 0 && ids[j] >= 0 ? ids[i] == ids[j] : s.term().equals(t.term());
-                if (same) {
-                    out[i] = j < i;
-                } else if (s.kind() == CaseStatement.Kind.PRESENT) {
-                    out[i] = isAncestor(ids[j], ids[i]);
-                } else {
-                    out[i] = isAncestor(ids[i], ids[j]);
+            int kind = s.kind().ordinal();
+            int id = id(s.term());
+            ids[i] = id;
+            if (id >= 0) {
+                if (stated[kind] == null) {
+                    stated[kind] = new java.util.BitSet();
+                    below[kind] = new java.util.BitSet();
                 }
+                if (stated[kind].get(id)) {
+                    out[i] = true; // the later of two identical statements
+                } else {
+                    stated[kind].set(id);
+                    if (ancestorIds[id] != null) below[kind].or(ancestorIds[id]);
+                }
+            } else {
+                if (seen == null) seen = new java.util.HashSet<>();
+                if (!seen.add(kind + " " + s.term())) out[i] = true;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            CaseStatement s = st.get(i);
+            int id = ids[i];
+            if (out[i] || s.term() == null || id < 0) continue;
+            int kind = s.kind().ordinal();
+            if (selfAncestor[id]) {
+                out[i] = redundantByPairs(st, ids, i); // a class among its own ancestors: compare pair by pair
+            } else if (s.kind() == CaseStatement.Kind.PRESENT) {
+                // a more specific present class of the case has this one among its ancestors
+                out[i] = below[kind].get(id);
+            } else {
+                // a more general class stated with the same kind is among this one's ancestors
+                out[i] = ancestorIds[id] != null && ancestorIds[id].intersects(stated[kind]);
             }
         }
         return out;
+    }
+
+    private static final CaseStatement.Kind[] KINDS = CaseStatement.Kind.values();
+
+    /** {@link #redundantStatements} for one statement, against every other statement of the case. */
+    private boolean redundantByPairs(List<CaseStatement> st, int[] ids, int i) {
+        CaseStatement s = st.get(i);
+        for (int j = 0; j < st.size(); j++) {
+            CaseStatement t = st.get(j);
+            if (i == j || t.kind() != s.kind() || t.term() == null) continue;
+            boolean same =
+                    ids[i] >= 0 && ids[j] >= 0 ? ids[i] == ids[j] : s.term().equals(t.term());
+            boolean redundant;
+            if (same) {
+                redundant = j < i;
+            } else if (s.kind() == CaseStatement.Kind.PRESENT) {
+                redundant = isAncestor(ids[j], ids[i]);
+            } else {
+                redundant = isAncestor(ids[i], ids[j]);
+            }
+            if (redundant) return true;
+        }
+        return false;
     }
 }

@@ -15,7 +15,8 @@ public record RankedHypothesis(
         List<Evidence> evidence) {
 
     public RankedHypothesis {
-        evidence = List.copyOf(evidence);
+        // evidence a ranker builds on first use stays so (it is unmodifiable); any other list is copied
+        evidence = evidence instanceof org.aspskg.ddx.LazyList<Evidence> ? evidence : List.copyOf(evidence);
     }
 
     /** The composite likelihood ratio: the product of the evidence's ratios. */
