@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * gold 58, 33, 49; the gold floors were raised with it (accepted 56, top-1 29). Measured 2026-12-05 after the
  * phrasings of issue 16 (branch phrases5): gold phrases the free text resolves 494 of 550 (main: 438); a floor
  * for them was added (480). Measured 2026-12-05 after the staging, bone, list-negation and figure-reference
- * readings of issue 16 (branch phrases6): 511 of 550; the floor was raised to 500.
+ * readings of issue 16 (branch phrases6): 511 of 550; the floor was raised to 500. Measured 2026-12-05 after the
+ * Doppler, large-mass, brain-metastasis and head/skin/cervix site readings (branch phrases7): 523 of 550; floor 520.
  */
 class EvalPublishedTest {
     static final Path PUBLISHED = Path.of("eval/published");
@@ -32,7 +33,7 @@ class EvalPublishedTest {
     static final int GOLD_ACCEPTED_FLOOR = 56;
     static final int GOLD_TOP1_FLOOR = 29;
     static final int GOLD_TOP3_FLOOR = 43;
-    static final int GOLD_PHRASES_RESOLVED_FLOOR = 500;
+    static final int GOLD_PHRASES_RESOLVED_FLOOR = 520;
 
     @Test
     void everyPublishedCaseIsEvaluatedAndTheFiguresStayAboveTheirFloors() {
