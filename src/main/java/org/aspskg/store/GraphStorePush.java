@@ -96,6 +96,16 @@ public final class GraphStorePush {
             .build();
     private Consumer<String> progress = line -> {};
     private BodyMode mode; // null until the HEAD before the first graph has read the Server header
+    private String server = ""; // the Server header the HEAD before the first graph read
+
+    /**
+     * The largest body Virtuoso stores: Virtuoso 7.2 answers a PUT whose Content-Length is above 2^31 - 1 with
+     * 201 at once and stores nothing (measured with 7.20.3229 and curl: a 2.3 GB N-Triples body, 201 in 23 ms,
+     * 0 triples), so a larger graph is refused here before anything is sent rather than lost there.
+     */
+    static final long VIRTUOSO_MAX_BODY = Integer.MAX_VALUE;
+
+    long virtuosoMaxBody = VIRTUOSO_MAX_BODY; // lowered by a test
 
     /** @param credentials null for an endpoint without authentication */
     public GraphStorePush(String endpoint, Credentials credentials) {
@@ -147,6 +157,7 @@ public final class GraphStorePush {
             }
         }
         mode = bodyMode(server);
+        this.server = server.strip().toLowerCase(Locale.ROOT);
         progress.accept("pushing to " + endpoint + " (server '" + (server.isBlank() ? "not named" : server.strip())
                 + "'): "
                 + (mode == BodyMode.CHUNKED
@@ -174,6 +185,20 @@ public final class GraphStorePush {
         long start = System.nanoTime();
         SpooledGraph spool = mode == BodyMode.SPOOLED ? new SpooledGraph(dsg, graphIri) : null;
         try {
+            if (spool != null && server.startsWith("virtuoso") && spool.written()[1] > virtuosoMaxBody) {
+                throw new AspsKgException(
+                        String.format(
+                                Locale.ROOT,
+                                "pushing <%s> to %s: the graph is %,d bytes as N-Triples, more than the %,d bytes"
+                                        + " Virtuoso stores from one request (it answers 201 to a larger body and"
+                                        + " stores nothing); nothing of this graph was sent",
+                                graphIri,
+                                endpoint,
+                                spool.written()[1],
+                                virtuosoMaxBody),
+                        "Load a graph this large with Virtuoso's bulk loader (ld_dir, rdf_loader_run) from an"
+                                + " N-Triples dump, or push it to a server that reads chunked bodies (Fuseki).");
+            }
             for (int attempt = 0; ; attempt++) {
                 StreamedGraph stream = spool == null ? new StreamedGraph(dsg, graphIri) : null;
                 HttpRequest.Builder request = HttpRequest.newBuilder(uri)
