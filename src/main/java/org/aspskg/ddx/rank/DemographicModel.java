@@ -37,7 +37,7 @@ public final class DemographicModel {
     /** Rounds of the fitting at most; it stops earlier once no cell moves by more than {@link #CONVERGED}. */
     private static final int MAX_ROUNDS = 20_000;
 
-    /** The largest change of a cell's log-probability in a round below which the fitting has converged. */
+    /** The largest change of a cell's log-probability in a round (renormalised) below which the fit has converged. */
     private static final double CONVERGED = 1e-13;
 
     private final List<DemographicGroups.Group> groups;
@@ -161,14 +161,19 @@ public final class DemographicModel {
                 double down = w * Math.log((1 - target) / (1 - inside));
                 for (int cell = 0; cell < p.length; cell++) step[cell] += in[i][cell] ? up : down;
             }
-            double largest = 0;
             double total = 0;
             for (int cell = 0; cell < p.length; cell++) {
-                largest = Math.max(largest, Math.abs(step[cell]));
                 p[cell] *= Math.exp(step[cell]);
                 total += p[cell];
             }
-            for (int cell = 0; cell < p.length; cell++) p[cell] /= total;
+            // at the pooled point of conflicting statements the steps no longer vanish but are equal in every
+            // cell, which the renormalisation cancels: converged when no cell moves once renormalised
+            double largest = 0;
+            double shift = Math.log(total);
+            for (int cell = 0; cell < p.length; cell++) {
+                p[cell] /= total;
+                if (p[cell] > 0) largest = Math.max(largest, Math.abs(step[cell] - shift));
+            }
             if (largest < CONVERGED) break;
         }
         return p;
