@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.OWLAnnotationAssertionAxiom;
 import org.semanticweb.owlapi.model.OWLAxiom;
@@ -140,6 +141,7 @@ public final class LikelihoodRatioDerivation {
                                 notReported.doubleValue()));
             }
         }
+        Set<IRI> demographic = demographicGroups(axioms);
         List<OWLAxiom> out = new ArrayList<>();
         for (List<IRI> key : featureKeys) {
             IRI feature = key.get(0);
@@ -156,6 +158,12 @@ public final class LikelihoodRatioDerivation {
                         .mapToDouble(e -> e.getValue().value())
                         .average()
                         .orElse(ph));
+                // a sex's share within an age band is a statement only where a source makes it: a hypothesis
+                // without such a row gets no node (its all-age share is no statement about the band, and the
+                // demographic model would take it for one)
+                if (group != null
+                        && demographic.contains(feature)
+                        && byKey.get(Arrays.asList(h, feature, group)) == null) continue;
                 out.addAll(node(df, h, feature, group, p.get(h), ph, qh));
             }
         }
@@ -249,6 +257,21 @@ public final class LikelihoodRatioDerivation {
                         (IRI) a.getSubject(),
                         a.getValue().asLiteral().orElseThrow().getLiteral());
             }
+        }
+        return out;
+    }
+
+    /** The demographic groups: the classes with an age bound or a sex among their criteria. */
+    private static Set<IRI> demographicGroups(Collection<OWLAxiom> axioms) {
+        Set<IRI> criteria = Set.of(
+                AssociationTable.aspskg("minimumAgeYears"),
+                AssociationTable.aspskg("maximumAgeYears"),
+                AssociationTable.aspskg("requiresSex"));
+        Set<IRI> out = new TreeSet<>();
+        for (OWLAxiom ax : axioms) {
+            if (ax instanceof OWLAnnotationAssertionAxiom a
+                    && a.getSubject().isIRI()
+                    && criteria.contains(a.getProperty().getIRI())) out.add((IRI) a.getSubject());
         }
         return out;
     }

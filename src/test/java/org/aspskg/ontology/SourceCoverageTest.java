@@ -120,7 +120,7 @@ class SourceCoverageTest {
     @Test
     void epidemiologyStatesYoungAdultsFemalePredilectionAndRarity() {
         assertEquals(
-                Set.of("YoungAdultGroup|typical||", "FemaleUnder30Group|common||1"),
+                Set.of("YoungAdultGroup|typical||", "FemaleGroup|frequent|YoungerThan30Group|1"),
                 associations(
                         "AlveolarSoftPartSarcoma",
                         "FILTER EXISTS { ?feature rdfs:subClassOf* aspskg:DemographicGroup }"));

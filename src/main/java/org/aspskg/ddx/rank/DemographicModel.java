@@ -24,6 +24,10 @@ import org.aspskg.ddx.classify.CaseClassification;
  * anything of an age, the hypothesis is given that age's share of the years). The case then contributes
  * one factor per hypothesis: P(the cells compatible with what is known of its age and sex | h).
  *
+ * <p>A statement with an age group of its own ({@code aspskg:inAgeGroup}) gives a share <em>within</em> that band:
+ * "a slight female predilection in patients younger than 30" is P(female | younger than 30, h) = 0.55, which
+ * moves mass between the sexes inside the band and leaves the band's own share to the other statements.
+ *
  * <p>Only sourced frequencies constrain a hypothesis (a derived node marked assumed, the not-reported
  * default, does not: "no source says how many children have it" is not "5 % of cases are children").
  */
@@ -79,7 +83,9 @@ public final class DemographicModel {
         this.sexes = List.copyOf(s);
         for (var e : statements.entrySet()) {
             List<Association> rows = e.getValue().stream()
-                    .filter(a -> a.ageGroup() == null && groupIris.contains(a.feature()) && !a.assumed())
+                    .filter(a -> (a.ageGroup() == null || groupIris.contains(a.ageGroup()))
+                            && groupIris.contains(a.feature())
+                            && !a.assumed())
                     .toList();
             constraints.put(e.getKey(), rows);
             cellProbabilities.put(e.getKey(), fit(rows));
@@ -144,22 +150,36 @@ public final class DemographicModel {
             totalWeight += weight[i];
         }
         boolean[][] in = new boolean[rows.size()][p.length];
+        boolean[][] within = new boolean[rows.size()][p.length];
         for (int i = 0; i < rows.size(); i++) {
             DemographicGroups.Group g = group(rows.get(i).feature());
-            for (int cell = 0; cell < p.length; cell++) in[i][cell] = inGroup(cell, g);
+            String band = rows.get(i).ageGroup();
+            DemographicGroups.Group b = band == null ? null : group(band);
+            for (int cell = 0; cell < p.length; cell++) {
+                within[i][cell] = b == null || inGroup(cell, b);
+                in[i][cell] = within[i][cell] && inGroup(cell, g);
+            }
         }
         double[] step = new double[p.length];
         for (int round = 0; round < MAX_ROUNDS; round++) {
             java.util.Arrays.fill(step, 0);
             for (int i = 0; i < rows.size(); i++) {
                 double inside = 0;
-                for (int cell = 0; cell < p.length; cell++) if (in[i][cell]) inside += p[cell];
+                double band = 0;
+                for (int cell = 0; cell < p.length; cell++) {
+                    if (in[i][cell]) inside += p[cell];
+                    if (within[i][cell]) band += p[cell];
+                }
+                if (band <= 0) continue;
+                inside /= band; // a share within the statement's age band (all patients when it has none)
                 if (inside <= 0 || inside >= 1) continue;
                 double target = rows.get(i).frequency();
                 double w = weight[i] / totalWeight;
                 double up = w * Math.log(target / inside);
                 double down = w * Math.log((1 - target) / (1 - inside));
-                for (int cell = 0; cell < p.length; cell++) step[cell] += in[i][cell] ? up : down;
+                for (int cell = 0; cell < p.length; cell++) {
+                    if (within[i][cell]) step[cell] += in[i][cell] ? up : down;
+                }
             }
             double total = 0;
             for (int cell = 0; cell < p.length; cell++) {

@@ -669,7 +669,11 @@ public final class DifferentialRanker {
                 ph,
                 factor.from().stream()
                         .map(a -> String.format(
-                                java.util.Locale.ROOT, "%s %.2f", terms.label(a.feature()), a.frequency()))
+                                java.util.Locale.ROOT,
+                                "%s%s %.2f",
+                                terms.label(a.feature()),
+                                a.ageGroup() == null ? "" : " among " + terms.label(a.ageGroup()),
+                                a.frequency()))
                         .collect(Collectors.joining(", ", "(", ")")),
                 qh);
         return Association.fromFrequencies(

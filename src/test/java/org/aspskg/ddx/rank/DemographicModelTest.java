@@ -23,16 +23,42 @@ class DemographicModelTest {
             new Group("urn:test:young-adults", 18, 39, null),
             new Group("urn:test:middle-aged", 40, 59, null),
             new Group("urn:test:older", 60, null, null),
+            new Group("urn:test:under-30", 0, 29, null),
             new Group("urn:test:female", null, null, "female"),
             new Group("urn:test:male", null, null, "male"));
     private static final List<String> SEXES = List.of("female", "male");
-    private static final int[] BIN_STARTS = {0, 10, 18, 20, 40, 60};
+    private static final int[] BIN_STARTS = {0, 10, 18, 20, 30, 40, 60};
 
     private static Association statement(String group, double frequency, String... works) {
         List<Reference> refs = new ArrayList<>();
         for (String w : works) refs.add(new Reference(w, 0));
         return new Association(
                 "urn:test:derived:" + group, group, H, group, null, 1, 1, "", refs, frequency, 0.5, false);
+    }
+
+    /** A share within an age band: P(group | band, h). */
+    private static Association within(String group, String band, double frequency, String... works) {
+        List<Reference> refs = new ArrayList<>();
+        for (String w : works) refs.add(new Reference(w, 0));
+        return new Association(
+                "urn:test:derived:" + group + "-in-" + band,
+                group,
+                H,
+                group,
+                band,
+                1,
+                1,
+                "",
+                refs,
+                frequency,
+                0.5,
+                false);
+    }
+
+    private static double sexShare(DemographicModel m, String sex, int from, int to) {
+        double sum = 0;
+        for (int start : BIN_STARTS) if (start >= from && start <= to) sum += m.probability(H, start, sex);
+        return sum;
     }
 
     private static DemographicModel model(List<Association> statements) {
@@ -53,6 +79,20 @@ class DemographicModelTest {
         assertEquals(0.3 * 18 / 68, share(m, 0, 17), 1e-12);
         // and sexes stay alike
         assertEquals(m.probability(H, 25, "female"), m.probability(H, 25, "male"), 1e-15);
+    }
+
+    @Test
+    void aSexShareWithinAnAgeBandMovesMassBetweenTheSexesInsideTheBandOnly() {
+        // "a slight female predilection in patients younger than 30" beside "young adults 0.7"
+        DemographicModel m = model(List.of(
+                statement("urn:test:young-adults", 0.7, "urn:work:a"),
+                within("urn:test:female", "urn:test:under-30", 0.55, "urn:work:a")));
+        double under30 = share(m, 0, 29);
+        assertEquals(0.55, sexShare(m, "female", 0, 29) / under30, 1e-9);
+        assertEquals(0.7, share(m, 18, 39), 1e-9);
+        // patients of 30 or more keep both sexes alike: the statement says nothing of them
+        assertEquals(sexShare(m, "female", 30, 200), sexShare(m, "male", 30, 200), 1e-9);
+        assertTrue(sexShare(m, "female", 30, 200) > 0.1, "women of 30 or more: " + sexShare(m, "female", 30, 200));
     }
 
     @Test
@@ -111,6 +151,28 @@ class DemographicModelTest {
         assertTrue(weightedMiss < evenMiss, "older adults " + share(weighted, 60, 200) + " vs " + share(even, 60, 200));
         // with equal weights the two statements are missed alike
         assertEquals(0.7 - share(even, 18, 39), 0.6 - share(even, 60, 200), 0.05);
+    }
+
+    @Test
+    void aspssFemalePredilectionUnder30IsAShareWithinTheBandAndLeavesWomenOf30OrMore() {
+        DdxKnowledge k = TestKnowledge.knowledge();
+        DemographicModel m = new DemographicModel(k.demographics(), k.associations());
+        String asps = AspsVocabulary.iri("AlveolarSoftPartSarcoma");
+        int[] starts = {0, 10, 18, 20, 30, 40, 60};
+        double femaleUnder30 = 0, under30 = 0, female30Plus = 0, male30Plus = 0;
+        for (int start : starts) {
+            if (start < 30) {
+                femaleUnder30 += m.probability(asps, start, "female");
+                under30 += m.probability(asps, start, null);
+            } else {
+                female30Plus += m.probability(asps, start, "female");
+                male30Plus += m.probability(asps, start, "male");
+            }
+        }
+        // before, "females younger than 30: 0.5" of all patients left women of 30 or more about 1 %
+        assertTrue(femaleUnder30 / under30 > 0.5 && femaleUnder30 / under30 < 0.7, "female share under 30");
+        assertTrue(female30Plus > 0.05, "women of 30 or more: " + female30Plus);
+        assertTrue(female30Plus < male30Plus, "the female predilection is stated under 30 only");
     }
 
     @Test
