@@ -118,7 +118,7 @@ public final class GraphStorePush {
     long virtuosoMaxBody = VIRTUOSO_MAX_BODY; // lowered by a test
 
     /** More blank nodes open at once than this, and the writer stops looking for a place to cut. */
-    static final int MAX_OPEN_BLANK_NODES = 1_000_000;
+    static final int MAX_OPEN_BLANK_NODES = 200_000; // about 40 MB of heap
 
     private long partBytes; // 0: parts only as large as the endpoint stores (Virtuoso), else one body
     private String queryEndpoint; // where the pushed graphs are counted; null: Virtuoso's /sparql, or none
