@@ -59,6 +59,12 @@ import org.aspskg.AspsKgException;
  * not know to read chunked bodies, since a lost graph is worse than a slower push. Progress lines go to the
  * given consumer.
  *
+ * <p>A spooled graph larger than the endpoint stores from one request (Virtuoso: 2^31 - 1 bytes), or than
+ * {@link #partBytes}, is spooled as several part files instead: the first goes with {@code PUT}, the
+ * others with {@code POST} (a Graph Store merge), each of whole triples and with every triple naming a
+ * blank node in the same part as the others naming it. After a push to Virtuoso (or to any server whose
+ * {@link #queryEndpoint} is given) the remote graph's triples are counted and must be the local count.
+ *
  * <p>Credentials go as HTTP Basic, or as HTTP Digest when the endpoint's 401 challenge asks for it (the
  * same HEAD finds out); use https for anything but loopback.
  */
