@@ -649,11 +649,11 @@ public final class GraphStorePush {
             long[] left = open.get(b);
             if (left == null) {
                 // the triples naming b: as subject, as object, less those naming it as both
-                left = new long[] {
-                    count(dsg.find(g, b, Node.ANY, Node.ANY))
-                            + count(dsg.find(g, Node.ANY, Node.ANY, b))
-                            - count(dsg.find(g, b, Node.ANY, b))
-                };
+                long n = count(dsg.find(g, Node.ANY, Node.ANY, b));
+                for (Iterator<Quad> it = dsg.find(g, b, Node.ANY, Node.ANY); it.hasNext(); ) {
+                    if (!it.next().getObject().equals(b)) n++;
+                }
+                left = new long[] {n};
                 open.put(b, left);
             }
             if (--left[0] <= 0) open.remove(b);

@@ -119,6 +119,48 @@ class GraphStorePartsTest {
     }
 
     @Test
+    void listsOfBlankNodesAndABlankNodeNamingItselfAreNotSplitEither() {
+        try (KnowledgeGraphStore store = KnowledgeGraphStore.connect(tmp.resolve("store"))) {
+            DatasetGraph dsg = store.datasetGraph();
+            Node g = NodeFactory.createURI(GRAPH);
+            Node first = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#first");
+            Node rest = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#rest");
+            Txn.executeWrite(dsg, () -> {
+                for (int i = 0; i < 12; i++) {
+                    // s_i :members ( "a i" "b i" "c i" ), and one blank node that names itself
+                    Node[] cells = {
+                        NodeFactory.createBlankNode(), NodeFactory.createBlankNode(), NodeFactory.createBlankNode()
+                    };
+                    dsg.add(g, NodeFactory.createURI(EX + "s" + i), NodeFactory.createURI(EX + "members"), cells[0]);
+                    for (int c = 0; c < 3; c++) {
+                        dsg.add(g, cells[c], first, NodeFactory.createLiteralString((char) ('a' + c) + " " + i));
+                        dsg.add(
+                                g,
+                                cells[c],
+                                rest,
+                                c < 2
+                                        ? cells[c + 1]
+                                        : NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#nil"));
+                    }
+                    Node self = NodeFactory.createBlankNode();
+                    dsg.add(g, self, NodeFactory.createURI(EX + "same"), self);
+                    dsg.add(g, self, NodeFactory.createURI(EX + "of"), NodeFactory.createURI(EX + "s" + i));
+                }
+            });
+            List<GraphStorePush.Pushed> sent = pusher().push(store, List.of(GRAPH));
+            assertEquals(12 * 9, sent.get(0).triples());
+            assertTrue(requests.size() > 2, "more than two parts: " + requests.size());
+            Set<String> seen = new HashSet<>();
+            for (Request r : requests) {
+                assertTrue(r.body().getBytes(StandardCharsets.UTF_8).length <= LIMIT);
+                for (String b : blankNodes(r.body())) assertTrue(seen.add(b), b + " is named in two parts");
+            }
+            assertEquals(12 * 4, seen.size());
+            assertEquals(12 * 9, stored.size());
+        }
+    }
+
+    @Test
     void aBlankNodeWhoseTriplesAreLargerThanTheLimitIsRefusedBeforeAnythingIsSent() {
         try (KnowledgeGraphStore store = KnowledgeGraphStore.connect(tmp.resolve("store"))) {
             DatasetGraph dsg = store.datasetGraph();
