@@ -95,6 +95,44 @@ final class BuildCommand implements Callable<Integer> {
                     + PASSWORD_ENV + ".")
     String password;
 
+    @Option(
+            names = "--part-size",
+            paramLabel = "SIZE",
+            converter = ByteSizeConverter.class,
+            description = "For --target endpoints that get a Content-Length (Virtuoso, servers not known to read "
+                    + "chunked bodies): send each graph in parts of at most SIZE bytes of N-Triples (K, M, G: "
+                    + "1024-based), the first with PUT, the rest with POST, each blank node's triples in one part. "
+                    + "Default: as large as the endpoint stores (2G - 1 for Virtuoso; one body for others).")
+    long partSize;
+
+    @Option(
+            names = "--query-endpoint",
+            paramLabel = "URL",
+            description = "SPARQL endpoint of the --target store where each pushed graph's triples are counted "
+                    + "after the push; a count other than the local one fails it (default: /sparql on the same "
+                    + "host for Virtuoso; no count for others).")
+    String queryEndpoint;
+
+    /** A byte count with an optional 1024-based K, M or G suffix. */
+    static final class ByteSizeConverter implements picocli.CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,15})([KMG]?)B?")
+                    .matcher(value.strip().toUpperCase(Locale.ROOT));
+            if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not a size in bytes (e.g. 1048576, 500M, 2G)");
+            }
+            int shift = switch (m.group(2)) {
+                case "K" -> 10;
+                case "M" -> 20;
+                case "G" -> 30;
+                default -> 0;
+            };
+            return Long.parseLong(m.group(1)) << shift;
+        }
+    }
+
     /** Where the password comes from when it should not appear on the command line (and in ps). */
     static final String PASSWORD_ENV = "ASPS_KG_TARGET_PASSWORD";
 
@@ -103,7 +141,9 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GraphStorePush push = target == null ? null : new GraphStorePush(target, credentials());
+        GraphStorePush push = target == null
+                ? null
+                : new GraphStorePush(target, credentials()).partBytes(partSize).queryEndpoint(queryEndpoint);
         StoreBuilder builder = StoreBuilds.standard(storeOptions.ontology(), storeOptions.store)
                 .reasoner(ReasonerKind.parse(reasoner))
                 .observer(new PhasePrinter(spec.commandLine().getErr()))
@@ -131,11 +171,12 @@ final class BuildCommand implements Callable<Integer> {
             }
             sent.forEach(p -> out.printf(
                     Locale.ROOT,
-                    "pushed %-45s %8d triples to %s (%.1f MB, %.1f s, %.0f triples/s)%n",
+                    "pushed %-45s %8d triples to %s (%.1f MB%s, %.1f s, %.0f triples/s)%n",
                     "<" + p.graph() + ">",
                     p.triples(),
                     push.endpoint(),
                     p.bytes() / 1e6,
+                    p.parts() > 1 ? " in " + p.parts() + " parts" : "",
                     p.time().toNanos() / 1e9,
                     p.triplesPerSecond()));
             out.flush();

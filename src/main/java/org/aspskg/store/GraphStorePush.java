@@ -15,26 +15,33 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.apache.jena.atlas.io.IO;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.system.Txn;
 import org.aspskg.AspsKgException;
 
@@ -52,6 +59,12 @@ import org.aspskg.AspsKgException;
  * not know to read chunked bodies, since a lost graph is worse than a slower push. Progress lines go to the
  * given consumer.
  *
+ * <p>A spooled graph larger than the endpoint stores from one request (Virtuoso: 2^31 - 1 bytes), or than
+ * {@link #partBytes}, is spooled as several part files instead: the first goes with {@code PUT}, the
+ * others with {@code POST} (a Graph Store merge), each of whole triples and with every triple naming a
+ * blank node in the same part as the others naming it. After a push to Virtuoso (or to any server whose
+ * {@link #queryEndpoint} is given) the remote graph's triples are counted and must be the local count.
+ *
  * <p>Credentials go as HTTP Basic, or as HTTP Digest when the endpoint's 401 challenge asks for it (the
  * same HEAD finds out); use https for anything but loopback.
  */
@@ -64,8 +77,11 @@ public final class GraphStorePush {
         }
     }
 
-    /** What one graph's PUT sent: triples, N-Triples bytes and the wall time of the request. */
-    public record Pushed(String graph, long triples, long bytes, Duration time) {
+    /**
+     * What one graph's push sent: triples, N-Triples bytes, the wall time of its requests (and of writing
+     * the spool files before them) and how many requests it took (one PUT, then POSTs).
+     */
+    public record Pushed(String graph, long triples, long bytes, Duration time, int parts) {
         /** Triples per second, or 0 for an instant request. */
         public double triplesPerSecond() {
             double s = time.toNanos() / 1e9;
@@ -107,10 +123,38 @@ public final class GraphStorePush {
 
     long virtuosoMaxBody = VIRTUOSO_MAX_BODY; // lowered by a test
 
+    /** More blank nodes open at once than this, and the writer stops looking for a place to cut. */
+    static final int MAX_OPEN_BLANK_NODES = 200_000; // about 40 MB of heap
+
+    private long partBytes; // 0: parts only as large as the endpoint stores (Virtuoso), else one body
+    private String queryEndpoint; // where the pushed graphs are counted; null: Virtuoso's /sparql, or none
+    private String part = ""; // " (part i of n, METHOD)" in messages while a part is sent
+
     /** @param credentials null for an endpoint without authentication */
     public GraphStorePush(String endpoint, Credentials credentials) {
         this.endpoint = requireHttpUrl(endpoint);
         this.credentials = credentials;
+    }
+
+    /**
+     * Bodies sent with a Content-Length (Virtuoso, servers not known to read chunked bodies) go in parts of
+     * at most this many bytes: the first with {@code PUT}, the others with {@code POST}. 0 (the default): as
+     * large as the endpoint stores, 2,147,483,647 bytes for Virtuoso, unlimited for others.
+     */
+    public GraphStorePush partBytes(long bytes) {
+        if (bytes < 0) throw new IllegalArgumentException("part size " + bytes);
+        this.partBytes = bytes;
+        return this;
+    }
+
+    /**
+     * The SPARQL query endpoint where each pushed graph's triples are counted after the push (Virtuoso's
+     * {@code /sparql} on the same host and port when not given); a count other than the local one fails the
+     * push.
+     */
+    public GraphStorePush queryEndpoint(String url) {
+        this.queryEndpoint = url == null ? null : requireHttpUrl(url);
+        return this;
     }
 
     /** Where progress lines go (every 2 s during a graph, and when it is done); none by default. */
@@ -181,62 +225,172 @@ public final class GraphStorePush {
     }
 
     private Pushed put(DatasetGraph dsg, String graphIri, HttpLogin login) {
-        URI uri = target(graphIri);
         long start = System.nanoTime();
-        SpooledGraph spool = mode == BodyMode.SPOOLED ? new SpooledGraph(dsg, graphIri) : null;
-        try {
-            if (spool != null && server.startsWith("virtuoso") && spool.written()[1] > virtuosoMaxBody) {
-                throw new AspsKgException(
-                        String.format(
-                                Locale.ROOT,
-                                "pushing <%s> to %s: the graph is %,d bytes as N-Triples, more than the %,d bytes"
-                                        + " Virtuoso stores from one request (it answers 201 to a larger body and"
-                                        + " stores nothing); nothing of this graph was sent",
-                                graphIri,
-                                endpoint,
-                                spool.written()[1],
-                                virtuosoMaxBody),
-                        "Load a graph this large with Virtuoso's bulk loader (ld_dir, rdf_loader_run) from an"
-                                + " N-Triples dump, or push it to a server that reads chunked bodies (Fuseki).");
-            }
-            for (int attempt = 0; ; attempt++) {
-                StreamedGraph stream = spool == null ? new StreamedGraph(dsg, graphIri) : null;
-                HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                        .header("Content-Type", "application/n-triples; charset=utf-8")
-                        .PUT(spool != null ? spool.publisher() : stream.publisher());
-                login.authorization("PUT", uri).ifPresent(a -> request.header("Authorization", a));
-                HttpResponse<String> r;
-                try {
-                    r = send(request.build(), HttpResponse.BodyHandlers.ofString(), graphIri);
-                } catch (AspsKgException cut) {
-                    if (stream != null && stream.failed()) stream.written(); // throws why the body was cut
-                    // an endpoint that refuses the login may answer 401 and close the connection while the
-                    // body is still being sent, so that no answer is read: ask again without a body
-                    if (credentials != null && refusesLogin(login, uri, graphIri))
-                        throw explain(401, "", graphIri, null);
-                    throw cut;
-                } finally {
-                    if (stream != null) stream.close();
-                }
-                if (r.statusCode() == 401 && attempt == 0 && credentials != null && login.challenge(r.headers())) {
-                    continue; // a stale nonce, or Digest asked only now: once more with the new challenge
-                }
-                if (r.statusCode() / 100 != 2) throw explain(r.statusCode(), r.body(), graphIri, null);
-                long[] written = spool != null ? spool.written() : stream.written();
-                Pushed done = new Pushed(graphIri, written[0], written[1], Duration.ofNanos(System.nanoTime() - start));
-                progress.accept(String.format(
-                        Locale.ROOT,
-                        "pushed <%s>: %d triples, %.1f MB in %.1f s (%.0f triples/s)",
-                        graphIri,
-                        done.triples(),
-                        done.bytes() / 1e6,
-                        done.time().toNanos() / 1e9,
-                        done.triplesPerSecond()));
-                return done;
-            }
-        } finally {
-            if (spool != null) spool.delete();
+        if (mode == BodyMode.CHUNKED) {
+            long[] written = send("PUT", graphIri, login, () -> new StreamedGraph(dsg, graphIri).publisher());
+            long end = System.nanoTime();
+            if (queryEndpoint != null) checkCount(graphIri, written[0], 1);
+            return done(graphIri, 1, written[0], written[1], end - start);
         }
+        boolean virtuoso = server.startsWith("virtuoso");
+        long hardLimit = virtuoso ? virtuosoMaxBody : Long.MAX_VALUE;
+        long target = partBytes > 0 ? Math.min(partBytes, hardLimit) : hardLimit;
+        try (SpooledParts parts = new SpooledParts(dsg, graphIri, target, hardLimit)) {
+            int n = parts.count();
+            long triplesSent = 0;
+            for (int i = 0; i < n; i++) {
+                Path file = parts.file(i);
+                long bytes = parts.bytes(i);
+                part = n == 1
+                        ? ""
+                        : String.format(Locale.ROOT, " (part %d of %d, %s)", i + 1, n, i == 0 ? "PUT" : "POST");
+                if (n > 1) {
+                    progress.accept(String.format(
+                            Locale.ROOT,
+                            "pushing <%s>: part %d of %d (%s), %d triples, %.1f MB",
+                            graphIri,
+                            i + 1,
+                            n,
+                            i == 0 ? "PUT" : "POST",
+                            parts.triples(i),
+                            bytes / 1e6));
+                }
+                try {
+                    send(i == 0 ? "PUT" : "POST", graphIri, login, () -> filePublisher(file, bytes));
+                } catch (AspsKgException e) {
+                    if (i == 0) throw e;
+                    throw new AspsKgException(
+                            String.format(
+                                    Locale.ROOT,
+                                    "%s; the remote graph is incomplete: it holds parts 1-%d of %d (%,d of %,d triples)",
+                                    e.getMessage(),
+                                    i,
+                                    n,
+                                    triplesSent,
+                                    parts.triples()),
+                            "Push again once the endpoint is back: the first part's PUT replaces the graph, so the"
+                                    + " parts already sent are not doubled."
+                                    + (e.hint() == null ? "" : " " + e.hint()),
+                            e);
+                }
+                triplesSent += parts.triples(i);
+            }
+            part = "";
+            long end = System.nanoTime();
+            // counted before the graph is reported pushed: a count that differs is a failed push
+            if (virtuoso || queryEndpoint != null) checkCount(graphIri, parts.triples(), n);
+            return done(graphIri, n, parts.triples(), parts.bytes(), end - start);
+        } finally {
+            part = "";
+        }
+    }
+
+    /** The graph's push as done, with a progress line; {@code nanos}: spooling and requests, not the count. */
+    private Pushed done(String graphIri, int parts, long triples, long bytes, long nanos) {
+        Pushed done = new Pushed(graphIri, triples, bytes, Duration.ofNanos(nanos), parts);
+        progress.accept(String.format(
+                Locale.ROOT,
+                "pushed <%s>: %d triples, %.1f MB%s in %.1f s (%.0f triples/s)",
+                graphIri,
+                done.triples(),
+                done.bytes() / 1e6,
+                parts > 1 ? " in " + parts + " parts" : "",
+                done.time().toNanos() / 1e9,
+                done.triplesPerSecond()));
+        return done;
+    }
+
+    /** What a body publisher for one request is made of; made once per attempt. */
+    private interface Body {
+        HttpRequest.BodyPublisher publisher();
+    }
+
+    /**
+     * One request ({@code PUT} replaces the graph, {@code POST} adds to it), once more after a 401 with a new
+     * challenge; returns what the body wrote for a streamed body, or nothing for a file.
+     */
+    private long[] send(String method, String graphIri, HttpLogin login, Body body) {
+        URI uri = target(graphIri);
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest.BodyPublisher publisher = body.publisher();
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/n-triples; charset=utf-8")
+                    .method(method, publisher);
+            login.authorization(method, uri).ifPresent(a -> request.header("Authorization", a));
+            HttpResponse<String> r;
+            try {
+                r = send(request.build(), HttpResponse.BodyHandlers.ofString(), graphIri);
+            } catch (AspsKgException cut) {
+                if (publisher instanceof StreamedPublisher s && s.graph.failed()) s.graph.written(); // throws why
+                // an endpoint that refuses the login may answer 401 and close the connection while the
+                // body is still being sent, so that no answer is read: ask again without a body
+                if (credentials != null && refusesLogin(login, uri, graphIri)) throw explain(401, "", graphIri, null);
+                throw cut;
+            } finally {
+                if (publisher instanceof StreamedPublisher s) s.graph.close();
+            }
+            if (r.statusCode() == 401 && attempt == 0 && credentials != null && login.challenge(r.headers())) {
+                continue; // a stale nonce, or Digest asked only now: once more with the new challenge
+            }
+            if (r.statusCode() / 100 != 2) throw explain(r.statusCode(), r.body(), graphIri, null);
+            return publisher instanceof StreamedPublisher s ? s.graph.written() : null;
+        }
+    }
+
+    /** A part file with its size as Content-Length; an empty graph is an empty body, which empties the remote one. */
+    private static HttpRequest.BodyPublisher filePublisher(Path file, long bytes) {
+        if (bytes == 0) return HttpRequest.BodyPublishers.noBody();
+        try {
+            return HttpRequest.BodyPublishers.ofFile(file);
+        } catch (FileNotFoundException e) {
+            throw new IllegalStateException(file + " was deleted during the push", e);
+        }
+    }
+
+    /**
+     * Counts the graph's triples on the target's SPARQL endpoint after the push and fails unless the count is
+     * the local one: a push whose requests were all answered 2xx can still have stored less (Virtuoso 7.2
+     * answers 201 to a body it drops).
+     */
+    private void checkCount(String graphIri, long local, int parts) {
+        String query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + graphIri + "> { ?s ?p ?o } }";
+        String sparql = queryEndpoint != null
+                ? queryEndpoint
+                : URI.create(endpoint).resolve("/sparql").toString();
+        long remote;
+        try (QueryExecHTTP qe = QueryExecHTTP.service(sparql).query(query).build()) {
+            var rows = qe.select();
+            Node n = rows.hasNext() ? rows.next().get("n") : null;
+            if (n == null || !n.isLiteral()) throw new IllegalStateException("no count in the answer");
+            remote = Long.parseLong(n.getLiteralLexicalForm());
+        } catch (RuntimeException e) {
+            throw new AspsKgException(
+                    "pushing <" + graphIri + "> to " + endpoint + ": every request was accepted, but counting the"
+                            + " remote graph on " + sparql + " failed (" + e.getMessage() + "); the push is not"
+                            + " confirmed",
+                    "Check that the endpoint's SPARQL query service answers at " + sparql
+                            + ", or name it with --query-endpoint.",
+                    e);
+        }
+        if (remote != local) {
+            throw new AspsKgException(
+                    String.format(
+                            Locale.ROOT,
+                            "pushing <%s> to %s: every request was accepted (%d %s), but %s counts %,d triples in"
+                                    + " the remote graph where the local one has %,d; the remote graph is not the"
+                                    + " local one",
+                            graphIri,
+                            endpoint,
+                            parts,
+                            parts == 1 ? "request" : "parts",
+                            sparql,
+                            remote,
+                            local),
+                    "See the endpoint's log; for Virtuoso a body above its limit is answered 201 and dropped"
+                            + " (lower --part-size).");
+        }
+        progress.accept(
+                String.format(Locale.ROOT, "checked <%s>: %s counts %,d triples, as local", graphIri, sparql, remote));
     }
 
     /** Whether an authenticated HEAD (no body) to {@code uri} is refused with 401. */
@@ -332,22 +486,23 @@ public final class GraphStorePush {
          * body ends in an error rather than an end of stream, so the request is aborted before its last
          * chunk and the endpoint stores nothing of a graph cut short.
          */
-        HttpRequest.BodyPublisher publisher() {
-            return HttpRequest.BodyPublishers.ofInputStream(() -> new FilterInputStream(in) {
-                @Override
-                public int read() throws IOException {
-                    int b = super.read();
-                    if (b < 0) failIfCut();
-                    return b;
-                }
+        StreamedPublisher publisher() {
+            return new StreamedPublisher(
+                    this, HttpRequest.BodyPublishers.ofInputStream(() -> new FilterInputStream(in) {
+                        @Override
+                        public int read() throws IOException {
+                            int b = super.read();
+                            if (b < 0) failIfCut();
+                            return b;
+                        }
 
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    int n = super.read(b, off, len);
-                    if (n < 0) failIfCut();
-                    return n;
-                }
-            });
+                        @Override
+                        public int read(byte[] b, int off, int len) throws IOException {
+                            int n = super.read(b, off, len);
+                            if (n < 0) failIfCut();
+                            return n;
+                        }
+                    }));
         }
 
         boolean failed() {
@@ -371,56 +526,245 @@ public final class GraphStorePush {
         }
     }
 
-    /** One graph written once, inside one read transaction, to a spool file that is then sent with its size. */
-    private final class SpooledGraph {
-        private final Path file;
-        private final long[] written;
+    /** A streamed graph's body publisher, kept with the graph so a failed writer can say why. */
+    private static final class StreamedPublisher implements HttpRequest.BodyPublisher {
+        final StreamedGraph graph;
+        private final HttpRequest.BodyPublisher inner;
 
-        SpooledGraph(DatasetGraph dsg, String graphIri) {
+        StreamedPublisher(StreamedGraph graph, HttpRequest.BodyPublisher inner) {
+            this.graph = graph;
+            this.inner = inner;
+        }
+
+        @Override
+        public long contentLength() {
+            return inner.contentLength();
+        }
+
+        @Override
+        public void subscribe(java.util.concurrent.Flow.Subscriber<? super java.nio.ByteBuffer> subscriber) {
+            inner.subscribe(subscriber);
+        }
+    }
+
+    /**
+     * One graph written once, inside one read transaction, as N-Triples to part files of at most {@code
+     * target} bytes each, each then sent with its size. A part holds whole triples, and every triple that
+     * names a blank node is in the same part as every other triple naming it: Graph Store requests are
+     * separate documents, so a blank node written into two of them would become two nodes. The writer knows
+     * how many triples name each blank node it has met (two index look-ups when it first meets it) and cuts
+     * only where no blank node is left open; the graph is read in subject order, so a case's blank nodes
+     * close within a few triples of opening. A part is larger than {@code target} only when a group of
+     * triples joined by blank nodes is; a group larger than {@code hardLimit}, or more than {@value
+     * #MAX_OPEN_BLANK_NODES} blank nodes open at once where a cut is needed, is refused before anything is
+     * sent.
+     */
+    private final class SpooledParts implements AutoCloseable {
+        private final List<Path> files = new ArrayList<>();
+        private final List<long[]> sizes = new ArrayList<>(); // triples, bytes of each finished part
+        private final String graphIri;
+        private final long target;
+        private final long hardLimit;
+        // the part being written
+        private FileChannel channel;
+        private OutputStream out;
+        private long bytes;
+        private long triples;
+        private long safeBytes; // the last place in this part (> 0) where no blank node was open, or 0
+        private long safeTriples;
+        // blank nodes met and not yet closed: how many of the triples naming each are still to come
+        private final Map<Node, long[]> open = new HashMap<>();
+        private boolean untracked; // too many blank nodes open at once: no safe place from there on
+
+        SpooledParts(DatasetGraph dsg, String graphIri, long target, long hardLimit) {
+            this.graphIri = graphIri;
+            this.target = target;
+            this.hardLimit = hardLimit;
             try {
-                file = Files.createTempFile("asps-kg-push-", ".nt");
-            } catch (IOException e) {
+                newPart();
+                Txn.executeRead(dsg, () -> write(dsg));
+                finishPart();
+            } catch (IOException | UncheckedIOException e) {
+                close();
                 throw new AspsKgException(
-                        "pushing <" + graphIri + ">: cannot create a spool file in "
+                        "pushing <" + graphIri + ">: cannot write the spool file in "
                                 + System.getProperty("java.io.tmpdir") + " (" + e.getMessage() + ")",
-                        "Give the JVM a writable directory with room for the graph as N-Triples: "
-                                + "java -Djava.io.tmpdir=DIR -jar ….",
+                        "Free disk space there (the graph as N-Triples needs room), or give the JVM another"
+                                + " directory: java -Djava.io.tmpdir=DIR -jar ….",
                         e);
-            }
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-                CountingStream out = new CountingStream(os);
-                long triples = Txn.calculateRead(dsg, () -> write(dsg, graphIri, out));
-                out.flush();
-                written = new long[] {triples, out.bytes};
-            } catch (IOException | RuntimeException e) {
-                delete();
-                if (e instanceof AspsKgException a) throw a;
-                throw new AspsKgException(
-                        "pushing <" + graphIri + ">: cannot write the spool file " + file + " (" + e.getMessage() + ")",
-                        "Free disk space there, or give the JVM another directory: java -Djava.io.tmpdir=DIR -jar ….",
-                        e);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
             }
         }
 
-        /** The file, with its size as Content-Length; an empty graph is an empty body, which empties the remote one. */
-        HttpRequest.BodyPublisher publisher() {
-            if (written[1] == 0) return HttpRequest.BodyPublishers.noBody();
+        private void write(DatasetGraph dsg) {
+            Node g = NodeFactory.createURI(graphIri);
+            long n = 0;
+            long last = System.nanoTime();
+            long begin = last;
+            Iterator<Quad> it = dsg.find(g, Node.ANY, Node.ANY, Node.ANY);
             try {
-                return HttpRequest.BodyPublishers.ofFile(file);
-            } catch (FileNotFoundException e) {
-                throw new IllegalStateException(file + " was deleted during the push", e);
-            }
-        }
-
-        long[] written() {
-            return written;
-        }
-
-        void delete() {
-            try {
-                Files.deleteIfExists(file);
+                while (it.hasNext()) {
+                    Triple t = it.next().asTriple();
+                    if (!untracked && open.isEmpty() && bytes > 0) {
+                        safeBytes = bytes;
+                        safeTriples = triples;
+                    }
+                    byte[] line = (NodeFmtLib.strNT(t) + "\n").getBytes(StandardCharsets.UTF_8);
+                    out.write(line);
+                    bytes += line.length;
+                    triples++;
+                    if (!untracked) track(dsg, g, t);
+                    if (bytes > target && safeBytes > 0) cut();
+                    if (bytes > hardLimit) refuse();
+                    n++;
+                    if ((n & 0x3FFF) == 0 && System.nanoTime() - last > PROGRESS_EVERY_NANOS) {
+                        last = System.nanoTime();
+                        progress.accept(String.format(
+                                Locale.ROOT,
+                                "pushing <%s>: %d triples written, %.1f MB, %.1f s",
+                                graphIri,
+                                n,
+                                (sizes.stream().mapToLong(s -> s[1]).sum() + bytes) / 1e6,
+                                (last - begin) / 1e9));
+                    }
+                }
             } catch (IOException e) {
-                // left in java.io.tmpdir; nothing else depends on it
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Counts down the triples still to come of each blank node of {@code t}. */
+        private void track(DatasetGraph dsg, Node g, Triple t) {
+            Node s = t.getSubject();
+            Node o = t.getObject();
+            if (s.isBlank()) countDown(dsg, g, s);
+            if (o.isBlank() && !o.equals(s)) countDown(dsg, g, o);
+            if (open.size() > MAX_OPEN_BLANK_NODES) {
+                open.clear();
+                untracked = true;
+            }
+        }
+
+        private void countDown(DatasetGraph dsg, Node g, Node b) {
+            long[] left = open.get(b);
+            if (left == null) {
+                // the triples naming b: as subject, as object, less those naming it as both
+                long n = count(dsg.find(g, Node.ANY, Node.ANY, b));
+                for (Iterator<Quad> it = dsg.find(g, b, Node.ANY, Node.ANY); it.hasNext(); ) {
+                    if (!it.next().getObject().equals(b)) n++;
+                }
+                left = new long[] {n};
+                open.put(b, left);
+            }
+            if (--left[0] <= 0) open.remove(b);
+        }
+
+        private static long count(Iterator<Quad> it) {
+            long n = 0;
+            for (; it.hasNext(); it.next()) n++;
+            return n;
+        }
+
+        /** Ends the part at the last safe place; what was written after it starts the next part. */
+        private void cut() throws IOException {
+            out.flush();
+            FileChannel previous = channel;
+            long tail = bytes - safeBytes;
+            long tailTriples = triples - safeTriples;
+            bytes = safeBytes;
+            triples = safeTriples;
+            Path from = files.get(files.size() - 1);
+            sizes.add(new long[] {triples, bytes});
+            newPart();
+            for (long pos = safeBytes, end = safeBytes + tail; pos < end; ) {
+                pos += previous.transferTo(pos, end - pos, channel);
+            }
+            previous.truncate(safeBytes);
+            previous.close();
+            if (Files.size(from) != sizes.get(sizes.size() - 1)[1]) {
+                throw new IOException(from + " is not the size written");
+            }
+            bytes = tail;
+            triples = tailTriples;
+            safeBytes = 0;
+            safeTriples = 0;
+        }
+
+        private void refuse() {
+            String why = untracked
+                    ? String.format(
+                            Locale.ROOT,
+                            "more than %,d blank nodes were open at once, so no place to cut it was found",
+                            MAX_OPEN_BLANK_NODES)
+                    : "its triples joined by blank nodes make a group larger than that, which cannot be split"
+                            + " (a blank node sent in two requests would become two nodes)";
+            throw new AspsKgException(
+                    String.format(
+                            Locale.ROOT,
+                            "pushing <%s> to %s: the graph cannot be sent in parts of at most %,d bytes, the"
+                                    + " most %s stores from one request: %s; nothing of this graph was sent",
+                            graphIri,
+                            endpoint,
+                            hardLimit,
+                            server.isBlank() ? "the endpoint" : "Virtuoso",
+                            why),
+                    "Load a graph like this with Virtuoso's bulk loader (ld_dir, rdf_loader_run) from an"
+                            + " N-Triples dump, or push it to a server that reads chunked bodies (Fuseki).");
+        }
+
+        private void newPart() throws IOException {
+            Path file = Files.createTempFile("asps-kg-push-", ".nt");
+            files.add(file);
+            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
+        }
+
+        private void finishPart() throws IOException {
+            out.flush();
+            channel.close();
+            sizes.add(new long[] {triples, bytes});
+        }
+
+        int count() {
+            return sizes.size();
+        }
+
+        Path file(int i) {
+            return files.get(i);
+        }
+
+        long bytes(int i) {
+            return sizes.get(i)[1];
+        }
+
+        long triples(int i) {
+            return sizes.get(i)[0];
+        }
+
+        long triples() {
+            return sizes.stream().mapToLong(s -> s[0]).sum();
+        }
+
+        long bytes() {
+            return sizes.stream().mapToLong(s -> s[1]).sum();
+        }
+
+        /** Deletes the part files. */
+        @Override
+        public void close() {
+            try {
+                if (channel != null) channel.close();
+            } catch (IOException e) {
+                // deleted below all the same
+            }
+            for (Path f : files) {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    // left in java.io.tmpdir; nothing else depends on it
+                }
             }
         }
     }
@@ -470,7 +814,7 @@ public final class GraphStorePush {
     }
 
     private AspsKgException explain(int status, String body, String graphIri, IOException cause) {
-        String where = "pushing <" + graphIri + "> to " + endpoint;
+        String where = "pushing <" + graphIri + ">" + part + " to " + endpoint;
         if (status == 401) {
             return new AspsKgException(
                     where + ": the endpoint refused the credentials (HTTP 401 Unauthorized)",
@@ -492,9 +836,15 @@ public final class GraphStorePush {
         }
         if (cause != null) {
             Throwable root = cause instanceof ConnectException || cause.getCause() == null ? cause : cause.getCause();
+            if (cause instanceof ConnectException || cause instanceof java.net.http.HttpConnectTimeoutException) {
+                return new AspsKgException(
+                        where + ": cannot connect (" + root + ")",
+                        "Check the URL and that the endpoint is running.",
+                        cause);
+            }
             return new AspsKgException(
-                    where + ": cannot connect (" + root + ")",
-                    "Check the URL and that the endpoint is running.",
+                    where + ": the connection broke before the endpoint answered (" + root + ")",
+                    "See the endpoint's log; check that it is running and has room for the graph.",
                     cause);
         }
         String reason = body == null ? "" : body.strip();

@@ -232,6 +232,47 @@ class BuildTargetTest {
         assertTrue(run.err().contains("no writable Graph Store Protocol service at that URL (HTTP 404)"), run.err());
     }
 
+    /**
+     * A push cut short between parts: an endpoint that gets Content-Length bodies (it names no server),
+     * parts forced to 64 KB, and a connection that breaks on the first POST. The command ends with exit 2
+     * and an error naming the graph, the part and what the remote graph now holds; nothing is reported
+     * pushed.
+     */
+    @Test
+    void aConnectionBrokenBetweenPartsFailsWithExit2NamingTheGraphAndThePart() throws Exception {
+        com.sun.net.httpserver.HttpServer cutting = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        cutting.createContext("/gsp", ex -> {
+            if (ex.getRequestMethod().equals("POST")) {
+                ex.getRequestBody().readNBytes(100);
+                throw new java.io.IOException("the stand-in breaks the connection"); // closed, unanswered
+            }
+            ex.getRequestBody().readAllBytes();
+            ex.sendResponseHeaders(ex.getRequestMethod().equals("PUT") ? 201 : 200, -1);
+            ex.close();
+        });
+        cutting.start();
+        try {
+            String url = "http://127.0.0.1:" + cutting.getAddress().getPort() + "/gsp";
+            CliRun run = CliRun.of(
+                    "build", "--store", tmp.resolve("tdb2").toString(), "--target", url, "--part-size", "64K");
+            assertEquals(Main.EXIT_USER_ERROR, run.exit(), run.err());
+            assertTrue(
+                    java.util.regex.Pattern.compile(
+                                    "error: pushing <" + java.util.regex.Pattern.quote(AspsVocabulary.GRAPH_ASSERTED)
+                                            + "> \\(part 2 of \\d+, POST\\) to " + java.util.regex.Pattern.quote(url)
+                                            + ": the connection broke before the endpoint answered \\(.*\\); the remote"
+                                            + " graph is incomplete: it holds parts 1-1 of \\d+")
+                            .matcher(run.err())
+                            .find(),
+                    run.err());
+            assertTrue(run.err().contains("hint: Push again"), run.err());
+            assertTrue(!run.out().contains("pushed"), "a push reported done: " + run.out());
+        } finally {
+            cutting.stop(0);
+        }
+    }
+
     @Test
     void aMalformedTargetIsRefusedBeforeBuilding() {
         Path store = tmp.resolve("tdb2");

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@value #HEAP} pushes a graph of about 200 MB of N-Triples to two Graph Store endpoints on loopback, one
  * that names itself Fuseki (the body goes with chunked transfer coding, written once into the request) and
  * one that names itself Virtuoso (the body is spooled to a file once and sent with its Content-Length).
- * Each endpoint receives every triple; the spool file is gone afterwards.
+ * Each endpoint receives every triple; the spool file is gone afterwards. (The Virtuoso stand-in's
+ * {@code /sparql} answers the push's count with the lines it received.)
  */
 class PushMemoryTest {
     private static final String HEAP = "-Xmx64m";
@@ -59,6 +60,7 @@ class PushMemoryTest {
         sink = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         sink.createContext("/fuseki/data", ex -> answer(ex, "Apache Jena Fuseki (5.6.0)", "fuseki"));
         sink.createContext("/sparql-graph-crud", ex -> answer(ex, "Virtuoso/07.20.3229 (Linux)", "virtuoso"));
+        sink.createContext("/sparql", this::count); // where the push counts what Virtuoso stored
         sink.start();
         String base = "http://127.0.0.1:" + sink.getAddress().getPort();
 
@@ -126,6 +128,19 @@ class PushMemoryTest {
                 }
             });
         }
+    }
+
+    /** A SPARQL COUNT result: the lines the Virtuoso stand-in received. */
+    private void count(HttpExchange ex) throws IOException {
+        Received virtuoso = received.get("virtuoso");
+        byte[] json = ("{\"head\":{\"vars\":[\"n\"]},\"results\":{\"bindings\":[{\"n\":{\"type\":\"literal\","
+                        + "\"datatype\":\"http://www.w3.org/2001/XMLSchema#integer\",\"value\":\""
+                        + (virtuoso == null ? 0 : virtuoso.lines()) + "\"}}]}}")
+                .getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/sparql-results+json");
+        ex.sendResponseHeaders(200, json.length);
+        ex.getResponseBody().write(json);
+        ex.close();
     }
 
     /** HEAD: the Server header only; PUT: reads the body as it comes, counting lines and bytes, then 201. */
