@@ -11,7 +11,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.jena.graph.Graph;
@@ -52,16 +54,66 @@ public final class TurtleCaseReader {
     private final TermIndex terms;
     private final DemographicGroups demographics;
     private final CaseShapes shapes;
+    /** The shapes compiled into checks on case graphs, or null to validate with jena-shacl only. */
+    private final CompiledGraphShapes compiled;
+    /** Graphs the compiled checks left to jena-shacl, and graphs they decided. */
+    private final LongAdder leftToShacl;
+
+    private final LongAdder decided;
 
     /**
      * @param terms        the classes a case may state, and their names for messages
      * @param demographics which groups stand for a sex
-     * @param shapes       the SHACL shapes a case must meet
+     * @param shapes       the SHACL shapes a case must meet (jena-shacl, the reference)
+     * @param compiled     the same shapes compiled into checks on case graphs ({@link CompiledGraphShapes}),
+     *                     or null to validate with jena-shacl
      */
-    public TurtleCaseReader(TermIndex terms, DemographicGroups demographics, CaseShapes shapes) {
+    public TurtleCaseReader(
+            TermIndex terms, DemographicGroups demographics, CaseShapes shapes, CompiledGraphShapes compiled) {
+        this(terms, demographics, shapes, compiled, new LongAdder(), new LongAdder());
+    }
+
+    private TurtleCaseReader(
+            TermIndex terms,
+            DemographicGroups demographics,
+            CaseShapes shapes,
+            CompiledGraphShapes compiled,
+            LongAdder leftToShacl,
+            LongAdder decided) {
         this.terms = terms;
         this.demographics = demographics;
         this.shapes = shapes;
+        this.compiled = compiled;
+        this.leftToShacl = leftToShacl;
+        this.decided = decided;
+    }
+
+    /** The same reader validating every graph with jena-shacl (the reference), not the compiled checks. */
+    public TurtleCaseReader withShacl() {
+        return compiled == null ? this : new TurtleCaseReader(terms, demographics, shapes, null);
+    }
+
+    /** Whether graphs are checked with the compiled case checks (and jena-shacl only where they do not decide). */
+    public boolean compiledChecks() {
+        return compiled != null;
+    }
+
+    /** How many graphs the compiled checks decided, and how many they left to jena-shacl, so far. */
+    public long[] compiledCounts() {
+        return new long[] {decided.sum(), leftToShacl.sum()};
+    }
+
+    /** The SHACL results on a graph of cases: the compiled checks', or jena-shacl's where they do not decide. */
+    List<CaseShapes.Violation> shapeViolations(Graph graph) {
+        if (compiled != null) {
+            Optional<List<CaseShapes.Violation>> found = compiled.validate(graph);
+            if (found.isPresent()) {
+                decided.increment();
+                return found.get();
+            }
+            leftToShacl.increment();
+        }
+        return shapes.validate(graph);
     }
 
     /** Parses, checks terms, validates with SHACL and returns the cases of the input, in file order. */
@@ -133,7 +185,7 @@ public final class TurtleCaseReader {
             unknown.addAll(checkTerms(model, List.of(c), where, source, problems));
             if (caseOf != null) named(problems, before, c.asNode());
         }
-        for (CaseShapes.Violation v : shapes.validate(graph)) {
+        for (CaseShapes.Violation v : shapeViolations(graph)) {
             // A node whose class is unknown has been reported with suggestions; SHACL's view of it adds nothing.
             if (v.value() != null && unknown.contains(v.value()) || unknown.contains(v.focus())) continue;
             problems.add(new CaseInputException.Problem(position(v, graph, where, source), describe(v, graph)));
