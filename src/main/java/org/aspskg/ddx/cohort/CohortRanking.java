@@ -475,17 +475,7 @@ public final class CohortRanking {
             } else {
                 long offset = before;
                 CaseFileParser.Position at = new CaseFileParser.Position();
-                CaseChunker chunker = new CaseChunker(
-                                input.toString(),
-                                at,
-                                StreamRDFLib.sinkNull(),
-                                line -> {},
-                                checker,
-                                null, // a contradictory case is excluded from the ranking, not refused
-                                validate,
-                                chunkCases,
-                                tally)
-                        .handingChunksTo(chunk -> out.accept(t -> rdfChunk(chunk, t)));
+                CaseChunker chunker = chunker(input, at, chunkCases, tally, chunk -> out.accept(t -> rdfChunk(chunk, t)));
                 CaseFileParser.parse(input, at, chunker, n -> done.set(offset + n));
                 chunker.close();
                 try {
@@ -495,6 +485,17 @@ public final class CohortRanking {
                 }
             }
         }
+    }
+
+    /**
+     * The chunker of an RDF case file for this run, handing its chunks to {@code chunks} instead of
+     * sending triples on: a contradictory case is excluded from the ranking, not refused (no classifier).
+     */
+    private CaseChunker chunker(
+            Path input, CaseFileParser.Position at, int cases, LoadTally tally, Consumer<CaseChunker.Chunk> chunks) {
+        return new CaseChunker(
+                        input.toString(), at, StreamRDFLib.sinkNull(), line -> {}, checker, null, validate, cases, tally)
+                .handingChunksTo(chunks);
     }
 
     /**
@@ -519,17 +520,8 @@ public final class CohortRanking {
         long t0 = System.nanoTime();
         CaseFileParser.Position at = new CaseFileParser.Position();
         List<CaseChunker.Chunk> made = new ArrayList<>(1);
-        CaseChunker chunker = new CaseChunker(
-                        input.toString(),
-                        at,
-                        StreamRDFLib.sinkNull(),
-                        line -> {},
-                        checker,
-                        null,
-                        validate,
-                        Integer.MAX_VALUE, // the splitter has made the chunk
-                        tally)
-                .handingChunksTo(made::add);
+        // the splitter has made the chunk: one chunk of whatever size
+        CaseChunker chunker = chunker(input, at, Integer.MAX_VALUE, tally, made::add);
         CaseFileParser.parseLines(input, bytes, firstLine, scope, at, chunker);
         chunker.close();
         long parse = System.nanoTime() - t0;
