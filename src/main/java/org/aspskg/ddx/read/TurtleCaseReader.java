@@ -312,6 +312,98 @@ public final class TurtleCaseReader {
         return toCase(model.wrapAsResource(caseNode), where, source);
     }
 
+    /**
+     * The case {@code caseNode} as {@link #toCase(Graph, Node, Map, String)} reads it without positions,
+     * but from the triples of a chunk grouped by subject ({@code bySubject}, each triple once), without
+     * building a graph. Null when the case is written in a way where only reading it from its graph
+     * gives the same answer (a filler without exactly one type, two ages, a literal where a node should
+     * be, ...): the caller then reads it from the graph.
+     */
+    public PatientCase toCase(Map<Node, List<Triple>> bySubject, Node caseNode, String source) {
+        if (!caseNode.isURI()) return null;
+        List<Triple> own = bySubject.getOrDefault(caseNode, List.of());
+        SourcePosition at = SourcePosition.of(source);
+        Node ageNode = null;
+        Node labelNode = null;
+        for (Triple t : own) {
+            Node p = t.getPredicate();
+            if (p.equals(AGE_NODE)) {
+                if (ageNode != null) return null;
+                ageNode = t.getObject();
+            } else if (p.equals(LABEL_NODE)) {
+                if (labelNode != null) return null;
+                labelNode = t.getObject();
+            }
+        }
+        List<CaseStatement> statements = new ArrayList<>();
+        Integer age = null;
+        String sex = null;
+        if (ageNode != null) {
+            if (!ageNode.isLiteral()) return null;
+            try {
+                age = new org.apache.jena.rdf.model.impl.LiteralImpl(ageNode, null).getInt();
+            } catch (RuntimeException e) {
+                return null;
+            }
+            statements.add(CaseStatement.age(age, at));
+        }
+        if (labelNode != null && !labelNode.isLiteral()) return null;
+        for (Triple t : own) {
+            Node p = t.getPredicate();
+            Node o = t.getObject();
+            if (p.equals(HAS_FINDING_NODE) || p.equals(HAS_LESION_SITE_NODE) || p.equals(IN_GROUP_NODE)) {
+                Node type = only(bySubject, o, TYPE_NODE);
+                if (type == null || !type.isURI()) return null;
+                String term = type.getURI();
+                String sexOf = demographics.sexOfGroup(term).orElse(null);
+                if (sexOf != null && p.equals(IN_GROUP_NODE)) {
+                    if (sex != null) return null; // which one the graph-based reading keeps depends on its order
+                    sex = sexOf;
+                    statements.add(CaseStatement.sex(sexOf, at));
+                } else {
+                    statements.add(CaseStatement.present(terms.curie(term), term, terms.label(term), at));
+                }
+            } else if (p.equals(TYPE_NODE) && o.isBlank()) {
+                Node complement = only(bySubject, o, COMPLEMENT_NODE);
+                Node some = complement == null ? null : only(bySubject, complement, SOME_VALUES_NODE);
+                if (some == null || !some.isURI()) return null;
+                String term = some.getURI();
+                statements.add(CaseStatement.absent(terms.curie(term), term, terms.label(term), at));
+            }
+        }
+        // all at one position: by term, as the graph-based reading sorts them
+        statements.sort(Comparator.comparing(CaseStatement::term, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return new PatientCase(
+                caseNode.getURI(),
+                localName(caseNode.getURI()),
+                labelNode == null ? null : labelNode.getLiteralLexicalForm(),
+                age,
+                sex,
+                statements,
+                source);
+    }
+
+    /** The one object of {@code (s p ?)}; null when there is none or more than one, or s is a literal. */
+    private static Node only(Map<Node, List<Triple>> bySubject, Node s, Node p) {
+        if (s.isLiteral()) return null;
+        Node found = null;
+        for (Triple t : bySubject.getOrDefault(s, List.of())) {
+            if (!t.getPredicate().equals(p)) continue;
+            if (found != null) return null;
+            found = t.getObject();
+        }
+        return found;
+    }
+
+    private static final Node TYPE_NODE = RDF.type.asNode();
+    private static final Node AGE_NODE = AspsVocabulary.AGE_IN_YEARS.asNode();
+    private static final Node LABEL_NODE = RDFS.label.asNode();
+    private static final Node HAS_FINDING_NODE = AspsVocabulary.HAS_FINDING.asNode();
+    private static final Node HAS_LESION_SITE_NODE = AspsVocabulary.HAS_LESION_SITE.asNode();
+    private static final Node IN_GROUP_NODE = AspsVocabulary.IN_DEMOGRAPHIC_GROUP.asNode();
+    private static final Node COMPLEMENT_NODE = OWL2.complementOf.asNode();
+    private static final Node SOME_VALUES_NODE = OWL2.someValuesFrom.asNode();
+
     private PatientCase toCase(Resource r, Map<Triple, SourcePosition> where, String source) {
         List<CaseStatement> statements = new ArrayList<>();
         Integer age = null;
