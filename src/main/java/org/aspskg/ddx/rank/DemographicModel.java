@@ -17,7 +17,8 @@ import org.aspskg.ddx.classify.CaseClassification;
  * ratio for each membership and each non-membership would count one age many times. Instead the groups'
  * boundaries cut age × sex into disjoint cells (0–9, 10–17, 18–19, 20–29, 30–39, 40–59, 60+; female,
  * male), and for each hypothesis a distribution over the cells is fitted to the frequencies its sources
- * give for groups ({@code P(adolescent | osteosarcoma) = 0.6}, …) by iterative proportional fitting,
+ * give for groups ({@code P(adolescent | osteosarcoma) = 0.6}, …) by generalised iterative scaling (statements
+ * that conflict are pooled by weight of evidence, whatever their order: see {@link #fit}),
  * starting from the same weight for every year of age from 0 to {@value #REFERENCE_YEARS} and both sexes
  * alike (the maximum-entropy distribution that meets the sourced frequencies; where no source says
  * anything of an age, the hypothesis is given that age's share of the years). The case then contributes
@@ -33,7 +34,11 @@ public final class DemographicModel {
     /** The feature the one demographic piece of evidence of every hypothesis is about. */
     public static final String FEATURE = org.aspskg.ontology.AspsVocabulary.iri("DemographicGroup");
 
-    private static final int ROUNDS = 200;
+    /** Rounds of the fitting at most; it stops earlier once no cell moves by more than {@link #CONVERGED}. */
+    private static final int MAX_ROUNDS = 20_000;
+
+    /** The largest change of a cell's log-probability in a round (renormalised) below which the fit has converged. */
+    private static final double CONVERGED = 1e-13;
 
     private final List<DemographicGroups.Group> groups;
     private final Set<String> groupIris = new LinkedHashSet<>();
@@ -46,11 +51,22 @@ public final class DemographicModel {
     public record Factor(double probability, List<Association> from, String cells) {}
 
     public DemographicModel(DemographicGroups demographics, DiseaseFeatureAssociations associations) {
-        this.groups = demographics.groups();
-        groups.forEach(g -> groupIris.add(g.iri()));
+        this(demographics.groups(), demographics.sexes(), statements(demographics, associations));
+    }
+
+    /**
+     * A model of given groups and, per hypothesis, the sourced group frequencies ("statements") it is fitted
+     * to; the public constructor reads both from the ontology. For tests of the fitting itself.
+     */
+    DemographicModel(
+            List<DemographicGroups.Group> groups,
+            java.util.Collection<String> sexValues,
+            Map<String, List<Association>> statements) {
+        this.groups = List.copyOf(groups);
+        this.groups.forEach(g -> groupIris.add(g.iri()));
         TreeSet<Integer> cuts = new TreeSet<>();
         cuts.add(0);
-        for (DemographicGroups.Group g : groups) {
+        for (DemographicGroups.Group g : this.groups) {
             if (g.minimumAge() != null) cuts.add(g.minimumAge());
             if (g.maximumAge() != null && g.maximumAge() + 1 < REFERENCE_YEARS) cuts.add(g.maximumAge() + 1);
         }
@@ -58,16 +74,23 @@ public final class DemographicModel {
         for (int i = 0; i < c.size(); i++) {
             bins.add(new int[] {c.get(i), i + 1 < c.size() ? c.get(i + 1) - 1 : Integer.MAX_VALUE});
         }
-        List<String> s = new ArrayList<>(demographics.sexes());
+        List<String> s = new ArrayList<>(sexValues);
         if (s.isEmpty()) s.add("any");
         this.sexes = List.copyOf(s);
-        for (String h : associations.hypotheses()) {
-            List<Association> rows = associations.of(h).stream()
+        for (var e : statements.entrySet()) {
+            List<Association> rows = e.getValue().stream()
                     .filter(a -> a.ageGroup() == null && groupIris.contains(a.feature()) && !a.assumed())
                     .toList();
-            constraints.put(h, rows);
-            cellProbabilities.put(h, fit(rows));
+            constraints.put(e.getKey(), rows);
+            cellProbabilities.put(e.getKey(), fit(rows));
         }
+    }
+
+    private static Map<String, List<Association>> statements(
+            DemographicGroups demographics, DiseaseFeatureAssociations associations) {
+        Map<String, List<Association>> out = new LinkedHashMap<>();
+        for (String h : associations.hypotheses()) out.put(h, associations.of(h));
+        return out;
     }
 
     /** Whether a feature is a demographic group, which this model (not a likelihood ratio per group) weighs. */
@@ -93,6 +116,19 @@ public final class DemographicModel {
         return groups.stream().filter(g -> g.iri().equals(iri)).findFirst().orElseThrow();
     }
 
+    /**
+     * The distribution over the cells closest to "every year alike" that meets the statements, pooled by
+     * weight of evidence where they conflict; independent of the order of the statements.
+     *
+     * <p>Each round computes, from the same current distribution, every statement's proportional-fitting step
+     * (cells in its group × target / inside, the others × (1 − target) / (1 − inside)) and applies their
+     * geometric mean weighted by the statements' weights (generalised iterative scaling). Consistent
+     * statements are met exactly, as by the sequential fitting this replaces; conflicting ones (a word row
+     * for young adults beside a registry's age bins that leave less for them) end at the weighted compromise
+     * at which the weighted divergences Σ w_i KL(model share_i ‖ target_i) are least (the stationary point of
+     * that sum within the family the fitting moves in), instead of on
+     * whichever statement happened to be applied last. A single statement is met after the first round.
+     */
     private double[] fit(List<Association> rows) {
         double[] p = new double[cells()];
         for (int cell = 0; cell < p.length; cell++) {
@@ -100,25 +136,62 @@ public final class DemographicModel {
             int to = Math.min(bin[1], REFERENCE_YEARS - 1);
             p[cell] = (double) (to - bin[0] + 1) / REFERENCE_YEARS / sexes.size();
         }
-        for (int round = 0; round < ROUNDS && !rows.isEmpty(); round++) {
-            for (Association a : rows) {
-                DemographicGroups.Group g = group(a.feature());
-                // renormalise before each step: the update below assumes a total of 1, and two groups whose
-                // sourced shares do not add up to 1 (children 0.03 beside adults 0.82) otherwise multiply any
-                // rounding error by (1 - target) / (1 - inside) each round, until the "distribution" sums to 4
-                double total = 0;
-                for (double v : p) total += v;
-                for (int cell = 0; cell < p.length; cell++) p[cell] /= total;
+        if (rows.isEmpty()) return p;
+        double[] weight = new double[rows.size()];
+        double totalWeight = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            weight[i] = weightOfEvidence(rows.get(i));
+            totalWeight += weight[i];
+        }
+        boolean[][] in = new boolean[rows.size()][p.length];
+        for (int i = 0; i < rows.size(); i++) {
+            DemographicGroups.Group g = group(rows.get(i).feature());
+            for (int cell = 0; cell < p.length; cell++) in[i][cell] = inGroup(cell, g);
+        }
+        double[] step = new double[p.length];
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            java.util.Arrays.fill(step, 0);
+            for (int i = 0; i < rows.size(); i++) {
                 double inside = 0;
-                for (int cell = 0; cell < p.length; cell++) if (inGroup(cell, g)) inside += p[cell];
-                double target = a.frequency();
+                for (int cell = 0; cell < p.length; cell++) if (in[i][cell]) inside += p[cell];
                 if (inside <= 0 || inside >= 1) continue;
-                for (int cell = 0; cell < p.length; cell++) {
-                    p[cell] *= inGroup(cell, g) ? target / inside : (1 - target) / (1 - inside);
-                }
+                double target = rows.get(i).frequency();
+                double w = weight[i] / totalWeight;
+                double up = w * Math.log(target / inside);
+                double down = w * Math.log((1 - target) / (1 - inside));
+                for (int cell = 0; cell < p.length; cell++) step[cell] += in[i][cell] ? up : down;
             }
+            double total = 0;
+            for (int cell = 0; cell < p.length; cell++) {
+                p[cell] *= Math.exp(step[cell]);
+                total += p[cell];
+            }
+            // at the pooled point of conflicting statements the steps no longer vanish but are equal in every
+            // cell, which the renormalisation cancels: converged when no cell moves once renormalised
+            double largest = 0;
+            double shift = Math.log(total);
+            for (int cell = 0; cell < p.length; cell++) {
+                p[cell] /= total;
+                if (p[cell] > 0) largest = Math.max(largest, Math.abs(step[cell] - shift));
+            }
+            if (largest < CONVERGED) break;
         }
         return p;
+    }
+
+    /**
+     * The weight a statement (one group's pooled frequency) carries where statements conflict: the number of
+     * works it rests on, at least 1. This is the rule the derivation already applies to rows of one feature
+     * that are not all counts (their plain mean: a word row and a registry are one source each), carried
+     * over to statements about overlapping groups.
+     */
+    static double weightOfEvidence(Association statement) {
+        long works = statement.references().stream()
+                .filter(r -> r.number() == 0)
+                .map(Reference::iri)
+                .distinct()
+                .count();
+        return Math.max(1, works);
     }
 
     /**
