@@ -38,6 +38,7 @@ import org.aspskg.ddx.cohort.CohortGenerator;
 import org.aspskg.ontology.AspsVocabulary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The case shapes compiled into checks on case graphs ({@link CompiledGraphShapes}, what {@code rank},
@@ -145,6 +146,22 @@ class CompiledGraphChecksAgreeWithShaclTest {
         // the corpus holds shape-violating RDF cases (a negative age, a bad datatype, a blank node case, ...)
         assertTrue(violating >= 3, "shape-violating RDF case files decided by the compiled checks: " + violating);
         assertTrue(decided >= 20, "RDF case files decided by the compiled checks: " + decided);
+    }
+
+    @Test
+    void onlyTheBuildsShapesAreTrustedToTheCompiledChecks(@TempDir Path tmp) throws IOException {
+        assertTrue(knowledge.shapes().bundled(), "the project's shapes are the build's");
+        String text = Files.readString(DdxKnowledge.DEFAULT_SHAPES);
+        Path relaid = tmp.resolve("relaid.ttl");
+        Files.writeString(relaid, "# a comment and blank lines change nothing\n\n" + text);
+        assertTrue(
+                CaseShapes.load(relaid, knowledge.tbox(), knowledge.ontology()).bundled());
+        Path edited = tmp.resolve("edited.ttl");
+        Files.writeString(edited, text.replace("sh:maxInclusive 150", "sh:maxInclusive 120"));
+        assertTrue(!text.equals(Files.readString(edited)), "the edit applies");
+        assertTrue(
+                !CaseShapes.load(edited, knowledge.tbox(), knowledge.ontology()).bundled(),
+                "edited shapes are validated with jena-shacl");
     }
 
     @Test
