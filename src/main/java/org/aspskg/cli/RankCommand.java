@@ -68,6 +68,13 @@ final class RankCommand implements Callable<Integer> {
     boolean noValidate;
 
     @Option(
+            names = "--shacl",
+            description = "Check RDF cases against the case shapes with jena-shacl, the reference, instead of the "
+                    + "compiled checks (same problems, about ten times the time). Shapes other than the build's "
+                    + "(--shapes) are always checked with jena-shacl.")
+    boolean shacl;
+
+    @Option(
             names = "--workers",
             paramLabel = "N",
             description = "Classify + rank threads (default: the number of processors).")
@@ -106,7 +113,7 @@ final class RankCommand implements Callable<Integer> {
         }
         DdxKnowledge knowledge = DdxKnowledge.cached(storeOptions.ontology(), shapes.file());
         TruthTable truthTable = truth == null ? null : knowledge.truthTable(truth);
-        CohortRanking ranking = knowledge.cohortRanking().validate(!noValidate);
+        CohortRanking ranking = knowledge.cohortRanking().validate(!noValidate).shacl(shacl);
         if (workers != null) ranking.workers(workers);
         if (!fromStore) ranking.files(inputs);
         CohortRanking.Report report;

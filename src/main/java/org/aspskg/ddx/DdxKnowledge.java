@@ -29,6 +29,7 @@ import org.aspskg.ddx.rank.NextFindings;
 import org.aspskg.ddx.read.CaseReader;
 import org.aspskg.ddx.read.CaseShapes;
 import org.aspskg.ddx.read.CompiledCaseShapes;
+import org.aspskg.ddx.read.CompiledGraphShapes;
 import org.aspskg.ddx.read.JsonCaseReader;
 import org.aspskg.ddx.read.ModalityFindings;
 import org.aspskg.ddx.read.TermIndex;
@@ -67,6 +68,7 @@ public final class DdxKnowledge {
     private final CompiledCaseClassifier classifier;
     private final CaseShapes shapes;
     private final CompiledCaseShapes compiledShapes;
+    private final CompiledGraphShapes compiledGraphShapes;
     private final CaseTextAnnotator annotator;
     private final JsonCaseReader jsonReader;
     private final TurtleCaseReader turtleReader;
@@ -107,7 +109,11 @@ public final class DdxKnowledge {
                         AspsVocabulary.ADJACENT_BONE_INVOLVEMENT.getURI()));
         this.compiledShapes = CompiledCaseShapes.compile(shapes, caseRdf).orElse(null);
         this.jsonReader = new JsonCaseReader(terms, demographics, shapes, compiledShapes, caseRdf, annotator);
-        this.turtleReader = new TurtleCaseReader(terms, demographics, shapes);
+        // the compiled checks on case graphs are held to jena-shacl on the build's shapes only: other shapes are
+        // validated with jena-shacl (JSON cases keep theirs, which are made for one case from its JSON form)
+        this.compiledGraphShapes =
+                shapes.bundled() ? CompiledGraphShapes.compile(shapes).orElse(null) : null;
+        this.turtleReader = new TurtleCaseReader(terms, demographics, shapes, compiledGraphShapes);
         this.reader = new CaseReader(jsonReader, turtleReader);
         this.ranker = new DifferentialRanker(
                 associations, tbox, terms, ontologyVersion, new DemographicModel(demographics, associations));
@@ -231,6 +237,14 @@ public final class DdxKnowledge {
     /** The case shapes compiled into checks on a JSON case, or empty if they use a construct the compiler does not know. */
     public Optional<CompiledCaseShapes> compiledShapes() {
         return Optional.ofNullable(compiledShapes);
+    }
+
+    /**
+     * The case shapes compiled into checks on case graphs (RDF case files, cohort chunks); empty when the
+     * shapes are not the build's (then RDF cases are validated with jena-shacl) or did not compile.
+     */
+    public Optional<CompiledGraphShapes> compiledGraphShapes() {
+        return Optional.ofNullable(compiledGraphShapes);
     }
 
     public CaseRdf caseRdf() {

@@ -46,6 +46,14 @@ public final class BundledOntology {
         return Files.exists(bundled) ? bundled : requested;
     }
 
+    /**
+     * A file of the bundle, {@code relative} to {@code ontology/} (e.g. {@code shapes/case-shapes.ttl}),
+     * read from the class path; null when there is no bundle or no such file.
+     */
+    public static InputStream open(String relative) {
+        return BundledOntology.class.getResourceAsStream(RESOURCE + "/" + relative);
+    }
+
     /** The extracted bundle's root directory (the counterpart of {@code ontology/}), or null without a bundle. */
     static synchronized Path extractedRoot() {
         if (extracted != null) return extracted;

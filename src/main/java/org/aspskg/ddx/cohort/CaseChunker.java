@@ -22,6 +22,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sys.JenaSystem;
 import org.apache.jena.vocabulary.RDF;
+import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.cases.SourcePosition;
 import org.aspskg.ddx.classify.CaseClassifier;
 import org.aspskg.ddx.classify.ContradictoryCaseException;
@@ -248,6 +249,7 @@ final class CaseChunker extends StreamRDFBase {
         private final int[] columns;
         private final Map<Node, Node> caseOf;
         private Map<Triple, SourcePosition> positions;
+        private Map<Node, List<Triple>> bySubject;
 
         Chunk(String source, Graph graph, List<Triple> order, long[] lines, int[] columns, Map<Node, Node> caseOf) {
             this.source = source;
@@ -277,6 +279,31 @@ final class CaseChunker extends StreamRDFBase {
             return graph;
         }
 
+        /** The chunk's triples by subject, each triple once, in file order; made on the first call. */
+        synchronized Map<Node, List<Triple>> bySubject() {
+            if (bySubject == null) {
+                Map<Node, List<Triple>> out = new HashMap<>();
+                Set<Triple> seen = new HashSet<>(order.size() * 2);
+                for (Triple t : order) {
+                    if (seen.add(t))
+                        out.computeIfAbsent(t.getSubject(), k -> new ArrayList<>(4))
+                                .add(t);
+                }
+                bySubject = out;
+            }
+            return bySubject;
+        }
+
+        /**
+         * A case of the chunk without the positions of its statements, read from its triples; from the
+         * chunk's graph when only that reading gives the same case ({@link TurtleCaseReader#toCase(Map, Node,
+         * String)}).
+         */
+        PatientCase toCase(TurtleCaseReader checker, Node caseNode) {
+            PatientCase c = checker.toCase(bySubject(), caseNode, source);
+            return c != null ? c : checker.toCase(graph(), caseNode, Map.of(), source);
+        }
+
         /** The IRIs of the chunk's cases, in the order they were written. */
         List<Node> cases() {
             List<Node> out = new ArrayList<>();
@@ -301,7 +328,10 @@ final class CaseChunker extends StreamRDFBase {
             return positions;
         }
 
-        /** Checks the chunk as {@code asps-kg ddx} checks a case file; the problems in file order. */
+        /**
+         * Checks the chunk as {@code asps-kg ddx} checks a case file; the problems in file order (by message
+         * at one position, so that the compiled checks and jena-shacl list them alike).
+         */
         List<CaseInputException.Problem> check(TurtleCaseReader checker) {
             // The checks place problems by the position of each triple; without problems, the first pass
             // needs none, so the map is made (and the chunk checked again with it) only for a bad chunk.
@@ -310,7 +340,8 @@ final class CaseChunker extends StreamRDFBase {
             return found.stream()
                     .sorted(Comparator.comparingLong((CaseInputException.Problem p) ->
                                     p.position().line())
-                            .thenComparingLong(p -> p.position().column()))
+                            .thenComparingLong(p -> p.position().column())
+                            .thenComparing(CaseInputException.Problem::message))
                     .toList();
         }
 

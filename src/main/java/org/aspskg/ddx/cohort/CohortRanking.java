@@ -119,6 +119,7 @@ public final class CohortRanking {
      * @param wall      the whole run
      * @param validated whether the cases were checked
      * @param workers   classify + rank threads
+     * @param validator how RDF cases were checked against the case shapes, for the summary
      */
     public record Report(
             long cases,
@@ -132,7 +133,8 @@ public final class CohortRanking {
             Duration write,
             Duration wall,
             boolean validated,
-            int workers) {
+            int workers,
+            String validator) {
 
         public double casesPerSecond() {
             return cases / Math.max(1e-9, wall.toNanos() / 1e9);
@@ -164,7 +166,9 @@ public final class CohortRanking {
                     "rank: time per stage: read %,d ms; %s; classify + rank %,d ms; write %,d ms"
                             + " (validate and rank summed over workers)",
                     read.toMillis(),
-                    validated ? String.format(Locale.ROOT, "validate %,d ms", validate.toMillis()) : "not validated",
+                    validated
+                            ? String.format(Locale.ROOT, "validate %,d ms (%s)", validate.toMillis(), validator)
+                            : "not validated",
                     rank.toMillis(),
                     write.toMillis()));
             return out;
@@ -172,7 +176,8 @@ public final class CohortRanking {
     }
 
     private final DifferentialPipeline pipeline;
-    private final TurtleCaseReader checker;
+    private TurtleCaseReader checker;
+    private boolean shaclAsked;
     private final JsonCaseReader jsonReader;
     private List<Path> inputs = List.of();
     private DatasetGraph store;
@@ -228,6 +233,18 @@ public final class CohortRanking {
         return this;
     }
 
+    /**
+     * Checks RDF cases with jena-shacl, the reference, rather than the case shapes compiled into checks
+     * ({@link org.aspskg.ddx.read.CompiledGraphShapes}); slower by an order of magnitude.
+     */
+    public CohortRanking shacl(boolean shacl) {
+        if (shacl) {
+            checker = checker.withShacl();
+            shaclAsked = true;
+        }
+        return this;
+    }
+
     public CohortRanking workers(int workers) {
         if (workers < 1) {
             throw new AspsKgException("--workers " + workers + ": must be at least 1", "Give a positive number.");
@@ -275,6 +292,7 @@ public final class CohortRanking {
      */
     public Report run(RankingSink sink) {
         long start = System.nanoTime();
+        long[] checkedBefore = checker.compiledCounts();
         LoadTally tally = new LoadTally();
         BlockingQueue<Future<ChunkResult>> queue = new ArrayBlockingQueue<>(workers + 1);
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -377,7 +395,8 @@ public final class CohortRanking {
                 Duration.ofNanos(writeNanos),
                 Duration.ofNanos(System.nanoTime() - start),
                 validate,
-                workers);
+                workers,
+                validator(checkedBefore));
     }
 
     /**
@@ -408,6 +427,20 @@ public final class CohortRanking {
                     sizes.getOrDefault(AspsVocabulary.GRAPH_RANKINGS, 0L)));
             return report;
         }
+    }
+
+    /** How the RDF cases of this run were checked against the case shapes, in words. */
+    private String validator(long[] before) {
+        if (!checker.compiledChecks()) {
+            return shaclAsked
+                    ? "jena-shacl, as --shacl asks"
+                    : "jena-shacl: the case shapes are not the build's, which the compiled checks are tested against";
+        }
+        long[] now = checker.compiledCounts();
+        long decided = now[0] - before[0];
+        long left = now[1] - before[1];
+        return String.format(
+                Locale.ROOT, "compiled case checks; %,d of %,d chunks left to jena-shacl", left, decided + left);
     }
 
     private static final String FIX_HINT = "Fix the cases and run again; nothing was written (the store and any "
@@ -475,17 +508,8 @@ public final class CohortRanking {
             } else {
                 long offset = before;
                 CaseFileParser.Position at = new CaseFileParser.Position();
-                CaseChunker chunker = new CaseChunker(
-                                input.toString(),
-                                at,
-                                StreamRDFLib.sinkNull(),
-                                line -> {},
-                                checker,
-                                null, // a contradictory case is excluded from the ranking, not refused
-                                validate,
-                                chunkCases,
-                                tally)
-                        .handingChunksTo(chunk -> out.accept(t -> rdfChunk(chunk, t)));
+                CaseChunker chunker =
+                        chunker(input, at, chunkCases, tally, chunk -> out.accept(t -> rdfChunk(chunk, t)));
                 CaseFileParser.parse(input, at, chunker, n -> done.set(offset + n));
                 chunker.close();
                 try {
@@ -495,6 +519,25 @@ public final class CohortRanking {
                 }
             }
         }
+    }
+
+    /**
+     * The chunker of an RDF case file for this run, handing its chunks to {@code chunks} instead of
+     * sending triples on: a contradictory case is excluded from the ranking, not refused (no classifier).
+     */
+    private CaseChunker chunker(
+            Path input, CaseFileParser.Position at, int cases, LoadTally tally, Consumer<CaseChunker.Chunk> chunks) {
+        return new CaseChunker(
+                        input.toString(),
+                        at,
+                        StreamRDFLib.sinkNull(),
+                        line -> {},
+                        checker,
+                        null,
+                        validate,
+                        cases,
+                        tally)
+                .handingChunksTo(chunks);
     }
 
     /**
@@ -519,17 +562,8 @@ public final class CohortRanking {
         long t0 = System.nanoTime();
         CaseFileParser.Position at = new CaseFileParser.Position();
         List<CaseChunker.Chunk> made = new ArrayList<>(1);
-        CaseChunker chunker = new CaseChunker(
-                        input.toString(),
-                        at,
-                        StreamRDFLib.sinkNull(),
-                        line -> {},
-                        checker,
-                        null,
-                        validate,
-                        Integer.MAX_VALUE, // the splitter has made the chunk
-                        tally)
-                .handingChunksTo(made::add);
+        // the splitter has made the chunk: one chunk of whatever size
+        CaseChunker chunker = chunker(input, at, Integer.MAX_VALUE, tally, made::add);
         CaseFileParser.parseLines(input, bytes, firstLine, scope, at, chunker);
         chunker.close();
         long parse = System.nanoTime() - t0;
@@ -557,11 +591,12 @@ public final class CohortRanking {
 
     /**
      * Ranks one case of a chunk. A case is read without the file positions of its statements (a map
-     * over the whole chunk, as large as the chunk's graph again); a contradictory case is read and
+     * over the whole chunk, as large as the chunk's graph again), from the chunk's triples (no graph is
+     * built for that; see {@link CaseChunker.Chunk#toCase}); a contradictory case is read and
      * ranked once more with them, so that its message names the lines of the clashing statements.
      */
     private void rankOne(CaseChunker.Chunk chunk, Node caseNode, List<RankedCase> ranked, List<Excluded> excluded) {
-        PatientCase c = checker.toCase(chunk.graph(), caseNode, Map.of(), chunk.source());
+        PatientCase c = chunk.toCase(checker, caseNode);
         try {
             ranked.add(pipeline.rankWithoutNextFindings(c));
         } catch (ContradictoryCaseException unplaced) {

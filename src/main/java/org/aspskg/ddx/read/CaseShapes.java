@@ -1,5 +1,7 @@
 package org.aspskg.ddx.read;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +10,8 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.compose.Union;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
@@ -18,6 +22,7 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.ddx.classify.CaseTBox;
+import org.aspskg.ontology.BundledOntology;
 import org.aspskg.ontology.OntologyLoader;
 import org.semanticweb.owlapi.model.OWLClass;
 
@@ -64,6 +69,22 @@ public final class CaseShapes {
         }
         ontology.getGraph().find(Node.ANY, RDFS.label.asNode(), Node.ANY).forEachRemaining(h::add);
         return new CaseShapes(shapesModel.getGraph(), h);
+    }
+
+    /**
+     * Whether these are the case shapes of the build ({@code shapes/case-shapes.ttl} of the bundled
+     * ontology, the file the agreement tests of the compiled checks run on), as graphs: comments and
+     * layout aside. False when there is no bundle.
+     */
+    public boolean bundled() {
+        try (InputStream in = BundledOntology.open("shapes/case-shapes.ttl")) {
+            if (in == null) return false;
+            Graph bundled = GraphFactory.createDefaultGraph();
+            RDFParser.source(in).lang(Lang.TURTLE).parse(bundled);
+            return bundled.isIsomorphicWith(shapesGraph);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The shapes as the file states them (what {@link CompiledCaseShapes} compiles). */

@@ -16,7 +16,6 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
@@ -24,6 +23,8 @@ import org.apache.jena.vocabulary.RDFS;
 import org.aspskg.ddx.cases.CaseRdf;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.read.ShapesGraphReader.NotCompilable;
+import org.aspskg.ddx.read.ShapesGraphReader.ShapePath;
 import org.aspskg.ontology.AspsVocabulary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -244,9 +245,9 @@ public final class CompiledCaseShapes {
         return new ArrayList<>(seen);
     }
 
-    private List<Value> values(CaseView view, Value node, Path path) {
+    private List<Value> values(CaseView view, Value node, ShapePath path) {
         List<Value> at = List.of(node);
-        for (Step step : path.steps()) {
+        for (ShapesGraphReader.Step step : path.steps()) {
             if (at.size() == 1) {
                 Value v = at.get(0);
                 at = step.zeroOrMore() ? zeroOrMore(view, v, step.predicate()) : values(view, v, step.predicate());
@@ -308,11 +309,6 @@ public final class CompiledCaseShapes {
     // ---------------------------------------------------------------------------------------------
     // The compiled shapes
 
-    /** A path: predicates, each optionally {@code sh:zeroOrMorePath}. */
-    private record Path(List<Step> steps, String predicate) {}
-
-    private record Step(String predicate, boolean zeroOrMore) {}
-
     /** A check of the case (a node shape's constraint, or one of a property shape's). */
     @FunctionalInterface
     private interface Check {
@@ -331,77 +327,12 @@ public final class CompiledCaseShapes {
     /** What a count-level constraint tests (on all the values of the path). */
     private record CountConstraint(String component, Predicate<Integer> holds, Conforms counted) {}
 
-    private static final class NotCompilable extends RuntimeException {
-        NotCompilable(String message) {
-            super(message);
-        }
-    }
-
     /** Reads the shapes graph, remembering every triple it read so that nothing is silently left out. */
-    private static final class ShapesReader {
-        private final Graph g;
-        final Set<Triple> read = new HashSet<>();
+    private static final class ShapesReader extends ShapesGraphReader {
         private final Map<Node, Conforms> nodeShapes = new HashMap<>();
 
         ShapesReader(Graph g) {
-            this.g = g;
-        }
-
-        List<Node> all(Node s, Node p) {
-            List<Node> out = new ArrayList<>();
-            g.find(s, p, Node.ANY).forEachRemaining(t -> {
-                read.add(t);
-                out.add(t.getObject());
-            });
-            return out;
-        }
-
-        Node one(Node s, Node p) {
-            List<Node> all = all(s, p);
-            if (all.size() > 1) throw new NotCompilable(s + " has " + all.size() + " values of " + p);
-            return all.isEmpty() ? null : all.get(0);
-        }
-
-        List<Node> list(Node head) {
-            List<Node> out = new ArrayList<>();
-            Node n = head;
-            while (n != null && !n.equals(RDF.nil.asNode())) {
-                out.add(one(n, RDF.first.asNode()));
-                n = one(n, RDF.rest.asNode());
-                if (n == null) throw new NotCompilable("an RDF list of the shapes does not end in rdf:nil");
-            }
-            return out;
-        }
-
-        String message(Node shape) {
-            Node m = one(shape, SHACL.message);
-            return m == null ? null : m.getLiteralLexicalForm();
-        }
-
-        void requireAllRead() {
-            List<String> unread = new ArrayList<>();
-            g.find().forEachRemaining(t -> {
-                if (t.getPredicate().getURI().startsWith("http://www.w3.org/ns/shacl#") && !read.contains(t)) {
-                    unread.add(t.toString());
-                }
-            });
-            if (!unread.isEmpty()) throw new NotCompilable("not compiled: " + String.join("; ", unread));
-        }
-
-        Path path(Node node) {
-            if (node == null) throw new NotCompilable("a property shape without sh:path");
-            if (node.isURI()) return new Path(List.of(new Step(node.getURI(), false)), node.getURI());
-            List<Step> steps = new ArrayList<>();
-            for (Node element : list(node)) {
-                if (element.isURI()) {
-                    steps.add(new Step(element.getURI(), false));
-                } else {
-                    Node star = one(element, SHACL.zeroOrMorePath);
-                    if (star == null || !star.isURI()) throw new NotCompilable("an unknown path " + element);
-                    steps.add(new Step(star.getURI(), true));
-                }
-            }
-            return new Path(steps, null);
+            super(g);
         }
 
         /** The checks of a node shape applied to the case, each reported as the case's result. */
@@ -426,7 +357,7 @@ public final class CompiledCaseShapes {
                     && closed.getLiteralLexicalForm().equals("true")) {
                 Set<String> allowed = new HashSet<>();
                 for (Node p : properties) {
-                    Path path = path(one(p, SHACL.path));
+                    ShapePath path = path(one(p, SHACL.path));
                     if (path.predicate() != null) allowed.add(path.predicate());
                 }
                 Node ignored = one(shape, SHACL.ignoredProperties);
@@ -453,7 +384,7 @@ public final class CompiledCaseShapes {
         /** A property shape of the case: each constraint on the values of its path, reported with the path. */
         List<Check> propertyShape(Node shape) {
             String shapeName = name(shape);
-            Path path = path(one(shape, SHACL.path));
+            ShapePath path = path(one(shape, SHACL.path));
             String reported = path.predicate();
             if (reported == null) throw new NotCompilable(shape + ": a path on the case other than a predicate");
             String message = message(shape);
@@ -603,7 +534,7 @@ public final class CompiledCaseShapes {
             Node ownPath = one(shape, SHACL.path);
             if (ownPath != null) {
                 // a property shape used as a node's shape: its constraints on the values of its path
-                Path path = path(ownPath);
+                ShapePath path = path(ownPath);
                 List<CountConstraint> counts = countConstraints(shape);
                 List<Conforms> valueParts = List.copyOf(parts);
                 parts.clear();
@@ -633,14 +564,6 @@ public final class CompiledCaseShapes {
                 return new Age(Long.parseLong(n.getLiteralLexicalForm()));
             }
             throw new NotCompilable("a constant other than an IRI or an integer: " + n);
-        }
-
-        private static int integer(Node n) {
-            try {
-                return Integer.parseInt(n.getLiteralLexicalForm());
-            } catch (RuntimeException e) {
-                throw new NotCompilable("not an integer: " + n);
-            }
         }
 
         private static String name(Node shape) {

@@ -11,7 +11,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.jena.graph.Graph;
@@ -52,16 +54,66 @@ public final class TurtleCaseReader {
     private final TermIndex terms;
     private final DemographicGroups demographics;
     private final CaseShapes shapes;
+    /** The shapes compiled into checks on case graphs, or null to validate with jena-shacl only. */
+    private final CompiledGraphShapes compiled;
+    /** Graphs the compiled checks left to jena-shacl, and graphs they decided. */
+    private final LongAdder leftToShacl;
+
+    private final LongAdder decided;
 
     /**
      * @param terms        the classes a case may state, and their names for messages
      * @param demographics which groups stand for a sex
-     * @param shapes       the SHACL shapes a case must meet
+     * @param shapes       the SHACL shapes a case must meet (jena-shacl, the reference)
+     * @param compiled     the same shapes compiled into checks on case graphs ({@link CompiledGraphShapes}),
+     *                     or null to validate with jena-shacl
      */
-    public TurtleCaseReader(TermIndex terms, DemographicGroups demographics, CaseShapes shapes) {
+    public TurtleCaseReader(
+            TermIndex terms, DemographicGroups demographics, CaseShapes shapes, CompiledGraphShapes compiled) {
+        this(terms, demographics, shapes, compiled, new LongAdder(), new LongAdder());
+    }
+
+    private TurtleCaseReader(
+            TermIndex terms,
+            DemographicGroups demographics,
+            CaseShapes shapes,
+            CompiledGraphShapes compiled,
+            LongAdder leftToShacl,
+            LongAdder decided) {
         this.terms = terms;
         this.demographics = demographics;
         this.shapes = shapes;
+        this.compiled = compiled;
+        this.leftToShacl = leftToShacl;
+        this.decided = decided;
+    }
+
+    /** The same reader validating every graph with jena-shacl (the reference), not the compiled checks. */
+    public TurtleCaseReader withShacl() {
+        return compiled == null ? this : new TurtleCaseReader(terms, demographics, shapes, null);
+    }
+
+    /** Whether graphs are checked with the compiled case checks (and jena-shacl only where they do not decide). */
+    public boolean compiledChecks() {
+        return compiled != null;
+    }
+
+    /** How many graphs the compiled checks decided, and how many they left to jena-shacl, so far. */
+    public long[] compiledCounts() {
+        return new long[] {decided.sum(), leftToShacl.sum()};
+    }
+
+    /** The SHACL results on a graph of cases: the compiled checks', or jena-shacl's where they do not decide. */
+    List<CaseShapes.Violation> shapeViolations(Graph graph) {
+        if (compiled != null) {
+            Optional<List<CaseShapes.Violation>> found = compiled.validate(graph);
+            if (found.isPresent()) {
+                decided.increment();
+                return found.get();
+            }
+            leftToShacl.increment();
+        }
+        return shapes.validate(graph);
     }
 
     /** Parses, checks terms, validates with SHACL and returns the cases of the input, in file order. */
@@ -133,7 +185,7 @@ public final class TurtleCaseReader {
             unknown.addAll(checkTerms(model, List.of(c), where, source, problems));
             if (caseOf != null) named(problems, before, c.asNode());
         }
-        for (CaseShapes.Violation v : shapes.validate(graph)) {
+        for (CaseShapes.Violation v : shapeViolations(graph)) {
             // A node whose class is unknown has been reported with suggestions; SHACL's view of it adds nothing.
             if (v.value() != null && unknown.contains(v.value()) || unknown.contains(v.focus())) continue;
             problems.add(new CaseInputException.Problem(position(v, graph, where, source), describe(v, graph)));
@@ -259,6 +311,98 @@ public final class TurtleCaseReader {
         Model model = ModelFactory.createModelForGraph(graph);
         return toCase(model.wrapAsResource(caseNode), where, source);
     }
+
+    /**
+     * The case {@code caseNode} as {@link #toCase(Graph, Node, Map, String)} reads it without positions,
+     * but from the triples of a chunk grouped by subject ({@code bySubject}, each triple once), without
+     * building a graph. Null when the case is written in a way where only reading it from its graph
+     * gives the same answer (a filler without exactly one type, two ages, a literal where a node should
+     * be, ...): the caller then reads it from the graph.
+     */
+    public PatientCase toCase(Map<Node, List<Triple>> bySubject, Node caseNode, String source) {
+        if (!caseNode.isURI()) return null;
+        List<Triple> own = bySubject.getOrDefault(caseNode, List.of());
+        SourcePosition at = SourcePosition.of(source);
+        Node ageNode = null;
+        Node labelNode = null;
+        for (Triple t : own) {
+            Node p = t.getPredicate();
+            if (p.equals(AGE_NODE)) {
+                if (ageNode != null) return null;
+                ageNode = t.getObject();
+            } else if (p.equals(LABEL_NODE)) {
+                if (labelNode != null) return null;
+                labelNode = t.getObject();
+            }
+        }
+        List<CaseStatement> statements = new ArrayList<>();
+        Integer age = null;
+        String sex = null;
+        if (ageNode != null) {
+            if (!ageNode.isLiteral()) return null;
+            try {
+                age = new org.apache.jena.rdf.model.impl.LiteralImpl(ageNode, null).getInt();
+            } catch (RuntimeException e) {
+                return null;
+            }
+            statements.add(CaseStatement.age(age, at));
+        }
+        if (labelNode != null && !labelNode.isLiteral()) return null;
+        for (Triple t : own) {
+            Node p = t.getPredicate();
+            Node o = t.getObject();
+            if (p.equals(HAS_FINDING_NODE) || p.equals(HAS_LESION_SITE_NODE) || p.equals(IN_GROUP_NODE)) {
+                Node type = only(bySubject, o, TYPE_NODE);
+                if (type == null || !type.isURI()) return null;
+                String term = type.getURI();
+                String sexOf = demographics.sexOfGroup(term).orElse(null);
+                if (sexOf != null && p.equals(IN_GROUP_NODE)) {
+                    if (sex != null) return null; // which one the graph-based reading keeps depends on its order
+                    sex = sexOf;
+                    statements.add(CaseStatement.sex(sexOf, at));
+                } else {
+                    statements.add(CaseStatement.present(terms.curie(term), term, terms.label(term), at));
+                }
+            } else if (p.equals(TYPE_NODE) && o.isBlank()) {
+                Node complement = only(bySubject, o, COMPLEMENT_NODE);
+                Node some = complement == null ? null : only(bySubject, complement, SOME_VALUES_NODE);
+                if (some == null || !some.isURI()) return null;
+                String term = some.getURI();
+                statements.add(CaseStatement.absent(terms.curie(term), term, terms.label(term), at));
+            }
+        }
+        // all at one position: by term, as the graph-based reading sorts them
+        statements.sort(Comparator.comparing(CaseStatement::term, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return new PatientCase(
+                caseNode.getURI(),
+                localName(caseNode.getURI()),
+                labelNode == null ? null : labelNode.getLiteralLexicalForm(),
+                age,
+                sex,
+                statements,
+                source);
+    }
+
+    /** The one object of {@code (s p ?)}; null when there is none or more than one, or s is a literal. */
+    private static Node only(Map<Node, List<Triple>> bySubject, Node s, Node p) {
+        if (s.isLiteral()) return null;
+        Node found = null;
+        for (Triple t : bySubject.getOrDefault(s, List.of())) {
+            if (!t.getPredicate().equals(p)) continue;
+            if (found != null) return null;
+            found = t.getObject();
+        }
+        return found;
+    }
+
+    private static final Node TYPE_NODE = RDF.type.asNode();
+    private static final Node AGE_NODE = AspsVocabulary.AGE_IN_YEARS.asNode();
+    private static final Node LABEL_NODE = RDFS.label.asNode();
+    private static final Node HAS_FINDING_NODE = AspsVocabulary.HAS_FINDING.asNode();
+    private static final Node HAS_LESION_SITE_NODE = AspsVocabulary.HAS_LESION_SITE.asNode();
+    private static final Node IN_GROUP_NODE = AspsVocabulary.IN_DEMOGRAPHIC_GROUP.asNode();
+    private static final Node COMPLEMENT_NODE = OWL2.complementOf.asNode();
+    private static final Node SOME_VALUES_NODE = OWL2.someValuesFrom.asNode();
 
     private PatientCase toCase(Resource r, Map<Triple, SourcePosition> where, String source) {
         List<CaseStatement> statements = new ArrayList<>();

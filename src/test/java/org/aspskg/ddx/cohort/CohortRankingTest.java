@@ -101,6 +101,9 @@ class CohortRankingTest {
         Model expected = expectedRankings(excluded);
         Model actual = RDFDataMgr.loadModel(out.toString());
         assertEquals(CASES, report.cases());
+        assertTrue(
+                String.join("\n", report.summary()).contains("compiled case checks; 0 of "),
+                () -> "validated with the compiled checks, none left to jena-shacl: " + report.summary());
         assertEquals(CASES - excluded.size(), report.ranked());
         assertEquals(excluded.size(), report.excluded());
         assertTrue(expected.size() > CASES * 20, "every case has a ranking of several hypotheses");
@@ -196,6 +199,36 @@ class CohortRankingTest {
         try (Stream<Path> s = Files.list(tmp)) {
             assertTrue(s.noneMatch(p -> p.toString().endsWith(".part")), "no partial file left");
         }
+    }
+
+    @Test
+    void shapeViolationsAreTheSameFileLineProblemsWithTheCompiledChecksAndWithJenaShacl() throws IOException {
+        Path bad = tmp.resolve("ages.nt");
+        List<String> lines =
+                Files.readAllLines(shared.resolve("plain.nt").toFile().exists() ? shared.resolve("plain.nt") : plain());
+        List<Integer> ages = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains("/ageInYears> ")) ages.add(i);
+        assertTrue(ages.size() >= 3, "cases with an age: " + ages.size());
+        // out of range, a string, and a second age: three shapes' results in three chunks' cases
+        lines.set(ages.get(0), lines.get(ages.get(0)).replaceFirst("\"\\d+\"", "\"151\""));
+        lines.set(ages.get(1), lines.get(ages.get(1)).replaceFirst("\"\\d+\"\\^\\^<[^>]+>", "\"forty\""));
+        String third = lines.get(ages.get(2));
+        lines.add(ages.get(2) + 1, third.replaceFirst("\"\\d+\"", "\"7\""));
+        Files.write(bad, lines);
+        Path out = tmp.resolve("out.csv");
+
+        AspsKgException compiled = assertThrows(
+                AspsKgException.class, () -> ranking().files(List.of(bad)).run(RankingOutputs.toFile(out, null)));
+        AspsKgException shacl = assertThrows(
+                AspsKgException.class,
+                () -> ranking().shacl(true).files(List.of(bad)).run(RankingOutputs.toFile(out, null)));
+        assertEquals(shacl.getMessage(), compiled.getMessage());
+        // a second age is placed at the case's first age statement (SHACL's count result has no value)
+        for (int line : List.of(ages.get(0), ages.get(1), ages.get(2))) {
+            assertTrue(compiled.getMessage().contains(bad + ":" + (line + 1) + ":"), compiled.getMessage());
+        }
+        assertTrue(compiled.getMessage().contains("the age is one whole number of years from 0 to 150"));
+        assertFalse(Files.exists(out), "no output file");
     }
 
     @Test
