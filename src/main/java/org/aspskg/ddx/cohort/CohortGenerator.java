@@ -18,6 +18,7 @@ import org.aspskg.ddx.classify.CaseClassifier;
 import org.aspskg.ddx.classify.CaseTBox;
 import org.aspskg.ddx.classify.ContradictoryCaseException;
 import org.aspskg.ddx.rank.Association;
+import org.aspskg.ddx.rank.DemographicModel;
 import org.aspskg.ddx.rank.DiseaseFeatureAssociations;
 import org.aspskg.ddx.read.TermIndex;
 import org.aspskg.ontology.AspsVocabulary;
@@ -34,11 +35,11 @@ import org.semanticweb.owlapi.model.OWLClass;
  *   <li>a feature shows in a case of a diagnosis with the frequency the ontology derives for it
  *       ({@code aspskg:frequency} of the derived node: the sources' figure, or the documented
  *       assumption when no source reports it);</li>
- *   <li>age and sex follow the true diagnosis' demographic associations (young adults, females
- *       under 30, male predilection, …): membership of each such group is drawn with its
- *       probability, then an age (uniform 1–85 years where the ontology is silent) and a sex (even)
- *       that give those memberships; associations restricted to an age group
- *       ({@code aspskg:inAgeGroup}) count only for a case in that group;</li>
+ *   <li>age and sex follow the true diagnosis' demographic statements (young adults, a female
+ *       predilection under 30, …) as the ranker weighs them: an age-and-sex cell is drawn from the
+ *       {@link DemographicModel} fitted to them, then an age uniformly within the cell (1–85 years);
+ *       finding associations restricted to an age group ({@code aspskg:inAgeGroup}) count only for a
+ *       case in that group;</li>
  *   <li>a case has one primary anatomical site (a subclass of {@code aspskg:AnatomicalSite}),
  *       drawn by the sites' probabilities; other features are drawn independently;</li>
  *   <li>some features that did not show are stated absent (probability
@@ -73,8 +74,8 @@ public final class CohortGenerator {
     private final Map<String, Set<String>> implied = new HashMap<>();
     /** Per diagnosis, its associations whose feature is a stateable finding or site. */
     private final Map<String, List<Association>> findingAssociations = new LinkedHashMap<>();
-    /** Per diagnosis, its associations whose feature is a demographic group (unrestricted by age). */
-    private final Map<String, List<Association>> demographicAssociations = new LinkedHashMap<>();
+    /** Age and sex per diagnosis: the same fitted distribution the ranker weighs them by. */
+    private final DemographicModel demographicModel;
     /** Per diagnosis and feature, P(feature) when the diagnosis has no association with it. */
     private final Map<String, Map<String, Double>> background = new LinkedHashMap<>();
 
@@ -102,6 +103,7 @@ public final class CohortGenerator {
         this.classifier = classifier;
         this.diagnoses = List.copyOf(associations.hypotheses());
         demographics.groups().forEach(g -> groups.put(g.iri(), g));
+        this.demographicModel = new DemographicModel(demographics, associations);
         Set<String> featureSet = new TreeSet<>();
         String site = AspsVocabulary.ANATOMICAL_SITE.getURI();
         for (Association a : associations.all()) {
@@ -118,16 +120,10 @@ public final class CohortGenerator {
         this.features = List.copyOf(featureSet);
         for (String d : diagnoses) {
             List<Association> findings = new ArrayList<>();
-            List<Association> demographic = new ArrayList<>();
             for (Association a : associations.of(d)) {
-                if (groups.containsKey(a.feature())) {
-                    if (a.ageGroup() == null) demographic.add(a);
-                } else if (featureSet.contains(a.feature())) {
-                    findings.add(a);
-                }
+                if (!groups.containsKey(a.feature()) && featureSet.contains(a.feature())) findings.add(a);
             }
             findingAssociations.put(d, findings);
-            demographicAssociations.put(d, demographic);
             Map<String, List<Double>> others = new TreeMap<>();
             for (Association a : associations.all()) {
                 if (!a.disease().equals(d) && featureSet.contains(a.feature())) {
@@ -205,17 +201,12 @@ public final class CohortGenerator {
         List<CaseStatement> statements = new ArrayList<>();
         int age = 0;
         String sex = null;
-        // demographic memberships first; then an age and sex that give them
-        Map<String, Boolean> wanted = new LinkedHashMap<>();
-        for (Association a : demographicAssociations.get(diagnosis)) {
-            wanted.merge(a.feature(), rng.nextDouble() < rates(a)[0], Boolean::logicalAnd);
-        }
-        List<String> sexes = new ArrayList<>(new TreeSet<>(demographics.sexes()));
-        for (int tries = 0; tries < MAX_DRAWS; tries++) {
-            age = MIN_AGE + rng.nextInt(MAX_AGE - MIN_AGE + 1);
-            sex = sexes.isEmpty() ? null : sexes.get(rng.nextInt(sexes.size()));
-            if (memberships(age, sex).entrySet().containsAll(wanted.entrySet())) break;
-        }
+        // an age-and-sex cell from the distribution the ranker weighs ages and sexes by, then an age in it
+        DemographicModel.Cell cell = demographicModel.cellAt(diagnosis, rng.nextDouble());
+        int from = Math.max(MIN_AGE, cell.fromAge());
+        int to = Math.max(from, Math.min(MAX_AGE, cell.toAge()));
+        age = from + rng.nextInt(to - from + 1);
+        sex = cell.sex();
         statements.add(CaseStatement.age(age, at));
         if (sex != null) statements.add(CaseStatement.sex(sex, at));
         Map<String, Boolean> member = memberships(age, sex);

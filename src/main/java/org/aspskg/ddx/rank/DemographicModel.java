@@ -249,6 +249,29 @@ public final class DemographicModel {
         return out;
     }
 
+    /** One cell of the model: an age bin (its last year {@link Integer#MAX_VALUE} for the open one) and a sex. */
+    public record Cell(int fromAge, int toAge, String sex) {}
+
+    /**
+     * The cell of {@code hypothesis} at cumulative probability {@code u} in [0, 1): drawing u uniformly draws a
+     * cell with its fitted probability (cells in their fixed order).
+     */
+    public Cell cellAt(String hypothesis, double u) {
+        double[] p = cellProbabilities.get(hypothesis);
+        if (p == null) throw new IllegalArgumentException("no demographic model for " + hypothesis);
+        double sum = 0;
+        int last = 0;
+        for (int cell = 0; cell < p.length; cell++) {
+            if (p[cell] <= 0) continue;
+            last = cell;
+            sum += p[cell];
+            if (u < sum) break;
+        }
+        int[] bin = bins.get(last / sexes.size());
+        String sex = sexes.get(last % sexes.size());
+        return new Cell(bin[0], bin[1], "any".equals(sex) ? null : sex);
+    }
+
     /** P(age from..to, sex | h) under the fitted distribution (sex null: both); for tests and docs. */
     public double probability(String hypothesis, int age, String sex) {
         double[] p = cellProbabilities.get(hypothesis);

@@ -26,6 +26,7 @@ import org.aspskg.ddx.DdxKnowledge;
 import org.aspskg.ddx.TestKnowledge;
 import org.aspskg.ddx.cases.CaseStatement;
 import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.rank.DemographicModel;
 import org.aspskg.ddx.rank.DifferentialRanking;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,4 +179,43 @@ class CohortGeneratorTest {
                 top1 > 2 * cohort.size() / diagnoses.size(),
                 top1 + " of " + cohort.size() + " ranked their true diagnosis first");
     }
+
+    @Test
+    void agesAndSexesAreDrawnFromTheDistributionTheRankerWeighsThemBy() {
+        DdxKnowledge k = TestKnowledge.knowledge();
+        DemographicModel model = new DemographicModel(k.demographics(), k.associations());
+        List<CohortGenerator.GeneratedCase> cohort = k.cohortGenerator().generate(6000, 5);
+        String[] sexes = {"female", "male"};
+        int[][] bands = {{1, 17}, {18, 39}, {40, 59}, {60, 85}};
+        for (String h : k.associations().hypotheses()) {
+            int n = 0;
+            Map<String, Integer> counts = new HashMap<>();
+            for (CohortGenerator.GeneratedCase g : cohort) {
+                if (!g.trueDiagnosis().equals(h)) continue;
+                n++;
+                PatientCase c = g.patientCase();
+                for (int[] b : bands) {
+                    if (c.ageYears() >= b[0] && c.ageYears() <= b[1])
+                        counts.merge(b[0] + " " + c.sex().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+                }
+            }
+            assertTrue(n > 800, n + " cases of " + h);
+            for (int[] b : bands) {
+                for (String sex : sexes) {
+                    // the bands are unions of the model's cells (0–9, 10–17 | 18–19, 20–29, 30–39 | 40–59 | 60+)
+                    double expected = 0;
+                    for (int start : CELL_STARTS) {
+                        if (Math.max(start, 1) >= b[0] && Math.max(start, 1) <= b[1])
+                            expected += model.probability(h, start, sex);
+                    }
+                    double seen = counts.getOrDefault(b[0] + " " + sex, 0) / (double) n;
+                    // binomial standard error at n > 800 is at most 0.018, about 0.014 where the share is 0.25
+                    assertEquals(expected, seen, 0.05, h + " " + b[0] + "-" + b[1] + " " + sex);
+                }
+            }
+        }
+    }
+
+    /** The first year of each of the demographic model's age cells. */
+    private static final int[] CELL_STARTS = {0, 10, 18, 20, 30, 40, 60};
 }
