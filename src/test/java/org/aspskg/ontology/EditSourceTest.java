@@ -57,8 +57,19 @@ class EditSourceTest {
             "/ArguesAgainst>",
             "/Excludes>");
 
+    /**
+     * Facts of the Turtle corrected since, each with why: ASPS's "slight female predilection in patients less
+     * than 30 years old" said that women under 30 were 0.5 of all ASPS patients (feature FemaleUnder30Group);
+     * it is now the females' share among patients younger than 30 (feature FemaleGroup in the age group
+     * YoungerThan30Group, relabelled to say so; docs/ddx.md, "A share within an age band").
+     */
+    private static boolean corrected(String text) {
+        return text.contains("fact/asps-female-under-30")
+                && (text.contains("FemaleUnder30Group") || text.contains("predilection under 30 years\"@en"));
+    }
+
     private static boolean retired(String text) {
-        return RETIRED.stream().anyMatch(text::contains);
+        return RETIRED.stream().anyMatch(text::contains) || corrected(text);
     }
 
     /*
@@ -92,7 +103,7 @@ class EditSourceTest {
         Set<String> compiled = structures(after);
         List<String> lost = structures(before).stream()
                 .filter(t -> !compiled.contains(t))
-                .filter(t -> !retired(t.replace(" ", "> ") + ">"))
+                .filter(t -> !retired(t.replace(" ", "> ") + ">") && !corrected(t))
                 .toList();
         assertEquals(List.of(), lost, "triples of the Turtle missing from the compiled graph");
         assertFalse(after.contains(null, OWL2.imports, (RDFNode) null));
