@@ -415,27 +415,40 @@ public final class GraphStorePush {
         }
     }
 
+    /** The progress line of a graph being written, at most every {@code PROGRESS_EVERY_NANOS}. */
+    private final class Ticker {
+        private final String graphIri;
+        private final long begin = System.nanoTime();
+        private long last = begin;
+
+        Ticker(String graphIri) {
+            this.graphIri = graphIri;
+        }
+
+        /** After {@code triples} triples and {@code bytes} bytes written; looks at the clock every 16,384 triples. */
+        void written(long triples, long bytes) {
+            if ((triples & 0x3FFF) != 0 || System.nanoTime() - last <= PROGRESS_EVERY_NANOS) return;
+            last = System.nanoTime();
+            progress.accept(String.format(
+                    Locale.ROOT,
+                    "pushing <%s>: %d triples written, %.1f MB, %.1f s",
+                    graphIri,
+                    triples,
+                    bytes / 1e6,
+                    (last - begin) / 1e9));
+        }
+    }
+
     /** Writes a graph's triples as N-Triples, with a progress line every 2 s; returns the triples written. */
     private long write(DatasetGraph dsg, String graphIri, CountingStream out) {
         StreamRDF stream = StreamRDFWriter.getWriterStream(out, RDFFormat.NTRIPLES);
         stream.start();
         long n = 0;
-        long last = System.nanoTime();
-        long begin = last;
+        Ticker ticker = new Ticker(graphIri);
         Iterator<Quad> it = dsg.find(NodeFactory.createURI(graphIri), Node.ANY, Node.ANY, Node.ANY);
         while (it.hasNext()) {
             stream.triple(it.next().asTriple());
-            n++;
-            if ((n & 0x3FFF) == 0 && System.nanoTime() - last > PROGRESS_EVERY_NANOS) {
-                last = System.nanoTime();
-                progress.accept(String.format(
-                        Locale.ROOT,
-                        "pushing <%s>: %d triples written, %.1f MB, %.1f s",
-                        graphIri,
-                        n,
-                        out.bytes / 1e6,
-                        (last - begin) / 1e9));
-            }
+            ticker.written(++n, out.bytes);
         }
         stream.finish();
         return n;
@@ -601,8 +614,7 @@ public final class GraphStorePush {
         private void write(DatasetGraph dsg) {
             Node g = NodeFactory.createURI(graphIri);
             long n = 0;
-            long last = System.nanoTime();
-            long begin = last;
+            Ticker ticker = new Ticker(graphIri);
             Iterator<Quad> it = dsg.find(g, Node.ANY, Node.ANY, Node.ANY);
             try {
                 while (it.hasNext()) {
@@ -619,16 +631,8 @@ public final class GraphStorePush {
                     if (bytes > target && safeBytes > 0) cut();
                     if (bytes > hardLimit) refuse();
                     n++;
-                    if ((n & 0x3FFF) == 0 && System.nanoTime() - last > PROGRESS_EVERY_NANOS) {
-                        last = System.nanoTime();
-                        progress.accept(String.format(
-                                Locale.ROOT,
-                                "pushing <%s>: %d triples written, %.1f MB, %.1f s",
-                                graphIri,
-                                n,
-                                (sizes.stream().mapToLong(s -> s[1]).sum() + bytes) / 1e6,
-                                (last - begin) / 1e9));
-                    }
+                    if ((n & 0x3FFF) == 0)
+                        ticker.written(n, sizes.stream().mapToLong(s -> s[1]).sum() + bytes);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
