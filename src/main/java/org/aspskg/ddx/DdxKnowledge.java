@@ -63,6 +63,9 @@ public final class DdxKnowledge {
     private final CaseTBox tbox;
     private final TermIndex terms;
     private final DemographicGroups demographics;
+    /** Age and sex per hypothesis: what the ranker weighs them by and what the cohort generator draws. */
+    private final DemographicModel demographicModel;
+
     private final CaseRdf caseRdf;
     private final CaseAssertions caseAssertions;
     private final CompiledCaseClassifier classifier;
@@ -94,6 +97,7 @@ public final class DdxKnowledge {
         this.tbox = CaseTBox.classify(owl, features);
         this.terms = new TermIndex(ontology, tbox);
         this.demographics = new DemographicGroups(ontology);
+        this.demographicModel = new DemographicModel(demographics, associations);
         this.caseRdf = new CaseRdf(demographics, tbox.casePropertyIris());
         this.caseAssertions = new CaseAssertions(tbox, demographics);
         this.classifier = new CompiledCaseClassifier(tbox, caseAssertions, terms::label);
@@ -115,8 +119,7 @@ public final class DdxKnowledge {
                 shapes.bundled() ? CompiledGraphShapes.compile(shapes).orElse(null) : null;
         this.turtleReader = new TurtleCaseReader(terms, demographics, shapes, compiledGraphShapes);
         this.reader = new CaseReader(jsonReader, turtleReader);
-        this.ranker = new DifferentialRanker(
-                associations, tbox, terms, ontologyVersion, new DemographicModel(demographics, associations));
+        this.ranker = new DifferentialRanker(associations, tbox, terms, ontologyVersion, demographicModel);
         this.renderer = new RankingRenderer(terms, caseRdf);
         this.exclusion = new HypothesisExclusion(tbox, caseAssertions, owl, associations.hypotheses());
         this.nextFindings = new NextFindings(
@@ -169,9 +172,14 @@ public final class DdxKnowledge {
         return pipeline;
     }
 
+    /** Age and sex per hypothesis, as the ranker weighs them and the cohort generator draws them. */
+    public DemographicModel demographicModel() {
+        return demographicModel;
+    }
+
     /** A cohort generator over this knowledge. */
     public CohortGenerator cohortGenerator() {
-        return new CohortGenerator(associations, tbox, demographics, terms, classifier);
+        return new CohortGenerator(associations, tbox, demographics, demographicModel, terms, classifier);
     }
 
     /** A writer of cohorts in the case formats. */

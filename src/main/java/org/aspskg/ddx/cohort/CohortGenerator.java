@@ -88,6 +88,7 @@ public final class CohortGenerator {
      * @param associations what is drawn: the diagnoses and their associations
      * @param tbox         which features imply which, and which are anatomical sites
      * @param demographics the demographic groups an age and sex decide
+     * @param demographicModel age and sex per diagnosis, the ranker's own (ages and sexes are drawn from it)
      * @param terms        the CURIEs and labels the statements are written with
      * @param classifier   finds the drawn cases that are contradictory, to draw them again
      */
@@ -95,6 +96,7 @@ public final class CohortGenerator {
             DiseaseFeatureAssociations associations,
             CaseTBox tbox,
             DemographicGroups demographics,
+            DemographicModel demographicModel,
             TermIndex terms,
             CaseClassifier classifier) {
         this.tbox = tbox;
@@ -103,7 +105,7 @@ public final class CohortGenerator {
         this.classifier = classifier;
         this.diagnoses = List.copyOf(associations.hypotheses());
         demographics.groups().forEach(g -> groups.put(g.iri(), g));
-        this.demographicModel = new DemographicModel(demographics, associations);
+        this.demographicModel = demographicModel;
         Set<String> featureSet = new TreeSet<>();
         String site = AspsVocabulary.ANATOMICAL_SITE.getURI();
         for (Association a : associations.all()) {

@@ -104,16 +104,8 @@ public final class CompiledCaseShapes {
     /** As {@link #compile}, failing with the reason instead. */
     static CompiledCaseShapes compileOrFail(Graph shapesGraph, Graph hierarchy, CaseRdf rdf) {
         ShapesReader in = new ShapesReader(shapesGraph);
-        List<Node> targets = new ArrayList<>();
-        shapesGraph.find(Node.ANY, SHACL.targetClass, Node.ANY).forEachRemaining(t -> {
-            if (!t.getObject().equals(AspsVocabulary.PATIENT_CASE.asNode())) {
-                throw new NotCompilable("a shape targets " + t.getObject() + "; only aspskg:PatientCase is compiled");
-            }
-            in.read.add(t);
-            targets.add(t.getSubject());
-        });
         List<Check> checks = new ArrayList<>();
-        for (Node target : targets) checks.addAll(in.nodeShape(target));
+        for (Node target : in.patientCaseTargets()) checks.addAll(in.nodeShape(target));
         in.requireAllRead();
         return new CompiledCaseShapes(List.copyOf(checks), rdf, hierarchy);
     }

@@ -96,16 +96,8 @@ public final class CompiledGraphShapes {
 
     static CompiledGraphShapes compileOrFail(Graph shapesGraph, Graph hierarchy) {
         Reader in = new Reader(shapesGraph);
-        List<Node> targeted = new ArrayList<>();
-        shapesGraph.find(Node.ANY, SHACL.targetClass, Node.ANY).forEachRemaining(t -> {
-            if (!t.getObject().equals(AspsVocabulary.PATIENT_CASE.asNode())) {
-                throw new NotCompilable("a shape targets " + t.getObject() + "; only aspskg:PatientCase is compiled");
-            }
-            in.read.add(t);
-            targeted.add(t.getSubject());
-        });
         List<TopShape> top = new ArrayList<>();
-        for (Node shape : targeted) top.add(in.topShape(shape));
+        for (Node shape : in.patientCaseTargets()) top.add(in.topShape(shape));
         in.requireAllRead();
         return new CompiledGraphShapes(List.copyOf(top), hierarchy);
     }

@@ -9,6 +9,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.vocabulary.RDF;
+import org.aspskg.ontology.AspsVocabulary;
 
 /**
  * Reads a SHACL shapes graph for a compiler of its checks ({@link CompiledCaseShapes} for JSON cases,
@@ -60,6 +61,22 @@ class ShapesGraphReader {
             if (n == null) throw new NotCompilable("an RDF list of the shapes does not end in rdf:nil");
         }
         return out;
+    }
+
+    /**
+     * The shapes that target {@code aspskg:PatientCase} ({@code sh:targetClass}), in the graph's order;
+     * a shape targeting any other class makes the shapes not compilable.
+     */
+    List<Node> patientCaseTargets() {
+        List<Node> targets = new ArrayList<>();
+        g.find(Node.ANY, SHACL.targetClass, Node.ANY).forEachRemaining(t -> {
+            if (!t.getObject().equals(AspsVocabulary.PATIENT_CASE.asNode())) {
+                throw new NotCompilable("a shape targets " + t.getObject() + "; only aspskg:PatientCase is compiled");
+            }
+            read.add(t);
+            targets.add(t.getSubject());
+        });
+        return targets;
     }
 
     String message(Node shape) {

@@ -183,7 +183,7 @@ class CohortGeneratorTest {
     @Test
     void agesAndSexesAreDrawnFromTheDistributionTheRankerWeighsThemBy() {
         DdxKnowledge k = TestKnowledge.knowledge();
-        DemographicModel model = new DemographicModel(k.demographics(), k.associations());
+        DemographicModel model = k.demographicModel();
         List<CohortGenerator.GeneratedCase> cohort = k.cohortGenerator().generate(6000, 5);
         String[] sexes = {"female", "male"};
         int[][] bands = {{1, 17}, {18, 39}, {40, 59}, {60, 85}};
