@@ -278,7 +278,7 @@ public final class JsonCaseReader {
         } catch (JsonParseException e) {
             JsonLocation l = e.getLocation();
             problems.add(new CaseInputException.Problem(
-                    l == null ? o.whole() : new SourcePosition(source, l.getLineNr(), l.getColumnNr()),
+                    l == null ? o.whole() : o.at(l.getLineNr(), l.getColumnNr()),
                     "JSON syntax: " + e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[")));
             throw new CaseInputException(source, problems);
         }
