@@ -44,8 +44,8 @@ final class BuildCommand implements Callable<Integer> {
             paramLabel = "FILE|DIR",
             description = {
                 "Load patient cases into the cases graph: Turtle, N-Triples, N-Quads or TriG (.ttl, .nt, .nq, "
-                        + ".trig, optionally .gz; quads only in the default or the cases graph), or a directory of JSON "
-                        + "cases. Repeatable. Each case is checked as 'asps-kg ddx' checks one (known terms, SHACL case "
+                        + ".trig, optionally .gz; quads only in the default or the cases graph), a JSON Lines file of JSON "
+                        + "cases (.jsonl, .ndjson, optionally .gz) or a directory of JSON cases. Repeatable. Each case is checked as 'asps-kg ddx' checks one (known terms, SHACL case "
                         + "shapes); any problem fails the build with file:line and leaves the store as it was.",
                 "Cases already stored are kept (a loaded case replaces a stored case of the same IRI and its "
                         + "stored ranking) unless --replace-cases."

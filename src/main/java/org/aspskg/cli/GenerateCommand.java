@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Write a deterministic synthetic cohort of patient cases drawn from the ontology's "
                     + "disease-feature associations (same seed, same bytes).",
-            "DIR/json/<id>.json (the JSON case format), DIR/cohort.ttl and DIR/cohort.nt (the Turtle case "
-                    + "format, all cases), DIR/truth.tsv (each case's true diagnosis)."
+            "DIR/json/<id>.json (the JSON case format), DIR/cohort.jsonl (the same JSON cases, one a line), "
+                    + "DIR/cohort.ttl and DIR/cohort.nt (the Turtle case format, all cases), DIR/truth.tsv (each "
+                    + "case's true diagnosis)."
         })
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--cases", required = true, paramLabel = "N", description = "Number of cases.")
@@ -36,7 +37,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(
             names = "--format",
-            paramLabel = "json|ttl|nt|all",
+            paramLabel = "json|jsonl|ttl|nt|all",
             defaultValue = "all",
             description = "What to write (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -73,11 +74,12 @@ final class GenerateCommand implements Callable<Integer> {
     /** The values of --format: one of the cohort writer's formats, or all of them. */
     enum Format {
         JSON,
+        JSONL,
         TTL,
         NT,
         ALL;
 
-        /** Parses json, ttl, nt or all in any case; a wrong name fails as the cohort writer words it. */
+        /** Parses json, jsonl, ttl, nt or all in any case; a wrong name fails as the cohort writer words it. */
         static Format parse(String text) {
             CohortWriter.Format.parse(text);
             return valueOf(text.trim().toUpperCase(Locale.ROOT));

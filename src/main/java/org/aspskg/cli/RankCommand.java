@@ -41,7 +41,8 @@ final class RankCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "FILE|DIR",
             arity = "0..*",
-            description = "Case files (.ttl, .nt, .nq, .trig, optionally .gz) or directories of JSON cases.")
+            description = "Case files (.ttl, .nt, .nq, .trig; .jsonl or .ndjson, one JSON case a line; optionally .gz) "
+                    + "or directories of JSON cases.")
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = "--from-store", description = "Rank the cases stored in the store's cases graph.")
@@ -97,7 +98,7 @@ final class RankCommand implements Callable<Integer> {
         if (fromStore == !inputs.isEmpty()) {
             throw new AspsKgException(
                     fromStore ? "--from-store with case files" : "nothing to rank",
-                    "Give case files or directories of JSON cases, or --from-store (not both).");
+                    "Give case files (RDF or JSON Lines) or directories of JSON cases, or --from-store (not both).");
         }
         PrintWriter err = spec.commandLine().getErr();
         // what can be checked without the knowledge is checked first: loading it takes seconds

@@ -50,6 +50,22 @@ final class CaseFileParser {
 
     private CaseFileParser() {}
 
+    /** Whether a file is a JSON Lines cohort, one JSON case a line (.jsonl or .ndjson, optionally .gz). */
+    static boolean jsonLines(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) name = name.substring(0, name.length() - 3);
+        return name.endsWith(".jsonl") || name.endsWith(".ndjson");
+    }
+
+    /** Checks that a file is of a case format: RDF ({@link #langOf}) or JSON Lines. */
+    static void checkFormat(Path file) {
+        if (!jsonLines(file)) langOf(file);
+    }
+
+    /** What a cohort input may be, for messages. */
+    static final String FORMATS = "a Turtle, N-Triples, N-Quads or TriG file (.ttl, .nt, .nq, .trig), a JSON Lines "
+            + "file of JSON cases (.jsonl, .ndjson), optionally .gz, or a directory of JSON cases (.json)";
+
     /** The language of a case file from its extension (a trailing .gz is read through). */
     static Lang langOf(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -62,8 +78,7 @@ final class CaseFileParser {
                         || lang.equals(Lang.TRIG))) {
             throw new AspsKgException(
                     file + ": cannot load cases in " + (lang == null ? "this format" : lang.getLabel()),
-                    "Give a Turtle, N-Triples, N-Quads or TriG file (.ttl, .nt, .nq, .trig, optionally .gz) "
-                            + "or a directory of JSON cases (.json).");
+                    "Give " + FORMATS + ".");
         }
         return lang;
     }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads case files into a build's cases graph ({@code asps-kg build --cases}): Turtle, N-Triples,
- * N-Quads or TriG (optionally gzipped), or a directory of JSON cases. RDF is streamed: the parser
+ * N-Quads or TriG (optionally gzipped), a JSON Lines file of JSON cases, or a directory of JSON cases. RDF is streamed: the parser
  * records the line and column of every triple, triples are gathered into chunks of whole cases
  * (a case = a subject typed {@code aspskg:PatientCase} and the nodes it points to, blank or not),
  * each chunk is checked the way {@code asps-kg ddx} checks a case file — known terms, the SHACL
@@ -94,11 +94,9 @@ public final class CohortLoader implements CaseLoad {
         for (Path p : inputs) {
             if (!Files.isReadable(p)) {
                 throw new AspsKgException(
-                        p + ": no such readable file or directory",
-                        "Give --cases a Turtle, N-Triples, N-Quads or TriG file (.ttl, .nt, .nq, .trig, optionally .gz) "
-                                + "or a directory of JSON cases.");
+                        p + ": no such readable file or directory", "Give --cases " + CaseFileParser.FORMATS + ".");
             }
-            if (!Files.isDirectory(p)) CaseFileParser.langOf(p);
+            if (!Files.isDirectory(p)) CaseFileParser.checkFormat(p);
         }
     }
 
@@ -112,6 +110,9 @@ public final class CohortLoader implements CaseLoad {
             if (Files.isDirectory(input))
                 new JsonCaseDirectory(jsonReader, validate ? classifier : null, caseRdf, tally)
                         .load(input, cases, progress);
+            else if (CaseFileParser.jsonLines(input))
+                new JsonCaseDirectory(jsonReader, validate ? classifier : null, caseRdf, tally)
+                        .loadLines(input, cases, progress);
             else loadRdf(input, cases, progress);
             if (tally.loadedCases.size() == casesBefore && tally.problemCount() == 0) {
                 tally.addProblem(new CaseInputException.Problem(

@@ -213,11 +213,9 @@ public final class CohortRanking {
         for (Path p : inputs) {
             if (!Files.isReadable(p)) {
                 throw new AspsKgException(
-                        p + ": no such readable file or directory",
-                        "Give a Turtle, N-Triples, N-Quads or TriG file (.ttl, .nt, .nq, .trig, optionally .gz) "
-                                + "or a directory of JSON cases.");
+                        p + ": no such readable file or directory", "Give " + CaseFileParser.FORMATS + ".");
             }
-            if (!Files.isDirectory(p)) CaseFileParser.langOf(p);
+            if (!Files.isDirectory(p)) CaseFileParser.checkFormat(p);
         }
     }
 
@@ -394,9 +392,18 @@ public final class CohortRanking {
                 Duration.ofNanos(rankNanos),
                 Duration.ofNanos(writeNanos),
                 Duration.ofNanos(System.nanoTime() - start),
-                validate,
+                validate || jsonOnly(),
                 workers,
-                validator(checkedBefore));
+                jsonOnly()
+                        ? "compiled JSON case checks, counted in read: JSON cases are checked as they are read"
+                        : validator(checkedBefore));
+    }
+
+    /** Whether every input is JSON cases (a directory of them or a JSON Lines file): always checked. */
+    private boolean jsonOnly() {
+        return store == null
+                && !inputs.isEmpty()
+                && inputs.stream().allMatch(p -> Files.isDirectory(p) || CaseFileParser.jsonLines(p));
     }
 
     /**
@@ -498,6 +505,13 @@ public final class CohortRanking {
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 readJsonDirectory(input, done, out);
+            } else if (CaseFileParser.jsonLines(input)) {
+                readJsonLines(input, before, done, out);
+                try {
+                    before += Files.size(input);
+                } catch (IOException e) {
+                    throw new AspsKgException(input + ": cannot read: " + e.getMessage(), "Check the file.", e);
+                }
             } else if (CaseFileParser.lineBased(input)) {
                 readLines(input, before, done, out);
                 try {
@@ -554,6 +568,61 @@ public final class CohortRanking {
             throw CaseFileParser.truncated(input.toString(), splitter.linesRead(), e);
         } catch (IOException e) {
             throw new AspsKgException(input + ": cannot read: " + e.getMessage(), "Check the file.", e);
+        }
+    }
+
+    /**
+     * A JSON Lines file, one JSON case a line: split into chunks of whole lines on the reader thread,
+     * each line read, checked and ranked by a worker as the batch endpoint reads one.
+     */
+    private void readJsonLines(Path input, long offset, AtomicLong done, Consumer<Work> out) {
+        String source = input.toString();
+        JsonLineChunks splitter = new JsonLineChunks(
+                chunkCases, (bytes, firstLine) -> out.accept(t -> jsonLineChunk(source, bytes, firstLine, t)));
+        try (InputStream in = CaseFileParser.open(input, n -> done.set(offset + n))) {
+            splitter.split(in);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw CaseFileParser.truncated(source, splitter.linesRead(), e);
+        } catch (IOException e) {
+            throw new AspsKgException(input + ": cannot read: " + e.getMessage(), "Check the file.", e);
+        }
+    }
+
+    /**
+     * Reads, checks and ranks the JSON cases of a chunk of lines (on a worker): each case is read
+     * straight into a {@link PatientCase} with the compiled JSON checks, no RDF made of it.
+     */
+    private ChunkResult jsonLineChunk(String source, byte[] bytes, long firstLine, LoadTally tally) {
+        List<RankedCase> ranked = new ArrayList<>();
+        List<Excluded> excluded = new ArrayList<>();
+        long[] nanos = new long[2]; // reading and checking, ranking
+        long[] cases = {0};
+        JsonLineChunks.lines(bytes, firstLine, (line, from, length, number) -> {
+            cases[0]++;
+            long t0 = System.nanoTime();
+            PatientCase c = readJsonLine(source, line, from, length, number, tally);
+            long t1 = System.nanoTime();
+            nanos[0] += t1 - t0;
+            if (c == null) return;
+            rankOne(c, ranked, excluded);
+            nanos[1] += System.nanoTime() - t1;
+        });
+        return new ChunkResult(cases[0], ranked, excluded, nanos[0], 0, nanos[1]);
+    }
+
+    /** One line's case, or null with its problems in the tally. */
+    private PatientCase readJsonLine(String source, byte[] line, int from, int length, long number, LoadTally tally) {
+        if (JsonCaseDirectory.blank(line, from, length)) {
+            tally.addProblem(new CaseInputException.Problem(
+                    new SourcePosition(source, number, 0),
+                    "an empty line: each line of a JSON Lines cohort is one JSON case"));
+            return null;
+        }
+        try {
+            return jsonReader.readLine(line, from, length, source, number);
+        } catch (CaseInputException e) {
+            e.problems().forEach(tally::addProblem);
+            return null;
         }
     }
 

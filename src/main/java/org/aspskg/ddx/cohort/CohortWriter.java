@@ -31,8 +31,9 @@ import org.aspskg.ddx.read.JsonCaseReader;
 
 /**
  * Writes a generated cohort in the case formats the ddx readers accept: one JSON case file per case
- * ({@code json/<id>.json}), the whole cohort as Turtle ({@code cohort.ttl}) and as N-Triples
- * ({@code cohort.nt}) as {@link CaseRdf} writes them, and {@code truth.tsv} (each case's
+ * ({@code json/<id>.json}), the whole cohort as JSON Lines ({@code cohort.jsonl}, one JSON case a
+ * line, as the batch endpoint and {@code rank} read it), as Turtle ({@code cohort.ttl}) and as
+ * N-Triples ({@code cohort.nt}) as {@link CaseRdf} writes them, and {@code truth.tsv} (each case's
  * true diagnosis). Blank nodes get labels derived from the case and the statement, so the same
  * cohort gives the same bytes.
  */
@@ -40,15 +41,16 @@ public final class CohortWriter {
     /** The output formats. */
     public enum Format {
         JSON,
+        JSONL,
         TTL,
         NT;
 
-        /** json, ttl, nt, or all. */
+        /** json, jsonl, ttl, nt, or all. */
         public static Set<Format> parse(String s) {
             String v = s.trim().toLowerCase(Locale.ROOT);
             if (v.equals("all")) return EnumSet.allOf(Format.class);
             for (Format f : values()) if (f.name().toLowerCase(Locale.ROOT).equals(v)) return EnumSet.of(f);
-            throw new AspsKgException("unknown cohort format '" + s + "'", "Choose json, ttl, nt or all.");
+            throw new AspsKgException("unknown cohort format '" + s + "'", "Choose json, jsonl, ttl, nt or all.");
         }
     }
 
@@ -90,6 +92,9 @@ public final class CohortWriter {
         Files.createDirectories(dir);
         Path json = formats.contains(Format.JSON) ? Files.createDirectories(dir.resolve("json")) : null;
         try (Writer truth = Files.newBufferedWriter(dir.resolve("truth.tsv"), StandardCharsets.UTF_8);
+                Writer jsonl = formats.contains(Format.JSONL)
+                        ? Files.newBufferedWriter(dir.resolve("cohort.jsonl"), StandardCharsets.UTF_8)
+                        : null;
                 RdfFile ttl = formats.contains(Format.TTL)
                         ? new RdfFile(dir.resolve("cohort.ttl"), RDFFormat.TURTLE_BLOCKS)
                         : null;
@@ -105,6 +110,10 @@ public final class CohortWriter {
                             json.resolve(g.patientCase().id() + ".json"),
                             JSON.writeValueAsString(json(g.patientCase())) + "\n",
                             StandardCharsets.UTF_8);
+                }
+                if (jsonl != null) {
+                    jsonl.write(MAPPER.writeValueAsString(json(g.patientCase())));
+                    jsonl.write('\n');
                 }
                 if (ttl != null) caseRdf.emit(g.patientCase(), ttl.stream);
                 if (nt != null) caseRdf.emit(g.patientCase(), nt.stream);

@@ -22,8 +22,9 @@ import org.aspskg.ddx.read.CaseInputException;
 import org.aspskg.ddx.read.JsonCaseReader;
 
 /**
- * A directory of JSON cases for {@link CohortLoader}: each {@code *.json} file is one case, read
- * and validated as {@code ddx} reads it, then sent on as RDF.
+ * JSON cases for {@link CohortLoader}: a directory of them (each {@code *.json} file one case) or a
+ * JSON Lines file (one case a line), each case read and validated as {@code ddx} reads it, then sent
+ * on as RDF.
  */
 final class JsonCaseDirectory {
     private final JsonCaseReader reader;
@@ -37,6 +38,14 @@ final class JsonCaseDirectory {
         this.classifier = classifier;
         this.caseRdf = caseRdf;
         this.tally = tally;
+    }
+
+    /** Whether {@code bytes[from, from + length)} holds only spaces and tabs. */
+    static boolean blank(byte[] bytes, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t') return false;
+        }
+        return true;
     }
 
     /** The JSON case files of a directory, in file name order. */
@@ -56,40 +65,85 @@ final class JsonCaseDirectory {
         List<Path> files = jsonFiles(dir);
         int n = 0;
         for (Path file : files) {
+            SourcePosition where = SourcePosition.of(file.toString());
             PatientCase c;
             try (InputStream in = Files.newInputStream(file)) {
                 c = reader.read(in, file.toString());
-                if (classifier != null) classifier.classify(c);
             } catch (CaseInputException e) {
                 e.problems().forEach(tally::addProblem);
                 continue;
-            } catch (ContradictoryCaseException e) {
-                SourcePosition where = e.one().isEmpty()
-                        ? SourcePosition.of(file.toString())
-                        : e.one().get(0).position();
-                tally.addProblem(new CaseInputException.Problem(where, e.getMessage()));
-                continue;
             } catch (IOException e) {
-                tally.addProblem(new CaseInputException.Problem(
-                        SourcePosition.of(file.toString()), "cannot read: " + e.getMessage()));
+                tally.addProblem(new CaseInputException.Problem(where, "cannot read: " + e.getMessage()));
                 continue;
             }
-            Node iri = NodeFactory.createURI(c.iri());
-            if (!tally.loadedCases.add(iri)) {
-                tally.addProblem(new CaseInputException.Problem(
-                        SourcePosition.of(file.toString()),
-                        "the case <" + c.iri() + "> is loaded twice (its id is also in an earlier file)"));
-                continue;
-            }
-            tally.closedSubjects.add(iri);
-            if (tally.problemCount() == 0) {
-                Graph g = caseRdf.graph(c).model().getGraph();
-                long t0 = System.nanoTime();
-                g.find().forEachRemaining(out::triple);
-                tally.loadNanos += System.nanoTime() - t0;
-                tally.triples += g.size();
-            }
+            send(c, where, "its id is also in an earlier file", out);
             if (++n % 10_000 == 0) progress.accept(String.format(Locale.ROOT, "%s: %,d JSON cases read", dir, n));
+        }
+    }
+
+    /**
+     * Reads the cases of a JSON Lines file (one JSON case a line, {@code .gz} too), in line order, into
+     * {@code out}: each line read and checked as a JSON case file is, its problems placed at file:line.
+     */
+    void loadLines(Path file, StreamRDF out, Consumer<String> progress) {
+        String source = file.toString();
+        long[] n = {0};
+        JsonLineChunks splitter = new JsonLineChunks(
+                1000,
+                (bytes, firstLine) -> JsonLineChunks.lines(bytes, firstLine, (line, from, length, number) -> {
+                    SourcePosition where = new SourcePosition(source, number, 0);
+                    if (blank(line, from, length)) {
+                        tally.addProblem(new CaseInputException.Problem(
+                                where, "an empty line: each line of a JSON Lines cohort is one JSON case"));
+                        return;
+                    }
+                    PatientCase c;
+                    try {
+                        c = reader.readLine(line, from, length, source, number);
+                    } catch (CaseInputException e) {
+                        e.problems().forEach(tally::addProblem);
+                        return;
+                    }
+                    send(c, where, "its id is also on an earlier line or in an earlier file", out);
+                    if (++n[0] % 10_000 == 0)
+                        progress.accept(String.format(Locale.ROOT, "%s: %,d JSON cases read", source, n[0]));
+                }));
+        try (InputStream in = CaseFileParser.open(file, null)) {
+            splitter.split(in);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw CaseFileParser.truncated(source, splitter.linesRead(), e);
+        } catch (IOException e) {
+            throw new AspsKgException(source + ": cannot read: " + e.getMessage(), "Check the file.", e);
+        }
+    }
+
+    /**
+     * Refuses a contradictory case (as {@code ddx} does) or one loaded before, else sends the case's RDF
+     * on while the run has no problem.
+     */
+    private void send(PatientCase c, SourcePosition where, String twice, StreamRDF out) {
+        if (classifier != null) {
+            try {
+                classifier.classify(c);
+            } catch (ContradictoryCaseException e) {
+                SourcePosition at = e.one().isEmpty() ? where : e.one().get(0).position();
+                tally.addProblem(new CaseInputException.Problem(at, e.getMessage()));
+                return;
+            }
+        }
+        Node iri = NodeFactory.createURI(c.iri());
+        if (!tally.loadedCases.add(iri)) {
+            tally.addProblem(new CaseInputException.Problem(
+                    where, "the case <" + c.iri() + "> is loaded twice (" + twice + ")"));
+            return;
+        }
+        tally.closedSubjects.add(iri);
+        if (tally.problemCount() == 0) {
+            Graph g = caseRdf.graph(c).model().getGraph();
+            long t0 = System.nanoTime();
+            g.find().forEachRemaining(out::triple);
+            tally.loadNanos += System.nanoTime() - t0;
+            tally.triples += g.size();
         }
     }
 }

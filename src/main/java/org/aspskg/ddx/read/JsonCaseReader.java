@@ -100,9 +100,22 @@ public final class JsonCaseReader {
      */
     public PatientCase read(InputStream in, String source, boolean strict) {
         try (JsonParser p = JSON.createParser(in)) {
-            return read(p, source, strict, true);
+            return read(p, Origin.of(source), strict, true);
         } catch (IOException e) {
             throw problem(source, SourcePosition.of(source), "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A case written on one line of a JSON Lines file ({@code bytes[offset, offset + length)}, UTF-8,
+     * without its newline): read and checked as a case file is, every problem placed at
+     * {@code source:line:column}; a case without "id" is named after the file and the line.
+     */
+    public PatientCase readLine(byte[] bytes, int offset, int length, String source, long line) {
+        try (JsonParser p = JSON.createParser(bytes, offset, length)) {
+            return read(p, new Origin(source, line), false, true);
+        } catch (IOException e) {
+            throw problem(source, new SourcePosition(source, line, 0), "cannot read: " + e.getMessage());
         }
     }
 
@@ -123,7 +136,7 @@ public final class JsonCaseReader {
     private PatientCase read(String json, String source, boolean strict, boolean validate) {
         try (Reader r = new StringReader(json);
                 JsonParser p = JSON.createParser(r)) {
-            return read(p, source, strict, validate);
+            return read(p, Origin.of(source), strict, validate);
         } catch (IOException e) {
             throw problem(source, SourcePosition.of(source), "cannot read: " + e.getMessage());
         }
@@ -147,10 +160,11 @@ public final class JsonCaseReader {
         readText(text, source, 1, 1, strict, statements, readings, problems, age, sex);
         List<String> fields = new ArrayList<>();
         fieldsUpTo(fields, statements, "text");
-        return finish(source, null, null, age[0], sex[0], statements, fields, readings, problems, true);
+        return finish(Origin.of(source), null, null, age[0], sex[0], statements, fields, readings, problems, true);
     }
 
-    private PatientCase read(JsonParser p, String source, boolean strictOption, boolean validate) throws IOException {
+    private PatientCase read(JsonParser p, Origin o, boolean strictOption, boolean validate) throws IOException {
+        String source = o.source();
         boolean strict = strictOption;
         String text = null;
         SourcePosition textAt = null;
@@ -167,11 +181,11 @@ public final class JsonCaseReader {
         try {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
-                throw problem(source, at(p, source), "a case is a JSON object { \"findings\": [...], ... }");
+                throw problem(source, o.at(p), "a case is a JSON object { \"findings\": [...], ... }");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                SourcePosition keyAt = at(p, source);
+                SourcePosition keyAt = o.at(p);
                 JsonToken value = p.nextToken();
                 if (!seen.add(key)) {
                     problems.add(new CaseInputException.Problem(keyAt, "duplicate key \"" + key + "\""));
@@ -182,7 +196,7 @@ public final class JsonCaseReader {
                                 || !ID.matcher(p.getText()).matches()) {
                             problems.add(
                                     new CaseInputException.Problem(
-                                            at(p, source),
+                                            o.at(p),
                                             "\"id\" is a string of letters, digits, '.', '_' and '-', starting with a letter or digit"));
                         } else {
                             id = p.getText();
@@ -190,19 +204,18 @@ public final class JsonCaseReader {
                     }
                     case "label" -> {
                         if (value != JsonToken.VALUE_STRING) {
-                            problems.add(new CaseInputException.Problem(at(p, source), "\"label\" is a string"));
+                            problems.add(new CaseInputException.Problem(o.at(p), "\"label\" is a string"));
                         } else if (!wellFormed(p.getText())) {
                             // an escaped half of a surrogate pair (\\ud800) is no character: stored, it would become
                             // '?'
                             problems.add(new CaseInputException.Problem(
-                                    at(p, source),
-                                    "\"label\" holds an unpaired surrogate escape (\\uD800–\\uDFFF alone)"));
+                                    o.at(p), "\"label\" holds an unpaired surrogate escape (\\uD800–\\uDFFF alone)"));
                         } else {
                             label = p.getText();
                         }
                     }
                     case "age" -> {
-                        ageAt = at(p, source);
+                        ageAt = o.at(p);
                         if (value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
                             age = p.getIntValue();
                         } else if (value != JsonToken.VALUE_NULL) {
@@ -211,7 +224,7 @@ public final class JsonCaseReader {
                         }
                     }
                     case "sex" -> {
-                        sexAt = at(p, source);
+                        sexAt = o.at(p);
                         if (value == JsonToken.VALUE_STRING
                                 && demographics
                                         .sexes()
@@ -231,9 +244,9 @@ public final class JsonCaseReader {
                         }
                     }
                     case "findings", "absent" ->
-                        readNames(p, value, key, source, key.equals("findings") ? findings : absent, problems);
+                        readNames(p, value, key, o, key.equals("findings") ? findings : absent, problems);
                     case "text" -> {
-                        textAt = at(p, source);
+                        textAt = o.at(p);
                         if (value == JsonToken.VALUE_STRING && !p.getText().isBlank()) {
                             text = p.getText();
                         } else {
@@ -246,7 +259,7 @@ public final class JsonCaseReader {
                         if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
                             strict |= value == JsonToken.VALUE_TRUE;
                         } else {
-                            problems.add(new CaseInputException.Problem(at(p, source), "\"strict\" is true or false"));
+                            problems.add(new CaseInputException.Problem(o.at(p), "\"strict\" is true or false"));
                             p.skipChildren();
                         }
                     }
@@ -260,20 +273,18 @@ public final class JsonCaseReader {
             // one case per document: anything after its closing brace is refused, not ignored
             if (p.currentToken() == JsonToken.END_OBJECT && p.nextToken() != null) {
                 problems.add(new CaseInputException.Problem(
-                        at(p, source),
-                        "text after the case's closing '}': a case file or request holds one JSON object"));
+                        o.at(p), "text after the case's closing '}': a case file or request holds one JSON object"));
             }
         } catch (JsonParseException e) {
             JsonLocation l = e.getLocation();
             problems.add(new CaseInputException.Problem(
-                    l == null ? SourcePosition.of(source) : new SourcePosition(source, l.getLineNr(), l.getColumnNr()),
+                    l == null ? o.whole() : o.at(l.getLineNr(), l.getColumnNr()),
                     "JSON syntax: " + e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[")));
             throw new CaseInputException(source, problems);
         }
         if (findings.isEmpty() && absent.isEmpty() && text == null && problems.isEmpty()) {
             problems.add(new CaseInputException.Problem(
-                    SourcePosition.of(source),
-                    "a case needs at least one finding: give \"findings\", \"absent\" and/or \"text\""));
+                    o.whole(), "a case needs at least one finding: give \"findings\", \"absent\" and/or \"text\""));
         }
 
         if (findings.size() + absent.size() > MAX_NAMES) {
@@ -324,7 +335,7 @@ public final class JsonCaseReader {
             if (sex == null) sex = textSex[0];
         }
         fieldsUpTo(fields, statements, "text");
-        return finish(source, id, label, age, sex, statements, fields, readings, problems, validate);
+        return finish(o, id, label, age, sex, statements, fields, readings, problems, validate);
     }
 
     private static void fieldsUpTo(List<String> fields, List<CaseStatement> statements, String key) {
@@ -332,7 +343,7 @@ public final class JsonCaseReader {
     }
 
     private PatientCase finish(
-            String source,
+            Origin o,
             String id,
             String label,
             Integer age,
@@ -342,20 +353,21 @@ public final class JsonCaseReader {
             List<CaseReading> readings,
             List<CaseInputException.Problem> problems,
             boolean validate) {
+        String source = o.source();
         boolean anyFinding = statements.stream()
                 .anyMatch(st -> st.kind() == CaseStatement.Kind.PRESENT || st.kind() == CaseStatement.Kind.ABSENT);
         if (!anyFinding && problems.isEmpty()) {
             List<String> unread = readings.stream().map(CaseReading::describe).toList();
             problems.add(new CaseInputException.Problem(
-                    SourcePosition.of(source),
+                    o.whole(),
                     "nothing in the case names a finding, site or group the ontology knows"
                             + (unread.isEmpty() ? "" : ": " + String.join("; ", unread))));
         }
         if (!problems.isEmpty()) throw new CaseInputException(source, problems);
 
-        if (id == null) id = defaultId(source);
+        if (id == null) id = o.defaultId();
         PatientCase c = new PatientCase(AspsVocabulary.CASE_NS + id, id, label, age, sex, statements, source, readings);
-        if (validate) validate(c, fields, source);
+        if (validate) validate(c, fields, o);
         return c;
     }
 
@@ -461,23 +473,22 @@ public final class JsonCaseReader {
             JsonParser p,
             JsonToken value,
             String key,
-            String source,
+            Origin o,
             List<Named> into,
             List<CaseInputException.Problem> problems)
             throws IOException {
         if (value != JsonToken.START_ARRAY) {
-            problems.add(new CaseInputException.Problem(
-                    at(p, source), "\"" + key + "\" is a list of names: [\"...\", ...]"));
+            problems.add(new CaseInputException.Problem(o.at(p), "\"" + key + "\" is a list of names: [\"...\", ...]"));
             p.skipChildren();
             return;
         }
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == JsonToken.VALUE_STRING && !p.getText().isBlank()) {
-                into.add(new Named(p.getText().trim(), at(p, source)));
+                into.add(new Named(p.getText().trim(), o.at(p)));
             } else {
                 problems.add(new CaseInputException.Problem(
-                        at(p, source), "each entry of \"" + key + "\" is a non-empty name, not " + describe(t, p)));
+                        o.at(p), "each entry of \"" + key + "\" is a non-empty name, not " + describe(t, p)));
                 p.skipChildren();
             }
         }
@@ -520,9 +531,10 @@ public final class JsonCaseReader {
      * Checks the case against the case shapes — compiled, or with jena-shacl on its RDF form when the
      * shapes could not be compiled — pointing each violation at its statement and key.
      */
-    private void validate(PatientCase c, List<String> fields, String source) {
+    private void validate(PatientCase c, List<String> fields, Origin o) {
+        String source = o.source();
         if (compiled == null) {
-            validateWithShacl(c, source);
+            validateWithShacl(c, o);
             return;
         }
         List<CompiledCaseShapes.Violation> violations = compiled.check(c);
@@ -533,7 +545,7 @@ public final class JsonCaseReader {
             if (i == CompiledCaseShapes.NO_STATEMENT && v.path() != null) i = firstOnPath(c, v.path());
             String message = v.message() != null ? v.message() : "does not conform to " + v.shape();
             if (i == CompiledCaseShapes.NO_STATEMENT) {
-                problems.add(new CaseInputException.Problem(SourcePosition.of(source), message));
+                problems.add(new CaseInputException.Problem(o.whole(), message));
             } else {
                 CaseStatement st = c.statements().get(i);
                 String what = v.statement() == CompiledCaseShapes.NO_STATEMENT ? "" : " " + shown(st);
@@ -573,13 +585,14 @@ public final class JsonCaseReader {
     }
 
     /** Converts the case to RDF and checks it with jena-shacl, pointing each violation at its statement. */
-    private void validateWithShacl(PatientCase c, String source) {
+    private void validateWithShacl(PatientCase c, Origin o) {
+        String source = o.source();
         CaseGraph g = rdf.graph(c);
         List<CaseShapes.Violation> violations = shapes.validate(g.model().getGraph());
         if (violations.isEmpty()) return;
         Set<CaseInputException.Problem> problems = new LinkedHashSet<>();
         for (CaseShapes.Violation v : violations) {
-            problems.add(new CaseInputException.Problem(position(v, c, g, source), "SHACL: " + v.message()));
+            problems.add(new CaseInputException.Problem(position(v, c, g, o), "SHACL: " + v.message()));
         }
         throw new CaseInputException(source, List.copyOf(problems));
     }
@@ -589,7 +602,7 @@ public final class JsonCaseReader {
      * result's value, or its focus; for a result about the case on a property, the first statement
      * written for that property.
      */
-    private static SourcePosition position(CaseShapes.Violation v, PatientCase c, CaseGraph g, String source) {
+    private static SourcePosition position(CaseShapes.Violation v, PatientCase c, CaseGraph g, Origin o) {
         Node caseNode = g.caseResource().asNode();
         List<Predicate<Node>> preferences = List.of(
                 n -> v.value() != null && n.equals(v.value()),
@@ -608,7 +621,7 @@ public final class JsonCaseReader {
             }
             if (best != null) return best;
         }
-        return SourcePosition.of(source);
+        return o.whole();
     }
 
     /** No unpaired UTF-16 surrogate: the text can be written as UTF-8. */
@@ -643,9 +656,33 @@ public final class JsonCaseReader {
         };
     }
 
-    private static SourcePosition at(JsonParser p, String source) {
-        JsonLocation l = p.currentTokenLocation();
-        return new SourcePosition(source, l.getLineNr(), l.getColumnNr());
+    /**
+     * Where a case was written: a file (or request) of its own, or line {@code line} of a JSON Lines
+     * file, where Jackson's line 1 is that line and a problem of the whole case is placed on it.
+     */
+    private record Origin(String source, long line) {
+        static Origin of(String source) {
+            return new Origin(source, 0);
+        }
+
+        SourcePosition at(JsonParser p) {
+            JsonLocation l = p.currentTokenLocation();
+            return at(l.getLineNr(), l.getColumnNr());
+        }
+
+        SourcePosition at(long jsonLine, long column) {
+            return new SourcePosition(source, line == 0 ? jsonLine : line + Math.max(1, jsonLine) - 1, column);
+        }
+
+        SourcePosition whole() {
+            return line == 0 ? SourcePosition.of(source) : new SourcePosition(source, line, 0);
+        }
+
+        /** A case without "id": named after its file, and in a JSON Lines file after its line too. */
+        String defaultId() {
+            String id = JsonCaseReader.defaultId(source);
+            return line == 0 ? id : id + "-" + line;
+        }
     }
 
     private static CaseInputException problem(String source, SourcePosition at, String message) {

@@ -62,7 +62,7 @@ class CohortGeneratorTest {
         k.cohortWriter().write(k.cohortGenerator().generate(N, 8), c, EnumSet.allOf(CohortWriter.Format.class));
         Map<String, byte[]> first = files(a);
         Map<String, byte[]> second = files(b);
-        assertEquals(N + 3, first.size(), "json/<id>.json per case, cohort.ttl, cohort.nt, truth.tsv");
+        assertEquals(N + 4, first.size(), "json/<id>.json per case, cohort.jsonl, cohort.ttl, cohort.nt, truth.tsv");
         assertEquals(first.keySet(), second.keySet());
         for (String f : first.keySet()) assertTrue(Arrays.equals(first.get(f), second.get(f)), f + " differs");
         assertNotEquals(new String(first.get("cohort.nt")), new String(files(c).get("cohort.nt")));
@@ -78,7 +78,10 @@ class CohortGeneratorTest {
         List<CohortGenerator.GeneratedCase> cohort = k.cohortGenerator().generate(N, 5);
         Files.createDirectories(held.resolve("json"));
         StringBuilder truth = new StringBuilder("case_id\tcase_iri\ttrue_diagnosis\ttrue_diagnosis_label\n");
+        StringBuilder jsonl = new StringBuilder();
         for (CohortGenerator.GeneratedCase g : cohort) {
+            jsonl.append(new ObjectMapper().writeValueAsString(writer.json(g.patientCase())))
+                    .append('\n');
             truth.append(g.patientCase().id())
                     .append('\t')
                     .append(g.patientCase().iri())
@@ -96,6 +99,7 @@ class CohortGeneratorTest {
                             + "\n");
         }
         Files.writeString(held.resolve("truth.tsv"), truth);
+        Files.writeString(held.resolve("cohort.jsonl"), jsonl);
         writer.writeRdf(cohort, held.resolve("cohort.ttl"), RDFFormat.TURTLE_BLOCKS);
         writer.writeRdf(cohort, held.resolve("cohort.nt"), RDFFormat.NTRIPLES);
         Map<String, byte[]> expected = files(held);
