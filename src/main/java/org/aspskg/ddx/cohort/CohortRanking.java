@@ -505,15 +505,10 @@ public final class CohortRanking {
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 readJsonDirectory(input, done, out);
-            } else if (CaseFileParser.jsonLines(input)) {
-                readJsonLines(input, before, done, out);
-                try {
-                    before += Files.size(input);
-                } catch (IOException e) {
-                    throw new AspsKgException(input + ": cannot read: " + e.getMessage(), "Check the file.", e);
-                }
-            } else if (CaseFileParser.lineBased(input)) {
-                readLines(input, before, done, out);
+            } else if (CaseFileParser.jsonLines(input) || CaseFileParser.lineBased(input)) {
+                // one case a line (JSON Lines) or one statement a line (N-Triples, N-Quads): split by line
+                if (CaseFileParser.jsonLines(input)) readJsonLines(input, before, done, out);
+                else readLines(input, before, done, out);
                 try {
                     before += Files.size(input);
                 } catch (IOException e) {
