@@ -322,9 +322,11 @@ public final class GraphStorePush {
                 r = send(request.build(), HttpResponse.BodyHandlers.ofString(), graphIri);
             } catch (AspsKgException cut) {
                 if (publisher instanceof StreamedPublisher s && s.graph.failed()) s.graph.written(); // throws why
-                // an endpoint that refuses the login may answer 401 and close the connection while the
-                // body is still being sent, so that no answer is read: ask again without a body
-                if (credentials != null && refusesLogin(login, uri, graphIri)) throw explain(401, "", graphIri, null);
+                // an endpoint that refuses the request (no login, a wrong one, no such service) may answer and
+                // close the connection while the body is still being sent, so that no answer is read: ask again
+                // without a body
+                int refusal = refusalWithoutBody(login, uri, graphIri);
+                if (refusal > 0) throw explain(refusal, "", graphIri, null);
                 throw cut;
             } finally {
                 if (publisher instanceof StreamedPublisher s) s.graph.close();
@@ -394,13 +396,23 @@ public final class GraphStorePush {
     }
 
     /** Whether an authenticated HEAD (no body) to {@code uri} is refused with 401. */
-    private boolean refusesLogin(HttpLogin login, URI uri, String graphIri) {
+    /**
+     * After a connection broke unanswered: 401 when a body-less request to the graph is refused the login
+     * (none given, or a wrong one), 404 when there is no service at the endpoint's own URL (asked without a
+     * graph, so that a graph not yet there does not count), otherwise 0 (the break stands as it is).
+     */
+    private int refusalWithoutBody(HttpLogin login, URI uri, String graphIri) {
         try {
-            return send(head(uri, login), HttpResponse.BodyHandlers.discarding(), graphIri)
+            if (send(head(uri, login), HttpResponse.BodyHandlers.discarding(), graphIri)
                             .statusCode()
-                    == 401;
-        } catch (AspsKgException e) {
-            return false;
+                    == 401) {
+                return 401;
+            }
+            int service = send(head(URI.create(endpoint), login), HttpResponse.BodyHandlers.discarding(), graphIri)
+                    .statusCode();
+            return service == 404 ? 404 : 0;
+        } catch (AspsKgException | IllegalArgumentException e) {
+            return 0;
         }
     }
 
