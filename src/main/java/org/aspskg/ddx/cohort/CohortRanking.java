@@ -381,6 +381,7 @@ public final class CohortRanking {
                 Thread.currentThread().interrupt();
             }
         }
+        boolean checkedAsRead = jsonOnly();
         return new Report(
                 cases,
                 ranked,
@@ -392,9 +393,9 @@ public final class CohortRanking {
                 Duration.ofNanos(rankNanos),
                 Duration.ofNanos(writeNanos),
                 Duration.ofNanos(System.nanoTime() - start),
-                validate || jsonOnly(),
+                validate || checkedAsRead,
                 workers,
-                jsonOnly()
+                checkedAsRead
                         ? "compiled JSON case checks, counted in read: JSON cases are checked as they are read"
                         : validator(checkedBefore));
     }
@@ -572,15 +573,9 @@ public final class CohortRanking {
      */
     private void readJsonLines(Path input, long offset, AtomicLong done, Consumer<Work> out) {
         String source = input.toString();
-        JsonLineChunks splitter = new JsonLineChunks(
-                chunkCases, (bytes, firstLine) -> out.accept(t -> jsonLineChunk(source, bytes, firstLine, t)));
-        try (InputStream in = CaseFileParser.open(input, n -> done.set(offset + n))) {
-            splitter.split(in);
-        } catch (java.io.EOFException | java.util.zip.ZipException e) {
-            throw CaseFileParser.truncated(source, splitter.linesRead(), e);
-        } catch (IOException e) {
-            throw new AspsKgException(input + ": cannot read: " + e.getMessage(), "Check the file.", e);
-        }
+        new JsonLineChunks(
+                        chunkCases, (bytes, firstLine) -> out.accept(t -> jsonLineChunk(source, bytes, firstLine, t)))
+                .splitFile(input, n -> done.set(offset + n));
     }
 
     /**
@@ -595,7 +590,7 @@ public final class CohortRanking {
         JsonLineChunks.lines(bytes, firstLine, (line, from, length, number) -> {
             cases[0]++;
             long t0 = System.nanoTime();
-            PatientCase c = readJsonLine(source, line, from, length, number, tally);
+            PatientCase c = JsonLineChunks.readCase(jsonReader, source, line, from, length, number, tally::addProblem);
             long t1 = System.nanoTime();
             nanos[0] += t1 - t0;
             if (c == null) return;
@@ -603,22 +598,6 @@ public final class CohortRanking {
             nanos[1] += System.nanoTime() - t1;
         });
         return new ChunkResult(cases[0], ranked, excluded, nanos[0], 0, nanos[1]);
-    }
-
-    /** One line's case, or null with its problems in the tally. */
-    private PatientCase readJsonLine(String source, byte[] line, int from, int length, long number, LoadTally tally) {
-        if (JsonCaseDirectory.blank(line, from, length)) {
-            tally.addProblem(new CaseInputException.Problem(
-                    new SourcePosition(source, number, 0),
-                    "an empty line: each line of a JSON Lines cohort is one JSON case"));
-            return null;
-        }
-        try {
-            return jsonReader.readLine(line, from, length, source, number);
-        } catch (CaseInputException e) {
-            e.problems().forEach(tally::addProblem);
-            return null;
-        }
     }
 
     /** Parses a chunk of lines (on a worker), then checks and ranks its cases. */

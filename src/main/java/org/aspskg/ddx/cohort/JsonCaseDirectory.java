@@ -40,14 +40,6 @@ final class JsonCaseDirectory {
         this.tally = tally;
     }
 
-    /** Whether {@code bytes[from, from + length)} holds only spaces and tabs. */
-    static boolean blank(byte[] bytes, int from, int length) {
-        for (int i = from; i < from + length; i++) {
-            if (bytes[i] != ' ' && bytes[i] != '\t') return false;
-        }
-        return true;
-    }
-
     /** The JSON case files of a directory, in file name order. */
     static List<Path> jsonFiles(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
@@ -91,30 +83,18 @@ final class JsonCaseDirectory {
         JsonLineChunks splitter = new JsonLineChunks(
                 1000,
                 (bytes, firstLine) -> JsonLineChunks.lines(bytes, firstLine, (line, from, length, number) -> {
-                    SourcePosition where = new SourcePosition(source, number, 0);
-                    if (blank(line, from, length)) {
-                        tally.addProblem(new CaseInputException.Problem(
-                                where, "an empty line: each line of a JSON Lines cohort is one JSON case"));
-                        return;
-                    }
-                    PatientCase c;
-                    try {
-                        c = reader.readLine(line, from, length, source, number);
-                    } catch (CaseInputException e) {
-                        e.problems().forEach(tally::addProblem);
-                        return;
-                    }
-                    send(c, where, "its id is also on an earlier line or in an earlier file", out);
+                    PatientCase c =
+                            JsonLineChunks.readCase(reader, source, line, from, length, number, tally::addProblem);
+                    if (c == null) return;
+                    send(
+                            c,
+                            new SourcePosition(source, number, 0),
+                            "its id is also on an earlier line or in an earlier file",
+                            out);
                     if (++n[0] % 10_000 == 0)
                         progress.accept(String.format(Locale.ROOT, "%s: %,d JSON cases read", source, n[0]));
                 }));
-        try (InputStream in = CaseFileParser.open(file, null)) {
-            splitter.split(in);
-        } catch (java.io.EOFException | java.util.zip.ZipException e) {
-            throw CaseFileParser.truncated(source, splitter.linesRead(), e);
-        } catch (IOException e) {
-            throw new AspsKgException(source + ": cannot read: " + e.getMessage(), "Check the file.", e);
-        }
+        splitter.splitFile(file, null);
     }
 
     /**

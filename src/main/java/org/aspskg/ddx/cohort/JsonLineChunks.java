@@ -2,7 +2,15 @@ package org.aspskg.ddx.cohort;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.aspskg.AspsKgException;
+import org.aspskg.ddx.cases.PatientCase;
+import org.aspskg.ddx.cases.SourcePosition;
+import org.aspskg.ddx.read.CaseInputException;
+import org.aspskg.ddx.read.JsonCaseReader;
 
 /**
  * Splits a JSON Lines stream into chunks of whole lines, a fixed number of lines each, without
@@ -59,6 +67,21 @@ final class JsonLineChunks {
         }
     }
 
+    /**
+     * Splits the JSON Lines file {@code file} ({@code .gz} too) to its end; {@code bytesRead} (or null)
+     * hears how far the reading is. A file that breaks off or cannot be read is an error naming it.
+     */
+    void splitFile(Path file, LongConsumer bytesRead) {
+        String source = file.toString();
+        try (InputStream in = CaseFileParser.open(file, bytesRead)) {
+            split(in);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw CaseFileParser.truncated(source, linesRead(), e);
+        } catch (IOException e) {
+            throw new AspsKgException(source + ": cannot read: " + e.getMessage(), "Check the file.", e);
+        }
+    }
+
     /** The lines read so far (for a message when the input breaks off). */
     long linesRead() {
         return firstLine - 1 + lines;
@@ -83,5 +106,39 @@ final class JsonLineChunks {
             visitor.line(chunk, from, to - from, number++);
             from = nl + 1;
         }
+    }
+
+    /**
+     * The case on one line of a JSON Lines cohort, or null with its problems (at {@code source:number})
+     * handed to {@code problems}: a blank line is one, as in a batch request.
+     */
+    static PatientCase readCase(
+            JsonCaseReader reader,
+            String source,
+            byte[] line,
+            int from,
+            int length,
+            long number,
+            Consumer<CaseInputException.Problem> problems) {
+        if (blank(line, from, length)) {
+            problems.accept(new CaseInputException.Problem(
+                    new SourcePosition(source, number, 0),
+                    "an empty line: each line of a JSON Lines cohort is one JSON case"));
+            return null;
+        }
+        try {
+            return reader.readLine(line, from, length, source, number);
+        } catch (CaseInputException e) {
+            e.problems().forEach(problems);
+            return null;
+        }
+    }
+
+    /** Whether {@code bytes[from, from + length)} holds only spaces and tabs. */
+    private static boolean blank(byte[] bytes, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t') return false;
+        }
+        return true;
     }
 }
