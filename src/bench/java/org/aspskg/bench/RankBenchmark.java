@@ -17,15 +17,18 @@ import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * {@code asps-kg rank} end to end on generated cohorts of growing size ({@link BenchSettings#rankSizes()}):
- * each cohort is generated to a temporary gzipped N-Triples file (deleted afterwards), then ranked in a
- * child JVM with {@code -Xmx512m} ({@link RankRun}) two ways — validated into a store's rankings graph
- * (staging store, bulk load, swap) and without validation to a CSV file. Reports wall time, cases/s,
+ * each cohort is generated to a temporary gzipped N-Triples file and the same cases to a gzipped JSON
+ * Lines file (both deleted afterwards), then ranked in a child JVM with {@code -Xmx512m} ({@link
+ * RankRun}) three ways — the N-Triples validated into a store's rankings graph (staging store, bulk
+ * load, swap), the N-Triples without validation to a CSV file, and the JSON Lines (always checked, as
+ * JSON cases are) to a CSV file. Reports wall time, cases/s,
  * time per case (flat when the cost is linear), peak heap and peak RSS. Then the same cohort through a
  * running server's {@code POST /asps/ddx} and {@code POST /asps/ddx/batch} ({@link RankHttpPeers}).
  */
 public final class RankBenchmark implements Benchmark {
     static final String STORE = "rank-into-store";
     static final String CSV = "rank-no-validate-csv";
+    static final String JSONL_CSV = "rank-jsonl-csv";
     static final String HEAP = "512m";
     static final long SEED = 20_260_418L;
 
@@ -64,11 +67,14 @@ public final class RankBenchmark implements Benchmark {
             log.progress(
                     "rank: %,d cases generated to %s (%,d bytes) in %.0f s",
                     n, cohort, Files.size(cohort), (System.nanoTime() - t0) / 1e9);
+            Path jsonl = settings.work().resolve("rank-" + n + ".jsonl.gz");
             try {
-                for (String peer : List.of(STORE, CSV)) {
-                    Path target = peer.equals(STORE) ? store : settings.work().resolve("rank-" + n + ".csv");
-                    Map<String, Double> r = runChild(settings, cohort, peer, target);
-                    Files.deleteIfExists(settings.work().resolve("rank-" + n + ".csv"));
+                RankHttpPeers.writeJsonLines(knowledge, n, SEED, jsonl);
+                for (String peer : List.of(STORE, CSV, JSONL_CSV)) {
+                    Path csv = settings.work().resolve("rank-" + n + ".csv");
+                    Path target = peer.equals(STORE) ? store : csv;
+                    Map<String, Double> r = runChild(settings, peer.equals(JSONL_CSV) ? jsonl : cohort, peer, target);
+                    Files.deleteIfExists(csv);
                     double wall = r.get("wall_ms");
                     log.progress(
                             "rank: %,d cases, %s: %.0f ms, %,.0f cases/s, peak heap %.0f MiB, peak RSS %.0f MiB",
@@ -79,14 +85,10 @@ public final class RankBenchmark implements Benchmark {
                     rows.add(row(peer, n, "peak heap (-Xmx" + HEAP + ")", r.get("peak_heap_mib"), "MiB"));
                     rows.add(row(peer, n, "peak RSS", r.get("peak_rss_mib"), "MiB"));
                 }
-            } finally {
                 Files.deleteIfExists(cohort);
-            }
-            Path jsonl = settings.work().resolve("rank-" + n + ".jsonl.gz");
-            try {
-                RankHttpPeers.writeJsonLines(knowledge, n, SEED, jsonl);
                 rows.addAll(http.run(store, jsonl, n));
             } finally {
+                Files.deleteIfExists(cohort);
                 Files.deleteIfExists(jsonl);
             }
         }

@@ -136,7 +136,7 @@ class BenchCommandTest {
     void rankResultsHaveBothWaysOfRankingWithConsistentFigures() throws Exception {
         List<Measurement> rows = results("rank");
         Set<String> expected = new TreeSet<>();
-        for (String peer : List.of("rank-into-store", "rank-no-validate-csv")) {
+        for (String peer : List.of("rank-into-store", "rank-no-validate-csv", "rank-jsonl-csv")) {
             for (String metric : List.of("time", "throughput", "time per case", "peak heap (-Xmx512m)", "peak RSS")) {
                 expected.add(peer + " 300 " + metric);
             }
