@@ -83,6 +83,7 @@ public final class DdxKnowledge {
     private final RankingRenderer renderer;
     private final DifferentialPipeline pipeline;
     private final String ontologyVersion;
+    private final boolean reasonedFromCache;
 
     private DdxKnowledge(Model ontology, OWLOntology owl, Path shapesFile, KnowledgeCache cache) {
         long start = System.nanoTime();
@@ -97,6 +98,7 @@ public final class DdxKnowledge {
         }
         KnowledgeCache.Reasoned reasoned = cache.reason(owl, features, associations.hypotheses());
         this.tbox = reasoned.tbox();
+        this.reasonedFromCache = reasoned.fromCache();
         this.terms = new TermIndex(ontology, tbox);
         this.demographics = new DemographicGroups(ontology);
         this.demographicModel = new DemographicModel(demographics, associations);
@@ -317,6 +319,11 @@ public final class DdxKnowledge {
 
     public RankingRenderer renderer() {
         return renderer;
+    }
+
+    /** Whether HermiT's inferences came from the {@link KnowledgeCache} (else HermiT classified the ontology now). */
+    public boolean reasonedFromCache() {
+        return reasonedFromCache;
     }
 
     /** The ontology's versionIRI, or null. */

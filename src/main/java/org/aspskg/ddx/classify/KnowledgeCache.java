@@ -230,7 +230,7 @@ public final class KnowledgeCache {
             touch(file);
             return Optional.of(inferences);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("ignoring the knowledge cache file {}: {}; computing it again", file, e.getMessage());
+            LOG.warn("ignoring the knowledge cache file {}: {}; computing it again", file, firstLine(e));
             return Optional.empty();
         }
     }
@@ -261,7 +261,7 @@ public final class KnowledgeCache {
             LOG.debug("case reasoning kept in {}", file(key));
             prune();
         } catch (IOException | RuntimeException e) {
-            LOG.warn("could not write the knowledge cache in {}: {}", directory, e.getMessage());
+            LOG.warn("could not write the knowledge cache in {}: {}", directory, firstLine(e));
         } finally {
             if (tmp != null) {
                 try {
@@ -328,6 +328,14 @@ public final class KnowledgeCache {
         } catch (IOException e) {
             LOG.debug("could not touch {}", file, e);
         }
+    }
+
+    private static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        String line = nl < 0 ? m : m.substring(0, nl);
+        // the checks' own reasons are sentences; anything else is named by its kind (an I/O or JSON error)
+        return e instanceof IllegalArgumentException ? line : e.getClass().getSimpleName() + ": " + line;
     }
 
     private static int indexOf(byte[] bytes, byte b) {
