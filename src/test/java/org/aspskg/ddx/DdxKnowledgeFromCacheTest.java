@@ -74,7 +74,10 @@ class DdxKnowledgeFromCacheTest {
         assertFalse(again.reasonedFromCache(), "the corrupt file was not used");
         assertSameKnowledge(hermit, again);
         assertEquals(List.of(corrupt), list(dir));
-        assertEquals(Files.readString(file), Files.readString(corrupt), "written again, whole");
+        assertEquals(
+                Files.readAllLines(file).get(1),
+                Files.readAllLines(corrupt).get(1),
+                "the inferences written again, whole");
     }
 
     /**
@@ -89,9 +92,6 @@ class DdxKnowledgeFromCacheTest {
         Map<String, Map<String, Boolean>> none = new LinkedHashMap<>();
         real.obligateFeatures().keySet().forEach(h -> none.put(h, Map.of()));
         planted.write(key, new KnowledgeCache.Inferences(real.caseTBox(), none));
-        Files.setLastModifiedTime(planted.file(key), FileTime.fromMillis(86_400_000L));
-        byte[] before = Files.readAllBytes(planted.file(key));
-
         DdxKnowledge withPlanted =
                 DdxKnowledge.load(OntologyLoader.DEFAULT_ONTOLOGY, DdxKnowledge.DEFAULT_SHAPES, planted);
         assertTrue(withPlanted.reasonedFromCache());
@@ -99,6 +99,9 @@ class DdxKnowledgeFromCacheTest {
                 hermit.exclusion().obligateFeatures(),
                 withPlanted.exclusion().obligateFeatures(),
                 "the planted file is read");
+        // a read marks the file used (its modification time): the bypass must leave it as it is
+        Files.setLastModifiedTime(planted.file(key), FileTime.fromMillis(86_400_000L));
+        byte[] before = Files.readAllBytes(planted.file(key));
 
         String property = System.getProperty(KnowledgeCache.DIRECTORY_PROPERTY);
         System.setProperty(KnowledgeCache.DIRECTORY_PROPERTY, dir.toString());

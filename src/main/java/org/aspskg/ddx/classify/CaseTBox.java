@@ -71,15 +71,15 @@ public final class CaseTBox {
 
     /**
      * What HermiT infers of the case TBox, by IRI: every answer the case TBox asks of a reasoner, so that a
-     * case TBox built from them is the one that computed them (the {@link KnowledgeCache} stores them). Lists
-     * keep HermiT's order.
+     * case TBox built from them is the one that computed them (the {@link KnowledgeCache} stores them). Every
+     * list is in a fixed order (by IRI), so two classifications of one ontology give equal inferences.
      *
      * @param featureProperties   each feature class → the case property whose range holds it (the ontology alone)
      * @param chainClasses        each case property with chains p ∘ q ⊑ p → the named classes under its range
      *                            (the ontology alone: which {@code partOf(q, G)} helpers to add)
      * @param rangeClasses        each case property → the named classes under its range (helpers left out)
-     * @param superClasses        every range class and every case class → its named superclasses, itself and
-     *                            its equivalents included (see {@link #superClasses(OWLClass)})
+     * @param superClasses        every range class and every case class → itself, then its equivalents and
+     *                            named superclasses by IRI (see {@link #superClasses(OWLClass)})
      * @param ontologyCaseClasses PatientCase, its named subclasses and equivalents (helpers left out), sorted
      * @param disjointCaseClasses the pairs of those whose intersection is unsatisfiable
      */
@@ -423,12 +423,16 @@ public final class CaseTBox {
         return sup;
     }
 
+    /** c, then its equivalents and named superclasses by IRI (HermiT's own order differs from run to run). */
     private static List<OWLClass> superClasses(OWLClass c, OWLReasoner r) {
-        Set<OWLClass> out = new LinkedHashSet<>();
+        Set<OWLClass> others = new TreeSet<>();
+        r.getEquivalentClasses(c).entities().forEach(others::add);
+        r.getSuperClasses(c, false).entities().filter(x -> !x.isOWLThing()).forEach(others::add);
+        others.remove(c);
+        List<OWLClass> out = new ArrayList<>();
         out.add(c);
-        r.getEquivalentClasses(c).entities().forEach(out::add);
-        r.getSuperClasses(c, false).entities().filter(x -> !x.isOWLThing()).forEach(out::add);
-        return new ArrayList<>(out);
+        out.addAll(others);
+        return out;
     }
 
     /** The pairs of the ontology's case classes no case can be both of (HermiT: their intersection is unsatisfiable). */
