@@ -57,9 +57,10 @@ public final class WordSensitivity {
     }
 
     /**
-     * As the other constructor, each knowledge loaded with the given knowledge cache (a scaled word changes
-     * likelihood ratios, not the axioms HermiT classifies, so every run but the first reads HermiT's inferences
-     * from it).
+     * As the other constructor, the baseline knowledge loaded with the given knowledge cache. The scaled copies
+     * are loaded without it: a scaled word changes the association rows' values, which are axioms, so each copy
+     * has a key of its own that no later run asks for, and writing them would only push the real ontology's
+     * file out of the cache.
      */
     public WordSensitivity(
             Path editFile, Path shapes, Function<DdxKnowledge, TextCaseReader> readers, KnowledgeCache cache) {
@@ -107,7 +108,8 @@ public final class WordSensitivity {
                 }
                 Path scratch = scratchCopy(w.word(), value);
                 try {
-                    DdxKnowledge k = DdxKnowledge.load(scratch.resolve(editFile.getFileName()), shapes, cache);
+                    DdxKnowledge k = DdxKnowledge.load(
+                            scratch.resolve(editFile.getFileName()), shapes, KnowledgeCache.disabled());
                     EvalReport r = new Evaluation(k, readers.apply(k)).run(evalDir, mode);
                     rows.add(new Row(w.word(), w.value(), factor, value, r));
                     progress.accept(String.format(
