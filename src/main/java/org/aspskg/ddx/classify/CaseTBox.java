@@ -186,9 +186,10 @@ public final class CaseTBox {
         this.inferences = known != null ? known : classifyWithHelpers(featureProperties, chainClasses);
 
         // From here on only the inferences are read, whether HermiT computed them now or the cache kept them.
-        for (List<String> group : inferences.superClasses().values()) {
-            if (group.isEmpty()) throw new IllegalArgumentException("a class without itself among its superclasses");
-        }
+        inferences.superClasses().forEach((c, sup) -> {
+            if (sup.isEmpty() || !sup.get(0).equals(c))
+                throw new IllegalArgumentException("the superclasses of " + c + " do not start with itself");
+        });
         inferences
                 .superClasses()
                 .forEach((c, sup) ->
