@@ -72,6 +72,9 @@ final class BuildCommand implements Callable<Integer> {
     boolean allowForeignOntology;
 
     @Mixin
+    KnowledgeCacheOption knowledgeCache = new KnowledgeCacheOption();
+
+    @Mixin
     ShapesOption shapes = new ShapesOption();
 
     @Option(
@@ -150,8 +153,8 @@ final class BuildCommand implements Callable<Integer> {
                 .replaceCases(replaceCases)
                 .allowForeignOntology(allowForeignOntology);
         if (!cases.isEmpty()) {
-            builder.cases(
-                    DdxKnowledge.cached(storeOptions.ontology(), shapes.file()).cohortLoader(cases, !noValidateCases));
+            builder.cases(DdxKnowledge.cached(storeOptions.ontology(), shapes.file(), knowledgeCache.cache())
+                    .cohortLoader(cases, !noValidateCases));
         }
         BuildReport report = builder.build();
         PrintWriter out = spec.commandLine().getOut();

@@ -71,6 +71,9 @@ final class DdxCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
 
+    @Mixin
+    KnowledgeCacheOption knowledgeCache = new KnowledgeCacheOption();
+
     @Option(
             names = "--store-ranking",
             description = "Also write the case and its ranking to the cases graph of the store (--store), "
@@ -124,7 +127,8 @@ final class DdxCommand implements Callable<Integer> {
                     "--detail applies to the JSON answer, not to --format " + format,
                     "Add --format json, or leave --detail out.");
         }
-        DifferentialPipeline ddx = DdxKnowledge.cached(storeOptions.ontology(), BundledOntology.locate(shapes))
+        DifferentialPipeline ddx = DdxKnowledge.cached(
+                        storeOptions.ontology(), BundledOntology.locate(shapes), knowledgeCache.cache())
                 .pipeline();
         if ((caseFile == null) == (text == null)) {
             throw new AspsKgException(

@@ -78,6 +78,9 @@ final class EvalCommand implements Callable<Integer> {
     OntologyOption ontology = new OntologyOption();
 
     @Mixin
+    KnowledgeCacheOption knowledgeCache = new KnowledgeCacheOption();
+
+    @Mixin
     ShapesOption shapes = new ShapesOption();
 
     @Spec
@@ -90,7 +93,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new AspsKgException("unknown --format '" + format + "'", "Use text or json.");
         }
         if (sensitivity) return sensitivity(f);
-        DdxKnowledge knowledge = DdxKnowledge.cached(ontology.file(), shapes.file());
+        DdxKnowledge knowledge = DdxKnowledge.cached(ontology.file(), shapes.file(), knowledgeCache.cache());
         TextCaseReader reader = baseline ? new LabelScanReader(knowledge) : new PipelineTextReader(knowledge);
         EvalReport report =
                 new Evaluation(knowledge, reader).run(dir, gold ? Evaluation.Mode.GOLD : Evaluation.Mode.TEXT);
@@ -121,7 +124,10 @@ final class EvalCommand implements Callable<Integer> {
                 Evaluation.caseFiles(dir).stream().allMatch(c -> Files.isRegularFile(GoldAnnotations.fileOf(c)));
         Evaluation.Mode mode = gold || allGold ? Evaluation.Mode.GOLD : Evaluation.Mode.TEXT;
         WordSensitivity check = new WordSensitivity(
-                ontology.file(), shapes.file(), baseline ? LabelScanReader::new : PipelineTextReader::new);
+                ontology.file(),
+                shapes.file(),
+                baseline ? LabelScanReader::new : PipelineTextReader::new,
+                knowledgeCache.cache());
         List<String> known =
                 check.words().stream().map(WordSensitivity.Word::word).toList();
         for (String w : words) {

@@ -46,6 +46,9 @@ final class GenerateCommand implements Callable<Integer> {
     OntologyOption ontology = new OntologyOption();
 
     @Mixin
+    KnowledgeCacheOption knowledgeCache = new KnowledgeCacheOption();
+
+    @Mixin
     ShapesOption shapes = new ShapesOption();
 
     @Spec
@@ -55,7 +58,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (cases < 1)
             throw new AspsKgException("--cases " + cases + ": must be at least 1", "Give a positive number.");
-        DdxKnowledge knowledge = DdxKnowledge.cached(ontology.file(), shapes.file());
+        DdxKnowledge knowledge = DdxKnowledge.cached(ontology.file(), shapes.file(), knowledgeCache.cache());
         long start = System.nanoTime();
         // streamed: each case is written as it is drawn, so the cohort's size is bounded by disk, not heap
         knowledge.cohortWriter().write(knowledge.cohortGenerator(), cases, seed, out, format.formats());

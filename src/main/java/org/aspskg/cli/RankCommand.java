@@ -88,6 +88,9 @@ final class RankCommand implements Callable<Integer> {
     StoreOptions storeOptions = new StoreOptions();
 
     @Mixin
+    KnowledgeCacheOption knowledgeCache = new KnowledgeCacheOption();
+
+    @Mixin
     ShapesOption shapes = new ShapesOption();
 
     @Spec
@@ -112,7 +115,7 @@ final class RankCommand implements Callable<Integer> {
                     truth + ": no such readable file",
                     "Give --truth the truth.tsv of 'asps-kg generate' (a header naming case_iri and true_diagnosis).");
         }
-        DdxKnowledge knowledge = DdxKnowledge.cached(storeOptions.ontology(), shapes.file());
+        DdxKnowledge knowledge = DdxKnowledge.cached(storeOptions.ontology(), shapes.file(), knowledgeCache.cache());
         TruthTable truthTable = truth == null ? null : knowledge.truthTable(truth);
         CohortRanking ranking = knowledge.cohortRanking().validate(!noValidate).shacl(shacl);
         if (workers != null) ranking.workers(workers);

@@ -168,6 +168,9 @@ final class ServeCommand implements Callable<Integer> {
     boolean verboseRequests;
 
     @Mixin
+    KnowledgeCacheOption knowledgeCache = new KnowledgeCacheOption();
+
+    @Mixin
     StoreOptions storeOptions = new StoreOptions();
 
     @Spec
@@ -188,7 +191,9 @@ final class ServeCommand implements Callable<Integer> {
         ServicePolicy services = allowService.isEmpty() ? ServicePolicy.none() : ServicePolicy.allow(allowService);
         KnowledgeGraphStore kg = StoreBuilds.openOrBuild(storeOptions.ontology(), storeOptions.store, err);
         DifferentialPipeline ddx = DdxKnowledge.cached(
-                        storeOptions.ontology(), BundledOntology.locate(DdxKnowledge.DEFAULT_SHAPES))
+                        storeOptions.ontology(),
+                        BundledOntology.locate(DdxKnowledge.DEFAULT_SHAPES),
+                        knowledgeCache.cache())
                 .pipeline();
         KnowledgeGraphServer.Builder builder = KnowledgeGraphServer.create(kg.datasetGraph())
                 .host(host)

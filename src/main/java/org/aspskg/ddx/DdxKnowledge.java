@@ -16,6 +16,7 @@ import org.aspskg.ddx.classify.CaseTBox;
 import org.aspskg.ddx.classify.CompiledCaseClassifier;
 import org.aspskg.ddx.classify.HermitCaseClassifier;
 import org.aspskg.ddx.classify.HypothesisExclusion;
+import org.aspskg.ddx.classify.KnowledgeCache;
 import org.aspskg.ddx.cohort.CohortGenerator;
 import org.aspskg.ddx.cohort.CohortLoader;
 import org.aspskg.ddx.cohort.CohortRanking;
@@ -82,8 +83,9 @@ public final class DdxKnowledge {
     private final RankingRenderer renderer;
     private final DifferentialPipeline pipeline;
     private final String ontologyVersion;
+    private final boolean reasonedFromCache;
 
-    private DdxKnowledge(Model ontology, OWLOntology owl, Path shapesFile) {
+    private DdxKnowledge(Model ontology, OWLOntology owl, Path shapesFile, KnowledgeCache cache) {
         long start = System.nanoTime();
         this.ontology = ontology;
         this.ontologyVersion =
@@ -94,7 +96,9 @@ public final class DdxKnowledge {
             features.add(a.feature());
             if (a.ageGroup() != null) features.add(a.ageGroup());
         }
-        this.tbox = CaseTBox.classify(owl, features);
+        KnowledgeCache.Reasoned reasoned = cache.reason(owl, features, associations.hypotheses());
+        this.tbox = reasoned.tbox();
+        this.reasonedFromCache = reasoned.fromCache();
         this.terms = new TermIndex(ontology, tbox);
         this.demographics = new DemographicGroups(ontology);
         this.demographicModel = new DemographicModel(demographics, associations);
@@ -121,7 +125,8 @@ public final class DdxKnowledge {
         this.reader = new CaseReader(jsonReader, turtleReader);
         this.ranker = new DifferentialRanker(associations, tbox, terms, ontologyVersion, demographicModel);
         this.renderer = new RankingRenderer(terms, caseRdf);
-        this.exclusion = new HypothesisExclusion(tbox, caseAssertions, owl, associations.hypotheses());
+        this.exclusion = new HypothesisExclusion(
+                tbox, caseAssertions, owl, associations.hypotheses(), reasoned.obligateFeatures());
         this.nextFindings = new NextFindings(
                 associations,
                 classifier,
@@ -132,18 +137,27 @@ public final class DdxKnowledge {
         this.pipeline = new DifferentialPipeline(
                 reader, classifier, this::hermitClassifier, ranker, renderer, exclusion, nextFindings);
         LOG.debug(
-                "case reasoning ready in {} ms: {} hypotheses, {} associations, {} features",
+                "case reasoning ready in {} ms ({}): {} hypotheses, {} associations, {} features",
                 (System.nanoTime() - start) / 1_000_000,
+                reasoned.fromCache() ? "HermiT's inferences from the knowledge cache" : "classified by HermiT",
                 associations.hypotheses().size(),
                 associations.all().size(),
                 tbox.features().size());
     }
 
-    /** Loads the ontology file and the case shapes and compiles them. */
+    /**
+     * Loads the ontology file and the case shapes and compiles them, with HermiT's inferences from the
+     * standard {@link KnowledgeCache} when it has them for this ontology.
+     */
     public static DdxKnowledge load(Path ontologyFile, Path shapesFile) {
+        return load(ontologyFile, shapesFile, KnowledgeCache.standard());
+    }
+
+    /** As {@link #load(Path, Path)}, with the given knowledge cache ({@link KnowledgeCache#disabled()}: none). */
+    public static DdxKnowledge load(Path ontologyFile, Path shapesFile, KnowledgeCache cache) {
         Model model = OntologyLoader.readRdf(ontologyFile);
         OWLOntology owl = OntologyLoader.load(ontologyFile);
-        return new DdxKnowledge(model, owl, shapesFile);
+        return new DdxKnowledge(model, owl, shapesFile, cache);
     }
 
     /** The project's ontology and shapes. */
@@ -159,12 +173,20 @@ public final class DdxKnowledge {
      * (a server, a test suite running the command line in-process) ranks many cases.
      */
     public static DdxKnowledge cached(Path ontologyFile, Path shapesFile) {
+        return cached(ontologyFile, shapesFile, KnowledgeCache.standard());
+    }
+
+    /**
+     * As {@link #cached(Path, Path)}, loading with the given knowledge cache when this JVM has not compiled the
+     * files yet (what is compiled is the same either way).
+     */
+    public static DdxKnowledge cached(Path ontologyFile, Path shapesFile, KnowledgeCache cache) {
         // every file the ontology is compiled from (edit source, module, tables) and the shapes
         List<FileStamp> key = new ArrayList<>();
         OntologyLoader.sourceFiles(ontologyFile).forEach(f -> key.add(FileStamp.of(f)));
         key.add(FileStamp.of(shapesFile));
-        if (key.stream().anyMatch(FileStamp::missing)) return load(ontologyFile, shapesFile);
-        return CACHE.computeIfAbsent(key, k -> load(ontologyFile, shapesFile));
+        if (key.stream().anyMatch(FileStamp::missing)) return load(ontologyFile, shapesFile, cache);
+        return CACHE.computeIfAbsent(key, k -> load(ontologyFile, shapesFile, cache));
     }
 
     /** Read, classify, rank, render: the differential of one case at a time. */
@@ -297,6 +319,11 @@ public final class DdxKnowledge {
 
     public RankingRenderer renderer() {
         return renderer;
+    }
+
+    /** Whether HermiT's inferences came from the {@link KnowledgeCache} (else HermiT classified the ontology now). */
+    public boolean reasonedFromCache() {
+        return reasonedFromCache;
     }
 
     /** The ontology's versionIRI, or null. */

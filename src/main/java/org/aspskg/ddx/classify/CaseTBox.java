@@ -53,11 +53,12 @@ public final class CaseTBox {
     private final OWLOntology ontology;
     private final List<OWLAxiom> ontologyAxioms;
     private final OWLDataFactory df;
-    private final OWLReasoner hermit;
     private final OWLClass patientCase;
     private final List<CaseProperty> caseProperties;
+    private final Inferences inferences;
     private final Map<OWLClass, CaseProperty> propertyOfClass = new HashMap<>();
     private final Map<OWLClass, Feature> features = new LinkedHashMap<>();
+    private final Map<OWLClass, Set<OWLClass>> superClasses = new HashMap<>();
     private final Map<OWLClass, Set<OWLClass>> effectiveAncestors = new HashMap<>();
     private final List<OWLClass> caseClasses;
     private final Set<OWLClass> ontologyCaseClasses;
@@ -68,7 +69,44 @@ public final class CaseTBox {
     /** A feature class and the helper classes that say a case shows it or does not. */
     public record Feature(OWLClass feature, CaseProperty property, OWLClass with, OWLClass without) {}
 
-    private CaseTBox(OWLOntology source, Collection<String> featureIris) {
+    /**
+     * What HermiT infers of the case TBox, by IRI: every answer the case TBox asks of a reasoner, so that a
+     * case TBox built from them is the one that computed them (the {@link KnowledgeCache} stores them). Every
+     * list is in a fixed order (by IRI), so two classifications of one ontology give equal inferences.
+     *
+     * @param featureProperties   each feature class → the case property whose range holds it (the ontology alone)
+     * @param chainClasses        each case property with chains p ∘ q ⊑ p → the named classes under its range
+     *                            (the ontology alone: which {@code partOf(q, G)} helpers to add)
+     * @param rangeClasses        each case property → the named classes under its range (helpers left out)
+     * @param superClasses        every range class and every case class → itself, then its equivalents and
+     *                            named superclasses by IRI (see {@link #superClasses(OWLClass)})
+     * @param ontologyCaseClasses PatientCase, its named subclasses and equivalents (helpers left out), sorted
+     * @param disjointCaseClasses the pairs of those whose intersection is unsatisfiable
+     */
+    public record Inferences(
+            Map<String, String> featureProperties,
+            Map<String, List<String>> chainClasses,
+            Map<String, List<String>> rangeClasses,
+            Map<String, List<String>> superClasses,
+            List<String> ontologyCaseClasses,
+            List<List<String>> disjointCaseClasses) {
+        public Inferences {
+            featureProperties = Collections.unmodifiableMap(new LinkedHashMap<>(featureProperties));
+            chainClasses = copyOfLists(chainClasses);
+            rangeClasses = copyOfLists(rangeClasses);
+            superClasses = copyOfLists(superClasses);
+            ontologyCaseClasses = List.copyOf(ontologyCaseClasses);
+            disjointCaseClasses = disjointCaseClasses.stream().map(List::copyOf).toList();
+        }
+
+        private static Map<String, List<String>> copyOfLists(Map<String, List<String>> m) {
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+            return Collections.unmodifiableMap(out);
+        }
+    }
+
+    private CaseTBox(OWLOntology source, Collection<String> featureIris, Inferences known) {
         OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
         this.df = manager.getOWLDataFactory();
         try {
@@ -76,49 +114,58 @@ public final class CaseTBox {
         } catch (OWLOntologyCreationException e) {
             throw new IllegalStateException(e);
         }
-        // Logical axioms and declarations only: annotations do not change what HermiT infers.
-        this.ontologyAxioms = source.axioms(Imports.INCLUDED)
-                .filter(ax -> ax.isLogicalAxiom() || ax.getAxiomType() == AxiomType.DECLARATION)
-                .map(ax -> (OWLAxiom) ax.getAxiomWithoutAnnotations())
-                .distinct()
-                .toList();
+        this.ontologyAxioms = sourceAxioms(source);
         manager.addAxioms(ontology, ontologyAxioms.stream());
         this.patientCase = df.getOWLClass(IRI.create(AspsVocabulary.PATIENT_CASE.getURI()));
         this.caseProperties = readCaseProperties();
 
-        OWLReasoner plain = new ReasonerFactory().createReasoner(ontology);
+        Set<OWLClass> featureClasses = new LinkedHashSet<>();
+        for (String iri : new TreeSet<>(featureIris)) featureClasses.add(df.getOWLClass(IRI.create(iri)));
+        featureClasses.addAll(restrictionFillersOnCaseProperties());
+        Map<String, String> featureProperties = new LinkedHashMap<>();
+        Map<String, List<String>> chainClasses = new LinkedHashMap<>();
+        if (known == null) {
+            OWLReasoner plain = new ReasonerFactory().createReasoner(ontology);
+            try {
+                plain.precomputeInferences(InferenceType.CLASS_HIERARCHY);
+                if (!plain.isConsistent()) {
+                    throw new AspsKgException(
+                            "the ontology is inconsistent; cases cannot be reasoned over",
+                            "Run 'asps-kg validate' to see why.");
+                }
+                for (OWLClass x : featureClasses) {
+                    CaseProperty p = propertyFor(x, plain)
+                            .orElseThrow(() -> new AspsKgException(
+                                    x.getIRI() + " is used as a case feature but is "
+                                            + "neither a finding, an anatomical site nor a demographic group",
+                                    "Make it a subclass of one of the ranges of the case properties."));
+                    featureProperties.put(iri(x), iri(p.property()));
+                }
+                for (CaseProperty p : caseProperties) {
+                    if (!p.chains().isEmpty())
+                        chainClasses.put(iri(p.property()), iris(namedClassesUnder(p.range(), plain)));
+                }
+            } finally {
+                plain.dispose();
+            }
+        } else {
+            featureProperties.putAll(known.featureProperties());
+            chainClasses.putAll(known.chainClasses());
+        }
+
         Map<OWLClass, Map<OWLObjectProperty, OWLClass>> chainHelpers = new LinkedHashMap<>();
-        try {
-            plain.precomputeInferences(InferenceType.CLASS_HIERARCHY);
-            if (!plain.isConsistent()) {
-                throw new AspsKgException(
-                        "the ontology is inconsistent; cases cannot be reasoned over",
-                        "Run 'asps-kg validate' to see why.");
-            }
-            Set<OWLClass> featureClasses = new LinkedHashSet<>();
-            for (String iri : new TreeSet<>(featureIris)) featureClasses.add(df.getOWLClass(IRI.create(iri)));
-            featureClasses.addAll(restrictionFillersOnCaseProperties());
-            for (OWLClass x : featureClasses) {
-                CaseProperty p = propertyFor(x, plain)
-                        .orElseThrow(() -> new AspsKgException(
-                                x.getIRI() + " is used as a case feature but is "
-                                        + "neither a finding, an anatomical site nor a demographic group",
-                                "Make it a subclass of one of the ranges of the case properties."));
-                features.put(x, new Feature(x, p, helper("with", x), helper("without", x)));
-            }
-            for (CaseProperty p : caseProperties) {
-                for (OWLObjectProperty q : p.chains()) {
-                    for (OWLClass g : namedClassesUnder(p.range(), plain)) {
-                        OWLClass h = df.getOWLClass(IRI.create(AspsVocabulary.DDX_NS + "via/"
-                                + q.getIRI().getShortForm() + "/" + g.getIRI().getShortForm()));
-                        chainHelpers
-                                .computeIfAbsent(g, k -> new LinkedHashMap<>())
-                                .put(q, h);
-                    }
+        for (OWLClass x : featureClasses) {
+            CaseProperty p = caseProperty(featureProperties.get(iri(x)));
+            features.put(x, new Feature(x, p, helper("with", x), helper("without", x)));
+        }
+        for (CaseProperty p : caseProperties) {
+            for (OWLObjectProperty q : p.chains()) {
+                for (OWLClass g : classes(chainClasses.get(iri(p.property())))) {
+                    OWLClass h = df.getOWLClass(IRI.create(AspsVocabulary.DDX_NS + "via/"
+                            + q.getIRI().getShortForm() + "/" + g.getIRI().getShortForm()));
+                    chainHelpers.computeIfAbsent(g, k -> new LinkedHashMap<>()).put(q, h);
                 }
             }
-        } finally {
-            plain.dispose();
         }
 
         List<OWLAxiom> helpers = new ArrayList<>();
@@ -136,11 +183,19 @@ public final class CaseTBox {
             }
         }
         manager.addAxioms(ontology, helpers.stream());
-        this.hermit = new ReasonerFactory().createReasoner(ontology);
-        hermit.precomputeInferences(InferenceType.CLASS_HIERARCHY);
+        this.inferences = known != null ? known : classifyWithHelpers(featureProperties, chainClasses);
 
+        // From here on only the inferences are read, whether HermiT computed them now or the cache kept them.
+        inferences.superClasses().forEach((c, sup) -> {
+            if (sup.isEmpty() || !sup.get(0).equals(c))
+                throw new IllegalArgumentException("the superclasses of " + c + " do not start with itself");
+        });
+        inferences
+                .superClasses()
+                .forEach((c, sup) ->
+                        superClasses.put(cls(c), Collections.unmodifiableSet(new LinkedHashSet<>(classes(sup)))));
         for (CaseProperty p : caseProperties) {
-            for (OWLClass f : namedClassesUnder(p.range(), hermit)) {
+            for (OWLClass f : classes(required(inferences.rangeClasses(), iri(p.property())))) {
                 propertyOfClass.put(f, p);
                 Set<OWLClass> anc = new LinkedHashSet<>(superClasses(f));
                 for (Map.Entry<OWLClass, Map<OWLObjectProperty, OWLClass>> e : chainHelpers.entrySet()) {
@@ -152,26 +207,124 @@ public final class CaseTBox {
                 effectiveAncestors.put(f, Collections.unmodifiableSet(anc));
             }
         }
-        this.ontologyCaseClasses = hermit.getSubClasses(patientCase, false)
-                .entities()
-                .filter(c -> !c.isOWLNothing() && !isHelper(c))
-                .collect(Collectors.toCollection(() -> new TreeSet<>()));
-        ontologyCaseClasses.add(patientCase);
-        hermit.getEquivalentClasses(patientCase)
-                .entities()
-                .filter(c -> !isHelper(c))
-                .forEach(ontologyCaseClasses::add);
+        this.ontologyCaseClasses = new TreeSet<>(classes(inferences.ontologyCaseClasses()));
         List<OWLClass> all = new ArrayList<>(ontologyCaseClasses);
         for (Feature f : features.values()) {
             all.add(f.with());
             all.add(f.without());
         }
         this.caseClasses = List.copyOf(all);
+        for (OWLClass c : caseClasses) superClasses(c);
+    }
+
+    /** HermiT's classification of the TBox with its helper classes: the part of the inferences it takes. */
+    private Inferences classifyWithHelpers(
+            Map<String, String> featureProperties, Map<String, List<String>> chainClasses) {
+        OWLReasoner hermit = new ReasonerFactory().createReasoner(ontology);
+        try {
+            hermit.precomputeInferences(InferenceType.CLASS_HIERARCHY);
+            Map<String, List<String>> rangeClasses = new LinkedHashMap<>();
+            Map<String, List<String>> supers = new LinkedHashMap<>();
+            for (CaseProperty p : caseProperties) {
+                List<OWLClass> under = namedClassesUnder(p.range(), hermit);
+                rangeClasses.put(iri(p.property()), iris(under));
+                for (OWLClass f : under) supers.computeIfAbsent(iri(f), k -> iris(superClasses(f, hermit)));
+            }
+            Set<OWLClass> own = hermit.getSubClasses(patientCase, false)
+                    .entities()
+                    .filter(c -> !c.isOWLNothing() && !isHelper(c))
+                    .collect(Collectors.toCollection(() -> new TreeSet<>()));
+            own.add(patientCase);
+            hermit.getEquivalentClasses(patientCase)
+                    .entities()
+                    .filter(c -> !isHelper(c))
+                    .forEach(own::add);
+            List<OWLClass> caseClassesAndHelpers = new ArrayList<>(own);
+            for (Feature f : features.values()) {
+                caseClassesAndHelpers.add(f.with());
+                caseClassesAndHelpers.add(f.without());
+            }
+            for (OWLClass c : caseClassesAndHelpers) supers.computeIfAbsent(iri(c), k -> iris(superClasses(c, hermit)));
+            List<OWLClass> ownList = new ArrayList<>(own);
+            List<List<String>> disjoint = new ArrayList<>();
+            for (int i = 0; i < ownList.size(); i++) {
+                for (int j = i + 1; j < ownList.size(); j++) {
+                    if (!hermit.isSatisfiable(df.getOWLObjectIntersectionOf(ownList.get(i), ownList.get(j)))) {
+                        disjoint.add(List.of(iri(ownList.get(i)), iri(ownList.get(j))));
+                    }
+                }
+            }
+            return new Inferences(featureProperties, chainClasses, rangeClasses, supers, iris(ownList), disjoint);
+        } finally {
+            hermit.dispose();
+        }
+    }
+
+    /**
+     * The source ontology's axioms the case TBox is made of, its imports included: logical axioms and
+     * declarations without their annotations (annotations do not change what HermiT infers), once each.
+     */
+    public static List<OWLAxiom> sourceAxioms(OWLOntology source) {
+        return source.axioms(Imports.INCLUDED)
+                .filter(ax -> ax.isLogicalAxiom() || ax.getAxiomType() == AxiomType.DECLARATION)
+                .map(ax -> (OWLAxiom) ax.getAxiomWithoutAnnotations())
+                .distinct()
+                .toList();
     }
 
     /** Classifies the ontology with the given feature classes (association features) turned into helper classes. */
     public static CaseTBox classify(OWLOntology ontology, Collection<String> featureIris) {
-        return new CaseTBox(ontology, featureIris);
+        return new CaseTBox(ontology, featureIris, null);
+    }
+
+    /**
+     * The case TBox of the ontology and feature classes from inferences HermiT made of them before (see
+     * {@link #inferences()}), without a reasoner.
+     *
+     * @throws IllegalArgumentException when the inferences do not fit the ontology (a class or property they
+     *     should name is missing): they were made of another one
+     */
+    public static CaseTBox fromInferences(OWLOntology ontology, Collection<String> featureIris, Inferences inferences) {
+        return new CaseTBox(ontology, featureIris, inferences);
+    }
+
+    /** What HermiT inferred of this TBox: what {@link #fromInferences} builds the same TBox from. */
+    public Inferences inferences() {
+        return inferences;
+    }
+
+    private static String iri(OWLClass c) {
+        return c.getIRI().toString();
+    }
+
+    private static String iri(OWLObjectProperty p) {
+        return p.getIRI().toString();
+    }
+
+    private static List<String> iris(Collection<OWLClass> classes) {
+        return classes.stream().map(CaseTBox::iri).toList();
+    }
+
+    private OWLClass cls(String iri) {
+        return df.getOWLClass(IRI.create(iri));
+    }
+
+    private List<OWLClass> classes(List<String> iris) {
+        if (iris == null) throw new IllegalArgumentException("the inferences lack a list of classes");
+        return iris.stream().map(this::cls).toList();
+    }
+
+    private static <V> V required(Map<String, V> m, String key) {
+        V v = m.get(key);
+        if (v == null) throw new IllegalArgumentException("the inferences say nothing of " + key);
+        return v;
+    }
+
+    private CaseProperty caseProperty(String iri) {
+        return caseProperties.stream()
+                .filter(p -> iri(p.property()).equals(iri))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no case property " + iri));
     }
 
     private OWLClass helper(String kind, OWLClass x) {
@@ -261,13 +414,31 @@ public final class CaseTBox {
         return new ArrayList<>(out);
     }
 
-    /** Named superclasses of c (not owl:Thing), c itself and its equivalents included. */
+    /**
+     * Named superclasses of c (not owl:Thing), c itself and its equivalents included; c is a class a case can
+     * state or a case class (others were not asked of HermiT).
+     */
     public Set<OWLClass> superClasses(OWLClass c) {
-        Set<OWLClass> out = new LinkedHashSet<>();
+        Set<OWLClass> sup = superClasses.get(c);
+        if (sup == null) throw new IllegalArgumentException(c + " is neither a stateable class nor a case class");
+        return sup;
+    }
+
+    /** c, then its equivalents and named superclasses by IRI (HermiT's own order differs from run to run). */
+    private static List<OWLClass> superClasses(OWLClass c, OWLReasoner r) {
+        Set<OWLClass> others = new TreeSet<>();
+        r.getEquivalentClasses(c).entities().forEach(others::add);
+        r.getSuperClasses(c, false).entities().filter(x -> !x.isOWLThing()).forEach(others::add);
+        others.remove(c);
+        List<OWLClass> out = new ArrayList<>();
         out.add(c);
-        hermit.getEquivalentClasses(c).entities().forEach(out::add);
-        hermit.getSuperClasses(c, false).entities().filter(x -> !x.isOWLThing()).forEach(out::add);
+        out.addAll(others);
         return out;
+    }
+
+    /** The pairs of the ontology's case classes no case can be both of (HermiT: their intersection is unsatisfiable). */
+    public List<List<OWLClass>> disjointCaseClasses() {
+        return inferences.disjointCaseClasses().stream().map(this::classes).toList();
     }
 
     public OWLDataFactory dataFactory() {
@@ -285,11 +456,6 @@ public final class CaseTBox {
      */
     public List<OWLAxiom> ontologyAxioms() {
         return ontologyAxioms;
-    }
-
-    /** HermiT over {@link #ontology()}, classified. Not thread-safe: only for compile time and tests. */
-    public OWLReasoner reasoner() {
-        return hermit;
     }
 
     public OWLClass patientCase() {

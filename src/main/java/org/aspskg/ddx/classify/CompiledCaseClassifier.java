@@ -18,13 +18,11 @@ import org.semanticweb.owlapi.model.AxiomType;
 import org.semanticweb.owlapi.model.OWLAxiom;
 import org.semanticweb.owlapi.model.OWLClass;
 import org.semanticweb.owlapi.model.OWLClassExpression;
-import org.semanticweb.owlapi.model.OWLDataFactory;
 import org.semanticweb.owlapi.model.OWLEquivalentClassesAxiom;
 import org.semanticweb.owlapi.model.OWLObjectComplementOf;
 import org.semanticweb.owlapi.model.OWLObjectProperty;
 import org.semanticweb.owlapi.model.OWLObjectSomeValuesFrom;
 import org.semanticweb.owlapi.model.OWLSubClassOfAxiom;
-import org.semanticweb.owlapi.reasoner.OWLReasoner;
 
 /**
  * The fast path: a matcher compiled from the HermiT-classified {@link CaseTBox}, which realizes a
@@ -78,7 +76,6 @@ public final class CompiledCaseClassifier implements CaseClassifier {
             isOntologyClass[i] = tbox.ontologyCaseClasses().contains(classes.get(i));
         }
         patientCaseClass = index.get(tbox.patientCase());
-        OWLReasoner hermit = tbox.reasoner();
         supers = new int[classes.size()][];
         for (int i = 0; i < classes.size(); i++) {
             supers[i] = tbox.superClasses(classes.get(i)).stream()
@@ -127,14 +124,8 @@ public final class CompiledCaseClassifier implements CaseClassifier {
 
         compileDefinitions(tbox, index, byClass);
 
-        OWLDataFactory df = tbox.dataFactory();
-        List<OWLClass> own = new ArrayList<>(tbox.ontologyCaseClasses());
-        for (int i = 0; i < own.size(); i++) {
-            for (int j = i + 1; j < own.size(); j++) {
-                if (!hermit.isSatisfiable(df.getOWLObjectIntersectionOf(own.get(i), own.get(j)))) {
-                    disjointPairs.add(new int[] {index.get(own.get(i)), index.get(own.get(j))});
-                }
-            }
+        for (List<OWLClass> pair : tbox.disjointCaseClasses()) {
+            disjointPairs.add(new int[] {index.get(pair.get(0)), index.get(pair.get(1))});
         }
     }
 

@@ -1,6 +1,7 @@
 package org.aspskg.ddx.classify;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,12 +106,27 @@ public final class HypothesisExclusion {
     private final ManchesterOWLSyntaxOWLObjectRendererImpl renderer = new ManchesterOWLSyntaxOWLObjectRendererImpl();
 
     /**
+     * Decides each hypothesis' obligate features with HermiT.
+     *
      * @param tbox       the classified case TBox (with its helper classes)
      * @param assertions how a case's statements become assertions (for the HermiT reference)
      * @param source     the ontology with its annotations (for the sources of a justification's axioms)
      * @param hypotheses the diseases to decide
      */
     public HypothesisExclusion(CaseTBox tbox, CaseAssertions assertions, OWLOntology source, List<String> hypotheses) {
+        this(tbox, assertions, source, hypotheses, obligateFeatures(tbox, hypotheses));
+    }
+
+    /**
+     * As the other constructor, with the obligate features decided before for the same TBox and hypotheses
+     * ({@link #obligateFeatures(CaseTBox, List)}, or as the {@link KnowledgeCache} kept them): no reasoner runs.
+     */
+    public HypothesisExclusion(
+            CaseTBox tbox,
+            CaseAssertions assertions,
+            OWLOntology source,
+            List<String> hypotheses,
+            Map<String, Map<String, Boolean>> obligateFeatures) {
         this.tbox = tbox;
         this.assertions = assertions;
         this.df = tbox.dataFactory();
@@ -128,6 +144,51 @@ public final class HypothesisExclusion {
                 return both;
             });
         });
+        this.axioms = exclusionAxioms(tbox, hypotheses, caseOf);
+        for (String h : hypotheses) {
+            Map<String, Boolean> features = obligateFeatures.get(h);
+            if (features == null) throw new IllegalArgumentException("no obligate features of hypothesis " + h);
+            obligate.put(h, inFeatureOrder(tbox, features));
+        }
+    }
+
+    /**
+     * Which features every case of each hypothesis shows (true) or none does (false), decided by HermiT over
+     * the case TBox with the chains that link a case to its diagnosis; in hypothesis and feature order.
+     */
+    public static Map<String, Map<String, Boolean>> obligateFeatures(CaseTBox tbox, List<String> hypotheses) {
+        Map<String, OWLClass> caseOf = new LinkedHashMap<>();
+        OWLOntology o = ontology(exclusionAxioms(tbox, hypotheses, caseOf));
+        OWLReasoner r = new ReasonerFactory().createReasoner(o);
+        Map<String, Map<String, Boolean>> out = new LinkedHashMap<>();
+        try {
+            for (String h : hypotheses) {
+                Map<String, Boolean> features = new LinkedHashMap<>();
+                OWLClass c = caseOf.get(h);
+                if (r.isSatisfiable(c)) {
+                    Set<OWLClass> supers = new LinkedHashSet<>(
+                            r.getSuperClasses(c, false).entities().toList());
+                    supers.addAll(r.getEquivalentClasses(c).entities().toList());
+                    for (CaseTBox.Feature f : tbox.features().values()) {
+                        if (supers.contains(f.with()))
+                            features.put(f.feature().getIRI().toString(), true);
+                        else if (supers.contains(f.without()))
+                            features.put(f.feature().getIRI().toString(), false);
+                    }
+                }
+                out.put(h, Collections.unmodifiableMap(features));
+            }
+        } finally {
+            r.dispose();
+            o.getOWLOntologyManager().removeOntology(o);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The case TBox with the chains over hasDiagnosis and a class CaseOf(D) per hypothesis (put in caseOf). */
+    private static List<OWLAxiom> exclusionAxioms(
+            CaseTBox tbox, List<String> hypotheses, Map<String, OWLClass> caseOf) {
+        OWLDataFactory df = tbox.dataFactory();
         OWLObjectProperty hasDiagnosis = df.getOWLObjectProperty(IRI.create(HAS_DIAGNOSIS));
         OWLObjectProperty hasFinding = df.getOWLObjectProperty(IRI.create(AspsVocabulary.HAS_FINDING.getURI()));
         List<OWLAxiom> all =
@@ -148,35 +209,27 @@ public final class HypothesisExclusion {
                             tbox.patientCase(),
                             df.getOWLObjectSomeValuesFrom(hasDiagnosis, df.getOWLClass(IRI.create(h))))));
         }
-        this.axioms = List.copyOf(all);
-        OWLOntology o = ontology(axioms);
-        OWLReasoner r = new ReasonerFactory().createReasoner(o);
-        try {
-            for (String h : hypotheses) {
-                Map<String, Boolean> features = new LinkedHashMap<>();
-                OWLClass c = caseOf.get(h);
-                if (r.isSatisfiable(c)) {
-                    Set<OWLClass> supers = new LinkedHashSet<>(
-                            r.getSuperClasses(c, false).entities().toList());
-                    supers.addAll(r.getEquivalentClasses(c).entities().toList());
-                    for (CaseTBox.Feature f : tbox.features().values()) {
-                        if (supers.contains(f.with()))
-                            features.put(f.feature().getIRI().toString(), true);
-                        else if (supers.contains(f.without()))
-                            features.put(f.feature().getIRI().toString(), false);
-                    }
-                }
-                obligate.put(h, Map.copyOf(features));
-            }
-        } finally {
-            r.dispose();
-            o.getOWLOntologyManager().removeOntology(o);
-        }
+        return List.copyOf(all);
     }
 
-    /** hypothesis → feature IRI → true (every case shows it) or false (no case does). */
+    /** A hypothesis' obligate features in the TBox's feature order, so that its clashes come in one order. */
+    private static Map<String, Boolean> inFeatureOrder(CaseTBox tbox, Map<String, Boolean> features) {
+        Set<String> known = new LinkedHashSet<>();
+        tbox.features().keySet().forEach(f -> known.add(f.getIRI().toString()));
+        if (!known.containsAll(features.keySet())) {
+            throw new IllegalArgumentException("obligate features that are no features of the case TBox");
+        }
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (OWLClass f : tbox.features().keySet()) {
+            Boolean present = features.get(f.getIRI().toString());
+            if (present != null) out.put(f.getIRI().toString(), present);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** hypothesis → feature IRI → true (every case shows it) or false (no case does), in hypothesis and feature order. */
     public Map<String, Map<String, Boolean>> obligateFeatures() {
-        return obligate;
+        return Collections.unmodifiableMap(obligate);
     }
 
     /** The hypotheses the classified case excludes (compiled), each with its clashes and proofs, in hypothesis order. */

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.classify.KnowledgeCache;
 import org.aspskg.ddx.render.RankingJson;
 import org.aspskg.ontology.FrequencyWords;
 
@@ -44,6 +45,7 @@ public final class WordSensitivity {
     private final Path editFile;
     private final Path shapes;
     private final Function<DdxKnowledge, TextCaseReader> readers;
+    private final KnowledgeCache cache;
 
     /**
      * @param editFile the edit source, whose directory holds {@code tables/frequency-words.tsv}
@@ -51,9 +53,21 @@ public final class WordSensitivity {
      * @param readers  the free-text reader to use over each knowledge (for the free-text mode)
      */
     public WordSensitivity(Path editFile, Path shapes, Function<DdxKnowledge, TextCaseReader> readers) {
+        this(editFile, shapes, readers, KnowledgeCache.standard());
+    }
+
+    /**
+     * As the other constructor, the baseline knowledge loaded with the given knowledge cache. The scaled copies
+     * are loaded without it: a scaled word changes the association rows' values, which are axioms, so each copy
+     * has a key of its own that no later run asks for, and writing them would only push the real ontology's
+     * file out of the cache.
+     */
+    public WordSensitivity(
+            Path editFile, Path shapes, Function<DdxKnowledge, TextCaseReader> readers, KnowledgeCache cache) {
         this.editFile = editFile;
         this.shapes = shapes;
         this.readers = readers;
+        this.cache = cache;
     }
 
     /** The words of the frequency table, in table order. */
@@ -81,7 +95,7 @@ public final class WordSensitivity {
     /** Runs the check for the given words (all of them when empty), reporting progress a line per run. */
     public List<Row> run(Path evalDir, Evaluation.Mode mode, List<String> only, Consumer<String> progress) {
         List<Row> rows = new ArrayList<>();
-        DdxKnowledge base = DdxKnowledge.cached(editFile, shapes);
+        DdxKnowledge base = DdxKnowledge.cached(editFile, shapes, cache);
         EvalReport baseline = new Evaluation(base, readers.apply(base)).run(evalDir, mode);
         rows.add(new Row("(none)", Double.NaN, 1.0, Double.NaN, baseline));
         for (Word w : words()) {
@@ -94,7 +108,8 @@ public final class WordSensitivity {
                 }
                 Path scratch = scratchCopy(w.word(), value);
                 try {
-                    DdxKnowledge k = DdxKnowledge.load(scratch.resolve(editFile.getFileName()), shapes);
+                    DdxKnowledge k = DdxKnowledge.load(
+                            scratch.resolve(editFile.getFileName()), shapes, KnowledgeCache.disabled());
                     EvalReport r = new Evaluation(k, readers.apply(k)).run(evalDir, mode);
                     rows.add(new Row(w.word(), w.value(), factor, value, r));
                     progress.accept(String.format(
