@@ -96,6 +96,12 @@ public final class DemographicModel {
             DemographicGroups demographics, DiseaseFeatureAssociations associations) {
         Map<String, List<Association>> out = new LinkedHashMap<>();
         for (String h : associations.hypotheses()) out.put(h, associations.of(h));
+        // each subtype of a hypothesis that pools subtypes has its own distribution, fitted to its own rows
+        for (String h : associations.hypotheses()) {
+            for (DiseaseFeatureAssociations.Component c : associations.components(h)) {
+                if (!c.iri().equals(h)) out.put(c.iri(), associations.of(c.iri()));
+            }
+        }
         return out;
     }
 
