@@ -166,25 +166,86 @@ public final class LikelihoodRatioDerivation {
                 attribute,
                 demographic,
                 notReported.doubleValue());
-        List<OWLAxiom> out = new ArrayList<>();
-        for (Derived d : world.derive(all)) out.addAll(node(df, d.hypothesis(), null, d));
+        List<Derived> base = world.derive(all);
+        List<OWLAxiom> subtypeNodes = new ArrayList<>();
+        // per (hypothesis, feature, age group) of a mixture: the marginal Σ_k w_k p_k, which replaces the pooled
+        // rows' p in the hypothesis' own node and in the other hypotheses' means
+        Map<List<IRI>, Estimate> marginal = new LinkedHashMap<>();
         for (Map.Entry<IRI, Map<IRI, List<Row>>> mixture : shares.entrySet()) {
             IRI h = mixture.getKey();
             Map<IRI, Estimate> share = new LinkedHashMap<>();
             mixture.getValue().forEach((k, v) -> share.put(k, pooled(v)));
             double total = share.values().stream().mapToDouble(Estimate::value).sum();
+            Map<List<IRI>, double[]> sums = new LinkedHashMap<>();
+            Map<List<IRI>, List<IRI>> from = new LinkedHashMap<>();
+            Map<List<IRI>, Boolean> assumed = new LinkedHashMap<>();
             for (Map.Entry<IRI, Estimate> e : share.entrySet()) {
                 IRI k = e.getKey();
-                out.addAll(weightNode(df, h, k, e.getValue(), e.getValue().value() / total));
+                double weight = e.getValue().value() / total;
+                subtypeNodes.addAll(weightNode(df, h, k, e.getValue(), weight));
                 List<Row> component = rows.stream()
                         .filter(r -> !r.disease().equals(h)
                                 || r.subtype() == null
                                 || r.subtype().equals(k))
                         .toList();
                 for (Derived d : world.derive(byKey(component))) {
-                    if (d.hypothesis().equals(h)) out.addAll(node(df, h, k, d));
+                    if (!d.hypothesis().equals(h)) continue;
+                    subtypeNodes.addAll(node(df, h, k, d));
+                    List<IRI> key = Arrays.asList(h, d.feature(), d.group());
+                    double[] sum = sums.computeIfAbsent(key, x -> new double[2]);
+                    sum[0] += weight * d.p().value();
+                    sum[1] += weight;
+                    from.computeIfAbsent(key, x -> new ArrayList<>()).addAll(d.p().from());
+                    assumed.merge(key, d.p().assumed(), Boolean::logicalAnd);
                 }
             }
+            sums.forEach((key, sum) -> {
+                // a key every subtype has (a sex's share within an age band may be one subtype's statement only)
+                if (Math.abs(sum[1] - 1) < 1e-9) {
+                    marginal.put(
+                            key,
+                            new Estimate(sum[0], List.copyOf(new LinkedHashSet<>(from.get(key))), assumed.get(key)));
+                }
+            });
+        }
+        List<OWLAxiom> out = new ArrayList<>();
+        for (Derived d : withMarginals(base, marginal)) out.addAll(node(df, d.hypothesis(), null, d));
+        out.addAll(subtypeNodes);
+        return out;
+    }
+
+    /**
+     * The derived values with a mixture hypothesis' p replaced by its marginal over its subtypes, and every
+     * hypothesis' q (the mean of the others' p) recomputed with it. Unchanged when no hypothesis has subtypes.
+     */
+    private static List<Derived> withMarginals(List<Derived> base, Map<List<IRI>, Estimate> marginal) {
+        if (marginal.isEmpty()) return base;
+        Map<List<IRI>, Map<IRI, Estimate>> byFeature = new LinkedHashMap<>();
+        for (Derived d : base) {
+            Estimate p = marginal.getOrDefault(Arrays.asList(d.hypothesis(), d.feature(), d.group()), d.p());
+            byFeature
+                    .computeIfAbsent(Arrays.asList(d.feature(), d.group()), k -> new LinkedHashMap<>())
+                    .put(d.hypothesis(), p);
+        }
+        List<Derived> out = new ArrayList<>();
+        for (Derived d : base) {
+            Map<IRI, Estimate> p = byFeature.get(Arrays.asList(d.feature(), d.group()));
+            List<IRI> key = Arrays.asList(d.hypothesis(), d.feature(), d.group());
+            boolean touched = marginal.keySet().stream()
+                    .anyMatch(m -> m.get(1).equals(d.feature()) && java.util.Objects.equals(m.get(2), d.group()));
+            if (!touched) {
+                out.add(d);
+                continue;
+            }
+            Estimate own = p.get(d.hypothesis());
+            double ph = clip(own.value());
+            double qh = clip(p.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(d.hypothesis()))
+                    .mapToDouble(e -> e.getValue().value())
+                    .average()
+                    .orElse(ph));
+            out.add(new Derived(
+                    d.hypothesis(), d.feature(), d.group(), marginal.containsKey(key) ? own : d.p(), ph, qh));
         }
         return out;
     }
