@@ -160,12 +160,6 @@ public final class DiseaseFeatureAssociations {
         return components.getOrDefault(hypothesis, List.of(new Component(hypothesis, 1.0, List.of())));
     }
 
-    /** Whether some hypothesis is a mixture of subtypes. */
-    public boolean hasSubtypes() {
-        return components.values().stream()
-                .anyMatch(c -> c.size() > 1 || !hypotheses.contains(c.get(0).iri()));
-    }
-
     /**
      * The frequency assumed for a feature no source reports for a diagnosis: the {@code not reported} word of
      * the frequency table.
