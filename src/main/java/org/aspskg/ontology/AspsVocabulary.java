@@ -74,6 +74,11 @@ public final class AspsVocabulary {
     public static final Property ABOUT_DISEASE = property("aboutDisease");
     public static final Property ABOUT_FEATURE = property("aboutFeature");
     public static final Property IN_AGE_GROUP = property("inAgeGroup");
+    /** The subtype (a component of its hypothesis' mixture) a row or derived node holds for. */
+    public static final Property ABOUT_SUBTYPE = property("aboutSubtype");
+    /** A subtype's weight in its hypothesis' mixture, derived at build time. */
+    public static final Resource DERIVED_SUBTYPE_WEIGHT = resource("DerivedSubtypeWeight");
+
     public static final Property LIKELIHOOD_RATIO_IF_PRESENT = property("likelihoodRatioIfPresent");
     public static final Property LIKELIHOOD_RATIO_IF_ABSENT = property("likelihoodRatioIfAbsent");
     public static final Resource DERIVED_LIKELIHOOD_RATIO = resource("DerivedLikelihoodRatio");

@@ -39,6 +39,7 @@ public final class AssociationTable {
             "label",
             "disease",
             "feature",
+            "subtype",
             "frequency",
             "words",
             "age_group",
@@ -87,6 +88,7 @@ public final class AssociationTable {
             link(axioms, node, "aboutDisease", "disease");
             link(axioms, node, "aboutFeature", "feature");
             link(axioms, node, "inAgeGroup", "age_group");
+            link(axioms, node, "aboutSubtype", "subtype");
             link(axioms, node, "distinguishesFrom", "distinguishes_from");
             link(axioms, node, "evaluatesTest", "test");
             link(axioms, df.getOWLAnnotationProperty(IRI.create("http://purl.org/dc/terms/source")), node, "source");

@@ -69,11 +69,33 @@ public final class LikelihoodRatioDerivation {
 
     private LikelihoodRatioDerivation() {}
 
-    /** One association row: its node, disease, feature, age group (or null) and frequency, counts when given. */
+    /**
+     * One association row: its node, disease, feature, age group (or null) and frequency, counts when given, and
+     * the subtype of its hypothesis it holds for (or null: every subtype).
+     */
     record Row(
-            IRI node, IRI disease, IRI feature, IRI ageGroup, BigDecimal frequency, Long numerator, Long denominator) {}
+            IRI node,
+            IRI disease,
+            IRI feature,
+            IRI ageGroup,
+            BigDecimal frequency,
+            Long numerator,
+            Long denominator,
+            IRI subtype) {}
 
-    /** The derived nodes' axioms for the association rows among {@code axioms}. */
+    /** What the derivation gives one hypothesis for one feature (and age group): p, its clipped value and q. */
+    private record Derived(IRI hypothesis, IRI feature, IRI group, Estimate p, double ph, double qh) {}
+
+    /**
+     * The derived nodes' axioms for the association rows among {@code axioms}.
+     *
+     * <p>A hypothesis that pools clinically different subtypes (osteosarcoma of bone and of soft tissue) has a
+     * row whose feature is a subclass of the hypothesis for each subtype: the subtype's share of the hypothesis'
+     * cases, its weight in the mixture. Such a hypothesis gets, besides the nodes of all its rows pooled (as
+     * every hypothesis does: for the queries and for the other hypotheses' means), one set of nodes per subtype
+     * ({@code aspskg:aboutSubtype}), derived from its rows without a subtype and those of that subtype only,
+     * against the other hypotheses as they are; and a {@code aspskg:DerivedSubtypeWeight} node per subtype.
+     */
     static List<OWLAxiom> derive(Collection<OWLAxiom> axioms, BigDecimal notReported, OWLDataFactory df) {
         List<IRI> hypotheses = hypotheses(axioms);
         if (hypotheses.isEmpty()) return List.of();
@@ -86,26 +108,40 @@ public final class LikelihoodRatioDerivation {
         Map<IRI, Set<IRI>> exclusive = new LinkedHashMap<>();
         alternatives.forEach((k, v) -> exclusive.put(k, Set.copyOf(v)));
         List<Row> rows = new ArrayList<>();
+        // per hypothesis, its subtypes' share rows (a row whose feature is a subclass of its hypothesis)
+        Map<IRI, Map<IRI, List<Row>>> shares = new TreeMap<>(java.util.Comparator.comparing(IRI::toString));
         for (Row row : rows(axioms)) {
             IRI h = hypothesisOf(row.disease(), hypotheses, parent);
-            if (h != null)
-                rows.add(new Row(
-                        row.node(),
-                        h,
-                        row.feature(),
-                        row.ageGroup(),
-                        row.frequency(),
-                        row.numerator(),
-                        row.denominator()));
+            if (h == null) continue;
+            if (!row.feature().equals(h) && hypothesisOf(row.feature(), List.of(h), parent) != null) {
+                shares.computeIfAbsent(h, k -> new TreeMap<>(java.util.Comparator.comparing(IRI::toString)))
+                        .computeIfAbsent(row.feature(), k -> new ArrayList<>())
+                        .add(row);
+                continue;
+            }
+            rows.add(new Row(
+                    row.node(),
+                    h,
+                    row.feature(),
+                    row.ageGroup(),
+                    row.frequency(),
+                    row.numerator(),
+                    row.denominator(),
+                    row.subtype()));
         }
-        Map<List<IRI>, List<Row>> byKey = new LinkedHashMap<>();
-        Set<List<IRI>> featureKeys = new LinkedHashSet<>();
         for (Row row : rows) {
-            byKey.computeIfAbsent(Arrays.asList(row.disease(), row.feature(), row.ageGroup()), k -> new ArrayList<>())
-                    .add(row);
-            featureKeys.add(Arrays.asList(row.feature(), row.ageGroup()));
+            if (row.subtype() != null
+                    && !shares.getOrDefault(row.disease(), Map.of()).containsKey(row.subtype())) {
+                throw new IllegalStateException(
+                        row.node() + " holds for the subtype " + row.subtype()
+                                + ", which has no share row among the rows of " + row.disease()
+                                + ": give the subtype's share (a row whose feature is the subtype) or leave the subtype cell empty");
+            }
         }
+        Set<List<IRI>> featureKeys = new LinkedHashSet<>();
+        for (Row row : rows) featureKeys.add(Arrays.asList(row.feature(), row.ageGroup()));
         Map<IRI, String> attribute = attributes(axioms);
+        Map<List<IRI>, List<Row>> all = byKey(rows);
         for (Map.Entry<IRI, String> a : attribute.entrySet()) {
             for (Map.Entry<IRI, String> b : attribute.entrySet()) {
                 if (a.getKey().equals(b.getKey()) || !a.getValue().equals(b.getValue())) continue;
@@ -118,56 +154,178 @@ public final class LikelihoodRatioDerivation {
                         .add(b.getKey());
             }
         }
-        // every hypothesis' frequency for each feature over all ages, with the fallbacks for a hypothesis
-        // without a row: an age-specific key uses it too, so that a hypothesis without a row in that age group
-        // is weighed exactly as it is for the feature in general
-        Map<IRI, Map<IRI, Estimate>> allAges = new LinkedHashMap<>();
-        for (List<IRI> key : featureKeys) {
-            IRI feature = key.get(0);
-            if (!allAges.containsKey(feature)) {
-                boolean isAttributeValue = attribute.containsKey(feature) || alternatives.containsKey(feature);
-                allAges.put(
-                        feature,
-                        allAgesEstimates(
-                                feature,
-                                hypotheses,
-                                byKey,
-                                containers,
-                                parent,
-                                modality,
-                                alternatives.getOrDefault(feature, Set.of()),
-                                attribute.containsKey(feature) ? exclusive.getOrDefault(feature, Set.of()) : Set.of(),
-                                isAttributeValue,
-                                notReported.doubleValue()));
-            }
-        }
         Set<IRI> demographic = demographicGroups(axioms);
+        World world = new World(
+                hypotheses,
+                featureKeys,
+                containers,
+                parent,
+                modality,
+                alternatives,
+                exclusive,
+                attribute,
+                demographic,
+                notReported.doubleValue());
+        List<Derived> base = world.derive(all);
+        List<OWLAxiom> subtypeNodes = new ArrayList<>();
+        // per (hypothesis, feature, age group) of a mixture: the marginal Σ_k w_k p_k, which replaces the pooled
+        // rows' p in the hypothesis' own node and in the other hypotheses' means
+        Map<List<IRI>, Estimate> marginal = new LinkedHashMap<>();
+        for (Map.Entry<IRI, Map<IRI, List<Row>>> mixture : shares.entrySet()) {
+            IRI h = mixture.getKey();
+            Map<IRI, Estimate> share = new LinkedHashMap<>();
+            mixture.getValue().forEach((k, v) -> share.put(k, pooled(v)));
+            double total = share.values().stream().mapToDouble(Estimate::value).sum();
+            Map<List<IRI>, double[]> sums = new LinkedHashMap<>();
+            Map<List<IRI>, List<IRI>> from = new LinkedHashMap<>();
+            Map<List<IRI>, Boolean> assumed = new LinkedHashMap<>();
+            for (Map.Entry<IRI, Estimate> e : share.entrySet()) {
+                IRI k = e.getKey();
+                double weight = e.getValue().value() / total;
+                subtypeNodes.addAll(weightNode(df, h, k, e.getValue(), weight));
+                List<Row> component = rows.stream()
+                        .filter(r -> !r.disease().equals(h)
+                                || r.subtype() == null
+                                || r.subtype().equals(k))
+                        .toList();
+                for (Derived d : world.derive(byKey(component))) {
+                    if (!d.hypothesis().equals(h)) continue;
+                    subtypeNodes.addAll(node(df, h, k, d));
+                    List<IRI> key = Arrays.asList(h, d.feature(), d.group());
+                    double[] sum = sums.computeIfAbsent(key, x -> new double[2]);
+                    sum[0] += weight * d.p().value();
+                    sum[1] += weight;
+                    from.computeIfAbsent(key, x -> new ArrayList<>()).addAll(d.p().from());
+                    assumed.merge(key, d.p().assumed(), Boolean::logicalAnd);
+                }
+            }
+            sums.forEach((key, sum) -> {
+                // a key every subtype has (a sex's share within an age band may be one subtype's statement only)
+                if (Math.abs(sum[1] - 1) < 1e-9) {
+                    marginal.put(
+                            key,
+                            new Estimate(sum[0], List.copyOf(new LinkedHashSet<>(from.get(key))), assumed.get(key)));
+                }
+            });
+        }
         List<OWLAxiom> out = new ArrayList<>();
-        for (List<IRI> key : featureKeys) {
-            IRI feature = key.get(0);
-            IRI group = key.get(1);
-            Map<IRI, Estimate> p = new LinkedHashMap<>();
-            for (IRI h : hypotheses) {
-                List<Row> own = group == null ? null : byKey.get(Arrays.asList(h, feature, group));
-                p.put(h, own != null ? pooled(own) : allAges.get(feature).get(h));
+        for (Derived d : withMarginals(base, marginal)) out.addAll(node(df, d.hypothesis(), null, d));
+        out.addAll(subtypeNodes);
+        return out;
+    }
+
+    /**
+     * The derived values with a mixture hypothesis' p replaced by its marginal over its subtypes, and every
+     * hypothesis' q (the mean of the others' p) recomputed with it. Unchanged when no hypothesis has subtypes.
+     */
+    private static List<Derived> withMarginals(List<Derived> base, Map<List<IRI>, Estimate> marginal) {
+        if (marginal.isEmpty()) return base;
+        Map<List<IRI>, Map<IRI, Estimate>> byFeature = new LinkedHashMap<>();
+        for (Derived d : base) {
+            Estimate p = marginal.getOrDefault(Arrays.asList(d.hypothesis(), d.feature(), d.group()), d.p());
+            byFeature
+                    .computeIfAbsent(Arrays.asList(d.feature(), d.group()), k -> new LinkedHashMap<>())
+                    .put(d.hypothesis(), p);
+        }
+        List<Derived> out = new ArrayList<>();
+        for (Derived d : base) {
+            Map<IRI, Estimate> p = byFeature.get(Arrays.asList(d.feature(), d.group()));
+            List<IRI> key = Arrays.asList(d.hypothesis(), d.feature(), d.group());
+            boolean touched = marginal.keySet().stream()
+                    .anyMatch(m -> m.get(1).equals(d.feature()) && java.util.Objects.equals(m.get(2), d.group()));
+            if (!touched) {
+                out.add(d);
+                continue;
             }
-            for (IRI h : hypotheses) {
-                double ph = clip(p.get(h).value());
-                double qh = clip(p.entrySet().stream()
-                        .filter(e -> !e.getKey().equals(h))
-                        .mapToDouble(e -> e.getValue().value())
-                        .average()
-                        .orElse(ph));
-                // a sex's share within an age band is a statement only where a source makes it: a hypothesis
-                // without such a row gets no node (its all-age share is no statement about the band, and the
-                // demographic model would take it for one)
-                if (group != null
-                        && demographic.contains(feature)
-                        && byKey.get(Arrays.asList(h, feature, group)) == null) continue;
-                out.addAll(node(df, h, feature, group, p.get(h), ph, qh));
-            }
+            Estimate own = p.get(d.hypothesis());
+            double ph = clip(own.value());
+            double qh = clip(p.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(d.hypothesis()))
+                    .mapToDouble(e -> e.getValue().value())
+                    .average()
+                    .orElse(ph));
+            out.add(new Derived(
+                    d.hypothesis(), d.feature(), d.group(), marginal.containsKey(key) ? own : d.p(), ph, qh));
         }
         return out;
+    }
+
+    private static Map<List<IRI>, List<Row>> byKey(List<Row> rows) {
+        Map<List<IRI>, List<Row>> byKey = new LinkedHashMap<>();
+        for (Row row : rows) {
+            byKey.computeIfAbsent(Arrays.asList(row.disease(), row.feature(), row.ageGroup()), k -> new ArrayList<>())
+                    .add(row);
+        }
+        return byKey;
+    }
+
+    /** The ontology's structure the derivation uses, and the features (with age groups) every hypothesis gets. */
+    private record World(
+            List<IRI> hypotheses,
+            Set<List<IRI>> featureKeys,
+            Map<IRI, Set<IRI>> containers,
+            Map<IRI, IRI> parent,
+            Map<IRI, IRI> modality,
+            Map<IRI, Set<IRI>> alternatives,
+            Map<IRI, Set<IRI>> exclusive,
+            Map<IRI, String> attribute,
+            Set<IRI> demographic,
+            double notReported) {
+
+        /** Every hypothesis' p and q for every feature key, from the rows by (disease, feature, age group). */
+        List<Derived> derive(Map<List<IRI>, List<Row>> byKey) {
+            // every hypothesis' frequency for each feature over all ages, with the fallbacks for a hypothesis
+            // without a row: an age-specific key uses it too, so that a hypothesis without a row in that age group
+            // is weighed exactly as it is for the feature in general
+            Map<IRI, Map<IRI, Estimate>> allAges = new LinkedHashMap<>();
+            for (List<IRI> key : featureKeys) {
+                IRI feature = key.get(0);
+                if (!allAges.containsKey(feature)) {
+                    boolean isAttributeValue = attribute.containsKey(feature) || alternatives.containsKey(feature);
+                    allAges.put(
+                            feature,
+                            allAgesEstimates(
+                                    feature,
+                                    hypotheses,
+                                    byKey,
+                                    containers,
+                                    parent,
+                                    modality,
+                                    alternatives.getOrDefault(feature, Set.of()),
+                                    attribute.containsKey(feature)
+                                            ? exclusive.getOrDefault(feature, Set.of())
+                                            : Set.of(),
+                                    isAttributeValue,
+                                    notReported));
+                }
+            }
+            List<Derived> out = new ArrayList<>();
+            for (List<IRI> key : featureKeys) {
+                IRI feature = key.get(0);
+                IRI group = key.get(1);
+                Map<IRI, Estimate> p = new LinkedHashMap<>();
+                for (IRI h : hypotheses) {
+                    List<Row> own = group == null ? null : byKey.get(Arrays.asList(h, feature, group));
+                    p.put(h, own != null ? pooled(own) : allAges.get(feature).get(h));
+                }
+                for (IRI h : hypotheses) {
+                    double ph = clip(p.get(h).value());
+                    double qh = clip(p.entrySet().stream()
+                            .filter(e -> !e.getKey().equals(h))
+                            .mapToDouble(e -> e.getValue().value())
+                            .average()
+                            .orElse(ph));
+                    // a sex's share within an age band is a statement only where a source makes it: a hypothesis
+                    // without such a row gets no node (its all-age share is no statement about the band, and the
+                    // demographic model would take it for one)
+                    if (group != null
+                            && demographic.contains(feature)
+                            && byKey.get(Arrays.asList(h, feature, group)) == null) continue;
+                    out.add(new Derived(h, feature, group, p.get(h), ph, qh));
+                }
+            }
+            return out;
+        }
     }
 
     /**
@@ -534,9 +692,14 @@ public final class LikelihoodRatioDerivation {
         return Math.max(FLOOR, Math.min(1 - FLOOR, v));
     }
 
-    private static List<OWLAxiom> node(
-            OWLDataFactory df, IRI h, IRI feature, IRI group, Estimate p, double ph, double qh) {
-        String id = local(h) + "-" + local(feature) + (group == null ? "" : "-in-" + local(group));
+    private static List<OWLAxiom> node(OWLDataFactory df, IRI h, IRI subtype, Derived d) {
+        IRI feature = d.feature();
+        IRI group = d.group();
+        Estimate p = d.p();
+        double ph = d.ph();
+        double qh = d.qh();
+        String id = local(subtype != null ? subtype : h) + "-" + local(feature)
+                + (group == null ? "" : "-in-" + local(group));
         OWLNamedIndividual node = df.getOWLNamedIndividual(IRI.create(DERIVED_NS + id));
         List<OWLAxiom> axioms = new ArrayList<>();
         axioms.add(df.getOWLDeclarationAxiom(node));
@@ -546,10 +709,12 @@ public final class LikelihoodRatioDerivation {
                 df.getRDFSLabel(),
                 node.getIRI(),
                 df.getOWLLiteral(
-                        local(h) + " / " + local(feature) + (group == null ? "" : " in " + local(group))
+                        local(subtype != null ? subtype : h) + " / " + local(feature)
+                                + (group == null ? "" : " in " + local(group))
                                 + ": likelihood ratios against the other hypotheses",
                         "en")));
         annotate(axioms, df, node, "aboutDisease", h);
+        if (subtype != null) annotate(axioms, df, node, "aboutSubtype", subtype);
         annotate(axioms, df, node, "aboutFeature", feature);
         if (group != null) annotate(axioms, df, node, "inAgeGroup", group);
         for (IRI row : p.from()) annotate(axioms, df, node, "derivedFrom", row);
@@ -563,6 +728,27 @@ public final class LikelihoodRatioDerivation {
                     node,
                     df.getOWLLiteral(true)));
         }
+        return axioms;
+    }
+
+    /**
+     * A subtype's weight in its hypothesis' mixture: its share rows pooled (counts smoothed as every count is),
+     * divided by the sum over the hypothesis' subtypes so that the weights add up to 1.
+     */
+    private static List<OWLAxiom> weightNode(OWLDataFactory df, IRI h, IRI subtype, Estimate share, double weight) {
+        OWLNamedIndividual node =
+                df.getOWLNamedIndividual(IRI.create(DERIVED_NS + local(h) + "-subtype-" + local(subtype)));
+        List<OWLAxiom> axioms = new ArrayList<>();
+        axioms.add(df.getOWLDeclarationAxiom(node));
+        axioms.add(df.getOWLClassAssertionAxiom(df.getOWLClass(AssociationTable.aspskg("DerivedSubtypeWeight")), node));
+        axioms.add(df.getOWLAnnotationAssertionAxiom(
+                df.getRDFSLabel(),
+                node.getIRI(),
+                df.getOWLLiteral(local(subtype) + ": share of " + local(h) + ", its weight in the mixture", "en")));
+        annotate(axioms, df, node, "aboutDisease", h);
+        annotate(axioms, df, node, "aboutSubtype", subtype);
+        for (IRI row : share.from()) annotate(axioms, df, node, "derivedFrom", row);
+        decimal(axioms, df, node, "frequency", weight);
         return axioms;
     }
 
@@ -643,6 +829,7 @@ public final class LikelihoodRatioDerivation {
         IRI disease = AssociationTable.aspskg("aboutDisease");
         IRI feature = AssociationTable.aspskg("aboutFeature");
         IRI group = AssociationTable.aspskg("inAgeGroup");
+        IRI subtype = AssociationTable.aspskg("aboutSubtype");
         IRI frequency = AssociationTable.aspskg("frequency");
         IRI numerator = AssociationTable.aspskg("frequencyNumerator");
         IRI denominator = AssociationTable.aspskg("frequencyDenominator");
@@ -654,7 +841,7 @@ public final class LikelihoodRatioDerivation {
                     && a.getSubject().isIRI()
                     && a.getValue().isIRI()) {
                 IRI p = a.getProperty().getIRI();
-                if (p.equals(disease) || p.equals(feature) || p.equals(group)) {
+                if (p.equals(disease) || p.equals(feature) || p.equals(group) || p.equals(subtype)) {
                     props.computeIfAbsent((IRI) a.getSubject(), k -> new LinkedHashMap<>())
                             .put(p, a.getValue().asIRI().orElseThrow());
                 }
@@ -683,7 +870,8 @@ public final class LikelihoodRatioDerivation {
                     (IRI) p.get(group),
                     new BigDecimal((String) p.get(frequency)),
                     p.containsKey(numerator) ? Long.valueOf((String) p.get(numerator)) : null,
-                    p.containsKey(denominator) ? Long.valueOf((String) p.get(denominator)) : null));
+                    p.containsKey(denominator) ? Long.valueOf((String) p.get(denominator)) : null,
+                    (IRI) p.get(subtype)));
         }
         rows.sort((a, b) -> Objects.compare(a.node().toString(), b.node().toString(), String::compareTo));
         return rows;

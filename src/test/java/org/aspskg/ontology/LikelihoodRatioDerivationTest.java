@@ -236,6 +236,84 @@ class LikelihoodRatioDerivationTest {
                         .size());
     }
 
+    private Model compileWithSubtypes(List<String> rows) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("id\tlabel\tdisease\tfeature\tfrequency\tsubtype\tsource");
+        lines.addAll(rows);
+        Files.write(edit.resolveSibling(AssociationTable.RELATIVE_PATH), lines);
+        return OntologyLoader.readRdf(edit);
+    }
+
+    private static final String OS = "\taspskg:Osteosarcoma\t";
+    private static final String SRC = "\tsrc:radiopaedia-59433";
+
+    @Test
+    void eachSubtypeGetsItsOwnRowsAndEveryUntaggedRowAndAWeightFromItsShare() throws IOException {
+        Model m = compileWithSubtypes(List.of(
+                "fact:os-skeletal\tOS skeletal" + OS + "aspskg:SkeletalOsteosarcoma\t9/10\t" + SRC,
+                "fact:os-extra\tOS extra" + OS + "aspskg:ExtraskeletalOsteosarcoma\t1/10\t" + SRC,
+                "fact:os-osteoid\tOS osteoid" + OS + "aspskg:TumourOsteoidProduction\t0.9\t" + SRC,
+                "fact:os-femur\tOS femur" + OS + "aspskg:DistalFemur\t0.6\taspskg:SkeletalOsteosarcoma" + SRC,
+                "fact:os-ct\tOS CT" + OS + "aspskg:CalcificationOnCT\t0.4\taspskg:ExtraskeletalOsteosarcoma" + SRC));
+        // an untagged row holds for every subtype
+        assertEquals(0.9, value(m, "SkeletalOsteosarcoma", "TumourOsteoidProduction", "frequency"), 1e-9);
+        assertEquals(0.9, value(m, "ExtraskeletalOsteosarcoma", "TumourOsteoidProduction", "frequency"), 1e-9);
+        // a tagged row holds for its subtype only; the other subtype is weighed as without a row
+        assertEquals(0.6, value(m, "SkeletalOsteosarcoma", "DistalFemur", "frequency"), 1e-9);
+        assertEquals(0.05, value(m, "ExtraskeletalOsteosarcoma", "DistalFemur", "frequency"), 1e-9);
+        assertEquals(0.4, value(m, "ExtraskeletalOsteosarcoma", "CalcificationOnCT", "frequency"), 1e-9);
+        assertEquals(0.05, value(m, "SkeletalOsteosarcoma", "CalcificationOnCT", "frequency"), 1e-9);
+        // the weights: the share rows smoothed as counts are, normalised (9.5/11 and 1.5/11)
+        double extra = 1.5 / 11;
+        assertEquals(extra, value(m, "Osteosarcoma", "subtype-ExtraskeletalOsteosarcoma", "frequency"), 1e-4);
+        // the hypothesis' own node is the marginal over its subtypes (queries, and the other hypotheses' means)
+        assertEquals((1 - extra) * 0.6 + extra * 0.05, value(m, "Osteosarcoma", "DistalFemur", "frequency"), 1e-4);
+        assertEquals(
+                ((1 - extra) * 0.6 + extra * 0.05 + 4 * 0.05) / 5,
+                value(m, "AlveolarSoftPartSarcoma", "DistalFemur", "frequencyInOtherHypotheses"),
+                1e-4);
+        Resource node =
+                m.getResource(LikelihoodRatioDerivation.DERIVED_NS + "ExtraskeletalOsteosarcoma-CalcificationOnCT");
+        assertEquals(
+                AspsVocabulary.iri("ExtraskeletalOsteosarcoma"),
+                node.getPropertyResourceValue(m.createProperty(AspsVocabulary.iri("aboutSubtype")))
+                        .getURI());
+        // a share row is no finding: no hypothesis gets a node for the subtype as a feature
+        assertFalse(m.containsResource(m.getResource(
+                LikelihoodRatioDerivation.DERIVED_NS + "AlveolarSoftPartSarcoma-ExtraskeletalOsteosarcoma")));
+    }
+
+    @Test
+    void aMixtureOfOneSubtypeGivesThePlainHypothesisFrequencies() throws IOException {
+        Model m = compileWithSubtypes(List.of(
+                "fact:os-skeletal\tOS skeletal" + OS + "aspskg:SkeletalOsteosarcoma\t1\t" + SRC,
+                "fact:os-femur\tOS femur" + OS + "aspskg:DistalFemur\t0.6\t" + SRC,
+                "fact:os-deep\tOS deep" + OS + "aspskg:DeepSoftTissue\t0.2\t" + SRC,
+                "fact:asps-deep\tASPS deep\taspskg:AlveolarSoftPartSarcoma\taspskg:DeepSoftTissue\t0.9\t" + SRC));
+        for (String feature : List.of("DistalFemur", "DeepSoftTissue")) {
+            for (String property : List.of("frequency", "frequencyInOtherHypotheses", "likelihoodRatioIfPresent")) {
+                assertEquals(
+                        value(m, "Osteosarcoma", feature, property),
+                        value(m, "SkeletalOsteosarcoma", feature, property),
+                        1e-12,
+                        feature + " " + property);
+            }
+        }
+        assertEquals(1.0, value(m, "Osteosarcoma", "subtype-SkeletalOsteosarcoma", "frequency"), 1e-12);
+    }
+
+    @Test
+    void aRowForASubtypeWithoutAShareIsRefused() throws IOException {
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(
+                Exception.class,
+                () -> compileWithSubtypes(List.of("fact:os-femur\tOS femur" + OS
+                        + "aspskg:DistalFemur\t0.6\taspskg:SkeletalOsteosarcoma" + SRC)));
+        assertTrue(
+                String.valueOf(e.getMessage()).contains("share")
+                        || String.valueOf(e.getCause()).contains("share"),
+                String.valueOf(e));
+    }
+
     private Model compileWithAgeGroups(List<String> rows) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("id\tlabel\tdisease\tfeature\tfrequency\tage_group\tsource");

@@ -56,6 +56,21 @@ public final class DemographicModel {
 
     public DemographicModel(DemographicGroups demographics, DiseaseFeatureAssociations associations) {
         this(demographics.groups(), demographics.sexes(), statements(demographics, associations));
+        // a hypothesis that pools subtypes is the mixture of its subtypes' distributions, Σ_k w_k P(cell | k),
+        // not a fit to all their rows at once (a median of 64 for one subtype, adolescents for the other)
+        for (String h : associations.hypotheses()) {
+            List<DiseaseFeatureAssociations.Component> components = associations.components(h);
+            if (components.size() == 1 && components.get(0).iri().equals(h)) continue;
+            double[] mixed = new double[cells()];
+            List<Association> from = new ArrayList<>();
+            for (DiseaseFeatureAssociations.Component c : components) {
+                double[] p = cellProbabilities.get(c.iri());
+                for (int cell = 0; cell < mixed.length; cell++) mixed[cell] += c.weight() * p[cell];
+                from.addAll(constraints.get(c.iri()));
+            }
+            cellProbabilities.put(h, mixed);
+            constraints.put(h, List.copyOf(from));
+        }
     }
 
     /**
@@ -96,6 +111,12 @@ public final class DemographicModel {
             DemographicGroups demographics, DiseaseFeatureAssociations associations) {
         Map<String, List<Association>> out = new LinkedHashMap<>();
         for (String h : associations.hypotheses()) out.put(h, associations.of(h));
+        // each subtype of a hypothesis that pools subtypes has its own distribution, fitted to its own rows
+        for (String h : associations.hypotheses()) {
+            for (DiseaseFeatureAssociations.Component c : associations.components(h)) {
+                if (!c.iri().equals(h)) out.put(c.iri(), associations.of(c.iri()));
+            }
+        }
         return out;
     }
 

@@ -51,6 +51,10 @@ public final class DifferentialRanker {
 
     private final String ontologyVersion;
     private final DemographicModel demographics;
+    /** The hypotheses, then the subtypes of those that pool subtypes: every set of rows the ranker weighs. */
+    private final List<String> keys;
+    /** The hypothesis of each key: itself, or the hypothesis a subtype belongs to. */
+    private final Map<String, String> hypothesisOfKey = new HashMap<>();
 
     /**
      * @param associations    the hypotheses and their associations, with their likelihood ratios
@@ -76,9 +80,18 @@ public final class DifferentialRanker {
                             .map(a -> a.getIRI().toString())
                             .collect(Collectors.toUnmodifiableSet()));
         }
-        Set<String> groups = new LinkedHashSet<>();
+        List<String> keyList = new ArrayList<>(associations.hypotheses());
         for (String h : associations.hypotheses()) {
-            for (Association a : associations.of(h)) {
+            hypothesisOfKey.put(h, h);
+            for (DiseaseFeatureAssociations.Component c : associations.components(h)) {
+                hypothesisOfKey.put(c.iri(), h);
+                if (!keyList.contains(c.iri())) keyList.add(c.iri());
+            }
+        }
+        this.keys = List.copyOf(keyList);
+        Set<String> groups = new LinkedHashSet<>();
+        for (String key : keys) {
+            for (Association a : associations.of(key)) {
                 if (a.ageGroup() != null) groups.add(a.ageGroup());
             }
         }
@@ -200,35 +213,66 @@ public final class DifferentialRanker {
         List<String> hypotheses = associations.hypotheses();
         double[] logLikelihood = new double[hypotheses.size()];
         double[] log10Ratio = new double[hypotheses.size()];
+        String[] bestKey = new String[hypotheses.size()];
+        Map<String, Association[]> componentGeneral = new HashMap<>();
         for (int hi = 0; hi < hypotheses.size(); hi++) {
             String h = hypotheses.get(hi);
-            double ln = 0;
-            double log10 = 0;
-            for (int k = 0; k < generalCount; k++) {
-                boolean observed = generalStatement[k].kind() == CaseStatement.Kind.PRESENT;
-                Association a = generalRows[k][hi];
-                ln += Math.log(a.probability(observed));
-                log10 += Math.log10(a.likelihoodRatio(observed));
+            List<DiseaseFeatureAssociations.Component> components = associations.components(h);
+            if (components.size() == 1 && components.get(0).iri().equals(h)) {
+                Association[] rowsOf = new Association[generalCount];
+                for (int k = 0; k < generalCount; k++) rowsOf[k] = generalRows[k][hi];
+                double[] weighedAs = weigh(
+                        h,
+                        rowsOf,
+                        generalStatement,
+                        demographicRows.get(h),
+                        byKey,
+                        countedFeature,
+                        countedStatus,
+                        weighed,
+                        explained);
+                logLikelihood[hi] = weighedAs[0];
+                log10Ratio[hi] = weighedAs[1];
+                bestKey[hi] = h;
+                continue;
             }
-            if (demographic.get(h) != null) {
-                Association a = demographicRows.get(h);
-                ln += Math.log(a.frequency());
-                log10 += Math.log10(a.likelihoodRatioIfPresent());
-            }
-            Map<String, Association> perFeature = byKey.getOrDefault(h, Map.of());
-            for (int k = 0; k < countedCount; k++) {
-                Association a = perFeature.get(countedFeature[k]);
-                if (a == null) continue;
-                boolean observed = countedStatus[k].observed();
-                ln += Math.log(a.probability(observed));
-                log10 += Math.log10(a.likelihoodRatio(observed));
-                if (!weighed[k]) {
-                    weighed[k] = true;
-                    for (int w : countedStatus[k].witnesses()) explained[w] = true;
+            // a hypothesis that pools subtypes: P(case | h) = Σ_k w_k P(case | h, k), summed in log space; its
+            // evidence is that of the subtype that contributes most
+            double max = Double.NEGATIVE_INFINITY;
+            double[] score = new double[components.size()];
+            double[] log10 = new double[components.size()];
+            for (int ci = 0; ci < components.size(); ci++) {
+                DiseaseFeatureAssociations.Component component = components.get(ci);
+                String key = component.iri();
+                Association[] rowsOf = new Association[generalCount];
+                for (int k = 0; k < generalCount; k++) {
+                    rowsOf[k] = known.generalisedFor(
+                            key,
+                            generalStatement[k].term(),
+                            generalInOrder.get(k).getValue());
+                }
+                componentGeneral.put(key, rowsOf);
+                double[] weighedAs = weigh(
+                        key,
+                        rowsOf,
+                        generalStatement,
+                        demographicRows.get(key),
+                        byKey,
+                        countedFeature,
+                        countedStatus,
+                        weighed,
+                        explained);
+                score[ci] = Math.log(component.weight()) + weighedAs[0];
+                log10[ci] = weighedAs[1];
+                if (score[ci] > max) {
+                    max = score[ci];
+                    bestKey[hi] = key;
+                    log10Ratio[hi] = log10[ci];
                 }
             }
-            logLikelihood[hi] = ln;
-            log10Ratio[hi] = log10;
+            double sum = 0;
+            for (double v : score) sum += Math.exp(v - max);
+            logLikelihood[hi] = max + Math.log(sum);
         }
         // the evidence lists are built when first asked for: a summary, a CSV row or the compact RDF of a
         // cohort's rankings never asks, and building them is most of the cost of a ranking
@@ -243,7 +287,9 @@ public final class DifferentialRanker {
                 demographic,
                 demographicRows,
                 countedFeature,
-                countedStatus);
+                countedStatus,
+                bestKey,
+                componentGeneral);
         List<RankedHypothesis> ranked = new ArrayList<>(hypotheses.size());
         for (int hi = 0; hi < hypotheses.size(); hi++) {
             String h = hypotheses.get(hi);
@@ -269,6 +315,48 @@ public final class DifferentialRanker {
     }
 
     /**
+     * The log-likelihood of a case under one set of rows (a hypothesis, or one subtype of a hypothesis that
+     * pools subtypes), and the sum of the log10 likelihood ratios of its evidence: {ln, log10}. Marks the
+     * counted features some row weighs, and the statements they rest on as explained.
+     */
+    private static double[] weigh(
+            String key,
+            Association[] general,
+            CaseStatement[] generalStatement,
+            Association demographicRow,
+            Map<String, Map<String, Association>> byKey,
+            String[] countedFeature,
+            CaseClassification.FeatureStatus[] countedStatus,
+            boolean[] weighed,
+            boolean[] explained) {
+        double ln = 0;
+        double log10 = 0;
+        for (int k = 0; k < general.length; k++) {
+            boolean observed = generalStatement[k].kind() == CaseStatement.Kind.PRESENT;
+            Association a = general[k];
+            ln += Math.log(a.probability(observed));
+            log10 += Math.log10(a.likelihoodRatio(observed));
+        }
+        if (demographicRow != null) {
+            ln += Math.log(demographicRow.frequency());
+            log10 += Math.log10(demographicRow.likelihoodRatioIfPresent());
+        }
+        Map<String, Association> perFeature = byKey.getOrDefault(key, Map.of());
+        for (int k = 0; k < countedFeature.length; k++) {
+            Association a = perFeature.get(countedFeature[k]);
+            if (a == null) continue;
+            boolean observed = countedStatus[k].observed();
+            ln += Math.log(a.probability(observed));
+            log10 += Math.log10(a.likelihoodRatio(observed));
+            if (!weighed[k]) {
+                weighed[k] = true;
+                for (int w : countedStatus[k].witnesses()) explained[w] = true;
+            }
+        }
+        return new double[] {ln, log10};
+    }
+
+    /**
      * The evidence of every hypothesis of one ranking, built on the first request for any of them (and
      * then kept): each piece in the order of {@link #EVIDENCE_ORDER}, with the statements it rests on.
      */
@@ -284,6 +372,11 @@ public final class DifferentialRanker {
         private final Map<String, Association> demographicRows;
         private final String[] countedFeature;
         private final CaseClassification.FeatureStatus[] countedStatus;
+        /** Per hypothesis, the key its evidence is that of: itself, or its most probable subtype. */
+        private final String[] bestKey;
+        /** Per subtype, its rows for the general findings. */
+        private final Map<String, Association[]> componentGeneral;
+
         private List<List<Evidence>> built;
 
         EvidenceLists(
@@ -297,7 +390,11 @@ public final class DifferentialRanker {
                 Map<String, DemographicModel.Factor> demographic,
                 Map<String, Association> demographicRows,
                 String[] countedFeature,
-                CaseClassification.FeatureStatus[] countedStatus) {
+                CaseClassification.FeatureStatus[] countedStatus,
+                String[] bestKey,
+                Map<String, Association[]> componentGeneral) {
+            this.bestKey = bestKey;
+            this.componentGeneral = componentGeneral;
             this.statements = statements;
             this.redundant = redundant;
             this.hypotheses = hypotheses;
@@ -328,12 +425,14 @@ public final class DifferentialRanker {
             String[] countedLabel = new String[countedCount];
             List<List<Evidence>> out = new ArrayList<>(hypotheses.size());
             for (int hi = 0; hi < hypotheses.size(); hi++) {
-                String h = hypotheses.get(hi);
+                String h = bestKey[hi];
+                boolean plain = h.equals(hypotheses.get(hi));
                 List<Evidence> evidence = new ArrayList<>();
                 for (int k = 0; k < generalRows.length; k++) {
                     CaseStatement st = generalStatement[k];
                     boolean observed = st.kind() == CaseStatement.Kind.PRESENT;
-                    Association a = generalRows[k][hi];
+                    Association a =
+                            plain ? generalRows[k][hi] : componentGeneral.get(h)[k];
                     evidence.add(new Evidence(a, generalLabel[k], observed, a.likelihoodRatio(observed), List.of(st)));
                 }
                 DemographicModel.Factor factor = demographic.get(h);
@@ -476,6 +575,15 @@ public final class DifferentialRanker {
             });
         }
 
+        /** The row weighing a general finding through the known features below it for one subtype. */
+        Association generalisedFor(String key, String term, List<String> maximal) {
+            return subtypeGeneralised.computeIfAbsent(
+                    List.of(key, term), k -> DifferentialRanker.this.generalised(key, term, maximal, byKey));
+        }
+
+        private final Map<List<String>, Association> subtypeGeneralised =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
         /** The rows weighing a general finding through the known features below it, per hypothesis index. */
         Association[] generalised(String term, List<String> maximal) {
             return generalised.computeIfAbsent(term, t -> {
@@ -504,7 +612,7 @@ public final class DifferentialRanker {
         }
         return knownByAgeGroups.computeIfAbsent(observed, k -> {
             Map<String, Map<String, Association>> byKey = new LinkedHashMap<>();
-            for (String h : associations.hypotheses()) {
+            for (String h : keys) {
                 for (Association a : associations.of(h)) {
                     if (a.ageGroup() != null && !k.get(ageGroups.indexOf(a.ageGroup()))) continue;
                     Map<String, Association> perFeature = byKey.computeIfAbsent(h, x -> new LinkedHashMap<>());
@@ -613,9 +721,10 @@ public final class DifferentialRanker {
             }
             p.put(x, Math.max(FLOOR, Math.min(1 - FLOOR, 1 - none)));
         }
-        double ph = p.get(h);
+        String own = hypothesisOfKey.getOrDefault(h, h);
+        double ph = p.containsKey(h) ? p.get(h) : probabilityThrough(h, below, byKey);
         double qh = p.entrySet().stream()
-                .filter(e -> !e.getKey().equals(h))
+                .filter(e -> !e.getKey().equals(own))
                 .mapToDouble(Map.Entry::getValue)
                 .average()
                 .orElse(ph);
@@ -645,6 +754,16 @@ public final class DifferentialRanker {
                 parts.stream().allMatch(Association::assumed));
     }
 
+    /** 1 − (1 − b) Π (1 − P(f | key)) over the known features below a general finding, kept within the bounds. */
+    private double probabilityThrough(String key, List<String> below, Map<String, Map<String, Association>> byKey) {
+        double none = 1 - associations.notReported();
+        for (String f : below) {
+            Association a = byKey.getOrDefault(key, Map.of()).get(f);
+            if (a != null) none *= 1 - a.frequency();
+        }
+        return Math.max(FLOOR, Math.min(1 - FLOOR, 1 - none));
+    }
+
     /**
      * The one demographic piece of evidence of a hypothesis: P(the age-and-sex cells compatible with the case
      * | h) from the {@link DemographicModel}, against the mean of the same over the other hypotheses. It
@@ -653,8 +772,10 @@ public final class DifferentialRanker {
     private Association demographicAssociation(
             String h, DemographicModel.Factor factor, Map<String, DemographicModel.Factor> all) {
         double ph = Math.max(FLOOR, Math.min(1 - FLOOR, factor.probability()));
+        String own = hypothesisOfKey.getOrDefault(h, h);
         double qh = all.entrySet().stream()
-                .filter(e -> !e.getKey().equals(h))
+                .filter(e -> associations.hypotheses().contains(e.getKey())
+                        && !e.getKey().equals(own))
                 .mapToDouble(
                         e -> Math.max(FLOOR, Math.min(1 - FLOOR, e.getValue().probability())))
                 .average()

@@ -41,19 +41,49 @@ public final class DiseaseFeatureAssociations {
     private final Map<String, String> labels;
     private final List<Association> associations;
     private final Map<String, List<Association>> byDisease;
+    private final Map<String, List<Component>> components;
     private final double notReported;
 
+    /**
+     * One component of a hypothesis' mixture: a subtype (or, for a hypothesis without subtypes, the hypothesis
+     * itself) and its weight, the share of the hypothesis' cases it stands for.
+     *
+     * @param iri        the subtype class, or the hypothesis itself
+     * @param weight     its weight; a hypothesis' weights add up to 1
+     * @param references the works its share comes from (empty for a hypothesis without subtypes)
+     */
+    public record Component(String iri, double weight, List<Reference> references) {
+        public Component {
+            references = List.copyOf(references);
+        }
+    }
+
     private DiseaseFeatureAssociations(
-            List<String> hypotheses, Map<String, String> labels, List<Association> associations, double notReported) {
+            List<String> hypotheses,
+            Map<String, String> labels,
+            List<Association> associations,
+            Map<String, List<Component>> subtypes,
+            double notReported) {
         this.notReported = notReported;
         this.hypotheses = List.copyOf(hypotheses);
         this.labels = Map.copyOf(labels);
-        this.associations = List.copyOf(associations);
         Map<String, List<Association>> grouped = new LinkedHashMap<>();
         for (String h : hypotheses) grouped.put(h, new ArrayList<>());
-        for (Association a : associations) grouped.get(a.disease()).add(a);
+        List<Association> plain = new ArrayList<>();
+        for (Association a : associations) {
+            grouped.computeIfAbsent(a.disease(), k -> new ArrayList<>()).add(a);
+            if (hypotheses.contains(a.disease())) plain.add(a);
+        }
+        this.associations = List.copyOf(plain);
         grouped.replaceAll((k, v) -> List.copyOf(v));
         this.byDisease = Collections.unmodifiableMap(grouped);
+        Map<String, List<Component>> mixtures = new LinkedHashMap<>();
+        for (String h : hypotheses) {
+            List<Component> own = subtypes.get(h);
+            mixtures.put(
+                    h, own == null || own.isEmpty() ? List.of(new Component(h, 1.0, List.of())) : List.copyOf(own));
+        }
+        this.components = Collections.unmodifiableMap(mixtures);
     }
 
     /**
@@ -63,9 +93,11 @@ public final class DiseaseFeatureAssociations {
     public static DiseaseFeatureAssociations read(Model ontology) {
         Map<String, String> labels = new TreeMap<>();
         Set<String> hypotheses = new TreeSet<>(differentials(ontology, labels));
+        Map<String, String> subtypeOf = new HashMap<>();
+        Map<String, List<Component>> subtypes = subtypeWeights(ontology, labels, subtypeOf);
         List<Association> associations = derived(ontology, labels);
         for (Association a : associations) {
-            if (!hypotheses.contains(a.disease())) {
+            if (!hypotheses.contains(subtypeOf.getOrDefault(a.disease(), a.disease()))) {
                 throw new AspsKgException(
                         a.iri() + " is about " + a.disease() + ", which is not among the hypotheses ranked",
                         "Derived likelihood ratios are built for ASPS and its aspskg:hasDifferentialDiagnosis targets only.");
@@ -75,7 +107,57 @@ public final class DiseaseFeatureAssociations {
                 .getProperty(AspsVocabulary.FREQUENCY);
         double notReported =
                 word != null ? word.getDouble() : LikelihoodRatioDerivation.DEFAULT_NOT_REPORTED.doubleValue();
-        return new DiseaseFeatureAssociations(new ArrayList<>(hypotheses), labels, associations, notReported);
+        return new DiseaseFeatureAssociations(new ArrayList<>(hypotheses), labels, associations, subtypes, notReported);
+    }
+
+    /**
+     * The subtypes of each hypothesis that pools some ({@code aspskg:DerivedSubtypeWeight} nodes), in IRI order,
+     * with their weights renormalised to add up to 1 (the nodes keep four decimals); their labels go to
+     * {@code labels}, the hypothesis of each to {@code subtypeOf}.
+     */
+    private static Map<String, List<Component>> subtypeWeights(
+            Model ontology, Map<String, String> labels, Map<String, String> subtypeOf) {
+        ParameterizedSparqlString q = query("""
+                SELECT ?n ?disease ?subtype ?label ?w WHERE {
+                  ?n a ?weightType ; ?aboutDisease ?disease ; ?aboutSubtype ?subtype ; ?frequency ?w .
+                  OPTIONAL { ?subtype rdfs:label ?label }
+                } ORDER BY ?disease ?subtype
+                """);
+        q.setIri("weightType", AspsVocabulary.DERIVED_SUBTYPE_WEIGHT.getURI());
+        q.setIri("aboutDisease", AspsVocabulary.ABOUT_DISEASE.getURI());
+        q.setIri("aboutSubtype", AspsVocabulary.ABOUT_SUBTYPE.getURI());
+        q.setIri("frequency", AspsVocabulary.FREQUENCY.getURI());
+        Map<String, List<Reference>> sources = derivedSources(ontology);
+        Map<String, List<String[]>> found = new LinkedHashMap<>();
+        try (QueryExecution qe = QueryExecution.create(q.asQuery(), ontology)) {
+            qe.execSelect().forEachRemaining(s -> {
+                String disease = s.getResource("disease").getURI();
+                String subtype = s.getResource("subtype").getURI();
+                labels.putIfAbsent(subtype, text(s.get("label"), subtype));
+                subtypeOf.put(subtype, disease);
+                found.computeIfAbsent(disease, k -> new ArrayList<>()).add(new String[] {
+                    s.getResource("n").getURI(), subtype, s.getLiteral("w").getLexicalForm()
+                });
+            });
+        }
+        Map<String, List<Component>> out = new LinkedHashMap<>();
+        found.forEach((h, rows) -> {
+            double total =
+                    rows.stream().mapToDouble(r -> Double.parseDouble(r[2])).sum();
+            List<Component> list = new ArrayList<>();
+            for (String[] r : rows)
+                list.add(new Component(r[1], Double.parseDouble(r[2]) / total, sources.getOrDefault(r[0], List.of())));
+            out.put(h, List.copyOf(list));
+        });
+        return out;
+    }
+
+    /**
+     * The components of a hypothesis' mixture: its subtypes with their weights, or the hypothesis alone with
+     * weight 1 when it pools none.
+     */
+    public List<Component> components(String hypothesis) {
+        return components.getOrDefault(hypothesis, List.of(new Component(hypothesis, 1.0, List.of())));
     }
 
     /**
@@ -89,11 +171,12 @@ public final class DiseaseFeatureAssociations {
     /** The derived likelihood ratios, one association per hypothesis, feature and age group. */
     private static List<Association> derived(Model ontology, Map<String, String> labels) {
         ParameterizedSparqlString q = query("""
-                SELECT ?n ?disease ?feature ?fLabel ?age ?p ?q ?lrp ?lra ?assumed WHERE {
+                SELECT ?n ?disease ?subtype ?feature ?fLabel ?age ?p ?q ?lrp ?lra ?assumed WHERE {
                   ?n a ?derivedType ; ?aboutDisease ?disease ; ?aboutFeature ?feature ; ?frequency ?p ;
                      ?inOthers ?q ; ?lrIfPresent ?lrp ; ?lrIfAbsent ?lra .
                   OPTIONAL { ?feature rdfs:label ?fLabel }
                   OPTIONAL { ?n ?inAgeGroup ?age }
+                  OPTIONAL { ?n ?aboutSubtype ?subtype }
                   OPTIONAL { ?n ?isAssumed ?assumed }
                 } ORDER BY ?n
                 """);
@@ -105,13 +188,17 @@ public final class DiseaseFeatureAssociations {
         q.setIri("lrIfPresent", AspsVocabulary.LIKELIHOOD_RATIO_IF_PRESENT.getURI());
         q.setIri("lrIfAbsent", AspsVocabulary.LIKELIHOOD_RATIO_IF_ABSENT.getURI());
         q.setIri("inAgeGroup", AspsVocabulary.IN_AGE_GROUP.getURI());
+        q.setIri("aboutSubtype", AspsVocabulary.ABOUT_SUBTYPE.getURI());
         q.setIri("isAssumed", AspsVocabulary.FREQUENCY_IS_ASSUMED.getURI());
         Map<String, List<Reference>> sources = derivedSources(ontology);
         List<Association> out = new ArrayList<>();
         try (QueryExecution qe = QueryExecution.create(q.asQuery(), ontology)) {
             qe.execSelect().forEachRemaining(s -> {
                 String node = s.getResource("n").getURI();
-                String disease = s.getResource("disease").getURI();
+                // a subtype's node is keyed by the subtype: the ranker weighs it as a component of its hypothesis
+                String disease = s.contains("subtype")
+                        ? s.getResource("subtype").getURI()
+                        : s.getResource("disease").getURI();
                 String feature = s.getResource("feature").getURI();
                 double p = s.getLiteral("p").getDouble();
                 double others = s.getLiteral("q").getDouble();
@@ -231,12 +318,12 @@ public final class DiseaseFeatureAssociations {
         return labels.getOrDefault(disease, disease);
     }
 
-    /** Every association, in IRI order. */
+    /** Every association of a hypothesis itself (not of a subtype), in IRI order. */
     public List<Association> all() {
         return associations;
     }
 
-    /** The associations of one hypothesis. */
+    /** The associations of one hypothesis, or of one subtype of a hypothesis that pools subtypes. */
     public List<Association> of(String disease) {
         return byDisease.getOrDefault(disease, List.of());
     }

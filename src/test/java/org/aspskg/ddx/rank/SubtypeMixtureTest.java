@@ -1,0 +1,197 @@
+package org.aspskg.ddx.rank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.vocabulary.RDF;
+import org.aspskg.ddx.DdxKnowledge;
+import org.aspskg.ddx.DifferentialPipeline;
+import org.aspskg.ddx.read.CaseInput;
+import org.aspskg.ontology.AspsVocabulary;
+import org.aspskg.ontology.LikelihoodRatioDerivation;
+import org.aspskg.ontology.OntologyLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A hypothesis that pools subtypes (osteosarcoma of bone and of soft tissue) is weighed as the mixture
+ * P(case | h) = Σ_k w_k P(case | h, k); the others as before.
+ */
+class SubtypeMixtureTest {
+    private static final String OSTEOSARCOMA = AspsVocabulary.iri("Osteosarcoma");
+    private static final String SKELETAL = AspsVocabulary.iri("SkeletalOsteosarcoma");
+    private static final String EXTRASKELETAL = AspsVocabulary.iri("ExtraskeletalOsteosarcoma");
+
+    /** A 70-year-old woman's mineralised, necrotic deep thigh mass: what the extraskeletal series describe. */
+    private static final String EXTRASKELETAL_CASE = """
+            {"id": "x", "age": 70, "sex": "female",
+             "findings": ["thigh", "deep soft tissue", "calcification on CT", "necrosis on MRI", "oedema on MRI"]}""";
+
+    private static final String BONE_CASE = """
+            {"id": "b", "age": 15, "sex": "male",
+             "findings": ["distal femur", "sunburst periosteal reaction", "Codman triangle"]}""";
+
+    private static final List<String> CASES = List.of(EXTRASKELETAL_CASE, BONE_CASE, """
+            {"id": "a", "age": 24, "sex": "female",
+             "findings": ["thigh", "deep soft tissue", "flow voids", "T2 hyperintense"], "absent": ["calcification on CT"]}""");
+
+    @TempDir
+    static Path dir;
+
+    private static DifferentialPipeline mixture;
+    private static DifferentialPipeline withoutMixture;
+    private static DifferentialPipeline oneSubtype;
+    private static DifferentialPipeline skeletalOnly;
+
+    @BeforeAll
+    static void load() throws Exception {
+        Model compiled = OntologyLoader.readRdf(OntologyLoader.DEFAULT_ONTOLOGY);
+        mixture = pipeline(compiled, "mixture.ttl");
+        // no weight nodes: osteosarcoma is ranked on its own nodes (the marginal over its subtypes)
+        Model plain = ModelFactory.createDefaultModel().add(compiled);
+        removeWeights(plain, null);
+        withoutMixture = pipeline(plain, "plain.ttl");
+        // one subtype whose nodes are copies of the hypothesis' own: the mixture must rank exactly as without it
+        Model one = ModelFactory.createDefaultModel().add(plain);
+        String only = AspsVocabulary.iri("OnlySubtype");
+        List<Statement> copies = new ArrayList<>();
+        for (Resource node : one.listSubjectsWithProperty(
+                        AspsVocabulary.ABOUT_DISEASE, one.createResource(OSTEOSARCOMA))
+                .toList()) {
+            if (!node.hasProperty(RDF.type, AspsVocabulary.DERIVED_LIKELIHOOD_RATIO)
+                    || node.hasProperty(AspsVocabulary.ABOUT_SUBTYPE)) continue;
+            Resource copy =
+                    one.createResource(node.getURI().replace("/derived/Osteosarcoma-", "/derived/OnlySubtype-"));
+            for (Statement s : node.listProperties().toList())
+                copies.add(one.createStatement(copy, s.getPredicate(), s.getObject()));
+            copies.add(one.createStatement(copy, AspsVocabulary.ABOUT_SUBTYPE, one.createResource(only)));
+        }
+        one.add(copies);
+        Resource weight = one.createResource(LikelihoodRatioDerivation.DERIVED_NS + "Osteosarcoma-subtype-OnlySubtype");
+        weight.addProperty(RDF.type, AspsVocabulary.DERIVED_SUBTYPE_WEIGHT)
+                .addProperty(AspsVocabulary.ABOUT_DISEASE, one.createResource(OSTEOSARCOMA))
+                .addProperty(AspsVocabulary.ABOUT_SUBTYPE, one.createResource(only))
+                .addLiteral(AspsVocabulary.FREQUENCY, one.createTypedLiteral(new java.math.BigDecimal("1")));
+        oneSubtype = pipeline(one, "one.ttl");
+        // the skeletal subtype alone (the extraskeletal one's weight removed)
+        Model skeletal = ModelFactory.createDefaultModel().add(compiled);
+        removeWeights(skeletal, EXTRASKELETAL);
+        skeletalOnly = pipeline(skeletal, "skeletal.ttl");
+    }
+
+    /** Removes the subtype weight nodes and the subtypes' derived nodes (of one subtype, or all when null). */
+    private static void removeWeights(Model m, String subtype) {
+        for (Resource node :
+                m.listSubjectsWithProperty(AspsVocabulary.ABOUT_SUBTYPE).toList()) {
+            if (subtype == null || node.hasProperty(AspsVocabulary.ABOUT_SUBTYPE, m.createResource(subtype)))
+                m.removeAll(node, null, null);
+        }
+    }
+
+    private static DifferentialPipeline pipeline(Model m, String name) throws Exception {
+        Path file = dir.resolve(name);
+        try (var out = Files.newOutputStream(file)) {
+            RDFDataMgr.write(out, m, Lang.TURTLE);
+        }
+        return DdxKnowledge.load(file, DdxKnowledge.DEFAULT_SHAPES).pipeline();
+    }
+
+    private static DifferentialRanking rank(DifferentialPipeline p, String json) {
+        return p.rank(p.read(CaseInput.json(json, "x.json"))).ranking();
+    }
+
+    private static RankedHypothesis hypothesis(DifferentialRanking r, String disease) {
+        return r.hypotheses().stream()
+                .filter(h -> h.disease().equals(disease))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aMixtureOfOneSubtypeRanksExactlyAsThePlainHypothesis() {
+        for (String json : CASES) {
+            DifferentialRanking plain = rank(withoutMixture, json);
+            DifferentialRanking one = rank(oneSubtype, json);
+            for (RankedHypothesis h : plain.hypotheses()) {
+                assertEquals(
+                        h.postTestProbability(),
+                        hypothesis(one, h.disease()).postTestProbability(),
+                        1e-12,
+                        h.label() + " in " + json);
+                assertEquals(
+                        h.log10LikelihoodRatio(), hypothesis(one, h.disease()).log10LikelihoodRatio(), 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void hypothesesWithoutSubtypesAreWeighedExactlyAsWithoutTheMixture() {
+        for (String json : CASES) {
+            DifferentialRanking with = rank(mixture, json);
+            DifferentialRanking without = rank(withoutMixture, json);
+            String asps = AspsVocabulary.iri("AlveolarSoftPartSarcoma");
+            for (RankedHypothesis h : with.hypotheses()) {
+                if (h.disease().equals(OSTEOSARCOMA) || h.disease().equals(asps)) continue;
+                // their likelihoods are unchanged: so are their posterior odds against each other
+                double odds = h.postTestProbability() / hypothesis(with, asps).postTestProbability();
+                double before = hypothesis(without, h.disease()).postTestProbability()
+                        / hypothesis(without, asps).postTestProbability();
+                assertEquals(before, odds, 1e-9 * before, h.label() + " in " + json);
+                List<Double> frequencies = h.evidence().stream()
+                        .map(e -> e.association().frequency())
+                        .sorted()
+                        .toList();
+                assertEquals(
+                        hypothesis(without, h.disease()).evidence().stream()
+                                .map(e -> e.association().frequency())
+                                .sorted()
+                                .toList(),
+                        frequencies,
+                        h.label());
+            }
+        }
+    }
+
+    @Test
+    void anExtraskeletalCaseGainsOsteosarcomaProbabilityAndItsEvidenceNamesTheSubtype() {
+        DifferentialRanking with = rank(mixture, EXTRASKELETAL_CASE);
+        DifferentialRanking bone = rank(skeletalOnly, EXTRASKELETAL_CASE);
+        double p = hypothesis(with, OSTEOSARCOMA).postTestProbability();
+        double pBone = hypothesis(bone, OSTEOSARCOMA).postTestProbability();
+        assertTrue(p > 10 * pBone, "mixture " + p + " against the bone tumour alone " + pBone);
+        for (Evidence e : hypothesis(with, OSTEOSARCOMA).evidence()) {
+            assertEquals(EXTRASKELETAL, e.association().disease(), e.toString());
+            assertTrue(
+                    e.association().label().startsWith("extraskeletal osteosarcoma"),
+                    e.association().label());
+        }
+        // a teenager's distal femur with periosteal reactions is the bone tumour: its evidence is the skeletal
+        // subtype's
+        for (Evidence e : hypothesis(rank(mixture, BONE_CASE), OSTEOSARCOMA).evidence()) {
+            assertEquals(SKELETAL, e.association().disease(), e.toString());
+        }
+    }
+
+    @Test
+    void theSubtypeWeightsComeFromTheSharesAndAddUpToOne() {
+        var components = org.aspskg.ddx.TestKnowledge.knowledge().associations().components(OSTEOSARCOMA);
+        assertEquals(
+                List.of(EXTRASKELETAL, SKELETAL),
+                components.stream().map(c -> c.iri()).toList());
+        assertEquals(1.0, components.stream().mapToDouble(c -> c.weight()).sum(), 1e-12);
+        // Thampi 2014: 256 of 4173 high-grade osteosarcomas arose in soft tissue, (256 + 1/2) / (4173 + 1)
+        assertEquals(256.5 / 4174, components.get(0).weight(), 1e-4);
+        assertTrue(components.get(0).references().stream().anyMatch(r -> r.iri().contains("thampi2014")));
+    }
+}
