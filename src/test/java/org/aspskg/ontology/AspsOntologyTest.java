@@ -107,7 +107,7 @@ class AspsOntologyTest {
         "SynovialSarcoma, SoftTissueSarcoma",
         "SynovialSarcoma, LesionWithoutFlowVoids",
         "MalignantFibrousHistiocytoma, SoftTissueSarcoma",
-        "Osteosarcoma, BoneSarcoma",
+        "SkeletalOsteosarcoma, BoneSarcoma",
         "Angiosarcoma, DiseaseWithMalePredilection",
         "VascularMalformation, LesionWithoutSolidComponent",
         "ArteriovenousMalformation, LesionWithoutSolidComponent",
@@ -157,6 +157,8 @@ class AspsOntologyTest {
         "VascularMalformation, Neoplasm",
         "MalignantFibrousHistiocytoma, BoneSarcoma",
         "Osteosarcoma, SoftTissueSarcoma",
+        "Osteosarcoma, BoneSarcoma",
+        "ExtraskeletalOsteosarcoma, BoneSarcoma",
         "Angiosarcoma, DiseaseWithFemalePredilection",
     })
     void reasonerDoesNotOverclassify(String sub, String sup) {
