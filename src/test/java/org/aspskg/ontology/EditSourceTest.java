@@ -61,11 +61,17 @@ class EditSourceTest {
      * Facts of the Turtle corrected since, each with why: ASPS's "slight female predilection in patients less
      * than 30 years old" said that women under 30 were 0.5 of all ASPS patients (feature FemaleUnder30Group);
      * it is now the females' share among patients younger than 30 (feature FemaleGroup in the age group
-     * YoungerThan30Group, relabelled to say so; docs/ddx.md, "A share within an age band").
+     * YoungerThan30Group, relabelled to say so; docs/ddx.md, "A share within an age band"). Osteosarcoma's
+     * location in bone (the article's "centred within bone") is stated of the skeletal subtype since
+     * osteosarcoma became a mixture of skeletal and extraskeletal osteosarcoma, which has no attachment to bone
+     * (docs/ddx.md, "2026-12-06, mixture").
      */
     private static boolean corrected(String text) {
-        return text.contains("fact/asps-female-under-30")
+        boolean femaleShare = text.contains("fact/asps-female-under-30")
                 && (text.contains("FemaleUnder30Group") || text.contains("predilection under 30 years\"@en"));
+        boolean osteosarcomaInBone =
+                text.contains("asps-kg/Osteosarcoma") && text.contains("RO_0004026") && text.contains("asps-kg/Bone");
+        return femaleShare || osteosarcomaInBone;
     }
 
     private static boolean retired(String text) {
