@@ -33,6 +33,7 @@ import org.apache.jena.riot.tokens.TokenizerTextBuilder;
 import org.apache.jena.sparql.core.Quad;
 import org.aspskg.AspsKgException;
 import org.aspskg.ddx.cases.SourcePosition;
+import org.aspskg.ontology.NestingLimit;
 import org.aspskg.ontology.StrictParseErrors;
 import org.aspskg.ontology.Utf8Text;
 
@@ -105,8 +106,8 @@ final class CaseFileParser {
         Utf8Text.CheckingStream checked = null;
         try (InputStream raw = open(file, bytesRead)) {
             checked = Utf8Text.checking(raw);
-            Tokenizer tokens =
-                    TokenizerText.create().source(checked).errorHandler(errors).build();
+            Tokenizer tokens = NestingLimit.of(
+                    TokenizerText.create().source(checked).errorHandler(errors).build(), errors);
             LangRIOT parser = switch (lang.getName()) {
                 case "N-Triples" -> new LangNTriples(tokens, profile, out);
                 case "N-Quads" -> new LangNQuads(tokens, profile, out);

@@ -43,6 +43,7 @@ import org.aspskg.ddx.cases.DemographicGroups;
 import org.aspskg.ddx.cases.PatientCase;
 import org.aspskg.ddx.cases.SourcePosition;
 import org.aspskg.ontology.AspsVocabulary;
+import org.aspskg.ontology.NestingLimit;
 import org.aspskg.ontology.StrictParseErrors;
 
 /**
@@ -230,8 +231,8 @@ public final class TurtleCaseReader {
                 return t;
             }
         };
-        Tokenizer tokens =
-                TokenizerText.create().source(in).errorHandler(errors).build();
+        Tokenizer tokens = NestingLimit.of(
+                TokenizerText.create().source(in).errorHandler(errors).build(), errors);
         try {
             new LangTurtle(tokens, recording, StreamRDFLib.graph(graph)).parse();
         } catch (StackOverflowError e) {
