@@ -29,8 +29,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeSet;
+import org.aspskg.LibraryVersions;
 import org.aspskg.ontology.AspsVocabulary;
 import org.semanticweb.owlapi.model.OWLAxiom;
 import org.semanticweb.owlapi.model.OWLOntology;
@@ -280,19 +280,8 @@ public final class KnowledgeCache {
         h.put("key", key);
         h.put("sha256", HexFormat.of().formatHex(sha256().digest(body)));
         h.put("written", Instant.now().toString());
-        h.put("hermit", version("/META-INF/maven/net.sourceforge.owlapi/org.semanticweb.hermit/pom.properties"));
+        h.put("hermit", LibraryVersions.of("net.sourceforge.owlapi", "org.semanticweb.hermit"));
         return h;
-    }
-
-    private static String version(String pomProperties) {
-        try (InputStream in = KnowledgeCache.class.getResourceAsStream(pomProperties)) {
-            if (in == null) return "unknown";
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     /** Keeps the most recently used files and deletes temporary files an interrupted write left behind. */

@@ -1,11 +1,8 @@
 package org.aspskg.serve.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.aspskg.LibraryVersions;
 import org.aspskg.serve.KnowledgeGraphServer;
 
 /**
@@ -26,7 +23,7 @@ public final class WebFront {
     static final java.util.List<String> WRITE_PATHS =
             java.util.List.of(KnowledgeGraphServer.DATASET + "/update", KnowledgeGraphServer.DATASET + "/data");
 
-    private static final String FUSEKI_VERSION = mavenVersion("org.apache.jena", "jena-fuseki-core");
+    private static final String FUSEKI_VERSION = LibraryVersions.of("org.apache.jena", "jena-fuseki-core");
 
     private WebFront() {}
 
@@ -70,18 +67,5 @@ public final class WebFront {
     public static String productVersion() {
         String v = WebFront.class.getPackage().getImplementationVersion();
         return v == null ? "development" : v;
-    }
-
-    /** A library's version from the pom.properties Maven puts in its jar (the shaded jar keeps them). */
-    static String mavenVersion(String group, String artifact) {
-        String name = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-        try (InputStream in = WebFront.class.getResourceAsStream(name)) {
-            if (in == null) return "unknown";
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -216,7 +216,7 @@ class WebFrontTest {
         for (String path : List.of("/", "/asps/sparql?query=ASK%7B%7D", "/api/search?q=thigh")) {
             String server = get(path, Map.of()).headers().firstValue("Server").orElse("");
             assertEquals(
-                    "Apache Jena Fuseki (" + WebFront.mavenVersion("org.apache.jena", "jena-fuseki-core") + ")",
+                    "Apache Jena Fuseki (" + org.aspskg.LibraryVersions.of("org.apache.jena", "jena-fuseki-core") + ")",
                     server);
             assertTrue(server.matches("Apache Jena Fuseki \\(\\d+\\.\\d+\\.\\d+\\)"), server);
         }
