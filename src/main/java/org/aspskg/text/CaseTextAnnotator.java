@@ -102,6 +102,16 @@ public final class CaseTextAnnotator {
             "(?i)^\\s*,?\\s*(?:however|but|while|whereas)\\s*,?\\s+(?:the\\s+)?(?:tumou?r|neoplastic|lesional)\\s+cells"
                     + "\\s+(?:were|are|was|is|remained|remain)\\s+$");
 
+    /**
+     * Before a site, a word that puts a structure beside the lesion rather than under it: "the mass abutted the
+     * fibula", "adjacent to the femoral vessels", "displacing the bladder". The site is a neighbour, not where
+     * the lesion is. "Near" and "close to" are not here: "a mass near the knee" does place it.
+     */
+    private static final Pattern NEIGHBOUR_BEFORE = Pattern.compile(
+            "(?i)\\b(?:abut(?:s|ted|ting)?|adjacent\\s+to|next\\s+to|displac(?:es|ed|ing)|compress(?:es|ed|ing)"
+                    + "|encas(?:es|ed|ing)|encircl(?:es|ed|ing)|in\\s+contact\\s+with|contact(?:s|ed|ing)?)"
+                    + "\\s+(?:(?:the|a|an)\\s+)?(?:[\\p{L}-]+\\s+){0,2}$");
+
     private static final Pattern LIST_GAP = Pattern.compile("(?i)^(?:\\s*(?:,|/|\\band\\b|\\bor\\b|\\bnor\\b)\\s*)+$");
     /** An item of a negated list the ontology does not know ("synaptophysin", "chromogranin A"): at most three words. */
     private static final Pattern LIST_ITEM =
@@ -921,7 +931,19 @@ public final class CaseTextAnnotator {
         for (int r = 0; r < found.size(); r++) {
             String cue = cueOf[r];
             PhraseReading p = found.get(r);
-            if (cue == null) {
+            if (cue == null && neighbour(text, p)) {
+                out.add(new PhraseReading(
+                        p.start(),
+                        p.end(),
+                        p.text(),
+                        PhraseReading.Outcome.NOT_USED,
+                        false,
+                        null,
+                        p.terms(),
+                        p.terms().get(0).kind() + " beside the lesion, not its site: '" + neighbourWord(text, p)
+                                + "' comes before it",
+                        List.of()));
+            } else if (cue == null) {
                 out.add(p);
             } else if (p.terms().size() == 1
                     && rules.bones().contains(p.terms().get(0).iri())
@@ -961,6 +983,26 @@ public final class CaseTextAnnotator {
             }
         }
         leftovers(text, words, covered, suggest, out);
+    }
+
+    /** Whether a site reading names a structure beside the lesion ({@link #NEIGHBOUR_BEFORE}), in its clause. */
+    private static boolean neighbour(String text, PhraseReading p) {
+        if (p.terms().isEmpty() || p.terms().stream().anyMatch(h -> FINDING.equals(h.kind()))) return false;
+        return NEIGHBOUR_BEFORE.matcher(clauseBefore(text, p.start())).find();
+    }
+
+    /** The word of {@link #NEIGHBOUR_BEFORE} before a site reading, for the note. */
+    private static String neighbourWord(String text, PhraseReading p) {
+        Matcher m = NEIGHBOUR_BEFORE.matcher(clauseBefore(text, p.start()));
+        return m.find() ? m.group().strip() : "";
+    }
+
+    /** The text of the clause before {@code at}, back to the last scope-breaking character. */
+    private static String clauseBefore(String text, int at) {
+        int from = at;
+        while (from > 0
+                && !SCOPE_BREAK.matcher(String.valueOf(text.charAt(from - 1))).matches()) from--;
+        return text.substring(from, at);
     }
 
     /** Whether every stem of a word is in some name (stop words count as known: names hold them too). */

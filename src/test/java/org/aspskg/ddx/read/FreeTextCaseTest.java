@@ -94,6 +94,30 @@ class FreeTextCaseTest {
     }
 
     @Test
+    void aSiteTheLesionAbutsOrDisplacesIsANeighbourNotTheLesionsSite() {
+        // "the mass abutted the fibula but did not involve the osseous structures" (an ASPS of the calf)
+        PatientCase beside = TestKnowledge.pipeline()
+                .read(CaseInput.text("Calf mass abutting the fibula, displacing the tibia.", "text"));
+        assertTrue(
+                statements(beside).stream().noneMatch(s -> s.contains("UBERON_0001446")),
+                statements(beside).toString());
+        assertTrue(
+                statements(beside).stream().noneMatch(s -> s.contains("UBERON_0000979")),
+                statements(beside).toString());
+        CaseReading fibula = beside.readings().stream()
+                .filter(r -> r.reading().text().equals("fibula"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(PhraseReading.Outcome.NOT_USED, fibula.reading().outcome());
+        assertTrue(fibula.describe().contains("beside the lesion"), fibula.describe());
+        // the same bone named as where the lesion is stays its site
+        PatientCase in = TestKnowledge.pipeline().read(CaseInput.text("Lytic lesion in the fibula.", "text"));
+        assertTrue(
+                statements(in).stream().anyMatch(s -> s.startsWith("PRESENT") && s.endsWith("UBERON_0001446")),
+                statements(in).toString());
+    }
+
+    @Test
     void anUnknownPhraseIsReportedWithSuggestionsAndTheCaseIsStillRanked() {
         PatientCase c =
                 TestKnowledge.json("{\"id\": \"u\", \"findings\": [\"thigh\", \"flow voids\", \"zzyzx qwertyuiop\"]}");
