@@ -113,6 +113,7 @@ public final class DdxKnowledge {
                 AspsVocabulary.LARGE_MASS.getURI(),
                 new CaseTextAnnotator.Rules(
                         ModalityFindings.read(ontology),
+                        ModalityFindings.observedOn(ontology),
                         ModalityFindings.subclassesOf(ontology, AspsVocabulary.BONE),
                         AspsVocabulary.ADJACENT_BONE_INVOLVEMENT.getURI()));
         this.compiledShapes = CompiledCaseShapes.compile(shapes, caseRdf).orElse(null);

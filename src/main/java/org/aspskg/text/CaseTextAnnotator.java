@@ -168,11 +168,16 @@ public final class CaseTextAnnotator {
      *                         femur", "no bony destruction") states that the lesion does not involve bone
      * @param boneInvolvement  the finding that states (adjacent bone involvement), or null
      */
-    public record Rules(Map<String, Map<String, String>> onModality, Set<String> bones, String boneInvolvement) {
-        public static final Rules NONE = new Rules(Map.of(), Set.of(), null);
+    public record Rules(
+            Map<String, Map<String, String>> onModality,
+            Map<String, String> observedOn,
+            Set<String> bones,
+            String boneInvolvement) {
+        public static final Rules NONE = new Rules(Map.of(), Map.of(), Set.of(), null);
 
         public Rules {
             onModality = Map.copyOf(onModality);
+            observedOn = Map.copyOf(observedOn);
             bones = Set.copyOf(bones);
         }
     }
@@ -663,7 +668,7 @@ public final class CaseTextAnnotator {
             Optional<ModalityContext.Mention> m = specific == null ? Optional.empty() : context.at(p.start(), p.end());
             Optional<IndexedTerm> t = m.map(x -> specific.get(x.modality())).flatMap(search::term);
             if (t.isEmpty()) {
-                out.add(p);
+                out.add(elsewhere(context, p).orElse(p));
                 continue;
             }
             TermHit h = p.terms().get(0);
@@ -688,6 +693,34 @@ public final class CaseTextAnnotator {
                     p.suggestions()));
         }
         return out;
+    }
+
+    /**
+     * A finding the ontology observes with one modality, named without it where the text is about another
+     * modality or about none (the clinical examination, the gross specimen, the microscope): not that
+     * finding. "The swelling was well circumscribed" on examination is no margin on MRI.
+     */
+    private Optional<PhraseReading> elsewhere(ModalityContext context, PhraseReading p) {
+        if (context == null
+                || p.outcome() != PhraseReading.Outcome.TERM
+                || p.terms().size() != 1) return Optional.empty();
+        String own = rules.observedOn().get(p.terms().get(0).iri());
+        if (own == null) return Optional.empty();
+        Optional<ModalityContext.Mention> m = context.elsewhereThan(own, p.start(), p.end());
+        if (m.isEmpty()) return Optional.empty();
+        String about = m.get().none()
+                ? "pathology or examination ('" + m.get().written() + "')"
+                : m.get().modality() + " ('" + m.get().written() + "')";
+        return Optional.of(new PhraseReading(
+                p.start(),
+                p.end(),
+                p.text(),
+                PhraseReading.Outcome.NOT_USED,
+                false,
+                null,
+                p.terms(),
+                "a finding on " + own + " in a passage about " + about,
+                List.of()));
     }
 
     /**

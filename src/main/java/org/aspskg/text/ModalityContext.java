@@ -87,6 +87,30 @@ public final class ModalityContext {
      * modality named in its sentence or before it in its paragraph, or a pathology word closer).
      */
     public Optional<Mention> at(int start, int end) {
+        return about(start, end).filter(m -> !m.none());
+    }
+
+    /**
+     * The modality or pathology word that the text at {@code [start, end)} is about when it is not
+     * {@code modality} and its sentence does not name {@code modality} either ("Plain radiographs and
+     * MRI showed an osteolytic lesion" names both): a finding observed with {@code modality}, named there
+     * without it, is not that finding. Empty when no word applies or the modality is named.
+     */
+    public Optional<Mention> elsewhereThan(String modality, int start, int end) {
+        Optional<Mention> chosen = about(start, end);
+        if (chosen.isEmpty() || chosen.get().modality().equals(modality)) return Optional.empty();
+        int sentenceStart = boundaryBefore(SENTENCE_END, start);
+        int sentenceEnd = boundaryAfter(SENTENCE_END, end);
+        for (Mention m : mentions) {
+            if (m.start() >= sentenceStart
+                    && m.end() <= sentenceEnd
+                    && m.modality().equals(modality)) return Optional.empty();
+        }
+        return chosen;
+    }
+
+    /** The modality or pathology word the text at {@code [start, end)} is read with (see {@link #at}). */
+    private Optional<Mention> about(int start, int end) {
         int sentenceStart = boundaryBefore(SENTENCE_END, start);
         int sentenceEnd = boundaryAfter(SENTENCE_END, end);
         Mention before = null;
@@ -103,7 +127,7 @@ public final class ModalityContext {
                 if (m.start() >= paragraphStart && m.end() <= sentenceStart) chosen = m;
             }
         }
-        return chosen == null || chosen.none() ? Optional.empty() : Optional.of(chosen);
+        return Optional.ofNullable(chosen);
     }
 
     /**

@@ -67,6 +67,27 @@ public final class ModalityFindings {
         return out;
     }
 
+    /**
+     * finding IRI → the modality it is observed with, for every finding of the ontology stated to be
+     * observed with one of the four ({@code SubClassOf(S ObjectSomeValuesFrom(observedWith M))}).
+     */
+    public static Map<String, String> observedOn(Model m) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Statement st : m.listStatements(null, OWL2.onProperty, AspsVocabulary.OBSERVED_WITH)
+                .toList()) {
+            Resource restriction = st.getSubject();
+            Statement some = restriction.getProperty(OWL2.someValuesFrom);
+            if (some == null || !some.getObject().isURIResource()) continue;
+            String modality = modalityOf(m, some.getObject().asResource(), new HashSet<>());
+            if (modality == null) continue;
+            for (Resource specific :
+                    m.listSubjectsWithProperty(RDFS.subClassOf, restriction).toList()) {
+                if (specific.isURIResource()) out.putIfAbsent(specific.getURI(), modality);
+            }
+        }
+        return out;
+    }
+
     /** The IRIs of a class and its asserted subclasses, transitively (the sites that are bones). */
     public static Set<String> subclassesOf(Model m, Resource top) {
         Set<String> out = new HashSet<>();

@@ -118,6 +118,30 @@ class FreeTextCaseTest {
     }
 
     @Test
+    void aFindingOfOneModalityIsNotReadFromAPassageAboutAnotherOrAboutTheExamination() {
+        // "well circumscribed" names the margin on MRI: on the clinical examination it is no imaging finding
+        PatientCase exam = TestKnowledge.pipeline()
+                .read(CaseInput.text("Thigh mass. On examination the swelling was well circumscribed.", "text"));
+        assertEquals(List.of("PRESENT Thigh"), statements(exam));
+        CaseReading margin = exam.readings().stream()
+                .filter(r -> r.reading().text().equals("well circumscribed"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(PhraseReading.Outcome.NOT_USED, margin.reading().outcome());
+        assertTrue(margin.describe().contains("a finding on MRI in a passage about"), margin.describe());
+        // on MRI it is the finding
+        PatientCase mri = TestKnowledge.pipeline()
+                .read(CaseInput.text("Thigh mass. MRI showed that it was well circumscribed.", "text"));
+        assertEquals(List.of("PRESENT Thigh", "PRESENT WellDefinedMarginOnMRI"), statements(mri));
+        // a sentence naming the finding's own modality beside another keeps it
+        PatientCase both = TestKnowledge.pipeline()
+                .read(CaseInput.text("Plain radiographs and MRI showed an osteolytic lesion of the femur.", "text"));
+        assertTrue(
+                statements(both).contains("PRESENT OsteolyticBoneLesionOnRadiograph"),
+                statements(both).toString());
+    }
+
+    @Test
     void anUnknownPhraseIsReportedWithSuggestionsAndTheCaseIsStillRanked() {
         PatientCase c =
                 TestKnowledge.json("{\"id\": \"u\", \"findings\": [\"thigh\", \"flow voids\", \"zzyzx qwertyuiop\"]}");
