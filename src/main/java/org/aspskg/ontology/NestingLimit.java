@@ -6,7 +6,8 @@ import org.apache.jena.riot.tokens.Tokenizer;
 
 /**
  * A tokenizer that stops a Turtle, TriG or N-Quads parse when brackets nest deeper than a limit. Jena's
- * parsers recurse into {@code [ ]}, {@code ( )}, {@code { }} and {@code << >>}; how deep they get before
+ * parsers recurse into {@code [ ]}, {@code ( )}, {@code { }}, {@code << >>}, {@code <<( )>>} and
+ * {@code {| |}}; how deep they get before
  * the thread's stack runs out depends on the stack size and on what the JIT has compiled, so a text
  * nested a few thousand levels was read on one run and refused on the next. Counting the open brackets
  * makes the verdict the same on every run, with the line and column where the limit was passed, reported
@@ -41,7 +42,7 @@ public final class NestingLimit implements Tokenizer {
     public Token next() {
         Token token = tokens.next();
         switch (token.getType()) {
-            case LBRACKET, LPAREN, LBRACE, LT2 -> {
+            case LBRACKET, LPAREN, LBRACE, LT2, L_TRIPLE, L_ANN -> {
                 if (++depth > levels)
                     errors.fatal(
                             "nested too deeply to read (collections or blank nodes inside each other more than "
@@ -49,7 +50,7 @@ public final class NestingLimit implements Tokenizer {
                             token.getLine(),
                             token.getColumn());
             }
-            case RBRACKET, RPAREN, RBRACE, GT2 -> depth = Math.max(0, depth - 1);
+            case RBRACKET, RPAREN, RBRACE, GT2, R_TRIPLE, R_ANN -> depth = Math.max(0, depth - 1);
             default -> {}
         }
         return token;

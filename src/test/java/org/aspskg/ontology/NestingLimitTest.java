@@ -63,6 +63,23 @@ class NestingLimitTest {
     }
 
     @Test
+    void everyKindOfBracketCountsTowardsTheLimit() {
+        String p = "PREFIX : <http://example.org/>\n";
+        java.util.Map<String, String> nested = java.util.Map.of(
+                "collection", p + ":a :p " + "( ".repeat(11) + "1" + " )".repeat(11) + " .\n",
+                "triple term", p + ":a :p " + "<<( :s :p ".repeat(11) + "1" + " )>>".repeat(11) + " .\n",
+                "reified triple", p + "<< ".repeat(11) + ":s :p :o" + " >>".repeat(11) + " :q 1 .\n");
+        nested.forEach((kind, turtle) -> {
+            Refused e = assertThrows(Refused.class, () -> parse(turtle, 10), kind);
+            assertTrue(e.getMessage().startsWith("nested too deeply to read"), kind + ": " + e.getMessage());
+        });
+        // an annotation block nests in the same way
+        String annotated = p + ":s :p :o {| :q 1 |} .\n";
+        assertEquals(3, parse(annotated, 1).size());
+        assertThrows(Refused.class, () -> parse(p + ":s :p :o {| :q [ :r 1 ] |} .\n", 1));
+    }
+
+    @Test
     void closedBracketsDoNotCountTowardsTheLimit() {
         String siblings = "PREFIX : <http://example.org/>\n:a :p " + "[ :p [ :p 1 ] ] , ".repeat(200) + "1 .\n";
         assertDoesNotThrow(() -> parse(siblings, 3));

@@ -188,10 +188,12 @@ final class CaseFileParser {
         Utf8Text.CheckingStream checked = ascii ? null : Utf8Text.checking(new java.io.ByteArrayInputStream(bytes));
         try {
             TokenizerTextBuilder builder = TokenizerText.create().errorHandler(errors);
-            Tokenizer tokens = ascii
-                    ? builder.fromString(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))
-                            .build()
-                    : builder.source(checked).build();
+            Tokenizer tokens = NestingLimit.of(
+                    ascii
+                            ? builder.fromString(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))
+                                    .build()
+                            : builder.source(checked).build(),
+                    errors);
             LangRIOT parser = lang.equals(Lang.NQUADS)
                     ? new LangNQuads(tokens, profile, out)
                     : new LangNTriples(tokens, profile, out);
