@@ -72,8 +72,10 @@ public final class CohortGenerator {
     private final Set<String> anatomicalSites = new TreeSet<>();
     /** Per feature, the features it implies (itself, its superclasses, what it is part of). */
     private final Map<String, Set<String>> implied = new HashMap<>();
-    /** Per diagnosis, its associations whose feature is a stateable finding or site. */
+    /** Per diagnosis and per subtype of one, its associations whose feature is a stateable finding or site. */
     private final Map<String, List<Association>> findingAssociations = new LinkedHashMap<>();
+    /** Per diagnosis, the components of its mixture (its subtypes with their weights, or itself alone). */
+    private final Map<String, List<DiseaseFeatureAssociations.Component>> components = new LinkedHashMap<>();
     /** Age and sex per diagnosis: the same fitted distribution the ranker weighs them by. */
     private final DemographicModel demographicModel;
     /** Per diagnosis and feature, P(feature) when the diagnosis has no association with it. */
@@ -121,11 +123,14 @@ public final class CohortGenerator {
         }
         this.features = List.copyOf(featureSet);
         for (String d : diagnoses) {
-            List<Association> findings = new ArrayList<>();
-            for (Association a : associations.of(d)) {
-                if (!groups.containsKey(a.feature()) && featureSet.contains(a.feature())) findings.add(a);
+            components.put(d, associations.components(d));
+            for (DiseaseFeatureAssociations.Component k : associations.components(d)) {
+                List<Association> findings = new ArrayList<>();
+                for (Association a : associations.of(k.iri())) {
+                    if (!groups.containsKey(a.feature()) && featureSet.contains(a.feature())) findings.add(a);
+                }
+                findingAssociations.put(k.iri(), findings);
             }
-            findingAssociations.put(d, findings);
             Map<String, List<Double>> others = new TreeMap<>();
             for (Association a : associations.all()) {
                 if (!a.disease().equals(d) && featureSet.contains(a.feature())) {
@@ -174,8 +179,11 @@ public final class CohortGenerator {
         SplittableRandom rng = new SplittableRandom(mix(seed, index));
         String id = caseId(seed, index);
         String diagnosis = diagnoses.get(rng.nextInt(diagnoses.size()));
+        // a hypothesis that pools subtypes: one subtype by its weight, whose age, sex and findings go together
+        // (the model the ranker scores, Σ_k w_k P(case | k)); a plain hypothesis draws nothing more
+        String component = component(rng, components.get(diagnosis));
         for (int draw = 0; draw < MAX_DRAWS; draw++) {
-            PatientCase c = draw(rng, id, index, diagnosis);
+            PatientCase c = draw(rng, id, index, diagnosis, component);
             try {
                 classifier.classify(c);
                 return new GeneratedCase(c, diagnosis);
@@ -198,13 +206,25 @@ public final class CohortGenerator {
         return z ^ (z >>> 31);
     }
 
-    private PatientCase draw(SplittableRandom rng, String id, int index, String diagnosis) {
+    private static String component(SplittableRandom rng, List<DiseaseFeatureAssociations.Component> mixture) {
+        if (mixture.size() == 1) return mixture.get(0).iri();
+        double u = rng.nextDouble();
+        double sum = 0;
+        for (DiseaseFeatureAssociations.Component k : mixture) {
+            sum += k.weight();
+            if (u < sum) return k.iri();
+        }
+        return mixture.get(mixture.size() - 1).iri();
+    }
+
+    /** A case of {@code diagnosis}, drawn from {@code component} (the diagnosis itself or one of its subtypes). */
+    private PatientCase draw(SplittableRandom rng, String id, int index, String diagnosis, String component) {
         SourcePosition at = SourcePosition.of(id);
         List<CaseStatement> statements = new ArrayList<>();
         int age = 0;
         String sex = null;
         // an age-and-sex cell from the distribution the ranker weighs ages and sexes by, then an age in it
-        DemographicModel.Cell cell = demographicModel.cellAt(diagnosis, rng.nextDouble());
+        DemographicModel.Cell cell = demographicModel.cellAt(component, rng.nextDouble());
         int from = Math.max(MIN_AGE, cell.fromAge());
         int to = Math.max(from, Math.min(MAX_AGE, cell.toAge()));
         age = from + rng.nextInt(to - from + 1);
@@ -215,7 +235,7 @@ public final class CohortGenerator {
 
         Map<String, Double> p = new TreeMap<>(background.get(diagnosis));
         Map<String, Double> own = new TreeMap<>();
-        for (Association a : findingAssociations.get(diagnosis)) {
+        for (Association a : findingAssociations.get(component)) {
             if (a.ageGroup() != null && !member.getOrDefault(a.ageGroup(), false)) continue;
             own.merge(a.feature(), rates(a)[0], Math::max);
         }

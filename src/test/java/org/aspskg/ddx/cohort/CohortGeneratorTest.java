@@ -54,6 +54,35 @@ class CohortGeneratorTest {
     }
 
     @Test
+    void aCaseOfAHypothesisThatPoolsSubtypesIsDrawnFromOneSubtypeItsAgeAndFindingsTogether() {
+        // osteosarcoma pools a skeletal subtype (adolescents, in bone) and an extraskeletal one (older adults,
+        // in soft tissue): a case's findings follow the subtype its age was drawn from, as the ranker scores it
+        String osteosarcoma = "https://w3id.org/asps-kg/Osteosarcoma";
+        // cortical destruction on the radiograph: 85 % in the skeletal subtype, no row in the extraskeletal one
+        String bone = "https://w3id.org/asps-kg/CorticalDestructionOnRadiograph";
+        int[] young = new int[2]; // cases under 20: [cases, with bone]
+        int[] old = new int[2]; // cases 60 and older
+        for (CohortGenerator.GeneratedCase g :
+                TestKnowledge.knowledge().cohortGenerator().generate(20_000, 11)) {
+            if (!g.trueDiagnosis().equals(osteosarcoma)) continue;
+            PatientCase c = g.patientCase();
+            boolean inBone = c.statements().stream()
+                    .anyMatch(s -> s.kind() == CaseStatement.Kind.PRESENT && bone.equals(s.term()));
+            int[] group = c.ageYears() < 20 ? young : c.ageYears() >= 60 ? old : null;
+            if (group == null) continue;
+            group[0]++;
+            if (inBone) group[1]++;
+        }
+        assertTrue(young[0] > 300 && old[0] > 50, "enough cases of each: " + young[0] + ", " + old[0]);
+        double youngShare = (double) young[1] / young[0];
+        double oldShare = (double) old[1] / old[0];
+        // drawn independently of the age both shares would be the marginal (about 0.80); from one subtype the
+        // old, among whom the extraskeletal subtype is frequent, show it less (0.70 against 0.83 with seed 11)
+        assertTrue(youngShare > 0.75, "under 20, in bone: " + youngShare);
+        assertTrue(oldShare < youngShare - 0.08, "60 and older: " + oldShare + " (under 20: " + youngShare + ")");
+    }
+
+    @Test
     void sameSeedWritesByteIdenticalFilesAndAnotherSeedAnotherCohort(@TempDir Path a, @TempDir Path b, @TempDir Path c)
             throws IOException {
         DdxKnowledge k = TestKnowledge.knowledge();
