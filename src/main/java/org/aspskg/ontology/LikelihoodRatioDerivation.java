@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.aspskg.AspsKgException;
 import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.OWLAnnotationAssertionAxiom;
 import org.semanticweb.owlapi.model.OWLAxiom;
@@ -132,10 +133,11 @@ public final class LikelihoodRatioDerivation {
         for (Row row : rows) {
             if (row.subtype() != null
                     && !shares.getOrDefault(row.disease(), Map.of()).containsKey(row.subtype())) {
-                throw new IllegalStateException(
+                throw new AspsKgException(
                         row.node() + " holds for the subtype " + row.subtype()
-                                + ", which has no share row among the rows of " + row.disease()
-                                + ": give the subtype's share (a row whose feature is the subtype) or leave the subtype cell empty");
+                                + ", which has no share row among the rows of " + row.disease(),
+                        "In ontology/tables/associations.tsv give the subtype's share (a row whose feature is the"
+                                + " subtype) or leave the row's subtype cell empty.");
             }
         }
         Set<List<IRI>> featureKeys = new LinkedHashSet<>();
@@ -232,7 +234,7 @@ public final class LikelihoodRatioDerivation {
             Map<IRI, Estimate> p = byFeature.get(Arrays.asList(d.feature(), d.group()));
             List<IRI> key = Arrays.asList(d.hypothesis(), d.feature(), d.group());
             boolean touched = marginal.keySet().stream()
-                    .anyMatch(m -> m.get(1).equals(d.feature()) && java.util.Objects.equals(m.get(2), d.group()));
+                    .anyMatch(m -> m.get(1).equals(d.feature()) && Objects.equals(m.get(2), d.group()));
             if (!touched) {
                 out.add(d);
                 continue;

@@ -2,6 +2,7 @@ package org.aspskg.ontology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
+import org.aspskg.AspsKgException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -304,14 +306,13 @@ class LikelihoodRatioDerivationTest {
 
     @Test
     void aRowForASubtypeWithoutAShareIsRefused() throws IOException {
-        Exception e = org.junit.jupiter.api.Assertions.assertThrows(
-                Exception.class,
+        AspsKgException e = assertThrows(
+                AspsKgException.class,
                 () -> compileWithSubtypes(List.of("fact:os-femur\tOS femur" + OS
                         + "aspskg:DistalFemur\t0.6\taspskg:SkeletalOsteosarcoma" + SRC)));
-        assertTrue(
-                String.valueOf(e.getMessage()).contains("share")
-                        || String.valueOf(e.getCause()).contains("share"),
-                String.valueOf(e));
+        assertTrue(e.getMessage().contains("os-femur holds for the subtype"), e.getMessage());
+        assertTrue(e.getMessage().contains("which has no share row"), e.getMessage());
+        assertTrue(e.hint().contains("associations.tsv"), e.hint());
     }
 
     private Model compileWithAgeGroups(List<String> rows) throws IOException {

@@ -208,6 +208,10 @@ public final class CaseTBox {
             }
         }
         this.ontologyCaseClasses = new TreeSet<>(classes(inferences.ontologyCaseClasses()));
+        for (List<String> pair : inferences.disjointCaseClasses()) {
+            if (pair.size() != 2 || !ontologyCaseClasses.containsAll(classes(pair)))
+                throw new IllegalArgumentException("a disjoint pair of classes that are no case classes: " + pair);
+        }
         List<OWLClass> all = new ArrayList<>(ontologyCaseClasses);
         for (Feature f : features.values()) {
             all.add(f.with());

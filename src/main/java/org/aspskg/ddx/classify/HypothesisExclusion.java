@@ -106,20 +106,13 @@ public final class HypothesisExclusion {
     private final ManchesterOWLSyntaxOWLObjectRendererImpl renderer = new ManchesterOWLSyntaxOWLObjectRendererImpl();
 
     /**
-     * Decides each hypothesis' obligate features with HermiT.
+     * The exclusions of the hypotheses, with their obligate features decided before for the same TBox
+     * ({@link #obligateFeatures(CaseTBox, List)}, or as the {@link KnowledgeCache} kept them): no reasoner runs.
      *
      * @param tbox       the classified case TBox (with its helper classes)
      * @param assertions how a case's statements become assertions (for the HermiT reference)
      * @param source     the ontology with its annotations (for the sources of a justification's axioms)
      * @param hypotheses the diseases to decide
-     */
-    public HypothesisExclusion(CaseTBox tbox, CaseAssertions assertions, OWLOntology source, List<String> hypotheses) {
-        this(tbox, assertions, source, hypotheses, obligateFeatures(tbox, hypotheses));
-    }
-
-    /**
-     * As the other constructor, with the obligate features decided before for the same TBox and hypotheses
-     * ({@link #obligateFeatures(CaseTBox, List)}, or as the {@link KnowledgeCache} kept them): no reasoner runs.
      */
     public HypothesisExclusion(
             CaseTBox tbox,
@@ -212,8 +205,12 @@ public final class HypothesisExclusion {
         return List.copyOf(all);
     }
 
-    /** A hypothesis' obligate features in the TBox's feature order, so that its clashes come in one order. */
-    private static Map<String, Boolean> inFeatureOrder(CaseTBox tbox, Map<String, Boolean> features) {
+    /**
+     * A hypothesis' obligate features in the TBox's feature order, so that its clashes come in one order.
+     *
+     * @throws IllegalArgumentException when one is no feature of the TBox (obligate features of another TBox)
+     */
+    static Map<String, Boolean> inFeatureOrder(CaseTBox tbox, Map<String, Boolean> features) {
         Set<String> known = new LinkedHashSet<>();
         tbox.features().keySet().forEach(f -> known.add(f.getIRI().toString()));
         if (!known.containsAll(features.keySet())) {

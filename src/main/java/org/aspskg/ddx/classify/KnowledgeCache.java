@@ -139,6 +139,8 @@ public final class KnowledgeCache {
                 if (!obligate.keySet().equals(new LinkedHashSet<>(hypotheses))) {
                     throw new IllegalArgumentException("the obligate features are of other hypotheses");
                 }
+                // what HypothesisExclusion will ask of them, asked here, where a misfit is still recomputed
+                obligate.values().forEach(f -> HypothesisExclusion.inFeatureOrder(tbox, f));
                 LOG.debug("case reasoning read from {}", file(key));
                 return new Reasoned(tbox, obligate, true);
             } catch (IllegalArgumentException e) {
