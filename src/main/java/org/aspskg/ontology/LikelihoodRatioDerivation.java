@@ -110,6 +110,7 @@ public final class LikelihoodRatioDerivation {
         List<Row> rows = new ArrayList<>();
         // per hypothesis, its subtypes' share rows (a row whose feature is a subclass of its hypothesis)
         Map<IRI, Map<IRI, List<Row>>> shares = new TreeMap<>(java.util.Comparator.comparing(IRI::toString));
+        List<Row> stated = new ArrayList<>();
         for (Row row : rows(axioms)) {
             IRI h = hypothesisOf(row.disease(), hypotheses, parent);
             if (h == null) continue;
@@ -119,6 +120,21 @@ public final class LikelihoodRatioDerivation {
                         .add(row);
                 continue;
             }
+            stated.add(row);
+        }
+        for (Row row : stated) {
+            IRI h = hypothesisOf(row.disease(), hypotheses, parent);
+            // a row about a subclass that is one of its hypothesis' subtypes (an arteriovenous malformation
+            // series) holds for that subtype only, whether or not its subtype cell says so
+            IRI subtype = row.subtype();
+            if (!row.disease().equals(h) && shares.getOrDefault(h, Map.of()).containsKey(row.disease())) {
+                if (subtype != null && !subtype.equals(row.disease())) {
+                    throw new IllegalStateException(row.node() + " is about " + row.disease()
+                            + " but holds for the subtype " + subtype
+                            + ": a row about a subtype holds for that subtype; correct its disease or subtype cell");
+                }
+                subtype = row.disease();
+            }
             rows.add(new Row(
                     row.node(),
                     h,
@@ -127,7 +143,7 @@ public final class LikelihoodRatioDerivation {
                     row.frequency(),
                     row.numerator(),
                     row.denominator(),
-                    row.subtype()));
+                    subtype));
         }
         for (Row row : rows) {
             if (row.subtype() != null
