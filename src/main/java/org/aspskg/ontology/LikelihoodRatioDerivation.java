@@ -38,7 +38,8 @@ import org.semanticweb.owlapi.vocab.OWL2Datatype;
  *   <li>{@code p(h) = P(f | h)}: the rows' frequencies pooled — the summed counts {@code k} of {@code n}
  *       when every row counts cases, estimated as {@code (k + 1/2) / (n + 1)} (Jeffreys), else the mean of the
  *       proportions; a row about a subclass of a hypothesis (arteriovenous
- *       malformation under vascular malformation) counts for that hypothesis; no row for {@code h} in
+ *       malformation under vascular malformation) counts for that hypothesis, and for that subtype only when the
+ *       hypothesis pools subtypes and the subclass is one of them; no row for {@code h} in
  *       {@code g} gives {@code h} exactly what it has for {@code f} at all ages: its rows for {@code f} (in any
  *       age group when all are age-specific), else {@code 1 - (1 - b) Π(1 - p_i)} over the more specific
  *       features its rows report, else the complement of the reported alternative value of an attribute, else
