@@ -39,7 +39,8 @@ import org.semanticweb.owlapi.vocab.OWL2Datatype;
  *   <li>{@code p(h) = P(f | h)}: the rows' frequencies pooled — the summed counts {@code k} of {@code n}
  *       when every row counts cases, estimated as {@code (k + 1/2) / (n + 1)} (Jeffreys), else the mean of the
  *       proportions; a row about a subclass of a hypothesis (arteriovenous
- *       malformation under vascular malformation) counts for that hypothesis; no row for {@code h} in
+ *       malformation under vascular malformation) counts for that hypothesis, and for that subtype only when the
+ *       hypothesis pools subtypes and the subclass is one of them; no row for {@code h} in
  *       {@code g} gives {@code h} exactly what it has for {@code f} at all ages: its rows for {@code f} (in any
  *       age group when all are age-specific), else {@code 1 - (1 - b) Π(1 - p_i)} over the more specific
  *       features its rows report, else the complement of the reported alternative value of an attribute, else
@@ -111,6 +112,7 @@ public final class LikelihoodRatioDerivation {
         List<Row> rows = new ArrayList<>();
         // per hypothesis, its subtypes' share rows (a row whose feature is a subclass of its hypothesis)
         Map<IRI, Map<IRI, List<Row>>> shares = new TreeMap<>(java.util.Comparator.comparing(IRI::toString));
+        List<Row> stated = new ArrayList<>();
         for (Row row : rows(axioms)) {
             IRI h = hypothesisOf(row.disease(), hypotheses, parent);
             if (h == null) continue;
@@ -120,6 +122,21 @@ public final class LikelihoodRatioDerivation {
                         .add(row);
                 continue;
             }
+            stated.add(row);
+        }
+        for (Row row : stated) {
+            IRI h = hypothesisOf(row.disease(), hypotheses, parent);
+            // a row about a subclass that is one of its hypothesis' subtypes (an arteriovenous malformation
+            // series) holds for that subtype only, whether or not its subtype cell says so
+            IRI subtype = row.subtype();
+            if (!row.disease().equals(h) && shares.getOrDefault(h, Map.of()).containsKey(row.disease())) {
+                if (subtype != null && !subtype.equals(row.disease())) {
+                    throw new IllegalStateException(row.node() + " is about " + row.disease()
+                            + " but holds for the subtype " + subtype
+                            + ": a row about a subtype holds for that subtype; correct its disease or subtype cell");
+                }
+                subtype = row.disease();
+            }
             rows.add(new Row(
                     row.node(),
                     h,
@@ -128,7 +145,7 @@ public final class LikelihoodRatioDerivation {
                     row.frequency(),
                     row.numerator(),
                     row.denominator(),
-                    row.subtype()));
+                    subtype));
         }
         for (Row row : rows) {
             if (row.subtype() != null

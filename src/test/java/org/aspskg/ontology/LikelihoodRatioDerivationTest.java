@@ -315,6 +315,40 @@ class LikelihoodRatioDerivationTest {
         assertTrue(e.hint().contains("associations.tsv"), e.hint());
     }
 
+    private static final String VM = "\taspskg:VascularMalformation\t";
+
+    @Test
+    void aRowAboutASubclassThatIsASubtypeOfTheMixtureHoldsForThatSubtypeOnly() throws IOException {
+        Model m = compileWithSubtypes(List.of(
+                "fact:vm-venous\tVM venous" + VM + "aspskg:VenousMalformation\t6/10\t" + SRC,
+                "fact:vm-avm\tVM AVM" + VM + "aspskg:ArteriovenousMalformation\t4/10\t" + SRC,
+                // an AVM series' row with its subtype cell left empty
+                "fact:avm-warmth\tAVM warmth\taspskg:ArteriovenousMalformation\taspskg:LocalWarmth\t0.6\t" + SRC,
+                "fact:vm-pure\tVM pure" + VM + "aspskg:PureVascularTissue\t0.9\t" + SRC));
+        assertEquals(0.6, value(m, "ArteriovenousMalformation", "LocalWarmth", "frequency"), 1e-9);
+        assertEquals(0.05, value(m, "VenousMalformation", "LocalWarmth", "frequency"), 1e-9);
+        // a row about the hypothesis itself still holds for both
+        assertEquals(0.9, value(m, "ArteriovenousMalformation", "PureVascularTissue", "frequency"), 1e-9);
+        assertEquals(0.9, value(m, "VenousMalformation", "PureVascularTissue", "frequency"), 1e-9);
+        double avm = 4.5 / 11 / (4.5 / 11 + 6.5 / 11);
+        assertEquals(avm * 0.6 + (1 - avm) * 0.05, value(m, "VascularMalformation", "LocalWarmth", "frequency"), 1e-4);
+    }
+
+    @Test
+    void aRowAboutOneSubtypeTaggedWithAnotherIsRefused() throws IOException {
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(
+                Exception.class,
+                () -> compileWithSubtypes(List.of(
+                        "fact:vm-venous\tVM venous" + VM + "aspskg:VenousMalformation\t6/10\t" + SRC,
+                        "fact:vm-avm\tVM AVM" + VM + "aspskg:ArteriovenousMalformation\t4/10\t" + SRC,
+                        "fact:avm-warmth\tAVM warmth\taspskg:ArteriovenousMalformation\taspskg:LocalWarmth\t0.6"
+                                + "\taspskg:VenousMalformation" + SRC)));
+        assertTrue(
+                String.valueOf(e.getMessage()).contains("holds for the subtype")
+                        || String.valueOf(e.getCause()).contains("holds for the subtype"),
+                String.valueOf(e));
+    }
+
     private Model compileWithAgeGroups(List<String> rows) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("id\tlabel\tdisease\tfeature\tfrequency\tage_group\tsource");

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
@@ -32,6 +34,9 @@ class SubtypeMixtureTest {
     private static final String OSTEOSARCOMA = AspsVocabulary.iri("Osteosarcoma");
     private static final String SKELETAL = AspsVocabulary.iri("SkeletalOsteosarcoma");
     private static final String EXTRASKELETAL = AspsVocabulary.iri("ExtraskeletalOsteosarcoma");
+    private static final String VASCULAR = AspsVocabulary.iri("VascularMalformation");
+    private static final String ARTERIOVENOUS = AspsVocabulary.iri("ArteriovenousMalformation");
+    private static final String VENOUS = AspsVocabulary.iri("VenousMalformation");
 
     /** A 70-year-old woman's mineralised, necrotic deep thigh mass: what the extraskeletal series describe. */
     private static final String EXTRASKELETAL_CASE = """
@@ -53,10 +58,12 @@ class SubtypeMixtureTest {
     private static DifferentialPipeline withoutMixture;
     private static DifferentialPipeline oneSubtype;
     private static DifferentialPipeline skeletalOnly;
+    private static Model compiledModel;
 
     @BeforeAll
     static void load() throws Exception {
         Model compiled = OntologyLoader.readRdf(OntologyLoader.DEFAULT_ONTOLOGY);
+        compiledModel = compiled;
         mixture = pipeline(compiled, "mixture.ttl");
         // no weight nodes: osteosarcoma is ranked on its own nodes (the marginal over its subtypes)
         Model plain = ModelFactory.createDefaultModel().add(compiled);
@@ -142,7 +149,10 @@ class SubtypeMixtureTest {
             DifferentialRanking without = rank(withoutMixture, json);
             String asps = AspsVocabulary.iri("AlveolarSoftPartSarcoma");
             for (RankedHypothesis h : with.hypotheses()) {
-                if (h.disease().equals(OSTEOSARCOMA) || h.disease().equals(asps)) continue;
+                // the hypotheses that pool subtypes (osteosarcoma, vascular malformation) are the ones that change
+                if (h.disease().equals(OSTEOSARCOMA)
+                        || h.disease().equals(VASCULAR)
+                        || h.disease().equals(asps)) continue;
                 // their likelihoods are unchanged: so are their posterior odds against each other
                 double odds = h.postTestProbability() / hypothesis(with, asps).postTestProbability();
                 double before = hypothesis(without, h.disease()).postTestProbability()
@@ -193,5 +203,91 @@ class SubtypeMixtureTest {
         // Thampi 2014: 256 of 4173 high-grade osteosarcomas arose in soft tissue, (256 + 1/2) / (4173 + 1)
         assertEquals(256.5 / 4174, components.get(0).weight(), 1e-4);
         assertTrue(components.get(0).references().stream().anyMatch(r -> r.iri().contains("thampi2014")));
+    }
+
+    /**
+     * The shares the table gives a hypothesis' subtypes (rows whose feature is the subtype), each estimated as the
+     * derivation estimates a frequency: a count k/n as (k + 1/2)/(n + 1), a proportion as written.
+     */
+    private static Map<String, Double> tableShares(String hypothesis, List<String> subtypes) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("ontology/tables/associations.tsv"));
+        List<String> header = List.of(lines.get(0).split("\t", -1));
+        int disease = header.indexOf("disease");
+        int feature = header.indexOf("feature");
+        int frequency = header.indexOf("frequency");
+        Map<String, Double> shares = new TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split("\t", -1);
+            if (cells.length <= frequency || !expand(cells[disease]).equals(hypothesis)) continue;
+            String subtype = expand(cells[feature]);
+            if (!subtypes.contains(subtype)) continue;
+            String f = cells[frequency];
+            double share = f.contains("/")
+                    ? (Long.parseLong(f.split("/")[0]) + 0.5) / (Long.parseLong(f.split("/")[1]) + 1.0)
+                    : Double.parseDouble(f);
+            assertEquals(null, shares.put(subtype, share), "one share row per subtype: " + subtype);
+        }
+        return shares;
+    }
+
+    private static String expand(String curie) {
+        return curie.startsWith("aspskg:") ? AspsVocabulary.iri(curie.substring("aspskg:".length())) : curie;
+    }
+
+    @Test
+    void theVascularMalformationPoolsVenousAndArteriovenousMalformationWithTheSharesOfItsRows() throws Exception {
+        var components = org.aspskg.ddx.TestKnowledge.knowledge().associations().components(VASCULAR);
+        assertEquals(
+                List.of(ARTERIOVENOUS, VENOUS),
+                components.stream().map(c -> c.iri()).toList());
+        Map<String, Double> shares = tableShares(VASCULAR, List.of(ARTERIOVENOUS, VENOUS));
+        assertEquals(2, shares.size(), "a share row for each subtype: " + shares);
+        double total = shares.values().stream().mapToDouble(Double::doubleValue).sum();
+        for (var c : components) {
+            // the weight nodes carry four decimals
+            assertEquals(shares.get(c.iri()) / total, c.weight(), 1e-4, c.iri());
+        }
+        assertEquals(1.0, components.stream().mapToDouble(c -> c.weight()).sum(), 1e-12);
+    }
+
+    private static Resource derived(String name) {
+        Resource node = compiledModel.getResource(LikelihoodRatioDerivation.DERIVED_NS + name);
+        assertTrue(compiledModel.containsResource(node), "no derived node " + name);
+        return node;
+    }
+
+    private static double frequency(String name) {
+        return derived(name).getProperty(AspsVocabulary.FREQUENCY).getDouble();
+    }
+
+    @Test
+    void localWarmthOfTheArteriovenousRowsNoLongerWeighsAsIfEveryVascularMalformationHadIt() {
+        double arteriovenous = frequency("ArteriovenousMalformation-LocalWarmth");
+        double venous = frequency("VenousMalformation-LocalWarmth");
+        // the arteriovenous subtype has the AVM series' rows; no venous malformation row reports warmth
+        assertTrue(
+                derived("ArteriovenousMalformation-LocalWarmth")
+                        .listProperties(AspsVocabulary.DERIVED_FROM)
+                        .toList()
+                        .stream()
+                        .anyMatch(st -> st.getObject().toString().contains("avm-local-warmth")),
+                "the arteriovenous subtype's warmth rests on the AVM rows");
+        assertTrue(derived("VenousMalformation-LocalWarmth")
+                .getProperty(AspsVocabulary.FREQUENCY_IS_ASSUMED)
+                .getBoolean());
+        double w = frequency("VascularMalformation-subtype-ArteriovenousMalformation");
+        assertEquals(1 - w, frequency("VascularMalformation-subtype-VenousMalformation"), 1e-9);
+        // the hypothesis' own frequency (the other hypotheses' means, the queries) is the mixture's, not the AVM's
+        double marginal = frequency("VascularMalformation-LocalWarmth");
+        assertEquals(w * arteriovenous + (1 - w) * venous, marginal, 1e-9);
+        assertTrue(marginal < arteriovenous, marginal + " against " + arteriovenous);
+        // a warm mass: the evidence for vascular malformation is the arteriovenous subtype's, and only that
+        // subtype's share of the cases is warm
+        String warm = """
+                {"id": "w", "findings": ["local warmth"]}""";
+        RankedHypothesis vm = hypothesis(rank(mixture, warm), VASCULAR);
+        assertTrue(vm.evidence().stream()
+                .anyMatch(e -> e.association().disease().equals(ARTERIOVENOUS)
+                        && e.association().feature().equals(AspsVocabulary.iri("LocalWarmth"))));
     }
 }
