@@ -94,7 +94,9 @@ public final class LikelihoodRatioDerivation {
      * cases, its weight in the mixture. Such a hypothesis gets, besides the nodes of all its rows pooled (as
      * every hypothesis does: for the queries and for the other hypotheses' means), one set of nodes per subtype
      * ({@code aspskg:aboutSubtype}), derived from its rows without a subtype and those of that subtype only,
-     * against the other hypotheses as they are; and a {@code aspskg:DerivedSubtypeWeight} node per subtype.
+     * against the other hypotheses as they are; and a {@code aspskg:DerivedSubtypeWeight} node per subtype. A
+     * row whose subtype is the hypothesis itself states a share among all its cases (angiosarcoma: skin 33 %):
+     * the weights carry it, so it enters no subtype's rows.
      */
     static List<OWLAxiom> derive(Collection<OWLAxiom> axioms, BigDecimal notReported, OWLDataFactory df) {
         List<IRI> hypotheses = hypotheses(axioms);
@@ -130,7 +132,10 @@ public final class LikelihoodRatioDerivation {
                     row.subtype()));
         }
         for (Row row : rows) {
+            // a row tagged with the hypothesis itself holds for the hypothesis as a whole (a site's share among all
+            // its cases, which the weights and the subtypes' own rows carry): it enters no subtype's rows
             if (row.subtype() != null
+                    && !(row.subtype().equals(row.disease()) && shares.containsKey(row.disease()))
                     && !shares.getOrDefault(row.disease(), Map.of()).containsKey(row.subtype())) {
                 throw new IllegalStateException(
                         row.node() + " holds for the subtype " + row.subtype()
