@@ -204,6 +204,13 @@ public final class LikelihoodRatioDerivation {
                     assumed.merge(key, d.p().assumed(), Boolean::logicalAnd);
                 }
             }
+            // a row of the hypothesis as a whole (a share among all its cases) is cited by the marginal it describes
+            for (Row r : rows) {
+                if (r.disease().equals(h) && h.equals(r.subtype())) {
+                    from.computeIfAbsent(Arrays.asList(h, r.feature(), r.ageGroup()), x -> new ArrayList<>())
+                            .add(r.node());
+                }
+            }
             sums.forEach((key, sum) -> {
                 // a key every subtype has (a sex's share within an age band may be one subtype's statement only)
                 if (Math.abs(sum[1] - 1) < 1e-9) {
