@@ -96,7 +96,9 @@ public final class LikelihoodRatioDerivation {
      * cases, its weight in the mixture. Such a hypothesis gets, besides the nodes of all its rows pooled (as
      * every hypothesis does: for the queries and for the other hypotheses' means), one set of nodes per subtype
      * ({@code aspskg:aboutSubtype}), derived from its rows without a subtype and those of that subtype only,
-     * against the other hypotheses as they are; and a {@code aspskg:DerivedSubtypeWeight} node per subtype.
+     * against the other hypotheses as they are; and a {@code aspskg:DerivedSubtypeWeight} node per subtype. A
+     * row whose subtype is the hypothesis itself states a share among all its cases (angiosarcoma: skin 33 %):
+     * the weights carry it, so it enters no subtype's rows.
      */
     static List<OWLAxiom> derive(Collection<OWLAxiom> axioms, BigDecimal notReported, OWLDataFactory df) {
         List<IRI> hypotheses = hypotheses(axioms);
@@ -148,7 +150,10 @@ public final class LikelihoodRatioDerivation {
                     subtype));
         }
         for (Row row : rows) {
+            // a row tagged with the hypothesis itself holds for the hypothesis as a whole (a site's share among all
+            // its cases, which the weights and the subtypes' own rows carry): it enters no subtype's rows
             if (row.subtype() != null
+                    && !(row.subtype().equals(row.disease()) && shares.containsKey(row.disease()))
                     && !shares.getOrDefault(row.disease(), Map.of()).containsKey(row.subtype())) {
                 throw new AspsKgException(
                         row.node() + " holds for the subtype " + row.subtype()
@@ -216,6 +221,13 @@ public final class LikelihoodRatioDerivation {
                     sum[1] += weight;
                     from.computeIfAbsent(key, x -> new ArrayList<>()).addAll(d.p().from());
                     assumed.merge(key, d.p().assumed(), Boolean::logicalAnd);
+                }
+            }
+            // a row of the hypothesis as a whole (a share among all its cases) is cited by the marginal it describes
+            for (Row r : rows) {
+                if (r.disease().equals(h) && h.equals(r.subtype())) {
+                    from.computeIfAbsent(Arrays.asList(h, r.feature(), r.ageGroup()), x -> new ArrayList<>())
+                            .add(r.node());
                 }
             }
             sums.forEach((key, sum) -> {

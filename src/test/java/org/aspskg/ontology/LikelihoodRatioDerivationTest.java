@@ -305,6 +305,34 @@ class LikelihoodRatioDerivationTest {
     }
 
     @Test
+    void aRowOfTheHypothesisAsAWholeEntersNoSubtypeButIsCitedByTheMarginal() throws IOException {
+        Model m = compileWithSubtypes(List.of(
+                "fact:os-skeletal\tOS skeletal" + OS + "aspskg:SkeletalOsteosarcoma\t9/10\t" + SRC,
+                "fact:os-extra\tOS extra" + OS + "aspskg:ExtraskeletalOsteosarcoma\t1/10\t" + SRC,
+                "fact:os-bone\tOS bone" + OS + "aspskg:Bone\t1\taspskg:SkeletalOsteosarcoma" + SRC,
+                // a share among all osteosarcomas: what the weights say, not a frequency within each subtype
+                "fact:os-bone-all\tOS bone, all" + OS + "aspskg:Bone\t0.9\taspskg:Osteosarcoma" + SRC));
+        assertEquals(0.995, value(m, "SkeletalOsteosarcoma", "Bone", "frequency"), 1e-9); // 1, kept below 0.995
+        assertEquals(0.05, value(m, "ExtraskeletalOsteosarcoma", "Bone", "frequency"), 1e-9);
+        Resource marginal = m.getResource(LikelihoodRatioDerivation.DERIVED_NS + "Osteosarcoma-Bone");
+        List<String> from = m.listObjectsOfProperty(marginal, m.createProperty(AspsVocabulary.iri("derivedFrom")))
+                .mapWith(n -> n.asResource().getURI())
+                .toList();
+        assertTrue(from.stream().anyMatch(u -> u.endsWith("os-bone-all")), from.toString());
+        for (String subtype : List.of("SkeletalOsteosarcoma", "ExtraskeletalOsteosarcoma")) {
+            Resource node = m.getResource(LikelihoodRatioDerivation.DERIVED_NS + subtype + "-Bone");
+            assertFalse(
+                    m
+                            .listObjectsOfProperty(node, m.createProperty(AspsVocabulary.iri("derivedFrom")))
+                            .mapWith(n -> n.asResource().getURI())
+                            .toList()
+                            .stream()
+                            .anyMatch(u -> u.endsWith("os-bone-all")),
+                    subtype);
+        }
+    }
+
+    @Test
     void aRowForASubtypeWithoutAShareIsRefused() throws IOException {
         AspsKgException e = assertThrows(
                 AspsKgException.class,

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A hypothesis that pools subtypes (osteosarcoma of bone and of soft tissue) is weighed as the mixture
+ * A hypothesis that pools subtypes (osteosarcoma of bone and of soft tissue; angiosarcoma of the skin, of deep soft
+ * tissue or organs, of the breast or a radiation field, of bone) is weighed as the mixture
  * P(case | h) = Σ_k w_k P(case | h, k); the others as before.
  */
 class SubtypeMixtureTest {
@@ -37,6 +38,19 @@ class SubtypeMixtureTest {
     private static final String VASCULAR = AspsVocabulary.iri("VascularMalformation");
     private static final String ARTERIOVENOUS = AspsVocabulary.iri("ArteriovenousMalformation");
     private static final String VENOUS = AspsVocabulary.iri("VenousMalformation");
+    private static final String ANGIOSARCOMA = AspsVocabulary.iri("Angiosarcoma");
+    private static final String CUTANEOUS = AspsVocabulary.iri("CutaneousAngiosarcoma");
+    private static final String DEEP_SOFT_TISSUE = AspsVocabulary.iri("DeepSoftTissueAngiosarcoma");
+
+    /** A painful, haemorrhagic, epithelioid deep thigh mass of a man in his sixties: what the soft-tissue series describe. */
+    private static final String DEEP_ANGIOSARCOMA_CASE = """
+            {"id": "d", "age": 64, "sex": "male",
+             "findings": ["thigh", "deep soft tissue", "epithelioid tumour cells", "haemorrhage",
+                          "pain at the lesion site"]}""";
+
+    /** An old man's tumour of the skin of the head and neck: what the cutaneous series describe. */
+    private static final String SCALP_CASE = """
+            {"id": "s", "age": 78, "sex": "male", "findings": ["skin of head and neck"]}""";
 
     /** A 70-year-old woman's mineralised, necrotic deep thigh mass: what the extraskeletal series describe. */
     private static final String EXTRASKELETAL_CASE = """
@@ -47,9 +61,12 @@ class SubtypeMixtureTest {
             {"id": "b", "age": 15, "sex": "male",
              "findings": ["distal femur", "sunburst periosteal reaction", "Codman triangle"]}""";
 
-    private static final List<String> CASES = List.of(EXTRASKELETAL_CASE, BONE_CASE, """
+    private static final String FLOW_VOID_CASE = """
             {"id": "a", "age": 24, "sex": "female",
-             "findings": ["thigh", "deep soft tissue", "flow voids", "T2 hyperintense"], "absent": ["calcification on CT"]}""");
+             "findings": ["thigh", "deep soft tissue", "flow voids", "T2 hyperintense"], "absent": ["calcification on CT"]}""";
+
+    private static final List<String> CASES =
+            List.of(EXTRASKELETAL_CASE, BONE_CASE, FLOW_VOID_CASE, DEEP_ANGIOSARCOMA_CASE, SCALP_CASE);
 
     @TempDir
     static Path dir;
@@ -114,6 +131,15 @@ class SubtypeMixtureTest {
         return DdxKnowledge.load(file, DdxKnowledge.DEFAULT_SHAPES).pipeline();
     }
 
+    private static boolean isMixture(String hypothesis) {
+        return !org.aspskg.ddx.TestKnowledge.knowledge()
+                .associations()
+                .components(hypothesis)
+                .get(0)
+                .iri()
+                .equals(hypothesis);
+    }
+
     private static DifferentialRanking rank(DifferentialPipeline p, String json) {
         return p.rank(p.read(CaseInput.json(json, "x.json"))).ranking();
     }
@@ -149,10 +175,7 @@ class SubtypeMixtureTest {
             DifferentialRanking without = rank(withoutMixture, json);
             String asps = AspsVocabulary.iri("AlveolarSoftPartSarcoma");
             for (RankedHypothesis h : with.hypotheses()) {
-                // the hypotheses that pool subtypes (osteosarcoma, vascular malformation) are the ones that change
-                if (h.disease().equals(OSTEOSARCOMA)
-                        || h.disease().equals(VASCULAR)
-                        || h.disease().equals(asps)) continue;
+                if (isMixture(h.disease()) || h.disease().equals(asps)) continue;
                 // their likelihoods are unchanged: so are their posterior odds against each other
                 double odds = h.postTestProbability() / hypothesis(with, asps).postTestProbability();
                 double before = hypothesis(without, h.disease()).postTestProbability()
@@ -289,5 +312,71 @@ class SubtypeMixtureTest {
         assertTrue(vm.evidence().stream()
                 .anyMatch(e -> e.association().disease().equals(ARTERIOVENOUS)
                         && e.association().feature().equals(AspsVocabulary.iri("LocalWarmth"))));
+    }
+
+    @Test
+    void angiosarcomaPoolsItsSubtypesWithTheSharesOfItsTableRows() throws Exception {
+        var components = org.aspskg.ddx.TestKnowledge.knowledge().associations().components(ANGIOSARCOMA);
+        // the share rows: angiosarcoma rows whose feature is one of its subtypes, each a count k/n, smoothed as
+        // (k + 1/2) / (n + 1) and normalised over the subtypes
+        java.util.Map<String, Double> smoothed = new java.util.TreeMap<>();
+        List<String> rows = Files.readAllLines(Path.of("ontology/tables/associations.tsv"));
+        List<String> header = List.of(rows.get(0).split("\t", -1));
+        for (String line : rows.subList(1, rows.size())) {
+            String[] c = line.split("\t", -1);
+            if (c.length < header.size() || !c[header.indexOf("disease")].equals("aspskg:Angiosarcoma")) continue;
+            String feature = AspsVocabulary.iri(c[header.indexOf("feature")].substring("aspskg:".length()));
+            if (components.stream().noneMatch(k -> k.iri().equals(feature))) continue;
+            String[] count = c[header.indexOf("frequency")].split("/");
+            smoothed.merge(
+                    feature, (Double.parseDouble(count[0]) + 0.5) / (Double.parseDouble(count[1]) + 1), Double::sum);
+        }
+        assertEquals(
+                List.of(
+                        AspsVocabulary.iri("BoneAngiosarcoma"),
+                        AspsVocabulary.iri("BreastOrRadiationAssociatedAngiosarcoma"),
+                        CUTANEOUS,
+                        DEEP_SOFT_TISSUE),
+                components.stream().map(c -> c.iri()).toList());
+        assertEquals(
+                List.copyOf(smoothed.keySet()),
+                components.stream().map(c -> c.iri()).toList());
+        double total =
+                smoothed.values().stream().mapToDouble(Double::doubleValue).sum();
+        for (var k : components) {
+            // to the precision the derived share nodes are written with
+            assertEquals(smoothed.get(k.iri()) / total, k.weight(), 1e-4, k.iri());
+            assertTrue(k.references().stream().anyMatch(r -> r.iri().contains("abraham2007")), k.iri());
+        }
+        assertEquals(1.0, components.stream().mapToDouble(c -> c.weight()).sum(), 1e-12);
+        // the cutaneous subtype is the largest share, as every source says
+        assertEquals(
+                CUTANEOUS,
+                components.stream()
+                        .max(java.util.Comparator.comparingDouble(c -> c.weight()))
+                        .orElseThrow()
+                        .iri());
+    }
+
+    @Test
+    void aDeepSoftTissueAngiosarcomaDrawsItsEvidenceFromTheSoftTissueSubtype() {
+        DifferentialRanking with = rank(mixture, DEEP_ANGIOSARCOMA_CASE);
+        DifferentialRanking pooled = rank(withoutMixture, DEEP_ANGIOSARCOMA_CASE);
+        assertTrue(
+                hypothesis(with, ANGIOSARCOMA).postTestProbability()
+                        > hypothesis(pooled, ANGIOSARCOMA).postTestProbability(),
+                "mixture " + hypothesis(with, ANGIOSARCOMA).postTestProbability() + " against the pooled rows "
+                        + hypothesis(pooled, ANGIOSARCOMA).postTestProbability());
+        assertTrue(!hypothesis(with, ANGIOSARCOMA).evidence().isEmpty());
+        for (Evidence e : hypothesis(with, ANGIOSARCOMA).evidence()) {
+            assertEquals(DEEP_SOFT_TISSUE, e.association().disease(), e.toString());
+            assertTrue(
+                    e.association().label().startsWith("angiosarcoma of deep soft tissue or organs"),
+                    e.association().label());
+        }
+        // an old man's scalp tumour is the cutaneous subtype's
+        for (Evidence e : hypothesis(rank(mixture, SCALP_CASE), ANGIOSARCOMA).evidence()) {
+            assertEquals(CUTANEOUS, e.association().disease(), e.toString());
+        }
     }
 }
