@@ -29,16 +29,18 @@ import org.junit.jupiter.api.Test;
  * the vascular malformation rows of branch accuracy10 (issue 15; main before it: free text 58, 37, 48, gold 58, 37,
  * 49): free text 58, 38, 48; gold 58, 39, 48; the top-1 floors were raised to free text 35 and gold 36. Measured
  * 2026-12-05 on main after the spindle-cell rows and the merges of accuracy10 and accuracy11: free text 58, 38, 50;
- * gold 58, 39, 50; the top-3 floors were raised to free text 47 and gold 48.
+ * gold 58, 39, 50; the top-3 floors were raised to free text 47 and gold 48. Measured 2026-12-06 on main after
+ * the free-text neighbour and modality rules and the vascular malformation and angiosarcoma mixtures: free text
+ * 58, 37, 51; gold 58, 36, 53; the top-3 floors were raised to free text 49 and gold 51.
  */
 class EvalPublishedTest {
     static final Path PUBLISHED = Path.of("eval/published");
     static final int ACCEPTED_FLOOR = 56;
     static final int TOP1_FLOOR = 35;
-    static final int TOP3_FLOOR = 47;
+    static final int TOP3_FLOOR = 49;
     static final int GOLD_ACCEPTED_FLOOR = 56;
     static final int GOLD_TOP1_FLOOR = 36;
-    static final int GOLD_TOP3_FLOOR = 48;
+    static final int GOLD_TOP3_FLOOR = 51;
     static final int GOLD_PHRASES_RESOLVED_FLOOR = 520;
 
     @Test
