@@ -711,16 +711,7 @@ public final class CaseTextAnnotator {
         String about = m.get().none()
                 ? "pathology or examination ('" + m.get().written() + "')"
                 : m.get().modality() + " ('" + m.get().written() + "')";
-        return Optional.of(new PhraseReading(
-                p.start(),
-                p.end(),
-                p.text(),
-                PhraseReading.Outcome.NOT_USED,
-                false,
-                null,
-                p.terms(),
-                "a finding on " + own + " in a passage about " + about,
-                List.of()));
+        return Optional.of(p.notUsed("a finding on " + own + " in a passage about " + about));
     }
 
     /**
@@ -965,17 +956,8 @@ public final class CaseTextAnnotator {
             String cue = cueOf[r];
             PhraseReading p = found.get(r);
             if (cue == null && neighbour(text, p)) {
-                out.add(new PhraseReading(
-                        p.start(),
-                        p.end(),
-                        p.text(),
-                        PhraseReading.Outcome.NOT_USED,
-                        false,
-                        null,
-                        p.terms(),
-                        p.terms().get(0).kind() + " beside the lesion, not its site: '" + neighbourWord(text, p)
-                                + "' comes before it",
-                        List.of()));
+                out.add(p.notUsed(p.terms().get(0).kind() + " beside the lesion, not its site: '"
+                        + neighbourWord(text, p) + "' comes before it"));
             } else if (cue == null) {
                 out.add(p);
             } else if (p.terms().size() == 1

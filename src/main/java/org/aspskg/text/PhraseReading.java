@@ -43,6 +43,11 @@ public record PhraseReading(
         suggestions = List.copyOf(suggestions);
     }
 
+    /** This reading's phrase and terms, listed as not used for the reason given (no negation, no suggestions). */
+    public PhraseReading notUsed(String why) {
+        return new PhraseReading(start, end, text, Outcome.NOT_USED, false, null, terms, why, List.of());
+    }
+
     /** The one term of a {@link Outcome#TERM} reading. */
     public TermHit term() {
         if (outcome != Outcome.TERM) throw new IllegalStateException(outcome + " reading has no single term");
