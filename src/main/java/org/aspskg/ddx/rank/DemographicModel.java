@@ -60,7 +60,7 @@ public final class DemographicModel {
         // not a fit to all their rows at once (a median of 64 for one subtype, adolescents for the other)
         for (String h : associations.hypotheses()) {
             List<DiseaseFeatureAssociations.Component> components = associations.components(h);
-            if (components.size() == 1 && components.get(0).iri().equals(h)) continue;
+            if (!associations.isMixture(h)) continue;
             double[] mixed = new double[cells()];
             List<Association> from = new ArrayList<>();
             for (DiseaseFeatureAssociations.Component c : components) {

@@ -218,7 +218,7 @@ public final class DifferentialRanker {
         for (int hi = 0; hi < hypotheses.size(); hi++) {
             String h = hypotheses.get(hi);
             List<DiseaseFeatureAssociations.Component> components = associations.components(h);
-            if (components.size() == 1 && components.get(0).iri().equals(h)) {
+            if (!associations.isMixture(h)) {
                 Association[] rowsOf = new Association[generalCount];
                 for (int k = 0; k < generalCount; k++) rowsOf[k] = generalRows[k][hi];
                 double[] weighedAs = weigh(

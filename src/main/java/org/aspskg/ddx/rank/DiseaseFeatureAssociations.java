@@ -160,6 +160,12 @@ public final class DiseaseFeatureAssociations {
         return components.getOrDefault(hypothesis, List.of(new Component(hypothesis, 1.0, List.of())));
     }
 
+    /** Whether a hypothesis pools subtypes (its components are subtypes, not the hypothesis alone). */
+    public boolean isMixture(String hypothesis) {
+        List<Component> own = components(hypothesis);
+        return own.size() > 1 || !own.get(0).iri().equals(hypothesis);
+    }
+
     /**
      * The frequency assumed for a feature no source reports for a diagnosis: the {@code not reported} word of
      * the frequency table.

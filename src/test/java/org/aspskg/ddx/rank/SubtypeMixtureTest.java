@@ -132,12 +132,7 @@ class SubtypeMixtureTest {
     }
 
     private static boolean isMixture(String hypothesis) {
-        return !org.aspskg.ddx.TestKnowledge.knowledge()
-                .associations()
-                .components(hypothesis)
-                .get(0)
-                .iri()
-                .equals(hypothesis);
+        return org.aspskg.ddx.TestKnowledge.knowledge().associations().isMixture(hypothesis);
     }
 
     private static DifferentialRanking rank(DifferentialPipeline p, String json) {
