@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -113,13 +114,13 @@ public final class LikelihoodRatioDerivation {
         alternatives.forEach((k, v) -> exclusive.put(k, Set.copyOf(v)));
         List<Row> rows = new ArrayList<>();
         // per hypothesis, its subtypes' share rows (a row whose feature is a subclass of its hypothesis)
-        Map<IRI, Map<IRI, List<Row>>> shares = new TreeMap<>(java.util.Comparator.comparing(IRI::toString));
+        Map<IRI, Map<IRI, List<Row>>> shares = new TreeMap<>(Comparator.comparing(IRI::toString));
         List<Row> stated = new ArrayList<>();
         for (Row row : rows(axioms)) {
             IRI h = hypothesisOf(row.disease(), hypotheses, parent);
             if (h == null) continue;
             if (!row.feature().equals(h) && hypothesisOf(row.feature(), List.of(h), parent) != null) {
-                shares.computeIfAbsent(h, k -> new TreeMap<>(java.util.Comparator.comparing(IRI::toString)))
+                shares.computeIfAbsent(h, k -> new TreeMap<>(Comparator.comparing(IRI::toString)))
                         .computeIfAbsent(row.feature(), k -> new ArrayList<>())
                         .add(row);
                 continue;
@@ -133,9 +134,10 @@ public final class LikelihoodRatioDerivation {
             IRI subtype = row.subtype();
             if (!row.disease().equals(h) && shares.getOrDefault(h, Map.of()).containsKey(row.disease())) {
                 if (subtype != null && !subtype.equals(row.disease())) {
-                    throw new IllegalStateException(row.node() + " is about " + row.disease()
-                            + " but holds for the subtype " + subtype
-                            + ": a row about a subtype holds for that subtype; correct its disease or subtype cell");
+                    throw new AspsKgException(
+                            row.node() + " is about " + row.disease() + " but holds for the subtype " + subtype,
+                            "A row about a subtype holds for that subtype: correct the row's disease or subtype cell in"
+                                    + " ontology/tables/associations.tsv.");
                 }
                 subtype = row.disease();
             }
@@ -478,7 +480,7 @@ public final class LikelihoodRatioDerivation {
             List<IRI> named = d.classExpressions()
                     .filter(c -> c.isNamed())
                     .map(c -> c.asOWLClass().getIRI())
-                    .sorted(java.util.Comparator.comparing(IRI::toString))
+                    .sorted(Comparator.comparing(IRI::toString))
                     .toList();
             for (IRI a : named)
                 for (IRI b : named)
@@ -828,7 +830,7 @@ public final class LikelihoodRatioDerivation {
             }
         }
         List<IRI> sorted = new ArrayList<>(out);
-        sorted.sort(java.util.Comparator.comparing(IRI::toString));
+        sorted.sort(Comparator.comparing(IRI::toString));
         return sorted;
     }
 

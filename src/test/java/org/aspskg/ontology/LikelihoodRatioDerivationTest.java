@@ -364,17 +364,16 @@ class LikelihoodRatioDerivationTest {
 
     @Test
     void aRowAboutOneSubtypeTaggedWithAnotherIsRefused() throws IOException {
-        Exception e = org.junit.jupiter.api.Assertions.assertThrows(
-                Exception.class,
+        AspsKgException e = assertThrows(
+                AspsKgException.class,
                 () -> compileWithSubtypes(List.of(
                         "fact:vm-venous\tVM venous" + VM + "aspskg:VenousMalformation\t6/10\t" + SRC,
                         "fact:vm-avm\tVM AVM" + VM + "aspskg:ArteriovenousMalformation\t4/10\t" + SRC,
                         "fact:avm-warmth\tAVM warmth\taspskg:ArteriovenousMalformation\taspskg:LocalWarmth\t0.6"
                                 + "\taspskg:VenousMalformation" + SRC)));
-        assertTrue(
-                String.valueOf(e.getMessage()).contains("holds for the subtype")
-                        || String.valueOf(e.getCause()).contains("holds for the subtype"),
-                String.valueOf(e));
+        assertTrue(e.getMessage().contains("avm-warmth is about"), e.getMessage());
+        assertTrue(e.getMessage().contains("but holds for the subtype"), e.getMessage());
+        assertTrue(e.hint().contains("associations.tsv"), e.hint());
     }
 
     private Model compileWithAgeGroups(List<String> rows) throws IOException {
